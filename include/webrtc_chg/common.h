@@ -1,0 +1,164 @@
+/*
+ * webrtc_chg — charging data for WebRTC access to IMS.
+ * common.h: version, status codes, diagnostics, memory hooks, value types.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
+ */
+#ifndef WEBRTC_CHG_COMMON_H
+#define WEBRTC_CHG_COMMON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__)
+#define WCHG_API __attribute__((visibility("default")))
+#else
+#define WCHG_API
+#endif
+
+/* ------------------------------------------------------------------ */
+/* Version                                                             */
+/* ------------------------------------------------------------------ */
+
+#define WCHG_VERSION_MAJOR 0
+#define WCHG_VERSION_MINOR 1
+#define WCHG_VERSION_PATCH 0
+#define WCHG_VERSION_STRING "0.1.0"
+/** 0xMMmmpp: compare at compile time, e.g. #if WCHG_VERSION_NUM >= 0x000100 */
+#define WCHG_VERSION_NUM                                                     \
+  ((WCHG_VERSION_MAJOR << 16) | (WCHG_VERSION_MINOR << 8) | WCHG_VERSION_PATCH)
+
+/**
+ * wchg_version - the version of the library actually linked, as
+ * "MAJOR.MINOR.PATCH". The string is static; never free it.
+ */
+WCHG_API const char *wchg_version(void);
+
+/* ------------------------------------------------------------------ */
+/* Status codes                                                        */
+/* ------------------------------------------------------------------ */
+
+/**
+ * Every fallible function returns a wchg_status: WCHG_OK (0) on success,
+ * a negative code otherwise. wchg_strerror() names each code.
+ * Ranges: -1..-9 general, -10..-29 binary decoding, -30..-39 JSON,
+ * -40..-49 charging rules. Later modules reserve -100 and below.
+ */
+typedef enum wchg_status {
+  WCHG_OK = 0,
+  WCHG_E_ARG = -1,        /**< invalid argument (NULL where not allowed) */
+  WCHG_E_NOMEM = -2,      /**< an allocation failed; nothing was kept */
+  WCHG_E_BUFFER = -3,     /**< output buffer too small; needed size given */
+
+  WCHG_E_TRUNCATED = -10, /**< input ends inside an element */
+  WCHG_E_LENGTH = -11,    /**< length field invalid or inconsistent */
+  WCHG_E_TAG = -12,       /**< unexpected or unknown tag */
+  WCHG_E_DUPLICATE = -13, /**< a field occurs twice */
+  WCHG_E_MISSING = -14,   /**< a mandatory field is absent */
+  WCHG_E_DEPTH = -15,     /**< nesting deeper than the limit */
+  WCHG_E_LIMIT = -16,     /**< an element count or size limit was exceeded */
+  WCHG_E_ENCODING = -17,  /**< a primitive value is wrongly encoded */
+  WCHG_E_RANGE = -18,     /**< a value is outside its allowed range */
+  WCHG_E_CONSTRAINT = -19,/**< a size constraint is violated */
+  WCHG_E_UTF8 = -20,      /**< text is not valid UTF-8 / not in its alphabet */
+  WCHG_E_TIMESTAMP = -21, /**< a TimeStamp is not a valid BCD local time */
+  WCHG_E_TRAILING = -22,  /**< bytes follow the value where none may */
+  WCHG_E_CHOICE = -23,    /**< no or more than one CHOICE alternative set */
+
+  WCHG_E_JSON = -30,      /**< JSON text does not parse */
+  WCHG_E_JSON_TYPE = -31, /**< JSON value of the wrong type */
+  WCHG_E_JSON_KEY = -32,  /**< unknown JSON member */
+
+  WCHG_E_INVALID = -40,   /**< validation found one or more problems */
+  WCHG_E_EMERGENCY = -41, /**< IMS emergency of a WebRTC client: not chargeable */
+} wchg_status;
+
+/**
+ * wchg_strerror - a short English name for |code|, e.g. "buffer too small".
+ * Unknown codes give "unknown error". The string is static.
+ */
+WCHG_API const char *wchg_strerror(int code);
+
+/* ------------------------------------------------------------------ */
+/* Diagnostics                                                         */
+/* ------------------------------------------------------------------ */
+
+/** wchg_diag.offset when no byte offset applies. */
+#define WCHG_NO_OFFSET ((size_t)-1)
+
+/**
+ * One problem, said where: a code, the field path (ASN.1 identifiers or
+ * AVP names separated by '/', list indexes in brackets, e.g.
+ * "pCSCFRecord/list-Of-SDP-Media-Components[1]/sIP-Request-Timestamp"),
+ * the byte offset into the input where one applies, and a sentence.
+ * Both strings are NUL-terminated and cut (never overflowed) if long.
+ */
+typedef struct wchg_diag {
+  wchg_status code;
+  size_t offset;
+  char path[192];
+  char message[192];
+} wchg_diag;
+
+/* ------------------------------------------------------------------ */
+/* Memory                                                              */
+/* ------------------------------------------------------------------ */
+
+/**
+ * Allocator hooks. Pass NULL wherever a const wchg_mem * is asked for to
+ * use malloc/free. |free| must accept NULL.
+ */
+typedef struct wchg_mem {
+  void *(*malloc)(size_t size, void *user_data);
+  void (*free)(void *ptr, void *user_data);
+  void *user_data;
+} wchg_mem;
+
+/* ------------------------------------------------------------------ */
+/* Value types shared by every model                                   */
+/* ------------------------------------------------------------------ */
+
+/** Text (UTF-8 / GraphicString / IA5String): ptr == NULL means absent. */
+typedef struct wchg_str {
+  const char *ptr;
+  size_t len;
+} wchg_str;
+
+/** Octets (OCTET STRING): ptr == NULL means absent. */
+typedef struct wchg_octets {
+  const uint8_t *ptr;
+  size_t len;
+} wchg_octets;
+
+/** An optional INTEGER, ENUMERATED or BOOLEAN (value 0/1). */
+typedef struct wchg_opt_int {
+  bool present;
+  int64_t value;
+} wchg_opt_int;
+
+/** Build a present wchg_str from a NUL-terminated C string literal. */
+#define WCHG_STR(s) ((wchg_str){(s), sizeof(s) - 1})
+/** A wchg_str viewing a NUL-terminated C string; NULL gives an absent one. */
+static inline wchg_str wchg_str_from(const char *s) {
+  wchg_str r = {s, s ? strlen(s) : 0};
+  return r;
+}
+/** Build a present wchg_opt_int. */
+#define WCHG_INT(v) ((wchg_opt_int){true, (int64_t)(v)})
+
+/** A list of text values (SEQUENCE OF GraphicString). */
+typedef struct wchg_str_list {
+  const wchg_str *items;
+  size_t count;
+} wchg_str_list;
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,15 @@
+/*
+ * webrtc_chg — charging data for WebRTC access to IMS. The one header.
+ * SPDX-License-Identifier: BSD-2-Clause
+ */
+#ifndef WEBRTC_CHG_H
+#define WEBRTC_CHG_H
+
+#include <webrtc_chg/common.h>
+#include <webrtc_chg/webrtc_ext.h>
+#include <webrtc_chg/ims_info.h>
+#include <webrtc_chg/cdr.h>
+#include <webrtc_chg/cdr_json.h>
+#include <webrtc_chg/validate.h>
+
+#endif

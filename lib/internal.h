@@ -1,0 +1,65 @@
+/*
+ * internal.h (private): helpers every module of lib/ shares —
+ * diagnostics and paths, the owner arena of decoded objects, text checks.
+ */
+#ifndef WCHG_INTERNAL_H
+#define WCHG_INTERNAL_H
+
+#include <stdarg.h>
+#include <webrtc_chg/cdr.h>
+
+#if defined(__GNUC__)
+#define WCHG_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#define WCHG_PRINTF(a, b)
+#endif
+
+/* ---- field paths: "pCSCFRecord/list-Of-...[3]/sDP-Type" ---------------- */
+
+struct wpath {
+  char buf[192];
+  size_t len;
+};
+void wpath_init(struct wpath *p, const char *root);
+/* Append "/name" (or "name" at the root); returns the length to restore. */
+size_t wpath_push(struct wpath *p, const char *name);
+/* Append "[i]"; returns the length to restore. */
+size_t wpath_index(struct wpath *p, size_t i);
+void wpath_pop(struct wpath *p, size_t len);
+
+/* Fill |d| (may be NULL) unless it already holds an error (first wins when
+ * d->code != WCHG_OK: callers clear it with wchg_diag_clear first). */
+void wchg_diag_clear(wchg_diag *d);
+void wchg_diag_set(wchg_diag *d, wchg_status code, size_t offset,
+                   const struct wpath *path, const char *fmt, ...)
+    WCHG_PRINTF(5, 6);
+
+/* ---- the owner arena of decoded objects -------------------------------- */
+
+struct wchg_chunk;
+struct wchg_owner {
+  wchg_mem mem;              /* copy of the caller's hooks */
+  struct wchg_chunk *chunks; /* newest first; the owner lives in the first */
+  char *cur, *end;           /* free space in the newest chunk */
+  size_t next_size;
+};
+/* Create a record in a fresh arena of about |hint| bytes. Returns NULL on
+ * out-of-memory. The record is zeroed and cdr->owner_ set. */
+wchg_cdr *wchg_owner_new_cdr(const wchg_mem *mem, size_t hint);
+/* Allocate |size| zeroed bytes aligned for any object; NULL when the
+ * allocator fails. size 0 returns a valid unique non-NULL pointer. */
+void *wchg_owner_alloc(struct wchg_owner *o, size_t size);
+/* Copy |n| bytes into the arena, NUL-terminated (so text fields are also
+ * C strings). NULL on out-of-memory. */
+void *wchg_owner_dup(struct wchg_owner *o, const void *src, size_t n);
+void wchg_owner_free(struct wchg_owner *o);
+
+/* ---- text and value checks --------------------------------------------- */
+
+/* Valid UTF-8 (RFC 3629: no overlongs, no surrogates, <= U+10FFFF)?
+ * On failure *bad (may be NULL) is the offset of the first bad byte. */
+bool wchg_utf8_valid(const char *s, size_t n, size_t *bad);
+/* TimeStamp octets: 0 if valid; else a wchg_status and a sentence in msg. */
+wchg_status wchg_timestamp_check(const uint8_t ts[9], char *msg, size_t msgcap);
+
+#endif

@@ -1,0 +1,125 @@
+/*
+ * schema.h (private): the PCSCFRecord described once. The DER writer, the
+ * BER reader, the JSON mapping and the validator all walk these tables, so
+ * a field is added in one row.
+ */
+#ifndef WCHG_SCHEMA_H
+#define WCHG_SCHEMA_H
+
+#include <string.h>
+#include <webrtc_chg/cdr.h>
+#include <webrtc_chg/webrtc_ext.h>
+
+/* How a field's value is stored in the C model. */
+enum wk {
+  WK_INT,       /* INTEGER          -> wchg_opt_int */
+  WK_ENUM,      /* ENUMERATED       -> wchg_opt_int (names) */
+  WK_BOOL,      /* BOOLEAN          -> wchg_opt_int (0/1) */
+  WK_NULL,      /* NULL             -> bool */
+  WK_OCTETS,    /* OCTET STRING     -> wchg_octets */
+  WK_TEXT,      /* character string -> wchg_str (alphabet = universal tag) */
+  WK_TIMESTAMP, /* TimeStamp        -> wchg_timestamp */
+  WK_IPBIN,     /* OCTET STRING (SIZE(4|16)) -> uint8_t[16]; size in .hi */
+  WK_STRUCT,    /* SEQUENCE / SET   -> struct (type) */
+  WK_CHOICE,    /* CHOICE           -> struct with an int choice (type) */
+  WK_LIST,      /* SEQUENCE OF / SET OF -> {items, count} (elem) */
+  WK_OID,       /* OBJECT IDENTIFIER -> wchg_octets (content octets) */
+  WK_ANY,       /* open type        -> wchg_octets (complete TLV) */
+};
+
+/* Universal tag numbers used here. */
+enum {
+  UT_BOOLEAN = 1, UT_INTEGER = 2, UT_OCTETS = 4, UT_NULL = 5, UT_OID = 6,
+  UT_ENUMERATED = 10, UT_UTF8 = 12, UT_SEQUENCE = 16, UT_SET = 17,
+  UT_IA5 = 22, UT_GRAPHIC = 25,
+};
+
+/* Tag classes as in the identifier octet. */
+enum { TC_UNIVERSAL = 0x00, TC_CONTEXT = 0x80 };
+
+/* Field flags. */
+enum {
+  WF_MANDATORY = 1u << 0, /* must be present (not OPTIONAL) */
+  WF_DEFAULT = 1u << 1,   /* has DEFAULT .dflt: DER omits that value */
+  WF_GROUP = 1u << 2,     /* member of the untagged CHOICE named .wrap */
+  WF_SETOF = 1u << 3,     /* LIST is a SET OF: DER sorts the elements */
+  WF_EXTENSIONS = 1u << 4,/* recordExtensions: ours mapped to ims.webrtc_* */
+};
+
+struct wenum {
+  int64_t value;
+  const char *name;
+};
+
+struct wt;
+
+struct wf {
+  const char *name;          /* ASN.1 identifier: JSON key, path segment */
+  uint32_t tag;              /* tag number (of the element, for list elems) */
+  uint8_t cls;               /* TC_CONTEXT or TC_UNIVERSAL */
+  uint8_t kind;              /* enum wk */
+  uint8_t flags;             /* WF_* */
+  uint8_t alphabet;          /* WK_TEXT: UT_GRAPHIC, UT_UTF8 or UT_IA5 */
+  uint16_t off;              /* offset of the value in the parent struct */
+  const struct wt *type;     /* WK_STRUCT, WK_CHOICE */
+  const struct wf *elem;     /* WK_LIST: the element (cls/tag/kind/type) */
+  size_t esize;              /* list elements: sizeof the C element */
+  int64_t lo, hi;            /* INT: value range; OCTETS/TEXT: size range;
+                                WK_IPBIN: hi = size; lo > hi: none */
+  int64_t dflt;              /* WF_DEFAULT value */
+  const struct wenum *names; /* WK_ENUM: value names, NULL-terminated */
+  const char *wrap;          /* JSON: untagged CHOICE around the field */
+  const char *wrap2;         /* JSON: a second untagged CHOICE inside wrap */
+};
+
+struct wt {
+  const char *name;          /* ASN.1 type name, for messages */
+  uint8_t kind;              /* WK_STRUCT or WK_CHOICE */
+  uint8_t is_set;            /* SET: members in any order when decoding */
+  int16_t present_off;       /* offset of 'bool present', -1 if none */
+  int16_t choice_off;        /* WK_CHOICE: offset of the choice enum */
+  uint16_t nfields;
+  const struct wf *fields;   /* members in tag order; CHOICE: alternatives
+                                in choice-number order (1, 2, ...) */
+};
+
+/* The record: IMSRecord's pCSCFRecord [64] alternative, fields relative
+ * to wchg_cdr. */
+extern const struct wt wchg_pcscf_record_type;
+#define WCHG_PCSCF_RECORD_TAG 64
+/* WebRTCChargingInfo, fields relative to wchg_cdr. */
+extern const struct wt wchg_webrtc_info_type;
+/* ManagementExtension, relative to wchg_management_extension. */
+extern const struct wt wchg_management_extension_type;
+extern const uint8_t wchg_webrtc_oid[WCHG_WEBRTC_EXT_OID_BER_LEN];
+
+/* Helpers to reach a field's storage. */
+static inline void *wf_ptr(const void *base, const struct wf *f) {
+  return (char *)(uintptr_t)base + f->off;
+}
+
+/* Field presence as the model says it (any kind). */
+int wchg_field_present(const void *base, const struct wf *f);
+
+/* Generic list view (same layout as every wchg_*_list). */
+struct wlist {
+  const void *items;
+  size_t count;
+};
+static inline struct wlist wf_list(const void *base, const struct wf *f) {
+  struct wlist l;
+  memcpy(&l, wf_ptr(base, f), sizeof l);
+  return l;
+}
+
+/* Choice value of a CHOICE struct at |p|. */
+static inline int wt_choice(const void *p, const struct wt *t) {
+  int c;
+  memcpy(&c, (const char *)p + t->choice_off, sizeof c);
+  return c;
+}
+
+/* Enum name of |v| or NULL. */
+const char *wchg_enum_name(const struct wenum *names, int64_t v);
+
+#endif

@@ -1,0 +1,179 @@
+/* text.c: UTF-8 validity, and the TimeStamp of TS 32.298 (BCD local time
+ * with UTC offset) to and from numbers. */
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+
+bool wchg_utf8_valid(const char *str, size_t n, size_t *bad) {
+  const unsigned char *s = (const unsigned char *)str;
+  size_t i = 0;
+  while (i < n) {
+    unsigned c = s[i];
+    size_t len;
+    unsigned min, cp;
+    if (c < 0x80) { i++; continue; }
+    if (c >= 0xC2 && c <= 0xDF) { len = 2; min = 0x80; cp = c & 0x1F; }
+    else if (c >= 0xE0 && c <= 0xEF) { len = 3; min = 0x800; cp = c & 0x0F; }
+    else if (c >= 0xF0 && c <= 0xF4) { len = 4; min = 0x10000; cp = c & 0x07; }
+    else goto fail;
+    if (n - i < len)
+      goto fail;
+    for (size_t k = 1; k < len; k++) {
+      if ((s[i + k] & 0xC0) != 0x80)
+        goto fail;
+      cp = (cp << 6) | (s[i + k] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+      goto fail;
+    i += len;
+  }
+  return true;
+fail:
+  if (bad)
+    *bad = i;
+  return false;
+}
+
+static int bcd(uint8_t b) {
+  int hi = b >> 4, lo = b & 0x0F;
+  if (hi > 9 || lo > 9)
+    return -1;
+  return hi * 10 + lo;
+}
+
+static int days_in_month(int year, int month) {
+  static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : d[month - 1];
+}
+
+wchg_status wchg_timestamp_check(const uint8_t ts[9], char *msg, size_t cap) {
+  static const char *names[] = {"year", "month", "day", "hour", "minute",
+                                "second"};
+  int v[6], oh, om;
+  for (int i = 0; i < 6; i++) {
+    v[i] = bcd(ts[i]);
+    if (v[i] < 0) {
+      snprintf(msg, cap, "%s octet 0x%02x is not two BCD digits", names[i], ts[i]);
+      return WCHG_E_TIMESTAMP;
+    }
+  }
+  if (ts[6] != '+' && ts[6] != '-') {
+    snprintf(msg, cap, "UTC offset sign 0x%02x is neither '+' nor '-'", ts[6]);
+    return WCHG_E_TIMESTAMP;
+  }
+  oh = bcd(ts[7]);
+  om = bcd(ts[8]);
+  if (oh < 0 || om < 0) {
+    snprintf(msg, cap, "UTC offset is not BCD (0x%02x%02x)", ts[7], ts[8]);
+    return WCHG_E_TIMESTAMP;
+  }
+  if (v[1] < 1 || v[1] > 12) {
+    snprintf(msg, cap, "month %02d is not 01..12", v[1]);
+    return WCHG_E_TIMESTAMP;
+  }
+  if (v[2] < 1 || v[2] > days_in_month(2000 + v[0], v[1])) {
+    snprintf(msg, cap, "day %02d does not exist in 20%02d-%02d", v[2], v[0], v[1]);
+    return WCHG_E_TIMESTAMP;
+  }
+  if (v[3] > 23 || v[4] > 59 || v[5] > 59) {
+    snprintf(msg, cap, "time %02d:%02d:%02d is out of range", v[3], v[4], v[5]);
+    return WCHG_E_TIMESTAMP;
+  }
+  if (oh > 23 || om > 59) {
+    snprintf(msg, cap, "UTC offset %c%02d%02d is out of range", ts[6], oh, om);
+    return WCHG_E_TIMESTAMP;
+  }
+  /* Real offsets run from -12:00 to +14:00. */
+  if ((ts[6] == '+' && oh * 60 + om > 14 * 60) ||
+      (ts[6] == '-' && oh * 60 + om > 12 * 60)) {
+    snprintf(msg, cap, "UTC offset %c%02d%02d is beyond -1200..+1400", ts[6], oh, om);
+    return WCHG_E_TIMESTAMP;
+  }
+  return WCHG_OK;
+}
+
+static uint8_t to_bcd(int v) { return (uint8_t)(((v / 10) << 4) | (v % 10)); }
+
+wchg_status wchg_timestamp_set(wchg_timestamp *ts, int year, int month, int day,
+                               int hour, int minute, int second, int off) {
+  if (!ts)
+    return WCHG_E_ARG;
+  if (year < 2000 || year > 2099 || month < 1 || month > 12 || day < 1 ||
+      day > days_in_month(year, month) || hour < 0 || hour > 23 ||
+      minute < 0 || minute > 59 || second < 0 || second > 59 ||
+      off < -12 * 60 || off > 14 * 60)
+    return WCHG_E_RANGE;
+  int aoff = off < 0 ? -off : off;
+  ts->present = true;
+  ts->octets[0] = to_bcd(year - 2000);
+  ts->octets[1] = to_bcd(month);
+  ts->octets[2] = to_bcd(day);
+  ts->octets[3] = to_bcd(hour);
+  ts->octets[4] = to_bcd(minute);
+  ts->octets[5] = to_bcd(second);
+  ts->octets[6] = off < 0 ? '-' : '+';
+  ts->octets[7] = to_bcd(aoff / 60);
+  ts->octets[8] = to_bcd(aoff % 60);
+  return WCHG_OK;
+}
+
+/* Days since 1970-01-01 of a civil date (proleptic Gregorian). */
+static int64_t days_from_civil(int64_t y, int m, int d) {
+  y -= m <= 2;
+  int64_t era = (y >= 0 ? y : y - 399) / 400;
+  int64_t yoe = y - era * 400;
+  int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(int64_t z, int *y, int *m, int *d) {
+  z += 719468;
+  int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  int64_t doe = z - era * 146097;
+  int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  int64_t mp = (5 * doy + 2) / 153;
+  *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+  *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+  *y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+wchg_status wchg_timestamp_from_unix(wchg_timestamp *ts, int64_t unix_seconds,
+                                     int off) {
+  int y, mo, d;
+  if (!ts)
+    return WCHG_E_ARG;
+  if (off < -12 * 60 || off > 14 * 60 || unix_seconds < 0 ||
+      unix_seconds > 5000000000LL)
+    return WCHG_E_RANGE;
+  int64_t local = unix_seconds + (int64_t)off * 60;
+  int64_t days = local / 86400, secs = local % 86400;
+  civil_from_days(days, &y, &mo, &d);
+  return wchg_timestamp_set(ts, y, mo, d, (int)(secs / 3600),
+                            (int)(secs / 60 % 60), (int)(secs % 60), off);
+}
+
+wchg_status wchg_timestamp_to_unix(const wchg_timestamp *ts, int64_t *unix_seconds,
+                                   int *off) {
+  char msg[96];
+  if (!ts || !ts->present || !unix_seconds)
+    return WCHG_E_ARG;
+  if (wchg_timestamp_check(ts->octets, msg, sizeof msg) != WCHG_OK)
+    return WCHG_E_TIMESTAMP;
+  const uint8_t *o = ts->octets;
+  int v[6];
+  for (int i = 0; i < 6; i++)
+    v[i] = bcd(o[i]);
+  int offset = bcd(o[7]) * 60 + bcd(o[8]);
+  if (o[6] == '-')
+    offset = -offset;
+  int64_t local = days_from_civil(2000 + v[0], v[1], v[2]) * 86400 +
+                  v[3] * 3600 + v[4] * 60 + v[5];
+  *unix_seconds = local - (int64_t)offset * 60;
+  if (off)
+    *off = offset;
+  return WCHG_OK;
+}
