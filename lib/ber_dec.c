@@ -58,13 +58,16 @@ static void pop(struct dec *d, size_t len) {
     wpath_pop(d->path, len);
 }
 
+/* Running out of octets at lim: the input is cut short when lim is its
+ * end, otherwise the enclosing element's length is wrong. */
+#define SHORT(d, lim) ((lim) == (d)->stop ? WCHG_E_TRUNCATED : WCHG_E_LENGTH)
+
 /* Read the identifier and length at p, inside [p, lim). */
 static wchg_status read_tlv(struct dec *d, const uint8_t *p, const uint8_t *lim,
                             struct tlv *t) {
   t->at = p;
   if (p >= lim)
-    return ERR(d, lim == d->stop ? WCHG_E_TRUNCATED : WCHG_E_LENGTH, p,
-               "an element was expected here");
+    return ERR(d, SHORT(d, lim), p, "an element was expected here");
   t->cls = *p & 0xC0;
   t->cons = (*p & 0x20) != 0;
   t->tag = *p++ & 0x1F;
@@ -73,7 +76,7 @@ static wchg_status read_tlv(struct dec *d, const uint8_t *p, const uint8_t *lim,
     int n = 0;
     do {
       if (p >= lim)
-        return ERR(d, WCHG_E_TRUNCATED, t->at, "the tag number is cut short");
+        return ERR(d, SHORT(d, lim), t->at, "the tag number is cut short");
       if ((n == 0 && *p == 0x80) || ++n > 4)
         return ERR(d, WCHG_E_TAG, t->at, "the tag number is not minimal or too large");
       num = (num << 7) | (*p & 0x7F);
@@ -83,7 +86,7 @@ static wchg_status read_tlv(struct dec *d, const uint8_t *p, const uint8_t *lim,
     t->tag = num;
   }
   if (p >= lim)
-    return ERR(d, WCHG_E_TRUNCATED, t->at, "the length octets are missing");
+    return ERR(d, SHORT(d, lim), t->at, "the length octets are missing");
   uint8_t b = *p++;
   t->indef = 0;
   if (b < 0x80) {
@@ -105,10 +108,10 @@ static wchg_status read_tlv(struct dec *d, const uint8_t *p, const uint8_t *lim,
     return ERR(d, WCHG_E_LENGTH, t->at, "the length octet 0xFF is reserved");
   size_t n = b & 0x7F, len = 0;
   if ((size_t)(lim - p) < n)
-    return ERR(d, WCHG_E_TRUNCATED, t->at, "the length octets are cut short");
+    return ERR(d, SHORT(d, lim), t->at, "the length octets are cut short");
   for (; n; n--) {
     if (len > (SIZE_MAX >> 8))
-      goto overrun;
+      return ERR(d, WCHG_E_LENGTH, t->at, "the length is larger than any input");
     len = (len << 8) | *p++;
   }
   t->val = p;
@@ -117,8 +120,7 @@ static wchg_status read_tlv(struct dec *d, const uint8_t *p, const uint8_t *lim,
   t->lim = p + len;
   return WCHG_OK;
 overrun:
-  return ERR(d, lim == d->stop ? WCHG_E_TRUNCATED : WCHG_E_LENGTH, t->at,
-             "the length runs past the end of the enclosing element");
+  return ERR(d, SHORT(d, lim), t->at, "the length runs past the end of the enclosing element");
 }
 
 /* Iteration over the elements of a constructed value. */
@@ -141,8 +143,7 @@ static int iter_next(struct dec *d, struct iter *it, struct tlv *t) {
       return 0;
     }
     if (it->p >= it->lim)
-      return ERR(d, it->lim == d->stop ? WCHG_E_TRUNCATED : WCHG_E_LENGTH, it->p,
-                 "the end-of-contents octets are missing");
+      return ERR(d, SHORT(d, it->lim), it->p, "the end-of-contents octets are missing");
   } else if (it->p >= it->lim) {
     return 0;
   }
@@ -360,9 +361,9 @@ static wchg_status dec_list(struct dec *d, const struct wf *f, void *base,
   if (!items)
     return WCHG_E_NOMEM;
   iter_init(&it, t); /* second pass: decode */
-  while ((r = iter_next(d, &it, &c)) == 1) {
+  for (size_t pos = 0; (r = iter_next(d, &it, &c)) == 1; pos++) {
     void *item = items + i * f->esize;
-    size_t old = push_index(d, i);
+    size_t old = push_index(d, pos); /* the position in the input */
     rc = dec_value(d, f->elem, item, &c, &e);
     if (!rc && (f->flags & WF_EXTENSIONS)) {
       int ours = 0;

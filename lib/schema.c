@@ -19,7 +19,6 @@ const uint8_t wchg_webrtc_oid[WCHG_WEBRTC_EXT_OID_BER_LEN] = WCHG_WEBRTC_EXT_OID
 #define UNIV(T, m, nm, tg, k) \
   .name = (nm), .tag = (tg), .cls = TC_UNIVERSAL, .kind = (k), .off = offsetof(T, m)
 #define RANGE(a, b) .lo = (a), .hi = (b)
-#define NORANGE .lo = 1, .hi = 0
 #define NFIELDS(a) ((uint16_t)(sizeof(a) / sizeof((a)[0])))
 
 /* ---- enumerations ---------------------------------------------------- */
@@ -497,7 +496,8 @@ int wchg_field_present(const void *base, const struct wf *f) {
           cdr->ims.webrtc_web_server_function_name.ptr)
         return 1;
     }
-    return wf_list(base, f).items != NULL;
+    /* a count without items is present, so the encoder reports it */
+    return wf_list(base, f).items != NULL || wf_list(base, f).count != 0;
   }
   return 0;
 }

@@ -65,7 +65,7 @@ struct wf {
   const struct wf *elem;     /* WK_LIST: the element (cls/tag/kind/type) */
   size_t esize;              /* list elements: sizeof the C element */
   int64_t lo, hi;            /* INT: value range; OCTETS/TEXT: size range;
-                                WK_IPBIN: hi = size; lo > hi: none */
+                                WK_IPBIN: hi = size; both 0: no range */
   int64_t dflt;              /* WF_DEFAULT value */
   const struct wenum *names; /* WK_ENUM: value names, NULL-terminated */
   const char *wrap;          /* JSON: untagged CHOICE around the field */
@@ -96,6 +96,11 @@ extern const uint8_t wchg_webrtc_oid[WCHG_WEBRTC_EXT_OID_BER_LEN];
 /* Helpers to reach a field's storage. */
 static inline void *wf_ptr(const void *base, const struct wf *f) {
   return (char *)(uintptr_t)base + f->off;
+}
+
+/* Does |f| carry a value or size range (see wf.lo/hi)? */
+static inline int wf_has_range(const struct wf *f) {
+  return f->kind != WK_IPBIN && (f->lo != 0 || f->hi != 0);
 }
 
 /* Field presence as the model says it (any kind). */

@@ -1,0 +1,37 @@
+/* testutil.h: helpers shared by the unit tests. */
+#ifndef WCHG_TESTUTIL_H
+#define WCHG_TESTUTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <webrtc_chg/webrtc_chg.h>
+
+/* Write |len| bytes to $WCHG_TEST_OUT/<name>.der (no-op when unset), so
+ * that the independent decoders (asn1c, Erlang) check every record the
+ * tests produce. */
+void test_out_write(const char *name, const uint8_t *buf, size_t len);
+
+/* Read a file below $WCHG_SRCDIR (default "."); aborts the test on error.
+ * The caller frees the result. */
+uint8_t *test_read_file(const char *rel, size_t *len);
+
+/* Encode |cdr| into a malloc'ed buffer (asserting success). */
+uint8_t *test_encode(const wchg_cdr *cdr, size_t *len);
+
+/* Deep comparison of two records through the schema tables; on a
+ * difference returns 0 and writes the field path into |where|. */
+int test_cdr_equal(const wchg_cdr *a, const wchg_cdr *b, char *where, size_t cap);
+
+/* An allocator that fails the |fail_at|-th allocation (1-based; 0 never)
+ * and, with |forever|, every one after it; it counts live blocks. */
+struct failmem {
+  wchg_mem mem;
+  size_t calls, fail_at, live;
+  int forever;
+};
+void failmem_init(struct failmem *fm, size_t fail_at, int forever);
+
+/* Hex helper for golden vectors: "bf 40 03" -> bytes; returns length. */
+size_t test_unhex(const char *hex, uint8_t *out, size_t cap);
+
+#endif
