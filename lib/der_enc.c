@@ -21,7 +21,7 @@ struct enc {
   const wchg_cdr *cdr;
 };
 
-static void put(struct enc *e, const void *src, size_t len) {
+static inline void put(struct enc *e, const void *src, size_t len) {
   e->n += len;
   if (e->n <= e->cap && len)
     memcpy(e->buf + e->cap - e->n, src, len);
@@ -60,9 +60,19 @@ static void put_tag(struct enc *e, uint8_t cls, int constructed, uint32_t num) {
 }
 
 /* Close a TLV whose contents started at mark (counted from the end). */
-static void put_header(struct enc *e, size_t mark, uint8_t cls, int cons,
-                       uint32_t num) {
-  put_len(e, e->n - mark);
+static inline void put_header(struct enc *e, size_t mark, uint8_t cls, int cons,
+                              uint32_t num) {
+  size_t len = e->n - mark;
+  if (len < 0x80 && num < 31) { /* the common case: two octets */
+    e->n += 2;
+    if (e->n <= e->cap) {
+      uint8_t *p = e->buf + e->cap - e->n;
+      p[0] = (uint8_t)(cls | (cons ? 0x20 : 0) | num);
+      p[1] = (uint8_t)len;
+    }
+    return;
+  }
+  put_len(e, len);
   put_tag(e, cls, cons, num);
 }
 
@@ -89,11 +99,12 @@ static wchg_status fail(struct enc *e, wchg_status code, const char *what) {
 
 static wchg_status enc_value(struct enc *e, const struct wf *f, const void *base);
 
-static size_t push(struct enc *e, const char *name) {
-  return e->path && name ? wpath_push(e->path, name) : 0;
+/* Paths are kept only on the second, diagnosing pass. */
+static inline size_t push(struct enc *e, const char *name) {
+  return __builtin_expect(e->path != NULL, 0) && name ? wpath_push(e->path, name) : 0;
 }
-static void pop(struct enc *e, size_t len) {
-  if (e->path)
+static inline void pop(struct enc *e, size_t len) {
+  if (__builtin_expect(e->path != NULL, 0))
     wpath_pop(e->path, len);
 }
 
@@ -250,60 +261,58 @@ static wchg_status enc_choice(struct enc *e, const struct wt *t, const void *p) 
   return rc;
 }
 
-/* The contents of |f|'s value (base is the struct holding it). */
-static wchg_status enc_contents(struct enc *e, const struct wf *f, const void *base) {
+/* One TLV: the contents of |f|'s value (base is the struct holding it),
+ * then its length and tag. */
+static wchg_status enc_value(struct enc *e, const struct wf *f, const void *base) {
   const void *p = wf_ptr(base, f);
+  size_t mark = e->n;
+  wchg_status rc;
   switch (f->kind) {
   case WK_INT: case WK_ENUM:
     put_int(e, ((const wchg_opt_int *)p)->value);
-    return WCHG_OK;
+    break;
   case WK_BOOL:
     put_byte(e, ((const wchg_opt_int *)p)->value ? 0xFF : 0x00);
-    return WCHG_OK;
+    break;
   case WK_NULL:
-    return WCHG_OK;
-  case WK_OCTETS: case WK_OID: case WK_ANY: {
-    const wchg_octets *o = p;
+    break;
+  case WK_OCTETS: case WK_OID: case WK_TEXT: {
+    const wchg_octets *o = p; /* wchg_str has the same layout */
     put(e, o->ptr, o->len);
-    return WCHG_OK;
-  }
-  case WK_TEXT: {
-    const wchg_str *s = p;
-    put(e, s->ptr, s->len);
-    return WCHG_OK;
+    break;
   }
   case WK_TIMESTAMP:
     put(e, ((const wchg_timestamp *)p)->octets, 9);
-    return WCHG_OK;
+    break;
   case WK_IPBIN:
     put(e, p, (size_t)f->hi);
-    return WCHG_OK;
-  case WK_STRUCT:
-    return enc_members(e, f->type, p);
-  case WK_CHOICE:
-    return enc_choice(e, f->type, p);
-  case WK_LIST:
-    return enc_list(e, f, base);
-  }
-  return fail(e, WCHG_E_ARG, "unknown field kind");
-}
-
-static int is_constructed(const struct wf *f) {
-  return f->kind == WK_STRUCT || f->kind == WK_LIST || f->kind == WK_CHOICE ||
-         f->kind == WK_ANY;
-}
-
-static wchg_status enc_value(struct enc *e, const struct wf *f, const void *base) {
-  size_t mark = e->n;
-  wchg_status rc = enc_contents(e, f, base);
-  if (rc)
-    return rc;
-  if (f->kind == WK_ANY) /* the open type is complete; [2] wraps it */
+    break;
+  case WK_ANY: { /* the open type is a complete TLV; [2] wraps it */
+    const wchg_octets *o = p;
+    put(e, o->ptr, o->len);
     put_header(e, mark, f->cls, 1, f->tag);
-  else if (f->kind == WK_CHOICE && f->cls == TC_UNIVERSAL && f->tag == 0)
-    ; /* an untagged CHOICE: the alternative carries its own tag */
-  else
-    put_header(e, mark, f->cls, is_constructed(f), f->tag);
+    return WCHG_OK;
+  }
+  case WK_STRUCT:
+    if ((rc = enc_members(e, f->type, p)))
+      return rc;
+    put_header(e, mark, f->cls, 1, f->tag);
+    return WCHG_OK;
+  case WK_LIST:
+    if ((rc = enc_list(e, f, base)))
+      return rc;
+    put_header(e, mark, f->cls, 1, f->tag);
+    return WCHG_OK;
+  case WK_CHOICE:
+    if ((rc = enc_choice(e, f->type, p)))
+      return rc;
+    if (f->cls != TC_UNIVERSAL || f->tag != 0) /* a tagged CHOICE is explicit */
+      put_header(e, mark, f->cls, 1, f->tag);
+    return WCHG_OK;
+  default:
+    return fail(e, WCHG_E_ARG, "unknown field kind");
+  }
+  put_header(e, mark, f->cls, 0, f->tag);
   return WCHG_OK;
 }
 

@@ -467,37 +467,3 @@ static const struct wf pcscf_fields[] = {
 const struct wt wchg_pcscf_record_type = {
     .name = "PCSCFRecord", .kind = WK_STRUCT, .is_set = 1, .present_off = -1,
     .nfields = NFIELDS(pcscf_fields), .fields = pcscf_fields};
-
-int wchg_field_present(const void *base, const struct wf *f) {
-  const void *p = wf_ptr(base, f);
-  switch (f->kind) {
-  case WK_INT: case WK_ENUM: case WK_BOOL:
-    return ((const wchg_opt_int *)p)->present;
-  case WK_NULL:
-    return *(const bool *)p;
-  case WK_OCTETS: case WK_OID: case WK_ANY:
-    return ((const wchg_octets *)p)->ptr != NULL;
-  case WK_TEXT:
-    return ((const wchg_str *)p)->ptr != NULL;
-  case WK_TIMESTAMP:
-    return ((const wchg_timestamp *)p)->present;
-  case WK_IPBIN:
-    return 1;
-  case WK_STRUCT:
-    if (f->type->present_off < 0)
-      return 1;
-    return *(const bool *)((const char *)p + f->type->present_off);
-  case WK_CHOICE:
-    return wt_choice(p, f->type) != 0;
-  case WK_LIST:
-    if (f->flags & WF_EXTENSIONS) { /* ours is written from the identities */
-      const wchg_cdr *cdr = base;
-      if (cdr->ims.webrtc_authentication_function_name.ptr ||
-          cdr->ims.webrtc_web_server_function_name.ptr)
-        return 1;
-    }
-    /* a count without items is present, so the encoder reports it */
-    return wf_list(base, f).items != NULL || wf_list(base, f).count != 0;
-  }
-  return 0;
-}

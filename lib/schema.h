@@ -103,8 +103,6 @@ static inline int wf_has_range(const struct wf *f) {
   return f->kind != WK_IPBIN && (f->lo != 0 || f->hi != 0);
 }
 
-/* Field presence as the model says it (any kind). */
-int wchg_field_present(const void *base, const struct wf *f);
 
 /* Generic list view (same layout as every wchg_*_list). */
 struct wlist {
@@ -122,6 +120,42 @@ static inline int wt_choice(const void *p, const struct wt *t) {
   int c;
   memcpy(&c, (const char *)p + t->choice_off, sizeof c);
   return c;
+}
+
+/* Field presence as the model says it (any kind). Inline: the writer
+ * asks it for every member of every structure. */
+static inline int wchg_field_present(const void *base, const struct wf *f) {
+  const void *p = wf_ptr(base, f);
+  switch (f->kind) {
+  case WK_INT: case WK_ENUM: case WK_BOOL:
+    return ((const wchg_opt_int *)p)->present;
+  case WK_NULL:
+    return *(const bool *)p;
+  case WK_OCTETS: case WK_OID: case WK_ANY:
+    return ((const wchg_octets *)p)->ptr != NULL;
+  case WK_TEXT:
+    return ((const wchg_str *)p)->ptr != NULL;
+  case WK_TIMESTAMP:
+    return ((const wchg_timestamp *)p)->present;
+  case WK_IPBIN:
+    return 1;
+  case WK_STRUCT:
+    if (f->type->present_off < 0)
+      return 1;
+    return *(const bool *)((const char *)p + f->type->present_off);
+  case WK_CHOICE:
+    return wt_choice(p, f->type) != 0;
+  case WK_LIST:
+    if (f->flags & WF_EXTENSIONS) { /* ours is written from the identities */
+      const wchg_cdr *cdr = base;
+      if (cdr->ims.webrtc_authentication_function_name.ptr ||
+          cdr->ims.webrtc_web_server_function_name.ptr)
+        return 1;
+    }
+    /* a count without items is present, so the encoder reports it */
+    return wf_list(base, f).items != NULL || wf_list(base, f).count != 0;
+  }
+  return 0;
 }
 
 /* Enum name of |v| or NULL. */
