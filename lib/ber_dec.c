@@ -604,6 +604,29 @@ static wchg_status dec_extension(struct dec *d, void *item, int *ours) {
   return rc;
 }
 
+/* Depth of the value inside recordExtensions[i]/information when decoding
+ * a record: the record, the list and the ManagementExtension. */
+#define OPEN_TYPE_DEPTH 3
+
+wchg_status wchg_ber_check_open_type(const uint8_t *p, size_t n, wchg_diag *diag) {
+  struct wpath path;
+  struct dec d = {p, p + n, NULL, NULL, &path, diag, 0, OPEN_TYPE_DEPTH, NULL, NULL, 0};
+  struct tlv t;
+  const uint8_t *end;
+  wchg_status rc;
+  struct iter it = {p, p + n, 0};
+  int r;
+  wpath_init(&path, NULL);
+  wchg_diag_clear(diag);
+  if ((r = iter_next(&d, &it, &t)) <= 0) /* as inside the explicit [2] */
+    return r ? r : ERR(&d, WCHG_E_MISSING, p, "an element was expected here");
+  if ((rc = skip(&d, &t, &end)))
+    return rc;
+  if (end != p + n)
+    return ERR(&d, WCHG_E_TRAILING, end, "octets follow the value");
+  return WCHG_OK;
+}
+
 static wchg_status dec_record(struct dec *d, size_t *consumed) {
   struct tlv t;
   const uint8_t *end;

@@ -245,7 +245,7 @@ static wchg_status enc_list(struct enc *e, const struct wf *f, const void *base)
     if (rc)
       return rc;
   }
-  if ((f->flags & WF_SETOF) && e->n <= e->cap)
+  if ((f->flags & WF_SETOF) && e->n <= e->cap && e->n > mark)
     sort_set_of(e->buf + e->cap - e->n, e->n - mark);
   return WCHG_OK;
 }

@@ -54,6 +54,14 @@ void *wchg_owner_alloc(struct wchg_owner *o, size_t size);
 void *wchg_owner_dup(struct wchg_owner *o, const void *src, size_t n);
 void wchg_owner_free(struct wchg_owner *o);
 
+/* ---- BER shared with other modules ---------------------------------------- */
+
+/* Are the |n| octets at |p| exactly one well-formed BER value that the
+ * decoder would accept as the open type of a ManagementExtension (same
+ * length rules and depth limit)? WCHG_OK, or the decoder's error with the
+ * offset within |p| and a sentence in *diag (may be NULL). */
+wchg_status wchg_ber_check_open_type(const uint8_t *p, size_t n, wchg_diag *diag);
+
 /* ---- text and value checks --------------------------------------------- */
 
 /* Valid UTF-8 (RFC 3629: no overlongs, no surrogates, <= U+10FFFF)?

@@ -32,7 +32,9 @@ extern "C" {
  * new reference the caller releases with json_decref(). Fails with
  * WCHG_E_UTF8 when a text field is not valid UTF-8 (JSON cannot carry it),
  * WCHG_E_TIMESTAMP for a TimeStamp that is not valid BCD, WCHG_E_CHOICE for
- * a bad CHOICE, WCHG_E_NOMEM; *|diag| (may be NULL) names the field.
+ * a bad CHOICE, WCHG_E_ENCODING for a malformed OBJECT IDENTIFIER,
+ * WCHG_E_LIMIT for an OID arc over 128 octets, WCHG_E_ARG for a list with
+ * a count but no items, WCHG_E_NOMEM; *|diag| (may be NULL) names the field.
  */
 WCHG_API wchg_status wchg_cdr_to_json(const wchg_cdr *cdr, json_t **out,
                                       wchg_diag *diag);
@@ -56,7 +58,13 @@ WCHG_API wchg_status wchg_cdr_to_json_text(const wchg_cdr *cdr, size_t flags,
  * type or malformed text value: hex, time, address, OID), WCHG_E_JSON_KEY
  * (unknown member), WCHG_E_RANGE (number or enum identifier not allowed),
  * WCHG_E_MISSING (recordType or a mandatory member absent),
- * WCHG_E_CHOICE (a CHOICE object without exactly one member).
+ * WCHG_E_CHOICE (a CHOICE object without exactly one member),
+ * WCHG_E_UTF8 (a string value that is not UTF-8, possible with
+ * json_stringn_nocheck), WCHG_E_LIMIT (a list longer than
+ * WCHG_BER_MAX_LIST, an OID arc over 128 octets). A foreign extension's
+ * "information" must be the hex of exactly one BER value the decoder
+ * accepts (WCHG_E_JSON_TYPE otherwise), and an extension with our WebRTC
+ * OID is refused (WCHG_E_RANGE): the identities have their own members.
  */
 WCHG_API wchg_status wchg_cdr_from_json(const json_t *json,
                                         const wchg_mem *mem, wchg_cdr **out,
