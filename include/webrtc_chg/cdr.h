@@ -147,7 +147,8 @@ WCHG_API void wchg_cdr_free(wchg_cdr *cdr);
 
 /**
  * wchg_timestamp_set - fill |ts| with a local time and its UTC offset
- * (minutes, local minus UTC, -1439..1439). Year 2000..2099 (the format
+ * (minutes, local minus UTC, -720..840: -12:00 to +14:00, the offsets in
+ * use). Year 2000..2099 (the format
  * keeps two digits). Returns WCHG_OK, WCHG_E_ARG, or WCHG_E_RANGE for a
  * field out of range (checks the day against the month and leap years).
  */

@@ -1,0 +1,413 @@
+# webrtc_chg — build, test, install.
+#
+#   make [all]      static and shared library in $(B)/
+#   make check      unit tests (plain, valgrind, ASan+UBSan), fuzz corpus
+#                   replay, ABI checks, example smoke test, independent
+#                   decoders (asn1c, Erlang asn1) over every record produced
+#   make demo       build the examples and show an H.3 and an H.4 WebRTC CDR
+#   make bench      encode/decode ns/op against stock asn1c
+#   make fuzz       libFuzzer, FUZZ_SECONDS per target (FUZZ_MERGE=1 merges
+#                   new inputs into tests/fuzz/corpus/)
+#   make install    PREFIX=/usr/local, DESTDIR; make uninstall; make clean
+#
+# Everything built goes under $(B) (default build/).
+
+B ?= build
+PREFIX ?= /usr/local
+LIBDIR ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+DESTDIR ?=
+
+CFLAGS ?= -O2 -g -std=c11 -Wall -Wextra -Werror -fPIC
+LDFLAGS ?=
+CLANG ?= clang
+PKG_CONFIG ?= pkg-config
+VALGRIND ?= valgrind
+OBJCOPY ?= objcopy
+NM ?= nm
+INSTALL ?= install
+FUZZ_SECONDS ?= 60
+FUZZ_MERGE ?= 0
+CI ?=
+
+# The version lives in one place: include/webrtc_chg/common.h.
+VERSION := $(shell sed -n 's/^\#define WCHG_VERSION_STRING "\(.*\)"/\1/p' \
+	include/webrtc_chg/common.h)
+SOMAJOR := $(firstword $(subst ., ,$(VERSION)))
+LIBNAME := libwebrtc_chg
+SONAME := $(LIBNAME).so.$(SOMAJOR)
+STATIC_LIB := $(B)/$(LIBNAME).a
+SHARED_LIB := $(B)/$(LIBNAME).so.$(VERSION)
+SHARED_LINKS := $(B)/$(SONAME) $(B)/$(LIBNAME).so
+
+JANSSON_CFLAGS := $(shell $(PKG_CONFIG) --cflags jansson 2>/dev/null)
+JANSSON_LIBS := $(or $(shell $(PKG_CONFIG) --libs jansson 2>/dev/null),-ljansson)
+CHECK_CFLAGS := $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
+CHECK_LIBS := $(or $(shell $(PKG_CONFIG) --libs check 2>/dev/null),-lcheck)
+
+# Sanitizer build of the library and the tests (make check).
+SAN_CFLAGS := -O1 -fno-omit-frame-pointer \
+	-fsanitize=address,undefined -fno-sanitize-recover=all
+SAN_ENV := ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+# libFuzzer build (make fuzz): clang only.
+FUZZ_CFLAGS := -g -O1 -std=c11 -Wall -Wextra -Werror -fno-omit-frame-pointer
+FUZZ_SAN := address,undefined
+
+# ---------------------------------------------------------------- sources
+
+LIB_SRCS := $(wildcard lib/*.c)
+UNIT_SRCS := $(wildcard tests/unit/*.c)
+FUZZ_SRCS := $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_NAMES := $(FUZZ_SRCS:tests/fuzz/fuzz_%.c=%)
+BENCH_SRCS := $(wildcard tests/bench/*.c)
+EXAMPLES := cdr2json json2cdr demo_cdrs
+
+LIB_OBJS := $(LIB_SRCS:%.c=$(B)/obj/%.o)
+UNIT_OBJS := $(UNIT_SRCS:%.c=$(B)/obj/%.o)
+EXAMPLE_OBJS := $(EXAMPLES:%=$(B)/obj/examples/%.o)
+EXAMPLE_BINS := $(EXAMPLES:%=$(B)/examples/%)
+
+ASAN_LIB_OBJS := $(LIB_SRCS:%.c=$(B)/asan/obj/%.o)
+ASAN_UNIT_OBJS := $(UNIT_SRCS:%.c=$(B)/asan/obj/%.o)
+ASAN_FUZZ_OBJS := $(FUZZ_NAMES:%=$(B)/asan/obj/tests/fuzz/fuzz_%.o) \
+	$(B)/asan/obj/tests/fuzz/replay_main.o
+REPLAY_BINS := $(FUZZ_NAMES:%=$(B)/asan/replay_%)
+
+FUZZ_LIB_OBJS := $(LIB_SRCS:%.c=$(B)/fuzz/obj/%.o)
+FUZZ_TARGET_OBJS := $(FUZZ_NAMES:%=$(B)/fuzz/obj/tests/fuzz/fuzz_%.o)
+FUZZ_BINS := $(FUZZ_NAMES:%=$(B)/fuzz/fuzz_%)
+
+BENCH_BINS := $(BENCH_SRCS:tests/bench/%.c=$(B)/bench/%)
+
+DIRS := $(B) $(B)/obj/lib $(B)/obj/tests/unit $(B)/obj/examples \
+	$(B)/asan/obj/lib $(B)/asan/obj/tests/unit $(B)/asan/obj/tests/fuzz \
+	$(B)/fuzz/obj/lib $(B)/fuzz/obj/tests/fuzz $(B)/examples \
+	$(B)/bench $(B)/abi $(B)/check
+
+# ---------------------------------------------------------------- default
+
+.PHONY: all
+all: $(STATIC_LIB) $(SHARED_LIB) $(SHARED_LINKS)
+
+# asn1c code, the asn1c oracle and the Erlang modules (uses B and CC).
+include mk/oracle.mk
+
+$(DIRS):
+	@mkdir -p $@
+
+# ---------------------------------------------------------------- objects
+# One pattern per variant; per-object flags are target-specific variables
+# set on the objects themselves (so they never leak into other targets).
+
+OBJ_INC := -Iinclude -Ilib
+OBJ_CFLAGS :=
+
+$(LIB_OBJS) $(ASAN_LIB_OBJS) $(FUZZ_LIB_OBJS): OBJ_CFLAGS := -fvisibility=hidden -fPIC
+$(UNIT_OBJS) $(ASAN_UNIT_OBJS): OBJ_CFLAGS := $(CHECK_CFLAGS)
+# The examples use the public API only.
+$(EXAMPLE_OBJS): OBJ_INC := -Iinclude
+
+$(B)/obj/%.o: %.c
+	$(CC) $(OBJ_INC) $(CPPFLAGS) $(CFLAGS) $(JANSSON_CFLAGS) $(OBJ_CFLAGS) \
+	    -MMD -MP -c $< -o $@
+
+$(B)/asan/obj/%.o: %.c
+	$(CC) $(OBJ_INC) $(CPPFLAGS) $(CFLAGS) $(SAN_CFLAGS) $(JANSSON_CFLAGS) \
+	    $(OBJ_CFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/fuzz/obj/%.o: %.c
+	$(CLANG) $(OBJ_INC) $(CPPFLAGS) $(FUZZ_CFLAGS) \
+	    -fsanitize=fuzzer-no-link,$(FUZZ_SAN) $(JANSSON_CFLAGS) \
+	    $(OBJ_CFLAGS) -MMD -MP -c $< -o $@
+
+$(LIB_OBJS): | $(B)/obj/lib
+$(UNIT_OBJS): | $(B)/obj/tests/unit
+$(EXAMPLE_OBJS): | $(B)/obj/examples
+$(ASAN_LIB_OBJS): | $(B)/asan/obj/lib
+$(ASAN_UNIT_OBJS): | $(B)/asan/obj/tests/unit
+$(ASAN_FUZZ_OBJS): | $(B)/asan/obj/tests/fuzz
+$(FUZZ_LIB_OBJS): | $(B)/fuzz/obj/lib
+$(FUZZ_TARGET_OBJS): | $(B)/fuzz/obj/tests/fuzz
+
+-include $(wildcard $(B)/obj/*/*.d $(B)/obj/tests/*/*.d \
+	$(B)/asan/obj/*/*.d $(B)/asan/obj/tests/*/*.d \
+	$(B)/fuzz/obj/*/*.d $(B)/fuzz/obj/tests/*/*.d \
+	$(B)/abi/*.d $(B)/bench/*.d)
+
+# ---------------------------------------------------------------- libraries
+
+# The static library is one relocatable object whose hidden symbols are
+# made local: only the wchg_* API stays global, so no helper of ours can
+# clash with a symbol of the program that links us.
+$(STATIC_LIB): $(LIB_OBJS) | $(B)
+	$(LD) -r -o $(B)/obj/$(LIBNAME).o $(LIB_OBJS)
+	$(OBJCOPY) --localize-hidden $(B)/obj/$(LIBNAME).o
+	rm -f $@
+	$(AR) rcs $@ $(B)/obj/$(LIBNAME).o
+
+$(SHARED_LIB): $(LIB_OBJS) lib/webrtc_chg.map | $(B)
+	$(CC) -shared -Wl,-soname,$(SONAME) \
+	    -Wl,--version-script=lib/webrtc_chg.map -Wl,--no-undefined \
+	    $(LDFLAGS) -o $@ $(LIB_OBJS) $(JANSSON_LIBS)
+
+$(SHARED_LINKS): $(SHARED_LIB)
+	ln -sf $(notdir $(SHARED_LIB)) $@
+
+# ---------------------------------------------------------------- tests
+
+# The unit tests link the objects, not the archive: they may call helpers
+# that the archive keeps local.
+$(B)/test_unit: $(UNIT_OBJS) $(LIB_OBJS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(UNIT_OBJS) $(LIB_OBJS) \
+	    $(CHECK_LIBS) $(JANSSON_LIBS) -pthread
+
+$(B)/asan/test_unit: $(ASAN_UNIT_OBJS) $(ASAN_LIB_OBJS)
+	$(CC) $(CFLAGS) $(SAN_CFLAGS) $(LDFLAGS) -o $@ $(ASAN_UNIT_OBJS) \
+	    $(ASAN_LIB_OBJS) $(CHECK_LIBS) $(JANSSON_LIBS) -pthread
+
+# Fuzz targets replayed over their corpus under ASan+UBSan (no libFuzzer
+# needed, so any compiler with sanitizers will do).
+$(B)/asan/replay_%: $(B)/asan/obj/tests/fuzz/fuzz_%.o \
+		$(B)/asan/obj/tests/fuzz/replay_main.o $(ASAN_LIB_OBJS)
+	$(CC) $(CFLAGS) $(SAN_CFLAGS) $(LDFLAGS) -o $@ $^ $(JANSSON_LIBS)
+
+# Link test: our static library and an asn1c-generated codec in one program.
+$(B)/abi/clash: tests/abi/clash.c $(STATIC_LIB) $(B)/asn1c/libasn1c_fast.a \
+		| $(B)/abi
+	$(CC) -O2 -g -Wall -Wextra -Werror -Iinclude -isystem $(ORACLE_GEN) \
+	    $(ORACLE_FAST_DEFS) $(JANSSON_CFLAGS) -MMD -MP -MF $@.d -MT $@ $(LDFLAGS) \
+	    -o $@ $< $(STATIC_LIB) $(B)/asn1c/libasn1c_fast.a $(JANSSON_LIBS)
+
+# ---------------------------------------------------------------- examples
+
+$(B)/examples/%: $(B)/obj/examples/%.o $(STATIC_LIB) | $(B)/examples
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(STATIC_LIB) $(JANSSON_LIBS)
+
+.PHONY: examples demo
+examples: $(EXAMPLE_BINS)
+
+demo: $(EXAMPLE_BINS)
+	$(B)/examples/demo_cdrs --out $(B)/demo
+	$(B)/examples/cdr2json --pretty $(B)/demo/h3.der $(B)/demo/h4.der
+
+# ---------------------------------------------------------------- check
+#
+# Every step is a target check-NAME run by its own sub-make, so that one
+# failing step does not hide the others. A step whose tool is missing
+# prints "SKIP: <tool> not installed" (or fails when CI=true).
+
+CHECK_STEPS := unit valgrind asan fuzz-replay abi abi-clash examples \
+	oracle-asn1c oracle-erlang
+CHECK_OUT := $(B)/test-out
+# Records checked by the independent decoders.
+ORACLE_INPUTS = $(CHECK_OUT)/*.der tests/vectors/*.der $(B)/check/examples/*.der
+
+# $(call need_tool,cmd...): stop the step with SKIP (FAIL in CI) unless
+# every command is on PATH. Use it as the first command of a step line.
+need_tool = for t in $(1); do \
+	  command -v $$t >/dev/null 2>&1 && continue; \
+	  if [ "$(CI)" = true ]; then \
+	    echo "FAIL: $$t not installed (CI=true)"; exit 1; fi; \
+	  echo "SKIP: $$t not installed"; touch $(B)/check/skip-$@; exit 0; \
+	done
+
+.PHONY: check $(CHECK_STEPS:%=check-%)
+# Built up front (in parallel with -j); the oracle tools only when their
+# compiler is installed, else their steps say SKIP.
+have = $(shell command -v $(1) >/dev/null 2>&1 && echo yes)
+CHECK_PREREQS = all $(B)/test_unit $(B)/asan/test_unit $(REPLAY_BINS) \
+	$(EXAMPLE_BINS) \
+	$(if $(call have,$(ASN1C)),$(B)/abi/clash $(B)/oracle/asn1c_check) \
+	$(if $(call have,$(ERLC)),$(ORACLE_BEAMS))
+
+check: $(CHECK_PREREQS) | $(B)/check
+	@pass=0; fail=0; skip=0; failed=; \
+	for s in $(CHECK_STEPS); do \
+	  echo "---- check-$$s"; \
+	  rm -f $(B)/check/skip-check-$$s; \
+	  if $(MAKE) --no-print-directory check-$$s; then \
+	    if [ -e $(B)/check/skip-check-$$s ]; then skip=$$((skip + 1)); \
+	    else pass=$$((pass + 1)); fi; \
+	  else fail=$$((fail + 1)); failed="$$failed $$s"; fi; \
+	done; \
+	echo "----"; \
+	[ $$skip -eq 0 ] || echo "check: $$skip skipped (tool not installed)"; \
+	[ $$fail -eq 0 ] || echo "check: failed:$$failed"; \
+	echo "check: $$pass passed, $$fail failed"; \
+	[ $$fail -eq 0 ]
+
+check-unit: $(B)/test_unit
+	rm -rf $(CHECK_OUT) && mkdir -p $(CHECK_OUT)
+	WCHG_TEST_OUT=$(CHECK_OUT) $(B)/test_unit
+
+check-valgrind: $(B)/test_unit | $(B)/check
+	@$(call need_tool,$(VALGRIND)); set -e; \
+	rm -rf $(B)/check/valgrind-out; mkdir -p $(B)/check/valgrind-out; \
+	echo "CK_FORK=no $(VALGRIND) ... $(B)/test_unit"; \
+	WCHG_TEST_OUT=$(B)/check/valgrind-out CK_FORK=no $(VALGRIND) -q \
+	    --leak-check=full --errors-for-leak-kinds=definite,indirect \
+	    --error-exitcode=1 $(B)/test_unit
+
+check-asan: $(B)/asan/test_unit | $(B)/check
+	rm -rf $(B)/check/asan-out && mkdir -p $(B)/check/asan-out
+	WCHG_TEST_OUT=$(B)/check/asan-out CK_TIMEOUT_MULTIPLIER=10 $(SAN_ENV) \
+	    $(B)/asan/test_unit
+
+check-fuzz-replay: $(REPLAY_BINS)
+	@[ -n "$(FUZZ_NAMES)" ] || echo "no fuzz targets in tests/fuzz/"
+	@set -e; for n in $(FUZZ_NAMES); do \
+	  c=tests/fuzz/corpus/$$n; \
+	  if [ ! -d $$c ]; then echo "FAIL: fuzz_$$n has no corpus $$c/"; exit 1; fi; \
+	  echo "$(SAN_ENV) $(B)/asan/replay_$$n $$c"; \
+	  $(SAN_ENV) $(B)/asan/replay_$$n $$c; \
+	done
+
+check-abi: all
+	sh tests/abi/check.sh $(SHARED_LIB) $(STATIC_LIB) include/webrtc_chg
+
+check-abi-clash: | $(B)/check
+	@$(call need_tool,$(ASN1C)); set -e; \
+	$(MAKE) -s --no-print-directory $(B)/abi/clash; \
+	echo "$(B)/abi/clash"; $(B)/abi/clash
+
+check-examples: $(EXAMPLE_BINS) | $(B)/check
+	@set -e; d=$(B)/check/examples; x=$(B)/examples; \
+	rm -rf $$d; mkdir -p $$d; \
+	echo "demo_cdrs --out $$d"; $$x/demo_cdrs --out $$d >$$d/demo.log; \
+	cat $$d/h3.der $$d/h4.der >$$d/both.der; \
+	echo "cdr2json | json2cdr round trip (one object per line)"; \
+	$$x/cdr2json $$d/h3.der $$d/h4.der >$$d/both.jsonl; \
+	test "$$(wc -l <$$d/both.jsonl)" -eq 2; \
+	$$x/json2cdr $$d/both.jsonl $$d/both-rt.der; \
+	cmp $$d/both.der $$d/both-rt.der; \
+	$$x/cdr2json $$d/both-rt.der | cmp - $$d/both.jsonl; \
+	echo "cdr2json --pretty | json2cdr round trip (one pretty object)"; \
+	$$x/cdr2json --pretty $$d/h3.der >$$d/h3.json; \
+	$$x/json2cdr $$d/h3.json $$d/h3-rt.der; \
+	cmp $$d/h3.der $$d/h3-rt.der; \
+	echo "cdr2json on a file truncated in its 2nd record must fail with a message"; \
+	head -c $$(( $$(wc -c <$$d/h3.der) + 40 )) $$d/both.der >$$d/truncated.bin; \
+	if $$x/cdr2json $$d/truncated.bin >$$d/truncated.jsonl 2>$$d/truncated.err; \
+	then echo "FAIL: cdr2json accepted a truncated record"; exit 1; fi; \
+	cat $$d/truncated.err; \
+	grep -q '^cdr2json: .*truncated.bin: record 2 at byte [0-9]*: .* (.*)$$' \
+	    $$d/truncated.err; \
+	head -n 1 $$d/both.jsonl | cmp - $$d/truncated.jsonl; \
+	echo "json2cdr on an unknown member must fail with its path"; \
+	echo '{"pCSCFRecord":{"recordType":64,"noSuchField":1}}' >$$d/bad.json; \
+	if $$x/json2cdr $$d/bad.json $$d/bad.der 2>$$d/bad.err; then \
+	  echo "FAIL: json2cdr accepted an unknown member"; exit 1; fi; \
+	cat $$d/bad.err; grep -q 'noSuchField' $$d/bad.err; \
+	test ! -e $$d/bad.der; \
+	rm -f $$d/truncated.bin
+
+check-oracle-asn1c: | $(B)/check
+	@$(call need_tool,$(ASN1C)); set -e; \
+	$(MAKE) -s --no-print-directory $(B)/oracle/asn1c_check; \
+	files=$$(ls $(ORACLE_INPUTS) 2>/dev/null || true); \
+	echo "asn1c_check: $$(echo $$files | wc -w) files"; \
+	$(B)/oracle/asn1c_check $$files
+
+check-oracle-erlang: | $(B)/check
+	@$(call need_tool,$(ERLC) $(ESCRIPT)); set -e; \
+	$(MAKE) -s --no-print-directory $(ORACLE_BEAMS); \
+	files=$$(ls $(ORACLE_INPUTS) 2>/dev/null || true); \
+	echo "erl_check: $$(echo $$files | wc -w) files"; \
+	$(ESCRIPT) tests/oracle/erl_check.escript $(B)/erl $$files
+
+# ---------------------------------------------------------------- bench
+
+# A benchmark counts allocations by defining __wrap_malloc and friends:
+# it is linked with --wrap=F for each __wrap_F it defines. Benchmarks may
+# use the sample records of the unit tests (tests/unit/samples.h).
+BENCH_WRAPPABLE := malloc calloc realloc free
+BENCH_SAMPLES := $(wildcard tests/unit/samples.c)
+
+$(B)/bench/%: tests/bench/%.c $(BENCH_SAMPLES) $(STATIC_LIB) \
+		$(B)/asn1c/libasn1c_stock.a | $(B)/bench
+	$(CC) -O2 -g -std=c11 -Wall -Wextra -Werror -Iinclude -Itests/unit \
+	    -isystem $(ORACLE_GEN) $(JANSSON_CFLAGS) -MMD -MP -MF $@.d -MT $@ \
+	    $(LDFLAGS) -o $@ $< $(BENCH_SAMPLES) $(STATIC_LIB) \
+	    $(B)/asn1c/libasn1c_stock.a $(JANSSON_LIBS) \
+	    $$(for f in $(BENCH_WRAPPABLE); do \
+	        grep -q "__wrap_$$f *(" $< && printf ' -Wl,--wrap=%s' $$f; done)
+
+.PHONY: bench
+bench: $(BENCH_BINS)
+	@[ -n "$(BENCH_BINS)" ] || echo "no benchmarks in tests/bench/"
+	@set -e; for b in $(BENCH_BINS); do echo "$$b"; $$b; done
+
+# ---------------------------------------------------------------- fuzz
+
+$(B)/fuzz/fuzz_%: $(B)/fuzz/obj/tests/fuzz/fuzz_%.o $(FUZZ_LIB_OBJS)
+	$(CLANG) -g -fsanitize=fuzzer,$(FUZZ_SAN) $(LDFLAGS) -o $@ $^ \
+	    $(JANSSON_LIBS)
+
+# Each target runs on a scratch copy of its corpus; FUZZ_MERGE=1 then
+# merges what it found back into tests/fuzz/corpus/<name>/ (files named
+# by hash). Crashes land in $(B)/fuzz/work/<name>/artifacts/.
+.PHONY: fuzz
+fuzz: $(FUZZ_BINS)
+	@[ -n "$(FUZZ_NAMES)" ] || echo "no fuzz targets in tests/fuzz/"
+	@set -e; for n in $(FUZZ_NAMES); do \
+	  w=$(B)/fuzz/work/$$n; c=tests/fuzz/corpus/$$n; \
+	  rm -rf $$w; mkdir -p $$w/corpus $$w/artifacts; \
+	  if [ -d $$c ]; then cp -R $$c/. $$w/corpus/; fi; \
+	  dict=; if [ -f tests/fuzz/$$n.dict ]; then dict=-dict=tests/fuzz/$$n.dict; fi; \
+	  echo "fuzz: $$n for $(FUZZ_SECONDS)s on a copy of $$c"; \
+	  $(B)/fuzz/fuzz_$$n -max_total_time=$(FUZZ_SECONDS) \
+	      -artifact_prefix=$$w/artifacts/ -print_final_stats=1 $$dict \
+	      $$w/corpus || { echo "fuzz: $$n failed, see $$w/artifacts/"; exit 1; }; \
+	  if [ "$(FUZZ_MERGE)" = 1 ]; then \
+	    mkdir -p $$c; \
+	    $(B)/fuzz/fuzz_$$n -merge=1 -artifact_prefix=$$w/artifacts/ $$c $$w/corpus; \
+	    echo "fuzz: merged new inputs into $$c"; \
+	  fi; \
+	done
+
+# ---------------------------------------------------------------- install
+
+$(B)/webrtc_chg.pc: pkgconfig/webrtc_chg.pc.in include/webrtc_chg/common.h \
+		| $(B)
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(PC_LIBDIR)|g' \
+	    -e 's|@INCLUDEDIR@|$(PC_INCLUDEDIR)|g' -e 's|@VERSION@|$(VERSION)|g' \
+	    $< >$@.tmp
+	mv $@.tmp $@
+
+# Directories under PREFIX are written relative to ${prefix}.
+PC_LIBDIR = $(patsubst $(PREFIX)/%,$${prefix}/%,$(LIBDIR))
+PC_INCLUDEDIR = $(patsubst $(PREFIX)/%,$${prefix}/%,$(INCLUDEDIR))
+
+# The .pc file depends on PREFIX and friends: rebuild it on every install.
+.PHONY: install uninstall FORCE
+$(B)/webrtc_chg.pc: FORCE
+FORCE:
+
+install: all $(B)/webrtc_chg.pc
+	$(INSTALL) -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR)/webrtc_chg \
+	    $(DESTDIR)$(PKGCONFIGDIR)
+	$(INSTALL) -m 644 $(STATIC_LIB) $(DESTDIR)$(LIBDIR)/
+	$(INSTALL) -m 755 $(SHARED_LIB) $(DESTDIR)$(LIBDIR)/
+	ln -sf $(notdir $(SHARED_LIB)) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/$(LIBNAME).so
+	$(INSTALL) -m 644 include/webrtc_chg/*.h \
+	    $(DESTDIR)$(INCLUDEDIR)/webrtc_chg/
+	$(INSTALL) -m 644 $(B)/webrtc_chg.pc $(DESTDIR)$(PKGCONFIGDIR)/
+
+uninstall:
+	rm -f $(DESTDIR)$(LIBDIR)/$(LIBNAME).a \
+	    $(DESTDIR)$(LIBDIR)/$(LIBNAME).so.$(VERSION) \
+	    $(DESTDIR)$(LIBDIR)/$(SONAME) $(DESTDIR)$(LIBDIR)/$(LIBNAME).so \
+	    $(DESTDIR)$(PKGCONFIGDIR)/webrtc_chg.pc
+	rm -rf $(DESTDIR)$(INCLUDEDIR)/webrtc_chg
+
+# ---------------------------------------------------------------- clean
+
+.PHONY: clean
+clean:
+	rm -rf $(B)
+
+# Binaries and archives are never left half-written.
+.DELETE_ON_ERROR:

@@ -1,0 +1,160 @@
+/*
+ * cdr2json: print BER-encoded eP-CSCF CDRs as JSON.
+ *
+ *   cdr2json [--pretty] FILE...
+ *
+ * Each FILE ("-" for standard input) holds one or more concatenated BER
+ * IMSRecord encodings (pCSCFRecord). Every record is printed as one JSON
+ * object: one per line, or indented with --pretty. On bad input the
+ * message says where:
+ *
+ *   cdr2json: FILE: record N at byte OFFSET: PATH: MESSAGE (ERROR)
+ *
+ * and the exit status is 1 (the other files are still converted).
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <webrtc_chg/webrtc_chg.h>
+
+/* Read a whole file (or stdin) into a new buffer. */
+static int read_all(const char *path, uint8_t **data, size_t *len) {
+  FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+  uint8_t *buf = NULL;
+  size_t n = 0, cap = 0;
+
+  if (!f)
+    return -1;
+  for (;;) {
+    if (n == cap) {
+      uint8_t *more = realloc(buf, cap = cap ? 2 * cap : 65536);
+      if (!more) {
+        free(buf);
+        errno = ENOMEM;
+        goto fail;
+      }
+      buf = more;
+    }
+    size_t got = fread(buf + n, 1, cap - n, f);
+    n += got;
+    if (got == 0)
+      break;
+  }
+  if (ferror(f)) {
+    free(buf);
+    errno = EIO;
+    goto fail;
+  }
+  if (f != stdin)
+    fclose(f);
+  *data = buf;
+  *len = n;
+  return 0;
+fail:
+  if (f != stdin)
+    fclose(f);
+  return -1;
+}
+
+/* Print "FILE: record N at byte OFFSET: PATH: MESSAGE (ERROR)". */
+static void report(const char *file, size_t record, size_t start,
+                   wchg_status st, const wchg_diag *d) {
+  size_t at = start;
+  if (d->code != WCHG_OK && d->offset != WCHG_NO_OFFSET)
+    at += d->offset;
+  fprintf(stderr, "cdr2json: %s: record %zu at byte %zu: %s: %s (%s)\n", file,
+          record, at, d->path[0] ? d->path : "pCSCFRecord",
+          d->message[0] ? d->message : wchg_strerror(st), wchg_strerror(st));
+}
+
+/* Convert every record of one file; 0 on success. */
+static int convert(const char *file, const uint8_t *data, size_t len,
+                   size_t flags) {
+  size_t off = 0, record = 0;
+
+  while (off < len) {
+    wchg_cdr *cdr = NULL;
+    wchg_diag d = {0};
+    size_t used = 0;
+    json_t *json = NULL;
+
+    record++;
+    wchg_status st =
+        wchg_cdr_decode(data + off, len - off, NULL, &cdr, &used, &d);
+    if (st != WCHG_OK) {
+      report(file, record, off, st, &d);
+      return -1;
+    }
+    st = wchg_cdr_to_json(cdr, &json, &d);
+    if (st != WCHG_OK) {
+      /* a valid BER record JSON cannot carry, e.g. text not in UTF-8 */
+      d.offset = WCHG_NO_OFFSET;
+      report(file, record, off, st, &d);
+      wchg_cdr_free(cdr);
+      return -1;
+    }
+    if (json_dumpf(json, stdout, flags) != 0 || fputc('\n', stdout) == EOF) {
+      fprintf(stderr, "cdr2json: writing the output: %s\n", strerror(errno));
+      json_decref(json);
+      wchg_cdr_free(cdr);
+      exit(1);
+    }
+    json_decref(json);
+    wchg_cdr_free(cdr);
+    off += used;
+  }
+  return 0;
+}
+
+static void usage(FILE *out) {
+  fprintf(out, "usage: cdr2json [--pretty] FILE...\n"
+               "Print each BER-encoded PCSCFRecord CDR of each FILE "
+               "(\"-\": standard input)\nas a JSON object, one per line "
+               "(--pretty: indented).\n");
+}
+
+int main(int argc, char **argv) {
+  size_t flags = JSON_COMPACT | JSON_PRESERVE_ORDER;
+  int first = 1, status = 0;
+
+  for (; first < argc && argv[first][0] == '-' && argv[first][1]; first++) {
+    if (strcmp(argv[first], "--pretty") == 0) {
+      flags = JSON_INDENT(2) | JSON_PRESERVE_ORDER;
+    } else if (strcmp(argv[first], "--help") == 0) {
+      usage(stdout);
+      return 0;
+    } else if (strcmp(argv[first], "--") == 0) {
+      first++;
+      break;
+    } else {
+      fprintf(stderr, "cdr2json: unknown option %s\n", argv[first]);
+      usage(stderr);
+      return 2;
+    }
+  }
+  if (first >= argc) {
+    usage(stderr);
+    return 2;
+  }
+  for (int i = first; i < argc; i++) {
+    uint8_t *data;
+    size_t len;
+    if (read_all(argv[i], &data, &len) != 0) {
+      fprintf(stderr, "cdr2json: %s: %s\n", argv[i], strerror(errno));
+      status = 1;
+      continue;
+    }
+    if (convert(argv[i], data, len, flags) != 0)
+      status = 1;
+    free(data);
+  }
+  if (fflush(stdout) != 0) {
+    fprintf(stderr, "cdr2json: writing the output: %s\n", strerror(errno));
+    status = 1;
+  }
+  return status;
+}
