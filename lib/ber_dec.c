@@ -37,15 +37,20 @@ struct tlv {
 };
 
 static wchg_status err(struct dec *d, wchg_status code, const uint8_t *at,
-                       const char *fmt, const char *a, size_t b) {
-  if (d->path) {
+                       const char *fmt, ...) WCHG_PRINTF(4, 5);
+static wchg_status err(struct dec *d, wchg_status code, const uint8_t *at,
+                       const char *fmt, ...) {
+  if (d->path) { /* only the diagnosing pass says where */
     char msg[160];
-    snprintf(msg, sizeof msg, fmt, a, b);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
     wchg_diag_set(d->diag, code, (size_t)(at - d->start), d->path, "%s", msg);
   }
   return code;
 }
-#define ERR(d, code, at, msg) err(d, code, at, "%s" msg, "", 0)
+#define ERR(d, code, at, msg) err(d, code, at, "%s", msg)
 
 static size_t push(struct dec *d, const char *name) {
   return d->path && name ? wpath_push(d->path, name) : 0;
@@ -157,8 +162,7 @@ static int iter_next(struct dec *d, struct iter *it, struct tlv *t) {
 
 static wchg_status enter(struct dec *d, const uint8_t *at) {
   if (++d->depth > WCHG_BER_MAX_DEPTH)
-    return err(d, WCHG_E_DEPTH, at, "nesting deeper than %s%zu levels", "",
-               (size_t)WCHG_BER_MAX_DEPTH);
+    return err(d, WCHG_E_DEPTH, at, "nesting deeper than %zu levels", (size_t)WCHG_BER_MAX_DEPTH);
   return WCHG_OK;
 }
 
@@ -290,8 +294,7 @@ static wchg_status dec_alt(struct dec *d, const struct wt *ct, void *p,
                            const struct tlv *t, const uint8_t **end) {
   int i = find_alt(ct, t);
   if (i < 0)
-    return err(d, WCHG_E_TAG, t->at, "tag [%s%zu] is not an alternative of this CHOICE",
-               "", t->tag);
+    return err(d, WCHG_E_TAG, t->at, "tag [%u] is not an alternative of this CHOICE", (unsigned)t->tag);
   int c = i + 1;
   memcpy((char *)p + ct->choice_off, &c, sizeof c);
   size_t old = push(d, ct->fields[i].name);
@@ -346,16 +349,14 @@ static wchg_status dec_list(struct dec *d, const struct wf *f, void *base,
   iter_init(&it, t); /* first pass: count */
   while ((r = iter_next(d, &it, &c)) == 1) {
     if (++count > WCHG_BER_MAX_LIST)
-      return err(d, WCHG_E_LIMIT, c.at, "more than %s%zu list elements", "",
-                 (size_t)WCHG_BER_MAX_LIST);
+      return err(d, WCHG_E_LIMIT, c.at, "more than %zu list elements", (size_t)WCHG_BER_MAX_LIST);
     if ((rc = skip(d, &c, &it.p)))
       return rc;
   }
   if (r < 0)
     return r;
   if (count > WCHG_BER_MAX_ELEMENTS - d->elements)
-    return err(d, WCHG_E_LIMIT, t->at, "more than %s%zu list elements in the record",
-               "", (size_t)WCHG_BER_MAX_ELEMENTS);
+    return err(d, WCHG_E_LIMIT, t->at, "more than %zu list elements in the record", (size_t)WCHG_BER_MAX_ELEMENTS);
   d->elements += count;
   char *items = wchg_owner_alloc(d->o, count * f->esize);
   if (!items)
@@ -401,14 +402,13 @@ static wchg_status dec_string(struct dec *d, const struct wf *f, void *p,
   switch (f->kind) {
   case WK_TIMESTAMP:
     if (len != 9)
-      return err(d, WCHG_E_CONSTRAINT, t->at, "a TimeStamp has 9 octets, not %s%zu", "", len);
+      return err(d, WCHG_E_CONSTRAINT, t->at, "a TimeStamp has 9 octets, not %zu", len);
     ((wchg_timestamp *)p)->present = true;
     memcpy(((wchg_timestamp *)p)->octets, ptr, 9);
     return WCHG_OK;
   case WK_IPBIN:
     if (len != (size_t)f->hi)
-      return err(d, WCHG_E_CONSTRAINT, t->at, "the address must have %s%zu octets", "",
-                 (size_t)f->hi);
+      return err(d, WCHG_E_CONSTRAINT, t->at, "the address must have %zu octets", (size_t)f->hi);
     memcpy(p, ptr, len);
     return WCHG_OK;
   case WK_TEXT:
@@ -535,8 +535,7 @@ static wchg_status dec_members(struct dec *d, const struct wt *st, void *p,
     int i = find_member(st, &c, next);
     if (i < 0)
       return err(d, WCHG_E_TAG, c.at, st->is_set || find_member(st, &c, 0) < 0
-                 ? "tag [%s%zu] is not a member here" : "tag [%s%zu] is out of order",
-                 "", c.tag);
+                 ? "tag [%u] is not a member here" : "tag [%u] is out of order", (unsigned)c.tag);
     const struct wf *m = &st->fields[i];
     if (seen[i / 64] & (1ull << (i % 64))) {
       size_t old = push(d, m->name);
@@ -634,7 +633,7 @@ static wchg_status dec_record(struct dec *d, size_t *consumed) {
   if (rc)
     return rc;
   if (t.cls != TC_CONTEXT || t.tag != WCHG_PCSCF_RECORD_TAG)
-    return err(d, WCHG_E_TAG, t.at, "tag [%s%zu] is not pCSCFRecord [64]", "", t.tag);
+    return err(d, WCHG_E_TAG, t.at, "tag [%u] is not pCSCFRecord [64]", (unsigned)t.tag);
   if ((rc = dec_members(d, &wchg_pcscf_record_type, d->cdr, &t, &end)))
     return rc;
   *consumed = (size_t)(end - d->start);
