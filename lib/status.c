@@ -31,6 +31,8 @@ const char *wchg_strerror(int code) {
   case WCHG_E_JSON_KEY: return "unknown JSON member";
   case WCHG_E_INVALID: return "validation failed";
   case WCHG_E_EMERGENCY: return "WebRTC emergency session not chargeable";
+  case WCHG_E_DIAMETER: return "invalid Diameter message";
+  case WCHG_E_STATE: return "call out of order";
   default: return "unknown error";
   }
 }
@@ -77,6 +79,7 @@ void wchg_diag_clear(wchg_diag *d) {
     return;
   d->code = WCHG_OK;
   d->offset = WCHG_NO_OFFSET;
+  d->result_code = 0;
   d->path[0] = '\0';
   d->message[0] = '\0';
 }

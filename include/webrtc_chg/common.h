@@ -76,6 +76,9 @@ typedef enum wchg_status {
   WCHG_E_JSON_KEY = -32,  /**< unknown JSON member */
 
   WCHG_E_INVALID = -40,   /**< validation found one or more problems */
+  WCHG_E_DIAMETER = -50,  /**< a Diameter message breaks RFC 6733 or its
+                               ABNF; wchg_diag.result_code says how */
+  WCHG_E_STATE = -51,     /**< a call out of order (e.g. a group not closed) */
   WCHG_E_EMERGENCY = -41, /**< IMS emergency of a WebRTC client: not chargeable */
 } wchg_status;
 
@@ -102,6 +105,8 @@ WCHG_API const char *wchg_strerror(int code);
 typedef struct wchg_diag {
   wchg_status code;
   size_t offset;
+  uint32_t result_code; /* Diameter: the Result-Code a peer would answer
+                           with (e.g. 5004), 0 where none applies */
   char path[192];
   char message[192];
 } wchg_diag;

@@ -22,7 +22,9 @@
   X(oom_suite)                                                               \
   X(json_suite)                                                              \
   X(validate_suite)                                                          \
-  X(threads_suite)
+  X(threads_suite)                                                           \
+  X(dict_suite)                                                              \
+  X(avp_suite)
 
 #define DECLARE(name) Suite *name(void) __attribute__((weak));
 SUITES(DECLARE)

@@ -1,0 +1,207 @@
+/*
+ * webrtc_chg — diameter.h: the Diameter message and AVP codec (RFC 6733),
+ * driven by the charging dictionary (dict.h).
+ *
+ * Writing: a wchg_dwriter builds one message front to back straight into
+ * the caller's buffer, with no allocation: a header, then AVPs, Grouped
+ * AVPs opened and closed around their children. Flags come from the
+ * dictionary (V for vendor AVPs, M where the rule is MUST; 657/658 go with
+ * M clear). The first error sticks: later calls do nothing and
+ * wchg_dw_finish() returns it. When the buffer is too small the writer
+ * keeps counting, and wchg_dw_finish() returns WCHG_E_BUFFER with the size
+ * needed.
+ *
+ * Reading: wchg_dmsg_parse() checks a whole message — header, every AVP
+ * length against its parent, padding, nesting depth, V bit against the
+ * vendor id, flag rules, fixed-size types, Address families, UTF-8, enum
+ * values, unknown AVPs with M set, and the ABNF occurrence rules of the
+ * command and of every Grouped AVP the dictionary describes — and reports
+ * the first problem with the Result-Code a peer would answer with, the
+ * AVP path and the byte offset. After a successful parse, iterate with
+ * wchg_avp_iter_*: zero-copy views into the caller's buffer, which must
+ * outlive them. The reader allocates nothing.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
+ */
+#ifndef WEBRTC_CHG_DIAMETER_H
+#define WEBRTC_CHG_DIAMETER_H
+
+#include <webrtc_chg/common.h>
+#include <webrtc_chg/dict.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Command flags (RFC 6733 §3). */
+#define WCHG_CMD_FLAG_R 0x80u /* request */
+#define WCHG_CMD_FLAG_P 0x40u /* proxiable */
+#define WCHG_CMD_FLAG_E 0x20u /* error */
+#define WCHG_CMD_FLAG_T 0x10u /* potentially retransmitted */
+
+/** Commands and applications of charging. */
+#define WCHG_CMD_ACCOUNTING 271u
+#define WCHG_CMD_CREDIT_CONTROL 272u
+#define WCHG_APP_BASE_ACCOUNTING 3u /* Rf */
+#define WCHG_APP_CREDIT_CONTROL 4u  /* Ro */
+
+/** Nesting of Grouped AVPs the writer and the reader accept. */
+#define WCHG_DIAM_MAX_DEPTH 16
+
+/** Seconds between the NTP epoch (1900) and the Unix epoch (1970). */
+#define WCHG_NTP_UNIX_OFFSET 2208988800LL
+
+/* ------------------------------------------------------------------ */
+/* Writing                                                             */
+/* ------------------------------------------------------------------ */
+
+typedef struct wchg_dwriter {
+  uint8_t *buf;
+  size_t cap;
+  size_t len;                          /* produced so far, may exceed cap */
+  size_t open[WCHG_DIAM_MAX_DEPTH + 1];/* header offsets: message, groups */
+  int depth;                           /* 0: no header yet; 1: message */
+  wchg_status error;                   /* the first error, sticky */
+  wchg_diag *diag;
+} wchg_dwriter;
+
+/** wchg_dw_init - start a writer over |buf| (|cap| bytes; buf may be NULL
+ * with cap 0 to measure). |diag| (may be NULL) receives the first error. */
+WCHG_API void wchg_dw_init(wchg_dwriter *w, uint8_t *buf, size_t cap, wchg_diag *diag);
+
+/** wchg_dw_header - the 20-octet header: version 1, |flags| (R, P, E, T;
+ * reserved bits must be 0), |code|, |app_id|, hop-by-hop and end-to-end
+ * identifiers from the caller. Must be the first call. */
+WCHG_API wchg_status wchg_dw_header(wchg_dwriter *w, uint8_t flags, uint32_t code,
+                                    uint32_t app_id, uint32_t hop_by_hop,
+                                    uint32_t end_to_end);
+
+/*
+ * Typed AVPs. The AVP (|code|, |vendor|) must be in the dictionary with a
+ * matching type, else WCHG_E_ARG. wchg_dw_octets serves OctetString,
+ * DiameterIdentity and DiameterURI; wchg_dw_utf8 UTF8String (WCHG_E_UTF8
+ * unless valid UTF-8); wchg_dw_i32 Integer32 and Enumerated; wchg_dw_time
+ * takes Unix seconds and writes NTP seconds, using the era after
+ * 2036-02-07 (RFC 5905) when needed (WCHG_E_RANGE outside 1968..2104);
+ * wchg_dw_address takes family 1 (4 octets) or 2 (16 octets).
+ */
+WCHG_API wchg_status wchg_dw_octets(wchg_dwriter *w, uint32_t code, uint32_t vendor,
+                                    const void *data, size_t len);
+WCHG_API wchg_status wchg_dw_utf8(wchg_dwriter *w, uint32_t code, uint32_t vendor,
+                                  const char *s, size_t len);
+WCHG_API wchg_status wchg_dw_i32(wchg_dwriter *w, uint32_t code, uint32_t vendor, int32_t v);
+WCHG_API wchg_status wchg_dw_i64(wchg_dwriter *w, uint32_t code, uint32_t vendor, int64_t v);
+WCHG_API wchg_status wchg_dw_u32(wchg_dwriter *w, uint32_t code, uint32_t vendor, uint32_t v);
+WCHG_API wchg_status wchg_dw_u64(wchg_dwriter *w, uint32_t code, uint32_t vendor, uint64_t v);
+WCHG_API wchg_status wchg_dw_f32(wchg_dwriter *w, uint32_t code, uint32_t vendor, float v);
+WCHG_API wchg_status wchg_dw_f64(wchg_dwriter *w, uint32_t code, uint32_t vendor, double v);
+WCHG_API wchg_status wchg_dw_time(wchg_dwriter *w, uint32_t code, uint32_t vendor,
+                                  int64_t unix_seconds);
+WCHG_API wchg_status wchg_dw_address(wchg_dwriter *w, uint32_t code, uint32_t vendor,
+                                     int family, const uint8_t *addr);
+
+/** wchg_dw_group_begin / _end - open a Grouped AVP; the AVPs written until
+ * the matching _end are its children. WCHG_E_LIMIT past
+ * WCHG_DIAM_MAX_DEPTH, WCHG_E_STATE for an _end without a _begin. */
+WCHG_API wchg_status wchg_dw_group_begin(wchg_dwriter *w, uint32_t code, uint32_t vendor);
+WCHG_API wchg_status wchg_dw_group_end(wchg_dwriter *w);
+
+/** wchg_dw_raw - an AVP the dictionary does not know (or any AVP with
+ * flags of your choice): |flags| as given (V must match vendor != 0). */
+WCHG_API wchg_status wchg_dw_raw(wchg_dwriter *w, uint32_t code, uint32_t vendor,
+                                 uint8_t flags, const void *data, size_t len);
+
+/**
+ * wchg_dw_finish - close the message (every group must be closed:
+ * WCHG_E_STATE otherwise) and set *|len| to its size. Returns the first
+ * error of any call, or WCHG_E_BUFFER (with *|len| the size needed) when
+ * the buffer was too small, or WCHG_OK.
+ */
+WCHG_API wchg_status wchg_dw_finish(wchg_dwriter *w, size_t *len);
+
+/* ------------------------------------------------------------------ */
+/* Reading                                                             */
+/* ------------------------------------------------------------------ */
+
+/** A parsed message: header fields and a view of the whole message. */
+typedef struct wchg_dmsg {
+  uint8_t version;
+  uint8_t flags;
+  uint32_t length;
+  uint32_t code;
+  uint32_t app_id;
+  uint32_t hop_by_hop;
+  uint32_t end_to_end;
+  const uint8_t *data;                /* the message (length octets) */
+  const wchg_dict_command *command;   /* NULL when not a charging command */
+} wchg_dmsg;
+
+/** One AVP: a view into the message. */
+typedef struct wchg_avp {
+  uint32_t code;
+  uint32_t vendor;                    /* 0 when the V bit is clear */
+  uint8_t flags;
+  const uint8_t *data;                /* the data, without padding */
+  size_t len;
+  size_t offset;                      /* of the AVP header in the message */
+  const wchg_dict_avp *dict;          /* NULL when unknown */
+} wchg_avp;
+
+typedef struct wchg_avp_iter {
+  const uint8_t *p, *end, *msg;
+} wchg_avp_iter;
+
+/** Options of wchg_dmsg_parse(). */
+enum {
+  /** Skip the command and group occurrence (ABNF) checks. */
+  WCHG_DPARSE_NO_ABNF = 1u << 0,
+};
+
+/**
+ * wchg_dmsg_parse - check the Diameter message at the start of |buf|
+ * (|len| bytes, which must be exactly one message) as described at the top
+ * of this header, and fill *|msg|. On failure returns WCHG_E_DIAMETER (or
+ * WCHG_E_ARG) and fills *|diag| (may be NULL): result_code (3008, 3009,
+ * 5001, 5004, 5005, 5008, 5009, 5011, 5014, 5015, ...), the AVP path
+ * (e.g. "Service-Information/IMS-Information/Time-Stamps") and the offset.
+ */
+WCHG_API wchg_status wchg_dmsg_parse(const uint8_t *buf, size_t len, unsigned options,
+                                     wchg_dmsg *msg, wchg_diag *diag);
+
+/** Iterate the top-level AVPs of a parsed message, or the children of a
+ * Grouped AVP of it. */
+WCHG_API void wchg_avp_iter_msg(wchg_avp_iter *it, const wchg_dmsg *msg);
+WCHG_API void wchg_avp_iter_group(wchg_avp_iter *it, const wchg_dmsg *msg,
+                                  const wchg_avp *group);
+/** The next AVP into *|out|: true, or false at the end. */
+WCHG_API bool wchg_avp_next(wchg_avp_iter *it, wchg_avp *out);
+
+/** The first AVP (|code|, |vendor|) among the top level (group NULL) or
+ * the children of |group|: true and *|out|, or false. */
+WCHG_API bool wchg_avp_find(const wchg_dmsg *msg, const wchg_avp *group, uint32_t code,
+                            uint32_t vendor, wchg_avp *out);
+
+/*
+ * Typed values of an AVP of a parsed message. Each returns WCHG_OK, or
+ * WCHG_E_ARG when the AVP's size does not fit the type.
+ */
+WCHG_API wchg_status wchg_avp_u32(const wchg_avp *a, uint32_t *v);
+WCHG_API wchg_status wchg_avp_i32(const wchg_avp *a, int32_t *v);
+WCHG_API wchg_status wchg_avp_u64(const wchg_avp *a, uint64_t *v);
+WCHG_API wchg_status wchg_avp_i64(const wchg_avp *a, int64_t *v);
+WCHG_API wchg_status wchg_avp_f32(const wchg_avp *a, float *v);
+WCHG_API wchg_status wchg_avp_f64(const wchg_avp *a, double *v);
+/** Unix seconds of a Time AVP (the RFC 5905 era rule: top bit clear means
+ * the era after 2036-02-07). */
+WCHG_API wchg_status wchg_avp_time(const wchg_avp *a, int64_t *unix_seconds);
+/** *|family| 1 or 2 and the 4 or 16 address octets into |addr|. */
+WCHG_API wchg_status wchg_avp_address(const wchg_avp *a, int *family, uint8_t addr[16]);
+
+/** Unix seconds <-> 32-bit NTP seconds with the era rule. */
+WCHG_API wchg_status wchg_ntp_from_unix(int64_t unix_seconds, uint32_t *ntp);
+WCHG_API int64_t wchg_unix_from_ntp(uint32_t ntp);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,965 @@
+/*
+ * dict.c: the Diameter dictionary of Rf and Ro IMS charging (dict.h).
+ *
+ * One table, written once as the X-macro list DICT below, one row per AVP
+ * in (vendor, code) order:
+ *
+ *   X(code, vendor, M rule, ID, "Name", type, extras)
+ *
+ * The list is expanded three times: into the enum constants C_<ID> (code)
+ * and V_<ID> (vendor), so that groups and commands name their children
+ * by AVP and never repeat a number; and into the table itself. V is MUST
+ * exactly when the vendor is not 0 and P is always MUSTNOT (RFC 6733
+ * §4.1), so only the M rule is a column.
+ *
+ * Sources: RFC 6733, RFC 4006, RFC 7683; TS 32.299 Table 7.2.0.1 for
+ * 3GPP codes, types and flag rules (V15.7.0 as transcribed by
+ * freeDiameter) and TS 32.299 §6 / §7 ABNF for grouping and
+ * multiplicity; TS 29.229 Table 6.3.1 for the Cx AVPs; TS 29.061 and
+ * TS 29.214 for the few AVPs they define. Where sources conflict, the
+ * project's charging-facts reference (Appendix A) decides; each such
+ * choice has a one-line comment at its row.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
+ */
+#include <stddef.h>
+#include <string.h>
+
+#include <webrtc_chg/dict.h>
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+#define IETF 0u        /* RFC AVPs: no Vendor-ID */
+#define TGPP 10415u    /* 3GPP */
+#define ONEM2M 45687u  /* oneM2M (TS-0004) */
+
+/* Extras column: what follows the flag rules in a row. */
+#define PLAIN .extensible = false
+#define ENUM(a) .enums = (a), .n_enums = NELEM(a)
+#define KIDS(a) .children = (a), .n_children = NELEM(a)
+#define KIDS_EXT(a) KIDS(a), .extensible = true
+#define EXT .extensible = true /* Grouped, "*[ AVP ]", children not described */
+
+/* clang-format off */
+#define DICT(X) \
+/* ---- RFC 6733 base protocol and accounting (M must, V must not) ------ */ \
+X(   1, IETF, MUST,    USER_NAME,                "User-Name",                UTF8STRING,       PLAIN) \
+/* RFC 7155 (NASREQ); carried in Final-Unit-Indication (RFC 4006 §8.34) */ \
+X(  11, IETF, MUST,    FILTER_ID,                "Filter-Id",                UTF8STRING,       PLAIN) \
+X(  25, IETF, MUST,    CLASS,                    "Class",                    OCTETSTRING,      PLAIN) \
+X(  33, IETF, MUST,    PROXY_STATE,              "Proxy-State",              OCTETSTRING,      PLAIN) \
+X(  44, IETF, MUST,    ACCT_SESSION_ID,          "Acct-Session-Id",          OCTETSTRING,      PLAIN) \
+X(  50, IETF, MUST,    ACCT_MULTI_SESSION_ID,    "Acct-Multi-Session-Id",    UTF8STRING,       PLAIN) \
+X(  55, IETF, MUST,    EVENT_TIMESTAMP,          "Event-Timestamp",          TIME,             PLAIN) \
+X(  85, IETF, MUST,    ACCT_INTERIM_INTERVAL,    "Acct-Interim-Interval",    UNSIGNED32,       PLAIN) \
+X( 258, IETF, MUST,    AUTH_APPLICATION_ID,      "Auth-Application-Id",      UNSIGNED32,       PLAIN) \
+X( 259, IETF, MUST,    ACCT_APPLICATION_ID,      "Acct-Application-Id",      UNSIGNED32,       PLAIN) \
+X( 260, IETF, MUST,    VENDOR_SPECIFIC_APPLICATION_ID, "Vendor-Specific-Application-Id", GROUPED, KIDS(g_vendor_specific_application_id)) \
+X( 261, IETF, MUST,    REDIRECT_HOST_USAGE,      "Redirect-Host-Usage",      ENUMERATED,       ENUM(e_redirect_host_usage)) \
+X( 262, IETF, MUST,    REDIRECT_MAX_CACHE_TIME,  "Redirect-Max-Cache-Time",  UNSIGNED32,       PLAIN) \
+X( 263, IETF, MUST,    SESSION_ID,               "Session-Id",               UTF8STRING,       PLAIN) \
+X( 264, IETF, MUST,    ORIGIN_HOST,              "Origin-Host",              DIAMETERIDENTITY, PLAIN) \
+X( 266, IETF, MUST,    VENDOR_ID,                "Vendor-Id",                UNSIGNED32,       PLAIN) \
+X( 268, IETF, MUST,    RESULT_CODE,              "Result-Code",              UNSIGNED32,       PLAIN) \
+X( 278, IETF, MUST,    ORIGIN_STATE_ID,          "Origin-State-Id",          UNSIGNED32,       PLAIN) \
+/* Failed-AVP ::= 1* {AVP}: any AVP, described by the offending ones */ \
+X( 279, IETF, MUST,    FAILED_AVP,               "Failed-AVP",               GROUPED,          EXT) \
+X( 280, IETF, MUST,    PROXY_HOST,               "Proxy-Host",               DIAMETERIDENTITY, PLAIN) \
+X( 281, IETF, MUSTNOT, ERROR_MESSAGE,            "Error-Message",            UTF8STRING,       PLAIN) \
+X( 282, IETF, MUST,    ROUTE_RECORD,             "Route-Record",             DIAMETERIDENTITY, PLAIN) \
+X( 283, IETF, MUST,    DESTINATION_REALM,        "Destination-Realm",        DIAMETERIDENTITY, PLAIN) \
+X( 284, IETF, MUST,    PROXY_INFO,               "Proxy-Info",               GROUPED,          KIDS_EXT(g_proxy_info)) \
+X( 287, IETF, MUST,    ACCOUNTING_SUB_SESSION_ID, "Accounting-Sub-Session-Id", UNSIGNED64,     PLAIN) \
+X( 292, IETF, MUST,    REDIRECT_HOST,            "Redirect-Host",            DIAMETERURI,      PLAIN) \
+X( 293, IETF, MUST,    DESTINATION_HOST,         "Destination-Host",         DIAMETERIDENTITY, PLAIN) \
+X( 294, IETF, MUSTNOT, ERROR_REPORTING_HOST,     "Error-Reporting-Host",     DIAMETERIDENTITY, PLAIN) \
+X( 295, IETF, MUST,    TERMINATION_CAUSE,        "Termination-Cause",        ENUMERATED,       ENUM(e_termination_cause)) \
+X( 296, IETF, MUST,    ORIGIN_REALM,             "Origin-Realm",             DIAMETERIDENTITY, PLAIN) \
+X( 297, IETF, MUST,    EXPERIMENTAL_RESULT,      "Experimental-Result",      GROUPED,          KIDS(g_experimental_result)) \
+X( 298, IETF, MUST,    EXPERIMENTAL_RESULT_CODE, "Experimental-Result-Code", UNSIGNED32,       PLAIN) \
+/* ---- RFC 4006 credit control, §8 (M must, V must not) ---------------- */ \
+X( 411, IETF, MUST,    CC_CORRELATION_ID,        "CC-Correlation-Id",        OCTETSTRING,      PLAIN) \
+X( 412, IETF, MUST,    CC_INPUT_OCTETS,          "CC-Input-Octets",          UNSIGNED64,       PLAIN) \
+X( 413, IETF, MUST,    CC_MONEY,                 "CC-Money",                 GROUPED,          KIDS(g_cc_money)) \
+X( 414, IETF, MUST,    CC_OUTPUT_OCTETS,         "CC-Output-Octets",         UNSIGNED64,       PLAIN) \
+X( 415, IETF, MUST,    CC_REQUEST_NUMBER,        "CC-Request-Number",        UNSIGNED32,       PLAIN) \
+X( 416, IETF, MUST,    CC_REQUEST_TYPE,          "CC-Request-Type",          ENUMERATED,       ENUM(e_cc_request_type)) \
+X( 417, IETF, MUST,    CC_SERVICE_SPECIFIC_UNITS, "CC-Service-Specific-Units", UNSIGNED64,     PLAIN) \
+X( 418, IETF, MUST,    CC_SESSION_FAILOVER,      "CC-Session-Failover",      ENUMERATED,       ENUM(e_cc_session_failover)) \
+X( 420, IETF, MUST,    CC_TIME,                  "CC-Time",                  UNSIGNED32,       PLAIN) \
+X( 421, IETF, MUST,    CC_TOTAL_OCTETS,          "CC-Total-Octets",          UNSIGNED64,       PLAIN) \
+X( 422, IETF, MUST,    CHECK_BALANCE_RESULT,     "Check-Balance-Result",     ENUMERATED,       ENUM(e_check_balance_result)) \
+X( 423, IETF, MUST,    COST_INFORMATION,         "Cost-Information",         GROUPED,          KIDS(g_cost_information)) \
+X( 424, IETF, MUST,    COST_UNIT,                "Cost-Unit",                UTF8STRING,       PLAIN) \
+X( 425, IETF, MUST,    CURRENCY_CODE,            "Currency-Code",            UNSIGNED32,       PLAIN) \
+X( 427, IETF, MUST,    CREDIT_CONTROL_FAILURE_HANDLING, "Credit-Control-Failure-Handling", ENUMERATED, ENUM(e_credit_control_failure_handling)) \
+X( 428, IETF, MUST,    DIRECT_DEBITING_FAILURE_HANDLING, "Direct-Debiting-Failure-Handling", ENUMERATED, ENUM(e_direct_debiting_failure_handling)) \
+X( 429, IETF, MUST,    EXPONENT,                 "Exponent",                 INTEGER32,        PLAIN) \
+X( 430, IETF, MUST,    FINAL_UNIT_INDICATION,    "Final-Unit-Indication",    GROUPED,          KIDS(g_final_unit_indication)) \
+X( 431, IETF, MUST,    GRANTED_SERVICE_UNIT,     "Granted-Service-Unit",     GROUPED,          KIDS_EXT(g_granted_service_unit)) \
+X( 432, IETF, MUST,    RATING_GROUP,             "Rating-Group",             UNSIGNED32,       PLAIN) \
+X( 433, IETF, MUST,    REDIRECT_ADDRESS_TYPE,    "Redirect-Address-Type",    ENUMERATED,       ENUM(e_redirect_address_type)) \
+X( 434, IETF, MUST,    REDIRECT_SERVER,          "Redirect-Server",          GROUPED,          KIDS(g_redirect_server)) \
+X( 435, IETF, MUST,    REDIRECT_SERVER_ADDRESS,  "Redirect-Server-Address",  UTF8STRING,       PLAIN) \
+X( 436, IETF, MUST,    REQUESTED_ACTION,         "Requested-Action",         ENUMERATED,       ENUM(e_requested_action)) \
+X( 437, IETF, MUST,    REQUESTED_SERVICE_UNIT,   "Requested-Service-Unit",   GROUPED,          KIDS_EXT(g_requested_service_unit)) \
+/* IPFilterRule (RFC 6733 §4.3.1) is an OctetString on the wire; dict.h has no type of its own for it */ \
+X( 438, IETF, MUST,    RESTRICTION_FILTER_RULE,  "Restriction-Filter-Rule",  OCTETSTRING,      PLAIN) \
+X( 439, IETF, MUST,    SERVICE_IDENTIFIER,       "Service-Identifier",       UNSIGNED32,       PLAIN) \
+X( 443, IETF, MUST,    SUBSCRIPTION_ID,          "Subscription-Id",          GROUPED,          KIDS(g_subscription_id)) \
+X( 444, IETF, MUST,    SUBSCRIPTION_ID_DATA,     "Subscription-Id-Data",     UTF8STRING,       PLAIN) \
+X( 445, IETF, MUST,    UNIT_VALUE,               "Unit-Value",               GROUPED,          KIDS(g_unit_value)) \
+X( 446, IETF, MUST,    USED_SERVICE_UNIT,        "Used-Service-Unit",        GROUPED,          KIDS_EXT(g_used_service_unit)) \
+X( 447, IETF, MUST,    VALUE_DIGITS,             "Value-Digits",             INTEGER64,        PLAIN) \
+X( 448, IETF, MUST,    VALIDITY_TIME,            "Validity-Time",            UNSIGNED32,       PLAIN) \
+X( 449, IETF, MUST,    FINAL_UNIT_ACTION,        "Final-Unit-Action",        ENUMERATED,       ENUM(e_final_unit_action)) \
+X( 450, IETF, MUST,    SUBSCRIPTION_ID_TYPE,     "Subscription-Id-Type",     ENUMERATED,       ENUM(e_subscription_id_type)) \
+X( 451, IETF, MUST,    TARIFF_TIME_CHANGE,       "Tariff-Time-Change",       TIME,             PLAIN) \
+X( 452, IETF, MUST,    TARIFF_CHANGE_USAGE,      "Tariff-Change-Usage",      ENUMERATED,       ENUM(e_tariff_change_usage)) \
+X( 453, IETF, MUST,    G_S_U_POOL_IDENTIFIER,    "G-S-U-Pool-Identifier",    UNSIGNED32,       PLAIN) \
+X( 454, IETF, MUST,    CC_UNIT_TYPE,             "CC-Unit-Type",             ENUMERATED,       ENUM(e_cc_unit_type)) \
+X( 455, IETF, MUST,    MULTIPLE_SERVICES_INDICATOR, "Multiple-Services-Indicator", ENUMERATED, ENUM(e_multiple_services_indicator)) \
+X( 456, IETF, MUST,    MULTIPLE_SERVICES_CREDIT_CONTROL, "Multiple-Services-Credit-Control", GROUPED, KIDS_EXT(g_multiple_services_credit_control)) \
+X( 457, IETF, MUST,    G_S_U_POOL_REFERENCE,     "G-S-U-Pool-Reference",     GROUPED,          KIDS(g_g_s_u_pool_reference)) \
+/* User-Equipment-Info family: M may (RFC 4006 §12; facts §1 exceptions) */ \
+X( 458, IETF, MAY,     USER_EQUIPMENT_INFO,      "User-Equipment-Info",      GROUPED,          KIDS(g_user_equipment_info)) \
+X( 459, IETF, MAY,     USER_EQUIPMENT_INFO_TYPE, "User-Equipment-Info-Type", ENUMERATED,       ENUM(e_user_equipment_info_type)) \
+X( 460, IETF, MAY,     USER_EQUIPMENT_INFO_VALUE, "User-Equipment-Info-Value", OCTETSTRING,    PLAIN) \
+X( 461, IETF, MUST,    SERVICE_CONTEXT_ID,       "Service-Context-Id",       UTF8STRING,       PLAIN) \
+/* RFC 6733 §9.8 accounting AVPs */ \
+X( 480, IETF, MUST,    ACCOUNTING_RECORD_TYPE,   "Accounting-Record-Type",   ENUMERATED,       ENUM(e_accounting_record_type)) \
+X( 485, IETF, MUST,    ACCOUNTING_RECORD_NUMBER, "Accounting-Record-Number", UNSIGNED32,       PLAIN) \
+/* ---- RFC 7683 §7 overload control (M may) ------------------------------- */ \
+X( 621, IETF, MAY,     OC_SUPPORTED_FEATURES,    "OC-Supported-Features",    GROUPED,          KIDS_EXT(g_oc_supported_features)) \
+X( 622, IETF, MAY,     OC_FEATURE_VECTOR,        "OC-Feature-Vector",        UNSIGNED64,       PLAIN) \
+X( 623, IETF, MAY,     OC_OLR,                   "OC-OLR",                   GROUPED,          KIDS_EXT(g_oc_olr)) \
+X( 624, IETF, MAY,     OC_SEQUENCE_NUMBER,       "OC-Sequence-Number",       UNSIGNED64,       PLAIN) \
+X( 625, IETF, MAY,     OC_VALIDITY_DURATION,     "OC-Validity-Duration",     UNSIGNED32,       PLAIN) \
+X( 626, IETF, MAY,     OC_REPORT_TYPE,           "OC-Report-Type",           ENUMERATED,       ENUM(e_oc_report_type)) \
+X( 627, IETF, MAY,     OC_REDUCTION_PERCENTAGE,  "OC-Reduction-Percentage",  UNSIGNED32,       PLAIN) \
+/* ---- 3GPP, vendor 10415 (V must; M must unless marked) ------------------ */ \
+/* TS 29.061 §16.4.7; Appendix A #14: 3GPP-Charging-Id is Unsigned32 (4 octets), not OctetString */ \
+X(   2, TGPP, MUST,    TGPP_CHARGING_ID,         "3GPP-Charging-Id",         UNSIGNED32,       PLAIN) \
+X(  21, TGPP, MUST,    TGPP_RAT_TYPE,            "3GPP-RAT-Type",            OCTETSTRING,      PLAIN) \
+X(  22, TGPP, MUST,    TGPP_USER_LOCATION_INFO,  "3GPP-User-Location-Info",  OCTETSTRING,      PLAIN) \
+X(  23, TGPP, MUST,    TGPP_MS_TIMEZONE,         "3GPP-MS-TimeZone",         OCTETSTRING,      PLAIN) \
+/* TS 29.214 §5.3.4 */ \
+X( 503, TGPP, MUST,    ACCESS_NETWORK_CHARGING_IDENTIFIER_VALUE, "Access-Network-Charging-Identifier-Value", OCTETSTRING, PLAIN) \
+/* TS 29.229 Table 6.3.1 (Cx) */ \
+X( 602, TGPP, MUST,    SERVER_NAME,              "Server-Name",              UTF8STRING,       PLAIN) \
+X( 603, TGPP, MUST,    SERVER_CAPABILITIES,      "Server-Capabilities",      GROUPED,          KIDS_EXT(g_server_capabilities)) \
+X( 604, TGPP, MUST,    MANDATORY_CAPABILITY,     "Mandatory-Capability",     UNSIGNED32,       PLAIN) \
+X( 605, TGPP, MUST,    OPTIONAL_CAPABILITY,      "Optional-Capability",      UNSIGNED32,       PLAIN) \
+X( 650, TGPP, MUSTNOT, SESSION_PRIORITY,         "Session-Priority",         ENUMERATED,       ENUM(e_session_priority)) \
+/* Appendix A #13: 29.229 V15.2.0 (V must, M must not) over WS-dict (M must) */ \
+X( 656, TGPP, MUSTNOT, ALLOWED_WAF_WWSF_IDENTITIES, "Allowed-WAF-WWSF-Identities", GROUPED,   KIDS_EXT(g_allowed_waf_wwsf_identities)) \
+X( 657, TGPP, MUSTNOT, WEBRTC_AUTHENTICATION_FUNCTION_NAME, "WebRTC-Authentication-Function-Name", UTF8STRING, PLAIN) \
+X( 658, TGPP, MUSTNOT, WEBRTC_WEB_SERVER_FUNCTION_NAME, "WebRTC-Web-Server-Function-Name", UTF8STRING, PLAIN) \
+/* TS 32.299 Table 7.2.0.1 from here on. Appendix A #4/#5: M and V set (WS-dict's "M may"/V mustnot not followed) */ \
+X( 823, TGPP, MUST,    EVENT_TYPE,               "Event-Type",               GROUPED,          KIDS(g_event_type)) \
+/* Appendix A #12: "SIP-Method", not WS-dict's "3GPP-SIP-Method" (vendor 0 code 393 is another AVP) */ \
+X( 824, TGPP, MUST,    SIP_METHOD,               "SIP-Method",               UTF8STRING,       PLAIN) \
+X( 825, TGPP, MUST,    EVENT,                    "Event",                    UTF8STRING,       PLAIN) \
+X( 826, TGPP, MUST,    CONTENT_TYPE,             "Content-Type",             UTF8STRING,       PLAIN) \
+X( 827, TGPP, MUST,    CONTENT_LENGTH,           "Content-Length",           UNSIGNED32,       PLAIN) \
+X( 828, TGPP, MUST,    CONTENT_DISPOSITION,      "Content-Disposition",      UTF8STRING,       PLAIN) \
+X( 829, TGPP, MUST,    ROLE_OF_NODE,             "Role-Of-Node",             ENUMERATED,       ENUM(e_role_of_node)) \
+X( 830, TGPP, MUST,    USER_SESSION_ID,          "User-Session-Id",          UTF8STRING,       PLAIN) \
+X( 831, TGPP, MUST,    CALLING_PARTY_ADDRESS,    "Calling-Party-Address",    UTF8STRING,       PLAIN) \
+X( 832, TGPP, MUST,    CALLED_PARTY_ADDRESS,     "Called-Party-Address",     UTF8STRING,       PLAIN) \
+X( 833, TGPP, MUST,    TIME_STAMPS,              "Time-Stamps",              GROUPED,          KIDS(g_time_stamps)) \
+X( 834, TGPP, MUST,    SIP_REQUEST_TIMESTAMP,    "SIP-Request-Timestamp",    TIME,             PLAIN) \
+X( 835, TGPP, MUST,    SIP_RESPONSE_TIMESTAMP,   "SIP-Response-Timestamp",   TIME,             PLAIN) \
+X( 836, TGPP, MUST,    APPLICATION_SERVER,       "Application-Server",       UTF8STRING,       PLAIN) \
+X( 837, TGPP, MUST,    APPLICATION_PROVIDED_CALLED_PARTY_ADDRESS, "Application-Provided-Called-Party-Address", UTF8STRING, PLAIN) \
+X( 838, TGPP, MUST,    INTER_OPERATOR_IDENTIFIER, "Inter-Operator-Identifier", GROUPED,        KIDS(g_inter_operator_identifier)) \
+X( 839, TGPP, MUST,    ORIGINATING_IOI,          "Originating-IOI",          UTF8STRING,       PLAIN) \
+X( 840, TGPP, MUST,    TERMINATING_IOI,          "Terminating-IOI",          UTF8STRING,       PLAIN) \
+X( 841, TGPP, MUST,    IMS_CHARGING_IDENTIFIER,  "IMS-Charging-Identifier",  UTF8STRING,       PLAIN) \
+X( 842, TGPP, MUST,    SDP_SESSION_DESCRIPTION,  "SDP-Session-Description",  UTF8STRING,       PLAIN) \
+X( 843, TGPP, MUST,    SDP_MEDIA_COMPONENT,      "SDP-Media-Component",      GROUPED,          KIDS(g_sdp_media_component)) \
+X( 844, TGPP, MUST,    SDP_MEDIA_NAME,           "SDP-Media-Name",           UTF8STRING,       PLAIN) \
+X( 845, TGPP, MUST,    SDP_MEDIA_DESCRIPTION,    "SDP-Media-Description",    UTF8STRING,       PLAIN) \
+X( 847, TGPP, MUST,    GGSN_ADDRESS,             "GGSN-Address",             ADDRESS,          PLAIN) \
+X( 848, TGPP, MUST,    SERVED_PARTY_IP_ADDRESS,  "Served-Party-IP-Address",  ADDRESS,          PLAIN) \
+X( 850, TGPP, MUST,    APPLICATION_SERVER_INFORMATION, "Application-Server-Information", GROUPED, KIDS(g_application_server_information)) \
+/* Name as in the 32.299 IMS-Information ABNF (MOB-32299); Table 7.2.0.1 spells it "Trunk-Group-Id" */ \
+X( 851, TGPP, MUST,    TRUNK_GROUP_ID,           "Trunk-Group-ID",           GROUPED,          KIDS(g_trunk_group_id)) \
+X( 852, TGPP, MUST,    INCOMING_TRUNK_GROUP_ID,  "Incoming-Trunk-Group-ID",  UTF8STRING,       PLAIN) \
+X( 853, TGPP, MUST,    OUTGOING_TRUNK_GROUP_ID,  "Outgoing-Trunk-Group-ID",  UTF8STRING,       PLAIN) \
+X( 854, TGPP, MUST,    BEARER_SERVICE,           "Bearer-Service",           OCTETSTRING,      PLAIN) \
+X( 855, TGPP, MUST,    SERVICE_ID,               "Service-Id",               UTF8STRING,       PLAIN) \
+X( 856, TGPP, MUST,    ASSOCIATED_URI,           "Associated-URI",           UTF8STRING,       PLAIN) \
+/* Appendix A #3/#10: Integer32 (negative 2xx/3xx), not WS-dict's Enumerated */ \
+X( 861, TGPP, MUST,    CAUSE_CODE,               "Cause-Code",               INTEGER32,        PLAIN) \
+X( 862, TGPP, MUST,    NODE_FUNCTIONALITY,       "Node-Functionality",       ENUMERATED,       ENUM(e_node_functionality)) \
+X( 863, TGPP, MUST,    SERVICE_SPECIFIC_DATA,    "Service-Specific-Data",    UTF8STRING,       PLAIN) \
+X( 864, TGPP, MUST,    ORIGINATOR,               "Originator",               ENUMERATED,       ENUM(e_originator)) \
+X( 865, TGPP, MUST,    PS_FURNISH_CHARGING_INFORMATION, "PS-Furnish-Charging-Information", GROUPED, EXT) \
+X( 868, TGPP, MUST,    TIME_QUOTA_THRESHOLD,     "Time-Quota-Threshold",     UNSIGNED32,       PLAIN) \
+X( 869, TGPP, MUST,    VOLUME_QUOTA_THRESHOLD,   "Volume-Quota-Threshold",   UNSIGNED32,       PLAIN) \
+X( 870, TGPP, MUST,    TRIGGER_TYPE,             "Trigger-Type",             ENUMERATED,       ENUM(e_trigger_type)) \
+X( 871, TGPP, MUST,    QUOTA_HOLDING_TIME,       "Quota-Holding-Time",       UNSIGNED32,       PLAIN) \
+/* Appendix A #11/#12: "Reporting-Reason" with value 9 (WS-dict: "3GPP-Reporting-Reason", 0..8) */ \
+X( 872, TGPP, MUST,    REPORTING_REASON,         "Reporting-Reason",         ENUMERATED,       ENUM(e_reporting_reason)) \
+X( 873, TGPP, MUST,    SERVICE_INFORMATION,      "Service-Information",      GROUPED,          KIDS(g_service_information)) \
+X( 874, TGPP, MUST,    PS_INFORMATION,           "PS-Information",           GROUPED,          KIDS_EXT(g_ps_information)) \
+X( 876, TGPP, MUST,    IMS_INFORMATION,          "IMS-Information",          GROUPED,          KIDS_EXT(g_ims_information)) \
+X( 877, TGPP, MUST,    MMS_INFORMATION,          "MMS-Information",          GROUPED,          EXT) \
+X( 878, TGPP, MUST,    LCS_INFORMATION,          "LCS-Information",          GROUPED,          EXT) \
+X( 879, TGPP, MUST,    POC_INFORMATION,          "PoC-Information",          GROUPED,          EXT) \
+X( 880, TGPP, MUST,    MBMS_INFORMATION,         "MBMS-Information",         GROUPED,          EXT) \
+X( 881, TGPP, MUST,    QUOTA_CONSUMPTION_TIME,   "Quota-Consumption-Time",   UNSIGNED32,       PLAIN) \
+X( 882, TGPP, MUST,    MEDIA_INITIATOR_FLAG,     "Media-Initiator-Flag",     ENUMERATED,       ENUM(e_media_initiator_flag)) \
+X( 888, TGPP, MUST,    EXPIRES,                  "Expires",                  UNSIGNED32,       PLAIN) \
+X( 889, TGPP, MUST,    MESSAGE_BODY,             "Message-Body",             GROUPED,          KIDS(g_message_body)) \
+/* TS 29.212 §5.3.16 */ \
+X(1016, TGPP, MUST,    QOS_INFORMATION,          "QoS-Information",          GROUPED,          EXT) \
+X(1226, TGPP, MUST,    UNIT_QUOTA_THRESHOLD,     "Unit-Quota-Threshold",     UNSIGNED32,       PLAIN) \
+X(1249, TGPP, MUST,    SERVICE_SPECIFIC_INFO,    "Service-Specific-Info",    GROUPED,          KIDS(g_service_specific_info)) \
+X(1250, TGPP, MUST,    CALLED_ASSERTED_IDENTITY, "Called-Asserted-Identity", UTF8STRING,       PLAIN) \
+X(1251, TGPP, MUST,    REQUESTED_PARTY_ADDRESS,  "Requested-Party-Address",  UTF8STRING,       PLAIN) \
+/* OMA DDS Charging Data §8.5.10, 3GPP vendor id */ \
+X(1256, TGPP, MUST,    SERVICE_GENERIC_INFORMATION, "Service-Generic-Information", GROUPED,   EXT) \
+X(1257, TGPP, MUST,    SERVICE_SPECIFIC_TYPE,    "Service-Specific-Type",    UNSIGNED32,       PLAIN) \
+X(1258, TGPP, MUST,    EVENT_CHARGING_TIMESTAMP, "Event-Charging-TimeStamp", TIME,             PLAIN) \
+/* Appendix A #9: OctetString (32.299 V15.7+), not WS-dict's UTF8String */ \
+X(1263, TGPP, MUST,    ACCESS_NETWORK_INFORMATION, "Access-Network-Information", OCTETSTRING, PLAIN) \
+X(1264, TGPP, MUST,    TRIGGER,                  "Trigger",                  GROUPED,          KIDS(g_trigger)) \
+X(1266, TGPP, MUST,    ENVELOPE,                 "Envelope",                 GROUPED,          EXT) \
+X(1268, TGPP, MUST,    ENVELOPE_REPORTING,       "Envelope-Reporting",       ENUMERATED,       ENUM(e_envelope_reporting)) \
+X(1270, TGPP, MUST,    TIME_QUOTA_MECHANISM,     "Time-Quota-Mechanism",     GROUPED,          EXT) \
+X(1272, TGPP, MUST,    EARLY_MEDIA_DESCRIPTION,  "Early-Media-Description",  GROUPED,          KIDS(g_early_media_description)) \
+X(1273, TGPP, MUST,    SDP_TIMESTAMPS,           "SDP-TimeStamps",           GROUPED,          KIDS(g_sdp_timestamps)) \
+X(1274, TGPP, MUST,    SDP_OFFER_TIMESTAMP,      "SDP-Offer-Timestamp",      TIME,             PLAIN) \
+X(1275, TGPP, MUST,    SDP_ANSWER_TIMESTAMP,     "SDP-Answer-Timestamp",     TIME,             PLAIN) \
+X(1276, TGPP, MUST,    AF_CORRELATION_INFORMATION, "AF-Correlation-Information", GROUPED,     EXT) \
+X(1280, TGPP, MUST,    ALTERNATE_CHARGED_PARTY_ADDRESS, "Alternate-Charged-Party-Address", UTF8STRING, PLAIN) \
+X(1281, TGPP, MUST,    IMS_COMMUNICATION_SERVICE_IDENTIFIER, "IMS-Communication-Service-Identifier", UTF8STRING, PLAIN) \
+X(1288, TGPP, MUST,    MEDIA_INITIATOR_PARTY,    "Media-Initiator-Party",    UTF8STRING,       PLAIN) \
+X(2000, TGPP, MUST,    SMS_INFORMATION,          "SMS-Information",          GROUPED,          EXT) \
+X(2020, TGPP, MUST,    LOW_BALANCE_INDICATION,   "Low-Balance-Indication",   ENUMERATED,       ENUM(e_low_balance_indication)) \
+X(2021, TGPP, MUST,    REMAINING_BALANCE,        "Remaining-Balance",        GROUPED,          KIDS(g_remaining_balance)) \
+X(2022, TGPP, MUST,    REFUND_INFORMATION,       "Refund-Information",       OCTETSTRING,      PLAIN) \
+X(2023, TGPP, MUST,    CARRIER_SELECT_ROUTING_INFORMATION, "Carrier-Select-Routing-Information", UTF8STRING, PLAIN) \
+X(2024, TGPP, MUST,    NUMBER_PORTABILITY_ROUTING_INFORMATION, "Number-Portability-Routing-Information", UTF8STRING, PLAIN) \
+X(2030, TGPP, MUST,    MMTEL_INFORMATION,        "MMTel-Information",        GROUPED,          EXT) \
+X(2036, TGPP, MUST,    SDP_TYPE,                 "SDP-Type",                 ENUMERATED,       ENUM(e_sdp_type)) \
+X(2038, TGPP, MUST,    CHANGE_TIME,              "Change-Time",              TIME,             PLAIN) \
+X(2054, TGPP, MUST,    AOC_INFORMATION,          "AoC-Information",          GROUPED,          EXT) \
+X(2055, TGPP, MUST,    AOC_REQUEST_TYPE,         "AoC-Request-Type",         ENUMERATED,       ENUM(e_aoc_request_type)) \
+X(2060, TGPP, MUST,    TARIFF_INFORMATION,       "Tariff-Information",       GROUPED,          EXT) \
+/* OMA DDS Charging Data §8.5.6 / §8.5.5, 3GPP vendor id */ \
+X(2110, TGPP, MUST,    IM_INFORMATION,           "IM-Information",           GROUPED,          EXT) \
+X(2115, TGPP, MUST,    DCD_INFORMATION,          "DCD-Information",          GROUPED,          EXT) \
+X(2301, TGPP, MUST,    SIP_REQUEST_TIMESTAMP_FRACTION, "SIP-Request-Timestamp-Fraction", UNSIGNED32, PLAIN) \
+X(2302, TGPP, MUST,    SIP_RESPONSE_TIMESTAMP_FRACTION, "SIP-Response-Timestamp-Fraction", UNSIGNED32, PLAIN) \
+X(2303, TGPP, MUST,    ONLINE_CHARGING_FLAG,     "Online-Charging-Flag",     ENUMERATED,       ENUM(e_online_charging_flag)) \
+X(2305, TGPP, MUST,    REAL_TIME_TARIFF_INFORMATION, "Real-Time-Tariff-Information", GROUPED, KIDS(g_real_time_tariff_information)) \
+X(2306, TGPP, MUST,    TARIFF_XML,               "Tariff-XML",               UTF8STRING,       PLAIN) \
+X(2309, TGPP, MUST,    ACCOUNT_EXPIRATION,       "Account-Expiration",       TIME,             PLAIN) \
+X(2320, TGPP, MUST,    OUTGOING_SESSION_ID,      "Outgoing-Session-Id",      UTF8STRING,       PLAIN) \
+X(2321, TGPP, MUST,    INITIAL_IMS_CHARGING_IDENTIFIER, "Initial-IMS-Charging-Identifier", UTF8STRING, PLAIN) \
+X(2322, TGPP, MUST,    IMS_EMERGENCY_INDICATOR,  "IMS-Emergency-Indicator",  ENUMERATED,       ENUM(e_ims_emergency_indicator)) \
+X(2601, TGPP, MUST,    IMS_APPLICATION_REFERENCE_IDENTIFIER, "IMS-Application-Reference-Identifier", UTF8STRING, PLAIN) \
+/* Appendix A #12: the 2603..2605 names end in "-Indication" (WS-dict: "-Indicator") */ \
+X(2603, TGPP, MUST,    IP_REALM_DEFAULT_INDICATION, "IP-Realm-Default-Indication", ENUMERATED, ENUM(e_ip_realm_default_indication)) \
+X(2604, TGPP, MUST,    LOCAL_GW_INSERTED_INDICATION, "Local-GW-Inserted-Indication", ENUMERATED, ENUM(e_local_gw_inserted_indication)) \
+X(2605, TGPP, MUST,    TRANSCODER_INSERTED_INDICATION, "Transcoder-Inserted-Indication", ENUMERATED, ENUM(e_transcoder_inserted_indication)) \
+X(2701, TGPP, MUST,    TRANSIT_IOI_LIST,         "Transit-IOI-List",         UTF8STRING,       PLAIN) \
+X(2702, TGPP, MUST,    STATUS_AS_CODE,           "Status-AS-Code",           ENUMERATED,       ENUM(e_status_as_code)) \
+X(2703, TGPP, MUST,    NNI_INFORMATION,          "NNI-Information",          GROUPED,          KIDS(g_nni_information)) \
+X(2704, TGPP, MUST,    NNI_TYPE,                 "NNI-Type",                 ENUMERATED,       ENUM(e_nni_type)) \
+X(2705, TGPP, MUST,    NEIGHBOUR_NODE_ADDRESS,   "Neighbour-Node-Address",   ADDRESS,          PLAIN) \
+X(2706, TGPP, MUST,    RELATIONSHIP_MODE,        "Relationship-Mode",        ENUMERATED,       ENUM(e_relationship_mode)) \
+X(2707, TGPP, MUST,    SESSION_DIRECTION,        "Session-Direction",        ENUMERATED,       ENUM(e_session_direction)) \
+/* Appendix A #8: UTF8String, not WS-dict's IPAddress */ \
+X(2708, TGPP, MUST,    FROM_ADDRESS,             "From-Address",             UTF8STRING,       PLAIN) \
+X(2709, TGPP, MUST,    ACCESS_TRANSFER_INFORMATION, "Access-Transfer-Information", GROUPED,   KIDS(g_access_transfer_information)) \
+X(2710, TGPP, MUST,    ACCESS_TRANSFER_TYPE,     "Access-Transfer-Type",     ENUMERATED,       ENUM(e_access_transfer_type)) \
+X(2711, TGPP, MUST,    RELATED_IMS_CHARGING_IDENTIFIER, "Related-IMS-Charging-Identifier", UTF8STRING, PLAIN) \
+X(2712, TGPP, MUST,    RELATED_IMS_CHARGING_IDENTIFIER_NODE, "Related-IMS-Charging-Identifier-Node", ADDRESS, PLAIN) \
+X(2713, TGPP, MUST,    IMS_VISITED_NETWORK_IDENTIFIER, "IMS-Visited-Network-Identifier", UTF8STRING, PLAIN) \
+X(2717, TGPP, MUST,    TAD_IDENTIFIER,           "TAD-Identifier",           ENUMERATED,       ENUM(e_tad_identifier)) \
+X(3401, TGPP, MUST,    REASON_HEADER,            "Reason-Header",            UTF8STRING,       PLAIN) \
+X(3402, TGPP, MUST,    INSTANCE_ID,              "Instance-Id",              UTF8STRING,       PLAIN) \
+X(3403, TGPP, MUST,    ROUTE_HEADER_RECEIVED,    "Route-Header-Received",    UTF8STRING,       PLAIN) \
+X(3404, TGPP, MUST,    ROUTE_HEADER_TRANSMITTED, "Route-Header-Transmitted", UTF8STRING,       PLAIN) \
+X(3410, TGPP, MUST,    VCS_INFORMATION,          "VCS-Information",          GROUPED,          EXT) \
+X(3447, TGPP, MUST,    PROSE_INFORMATION,        "ProSe-Information",        GROUPED,          EXT) \
+X(3902, TGPP, MUST,    INTER_UE_TRANSFER,        "Inter-UE-Transfer",        ENUMERATED,       ENUM(e_inter_ue_transfer)) \
+X(3904, TGPP, MUST,    ANNOUNCEMENT_INFORMATION, "Announcement-Information", GROUPED,          EXT) \
+X(3916, TGPP, MUST,    CALLED_IDENTITY,          "Called-Identity",          UTF8STRING,       PLAIN) \
+X(3917, TGPP, MUST,    CALLED_IDENTITY_CHANGE,   "Called-Identity-Change",   GROUPED,          KIDS(g_called_identity_change)) \
+/* Appendix A #12: WS-dict's name has a trailing space; ours does not */ \
+X(3924, TGPP, MUST,    CELLULAR_NETWORK_INFORMATION, "Cellular-Network-Information", OCTETSTRING, PLAIN) \
+X(3926, TGPP, MUST,    RELATED_TRIGGER,          "Related-Trigger",          GROUPED,          EXT) \
+X(3927, TGPP, MUST,    CPDT_INFORMATION,         "CPDT-Information",         GROUPED,          EXT) \
+X(4401, TGPP, MUST,    ACCESS_NETWORK_INFO_CHANGE, "Access-Network-Info-Change", GROUPED,     KIDS(g_access_network_info_change)) \
+X(4413, TGPP, MUST,    FE_IDENTIFIER_LIST,       "FE-Identifier-List",       UTF8STRING,       PLAIN) \
+/* ---- oneM2M, vendor 45687 ------------------------------------------------ */ \
+/* oneM2M TS-0004 (a Service-Information child); its M rule is not in our sources: M may */ \
+X(1011, ONEM2M, MAY,   M2M_INFORMATION,          "M2M-Information",          GROUPED,          EXT)
+/* clang-format on */
+
+/* Code and vendor of every AVP by identifier: C_SESSION_ID, V_SESSION_ID. */
+#define CODE_OF(c, v, m, id, nm, t, x) C_##id = (c),
+#define VENDOR_OF(c, v, m, id, nm, t, x) V_##id = (v),
+enum dict_code { DICT(CODE_OF) };
+enum dict_vendor { DICT(VENDOR_OF) };
+
+/* ABNF occurrence: < x >, { x }, [ x ], *[ x ]. */
+#define FIXED(id) {C_##id, V_##id, 1, 1, true}
+#define REQ(id) {C_##id, V_##id, 1, 1, false}
+#define OPT(id) {C_##id, V_##id, 0, 1, false}
+#define ANY(id) {C_##id, V_##id, 0, 0, false}
+
+/* ------------------------------------------------------------------ */
+/* Enumerated values                                                   */
+/* ------------------------------------------------------------------ */
+
+/* Names: the spec's identifier where it has one (ORIGINATING_ROLE,
+ * AoC_FULL, PRIORITY-0, S-CSCF); where it only describes the value
+ * ("0 SDP Offer"), that description in upper case with underscores. */
+
+/* RFC 6733 §6.13 */
+static const wchg_dict_enum e_redirect_host_usage[] = {
+    {0, "DONT_CACHE"},      {1, "ALL_SESSION"},
+    {2, "ALL_REALM"},       {3, "REALM_AND_APPLICATION"},
+    {4, "ALL_APPLICATION"}, {5, "ALL_HOST"},
+    {6, "ALL_USER"}};
+/* RFC 6733 §8.15 */
+static const wchg_dict_enum e_termination_cause[] = {
+    {1, "DIAMETER_LOGOUT"},         {2, "DIAMETER_SERVICE_NOT_PROVIDED"},
+    {3, "DIAMETER_BAD_ANSWER"},     {4, "DIAMETER_ADMINISTRATIVE"},
+    {5, "DIAMETER_LINK_BROKEN"},    {6, "DIAMETER_AUTH_EXPIRED"},
+    {7, "DIAMETER_USER_MOVED"},     {8, "DIAMETER_SESSION_TIMEOUT"}};
+/* RFC 6733 §9.8.1 */
+static const wchg_dict_enum e_accounting_record_type[] = {
+    {1, "EVENT_RECORD"}, {2, "START_RECORD"},
+    {3, "INTERIM_RECORD"}, {4, "STOP_RECORD"}};
+
+/* RFC 4006 §8.3 */
+static const wchg_dict_enum e_cc_request_type[] = {
+    {1, "INITIAL_REQUEST"}, {2, "UPDATE_REQUEST"},
+    {3, "TERMINATION_REQUEST"}, {4, "EVENT_REQUEST"}};
+/* RFC 4006 §8.4 */
+static const wchg_dict_enum e_cc_session_failover[] = {
+    {0, "FAILOVER_NOT_SUPPORTED"}, {1, "FAILOVER_SUPPORTED"}};
+/* RFC 4006 §8.6 */
+static const wchg_dict_enum e_check_balance_result[] = {
+    {0, "ENOUGH_CREDIT"}, {1, "NO_CREDIT"}};
+/* RFC 4006 §8.14 */
+static const wchg_dict_enum e_credit_control_failure_handling[] = {
+    {0, "TERMINATE"}, {1, "CONTINUE"}, {2, "RETRY_AND_TERMINATE"}};
+/* RFC 4006 §8.15 */
+static const wchg_dict_enum e_direct_debiting_failure_handling[] = {
+    {0, "TERMINATE_OR_BUFFER"}, {1, "CONTINUE"}};
+/* RFC 4006 §8.38 */
+static const wchg_dict_enum e_redirect_address_type[] = {
+    {0, "IPV4_ADDRESS"}, {1, "IPV6_ADDRESS"}, {2, "URL"}, {3, "SIP_URI"}};
+/* RFC 4006 §8.41 */
+static const wchg_dict_enum e_requested_action[] = {
+    {0, "DIRECT_DEBITING"}, {1, "REFUND_ACCOUNT"},
+    {2, "CHECK_BALANCE"},   {3, "PRICE_ENQUIRY"}};
+/* RFC 4006 §8.35 */
+static const wchg_dict_enum e_final_unit_action[] = {
+    {0, "TERMINATE"}, {1, "REDIRECT"}, {2, "RESTRICT_ACCESS"}};
+/* RFC 4006 §8.47 */
+static const wchg_dict_enum e_subscription_id_type[] = {
+    {0, "END_USER_E164"},    {1, "END_USER_IMSI"}, {2, "END_USER_SIP_URI"},
+    {3, "END_USER_NAI"},     {4, "END_USER_PRIVATE"}};
+/* RFC 4006 §8.27 */
+static const wchg_dict_enum e_tariff_change_usage[] = {
+    {0, "UNIT_BEFORE_TARIFF_CHANGE"}, {1, "UNIT_AFTER_TARIFF_CHANGE"},
+    {2, "UNIT_INDETERMINATE"}};
+/* RFC 4006 §8.32 */
+static const wchg_dict_enum e_cc_unit_type[] = {
+    {0, "TIME"},         {1, "MONEY"},          {2, "TOTAL-OCTETS"},
+    {3, "INPUT-OCTETS"}, {4, "OUTPUT-OCTETS"},  {5, "SERVICE-SPECIFIC-UNITS"}};
+/* RFC 4006 §8.40 */
+static const wchg_dict_enum e_multiple_services_indicator[] = {
+    {0, "MULTIPLE_SERVICES_NOT_SUPPORTED"}, {1, "MULTIPLE_SERVICES_SUPPORTED"}};
+/* RFC 4006 §8.50 */
+static const wchg_dict_enum e_user_equipment_info_type[] = {
+    {0, "IMEISV"}, {1, "MAC"}, {2, "EUI64"}, {3, "MODIFIED_EUI64"}};
+/* RFC 7683 §7.6 */
+static const wchg_dict_enum e_oc_report_type[] = {
+    {0, "HOST_REPORT"}, {1, "REALM_REPORT"}};
+
+/* TS 29.229 §6.3.56 */
+static const wchg_dict_enum e_session_priority[] = {
+    {0, "PRIORITY-0"}, {1, "PRIORITY-1"}, {2, "PRIORITY-2"},
+    {3, "PRIORITY-3"}, {4, "PRIORITY-4"}};
+/* TS 32.299 Role-Of-Node; Appendix A #1: 2 = FORWARDING_ROLE (WS-dict's
+ * PROXY_ROLE/B2BUA_ROLE are Rel-6 values) */
+static const wchg_dict_enum e_role_of_node[] = {
+    {0, "ORIGINATING_ROLE"}, {1, "TERMINATING_ROLE"}, {2, "FORWARDING_ROLE"}};
+/* TS 32.299 Node-Functionality; Appendix A #2: 0..21 (WS-dict stops at 17) */
+static const wchg_dict_enum e_node_functionality[] = {
+    {0, "S-CSCF"}, {1, "P-CSCF"},  {2, "I-CSCF"},  {3, "MRFC"},
+    {4, "MGCF"},   {5, "BGCF"},    {6, "AS"},      {7, "IBCF"},
+    {8, "S-GW"},   {9, "P-GW"},    {10, "HSGW"},   {11, "E-CSCF"},
+    {12, "MME"},   {13, "TRF"},    {14, "TF"},     {15, "ATCF"},
+    {16, "Proxy Function"},        {17, "ePDG"},   {18, "TDF"},
+    {19, "TWAG"},  {20, "SCEF"},   {21, "IWK-SCEF"}};
+/* TS 32.299 Originator */
+static const wchg_dict_enum e_originator[] = {
+    {0, "CALLING_PARTY"}, {1, "CALLED_PARTY"}};
+/* TS 32.299 Trigger-Type (values of Rel-15..17) */
+static const wchg_dict_enum e_trigger_type[] = {
+    {1, "CHANGE_IN_SGSN_IP_ADDRESS"},
+    {2, "CHANGE_IN_QOS"},
+    {3, "CHANGE_IN_LOCATION"},
+    {4, "CHANGE_IN_RAT"},
+    {5, "CHANGE_IN_UE_TIMEZONE"},
+    {10, "CHANGEINQOS_TRAFFIC_CLASS"},
+    {11, "CHANGEINQOS_RELIABILITY_CLASS"},
+    {12, "CHANGEINQOS_DELAY_CLASS"},
+    {13, "CHANGEINQOS_PEAK_THROUGHPUT"},
+    {14, "CHANGEINQOS_PRECEDENCE_CLASS"},
+    {15, "CHANGEINQOS_MEAN_THROUGHPUT"},
+    {16, "CHANGEINQOS_MAXIMUM_BIT_RATE_FOR_UPLINK"},
+    {17, "CHANGEINQOS_MAXIMUM_BIT_RATE_FOR_DOWNLINK"},
+    {18, "CHANGEINQOS_RESIDUAL_BER"},
+    {19, "CHANGEINQOS_SDU_ERROR_RATIO"},
+    {20, "CHANGEINQOS_TRANSFER_DELAY"},
+    {21, "CHANGEINQOS_TRAFFIC_HANDLING_PRIORITY"},
+    {22, "CHANGEINQOS_GUARANTEED_BIT_RATE_FOR_UPLINK"},
+    {23, "CHANGEINQOS_GUARANTEED_BIT_RATE_FOR_DOWNLINK"},
+    {24, "CHANGEINQOS_APN_AGGREGATE_MAXIMUM_BIT_RATE"},
+    {30, "CHANGEINLOCATION_MCC"},
+    {31, "CHANGEINLOCATION_MNC"},
+    {32, "CHANGEINLOCATION_RAC"},
+    {33, "CHANGEINLOCATION_LAC"},
+    {34, "CHANGEINLOCATION_CellId"},
+    {35, "CHANGEINLOCATION_TAC"},
+    {36, "CHANGEINLOCATION_ECGI"},
+    {40, "CHANGE_IN_MEDIA_COMPOSITION"},
+    {50, "CHANGE_IN_PARTICIPANTS_NMB"},
+    {51, "CHANGE_IN_THRSHLD_OF_PARTICIPANTS_NMB"},
+    {52, "CHANGE_IN_USER_PARTICIPATING_TYPE"},
+    {60, "CHANGE_IN_SERVICE_CONDITION"},
+    {61, "CHANGE_IN_SERVING_NODE"},
+    {62, "CHANGE_IN_ACCESS_FOR_A_SERVICE_DATA_FLOW"},
+    {70, "CHANGE_IN_USER_CSG_INFORMATION"},
+    {71, "CHANGE_IN_HYBRID_SUBSCRIBED_USER_CSG_INFORMATION"},
+    {72, "CHANGE_IN_HYBRID_UNSUBSCRIBED_USER_CSG_INFORMATION"},
+    {73, "CHANGE_OF_UE_PRESENCE_IN_PRESENCE_REPORTING_AREA"},
+    {75, "CHANGE_IN_APN_RATE_CONTROL"},
+    {76, "CHANGE_IN_3GPP_PS_DATA_OFF"}};
+/* TS 32.299 Reporting-Reason */
+static const wchg_dict_enum e_reporting_reason[] = {
+    {0, "THRESHOLD"},
+    {1, "QHT"},
+    {2, "FINAL"},
+    {3, "QUOTA_EXHAUSTED"},
+    {4, "VALIDITY_TIME"},
+    {5, "OTHER_QUOTA_TYPE"},
+    {6, "RATING_CONDITION_CHANGE"},
+    {7, "FORCED_REAUTHORISATION"},
+    {8, "POOL_EXHAUSTED"},
+    {9, "UNUSED_QUOTA_TIMER"}};
+/* TS 32.299 Media-Initiator-Flag */
+static const wchg_dict_enum e_media_initiator_flag[] = {
+    {0, "CALLED_PARTY"}, {1, "CALLING_PARTY"}, {2, "UNKNOWN"}};
+/* TS 32.299 Envelope-Reporting */
+static const wchg_dict_enum e_envelope_reporting[] = {
+    {0, "DO_NOT_REPORT_ENVELOPES"},
+    {1, "REPORT_ENVELOPES"},
+    {2, "REPORT_ENVELOPES_WITH_VOLUME"},
+    {3, "REPORT_ENVELOPES_WITH_EVENTS"},
+    {4, "REPORT_ENVELOPES_WITH_VOLUME_AND_EVENTS"}};
+/* TS 32.299 Low-Balance-Indication */
+static const wchg_dict_enum e_low_balance_indication[] = {
+    {0, "NOT-APPLICABLE"}, {1, "YES"}};
+/* TS 32.299 SDP-Type */
+static const wchg_dict_enum e_sdp_type[] = {
+    {0, "SDP_OFFER"}, {1, "SDP_ANSWER"}};
+/* TS 32.299 AoC-Request-Type */
+static const wchg_dict_enum e_aoc_request_type[] = {
+    {0, "AoC_NOT_REQUESTED"}, {1, "AoC_FULL"},
+    {2, "AoC_COST_ONLY"},     {3, "AoC_TARIFF_ONLY"}};
+/* TS 32.299 Online-Charging-Flag */
+static const wchg_dict_enum e_online_charging_flag[] = {
+    {0, "ECF_ADDRESS_NOT_PROVIDED"}, {1, "ECF_ADDRESS_PROVIDED"}};
+/* TS 32.299 IMS-Emergency-Indicator */
+static const wchg_dict_enum e_ims_emergency_indicator[] = {
+    {0, "NON_EMERGENCY"}, {1, "EMERGENCY"}};
+/* TS 32.299 IP-Realm-Default-Indication */
+static const wchg_dict_enum e_ip_realm_default_indication[] = {
+    {0, "DEFAULT_IP_REALM_NOT_USED"}, {1, "DEFAULT_IP_REALM_USED"}};
+/* TS 32.299 Local-GW-Inserted-Indication */
+static const wchg_dict_enum e_local_gw_inserted_indication[] = {
+    {0, "LOCAL_GW_NOT_INSERTED"}, {1, "LOCAL_GW_INSERTED"}};
+/* TS 32.299 Transcoder-Inserted-Indication */
+static const wchg_dict_enum e_transcoder_inserted_indication[] = {
+    {0, "TRANSCODER_NOT_INSERTED"}, {1, "TRANSCODER_INSERTED"}};
+/* TS 32.299 Status-AS-Code */
+static const wchg_dict_enum e_status_as_code[] = {
+    {0, "4XX"}, {1, "5XX"}, {2, "TIMEOUT"}};
+/* TS 32.299 NNI-Type */
+static const wchg_dict_enum e_nni_type[] = {
+    {0, "NON_ROAMING"}, {1, "ROAMING_WITHOUT_LOOPBACK"},
+    {2, "ROAMING_WITH_LOOPBACK"}};
+/* TS 32.299 Relationship-Mode */
+static const wchg_dict_enum e_relationship_mode[] = {
+    {0, "TRUSTED"}, {1, "NON_TRUSTED"}};
+/* TS 32.299 Session-Direction */
+static const wchg_dict_enum e_session_direction[] = {
+    {0, "INBOUND"}, {1, "OUTBOUND"}};
+/* TS 32.299 Access-Transfer-Type */
+static const wchg_dict_enum e_access_transfer_type[] = {
+    {0, "PS_TO_CS_TRANSFER"}, {1, "CS_TO_PS_TRANSFER"},
+    {2, "PS_TO_PS_TRANSFER"}, {3, "CS_TO_CS_TRANSFER"}};
+/* TS 32.299 TAD-Identifier */
+static const wchg_dict_enum e_tad_identifier[] = {{0, "CS"}, {1, "PS"}};
+/* TS 32.299 Inter-UE-Transfer */
+static const wchg_dict_enum e_inter_ue_transfer[] = {
+    {0, "INTRA_UE_TRANSFER"}, {1, "INTER_UE_TRANSFER"}};
+
+/* ------------------------------------------------------------------ */
+/* Grouped AVPs: children in ABNF order                                */
+/* ------------------------------------------------------------------ */
+
+/* RFC 6733 §6.11 */
+static const wchg_dict_rule g_vendor_specific_application_id[] = {
+    REQ(VENDOR_ID), OPT(AUTH_APPLICATION_ID), OPT(ACCT_APPLICATION_ID)};
+/* RFC 6733 §6.7.2 */
+static const wchg_dict_rule g_proxy_info[] = {
+    REQ(PROXY_HOST), REQ(PROXY_STATE)};
+/* RFC 6733 §7.6 */
+static const wchg_dict_rule g_experimental_result[] = {
+    REQ(VENDOR_ID), REQ(EXPERIMENTAL_RESULT_CODE)};
+
+/* RFC 4006 §8.22 */
+static const wchg_dict_rule g_cc_money[] = {
+    REQ(UNIT_VALUE), OPT(CURRENCY_CODE)};
+/* RFC 4006 §8.8 */
+static const wchg_dict_rule g_unit_value[] = {
+    REQ(VALUE_DIGITS), OPT(EXPONENT)};
+/* RFC 4006 §8.7 */
+static const wchg_dict_rule g_cost_information[] = {
+    REQ(UNIT_VALUE), REQ(CURRENCY_CODE), OPT(COST_UNIT)};
+/* RFC 4006 §8.34 */
+static const wchg_dict_rule g_final_unit_indication[] = {
+    REQ(FINAL_UNIT_ACTION), ANY(RESTRICTION_FILTER_RULE), ANY(FILTER_ID),
+    OPT(REDIRECT_SERVER)};
+/* RFC 4006 §8.37 */
+static const wchg_dict_rule g_redirect_server[] = {
+    REQ(REDIRECT_ADDRESS_TYPE), REQ(REDIRECT_SERVER_ADDRESS)};
+/* RFC 4006 §8.17 */
+static const wchg_dict_rule g_granted_service_unit[] = {
+    OPT(TARIFF_TIME_CHANGE), OPT(CC_TIME),         OPT(CC_MONEY),
+    OPT(CC_TOTAL_OCTETS),    OPT(CC_INPUT_OCTETS), OPT(CC_OUTPUT_OCTETS),
+    OPT(CC_SERVICE_SPECIFIC_UNITS)};
+/* RFC 4006 §8.18 */
+static const wchg_dict_rule g_requested_service_unit[] = {
+    OPT(CC_TIME),         OPT(CC_MONEY),         OPT(CC_TOTAL_OCTETS),
+    OPT(CC_INPUT_OCTETS), OPT(CC_OUTPUT_OCTETS), OPT(CC_SERVICE_SPECIFIC_UNITS)};
+/* RFC 4006 §8.19 with the TS 32.299 §7.1 additions (Reporting-Reason,
+ * *Event-Charging-TimeStamp) */
+static const wchg_dict_rule g_used_service_unit[] = {
+    OPT(REPORTING_REASON), OPT(TARIFF_CHANGE_USAGE), OPT(CC_TIME),
+    OPT(CC_MONEY),         OPT(CC_TOTAL_OCTETS),     OPT(CC_INPUT_OCTETS),
+    OPT(CC_OUTPUT_OCTETS), OPT(CC_SERVICE_SPECIFIC_UNITS),
+    ANY(EVENT_CHARGING_TIMESTAMP)};
+/* RFC 4006 §8.30 */
+static const wchg_dict_rule g_g_s_u_pool_reference[] = {
+    REQ(G_S_U_POOL_IDENTIFIER), REQ(CC_UNIT_TYPE), REQ(UNIT_VALUE)};
+/* RFC 4006 §8.46 */
+static const wchg_dict_rule g_subscription_id[] = {
+    REQ(SUBSCRIPTION_ID_TYPE), REQ(SUBSCRIPTION_ID_DATA)};
+/* RFC 4006 §8.49 */
+static const wchg_dict_rule g_user_equipment_info[] = {
+    REQ(USER_EQUIPMENT_INFO_TYPE), REQ(USER_EQUIPMENT_INFO_VALUE)};
+/* TS 32.299 §7.1.9 (the 3GPP form of RFC 4006 §8.16; *[ AVP ] from the
+ * RFC). 32.299 drops the RFC's Tariff-Change-Usage here: it goes in the
+ * Used-Service-Unit; the extension point still admits it. */
+static const wchg_dict_rule g_multiple_services_credit_control[] = {
+    OPT(GRANTED_SERVICE_UNIT),
+    OPT(REQUESTED_SERVICE_UNIT),
+    ANY(USED_SERVICE_UNIT),
+    ANY(SERVICE_IDENTIFIER),
+    OPT(RATING_GROUP),
+    ANY(G_S_U_POOL_REFERENCE),
+    OPT(VALIDITY_TIME),
+    OPT(RESULT_CODE),
+    OPT(FINAL_UNIT_INDICATION),
+    OPT(TIME_QUOTA_THRESHOLD),
+    OPT(VOLUME_QUOTA_THRESHOLD),
+    OPT(UNIT_QUOTA_THRESHOLD),
+    OPT(QUOTA_HOLDING_TIME),
+    OPT(QUOTA_CONSUMPTION_TIME),
+    ANY(REPORTING_REASON),
+    OPT(TRIGGER),
+    OPT(PS_FURNISH_CHARGING_INFORMATION),
+    OPT(REFUND_INFORMATION),
+    ANY(AF_CORRELATION_INFORMATION),
+    ANY(ENVELOPE),
+    OPT(ENVELOPE_REPORTING),
+    OPT(TIME_QUOTA_MECHANISM),
+    ANY(SERVICE_SPECIFIC_INFO),
+    OPT(QOS_INFORMATION),
+    ANY(ANNOUNCEMENT_INFORMATION),
+    OPT(TGPP_RAT_TYPE),
+    OPT(RELATED_TRIGGER)};
+
+/* RFC 7683 §7.1 */
+static const wchg_dict_rule g_oc_supported_features[] = {
+    OPT(OC_FEATURE_VECTOR)};
+/* RFC 7683 §7.3 */
+static const wchg_dict_rule g_oc_olr[] = {
+    FIXED(OC_SEQUENCE_NUMBER), FIXED(OC_REPORT_TYPE),
+    OPT(OC_REDUCTION_PERCENTAGE), OPT(OC_VALIDITY_DURATION)};
+
+/* TS 29.229 §6.3.4 */
+static const wchg_dict_rule g_server_capabilities[] = {
+    ANY(MANDATORY_CAPABILITY), ANY(OPTIONAL_CAPABILITY), ANY(SERVER_NAME)};
+/* TS 29.229 (Rel-12+): Allowed-WAF-WWSF-Identities */
+static const wchg_dict_rule g_allowed_waf_wwsf_identities[] = {
+    ANY(WEBRTC_AUTHENTICATION_FUNCTION_NAME),
+    ANY(WEBRTC_WEB_SERVER_FUNCTION_NAME)};
+
+/* TS 32.299 §7.2 Service-Information. The per-service containers
+ * other than PS- and IMS-Information are not described further (EXT). */
+static const wchg_dict_rule g_service_information[] = {
+    ANY(SUBSCRIPTION_ID),   OPT(AOC_INFORMATION),
+    OPT(PS_INFORMATION),    OPT(IMS_INFORMATION),
+    OPT(MMS_INFORMATION),   OPT(LCS_INFORMATION),
+    OPT(POC_INFORMATION),   OPT(MBMS_INFORMATION),
+    OPT(SMS_INFORMATION),   OPT(VCS_INFORMATION),
+    OPT(MMTEL_INFORMATION), OPT(PROSE_INFORMATION),
+    OPT(SERVICE_GENERIC_INFORMATION), OPT(IM_INFORMATION),
+    OPT(DCD_INFORMATION),   OPT(M2M_INFORMATION),
+    OPT(CPDT_INFORMATION)};
+
+/* TS 32.299 §7.2.158 PS-Information: only the children a P-CSCF uses
+ * (facts §2.1) and those we describe, in ABNF order; the other ~60 are
+ * admitted by marking the group extensible. */
+static const wchg_dict_rule g_ps_information[] = {
+    OPT(TGPP_CHARGING_ID),        ANY(GGSN_ADDRESS),
+    OPT(TGPP_MS_TIMEZONE),        OPT(TGPP_USER_LOCATION_INFO),
+    OPT(TGPP_RAT_TYPE),           OPT(USER_EQUIPMENT_INFO)};
+
+/* TS 32.299 §7.2.77 IMS-Information: all 53 children in ABNF order.
+ * Appendix A #19: multiplicities of MOB-32299 (*Transit-IOI-List,
+ * Called-Identity-Change present), not FD-32299's. The 32.299 ABNF has
+ * no *[ AVP ]; we mark the group extensible because our design carries
+ * WebRTC-Authentication-Function-Name (657) and WebRTC-Web-Server-
+ * Function-Name (658) here with M clear (DESIGN.md, "What 3GPP left
+ * open"). */
+static const wchg_dict_rule g_ims_information[] = {
+    OPT(EVENT_TYPE),                           /*  1 */
+    OPT(ROLE_OF_NODE),                         /*  2 */
+    REQ(NODE_FUNCTIONALITY),                   /*  3 */
+    OPT(USER_SESSION_ID),                      /*  4 */
+    OPT(OUTGOING_SESSION_ID),                  /*  5 */
+    OPT(SESSION_PRIORITY),                     /*  6 */
+    ANY(CALLING_PARTY_ADDRESS),                /*  7 */
+    OPT(CALLED_PARTY_ADDRESS),                 /*  8 */
+    ANY(CALLED_ASSERTED_IDENTITY),             /*  9 */
+    OPT(CALLED_IDENTITY_CHANGE),               /* 10 */
+    OPT(NUMBER_PORTABILITY_ROUTING_INFORMATION), /* 11 */
+    OPT(CARRIER_SELECT_ROUTING_INFORMATION),   /* 12 */
+    OPT(ALTERNATE_CHARGED_PARTY_ADDRESS),      /* 13 */
+    ANY(REQUESTED_PARTY_ADDRESS),              /* 14 */
+    ANY(ASSOCIATED_URI),                       /* 15 */
+    OPT(TIME_STAMPS),                          /* 16 */
+    ANY(APPLICATION_SERVER_INFORMATION),       /* 17 */
+    ANY(INTER_OPERATOR_IDENTIFIER),            /* 18 */
+    ANY(TRANSIT_IOI_LIST),                     /* 19 */
+    OPT(IMS_CHARGING_IDENTIFIER),              /* 20 */
+    ANY(SDP_SESSION_DESCRIPTION),              /* 21 */
+    ANY(SDP_MEDIA_COMPONENT),                  /* 22 */
+    OPT(SERVED_PARTY_IP_ADDRESS),              /* 23 */
+    OPT(SERVER_CAPABILITIES),                  /* 24 */
+    OPT(TRUNK_GROUP_ID),                       /* 25 */
+    OPT(BEARER_SERVICE),                       /* 26 */
+    OPT(SERVICE_ID),                           /* 27 */
+    ANY(SERVICE_SPECIFIC_INFO),                /* 28 */
+    ANY(MESSAGE_BODY),                         /* 29 */
+    OPT(CAUSE_CODE),                           /* 30 */
+    ANY(REASON_HEADER),                        /* 31 */
+    ANY(ACCESS_NETWORK_INFORMATION),           /* 32 */
+    OPT(CELLULAR_NETWORK_INFORMATION),         /* 33 */
+    ANY(EARLY_MEDIA_DESCRIPTION),              /* 34 */
+    OPT(IMS_COMMUNICATION_SERVICE_IDENTIFIER), /* 35 */
+    OPT(IMS_APPLICATION_REFERENCE_IDENTIFIER), /* 36 */
+    OPT(ONLINE_CHARGING_FLAG),                 /* 37 */
+    OPT(REAL_TIME_TARIFF_INFORMATION),         /* 38 */
+    OPT(ACCOUNT_EXPIRATION),                   /* 39 */
+    OPT(INITIAL_IMS_CHARGING_IDENTIFIER),      /* 40 */
+    ANY(NNI_INFORMATION),                      /* 41 */
+    OPT(FROM_ADDRESS),                         /* 42 */
+    OPT(IMS_EMERGENCY_INDICATOR),              /* 43 */
+    OPT(IMS_VISITED_NETWORK_IDENTIFIER),       /* 44 */
+    ANY(ACCESS_NETWORK_INFO_CHANGE),           /* 45 */
+    ANY(ACCESS_TRANSFER_INFORMATION),          /* 46 */
+    OPT(RELATED_IMS_CHARGING_IDENTIFIER),      /* 47 */
+    OPT(RELATED_IMS_CHARGING_IDENTIFIER_NODE), /* 48 */
+    OPT(ROUTE_HEADER_RECEIVED),                /* 49 */
+    OPT(ROUTE_HEADER_TRANSMITTED),             /* 50 */
+    OPT(INSTANCE_ID),                          /* 51 */
+    OPT(TAD_IDENTIFIER),                       /* 52 */
+    OPT(FE_IDENTIFIER_LIST)};                  /* 53 */
+
+/* TS 32.299 Event-Type; Appendix A #6: SIP-Method, Event, Expires (not
+ * WS-dict's Content-* children) */
+static const wchg_dict_rule g_event_type[] = {
+    OPT(SIP_METHOD), OPT(EVENT), OPT(EXPIRES)};
+/* TS 32.299 Time-Stamps; Appendix A #7: with the fractions */
+static const wchg_dict_rule g_time_stamps[] = {
+    OPT(SIP_REQUEST_TIMESTAMP), OPT(SIP_RESPONSE_TIMESTAMP),
+    OPT(SIP_REQUEST_TIMESTAMP_FRACTION), OPT(SIP_RESPONSE_TIMESTAMP_FRACTION)};
+/* TS 32.299 Called-Identity-Change */
+static const wchg_dict_rule g_called_identity_change[] = {
+    OPT(CALLED_IDENTITY), OPT(CHANGE_TIME)};
+/* TS 32.299 Application-Server-Information */
+static const wchg_dict_rule g_application_server_information[] = {
+    OPT(APPLICATION_SERVER), ANY(APPLICATION_PROVIDED_CALLED_PARTY_ADDRESS),
+    OPT(STATUS_AS_CODE)};
+/* TS 32.299 Inter-Operator-Identifier */
+static const wchg_dict_rule g_inter_operator_identifier[] = {
+    OPT(ORIGINATING_IOI), OPT(TERMINATING_IOI)};
+/* TS 32.299 SDP-Media-Component; Appendix A #7: the full 32.299 list */
+static const wchg_dict_rule g_sdp_media_component[] = {
+    OPT(SDP_MEDIA_NAME),
+    ANY(SDP_MEDIA_DESCRIPTION),
+    OPT(LOCAL_GW_INSERTED_INDICATION),
+    OPT(IP_REALM_DEFAULT_INDICATION),
+    OPT(TRANSCODER_INSERTED_INDICATION),
+    OPT(MEDIA_INITIATOR_FLAG),
+    OPT(MEDIA_INITIATOR_PARTY),
+    OPT(TGPP_CHARGING_ID),
+    OPT(ACCESS_NETWORK_CHARGING_IDENTIFIER_VALUE),
+    OPT(SDP_TYPE)};
+/* TS 32.299 Trunk-Group-ID */
+static const wchg_dict_rule g_trunk_group_id[] = {
+    OPT(INCOMING_TRUNK_GROUP_ID), OPT(OUTGOING_TRUNK_GROUP_ID)};
+/* TS 32.299 Service-Specific-Info */
+static const wchg_dict_rule g_service_specific_info[] = {
+    OPT(SERVICE_SPECIFIC_DATA), OPT(SERVICE_SPECIFIC_TYPE)};
+/* TS 32.299 Message-Body */
+static const wchg_dict_rule g_message_body[] = {
+    REQ(CONTENT_TYPE), REQ(CONTENT_LENGTH), OPT(CONTENT_DISPOSITION),
+    OPT(ORIGINATOR)};
+/* TS 32.299 Early-Media-Description */
+static const wchg_dict_rule g_early_media_description[] = {
+    OPT(SDP_TIMESTAMPS), ANY(SDP_MEDIA_COMPONENT), ANY(SDP_SESSION_DESCRIPTION)};
+/* TS 32.299 SDP-TimeStamps */
+static const wchg_dict_rule g_sdp_timestamps[] = {
+    OPT(SDP_OFFER_TIMESTAMP), OPT(SDP_ANSWER_TIMESTAMP)};
+/* TS 32.299 Real-Time-Tariff-Information */
+static const wchg_dict_rule g_real_time_tariff_information[] = {
+    OPT(TARIFF_INFORMATION), OPT(TARIFF_XML)};
+/* TS 32.299 NNI-Information */
+static const wchg_dict_rule g_nni_information[] = {
+    OPT(SESSION_DIRECTION), OPT(NNI_TYPE), OPT(RELATIONSHIP_MODE),
+    OPT(NEIGHBOUR_NODE_ADDRESS)};
+/* TS 32.299 Access-Network-Info-Change */
+static const wchg_dict_rule g_access_network_info_change[] = {
+    ANY(ACCESS_NETWORK_INFORMATION), OPT(CELLULAR_NETWORK_INFORMATION),
+    OPT(CHANGE_TIME)};
+/* TS 32.299 Access-Transfer-Information */
+static const wchg_dict_rule g_access_transfer_information[] = {
+    OPT(ACCESS_TRANSFER_TYPE),
+    ANY(ACCESS_NETWORK_INFORMATION),
+    OPT(CELLULAR_NETWORK_INFORMATION),
+    OPT(INTER_UE_TRANSFER),
+    OPT(USER_EQUIPMENT_INFO),
+    OPT(INSTANCE_ID),
+    OPT(RELATED_IMS_CHARGING_IDENTIFIER),
+    OPT(RELATED_IMS_CHARGING_IDENTIFIER_NODE),
+    OPT(CHANGE_TIME)};
+/* TS 32.299 Trigger */
+static const wchg_dict_rule g_trigger[] = {ANY(TRIGGER_TYPE)};
+/* TS 32.299 Remaining-Balance */
+static const wchg_dict_rule g_remaining_balance[] = {
+    REQ(UNIT_VALUE), REQ(CURRENCY_CODE)};
+
+/* ------------------------------------------------------------------ */
+/* The table                                                           */
+/* ------------------------------------------------------------------ */
+
+#define ROW(c, v, m, id, nm, t, x)                                           \
+  {.code = (c),                                                              \
+   .vendor = (v),                                                            \
+   .name = (nm),                                                             \
+   .type = WCHG_AVP_##t,                                                     \
+   .m_rule = WCHG_RULE_##m,                                                  \
+   .v_rule = (v) != 0 ? WCHG_RULE_MUST : WCHG_RULE_MUSTNOT,                  \
+   .p_rule = WCHG_RULE_MUSTNOT,                                              \
+   x},
+
+static const wchg_dict_avp avps[] = {DICT(ROW)};
+
+#define N_AVPS NELEM(avps)
+
+/* ------------------------------------------------------------------ */
+/* Commands                                                            */
+/* ------------------------------------------------------------------ */
+
+/* TS 32.299 §6.2.2 ACR (RFC 6733 §9.7.1) */
+static const wchg_dict_rule acr_avps[] = {
+    FIXED(SESSION_ID),
+    REQ(ORIGIN_HOST),
+    REQ(ORIGIN_REALM),
+    REQ(DESTINATION_REALM),
+    REQ(ACCOUNTING_RECORD_TYPE),
+    REQ(ACCOUNTING_RECORD_NUMBER),
+    OPT(ACCT_APPLICATION_ID),
+    OPT(USER_NAME),
+    OPT(DESTINATION_HOST),
+    OPT(ACCT_INTERIM_INTERVAL),
+    OPT(ORIGIN_STATE_ID),
+    OPT(EVENT_TIMESTAMP),
+    ANY(PROXY_INFO),
+    ANY(ROUTE_RECORD),
+    OPT(SERVICE_CONTEXT_ID),
+    OPT(SERVICE_INFORMATION)};
+
+/* TS 32.299 §6.2.3 ACA (RFC 6733 §9.7.2) */
+static const wchg_dict_rule aca_avps[] = {
+    FIXED(SESSION_ID),
+    REQ(RESULT_CODE),
+    OPT(EXPERIMENTAL_RESULT),
+    REQ(ORIGIN_HOST),
+    REQ(ORIGIN_REALM),
+    REQ(ACCOUNTING_RECORD_TYPE),
+    REQ(ACCOUNTING_RECORD_NUMBER),
+    OPT(ACCT_APPLICATION_ID),
+    OPT(USER_NAME),
+    OPT(ERROR_MESSAGE),
+    OPT(ERROR_REPORTING_HOST),
+    OPT(ACCT_INTERIM_INTERVAL),
+    OPT(FAILED_AVP),
+    OPT(ORIGIN_STATE_ID),
+    OPT(EVENT_TIMESTAMP),
+    ANY(PROXY_INFO)};
+
+/* TS 32.299 §6.4.2 CCR (RFC 4006 §3.1) */
+static const wchg_dict_rule ccr_avps[] = {
+    FIXED(SESSION_ID),
+    REQ(ORIGIN_HOST),
+    REQ(ORIGIN_REALM),
+    REQ(DESTINATION_REALM),
+    REQ(AUTH_APPLICATION_ID),
+    REQ(SERVICE_CONTEXT_ID),
+    REQ(CC_REQUEST_TYPE),
+    REQ(CC_REQUEST_NUMBER),
+    OPT(DESTINATION_HOST),
+    OPT(USER_NAME),
+    OPT(ORIGIN_STATE_ID),
+    OPT(EVENT_TIMESTAMP),
+    ANY(SUBSCRIPTION_ID),
+    OPT(TERMINATION_CAUSE),
+    OPT(REQUESTED_ACTION),
+    OPT(AOC_REQUEST_TYPE),
+    OPT(MULTIPLE_SERVICES_INDICATOR),
+    ANY(MULTIPLE_SERVICES_CREDIT_CONTROL),
+    OPT(CC_CORRELATION_ID),
+    OPT(USER_EQUIPMENT_INFO),
+    OPT(OC_SUPPORTED_FEATURES),
+    ANY(PROXY_INFO),
+    ANY(ROUTE_RECORD),
+    OPT(SERVICE_INFORMATION)};
+
+/* TS 32.299 §6.4.3 CCA (RFC 4006 §3.2) */
+static const wchg_dict_rule cca_avps[] = {
+    FIXED(SESSION_ID),
+    REQ(RESULT_CODE),
+    OPT(EXPERIMENTAL_RESULT),
+    REQ(ORIGIN_HOST),
+    REQ(ORIGIN_REALM),
+    REQ(AUTH_APPLICATION_ID),
+    REQ(CC_REQUEST_TYPE),
+    REQ(CC_REQUEST_NUMBER),
+    OPT(CC_SESSION_FAILOVER),
+    ANY(MULTIPLE_SERVICES_CREDIT_CONTROL),
+    OPT(COST_INFORMATION),
+    OPT(LOW_BALANCE_INDICATION),
+    OPT(REMAINING_BALANCE),
+    OPT(CREDIT_CONTROL_FAILURE_HANDLING),
+    OPT(DIRECT_DEBITING_FAILURE_HANDLING),
+    OPT(OC_SUPPORTED_FEATURES),
+    OPT(OC_OLR),
+    ANY(REDIRECT_HOST),
+    OPT(REDIRECT_HOST_USAGE),
+    OPT(REDIRECT_MAX_CACHE_TIME),
+    OPT(FAILED_AVP),
+    OPT(SERVICE_INFORMATION),
+    ANY(PROXY_INFO),
+    ANY(ROUTE_RECORD)};
+
+#define CMD(c, app, req, nm, rules)                                          \
+  {.code = (c),                                                              \
+   .app_id = (app),                                                          \
+   .request = (req),                                                         \
+   .name = (nm),                                                             \
+   .avps = (rules),                                                          \
+   .n_avps = NELEM(rules),                                                   \
+   .extensible = true}
+
+static const wchg_dict_command commands[] = {
+    CMD(271, 3, true, "Accounting-Request", acr_avps),
+    CMD(271, 3, false, "Accounting-Answer", aca_avps),
+    CMD(272, 4, true, "Credit-Control-Request", ccr_avps),
+    CMD(272, 4, false, "Credit-Control-Answer", cca_avps),
+};
+
+/* ------------------------------------------------------------------ */
+/* Lookups                                                             */
+/* ------------------------------------------------------------------ */
+
+/* True when |a| sorts before (vendor, code). */
+static bool before(const wchg_dict_avp *a, uint32_t vendor, uint32_t code) {
+  return a->vendor < vendor || (a->vendor == vendor && a->code < code);
+}
+
+const wchg_dict_avp *wchg_dict_find(uint32_t code, uint32_t vendor) {
+  size_t lo = 0, hi = N_AVPS;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (before(&avps[mid], vendor, code))
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  if (lo < N_AVPS && avps[lo].vendor == vendor && avps[lo].code == code)
+    return &avps[lo];
+  return NULL;
+}
+
+const wchg_dict_avp *wchg_dict_find_name(const char *name) {
+  if (!name)
+    return NULL;
+  for (size_t i = 0; i < N_AVPS; i++)
+    if (strcmp(avps[i].name, name) == 0)
+      return &avps[i];
+  return NULL;
+}
+
+const char *wchg_dict_enum_name(const wchg_dict_avp *avp, int32_t value) {
+  if (!avp)
+    return NULL;
+  for (size_t i = 0; i < avp->n_enums; i++)
+    if (avp->enums[i].value == value)
+      return avp->enums[i].name;
+  return NULL;
+}
+
+const wchg_dict_command *wchg_dict_find_command(uint32_t code, uint32_t app_id,
+                                           bool request) {
+  for (size_t i = 0; i < NELEM(commands); i++)
+    if (commands[i].code == code && commands[i].app_id == app_id &&
+        commands[i].request == request)
+      return &commands[i];
+  return NULL;
+}
+
+const wchg_dict_avp *wchg_dict_avps(size_t *count) {
+  if (count)
+    *count = N_AVPS;
+  return avps;
+}
