@@ -145,13 +145,12 @@ static wchg_status check_flags(struct pctx *c, const wchg_dict_avp *d, uint8_t f
  * usually come in ABNF order), or -1. */
 static int find_rule(const wchg_dict_rule *rules, size_t n, uint32_t code, uint32_t vendor,
                      size_t *cursor) {
-  for (size_t k = 0; k < n; k++) {
-    size_t i = (*cursor + k) % n;
+  size_t i = *cursor;
+  for (size_t k = 0; k < n; k++, i = i + 1 < n ? i + 1 : 0)
     if (rules[i].code == code && rules[i].vendor == vendor) {
       *cursor = i;
       return (int)i;
     }
-  }
   return -1;
 }
 
@@ -174,7 +173,9 @@ static wchg_status check_avps(struct pctx *c, const uint8_t *p, const uint8_t *e
     size_t hl = flags & WCHG_AVP_FLAG_V ? 12 : 8;
     if (hl == 12 && end - p >= 12)
       vendor = be32(p + 8);
-    const wchg_dict_avp *d = wchg_dict_find(code, vendor);
+    /* the parent's rules name the child's entry: no table search */
+    int ri = rules ? find_rule(rules, nrules, code, vendor, &cursor) : -1;
+    const wchg_dict_avp *d = ri >= 0 ? rules[ri].avp : wchg_dict_find(code, vendor);
     c->names[c->depth] = avp_name(c, d, code, vendor);
     c->depth++; /* errors about this AVP name it */
     if (flags & (WCHG_AVP_FLAG_P | 0x1F))
@@ -201,7 +202,7 @@ static wchg_status check_avps(struct pctx *c, const uint8_t *p, const uint8_t *e
       c->depth--;
     }
     if (abnf && d) {
-      int i = find_rule(rules, nrules, code, vendor, &cursor);
+      int i = ri;
       if (i < 0 && !extensible)
         return fail(c, RC_AVP_NOT_ALLOWED, p, d->name, "%s is not allowed here", d->name);
       if (i >= 0 && rules[i].max && ++counts[i] > rules[i].max)

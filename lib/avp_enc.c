@@ -41,11 +41,6 @@ static void put(wchg_dwriter *w, const void *src, size_t n) {
   w->len += n;
 }
 
-static void put_zero(wchg_dwriter *w, size_t n) {
-  static const uint8_t zero[4];
-  put(w, zero, n);
-}
-
 static void be32(uint8_t *p, uint32_t v) {
   p[0] = (uint8_t)(v >> 24);
   p[1] = (uint8_t)(v >> 16);
@@ -78,7 +73,11 @@ wchg_status wchg_dw_header(wchg_dwriter *w, uint8_t flags, uint32_t code,
   be32(h + 8, app_id);
   be32(h + 12, hbh);
   be32(h + 16, e2e);
+  const wchg_dict_command *cmd = wchg_dict_find_command(code, app_id, flags & WCHG_CMD_FLAG_R);
   w->open[0] = w->len;
+  w->rules[0] = cmd ? cmd->avps : NULL;
+  w->nrules[0] = cmd ? (uint16_t)cmd->n_avps : 0;
+  w->cursor[0] = 0;
   w->depth = 1;
   put(w, h, sizeof h);
   return WCHG_OK;
@@ -98,16 +97,32 @@ static size_t avp_header(wchg_dwriter *w, uint32_t code, uint32_t vendor, uint8_
   return at;
 }
 
-/* Check the writer's state and the dictionary type; the flags to send. */
-static int prepare(wchg_dwriter *w, uint32_t code, uint32_t vendor, size_t len,
-                   const wchg_avp_type *types, size_t ntypes, uint8_t *flags) {
+/* The entry of (code, vendor): from the open level's rules when it is one
+ * of its children (AVPs usually come in ABNF order), else the table. */
+static const wchg_dict_avp *lookup(wchg_dwriter *w, uint32_t code, uint32_t vendor) {
+  int lv = w->depth - 1;
+  const wchg_dict_rule *r = w->rules[lv];
+  size_t n = w->nrules[lv], i = w->cursor[lv];
+  for (size_t k = 0; k < n; k++, i = i + 1 < n ? i + 1 : 0)
+    if (r[i].code == code && r[i].vendor == vendor) {
+      w->cursor[lv] = (uint16_t)i;
+      return r[i].avp;
+    }
+  return wchg_dict_find(code, vendor);
+}
+
+/* Check the writer's state and the dictionary type; the flags to send;
+ * *entry (may be NULL) the dictionary entry. */
+static int prepare_entry(wchg_dwriter *w, uint32_t code, uint32_t vendor, size_t len,
+                         const wchg_avp_type *types, size_t ntypes, uint8_t *flags,
+                         const wchg_dict_avp **entry) {
   if (w->error)
     return 0;
   if (w->depth == 0) {
     set_error(w, WCHG_E_STATE, code, vendor, "an AVP before the header");
     return 0;
   }
-  const wchg_dict_avp *d = wchg_dict_find(code, vendor);
+  const wchg_dict_avp *d = lookup(w, code, vendor);
   if (!d) {
     set_error(w, WCHG_E_ARG, code, vendor, "the AVP is not in the dictionary (use wchg_dw_raw)");
     return 0;
@@ -124,14 +139,32 @@ static int prepare(wchg_dwriter *w, uint32_t code, uint32_t vendor, size_t len,
     return 0;
   }
   *flags = d->m_rule == WCHG_RULE_MUST ? WCHG_AVP_FLAG_M : 0;
+  if (entry)
+    *entry = d;
   return 1;
 }
 
+/* prepare(w, code, vendor, len, TYPES(...), &flags) */
+#define prepare(w, code, vendor, len, ...) prepare_entry(w, code, vendor, len, __VA_ARGS__, NULL)
+
 static wchg_status avp(wchg_dwriter *w, uint32_t code, uint32_t vendor, uint8_t flags,
                        const void *data, size_t len) {
-  avp_header(w, code, vendor, flags, len);
-  put(w, data, len);
-  put_zero(w, (4 - (len & 3)) & 3);
+  size_t hl = vendor ? 12 : 8, padded = (hl + len + 3) & ~(size_t)3;
+  if (w->len > w->cap || padded > w->cap - w->len) { /* only counting now */
+    w->len += padded;
+    return WCHG_OK;
+  }
+  uint8_t *p = w->buf + w->len; /* the common case: straight into place */
+  be32(p, code);
+  be32(p + 4, (uint32_t)(hl + len));
+  p[4] = (uint8_t)(flags | (vendor ? WCHG_AVP_FLAG_V : 0));
+  if (vendor)
+    be32(p + 8, vendor);
+  if (len)
+    memcpy(p + hl, data, len);
+  for (size_t i = hl + len; i < padded; i++)
+    p[i] = 0;
+  w->len += padded;
   return WCHG_OK;
 }
 
@@ -259,10 +292,14 @@ wchg_status wchg_dw_address(wchg_dwriter *w, uint32_t code, uint32_t vendor, int
 
 wchg_status wchg_dw_group_begin(wchg_dwriter *w, uint32_t code, uint32_t vendor) {
   uint8_t f;
-  if (!prepare(w, code, vendor, 0, TYPES(WCHG_AVP_GROUPED), &f))
+  const wchg_dict_avp *d;
+  if (!prepare_entry(w, code, vendor, 0, TYPES(WCHG_AVP_GROUPED), &f, &d))
     return w->error;
   if (w->depth > WCHG_DIAM_MAX_DEPTH)
     return set_error(w, WCHG_E_LIMIT, code, vendor, "Grouped AVPs nested too deeply");
+  w->rules[w->depth] = d->children;
+  w->nrules[w->depth] = (uint16_t)d->n_children;
+  w->cursor[w->depth] = 0;
   w->open[w->depth++] = avp_header(w, code, vendor, f, 0);
   return WCHG_OK;
 }

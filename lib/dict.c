@@ -307,12 +307,18 @@ X(1011, ONEM2M, MAY,   M2M_INFORMATION,          "M2M-Information",          GRO
 #define VENDOR_OF(c, v, m, id, nm, t, x) V_##id = (v),
 enum dict_code { DICT(CODE_OF) };
 enum dict_vendor { DICT(VENDOR_OF) };
+/* Position of every AVP in the table: I_SESSION_ID. */
+#define INDEX_OF(c, v, m, id, nm, t, x) I_##id,
+enum dict_index { DICT(INDEX_OF) N_INDEX };
+
+/* The table, declared here so that rules can point into it. */
+static const wchg_dict_avp avps[N_INDEX];
 
 /* ABNF occurrence: < x >, { x }, [ x ], *[ x ]. */
-#define FIXED(id) {C_##id, V_##id, 1, 1, true}
-#define REQ(id) {C_##id, V_##id, 1, 1, false}
-#define OPT(id) {C_##id, V_##id, 0, 1, false}
-#define ANY(id) {C_##id, V_##id, 0, 0, false}
+#define FIXED(id) {C_##id, V_##id, 1, 1, true, &avps[I_##id]}
+#define REQ(id) {C_##id, V_##id, 1, 1, false, &avps[I_##id]}
+#define OPT(id) {C_##id, V_##id, 0, 1, false, &avps[I_##id]}
+#define ANY(id) {C_##id, V_##id, 0, 0, false, &avps[I_##id]}
 
 /* ------------------------------------------------------------------ */
 /* Enumerated values                                                   */
@@ -702,7 +708,10 @@ static const wchg_dict_rule g_ims_information[] = {
     OPT(ROUTE_HEADER_TRANSMITTED),             /* 50 */
     OPT(INSTANCE_ID),                          /* 51 */
     OPT(TAD_IDENTIFIER),                       /* 52 */
-    OPT(FE_IDENTIFIER_LIST)};                  /* 53 */
+    OPT(FE_IDENTIFIER_LIST),                   /* 53 */
+    /* our WebRTC extension (webrtc_ext.h): TS 29.229 AVPs, M clear */
+    OPT(WEBRTC_AUTHENTICATION_FUNCTION_NAME),  /* +1 */
+    OPT(WEBRTC_WEB_SERVER_FUNCTION_NAME)};     /* +2 */
 
 /* TS 32.299 Event-Type; Appendix A #6: SIP-Method, Event, Expires (not
  * WS-dict's Content-* children) */
@@ -792,7 +801,7 @@ static const wchg_dict_rule g_remaining_balance[] = {
    .p_rule = WCHG_RULE_MUSTNOT,                                              \
    x},
 
-static const wchg_dict_avp avps[] = {DICT(ROW)};
+static const wchg_dict_avp avps[N_INDEX] = {DICT(ROW)};
 
 #define N_AVPS NELEM(avps)
 

@@ -12,7 +12,14 @@ bool wchg_utf8_valid(const char *str, size_t n, size_t *bad) {
     unsigned c = s[i];
     size_t len;
     unsigned min, cp;
-    if (c < 0x80) { i++; continue; }
+    if (c < 0x80) { /* ASCII runs: eight octets per step */
+      uint64_t w8;
+      while (n - i >= 8 && (memcpy(&w8, s + i, 8), !(w8 & 0x8080808080808080ull)))
+        i += 8;
+      while (i < n && s[i] < 0x80)
+        i++;
+      continue;
+    }
     if (c >= 0xC2 && c <= 0xDF) { len = 2; min = 0x80; cp = c & 0x1F; }
     else if (c >= 0xE0 && c <= 0xEF) { len = 3; min = 0x800; cp = c & 0x0F; }
     else if (c >= 0xF0 && c <= 0xF4) { len = 4; min = 0x10000; cp = c & 0x07; }

@@ -63,6 +63,10 @@ typedef struct wchg_dwriter {
   int depth;                           /* 0: no header yet; 1: message */
   wchg_status error;                   /* the first error, sticky */
   wchg_diag *diag;
+  /* private: the ABNF of each open level, to find children's entries */
+  const wchg_dict_rule *rules[WCHG_DIAM_MAX_DEPTH + 1];
+  uint16_t nrules[WCHG_DIAM_MAX_DEPTH + 1];
+  uint16_t cursor[WCHG_DIAM_MAX_DEPTH + 1];
 } wchg_dwriter;
 
 /** wchg_dw_init - start a writer over |buf| (|cap| bytes; buf may be NULL

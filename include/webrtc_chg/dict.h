@@ -59,6 +59,8 @@ typedef struct wchg_dict_enum {
   const char *name;
 } wchg_dict_enum;
 
+struct wchg_dict_avp;
+
 /** Occurrence of a child AVP in a Grouped AVP or a command (ABNF). */
 typedef struct wchg_dict_rule {
   uint32_t code;
@@ -66,6 +68,7 @@ typedef struct wchg_dict_rule {
   uint16_t min;     /* 0 for [ ] and *[ ], 1 for { } and < > */
   uint16_t max;     /* 0 means unbounded (*) */
   bool fixed;       /* < >: must come first, in this order */
+  const struct wchg_dict_avp *avp; /* the child's entry in the table */
 } wchg_dict_rule;
 
 /** One AVP of the dictionary. */

@@ -455,7 +455,12 @@ START_TEST(ims_information_children) {
   const wchg_dict_avp *ims = must_find(876, TGPP);
   ck_assert_str_eq(ims->name, "IMS-Information");
   ck_assert_int_eq(ims->type, WCHG_AVP_GROUPED);
-  ck_assert_uint_eq(ims->n_children, 53);
+  /* the 53 of TS 32.299, then our two WebRTC AVPs (webrtc_ext.h) */
+  ck_assert_uint_eq(ims->n_children, 55);
+  ck_assert_uint_eq(ims->children[53].code, 657);
+  ck_assert_uint_eq(ims->children[54].code, 658);
+  ck_assert_uint_eq(ims->children[53].vendor, 10415);
+  ck_assert_uint_eq(ims->children[54].max, 1);
   ck_assert_uint_eq(sizeof ims_children / sizeof ims_children[0], 53);
   for (size_t i = 0; i < 53; i++) {
     const wchg_dict_rule *r = &ims->children[i];
