@@ -560,6 +560,77 @@ START_TEST(every_prefix) {
 }
 END_TEST
 
+/* Golden bytes of the full ACR and CCR: tests/vectors/sample-*.diam, as
+ * tshark 4.0 dissected them with no expert info (make check re-runs it). */
+START_TEST(golden_messages) {
+  static const struct {
+    const char *file;
+    wchg_status (*build)(uint8_t *, size_t, size_t *);
+  } g[] = {{"tests/vectors/sample-acr.diam", sample_acr},
+           {"tests/vectors/sample-ccr.diam", sample_ccr}};
+  for (size_t i = 0; i < 2; i++) {
+    size_t want_len, len;
+    uint8_t *want = test_read_file(g[i].file, &want_len), buf[2048];
+    ck_assert_int_eq(g[i].build(buf, sizeof buf, &len), WCHG_OK);
+    ck_assert_uint_eq(len, want_len);
+    ck_assert_mem_eq(buf, want, len);
+    free(want);
+  }
+}
+END_TEST
+
+/* Float32/64 and the getters' size checks, on AVPs the dictionary does
+ * not know (no charging AVP has a float type): written raw, read typed. */
+START_TEST(float_and_getters) {
+  uint8_t buf[256];
+  size_t len;
+  wchg_dwriter w;
+  wchg_dmsg m;
+  wchg_diag d;
+  wchg_avp a;
+  float f = 1.5f;
+  double g = -2.25;
+  uint8_t fb[4], gb[8];
+  uint32_t fbits;
+  uint64_t gbits;
+  memcpy(&fbits, &f, 4);
+  memcpy(&gbits, &g, 8);
+  for (int i = 0; i < 4; i++)
+    fb[i] = (uint8_t)(fbits >> (24 - 8 * i));
+  for (int i = 0; i < 8; i++)
+    gb[i] = (uint8_t)(gbits >> (56 - 8 * i));
+  wchg_dw_init(&w, buf, sizeof buf, NULL);
+  wchg_dw_header(&w, 0x80, 999, 99, 0, 0); /* not a charging command: no ABNF */
+  wchg_dw_raw(&w, 60001, 0, 0, fb, 4);
+  wchg_dw_raw(&w, 60002, 77, WCHG_AVP_FLAG_V, gb, 8);
+  ck_assert_int_eq(wchg_dw_f32(&w, 259, 0, 1.0f), WCHG_E_ARG); /* not a float AVP */
+  ck_assert_int_eq(wchg_dw_finish(&w, &len), WCHG_E_ARG);
+  wchg_dw_init(&w, buf, sizeof buf, NULL);
+  wchg_dw_header(&w, 0x80, 999, 99, 0, 0);
+  wchg_dw_raw(&w, 60001, 0, 0, fb, 4);
+  wchg_dw_raw(&w, 60002, 77, WCHG_AVP_FLAG_V, gb, 8);
+  ck_assert_int_eq(wchg_dw_finish(&w, &len), WCHG_OK);
+  ck_assert_int_eq(wchg_dmsg_parse(buf, len, 0, &m, &d), WCHG_OK);
+  ck_assert_ptr_null(m.command);
+  ck_assert(wchg_avp_find(&m, NULL, 60001, 0, &a));
+  float f2;
+  ck_assert_int_eq(wchg_avp_f32(&a, &f2), WCHG_OK);
+  ck_assert(f2 == f);
+  double g2;
+  int64_t i64;
+  ck_assert_int_eq(wchg_avp_f64(&a, &g2), WCHG_E_ARG); /* 4 octets */
+  ck_assert(wchg_avp_find(&m, NULL, 60002, 77, &a));
+  ck_assert_ptr_null(a.dict);
+  ck_assert_int_eq(wchg_avp_f64(&a, &g2), WCHG_OK);
+  ck_assert(g2 == g);
+  ck_assert_int_eq(wchg_avp_i64(&a, &i64), WCHG_OK);
+  ck_assert_int_eq(i64, (int64_t)gbits);
+  int fam;
+  uint8_t addr[16];
+  ck_assert_int_eq(wchg_avp_address(&a, &fam, addr), WCHG_E_ARG);
+}
+END_TEST
+
 Suite *avp_suite(void) {
   Suite *s = suite_create("avp");
   TCase *t = tcase_create("diameter");
@@ -574,6 +645,8 @@ Suite *avp_suite(void) {
   tcase_add_test(t, malformed_abnf);
   tcase_add_test(t, malformed_depth);
   tcase_add_test(t, every_prefix);
+  tcase_add_test(t, golden_messages);
+  tcase_add_test(t, float_and_getters);
   suite_add_tcase(s, t);
   return s;
 }
