@@ -201,6 +201,12 @@ static wchg_status check_avps(struct pctx *c, const uint8_t *p, const uint8_t *e
         return rc;
       c->depth--;
     }
+    for (size_t k = alen; k < padded; k++) /* RFC 6733 §4.1: zero octets */
+      if (p[k]) {
+        c->names[c->depth++] = avp_name(c, d, code, vendor);
+        return fail(c, RC_INVALID_AVP_VALUE, p + k, NULL, "padding octet %zu is not zero",
+                    k - alen + 1);
+      }
     if (abnf && d) {
       int i = ri;
       if (i < 0 && !extensible)

@@ -24,7 +24,8 @@
   X(validate_suite)                                                          \
   X(threads_suite)                                                           \
   X(dict_suite)                                                              \
-  X(avp_suite)
+  X(avp_suite)                                                               \
+  X(avp_strict_suite)
 
 #define DECLARE(name) Suite *name(void) __attribute__((weak));
 SUITES(DECLARE)

@@ -1,0 +1,213 @@
+/* fuzz_diameter: arbitrary bytes into the Diameter reader, with every rule
+ * (occurrences too) and with WCHG_DPARSE_NO_ABNF. abort() on any
+ * inconsistency:
+ * - a failure without WCHG_E_DIAMETER, a Result-Code, a sentence, or with
+ *   an offset outside the input;
+ * - a message that passes every rule but fails the structural checks;
+ * - after a success: a header that is not the input's, an AVP whose view
+ *   leaves its parent, AVPs that do not tile their parent exactly (bytes
+ *   unvisited or visited twice), a V bit that disagrees with the vendor,
+ *   a dictionary entry that is not wchg_dict_find's, a fixed-size type of
+ *   the wrong size, a typed getter that disagrees with the AVP's size or
+ *   type, a Time that does not convert back, an Enumerated value without a
+ *   name, nesting past WCHG_DIAM_MAX_DEPTH, wchg_avp_find missing an AVP;
+ * - the writer, given the same header and top-level AVPs (wchg_dw_raw),
+ *   not producing the same bytes (top-level padding zeroed) or a message
+ *   the reader refuses.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <webrtc_chg/diameter.h>
+
+static const uint8_t *base; /* the input */
+static size_t total;
+static uint8_t *norm;       /* the input with top-level padding zeroed */
+
+static uint32_t be32(const uint8_t *p) {
+  return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+static bool known_result(uint32_t rc) {
+  static const uint32_t known[] = {3008, 3009, 5001, 5004, 5005, 5008,
+                                   5009, 5011, 5012, 5014, 5015};
+  for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+    if (rc == known[i])
+      return true;
+  return false;
+}
+
+static void check_failure(wchg_status st, const wchg_diag *d, size_t size) {
+  if (st != WCHG_E_DIAMETER || d->code != WCHG_E_DIAMETER || !known_result(d->result_code))
+    abort();
+  if (d->offset == WCHG_NO_OFFSET || d->offset > size || (size && d->offset == size))
+    abort();
+  if (!memchr(d->message, 0, sizeof d->message) || !d->message[0] ||
+      !memchr(d->path, 0, sizeof d->path))
+    abort();
+}
+
+static size_t fixed_size(wchg_avp_type t) {
+  switch (t) {
+  case WCHG_AVP_INTEGER32: case WCHG_AVP_UNSIGNED32: case WCHG_AVP_FLOAT32:
+  case WCHG_AVP_ENUMERATED: case WCHG_AVP_TIME:
+    return 4;
+  case WCHG_AVP_INTEGER64: case WCHG_AVP_UNSIGNED64: case WCHG_AVP_FLOAT64:
+    return 8;
+  default:
+    return 0;
+  }
+}
+
+/* Every typed getter against the size and the dictionary type. */
+static void check_getters(const wchg_avp *a) {
+  uint32_t u32;
+  int32_t i32;
+  uint64_t u64;
+  int64_t i64;
+  float f32;
+  double f64;
+  int family = 0;
+  uint8_t addr[16];
+  bool four = a->len == 4, eight = a->len == 8;
+
+  if ((wchg_avp_u32(a, &u32) == WCHG_OK) != four || (wchg_avp_i32(a, &i32) == WCHG_OK) != four ||
+      (wchg_avp_f32(a, &f32) == WCHG_OK) != four || (wchg_avp_time(a, &i64) == WCHG_OK) != four ||
+      (wchg_avp_u64(a, &u64) == WCHG_OK) != eight || (wchg_avp_i64(a, &i64) == WCHG_OK) != eight ||
+      (wchg_avp_f64(a, &f64) == WCHG_OK) != eight)
+    abort();
+  if (four && (u32 != be32(a->data) || (uint32_t)i32 != u32))
+    abort();
+  if (eight && (u64 >> 32 != be32(a->data) || (uint32_t)u64 != be32(a->data + 4) ||
+                (uint64_t)i64 != u64))
+    abort();
+  wchg_status ad = wchg_avp_address(a, &family, addr);
+  if (ad == WCHG_OK && !((family == 1 && a->len == 6) || (family == 2 && a->len == 18)))
+    abort();
+
+  const wchg_dict_avp *d = a->dict;
+  if (!d)
+    return;
+  if (fixed_size(d->type) && a->len != fixed_size(d->type))
+    abort();
+  switch (d->type) {
+  case WCHG_AVP_ADDRESS:
+    if (ad != WCHG_OK)
+      abort();
+    break;
+  case WCHG_AVP_TIME: {
+    int64_t unix_s;
+    uint32_t ntp;
+    if (wchg_avp_time(a, &unix_s) != WCHG_OK || wchg_ntp_from_unix(unix_s, &ntp) != WCHG_OK ||
+        ntp != be32(a->data) || wchg_unix_from_ntp(ntp) != unix_s)
+      abort();
+    break;
+  }
+  case WCHG_AVP_ENUMERATED:
+    if (d->n_enums && !wchg_dict_enum_name(d, (int32_t)be32(a->data)))
+      abort();
+    break;
+  default:
+    break;
+  }
+}
+
+/* The AVPs of [start, end) of the message: they must tile it exactly. */
+static void walk(const wchg_dmsg *m, const wchg_avp *group, size_t start, size_t end,
+                 int depth) {
+  wchg_avp_iter it;
+  wchg_avp a, f;
+  size_t at = start;
+
+  if (depth > WCHG_DIAM_MAX_DEPTH)
+    abort();
+  if (group)
+    wchg_avp_iter_group(&it, m, group);
+  else
+    wchg_avp_iter_msg(&it, m);
+  while (wchg_avp_next(&it, &a)) {
+    size_t hl = a.flags & WCHG_AVP_FLAG_V ? 12 : 8;
+    if (a.offset != at || a.offset + hl + a.len > end || a.data != base + a.offset + hl)
+      abort();
+    if ((a.vendor != 0) != (hl == 12) || (hl == 12 && a.vendor != be32(base + a.offset + 8)) ||
+        a.code != be32(base + a.offset) || a.flags != base[a.offset + 4] ||
+        (a.flags & (WCHG_AVP_FLAG_P | 0x1F)))
+      abort();
+    if (a.dict != wchg_dict_find(a.code, a.vendor) || (!a.dict && (a.flags & WCHG_AVP_FLAG_M)))
+      abort();
+    if (!wchg_avp_find(m, group, a.code, a.vendor, &f) || f.offset > a.offset ||
+        f.code != a.code || f.vendor != a.vendor)
+      abort();
+    check_getters(&a);
+    size_t padded = (hl + a.len + 3) & ~(size_t)3;
+    if (a.offset + padded > end)
+      abort();
+    if (a.dict && a.dict->type == WCHG_AVP_GROUPED)
+      walk(m, &a, a.offset + hl, a.offset + hl + a.len, depth + 1);
+    else if (depth == 0) /* rewrite() copies inner padding as it is */
+      memset(norm + a.offset + hl + a.len, 0, padded - hl - a.len);
+    at = a.offset + padded;
+  }
+  if (at != end)
+    abort(); /* bytes the iteration never visited */
+}
+
+/* The writer, given the header and the top-level AVPs, gives the input
+ * back (padding zeroed), and that parses as the input did. */
+static void rewrite(const wchg_dmsg *m, unsigned options) {
+  wchg_dwriter w;
+  wchg_avp_iter it;
+  wchg_avp a;
+  size_t len = 0;
+  uint8_t *out = malloc(total);
+  wchg_dmsg again;
+  wchg_diag d;
+
+  if (!out)
+    return;
+  wchg_dw_init(&w, out, total, NULL);
+  wchg_dw_header(&w, m->flags, m->code, m->app_id, m->hop_by_hop, m->end_to_end);
+  wchg_avp_iter_msg(&it, m);
+  while (wchg_avp_next(&it, &a))
+    wchg_dw_raw(&w, a.code, a.vendor, a.flags, a.data, a.len);
+  if (wchg_dw_finish(&w, &len) != WCHG_OK || len != total || memcmp(out, norm, total))
+    abort();
+  if (wchg_dmsg_parse(out, len, options, &again, &d) != WCHG_OK)
+    abort();
+  free(out);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  bool ok[2];
+  for (int pass = 0; pass < 2; pass++) {
+    unsigned options = pass ? WCHG_DPARSE_NO_ABNF : 0;
+    wchg_dmsg m;
+    wchg_diag d;
+    wchg_status st = wchg_dmsg_parse(data, size, options, &m, &d);
+    ok[pass] = st == WCHG_OK;
+    if (!ok[pass]) {
+      check_failure(st, &d, size);
+      continue;
+    }
+    if (d.code != WCHG_OK || size < 20 || size % 4 || m.data != data || m.length != size ||
+        m.version != 1 || m.flags != data[4] || m.code != (be32(data + 4) & 0xFFFFFF) ||
+        m.app_id != be32(data + 8) || m.hop_by_hop != be32(data + 12) ||
+        m.end_to_end != be32(data + 16) ||
+        m.command != wchg_dict_find_command(m.code, m.app_id, m.flags & WCHG_CMD_FLAG_R))
+      abort();
+    base = data;
+    total = size;
+    norm = malloc(size);
+    if (!norm)
+      return 0;
+    memcpy(norm, data, size);
+    walk(&m, NULL, 20, size, 0);
+    rewrite(&m, options);
+    free(norm);
+    norm = NULL;
+  }
+  if (ok[0] && !ok[1])
+    abort(); /* every rule passed, the structural subset failed */
+  return 0;
+}
