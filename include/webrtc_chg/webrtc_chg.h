@@ -11,5 +11,7 @@
 #include <webrtc_chg/cdr.h>
 #include <webrtc_chg/cdr_json.h>
 #include <webrtc_chg/validate.h>
+#include <webrtc_chg/dict.h>
+#include <webrtc_chg/diameter.h>
 
 #endif
