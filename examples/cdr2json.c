@@ -21,44 +21,7 @@
 
 #include <webrtc_chg/webrtc_chg.h>
 
-/* Read a whole file (or stdin) into a new buffer. */
-static int read_all(const char *path, uint8_t **data, size_t *len) {
-  FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-  uint8_t *buf = NULL;
-  size_t n = 0, cap = 0;
-
-  if (!f)
-    return -1;
-  for (;;) {
-    if (n == cap) {
-      uint8_t *more = realloc(buf, cap = cap ? 2 * cap : 65536);
-      if (!more) {
-        free(buf);
-        errno = ENOMEM;
-        goto fail;
-      }
-      buf = more;
-    }
-    size_t got = fread(buf + n, 1, cap - n, f);
-    n += got;
-    if (got == 0)
-      break;
-  }
-  if (ferror(f)) {
-    free(buf);
-    errno = EIO;
-    goto fail;
-  }
-  if (f != stdin)
-    fclose(f);
-  *data = buf;
-  *len = n;
-  return 0;
-fail:
-  if (f != stdin)
-    fclose(f);
-  return -1;
-}
+#include "read_all.h"
 
 /* Print "FILE: record N at byte OFFSET: PATH: MESSAGE (ERROR)". */
 static void report(const char *file, size_t record, size_t start,

@@ -23,43 +23,7 @@
 
 static const char *in_name;
 
-static int read_all(const char *path, char **data, size_t *len) {
-  FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-  char *buf = NULL;
-  size_t n = 0, cap = 0;
-
-  if (!f)
-    return -1;
-  for (;;) {
-    if (n == cap) {
-      char *more = realloc(buf, cap = cap ? 2 * cap : 65536);
-      if (!more) {
-        free(buf);
-        errno = ENOMEM;
-        goto fail;
-      }
-      buf = more;
-    }
-    size_t got = fread(buf + n, 1, cap - n, f);
-    n += got;
-    if (got == 0)
-      break;
-  }
-  if (ferror(f)) {
-    free(buf);
-    errno = EIO;
-    goto fail;
-  }
-  if (f != stdin)
-    fclose(f);
-  *data = buf;
-  *len = n;
-  return 0;
-fail:
-  if (f != stdin)
-    fclose(f);
-  return -1;
-}
+#include "read_all.h"
 
 /* The output: DER records appended one after the other. */
 struct out {
@@ -154,10 +118,12 @@ int main(int argc, char **argv) {
     return 2;
   }
   in_name = argv[1];
-  if (read_all(in_name, &text, &len) != 0) {
+  uint8_t *raw = NULL;
+  if (read_all(in_name, &raw, &len) != 0) {
     fprintf(stderr, "json2cdr: %s: %s\n", in_name, strerror(errno));
     return 1;
   }
+  text = (char *)raw;
 
   for (;;) {
     while (off < len && text[off] && strchr(" \t\r\n", text[off]))
