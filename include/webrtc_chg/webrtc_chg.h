@@ -13,5 +13,6 @@
 #include <webrtc_chg/validate.h>
 #include <webrtc_chg/dict.h>
 #include <webrtc_chg/diameter.h>
+#include <webrtc_chg/sip.h>
 
 #endif

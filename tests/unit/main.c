@@ -25,7 +25,8 @@
   X(threads_suite)                                                           \
   X(dict_suite)                                                              \
   X(avp_suite)                                                               \
-  X(avp_strict_suite)
+  X(avp_strict_suite)                                                        \
+  X(sip_suite)
 
 #define DECLARE(name) Suite *name(void) __attribute__((weak));
 SUITES(DECLARE)
