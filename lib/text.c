@@ -5,35 +5,101 @@
 
 #include "internal.h"
 
+/* ---- UTF-8 ---------------------------------------------------------------
+ * Text is nearly always ASCII, so the validator is an ASCII scanner (16
+ * octets per step) that falls back to decoding one sequence at a time at
+ * the first octet >= 0x80, then resumes scanning. The sequences are checked
+ * with the well-formed byte ranges of Unicode Table 3-7 (the RFC 3629
+ * grammar): second octet A0..BF after E0 (no overlongs), 80..9F after ED
+ * (no surrogates), 90..BF after F0, 80..8F after F4 (<= U+10FFFF). */
+
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#define WCHG_UTF8_SSE2 1
+#endif
+
+/* Index of the first octet >= 0x80 in s[i, n), or n. */
+static size_t ascii_run(const unsigned char *s, size_t i, size_t n) {
+#ifdef WCHG_UTF8_SSE2
+  while (n - i >= 16) {
+    unsigned m = (unsigned)_mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(s + i)));
+    if (m)
+      return i + (size_t)__builtin_ctz(m);
+    i += 16;
+  }
+  if (i == n)
+    return n;
+  if (n >= 16) { /* the tail: reload the last 16 octets, drop those seen */
+    unsigned m = (unsigned)_mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(s + n - 16)));
+    m >>= 16 - (n - i);
+    return m ? i + (size_t)__builtin_ctz(m) : n;
+  }
+#else
+  while (n - i >= 16) {
+    uint64_t a, b;
+    memcpy(&a, s + i, 8);
+    memcpy(&b, s + i + 8, 8);
+    if ((a | b) & 0x8080808080808080u) {
+      while (s[i] < 0x80) /* one of these 16 octets stops it */
+        i++;
+      return i;
+    }
+    i += 16;
+  }
+#endif
+  /* fewer than 16 octets left: two overlapping words when they fit */
+  if (n - i >= 8) {
+    uint64_t a, b;
+    memcpy(&a, s + i, 8);
+    memcpy(&b, s + n - 8, 8);
+    if (!((a | b) & 0x8080808080808080u))
+      return n;
+  } else if (n - i >= 4) {
+    uint32_t a, b;
+    memcpy(&a, s + i, 4);
+    memcpy(&b, s + n - 4, 4);
+    if (!((a | b) & 0x80808080u))
+      return n;
+  }
+  while (i < n && s[i] < 0x80)
+    i++;
+  return i;
+}
+
 bool wchg_utf8_valid(const char *str, size_t n, size_t *bad) {
   const unsigned char *s = (const unsigned char *)str;
   size_t i = 0;
-  while (i < n) {
-    unsigned c = s[i];
-    size_t len;
-    unsigned min, cp;
-    if (c < 0x80) { /* ASCII runs: eight octets per step */
-      uint64_t w8;
-      while (n - i >= 8 && (memcpy(&w8, s + i, 8), !(w8 & 0x8080808080808080ull)))
-        i += 8;
-      while (i < n && s[i] < 0x80)
-        i++;
-      continue;
-    }
-    if (c >= 0xC2 && c <= 0xDF) { len = 2; min = 0x80; cp = c & 0x1F; }
-    else if (c >= 0xE0 && c <= 0xEF) { len = 3; min = 0x800; cp = c & 0x0F; }
-    else if (c >= 0xF0 && c <= 0xF4) { len = 4; min = 0x10000; cp = c & 0x07; }
-    else goto fail;
-    if (n - i < len)
-      goto fail;
-    for (size_t k = 1; k < len; k++) {
-      if ((s[i + k] & 0xC0) != 0x80)
+  while ((i = ascii_run(s, i, n)) < n) {
+    do { /* sequences back to back (non-Latin text) without rescanning */
+      unsigned c = s[i], lo = 0x80, hi = 0xBF;
+      size_t left = n - i;
+      if (c < 0xC2 || c > 0xF4) /* continuation, C0/C1 overlongs, > U+13FFFF */
         goto fail;
-      cp = (cp << 6) | (s[i + k] & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-      goto fail;
-    i += len;
+      if (c < 0xE0) {
+        if (left < 2 || (s[i + 1] & 0xC0) != 0x80)
+          goto fail;
+        i += 2;
+        continue;
+      }
+      if (c < 0xF0) {
+        if (c == 0xE0)
+          lo = 0xA0;
+        else if (c == 0xED)
+          hi = 0x9F;
+        if (left < 3 || s[i + 1] < lo || s[i + 1] > hi || (s[i + 2] & 0xC0) != 0x80)
+          goto fail;
+        i += 3;
+        continue;
+      }
+      if (c == 0xF0)
+        lo = 0x90;
+      else if (c == 0xF4)
+        hi = 0x8F;
+      if (left < 4 || s[i + 1] < lo || s[i + 1] > hi || (s[i + 2] & 0xC0) != 0x80 ||
+          (s[i + 3] & 0xC0) != 0x80)
+        goto fail;
+      i += 4;
+    } while (i < n && s[i] >= 0x80);
   }
   return true;
 fail:

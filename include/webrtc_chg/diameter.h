@@ -4,12 +4,13 @@
  *
  * Writing: a wchg_dwriter builds one message front to back straight into
  * the caller's buffer, with no allocation: a header, then AVPs, Grouped
- * AVPs opened and closed around their children. Flags come from the
- * dictionary (V for vendor AVPs, M where the rule is MUST; 657/658 go with
- * M clear). The first error sticks: later calls do nothing and
- * wchg_dw_finish() returns it. When the buffer is too small the writer
- * keeps counting, and wchg_dw_finish() returns WCHG_E_BUFFER with the size
- * needed.
+ * AVPs opened and closed around their children. Each AVP is named by
+ * (code, vendor), or — faster — by its dictionary entry resolved once
+ * (the wchg_dw_*_d functions). Flags come from the dictionary (V for
+ * vendor AVPs, M where the rule is MUST; 657/658 go with M clear). The
+ * first error sticks: later calls do nothing and wchg_dw_finish() returns
+ * it. When the buffer is too small the writer keeps counting, and
+ * wchg_dw_finish() returns WCHG_E_BUFFER with the size needed.
  *
  * Reading: wchg_dmsg_parse() checks a whole message — header, every AVP
  * length against its parent, padding, nesting depth, V bit against the
@@ -67,6 +68,13 @@ typedef struct wchg_dwriter {
   const wchg_dict_rule *rules[WCHG_DIAM_MAX_DEPTH + 1];
   uint16_t nrules[WCHG_DIAM_MAX_DEPTH + 1];
   uint16_t cursor[WCHG_DIAM_MAX_DEPTH + 1];
+  /* private: the dictionary's table (to accept only its entries), its size
+   * in bytes, and that size again while AVPs go straight into the buffer —
+   * 0 before the header, after an error and once the buffer ran short, so
+   * that one compare checks both the entry and the writer's state */
+  const wchg_dict_avp *dict;
+  size_t dict_size;
+  size_t gate;
 } wchg_dwriter;
 
 /** wchg_dw_init - start a writer over |buf| (|cap| bytes; buf may be NULL
@@ -109,6 +117,34 @@ WCHG_API wchg_status wchg_dw_address(wchg_dwriter *w, uint32_t code, uint32_t ve
  * WCHG_DIAM_MAX_DEPTH, WCHG_E_STATE for an _end without a _begin. */
 WCHG_API wchg_status wchg_dw_group_begin(wchg_dwriter *w, uint32_t code, uint32_t vendor);
 WCHG_API wchg_status wchg_dw_group_end(wchg_dwriter *w);
+
+/*
+ * The same with the AVP given by its dictionary entry (a "descriptor")
+ * instead of (code, vendor): the entry lookup of every call is gone, the
+ * fast way to build messages. Take |d| from wchg_dict_find() or
+ * wchg_dict_find_name() (or a rule's ->avp, or a parsed wchg_avp's ->dict):
+ * entries are static and read-only, so resolve them once (at start-up,
+ * into your own struct) and share them freely across threads and writers.
+ * Everything else is as above: flags from the entry, the type checked
+ * (WCHG_E_ARG on a mismatch), UTF-8 validated, errors sticky. |d| NULL or
+ * not an entry of the dictionary's table: WCHG_E_ARG. The two kinds of
+ * calls mix freely in one message.
+ */
+WCHG_API wchg_status wchg_dw_octets_d(wchg_dwriter *w, const wchg_dict_avp *d,
+                                      const void *data, size_t len);
+WCHG_API wchg_status wchg_dw_utf8_d(wchg_dwriter *w, const wchg_dict_avp *d, const char *s,
+                                    size_t len);
+WCHG_API wchg_status wchg_dw_i32_d(wchg_dwriter *w, const wchg_dict_avp *d, int32_t v);
+WCHG_API wchg_status wchg_dw_i64_d(wchg_dwriter *w, const wchg_dict_avp *d, int64_t v);
+WCHG_API wchg_status wchg_dw_u32_d(wchg_dwriter *w, const wchg_dict_avp *d, uint32_t v);
+WCHG_API wchg_status wchg_dw_u64_d(wchg_dwriter *w, const wchg_dict_avp *d, uint64_t v);
+WCHG_API wchg_status wchg_dw_f32_d(wchg_dwriter *w, const wchg_dict_avp *d, float v);
+WCHG_API wchg_status wchg_dw_f64_d(wchg_dwriter *w, const wchg_dict_avp *d, double v);
+WCHG_API wchg_status wchg_dw_time_d(wchg_dwriter *w, const wchg_dict_avp *d,
+                                    int64_t unix_seconds);
+WCHG_API wchg_status wchg_dw_address_d(wchg_dwriter *w, const wchg_dict_avp *d, int family,
+                                       const uint8_t *addr);
+WCHG_API wchg_status wchg_dw_group_begin_d(wchg_dwriter *w, const wchg_dict_avp *d);
 
 /** wchg_dw_raw - an AVP the dictionary does not know (or any AVP with
  * flags of your choice): |flags| as given (V must match vendor != 0). */
