@@ -442,6 +442,17 @@ $(B)/webrtc_chg.pc: pkgconfig/webrtc_chg.pc.in include/webrtc_chg/common.h \
 PC_LIBDIR = $(patsubst $(PREFIX)/%,$${prefix}/%,$(LIBDIR))
 PC_INCLUDEDIR = $(patsubst $(PREFIX)/%,$${prefix}/%,$(INCLUDEDIR))
 
+# ---------------------------------------------------------------- generated
+
+# lib/dict_meta.inc: the reader's facts derived from the dictionary table
+# (lib/dict.c). Regenerate after changing the table; test_dict fails while
+# it is stale. Built against a dict.c without the old file (bootstrap).
+.PHONY: dict-meta
+dict-meta: | $(B)
+	$(CC) -std=c11 -O1 -DWCHG_DICT_META_BOOTSTRAP -Iinclude -Ilib -o $(B)/gen_dict_meta \
+	    tests/tools/gen_dict_meta.c $(wildcard lib/*.c) $(JANSSON_LIBS)
+	$(B)/gen_dict_meta > lib/dict_meta.inc.new && mv lib/dict_meta.inc.new lib/dict_meta.inc
+
 # The .pc file depends on PREFIX and friends: rebuild it on every install.
 .PHONY: install uninstall FORCE
 $(B)/webrtc_chg.pc: FORCE

@@ -3,7 +3,16 @@
  * message that checks every length, flag, type and occurrence rule the
  * dictionary gives, then zero-copy iteration. No allocation. See
  * diameter.h. Result-Codes: RFC 6733 §7.1.
+ *
+ * The pass comes in two forms with the same rules. fast_avps only says
+ * yes or no: it keeps one bit per rule, finds each entry's flag rule,
+ * value check and its group's required rules in facts derived once from
+ * the dictionary (wchg_dict_meta, dict.c), loads each header as one
+ * 64-bit word and checks text for ASCII a vector at a time. When it says
+ * no, check_avps runs the message again to find the first error with
+ * its Result-Code, AVP path and offset; paths are only built then.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -28,53 +37,124 @@ enum {
 /* Rules of one group or command: at most this many children. */
 #define MAX_RULES 96
 
+#if defined(__GNUC__)
+#define LIKELY(x) __builtin_expect(!!(x), 1)
+#define UNLIKELY(x) __builtin_expect(!!(x), 0)
+#define COLD __attribute__((cold, noinline))
+#define INLINE static inline __attribute__((always_inline))
+#else
+#define LIKELY(x) (x)
+#define UNLIKELY(x) (x)
+#define COLD
+#define INLINE static inline
+#endif
+
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#define DEC_SSE2 1
+#endif
+
 struct pctx {
   const uint8_t *msg;
   wchg_diag *diag;
   unsigned options;
-  int depth;
-  const char *names[WCHG_DIAM_MAX_DEPTH + 2]; /* the AVP path, for errors */
-  char unknown[WCHG_DIAM_MAX_DEPTH + 2][24];
+  int depth;                                  /* groups open above the AVPs checked */
+  const wchg_dict_avp *base;                  /* the table, and ... */
+  const struct wchg_dict_meta *meta;          /* ... its derived facts, same index */
+  const char *names[WCHG_DIAM_MAX_DEPTH + 2]; /* the open groups, for errors */
+  char unknown[24];                           /* the name of an unknown AVP */
 };
 
-static uint32_t be32(const uint8_t *p) {
+/* ---- big-endian loads -------------------------------------------------- */
+
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+INLINE uint32_t be32(const uint8_t *p) {
+  uint32_t v;
+  memcpy(&v, p, 4);
+  return __builtin_bswap32(v);
+}
+INLINE uint64_t be64(const uint8_t *p) {
+  uint64_t v;
+  memcpy(&v, p, 8);
+  return __builtin_bswap64(v);
+}
+#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+INLINE uint32_t be32(const uint8_t *p) {
+  uint32_t v;
+  memcpy(&v, p, 4);
+  return v;
+}
+INLINE uint64_t be64(const uint8_t *p) {
+  uint64_t v;
+  memcpy(&v, p, 8);
+  return v;
+}
+#else
+INLINE uint32_t be32(const uint8_t *p) {
   return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
-static uint32_t be24(const uint8_t *p) {
+INLINE uint64_t be64(const uint8_t *p) { return (uint64_t)be32(p) << 32 | be32(p + 4); }
+#endif
+INLINE uint32_t be24(const uint8_t *p) {
   return (uint32_t)p[0] << 16 | (uint32_t)p[1] << 8 | p[2];
 }
 
-/* Fail with |result| at |at|; the path is names[0..depth] plus |leaf|. */
-static wchg_status fail(struct pctx *c, uint32_t result, const uint8_t *at, const char *leaf,
-                        const char *fmt, ...) WCHG_PRINTF(5, 6);
-static wchg_status fail(struct pctx *c, uint32_t result, const uint8_t *at, const char *leaf,
-                        const char *fmt, ...) {
+/* ---- errors: cold, and the only place paths are built ------------------ */
+
+/* Fail with |result| at |at|; the path is the open groups names[0..depth),
+ * then |cur| (the AVP being checked) and |leaf|, each when not NULL. */
+static wchg_status vfail(struct pctx *c, uint32_t result, const uint8_t *at, const char *cur,
+                         const char *leaf, const char *fmt, va_list ap) WCHG_PRINTF(6, 0);
+static wchg_status vfail(struct pctx *c, uint32_t result, const uint8_t *at, const char *cur,
+                         const char *leaf, const char *fmt, va_list ap) {
   if (c->diag && c->diag->code == WCHG_OK) {
     struct wpath p;
     char msg[192];
-    va_list ap;
     wpath_init(&p, NULL);
     for (int i = 0; i < c->depth; i++)
       wpath_push(&p, c->names[i]);
+    if (cur)
+      wpath_push(&p, cur);
     if (leaf)
       wpath_push(&p, leaf);
-    va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
     wchg_diag_set(c->diag, WCHG_E_DIAMETER, (size_t)(at - c->msg), &p, "%s", msg);
     c->diag->result_code = result;
   }
   return WCHG_E_DIAMETER;
 }
 
-static const char *avp_name(struct pctx *c, const wchg_dict_avp *d, uint32_t code,
-                            uint32_t vendor) {
-  if (d)
-    return d->name;
-  snprintf(c->unknown[c->depth], sizeof c->unknown[0], "AVP(%u,%u)", (unsigned)code,
-           (unsigned)vendor);
-  return c->unknown[c->depth];
+/* An error outside any one AVP: path = the open groups, then |leaf|. */
+static wchg_status fail(struct pctx *c, uint32_t result, const uint8_t *at, const char *leaf,
+                        const char *fmt, ...) WCHG_PRINTF(5, 6) COLD;
+static wchg_status fail(struct pctx *c, uint32_t result, const uint8_t *at, const char *leaf,
+                        const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  wchg_status rc = vfail(c, result, at, NULL, leaf, fmt, ap);
+  va_end(ap);
+  return rc;
 }
+
+/* An error about the AVP (code, vendor) with entry |d| (NULL if unknown):
+ * its name ends the path. */
+static wchg_status fail_avp(struct pctx *c, uint32_t result, const uint8_t *at,
+                            const wchg_dict_avp *d, uint32_t code, uint32_t vendor,
+                            const char *fmt, ...) WCHG_PRINTF(7, 8) COLD;
+static wchg_status fail_avp(struct pctx *c, uint32_t result, const uint8_t *at,
+                            const wchg_dict_avp *d, uint32_t code, uint32_t vendor,
+                            const char *fmt, ...) {
+  const char *name = d ? d->name : c->unknown;
+  if (!d)
+    snprintf(c->unknown, sizeof c->unknown, "AVP(%u,%u)", (unsigned)code, (unsigned)vendor);
+  va_list ap;
+  va_start(ap, fmt);
+  wchg_status rc = vfail(c, result, at, name, NULL, fmt, ap);
+  va_end(ap);
+  return rc;
+}
+
+/* ---- values ------------------------------------------------------------ */
 
 static size_t fixed_size(wchg_avp_type t) {
   switch (t) {
@@ -88,155 +168,390 @@ static size_t fixed_size(wchg_avp_type t) {
   }
 }
 
+/* All |n| octets at |s| ASCII? Word at a time; the last word overlaps. */
+INLINE bool all_ascii(const uint8_t *s, size_t n) {
+  const uint64_t hi = 0x8080808080808080u;
+  uint64_t a, b;
+#if defined(DEC_SSE2)
+  if (n >= 16) {
+    __m128i acc = _mm_loadu_si128((const __m128i *)(const void *)(s + n - 16));
+    for (size_t i = 0; n - i > 16; i += 16)
+      acc = _mm_or_si128(acc, _mm_loadu_si128((const __m128i *)(const void *)(s + i)));
+    return !_mm_movemask_epi8(acc);
+  }
+#endif
+  if (n >= 8) {
+    size_t i = 0;
+    uint64_t acc = 0;
+    for (; n - i > 8; i += 8) {
+      memcpy(&a, s + i, 8);
+      acc |= a;
+    }
+    memcpy(&b, s + n - 8, 8);
+    return !((acc | b) & hi);
+  }
+  if (n >= 4) {
+    uint32_t x, y;
+    memcpy(&x, s, 4);
+    memcpy(&y, s + n - 4, 4);
+    return !((x | y) & 0x80808080u);
+  }
+  unsigned acc = 0;
+  for (size_t i = 0; i < n; i++)
+    acc |= s[i];
+  return !(acc & 0x80);
+}
+
 static wchg_status check_avps(struct pctx *c, const uint8_t *p, const uint8_t *end,
-                              const wchg_dict_rule *rules, size_t nrules, bool extensible,
+                              const wchg_dict_rule *rules, size_t nrules,
+                              const struct wchg_dict_meta *rm, bool extensible,
                               const uint8_t *parent);
 
+static wchg_status bad_address(struct pctx *c, const wchg_dict_avp *d, const uint8_t *hdr,
+                               const uint8_t *data, size_t len) COLD;
+static wchg_status bad_address(struct pctx *c, const wchg_dict_avp *d, const uint8_t *hdr,
+                               const uint8_t *data, size_t len) {
+  unsigned fam = len >= 2 ? (unsigned)(data[0] << 8 | data[1]) : 0;
+  if (len < 2 || (fam != 1 && fam != 2))
+    return fail_avp(c, RC_INVALID_AVP_VALUE, hdr, d, 0, 0,
+                    "address family %u is not 1 (IPv4) or 2 (IPv6)", fam);
+  return fail_avp(c, RC_INVALID_AVP_LENGTH, hdr, d, 0, 0,
+                  "an IPv%c Address has %u octets, not %zu", fam == 1 ? '4' : '6',
+                  fam == 1 ? 6u : 18u, len);
+}
+
 /* The data of one AVP against its dictionary entry. */
-static wchg_status check_value(struct pctx *c, const wchg_dict_avp *d, const uint8_t *hdr,
+INLINE wchg_status check_value(struct pctx *c, const wchg_dict_avp *d, const uint8_t *hdr,
                                const uint8_t *data, size_t len) {
   size_t want = fixed_size(d->type), bad;
-  if (want && len != want)
-    return fail(c, RC_INVALID_AVP_LENGTH, hdr, NULL, "%s data must be %zu octets, not %zu",
-                d->name, want, len);
+  if (UNLIKELY(want && len != want))
+    return fail_avp(c, RC_INVALID_AVP_LENGTH, hdr, d, 0, 0,
+                    "%s data must be %zu octets, not %zu", d->name, want, len);
   switch (d->type) {
   case WCHG_AVP_ADDRESS: {
     unsigned fam = len >= 2 ? (unsigned)(data[0] << 8 | data[1]) : 0;
-    if (len < 2 || (fam != 1 && fam != 2))
-      return fail(c, RC_INVALID_AVP_VALUE, hdr, NULL, "address family %u is not 1 (IPv4) or 2 (IPv6)", fam);
-    if (len != (fam == 1 ? 6u : 18u))
-      return fail(c, RC_INVALID_AVP_LENGTH, hdr, NULL, "an IPv%c Address has %u octets, not %zu",
-                  fam == 1 ? '4' : '6', fam == 1 ? 6u : 18u, len);
+    if (UNLIKELY(!((fam == 1 && len == 6) || (fam == 2 && len == 18))))
+      return bad_address(c, d, hdr, data, len);
     return WCHG_OK;
   }
   case WCHG_AVP_UTF8STRING:
+    if (LIKELY(all_ascii(data, len)))
+      return WCHG_OK;
     if (!wchg_utf8_valid((const char *)data, len, &bad))
-      return fail(c, RC_INVALID_AVP_VALUE, data + bad, NULL, "the text is not valid UTF-8 (octet %zu)", bad);
+      return fail_avp(c, RC_INVALID_AVP_VALUE, data + bad, d, 0, 0,
+                      "the text is not valid UTF-8 (octet %zu)", bad);
     return WCHG_OK;
   case WCHG_AVP_ENUMERATED: {
     int32_t v = (int32_t)be32(data);
+    const struct wchg_dict_meta *em = wchg_dict_meta_of(c->meta, c->base, d);
+    if (LIKELY(em->dense))
+      return LIKELY(v >= em->lo && v <= em->hi)
+                 ? WCHG_OK
+                 : fail_avp(c, RC_INVALID_AVP_VALUE, hdr, d, 0, 0, "%d is not a value of %s",
+                            (int)v, d->name);
     if (d->n_enums && !wchg_dict_enum_name(d, v))
-      return fail(c, RC_INVALID_AVP_VALUE, hdr, NULL, "%d is not a value of %s", (int)v, d->name);
+      return fail_avp(c, RC_INVALID_AVP_VALUE, hdr, d, 0, 0, "%d is not a value of %s", (int)v,
+                      d->name);
     return WCHG_OK;
   }
-  case WCHG_AVP_GROUPED:
-    if (c->depth >= WCHG_DIAM_MAX_DEPTH)
-      return fail(c, RC_UNABLE_TO_COMPLY, hdr, NULL, "Grouped AVPs nested deeper than %d",
-                  WCHG_DIAM_MAX_DEPTH);
-    /* c->depth already counts this AVP: its children are one level down */
-    return check_avps(c, data, data + len, d->children, d->n_children,
-                      d->extensible || !d->n_children, hdr);
+  case WCHG_AVP_GROUPED: {
+    /* the group counts as a level: its children are one level down */
+    if (UNLIKELY(c->depth + 1 >= WCHG_DIAM_MAX_DEPTH))
+      return fail_avp(c, RC_UNABLE_TO_COMPLY, hdr, d, 0, 0,
+                      "Grouped AVPs nested deeper than %d", WCHG_DIAM_MAX_DEPTH);
+    c->names[c->depth++] = d->name;
+    wchg_status rc = check_avps(c, data, data + len, d->children, d->n_children,
+                                wchg_dict_meta_of(c->meta, c->base, d), d->extensible || !d->n_children, hdr);
+    c->depth--;
+    return rc;
+  }
   default:
     return WCHG_OK;
   }
 }
 
-/* The flag bits of an AVP against its rules (V was checked by lookup). */
-static wchg_status check_flags(struct pctx *c, const wchg_dict_avp *d, uint8_t flags,
-                               const uint8_t *hdr) {
-  bool m = flags & WCHG_AVP_FLAG_M;
-  if ((m && d->m_rule == WCHG_RULE_MUSTNOT) || (!m && d->m_rule == WCHG_RULE_MUST))
-    return fail(c, RC_INVALID_AVP_BITS, hdr, NULL, "the M bit of %s must %sbe set", d->name,
-                m ? "not " : "");
+/* Index of the rule for (code, vendor), searching from *cursor (children
+ * usually come in ABNF order) to the end, then from the start, or -1.
+ * Code and vendor are compared as one 64-bit key. */
+_Static_assert(offsetof(wchg_dict_rule, code) == 0 && offsetof(wchg_dict_rule, vendor) == 4,
+               "code and vendor lead a rule");
+INLINE uint64_t rule_key(const wchg_dict_rule *r) {
+  uint64_t k;
+  memcpy(&k, (const unsigned char *)r, 8);
+  return k;
+}
+INLINE int find_rule(const wchg_dict_rule *rules, size_t n, uint32_t code, uint32_t vendor,
+                     size_t *cursor) {
+  uint32_t kv[2] = {code, vendor};
+  uint64_t key;
+  memcpy(&key, kv, 8);
+  size_t start = *cursor, i = start;
+  for (; i + 1 < n; i += 2) {
+    if (rule_key(&rules[i]) == key)
+      goto found;
+    if (rule_key(&rules[i + 1]) == key) {
+      i++;
+      goto found;
+    }
+  }
+  if (i < n && rule_key(&rules[i]) == key)
+    goto found;
+  for (i = 0; i < start; i++)
+    if (rule_key(&rules[i]) == key)
+      goto found;
+  return -1;
+found:
+  *cursor = i;
+  return (int)i;
+}
+
+/* First rule of |rules| below its minimum, by the full count. */
+static wchg_status missing(struct pctx *c, const wchg_dict_rule *rules, size_t nrules,
+                           const uint16_t *counts, const uint64_t *seen,
+                           const uint8_t *parent) COLD;
+static wchg_status missing(struct pctx *c, const wchg_dict_rule *rules, size_t nrules,
+                           const uint16_t *counts, const uint64_t *seen,
+                           const uint8_t *parent) {
+  for (size_t i = 0; i < nrules; i++) {
+    unsigned n = seen[i >> 6] >> (i & 63) & 1 ? counts[i] : 0;
+    if (n < rules[i].min) {
+      const wchg_dict_avp *m = wchg_dict_find(rules[i].code, rules[i].vendor);
+      return fail(c, RC_MISSING_AVP, parent, m ? m->name : "?", "%s is missing",
+                  m ? m->name : "a mandatory AVP");
+    }
+  }
   return WCHG_OK;
 }
 
-/* Index of the rule for (code, vendor), searching from *cursor (children
- * usually come in ABNF order), or -1. */
-static int find_rule(const wchg_dict_rule *rules, size_t n, uint32_t code, uint32_t vendor,
-                     size_t *cursor) {
-  size_t i = *cursor;
-  for (size_t k = 0; k < n; k++, i = i + 1 < n ? i + 1 : 0)
-    if (rules[i].code == code && rules[i].vendor == vendor) {
-      *cursor = i;
-      return (int)i;
-    }
-  return -1;
-}
-
 static wchg_status check_avps(struct pctx *c, const uint8_t *p, const uint8_t *end,
-                              const wchg_dict_rule *rules, size_t nrules, bool extensible,
+                              const wchg_dict_rule *rules, size_t nrules,
+                              const struct wchg_dict_meta *rm, bool extensible,
                               const uint8_t *parent) {
-  uint16_t counts[MAX_RULES] = {0};
-  size_t cursor = 0, pos = 0, nfixed = 0;
+  /* counts[i] is valid only once bit i of seen is set */
+  uint16_t counts[MAX_RULES];
+  uint64_t seen[2] = {0, 0};
+  size_t cursor = 0, pos = 0;
   bool abnf = !(c->options & WCHG_DPARSE_NO_ABNF) && rules && nrules <= MAX_RULES;
+  size_t nfixed = abnf ? rm->nfixed : 0;
   wchg_status rc;
 
-  while (nfixed < nrules && rules[nfixed].fixed)
-    nfixed++;
   for (; p < end; pos++) {
-    if (end - p < 8)
+    size_t left = (size_t)(end - p);
+    if (UNLIKELY(left < 8))
       return fail(c, RC_INVALID_AVP_LENGTH, p, NULL, "%zu octets left: too few for an AVP header",
-                  (size_t)(end - p));
-    uint32_t code = be32(p), vendor = 0, alen = be24(p + 5);
-    uint8_t flags = p[4];
-    size_t hl = flags & WCHG_AVP_FLAG_V ? 12 : 8;
-    if (hl == 12 && end - p >= 12)
-      vendor = be32(p + 8);
+                  left);
+    uint64_t h = be64(p);
+    uint32_t code = (uint32_t)(h >> 32), vendor = 0, alen = (uint32_t)h & 0xFFFFFF;
+    uint8_t flags = (uint8_t)(h >> 24);
+    size_t hl = 8;
+    if (flags & WCHG_AVP_FLAG_V) {
+      hl = 12;
+      if (left >= 12)
+        vendor = be32(p + 8);
+    }
     /* the parent's rules name the child's entry: no table search */
     int ri = rules ? find_rule(rules, nrules, code, vendor, &cursor) : -1;
     const wchg_dict_avp *d = ri >= 0 ? rules[ri].avp : wchg_dict_find(code, vendor);
-    c->names[c->depth] = avp_name(c, d, code, vendor);
-    c->depth++; /* errors about this AVP name it */
-    if (flags & (WCHG_AVP_FLAG_P | 0x1F))
-      return fail(c, RC_INVALID_AVP_BITS, p, NULL, "reserved AVP flag bits set (0x%02x)", flags);
-    if (alen < hl || alen > (size_t)(end - p))
-      return fail(c, RC_INVALID_AVP_LENGTH, p, NULL, "AVP length %u is outside %zu..%zu",
-                  (unsigned)alen, hl, (size_t)(end - p));
-    if (hl == 12 && vendor == 0)
-      return fail(c, RC_INVALID_AVP_BITS, p, NULL, "the V bit is set with Vendor-Id 0");
+    if (UNLIKELY(flags & (WCHG_AVP_FLAG_P | 0x1F)))
+      return fail_avp(c, RC_INVALID_AVP_BITS, p, d, code, vendor,
+                      "reserved AVP flag bits set (0x%02x)", flags);
+    if (UNLIKELY(alen < hl || alen > left))
+      return fail_avp(c, RC_INVALID_AVP_LENGTH, p, d, code, vendor,
+                      "AVP length %u is outside %zu..%zu", (unsigned)alen, hl, left);
+    if (UNLIKELY(hl == 12 && vendor == 0))
+      return fail_avp(c, RC_INVALID_AVP_BITS, p, d, code, vendor,
+                      "the V bit is set with Vendor-Id 0");
     size_t padded = ((size_t)alen + 3) & ~(size_t)3;
-    if (padded > (size_t)(end - p))
-      return fail(c, RC_INVALID_AVP_LENGTH, p, NULL, "the padding runs past the enclosing AVP or message");
-    c->depth--;
-    if (!d) {
-      if (flags & WCHG_AVP_FLAG_M) {
-        c->depth++;
-        return fail(c, RC_AVP_UNSUPPORTED, p, NULL, "an unknown AVP with the M bit set");
-      }
+    if (UNLIKELY(padded > left))
+      return fail_avp(c, RC_INVALID_AVP_LENGTH, p, d, code, vendor,
+                      "the padding runs past the enclosing AVP or message");
+    if (UNLIKELY(!d)) {
+      if (flags & WCHG_AVP_FLAG_M)
+        return fail_avp(c, RC_AVP_UNSUPPORTED, p, d, code, vendor,
+                        "an unknown AVP with the M bit set");
     } else {
-      c->depth++;
-      if ((rc = check_flags(c, d, flags, p)) ||
-          (rc = check_value(c, d, p, p + hl, alen - hl)))
+      bool m = flags & WCHG_AVP_FLAG_M;
+      if (UNLIKELY((m && d->m_rule == WCHG_RULE_MUSTNOT) || (!m && d->m_rule == WCHG_RULE_MUST)))
+        return fail_avp(c, RC_INVALID_AVP_BITS, p, d, code, vendor,
+                        "the M bit of %s must %sbe set", d->name, m ? "not " : "");
+      if (UNLIKELY((rc = check_value(c, d, p, p + hl, alen - hl))))
         return rc;
-      c->depth--;
     }
-    for (size_t k = alen; k < padded; k++) /* RFC 6733 §4.1: zero octets */
-      if (p[k]) {
-        c->names[c->depth++] = avp_name(c, d, code, vendor);
-        return fail(c, RC_INVALID_AVP_VALUE, p + k, NULL, "padding octet %zu is not zero",
-                    k - alen + 1);
-      }
+    if (alen & 3) { /* RFC 6733 §4.1: zero octets; they end the last word */
+      unsigned npad = (unsigned)(padded - alen);
+      if (UNLIKELY(be32(p + padded - 4) & ((1u << (8 * npad)) - 1)))
+        for (size_t k = alen; k < padded; k++)
+          if (p[k])
+            return fail_avp(c, RC_INVALID_AVP_VALUE, p + k, d, code, vendor,
+                            "padding octet %zu is not zero", k - alen + 1);
+    }
     if (abnf && d) {
-      int i = ri;
-      if (i < 0 && !extensible)
-        return fail(c, RC_AVP_NOT_ALLOWED, p, d->name, "%s is not allowed here", d->name);
-      if (i >= 0 && rules[i].max && ++counts[i] > rules[i].max)
-        return fail(c, RC_AVP_OCCURS_TOO_MANY_TIMES, p, d->name,
-                    "%s occurs more than %u time(s)", d->name, rules[i].max);
-      if (i >= 0 && !rules[i].max)
-        counts[i] = counts[i] < 0xFFFF ? counts[i] + 1 : counts[i];
+      if (ri < 0) {
+        if (UNLIKELY(!extensible))
+          return fail(c, RC_AVP_NOT_ALLOWED, p, d->name, "%s is not allowed here", d->name);
+      } else {
+        uint64_t bit = (uint64_t)1 << (ri & 63);
+        if (LIKELY(!(seen[ri >> 6] & bit))) {
+          seen[ri >> 6] |= bit;
+          counts[ri] = 1;
+        } else if (rules[ri].max) {
+          if (++counts[ri] > rules[ri].max)
+            return fail(c, RC_AVP_OCCURS_TOO_MANY_TIMES, p, d->name,
+                        "%s occurs more than %u time(s)", d->name, rules[ri].max);
+        } else if (counts[ri] < 0xFFFF) {
+          counts[ri]++;
+        }
+      }
     }
-    if (abnf && pos < nfixed && (rules[pos].code != code || rules[pos].vendor != vendor)) {
+    if (UNLIKELY(abnf && pos < nfixed) &&
+        (rules[pos].code != code || rules[pos].vendor != vendor)) {
       const wchg_dict_avp *f = wchg_dict_find(rules[pos].code, rules[pos].vendor);
       return fail(c, RC_MISSING_AVP, p, f ? f->name : "?", "%s must be AVP number %zu here",
                   f ? f->name : "a fixed-position AVP", pos + 1);
     }
     p += padded;
   }
-  if (abnf)
-    for (size_t i = 0; i < nrules; i++)
-      if (counts[i] < rules[i].min) {
-        const wchg_dict_avp *m = wchg_dict_find(rules[i].code, rules[i].vendor);
-        return fail(c, RC_MISSING_AVP, parent, m ? m->name : "?", "%s is missing",
-                    m ? m->name : "a mandatory AVP");
-      }
+  if (abnf && UNLIKELY(((rm->req[0] & ~seen[0]) | (rm->req[1] & ~seen[1])) || !rm->simple))
+    return missing(c, rules, nrules, counts, seen, parent);
   return WCHG_OK;
+}
+
+/* ---- the fast path ------------------------------------------------------ */
+
+/* One pass with every rule check_avps applies but nothing for the error:
+ * no path, no counts beyond a bit per rule, each AVP's flag rules as one
+ * compare against its entry's derived facts. True means check_avps would
+ * find nothing; false means it may, and the caller runs it to say what
+ * (so a false here is never a verdict, only a detour). */
+struct fctx {
+  const wchg_dict_avp *base;
+  const struct wchg_dict_meta *meta;
+  bool abnf;
+};
+
+static bool fast_avps(const struct fctx *f, const uint8_t *p, const uint8_t *end,
+                      const wchg_dict_rule *rules, size_t nrules,
+                      const struct wchg_dict_meta *rm, bool extensible, int depth) {
+  uint64_t seen0 = 0, seen1 = 0, once0 = 0;
+  const wchg_dict_avp *const base = f->base;
+  const struct wchg_dict_meta *const mt = f->meta;
+  size_t cursor = 0, pos = 0, nfixed = 0;
+  bool abnf = f->abnf && rules && nrules <= MAX_RULES;
+  if (abnf) {
+    if (!rm->flat)
+      return false;
+    nfixed = rm->nfixed;
+    once0 = rm->once[0];
+  }
+  for (; p < end; pos++) {
+    size_t left = (size_t)(end - p);
+    if (UNLIKELY(left < 8))
+      return false;
+    uint64_t h = be64(p);
+    uint32_t code = (uint32_t)(h >> 32), vendor = 0, alen = (uint32_t)h & 0xFFFFFF;
+    uint8_t flags = (uint8_t)(h >> 24);
+    size_t hl = 8;
+    if (flags & WCHG_AVP_FLAG_V) {
+      if (UNLIKELY(left < 12))
+        return false;
+      hl = 12;
+      vendor = be32(p + 8);
+    }
+    int ri = rules ? find_rule(rules, nrules, code, vendor, &cursor) : -1;
+    const wchg_dict_avp *d = ri >= 0 ? rules[ri].avp : wchg_dict_find(code, vendor);
+    size_t padded = ((size_t)alen + 3) & ~(size_t)3;
+    if (UNLIKELY(alen < hl || padded > left))
+      return false;
+    if (LIKELY(d != NULL)) {
+      const struct wchg_dict_meta *dm = wchg_dict_meta_of(mt, base, d);
+      /* reserved bits, P, M by the rule, V by the vendor (a V with
+       * Vendor-Id 0 finds an IETF entry, whose V must be clear) */
+      if (UNLIKELY((flags & dm->fmask) != dm->fval))
+        return false;
+      const uint8_t *data = p + hl;
+      size_t len = alen - hl;
+      switch (dm->kind) {
+      case WCHG_DK_FIXED4:
+        if (UNLIKELY(len != 4))
+          return false;
+        break;
+      case WCHG_DK_FIXED8:
+        if (UNLIKELY(len != 8))
+          return false;
+        break;
+      case WCHG_DK_ENUM_DENSE: {
+        if (UNLIKELY(len != 4))
+          return false;
+        int32_t v = (int32_t)be32(data);
+        if (UNLIKELY(v < dm->lo || v > dm->hi))
+          return false;
+        break;
+      }
+      case WCHG_DK_ENUM:
+        if (len != 4 || !wchg_dict_enum_name(d, (int32_t)be32(data)))
+          return false;
+        break;
+      case WCHG_DK_ADDRESS: {
+        unsigned fam = len >= 2 ? (unsigned)(data[0] << 8 | data[1]) : 0;
+        if (UNLIKELY(!((fam == 1 && len == 6) || (fam == 2 && len == 18))))
+          return false;
+        break;
+      }
+      case WCHG_DK_UTF8: {
+        size_t bad;
+        if (!all_ascii(data, len) && !wchg_utf8_valid((const char *)data, len, &bad))
+          return false;
+        break;
+      }
+      case WCHG_DK_GROUP:
+        if (UNLIKELY(depth + 1 >= WCHG_DIAM_MAX_DEPTH) ||
+            !fast_avps(f, data, data + len, d->children, d->n_children, dm,
+                       d->extensible || !d->n_children, depth + 1))
+          return false;
+        break;
+      default:
+        break;
+      }
+    } else if (UNLIKELY((flags & (WCHG_AVP_FLAG_M | WCHG_AVP_FLAG_P | 0x1F)) ||
+                        (hl == 12 && vendor == 0))) {
+      return false;
+    }
+    if (alen & 3) { /* zero padding: the low octets of the last word */
+      unsigned npad = (unsigned)(padded - alen);
+      if (UNLIKELY(be32(p + padded - 4) & ((1u << (8 * npad)) - 1)))
+        return false;
+    }
+    if (abnf && d) {
+      if (ri < 0) {
+        if (UNLIKELY(!extensible))
+          return false;
+      } else {
+        uint64_t bit = (uint64_t)1 << (ri & 63);
+        if (LIKELY(ri < 64)) {
+          if (UNLIKELY(seen0 & bit & once0))
+            return false;
+          seen0 |= bit;
+        } else {
+          if (UNLIKELY(seen1 & bit & rm->once[1]))
+            return false;
+          seen1 |= bit;
+        }
+      }
+    }
+    if (UNLIKELY(pos < nfixed) && (size_t)ri != pos)
+      return false;
+    p += padded;
+  }
+  return !abnf || !((rm->req[0] & ~seen0) | (rm->req[1] & ~seen1));
 }
 
 wchg_status wchg_dmsg_parse(const uint8_t *buf, size_t len, unsigned options, wchg_dmsg *m,
                             wchg_diag *diag) {
-  struct pctx c = {buf, diag, options, 0, {0}, {{0}}};
+  struct pctx c;
+  c.msg = buf;
+  c.diag = diag;
+  c.options = options;
+  c.depth = 0;
   wchg_diag_clear(diag);
   if (!m || (!buf && len)) {
     if (diag)
@@ -257,6 +572,7 @@ wchg_status wchg_dmsg_parse(const uint8_t *buf, size_t len, unsigned options, wc
   uint8_t flags = buf[4];
   if ((flags & 0x0F) || ((flags & WCHG_CMD_FLAG_E) && (flags & WCHG_CMD_FLAG_R)))
     return fail(&c, RC_INVALID_HDR_BITS, buf + 4, NULL, "invalid command flags 0x%02x", flags);
+  c.meta = wchg_dict_meta_table(&c.base);
   m->version = 1;
   m->flags = flags;
   m->length = mlen;
@@ -269,8 +585,17 @@ wchg_status wchg_dmsg_parse(const uint8_t *buf, size_t len, unsigned options, wc
   const wchg_dict_command *cmd = m->command;
   /* error answers (E) carry their own, looser ABNF (RFC 6733 §7.2) */
   bool abnf = cmd && !(flags & WCHG_CMD_FLAG_E);
+  const wchg_dict_rule *rules = abnf ? cmd->avps : NULL;
+  size_t nrules = abnf ? cmd->n_avps : 0;
+  const struct wchg_dict_meta *rm = abnf ? wchg_dict_command_meta(c.meta, cmd) : NULL;
+  struct fctx f = {c.base, c.meta, !(options & WCHG_DPARSE_NO_ABNF)};
+  if (LIKELY(fast_avps(&f, buf + 20, buf + len, rules, nrules, rm, !abnf || cmd->extensible, 0)))
+    return WCHG_OK;
+  /* something is wrong: the full pass finds it, with its path */
   wchg_status rc = check_avps(&c, buf + 20, buf + len, abnf ? cmd->avps : NULL,
-                              abnf ? cmd->n_avps : 0, !abnf || cmd->extensible, buf);
+                              abnf ? cmd->n_avps : 0,
+                              abnf ? wchg_dict_command_meta(c.meta, cmd) : NULL,
+                              !abnf || cmd->extensible, buf);
   if (rc)
     memset(m, 0, sizeof *m);
   return rc;

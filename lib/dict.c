@@ -27,6 +27,8 @@
 
 #include <webrtc_chg/dict.h>
 
+#include "internal.h"
+
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 #define IETF 0u        /* RFC AVPs: no Vendor-ID */
@@ -971,4 +973,130 @@ const wchg_dict_avp *wchg_dict_avps(size_t *count) {
   if (count)
     *count = N_AVPS;
   return avps;
+}
+
+/* ------------------------------------------------------------------ */
+/* Facts the reader needs per entry (internal.h, wchg_dict_meta)       */
+/* ------------------------------------------------------------------ */
+
+/* Derived from the table above, never written by hand: lib/dict_meta.inc
+ * is generated from wchg_dict_meta_derive() by `make dict-meta`, and a unit
+ * test checks that it still equals what the table derives. A const table,
+ * so the library keeps no mutable state. */
+
+#define N_COMMANDS NELEM(commands)
+
+/* One slot per entry, as wide as an entry (wchg_dict_meta_of) */
+union meta_slot {
+  struct wchg_dict_meta m;
+  wchg_dict_avp stride;
+};
+_Static_assert(sizeof(union meta_slot) == sizeof(wchg_dict_avp), "facts as wide as entries");
+
+static void rules_meta(struct wchg_dict_meta *m, const wchg_dict_rule *r, size_t n) {
+  m->nfixed = 0;
+  while (m->nfixed < n && r[m->nfixed].fixed)
+    m->nfixed++;
+  m->req[0] = m->req[1] = m->once[0] = m->once[1] = 0;
+  m->simple = n <= 128;
+  m->flat = n <= 96;
+  for (size_t i = 0; i < n; i++) {
+    if (r[i].min > 1)
+      m->simple = false;
+    if (r[i].max > 1)
+      m->flat = false;
+    if (r[i].min && i < 128)
+      m->req[i >> 6] |= (uint64_t)1 << (i & 63);
+    if (r[i].max == 1 && i < 128)
+      m->once[i >> 6] |= (uint64_t)1 << (i & 63);
+  }
+  m->flat = m->flat && m->simple;
+}
+
+static void value_meta(struct wchg_dict_meta *m, const wchg_dict_avp *a) {
+  switch (a->type) {
+  case WCHG_AVP_INTEGER32: case WCHG_AVP_UNSIGNED32: case WCHG_AVP_FLOAT32:
+  case WCHG_AVP_TIME:
+    m->kind = WCHG_DK_FIXED4;
+    break;
+  case WCHG_AVP_INTEGER64: case WCHG_AVP_UNSIGNED64: case WCHG_AVP_FLOAT64:
+    m->kind = WCHG_DK_FIXED8;
+    break;
+  case WCHG_AVP_ENUMERATED:
+    m->kind = !a->n_enums ? WCHG_DK_FIXED4 : m->dense ? WCHG_DK_ENUM_DENSE : WCHG_DK_ENUM;
+    break;
+  case WCHG_AVP_ADDRESS:
+    m->kind = WCHG_DK_ADDRESS;
+    break;
+  case WCHG_AVP_UTF8STRING:
+    m->kind = WCHG_DK_UTF8;
+    break;
+  case WCHG_AVP_GROUPED:
+    m->kind = WCHG_DK_GROUP;
+    break;
+  default:
+    m->kind = WCHG_DK_ANY;
+    break;
+  }
+  /* V as the vendor says; M as the rule says unless MAY; P and the five
+   * reserved bits clear */
+  m->fmask = (uint8_t)(a->m_rule == WCHG_RULE_MAY ? 0xBF : 0xFF);
+  m->fval = (uint8_t)((a->vendor ? WCHG_AVP_FLAG_V : 0) |
+                      (a->m_rule == WCHG_RULE_MUST ? WCHG_AVP_FLAG_M : 0));
+}
+
+static void enum_meta(struct wchg_dict_meta *m, const wchg_dict_avp *a) {
+  m->dense = false;
+  m->lo = m->hi = 0;
+  if (!a->n_enums)
+    return;
+  int64_t lo = a->enums[0].value, hi = lo;
+  for (size_t i = 1; i < a->n_enums; i++) {
+    if (a->enums[i].value < lo)
+      lo = a->enums[i].value;
+    if (a->enums[i].value > hi)
+      hi = a->enums[i].value;
+  }
+  if (hi - lo + 1 != (int64_t)a->n_enums)
+    return;
+  /* n values in a range of n: dense iff no value repeats */
+  for (size_t i = 0; i < a->n_enums; i++)
+    for (size_t j = i + 1; j < a->n_enums; j++)
+      if (a->enums[i].value == a->enums[j].value)
+        return;
+  m->lo = (int32_t)lo;
+  m->hi = (int32_t)hi;
+  m->dense = true;
+}
+
+size_t wchg_dict_meta_count(void) { return N_AVPS + N_COMMANDS; }
+
+void wchg_dict_meta_derive(struct wchg_dict_meta *out) {
+  for (size_t i = 0; i < N_AVPS; i++) {
+    memset(&out[i], 0, sizeof out[i]);
+    rules_meta(&out[i], avps[i].children, avps[i].n_children);
+    enum_meta(&out[i], &avps[i]);
+    value_meta(&out[i], &avps[i]);
+  }
+  for (size_t i = 0; i < N_COMMANDS; i++) {
+    memset(&out[N_AVPS + i], 0, sizeof out[N_AVPS + i]);
+    rules_meta(&out[N_AVPS + i], commands[i].avps, commands[i].n_avps);
+  }
+}
+
+static const union meta_slot slots[N_AVPS + N_COMMANDS] = {
+#ifndef WCHG_DICT_META_BOOTSTRAP
+#include "dict_meta.inc"
+#endif
+};
+
+const struct wchg_dict_meta *wchg_dict_meta_table(const wchg_dict_avp **base) {
+  *base = avps;
+  return &slots[0].m;
+}
+
+const struct wchg_dict_meta *wchg_dict_command_meta(const struct wchg_dict_meta *table,
+                                                    const wchg_dict_command *cmd) {
+  (void)table; /* the one table */
+  return &slots[N_AVPS + (size_t)(cmd - commands)].m;
 }

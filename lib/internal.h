@@ -70,4 +70,49 @@ bool wchg_utf8_valid(const char *s, size_t n, size_t *bad);
 /* TimeStamp octets: 0 if valid; else a wchg_status and a sentence in msg. */
 wchg_status wchg_timestamp_check(const uint8_t ts[9], char *msg, size_t msgcap);
 
+/* ---- the reader's facts about dictionary entries (dict.c) -------------- */
+
+#include <webrtc_chg/dict.h>
+
+/* Derived from the table (a generated const table, lib/dict_meta.inc): for an entry's children (or a command's
+ * AVPs) the rules with min >= 1 as a bit mask (the first 128), the number
+ * of leading fixed rules, and whether every min is <= 1 (simple); for an
+ * Enumerated entry whether its values are exactly lo..hi (dense). The
+ * reader's fast path (avp_dec.c) uses the rest. */
+struct wchg_dict_meta {
+  uint64_t req[2];
+  uint64_t once[2]; /* the rules with max 1 */
+  int32_t lo, hi;
+  uint8_t nfixed;
+  bool simple;
+  bool flat;        /* simple, every max <= 1 and at most 96 rules */
+  bool dense;
+  /* the AVP itself: how its value is checked (WCHG_DK_*) and the flag
+   * byte it must have: (flags & fmask) == fval (V, M unless MAY, P and
+   * the reserved bits) */
+  uint8_t kind, fmask, fval;
+};
+enum {
+  WCHG_DK_ANY, WCHG_DK_FIXED4, WCHG_DK_FIXED8, WCHG_DK_ENUM_DENSE, WCHG_DK_ENUM,
+  WCHG_DK_ADDRESS, WCHG_DK_UTF8, WCHG_DK_GROUP
+};
+/* The facts of the entry |d| of the table |base| (*base set by
+ * wchg_dict_meta_table to wchg_dict_avps): entries of the facts table
+ * are as far apart as those of the dictionary, so that finding them
+ * takes an add and no division. */
+const struct wchg_dict_meta *wchg_dict_meta_table(const wchg_dict_avp **base);
+static inline const struct wchg_dict_meta *wchg_dict_meta_of(const struct wchg_dict_meta *table,
+                                                             const wchg_dict_avp *base,
+                                                             const wchg_dict_avp *d) {
+  return (const struct wchg_dict_meta *)(const void *)((const char *)table +
+                                                       ((const char *)d - (const char *)base));
+}
+const struct wchg_dict_meta *wchg_dict_command_meta(const struct wchg_dict_meta *table,
+                                                    const wchg_dict_command *cmd);
+/* The facts derived afresh from the table into |out| (wchg_dict_meta_count()
+ * entries: the AVPs in table order, then the commands): what `make
+ * dict-meta` writes into lib/dict_meta.inc and a unit test compares. */
+size_t wchg_dict_meta_count(void);
+void wchg_dict_meta_derive(struct wchg_dict_meta *out);
+
 #endif

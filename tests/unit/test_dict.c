@@ -7,6 +7,9 @@
  * SPDX-License-Identifier: BSD-2-Clause
  */
 #include <check.h>
+#include <stdlib.h>
+
+#include "internal.h"
 #include <stdint.h>
 #include <string.h>
 
@@ -722,6 +725,35 @@ START_TEST(unknown_commands) {
 }
 END_TEST
 
+
+/* lib/dict_meta.inc (generated) is what the table derives today: after a
+ * change of the table, `make dict-meta` regenerates it. */
+START_TEST(meta_table_current) {
+  size_t n = wchg_dict_meta_count(), navps;
+  const wchg_dict_avp *base, *avps = wchg_dict_avps(&navps);
+  const struct wchg_dict_meta *table = wchg_dict_meta_table(&base);
+  struct wchg_dict_meta *fresh = calloc(n, sizeof *fresh);
+  ck_assert_ptr_nonnull(fresh);
+  ck_assert_ptr_eq(base, avps);
+  wchg_dict_meta_derive(fresh);
+  for (size_t i = 0; i < n; i++) {
+    const struct wchg_dict_meta *t =
+        i < navps ? wchg_dict_meta_of(table, base, &avps[i])
+                  : (const struct wchg_dict_meta *)(const void *)((const char *)table +
+                                                                  i * sizeof(wchg_dict_avp));
+    const struct wchg_dict_meta *f = &fresh[i];
+    ck_assert_msg(t->req[0] == f->req[0] && t->req[1] == f->req[1] &&
+                      t->once[0] == f->once[0] && t->once[1] == f->once[1] &&
+                      t->lo == f->lo && t->hi == f->hi && t->nfixed == f->nfixed &&
+                      t->simple == f->simple && t->flat == f->flat && t->dense == f->dense &&
+                      t->kind == f->kind && t->fmask == f->fmask && t->fval == f->fval,
+                  "lib/dict_meta.inc is stale at entry %zu (%s): run make dict-meta", i,
+                  i < navps ? avps[i].name : "a command");
+  }
+  free(fresh);
+}
+END_TEST
+
 Suite *dict_suite(void) {
   Suite *s = suite_create("dict");
   TCase *tc = tcase_create("table");
@@ -738,6 +770,7 @@ Suite *dict_suite(void) {
   tcase_add_test(tc, enumeration_spot_checks);
   tcase_add_test(tc, flag_spot_checks);
   tcase_add_test(tc, ims_information_children);
+  tcase_add_test(tc, meta_table_current);
   tcase_add_test(tc, group_spot_checks);
   suite_add_tcase(s, tc);
 
