@@ -7,7 +7,8 @@
  *       sample_avps_resolve), as freeDiameter's models are below: the
  *       fair comparison, the one issue 3's targets are about;
  *     - diam_encode_bycode: by (code, vendor) (sample_acr), the writer
- *       finding each entry itself;
+ *       finding each entry itself; printed as info, with no target, since
+ *       its lookups are timed and freeDiameter's are not;
  *     each against
  *     - freeDiameter 1.2.1 (libfdproto/libfdcore, bench only): fd_msg_new,
  *       fd_msg_avp_new/setvalue/add for every AVP, fd_msg_bufferize, free;
@@ -17,7 +18,9 @@
  *   parse+validate: wchg_dmsg_parse (every rule, occurrences included),
  *     against freeDiameter fd_msg_parse_buffer + fd_msg_parse_dict
  *     (+ fd_msg_parse_rules), each op including the malloc'd copy
- *     freeDiameter takes ownership of and fd_msg_free.
+ *     freeDiameter takes ownership of and fd_msg_free. Our parse checks
+ *     the occurrence rules, which parse_dict does not; the info line
+ *     diam_parse_noabnf (WCHG_DPARSE_NO_ABNF) is the like-for-like one.
  *
  * freeDiameter runs with two dictionaries:
  *   - "stockdict": as deployed, the core's base protocol dictionary plus
@@ -87,6 +90,12 @@ static void line(const char *name, double ns, const char *ref, double ref_ns,
                  const char *target, bool met) {
   printf("bench %s ns_per_op=%.1f ref=%s ref_ns_per_op=%.1f speedup=%.2f (target %s: %s)\n",
          name, ns, ref, ref_ns, ref_ns / ns, target, met ? "met" : "MISSED");
+}
+
+/* A comparison no target of issue 3 is about, printed for the record. */
+static void info(const char *name, double ns, const char *ref, double ref_ns, const char *why) {
+  printf("bench %s ns_per_op=%.1f ref=%s ref_ns_per_op=%.1f speedup=%.2f (info: %s)\n", name,
+         ns, ref, ref_ns, ref_ns / ns, why);
 }
 
 static void put32(uint8_t *p, uint32_t v) {
@@ -603,7 +612,7 @@ int main(int argc, char **argv) {
   }
 
   /* ours (through entries, by code) and the flat writer */
-  double ours_enc, ours_enc_code, flat_enc, ours_parse;
+  double ours_enc, ours_enc_code, flat_enc, ours_parse, ours_parse_noabnf;
   MEASURE(ours_enc, iters, {
     sample_acr_d(&avps, out, sizeof out, &n);
     sink += n;
@@ -614,6 +623,9 @@ int main(int argc, char **argv) {
   });
   MEASURE(flat_enc, iters, { sink += flat_encode(out, 0x11223344, (uint32_t)i_); });
   MEASURE(ours_parse, iters, { sink += wchg_dmsg_parse(buf, len, 0, &m, &d) == WCHG_OK; });
+  MEASURE(ours_parse_noabnf, iters, {
+    sink += wchg_dmsg_parse(buf, len, WCHG_DPARSE_NO_ABNF, &m, &d) == WCHG_OK;
+  });
   allocs = 0;
   for (long i = 0; i < 1000; i++)
     sample_acr_d(&avps, out, sizeof out, &n);
@@ -640,12 +652,15 @@ int main(int argc, char **argv) {
     });
     snprintf(ref, sizeof ref, "%s-build+bufferize", fd->label);
     line("diam_encode", ours_enc, ref, fd_enc, ">= 25x", fd_enc / ours_enc >= 25);
-    line("diam_encode_bycode", ours_enc_code, ref, fd_enc, ">= 25x",
-         fd_enc / ours_enc_code >= 25);
+    info("diam_encode_bycode", ours_enc_code, ref, fd_enc,
+         "each AVP's entry is looked up inside the timing, freeDiameter's models outside");
     if (fd_parse(buf, len, false, NULL) == 0) {
       MEASURE(fd_dict_ns, iters / 20 + 1, { sink += fd_parse(buf, len, false, NULL) == 0; });
       snprintf(ref, sizeof ref, "%s-parse_buffer+parse_dict", fd->label);
       line("diam_parse", ours_parse, ref, fd_dict_ns, ">= 30x", fd_dict_ns / ours_parse >= 30);
+      /* like for like: neither side checks occurrence rules */
+      info("diam_parse_noabnf", ours_parse_noabnf, ref, fd_dict_ns,
+           "WCHG_DPARSE_NO_ABNF: flags, lengths, types, no occurrence rules");
     }
     if (fd_parse(buf, len, true, NULL) == 0) {
       MEASURE(fd_rules_ns, iters / 20 + 1, { sink += fd_parse(buf, len, true, NULL) == 0; });
@@ -655,8 +670,8 @@ int main(int argc, char **argv) {
   }
   line("diam_encode", ours_enc, "flat-memcpy-writer", flat_enc, "<= 1.5x the flat writer",
        ours_enc <= 1.5 * flat_enc);
-  line("diam_encode_bycode", ours_enc_code, "flat-memcpy-writer", flat_enc,
-       "<= 1.5x the flat writer", ours_enc_code <= 1.5 * flat_enc);
+  info("diam_encode_bycode", ours_enc_code, "flat-memcpy-writer", flat_enc,
+       "lookups by (code, vendor) inside the timing");
   printf("bench diam_encode allocs_per_op=%.2f (target 0: %s)\n", enc_allocs,
          enc_allocs == 0 ? "met" : "MISSED");
   printf("bench diam_encode_bycode allocs_per_op=%.2f (target 0: %s)\n", enc_code_allocs,
