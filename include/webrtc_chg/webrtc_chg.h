@@ -14,5 +14,7 @@
 #include <webrtc_chg/dict.h>
 #include <webrtc_chg/diameter.h>
 #include <webrtc_chg/sip.h>
+#include <webrtc_chg/acr.h>
+#include <webrtc_chg/ctf.h>
 
 #endif

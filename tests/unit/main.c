@@ -26,7 +26,10 @@
   X(dict_suite)                                                              \
   X(avp_suite)                                                               \
   X(avp_strict_suite)                                                        \
-  X(sip_suite)
+  X(sip_suite)                                                               \
+  X(rf_suite)                                                                \
+  X(ctf_suite)                                                               \
+  X(demo_suite)
 
 #define DECLARE(name) Suite *name(void) __attribute__((weak));
 SUITES(DECLARE)

@@ -11,19 +11,6 @@
 
 #define V3 10415u
 
-/* Write a message to $WCHG_TEST_OUT/<name>.diam for the tshark check. */
-static void out_diam(const char *name, const uint8_t *buf, size_t len) {
-  const char *dir = getenv("WCHG_TEST_OUT");
-  char path[512];
-  if (!dir || !*dir)
-    return;
-  snprintf(path, sizeof path, "%s/%s.diam", dir, name);
-  FILE *f = fopen(path, "wb");
-  ck_assert_ptr_nonnull(f);
-  fwrite(buf, 1, len, f);
-  fclose(f);
-}
-
 /* A message with one AVP written by |fn|; returns the AVP's bytes. */
 typedef wchg_status (*avp_fn)(wchg_dwriter *);
 
@@ -131,9 +118,9 @@ START_TEST(buffer_sizing) {
   }
   ck_assert_int_eq(sample_acr(buf, need, &len), WCHG_OK);
   ck_assert_mem_eq(buf, ref, need);
-  out_diam("sample-acr", ref, len);
+  test_out_write_diam("sample-acr", ref, len);
   ck_assert_int_eq(sample_ccr(buf, sizeof buf, &len), WCHG_OK);
-  out_diam("sample-ccr", buf, len);
+  test_out_write_diam("sample-ccr", buf, len);
 }
 END_TEST
 
@@ -452,7 +439,7 @@ START_TEST(malformed_abnf) {
   TOP_NO(0);
   ck_assert_int_eq(wchg_dw_finish(&w, &len), WCHG_OK);
   ck_assert_int_eq(wchg_dmsg_parse(buf, len, 0, &m, &d), WCHG_OK);
-  out_diam("abnf-minimal-acr", buf, len);
+  test_out_write_diam("abnf-minimal-acr", buf, len);
 
   BEGIN();
   TOP_NO(264);
@@ -508,7 +495,7 @@ START_TEST(malformed_abnf) {
   wchg_dw_finish(&w, &len);
   expect_parse_error(buf, len, 5005, "Service-Information/IMS-Information/Node-Functionality",
                      len - 16 - 12);
-  out_diam("abnf-missing-node-functionality", buf, len);
+  test_out_write_diam("abnf-missing-node-functionality", buf, len);
 
   BEGIN(); /* an unknown AVP without M is ignored */
   TOP_NO(0);

@@ -7,17 +7,25 @@
 #include "schema.h"
 #include "testutil.h"
 
-void test_out_write(const char *name, const uint8_t *buf, size_t len) {
+static void out_write(const char *name, const char *ext, const uint8_t *buf, size_t len) {
   const char *dir = getenv("WCHG_TEST_OUT");
   char path[512];
   FILE *f;
   if (!dir || !*dir)
     return;
-  snprintf(path, sizeof path, "%s/%s.der", dir, name);
+  snprintf(path, sizeof path, "%s/%s.%s", dir, name, ext);
   f = fopen(path, "wb");
   ck_assert_msg(f != NULL, "cannot write %s", path);
   ck_assert_uint_eq(fwrite(buf, 1, len, f), len);
   fclose(f);
+}
+
+void test_out_write(const char *name, const uint8_t *buf, size_t len) {
+  out_write(name, "der", buf, len);
+}
+
+void test_out_write_diam(const char *name, const uint8_t *buf, size_t len) {
+  out_write(name, "diam", buf, len);
 }
 
 uint8_t *test_read_file(const char *rel, size_t *len) {

@@ -10,6 +10,9 @@
  * that the independent decoders (asn1c, Erlang) check every record the
  * tests produce. */
 void test_out_write(const char *name, const uint8_t *buf, size_t len);
+/* The same for a Diameter message: $WCHG_TEST_OUT/<name>.diam, which
+ * `make check` has tshark dissect. */
+void test_out_write_diam(const char *name, const uint8_t *buf, size_t len);
 
 /* Read a file below $WCHG_SRCDIR (default "."); aborts the test on error.
  * The caller frees the result. */

@@ -1,0 +1,209 @@
+/*
+ * webrtc_chg — acr.h: the Rf Accounting-Request (ACR, TS 32.299 §6.2.2)
+ * as a model, and its Diameter view.
+ *
+ * A wchg_acr is the Diameter envelope of one ACR plus the neutral IMS
+ * charging model (wchg_ims_info, shared with the CDR) plus the few
+ * IMS-Information items that have no CDR field of their own (Cause-Code,
+ * Node-Functionality, the Time-Stamps of this one SIP transaction).
+ * wchg_acr_encode() writes it as a complete ACR message (command 271,
+ * R and P set, application 3) into the caller's buffer.
+ *
+ * Which model field becomes which AVP (paths from the message root):
+ *
+ *   session_id ...................... Session-Id (263), first
+ *   origin_host, origin_realm ....... Origin-Host (264), Origin-Realm (296)
+ *   destination_realm / _host ....... Destination-Realm (283) / -Host (293)
+ *   accounting_record_type / _number  Accounting-Record-Type (480) / -Number (485)
+ *   (always) ........................ Acct-Application-Id (259) = 3
+ *   ims.private_user_id ............. User-Name (1)
+ *   acct_interim_interval ........... Acct-Interim-Interval (85)
+ *   origin_state_id ................. Origin-State-Id (278)
+ *   event_timestamp ................. Event-Timestamp (55), whole seconds
+ *   ims.service_context_id .......... Service-Context-Id (461)
+ *   Service-Information (873):
+ *     ims.list_of_subscription_id ... Subscription-Id (443) {450, 444}
+ *     IMS-Information (876), in its ABNF order:
+ *       ims.sip_method, .event, .expires_information
+ *                                     Event-Type (823) {824, 825, 888}
+ *       ims.role_of_node ............ Role-Of-Node (829)
+ *       node_functionality .......... Node-Functionality (862), required
+ *       ims.session_id .............. User-Session-Id (830)
+ *       ims.session_priority ........ Session-Priority (650)
+ *       ims.list_of_calling_party_address  Calling-Party-Address (831), one each
+ *       ims.called_party_address .... Called-Party-Address (832)
+ *       ims.list_of_called_asserted_identity  Called-Asserted-Identity (1250)
+ *       ims.list_of_requested_party_address   Requested-Party-Address (1251)
+ *       ims.list_of_associated_uri .. Associated-URI (856)
+ *       sip_request_timestamp, sip_response_timestamp
+ *                                     Time-Stamps (833) {834, 835, 2301, 2302}:
+ *                                     seconds and the milliseconds fraction
+ *       ims.inter_operator_identifiers  Inter-Operator-Identifier (838) {839, 840}
+ *       ims.transit_ioi_lists ....... Transit-IOI-List (2701), one each
+ *       ims.ims_charging_identifier . IMS-Charging-Identifier (841)
+ *       ims.list_of_sdp_media_components: at most ONE entry in an ACR
+ *         .sdp_session_description .. SDP-Session-Description (842), one per line
+ *         .sdp_media_components[i] .. SDP-Media-Component (843) {SDP-Media-Name 844,
+ *                                     SDP-Media-Description 845 per line, the three
+ *                                     *-Indication AVPs, Media-Initiator-Flag 882,
+ *                                     3GPP-Charging-Id (2), Access-Network-Charging-
+ *                                     Identifier-Value 503, SDP-Type 2036}; the
+ *                                     entry's media_initiator_flag (true: 1 calling
+ *                                     party, false: 0 called party) and sdp_type go
+ *                                     into every component; its time stamps are
+ *                                     not sent (Time-Stamps above carry them)
+ *       ims.served_party_ip_address . Served-Party-IP-Address (848), Address:
+ *                                     binary v4/v6, or text parsed as an address
+ *       ims.list_of_message_bodies .. Message-Body (889) {826, 827, 828}; the CDR's
+ *                                     originator party has no AVP form and is not sent
+ *       cause_code .................. Cause-Code (861)
+ *       ims.list_of_reason_header ... Reason-Header (3401), one each
+ *       ims.access_network_information, .additional_access_network_information
+ *                                     Access-Network-Information (1263), in that order
+ *       ims.cellular_network_information  Cellular-Network-Information (3924)
+ *       ims.ims_communication_service_identifier  IMS-Communication-Service-Identifier (1281)
+ *       ims.nni_information ......... NNI-Information (2703)
+ *       ims.from_address ............ From-Address (2708)
+ *       ims.ims_emergency_indicator . IMS-Emergency-Indicator (2322) = 1 when true
+ *       ims.ims_visited_network_identifier  IMS-Visited-Network-Identifier (2713)
+ *       ims.related_icid, .related_icid_generation_node (IP address only)
+ *                                     Related-IMS-Charging-Identifier (2711), -Node (2712)
+ *       ims.route_header_received / _transmitted  Route-Header-Received (3403) / -Transmitted (3404)
+ *       ims.instance_id ............. Instance-Id (3402)
+ *       ims.fe_identifier_list ...... FE-Identifier-List (4413), the entries joined by ','
+ *       ims.webrtc_authentication_function_name  WebRTC-Authentication-Function-Name (657)
+ *       ims.webrtc_web_server_function_name      WebRTC-Web-Server-Function-Name (658)
+ *                                     both vendor 10415, V set, M clear (webrtc_ext.h)
+ *
+ * Model fields not listed (the CDR-only ones: record times, early media,
+ * access transfer, PS-Information items, ...) are not sent by this view.
+ *
+ * Ownership: a wchg_acr holds views only; nothing is copied or allocated.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
+ */
+#ifndef WEBRTC_CHG_ACR_H
+#define WEBRTC_CHG_ACR_H
+
+#include <webrtc_chg/common.h>
+#include <webrtc_chg/ims_info.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Accounting-Record-Type (480); WCHG_ACR_NONE marks "no record". */
+enum {
+  WCHG_ACR_NONE = 0,
+  WCHG_ACR_EVENT = 1,
+  WCHG_ACR_START = 2,
+  WCHG_ACR_INTERIM = 3,
+  WCHG_ACR_STOP = 4,
+};
+
+/** Node-Functionality (862), the values the library's roles use. An
+ * eP-CSCF reports P-CSCF: 32.299 has no eP-CSCF value. */
+enum {
+  WCHG_NODE_S_CSCF = 0,
+  WCHG_NODE_P_CSCF = 1,
+  WCHG_NODE_MRFC = 3,
+  WCHG_NODE_AS = 6,
+};
+
+/** The IMS Service-Context-Id (TS 32.299 §7.1.12, TS 32.260). */
+#define WCHG_SERVICE_CONTEXT_IMS "32260@3gpp.org"
+
+/** A point in time with milliseconds, as the caller's clock gave it. */
+typedef struct wchg_time_ms {
+  bool present;
+  int64_t unix_ms; /* milliseconds since 1970-01-01T00:00:00Z */
+} wchg_time_ms;
+
+/** Build a present wchg_time_ms. */
+#define WCHG_TIME_MS(ms) ((wchg_time_ms){true, (int64_t)(ms)})
+
+typedef struct wchg_acr {
+  /* the message header: identifiers from the caller */
+  uint32_t hop_by_hop;
+  uint32_t end_to_end;
+  bool retransmitted;                  /* the T flag (RFC 6733 §3) */
+
+  /* base accounting AVPs (RFC 6733 §9.7.1, TS 32.299 §6.2.2) */
+  wchg_str session_id;                 /* Session-Id, required */
+  wchg_str origin_host;                /* required */
+  wchg_str origin_realm;               /* required */
+  wchg_str destination_realm;          /* required */
+  wchg_str destination_host;           /* optional */
+  int32_t accounting_record_type;      /* WCHG_ACR_EVENT .. WCHG_ACR_STOP */
+  uint32_t accounting_record_number;
+  wchg_opt_int acct_interim_interval;  /* seconds, 0..2^32-1 */
+  wchg_opt_int origin_state_id;        /* 0..2^32-1 */
+  wchg_time_ms event_timestamp;        /* sent in whole seconds */
+
+  /* IMS-Information items with no CDR field */
+  int32_t node_functionality;          /* required; 0..21 */
+  wchg_opt_int cause_code;             /* Integer32, see wchg_cause_code() */
+  wchg_time_ms sip_request_timestamp;  /* Time-Stamps: request */
+  wchg_time_ms sip_response_timestamp; /* Time-Stamps: response */
+
+  /* everything else, named as in the CDR: see the table above */
+  wchg_ims_info ims;
+} wchg_acr;
+
+/** wchg_acr_init - zero |acr| and set node_functionality to P-CSCF. */
+WCHG_API void wchg_acr_init(wchg_acr *acr);
+
+/**
+ * wchg_acr_encode - write |acr| as one complete ACR message into |buf|
+ * (|cap| bytes; buf may be NULL with cap 0 to measure) and set *|len| to
+ * its size. Allocates nothing. Checks before writing anything:
+ *   WCHG_E_ARG      |acr| or |len| NULL;
+ *   WCHG_E_MISSING  Session-Id, Origin-Host, Origin-Realm or
+ *                   Destination-Realm empty (path "ACR/Session-Id", ...);
+ *   WCHG_E_RANGE    accounting_record_type not 1..4, node_functionality
+ *                   not 0..21, role_of_node not 0..2, a value outside its
+ *                   AVP's type (e.g. Cause-Code beyond Integer32, a
+ *                   negative Origin-State-Id), a time before 1968 or
+ *                   after 2104, an IP address that is none;
+ *   WCHG_E_LIMIT    more than one entry in ims.list_of_sdp_media_components;
+ *   WCHG_E_UTF8     a text field that is not valid UTF-8 (path names the
+ *                   AVP, e.g. "ACR/Service-Information/IMS-Information/
+ *                   Calling-Party-Address[1]");
+ *   WCHG_E_BUFFER   |cap| too small: *|len| is the size needed and
+ *                   |buf| holds nothing usable.
+ * |diag| (may be NULL) receives the code, the AVP path and a sentence.
+ */
+WCHG_API wchg_status wchg_acr_encode(const wchg_acr *acr, uint8_t *buf, size_t cap,
+                                     size_t *len, wchg_diag *diag);
+
+/**
+ * wchg_cause_code - the Cause-Code (861) of the final response |status|
+ * (100..699) to a request |method| (NUL-terminated, e.g. "INVITE"), per
+ * TS 32.299 §7.2.35:
+ *   a 2xx that ends a dialog (|expires_zero|): REGISTER (de-registration)
+ *         → -3, SUBSCRIBE → -2;
+ *   otherwise 200 → -1 (successful transaction), other 2xx and every 3xx
+ *         → minus the status (e.g. 202 → -202, 302 → -302);
+ *   4xx, 5xx, 6xx → the status itself (e.g. 486).
+ * The session ends are not responses and have their own values:
+ * WCHG_CAUSE_NORMAL_END (0, a BYE after the ACK),
+ * WCHG_CAUSE_UNSUCCESSFUL_SETUP (2, e.g. a BYE before any ACK),
+ * WCHG_CAUSE_UNSPECIFIED (1), WCHG_CAUSE_INTERNAL_ERROR (3).
+ * Returns WCHG_CAUSE_UNSPECIFIED for a status outside 200..699.
+ */
+WCHG_API int32_t wchg_cause_code(const char *method, int status, bool expires_zero);
+
+enum {
+  WCHG_CAUSE_NORMAL_END = 0,
+  WCHG_CAUSE_SUCCESSFUL_TRANSACTION = -1,
+  WCHG_CAUSE_END_OF_SUBSCRIBE_DIALOG = -2,
+  WCHG_CAUSE_END_OF_REGISTER_DIALOG = -3,
+  WCHG_CAUSE_UNSPECIFIED = 1,
+  WCHG_CAUSE_UNSUCCESSFUL_SETUP = 2,
+  WCHG_CAUSE_INTERNAL_ERROR = 3,
+};
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,340 @@
+/*
+ * webrtc_chg — ctf.h: the charging trigger function (CTF) of an eP-CSCF
+ * for Rf offline charging (TS 32.260 §5.2.1, TS 32.299 §6.2): SIP events
+ * in, ACR models out.
+ *
+ * The host's SIP stack reports what happened as wchg_sip_event values
+ * (header values as text, times as Unix milliseconds from the host's
+ * clock: the library has none). The CTF keeps the state charging needs
+ * and answers each event with at most one ACR, as a wchg_acr model in a
+ * wchg_ctf_record; wchg_acr_encode() (acr.h) turns it into bytes.
+ *
+ * Three kinds of objects, each created and freed by the caller:
+ *   - wchg_ctf_reg: one user's registration context. A successful
+ *     REGISTER fills it with the identities (IMPI, IMPU, associated URIs,
+ *     instance id, contact address) and, for a WebRTC client (WIC), the
+ *     WAF identity (the authorization-entity of the Authorization header
+ *     the eP-CSCF sends to the S-CSCF) and the WWSF identity. Every later
+ *     record of that user carries them.
+ *   - wchg_ctf_session: one INVITE dialog: START on the 2xx, INTERIM on a
+ *     media change and on interim ticks, STOP on the BYE; a failed INVITE
+ *     or a CANCEL gives one EVENT. Accounting-Record-Number runs 0 (START
+ *     or EVENT), 1, 2, ... (INTERIMs), last + 1 (STOP). A session can
+ *     never produce a second START, a STOP without its START, or any
+ *     record after its STOP or EVENT.
+ *   - wchg_ctf_record: where an event's ACR is built (the model and the
+ *     scratch it points into). One per thread, reused for every event.
+ * Registrations and standalone requests (MESSAGE, SUBSCRIBE, NOTIFY,
+ * PUBLISH, OPTIONS, REFER) give EVENT records.
+ *
+ * What each event gives (state of the session before → record, state after):
+ *
+ *   IDLE    wchg_ctf_session_begin(INVITE) → none, SETUP
+ *   SETUP   1xx (SDP kept as the early answer) → none
+ *   SETUP   2xx to the INVITE → START, ACTIVE
+ *   SETUP   3xx..6xx to the INVITE → EVENT with its Cause-Code, CLOSED
+ *   SETUP   CANCEL → EVENT, Cause-Code 487, CLOSED
+ *   ACTIVE  ACK → none (the dialog is confirmed)
+ *   ACTIVE  re-INVITE or UPDATE with SDP → none (offer pending)
+ *   ACTIVE  2xx to it, the media changed → INTERIM; unchanged → none
+ *   ACTIVE  3xx..6xx to it → none (the offer is dropped)
+ *   ACTIVE  tick with now >= last record + Acct-Interim-Interval → INTERIM
+ *   ACTIVE  BYE → STOP stamped with the BYE's time; Cause-Code 0 after
+ *           the ACK, 2 (unsuccessful session setup) without one; CLOSED
+ *   ACTIVE  a 2xx to the INVITE again (retransmission, forking) → none
+ *   CLOSED  responses (200 to the BYE, 487 to the INVITE) → none
+ *   any     another request out of order → WCHG_E_STATE, state unchanged
+ *
+ * Emergency (TS 23.228 Annex U: no IMS emergency sessions for WebRTC
+ * access): a request to an emergency URN ("urn:service:sos" and its
+ * sub-services, RFC 5031) or flagged |emergency| by the host, from a user
+ * registered as a WIC (flavour H.3 or H.4), produces nothing and returns
+ * WCHG_E_EMERGENCY. For a plain IMS registration it is charged as usual
+ * with IMS-Emergency-Indicator set.
+ *
+ * Lifetimes: a config must outlive the objects made with it. The ACR in a
+ * record holds views into the config, the registration context, the
+ * session and the event's strings: encode it before any of them changes
+ * (in practice: right after the call that produced it).
+ *
+ * Thread safety: objects are independent; use one object from one thread
+ * at a time. Registration contexts may be read (by session_begin and
+ * standalone) from several threads at once while nobody registers.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
+ */
+#ifndef WEBRTC_CHG_CTF_H
+#define WEBRTC_CHG_CTF_H
+
+#include <webrtc_chg/acr.h>
+#include <webrtc_chg/common.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** What the CTF puts into every ACR. */
+typedef struct wchg_ctf_config {
+  wchg_str origin_host;         /* Origin-Host; also the DiameterIdentity
+                                   that starts every Session-Id; required */
+  wchg_str origin_realm;        /* required */
+  wchg_str destination_realm;   /* required */
+  wchg_str destination_host;    /* optional */
+  wchg_opt_int origin_state_id; /* optional */
+  wchg_opt_int acct_interim_interval; /* seconds; sent in START and
+                                   INTERIM; absent or 0: no ticks */
+  wchg_str service_context_id;  /* absent: WCHG_SERVICE_CONTEXT_IMS */
+  wchg_str ims_visited_network_identifier; /* optional */
+  wchg_str session_id_optional; /* optional last part of each Session-Id */
+  const wchg_mem *mem;          /* allocator of the objects; NULL: malloc */
+} wchg_ctf_config;
+
+/**
+ * wchg_ctf_session_id - the Session-Id (RFC 6733 §8.8)
+ * "<origin_host>;<high 32 bits>;<low 32 bits>[;<optional>]" of |unique|,
+ * a value the caller makes unique per Rf session (e.g. a boot counter in
+ * the high half and a sequence number in the low half), into |buf| (cap
+ * bytes, NUL-terminated); *|len| the length without the NUL. WCHG_E_ARG
+ * for a NULL argument or an empty origin_host, WCHG_E_BUFFER with *|len|
+ * the length needed.
+ */
+WCHG_API wchg_status wchg_ctf_session_id(const wchg_ctf_config *cfg, uint64_t unique,
+                                         char *buf, size_t cap, size_t *len);
+
+/** One SIP request or response as the eP-CSCF handled it. Absent strings
+ * (ptr NULL) and zero counts are simply not reported. */
+typedef struct wchg_sip_event {
+  int64_t time_ms;                /* when it was handled: Unix ms */
+  wchg_str method;                /* the request's method; for a response
+                                     the method of its CSeq */
+  int status_code;                /* 0 for a request, else 100..699 */
+  wchg_str call_id;               /* Call-ID: User-Session-Id */
+  wchg_str request_uri;           /* requests: Called-Party-Address of an
+                                     originating request */
+  wchg_str called_party_id;       /* P-Called-Party-ID: Called-Party-Address
+                                     of a terminating request */
+  wchg_str from;                  /* the From header: From-Address */
+  const wchg_str *asserted_identity; /* P-Asserted-Identity URIs: Calling-
+                                     Party-Address of a request, Called-
+                                     Asserted-Identity of a 2xx */
+  size_t asserted_identity_count;
+  wchg_str charging_vector;       /* P-Charging-Vector value (sip.h) */
+  wchg_str access_network_info;   /* P-Access-Network-Info value (sip.h) */
+  wchg_str served_party_ip;       /* the UE's IP address, text; absent:
+                                     the registration's contact address */
+  wchg_str route_received;        /* topmost Route of a received request */
+  wchg_str route_transmitted;     /* Route of the request sent on */
+  wchg_str sdp;                   /* an application/sdp body */
+  wchg_str content_type;          /* another body's Content-Type ... */
+  wchg_opt_int content_length;    /* ... and Content-Length: Message-Body */
+  wchg_str event;                 /* Event header (SUBSCRIBE, NOTIFY, PUBLISH) */
+  wchg_opt_int expires;           /* Expires (REGISTER: the expiry granted
+                                     by the 2xx; 0 ends the registration) */
+  const wchg_str *reason;         /* Reason headers (BYE, CANCEL) */
+  size_t reason_count;
+  wchg_str icsi;                  /* IMS communication service identifier */
+  bool emergency;                 /* the host classified it as emergency */
+} wchg_sip_event;
+
+/* ------------------------------------------------------------------ */
+/* Records                                                             */
+/* ------------------------------------------------------------------ */
+
+typedef struct wchg_ctf_record wchg_ctf_record;
+
+/** wchg_ctf_record_new - an empty record (allocated with |mem|, NULL:
+ * malloc), or NULL when out of memory. */
+WCHG_API wchg_ctf_record *wchg_ctf_record_new(const wchg_mem *mem);
+/** wchg_ctf_record_free - release |r| (NULL is fine). */
+WCHG_API void wchg_ctf_record_free(wchg_ctf_record *r);
+/**
+ * wchg_ctf_record_acr - the ACR of the last event given |r|: its
+ * accounting_record_type is WCHG_ACR_NONE when that event produced none
+ * (or failed). The caller may set hop_by_hop, end_to_end and
+ * retransmitted before encoding; nothing else should be changed.
+ */
+WCHG_API wchg_acr *wchg_ctf_record_acr(wchg_ctf_record *r);
+
+/* ------------------------------------------------------------------ */
+/* Registration                                                        */
+/* ------------------------------------------------------------------ */
+
+/** How the user registered (TS 23.228 Annex U, TR 33.871 use cases). */
+typedef enum wchg_reg_flavour {
+  WCHG_REG_IMS = 0,        /* a plain IMS client: no WebRTC identities */
+  WCHG_REG_WEBRTC_H3 = 1,  /* WIC, the subscriber's own identity, web
+                              credentials: the subscriber pays */
+  WCHG_REG_WEBRTC_H4 = 2,  /* WIC, an identity from a third party's pool:
+                              WAF/WWSF identify the payer */
+} wchg_reg_flavour;
+
+/** A REGISTER and its final response. */
+typedef struct wchg_register_event {
+  wchg_sip_event request;         /* the REGISTER */
+  wchg_sip_event response;        /* its final response (status >= 200) */
+  wchg_reg_flavour flavour;
+  wchg_str impu;                  /* the public identity registered (To) */
+  wchg_str authorization;         /* the Authorization header value sent to
+                                     the S-CSCF: Digest username is the IMPI,
+                                     authorization-entity the WAF identity */
+  wchg_str waf;                   /* the WAF identity when |authorization|
+                                     has no authorization-entity (e.g. the
+                                     WIC's Bearer form); must agree with it
+                                     when both are given */
+  wchg_str wwsf;                  /* the WWSF identity from token validation */
+  wchg_str instance_id;           /* the Contact's +sip.instance */
+  const wchg_str *associated_uri; /* P-Associated-URI of the 2xx */
+  size_t associated_uri_count;
+} wchg_register_event;
+
+typedef struct wchg_ctf_reg wchg_ctf_reg;
+
+/** wchg_ctf_reg_new - an empty (not registered) context for one user, or
+ * NULL when out of memory or |cfg| is NULL. */
+WCHG_API wchg_ctf_reg *wchg_ctf_reg_new(const wchg_ctf_config *cfg);
+/** wchg_ctf_reg_free - release |reg| (NULL is fine). */
+WCHG_API void wchg_ctf_reg_free(wchg_ctf_reg *reg);
+
+/** What a registration context holds (views into it). */
+typedef struct wchg_ctf_reg_info {
+  bool registered;
+  wchg_reg_flavour flavour;
+  wchg_str impi;                  /* Authorization username */
+  wchg_str impu;
+  wchg_str waf;                   /* WebRTC-Authentication-Function-Name */
+  wchg_str wwsf;                  /* WebRTC-Web-Server-Function-Name */
+  wchg_str instance_id;
+  wchg_str served_party_ip;       /* the REGISTER's served_party_ip */
+  wchg_str access_network_info;   /* the REGISTER's P-Access-Network-Info */
+  size_t associated_uri_count;
+  int64_t expires_at_ms;          /* response time + expires */
+} wchg_ctf_reg_info;
+
+/** wchg_ctf_reg_get - fill |out| from |reg|. WCHG_E_ARG on NULL. */
+WCHG_API wchg_status wchg_ctf_reg_get(const wchg_ctf_reg *reg, wchg_ctf_reg_info *out);
+
+/**
+ * wchg_ctf_register - a REGISTER and its final response: an initial
+ * registration (|reg| not registered), a re-registration (registered,
+ * expires > 0) or a de-registration (expires 0). A 2xx updates |reg|
+ * (a de-registration empties it); any other final response leaves it as
+ * it was. Produces an EVENT ACR (SIP-Method REGISTER, Expires, the IMPU as
+ * Called-Party-Address, the associated URIs, the Cause-Code of
+ * wchg_cause_code(), the WebRTC identities) in |out|, except for a 401 or
+ * 407 challenge, which is part of authentication and gives no record.
+ * |unique| makes the EVENT's Session-Id (wchg_ctf_session_id()).
+ *
+ * Returns WCHG_OK, or:
+ *   WCHG_E_ARG      a NULL argument;
+ *   WCHG_E_RANGE    a response status outside 200..699, a flavour unknown;
+ *   WCHG_E_MISSING  no IMPU; a WebRTC flavour without a WAF identity
+ *                   (path "REGISTER/Authorization/authorization-entity")
+ *                   or without a WWSF identity;
+ *   WCHG_E_INVALID  |waf| and authorization-entity disagree;
+ *   WCHG_E_NOMEM    the context could not keep the identities (|reg| is
+ *                   as before);
+ *   a sip.h code    the Authorization, P-Charging-Vector or
+ *                   P-Access-Network-Info value does not parse (path and
+ *                   offset in |diag|).
+ * On an error |reg| is unchanged and the record is NONE.
+ */
+WCHG_API wchg_status wchg_ctf_register(wchg_ctf_reg *reg, const wchg_register_event *ev,
+                                       uint64_t unique, wchg_ctf_record *out,
+                                       wchg_diag *diag);
+
+/* ------------------------------------------------------------------ */
+/* Sessions                                                            */
+/* ------------------------------------------------------------------ */
+
+typedef enum wchg_ctf_state {
+  WCHG_CTF_IDLE = 0,   /* new or reset */
+  WCHG_CTF_SETUP = 1,  /* INVITE seen, no final response yet */
+  WCHG_CTF_ACTIVE = 2, /* START sent */
+  WCHG_CTF_CLOSED = 3, /* STOP or the failure EVENT sent */
+} wchg_ctf_state;
+
+typedef struct wchg_ctf_session wchg_ctf_session;
+
+/** wchg_ctf_session_new - an IDLE session, or NULL when out of memory or
+ * |cfg| is NULL. */
+WCHG_API wchg_ctf_session *wchg_ctf_session_new(const wchg_ctf_config *cfg);
+/** wchg_ctf_session_reset - back to IDLE, keeping its memory for reuse. */
+WCHG_API void wchg_ctf_session_reset(wchg_ctf_session *s);
+/** wchg_ctf_session_free - release |s| (NULL is fine). */
+WCHG_API void wchg_ctf_session_free(wchg_ctf_session *s);
+/** wchg_ctf_session_state - where |s| is (IDLE for NULL). */
+WCHG_API wchg_ctf_state wchg_ctf_session_state(const wchg_ctf_session *s);
+/** wchg_ctf_session_record_number - the Accounting-Record-Number of the
+ * last record |s| produced (0 before any). */
+WCHG_API uint32_t wchg_ctf_session_record_number(const wchg_ctf_session *s);
+
+/**
+ * wchg_ctf_session_begin - an initial INVITE for the user of |reg| (NULL:
+ * a user with no registration context here, charged as plain IMS) in the
+ * role |role_of_node| (WCHG_ROLE_ORIGINATING: the user calls;
+ * WCHG_ROLE_TERMINATING: the user is called). |unique| makes the Rf
+ * Session-Id that every record of the session carries. Copies what later
+ * records need; produces no record (|out| is NONE).
+ *
+ * Returns WCHG_OK, or:
+ *   WCHG_E_ARG        a NULL argument, or |invite| is not an INVITE request;
+ *   WCHG_E_STATE      |s| is not IDLE, or |reg| is not registered;
+ *   WCHG_E_RANGE      |role_of_node| not 0 or 1;
+ *   WCHG_E_EMERGENCY  an emergency INVITE of a WIC (see the top);
+ *   WCHG_E_NOMEM;
+ *   a sip.h code      a header value or the SDP does not parse.
+ * On an error |s| stays IDLE.
+ */
+WCHG_API wchg_status wchg_ctf_session_begin(wchg_ctf_session *s, const wchg_ctf_reg *reg,
+                                            int role_of_node, uint64_t unique,
+                                            const wchg_sip_event *invite,
+                                            wchg_ctf_record *out, wchg_diag *diag);
+
+/**
+ * wchg_ctf_session_event - a later request or response of the dialog (see
+ * the table at the top). Fills |out| with the ACR it gives, or NONE.
+ * Returns WCHG_OK, WCHG_E_ARG, WCHG_E_STATE (out of order: nothing
+ * changes), WCHG_E_RANGE (a status outside 100..699), WCHG_E_NOMEM, or a
+ * sip.h code for a header value or SDP that does not parse.
+ */
+WCHG_API wchg_status wchg_ctf_session_event(wchg_ctf_session *s, const wchg_sip_event *ev,
+                                            wchg_ctf_record *out, wchg_diag *diag);
+
+/**
+ * wchg_ctf_session_tick - the caller's clock: at |now_ms| an ACTIVE
+ * session whose last record is Acct-Interim-Interval or more old gives an
+ * INTERIM with the current media (Event-Timestamp |now_ms|, no Time-
+ * Stamps); otherwise NONE. WCHG_E_ARG on NULL; never WCHG_E_STATE.
+ */
+WCHG_API wchg_status wchg_ctf_session_tick(wchg_ctf_session *s, int64_t now_ms,
+                                           wchg_ctf_record *out, wchg_diag *diag);
+
+/* ------------------------------------------------------------------ */
+/* Standalone requests                                                 */
+/* ------------------------------------------------------------------ */
+
+/**
+ * wchg_ctf_standalone - a request outside any dialog charging tracks
+ * (MESSAGE, SUBSCRIBE, NOTIFY, PUBLISH, OPTIONS, REFER, INFO) and its
+ * final response, for the user of |reg| (NULL: plain IMS) in the role
+ * |role_of_node|: one EVENT ACR with the Cause-Code of wchg_cause_code()
+ * (SUBSCRIBE with Expires 0 ends its dialog: -2). |unique| makes its
+ * Session-Id. Returns the codes of wchg_ctf_session_begin() (WCHG_E_ARG
+ * also for INVITE, ACK, BYE, CANCEL, UPDATE, PRACK or REGISTER, and for
+ * a |response| that is not final).
+ */
+WCHG_API wchg_status wchg_ctf_standalone(const wchg_ctf_config *cfg, const wchg_ctf_reg *reg,
+                                         int role_of_node, uint64_t unique,
+                                         const wchg_sip_event *request,
+                                         const wchg_sip_event *response,
+                                         wchg_ctf_record *out, wchg_diag *diag);
+
+/** wchg_is_emergency_urn - true when |uri| is "urn:service:sos" or one of
+ * its sub-services ("urn:service:sos.police"), compared as RFC 5031 says
+ * (case-insensitive scheme, NID and service labels). */
+WCHG_API bool wchg_is_emergency_urn(wchg_str uri);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
