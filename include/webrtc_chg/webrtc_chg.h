@@ -16,5 +16,6 @@
 #include <webrtc_chg/sip.h>
 #include <webrtc_chg/acr.h>
 #include <webrtc_chg/ctf.h>
+#include <webrtc_chg/cdrfile.h>
 
 #endif

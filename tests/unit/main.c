@@ -29,7 +29,8 @@
   X(sip_suite)                                                               \
   X(rf_suite)                                                                \
   X(ctf_suite)                                                               \
-  X(demo_suite)
+  X(demo_suite)                                                              \
+  X(cdrfile_suite)
 
 #define DECLARE(name) Suite *name(void) __attribute__((weak));
 SUITES(DECLARE)

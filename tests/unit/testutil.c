@@ -28,6 +28,10 @@ void test_out_write_diam(const char *name, const uint8_t *buf, size_t len) {
   out_write(name, "diam", buf, len);
 }
 
+void test_out_write_cdrfile(const char *name, const uint8_t *buf, size_t len) {
+  out_write(name, "cdrfile", buf, len);
+}
+
 uint8_t *test_read_file(const char *rel, size_t *len) {
   const char *dir = getenv("WCHG_SRCDIR");
   char path[512];

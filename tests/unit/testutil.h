@@ -13,6 +13,8 @@ void test_out_write(const char *name, const uint8_t *buf, size_t len);
 /* The same for a Diameter message: $WCHG_TEST_OUT/<name>.diam, which
  * `make check` has tshark dissect. */
 void test_out_write_diam(const char *name, const uint8_t *buf, size_t len);
+/* The same for a TS 32.297 CDR file: $WCHG_TEST_OUT/<name>.cdrfile. */
+void test_out_write_cdrfile(const char *name, const uint8_t *buf, size_t len);
 
 /* Read a file below $WCHG_SRCDIR (default "."); aborts the test on error.
  * The caller frees the result. */
