@@ -207,6 +207,28 @@ static wchg_status check_avps(struct pctx *c, const uint8_t *p, const uint8_t *e
                               const struct wchg_dict_meta *rm, bool extensible,
                               const uint8_t *parent);
 
+/* Failed-AVP (RFC 6733 §7.5) carries the AVPs a peer found wrong, as they
+ * were: its children are checked as whole AVPs (header, length inside the
+ * group, zero padding) and nothing more — their flags and values are the
+ * very errors being reported. The first bad child, or NULL. */
+#define AVP_FAILED_AVP 279u
+static const uint8_t *opaque_avps(const uint8_t *p, const uint8_t *end) {
+  while (p < end) {
+    size_t left = (size_t)(end - p);
+    if (left < 8)
+      return p;
+    uint32_t alen = be32(p + 4) & 0xFFFFFF;
+    size_t hl = p[4] & WCHG_AVP_FLAG_V ? 12 : 8, padded = ((size_t)alen + 3) & ~(size_t)3;
+    if (alen < hl || padded > left)
+      return p;
+    for (size_t k = alen; k < padded; k++)
+      if (p[k])
+        return p;
+    p += padded;
+  }
+  return NULL;
+}
+
 static wchg_status bad_address(struct pctx *c, const wchg_dict_avp *d, const uint8_t *hdr,
                                const uint8_t *data, size_t len) COLD;
 static wchg_status bad_address(struct pctx *c, const wchg_dict_avp *d, const uint8_t *hdr,
@@ -259,6 +281,12 @@ INLINE wchg_status check_value(struct pctx *c, const wchg_dict_avp *d, const uin
     if (UNLIKELY(c->depth + 1 >= WCHG_DIAM_MAX_DEPTH))
       return fail_avp(c, RC_UNABLE_TO_COMPLY, hdr, d, 0, 0,
                       "Grouped AVPs nested deeper than %d", WCHG_DIAM_MAX_DEPTH);
+    if (UNLIKELY(d->code == AVP_FAILED_AVP && !d->vendor)) {
+      const uint8_t *bad = opaque_avps(data, data + len);
+      return bad ? fail_avp(c, RC_INVALID_AVP_LENGTH, bad, d, 0, 0,
+                            "Failed-AVP holds something that is not a whole AVP")
+                 : WCHG_OK;
+    }
     c->names[c->depth++] = d->name;
     wchg_status rc = check_avps(c, data, data + len, d->children, d->n_children,
                                 wchg_dict_meta_of(c->meta, c->base, d), d->extensible || !d->n_children, hdr);
@@ -504,6 +532,11 @@ static bool fast_avps(const struct fctx *f, const uint8_t *p, const uint8_t *end
         break;
       }
       case WCHG_DK_GROUP:
+        if (UNLIKELY(d->code == AVP_FAILED_AVP && !d->vendor)) {
+          if (opaque_avps(data, data + len))
+            return false;
+          break;
+        }
         if (UNLIKELY(depth + 1 >= WCHG_DIAM_MAX_DEPTH) ||
             !fast_avps(f, data, data + len, d->children, d->n_children, dm,
                        d->extensible || !d->n_children, depth + 1))

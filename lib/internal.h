@@ -74,6 +74,18 @@ wchg_status wchg_timestamp_check(const uint8_t ts[9], char *msg, size_t msgcap);
 
 #include <webrtc_chg/dict.h>
 
+#if defined(__GNUC__)
+#define WCHG_HIDDEN __attribute__((visibility("hidden")))
+#else
+#define WCHG_HIDDEN
+#endif
+
+/* The dictionary's table (what wchg_dict_avps returns), indexed by the
+ * I_<ID> constants of dict_table.h: an encoder names its entries as
+ * &wchg_dict_table[I_SESSION_ID], an address fixed at link time (no
+ * search, no cache). Hidden: never exported. */
+extern WCHG_HIDDEN const wchg_dict_avp wchg_dict_table[];
+
 /* Derived from the table (a generated const table, lib/dict_meta.inc): for an entry's children (or a command's
  * AVPs) the rules with min >= 1 as a bit mask (the first 128), the number
  * of leading fixed rules, and whether every min is <= 1 (simple); for an

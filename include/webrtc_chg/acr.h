@@ -20,6 +20,7 @@
  *   acct_interim_interval ........... Acct-Interim-Interval (85)
  *   origin_state_id ................. Origin-State-Id (278)
  *   event_timestamp ................. Event-Timestamp (55), whole seconds
+ *                                     (rounded down, also before 1970)
  *   ims.service_context_id .......... Service-Context-Id (461)
  *   Service-Information (873):
  *     ims.list_of_subscription_id ... Subscription-Id (443) {450, 444}
@@ -37,7 +38,9 @@
  *       ims.list_of_associated_uri .. Associated-URI (856)
  *       sip_request_timestamp, sip_response_timestamp
  *                                     Time-Stamps (833) {834, 835, 2301, 2302}:
- *                                     seconds and the milliseconds fraction
+ *                                     seconds (rounded down) and the
+ *                                     milliseconds past them, 0..999, for each
+ *                                     stamp present
  *       ims.inter_operator_identifiers  Inter-Operator-Identifier (838) {839, 840}
  *       ims.transit_ioi_lists ....... Transit-IOI-List (2701), one each
  *       ims.ims_charging_identifier . IMS-Charging-Identifier (841)
@@ -46,11 +49,13 @@
  *         .sdp_media_components[i] .. SDP-Media-Component (843) {SDP-Media-Name 844,
  *                                     SDP-Media-Description 845 per line, the three
  *                                     *-Indication AVPs, Media-Initiator-Flag 882,
- *                                     3GPP-Charging-Id (2), Access-Network-Charging-
- *                                     Identifier-Value 503, SDP-Type 2036}; the
- *                                     entry's media_initiator_flag (true: 1 calling
- *                                     party, false: 0 called party) and sdp_type go
- *                                     into every component; its time stamps are
+ *                                     Media-Initiator-Party 1288, 3GPP-Charging-Id
+ *                                     (2), Access-Network-Charging-Identifier-Value
+ *                                     503, SDP-Type 2036}; the entry's
+ *                                     media_initiator_flag (true: 1 calling party,
+ *                                     false: 0 called party; always sent),
+ *                                     media_initiator_party (its text) and sdp_type
+ *                                     go into every component; its time stamps are
  *                                     not sent (Time-Stamps above carry them)
  *       ims.served_party_ip_address . Served-Party-IP-Address (848), Address:
  *                                     binary v4/v6, or text parsed as an address
@@ -66,17 +71,25 @@
  *       ims.from_address ............ From-Address (2708)
  *       ims.ims_emergency_indicator . IMS-Emergency-Indicator (2322) = 1 when true
  *       ims.ims_visited_network_identifier  IMS-Visited-Network-Identifier (2713)
- *       ims.related_icid, .related_icid_generation_node (IP address only)
+ *       ims.related_icid, .related_icid_generation_node (IP address only:
+ *                                     a domain name has no Address form, not sent)
  *                                     Related-IMS-Charging-Identifier (2711), -Node (2712)
  *       ims.route_header_received / _transmitted  Route-Header-Received (3403) / -Transmitted (3404)
  *       ims.instance_id ............. Instance-Id (3402)
  *       ims.fe_identifier_list ...... FE-Identifier-List (4413), the entries joined by ','
+ *                                     (at most 2048 octets joined)
  *       ims.webrtc_authentication_function_name  WebRTC-Authentication-Function-Name (657)
  *       ims.webrtc_web_server_function_name      WebRTC-Web-Server-Function-Name (658)
  *                                     both vendor 10415, V set, M clear (webrtc_ext.h)
  *
  * Model fields not listed (the CDR-only ones: record times, early media,
  * access transfer, PS-Information items, ...) are not sent by this view.
+ *
+ * The header: R and P set, T when |retransmitted|. Served-Party-IP-Address
+ * and the other Address AVPs take family 1 or 2 and the 4 or 16 octets of
+ * the binary choices (a v6 prefix length has no Address form) or of the
+ * text parsed. A model octet string that becomes a UTF8String AVP (ICID,
+ * ICSI, From-Address, Route-Header-*, Instance-Id, ...) must be UTF-8.
  *
  * Ownership: a wchg_acr holds views only; nothing is copied or allocated.
  *
@@ -160,18 +173,31 @@ WCHG_API void wchg_acr_init(wchg_acr *acr);
  *   WCHG_E_ARG      |acr| or |len| NULL;
  *   WCHG_E_MISSING  Session-Id, Origin-Host, Origin-Realm or
  *                   Destination-Realm empty (path "ACR/Session-Id", ...);
+ *                   a Subscription-Id without its type or data, a
+ *                   Message-Body without Content-Type or Content-Length;
+ *                   a list entry without text, a list with a count but
+ *                   no items;
  *   WCHG_E_RANGE    accounting_record_type not 1..4, node_functionality
- *                   not 0..21, role_of_node not 0..2, a value outside its
+ *                   not 0..21, role_of_node not 0..2, any other
+ *                   Enumerated value the dictionary does not name (e.g.
+ *                   Session-Priority 5, SDP-Type 2), a value outside its
  *                   AVP's type (e.g. Cause-Code beyond Integer32, a
- *                   negative Origin-State-Id), a time before 1968 or
- *                   after 2104, an IP address that is none;
- *   WCHG_E_LIMIT    more than one entry in ims.list_of_sdp_media_components;
+ *                   negative Origin-State-Id), a time before 1968-01-20
+ *                   or after 2104-02-26, an IP address that is none
+ *                   (an unknown choice, text that does not parse);
+ *   WCHG_E_LIMIT    more than one entry in ims.list_of_sdp_media_components,
+ *                   a joined FE-Identifier-List over 2048 octets;
  *   WCHG_E_UTF8     a text field that is not valid UTF-8 (path names the
  *                   AVP, e.g. "ACR/Service-Information/IMS-Information/
- *                   Calling-Party-Address[1]");
+ *                   Calling-Party-Address[1]", list indexes from 0);
+ *   WCHG_E_EMERGENCY ims_emergency_indicator on an ACR with a WebRTC
+ *                   identity (WAF or WWSF): IMS emergency sessions of
+ *                   WebRTC clients are not charged (DESIGN.md);
  *   WCHG_E_BUFFER   |cap| too small: *|len| is the size needed and
  *                   |buf| holds nothing usable.
- * |diag| (may be NULL) receives the code, the AVP path and a sentence.
+ * On the other errors *|len| is 0 and |buf| is untouched. |diag| (may be
+ * NULL) receives the code, the AVP path (offset WCHG_NO_OFFSET) and a
+ * sentence.
  */
 WCHG_API wchg_status wchg_acr_encode(const wchg_acr *acr, uint8_t *buf, size_t cap,
                                      size_t *len, wchg_diag *diag);

@@ -17,5 +17,6 @@
 #include <webrtc_chg/acr.h>
 #include <webrtc_chg/ctf.h>
 #include <webrtc_chg/cdrfile.h>
+#include <webrtc_chg/aca.h>
 
 #endif

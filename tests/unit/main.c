@@ -30,7 +30,8 @@
   X(rf_suite)                                                                \
   X(ctf_suite)                                                               \
   X(demo_suite)                                                              \
-  X(cdrfile_suite)
+  X(cdrfile_suite)                                                           \
+  X(aca_suite)
 
 #define DECLARE(name) Suite *name(void) __attribute__((weak));
 SUITES(DECLARE)

@@ -513,12 +513,13 @@ START_TEST(malformed_depth) {
   memset(buf, 0, sizeof buf);
   buf[0] = 1;
   put24(buf + 1, len);
-  buf[4] = 0x40; /* an answer: ACA, whose ABNF allows Failed-AVP */
+  buf[4] = 0x40; /* an answer: ACA, whose ABNF allows Proxy-Info */
   put24(buf + 5, 271);
   buf[11] = 3;
   for (int i = 0; i < LEVELS; i++) {
     uint8_t *p = buf + 20 + 8 * i;
-    p[3] = 0x17; /* Failed-AVP 279 = 0x117 */
+    p[3] = 0x1C; /* Proxy-Info 284 = 0x11C (Failed-AVP is opaque: see
+                    failed_avp_is_opaque) */
     p[2] = 0x01;
     p[4] = 0x40;
     put24(p + 5, (size_t)(8 * (LEVELS - i)));
@@ -527,7 +528,45 @@ START_TEST(malformed_depth) {
   wchg_diag d;
   ck_assert_int_eq(wchg_dmsg_parse(buf, len, WCHG_DPARSE_NO_ABNF, &m, &d), WCHG_E_DIAMETER);
   ck_assert_uint_eq(d.result_code, 5012);
-  ck_assert_ptr_nonnull(strstr(d.path, "Failed-AVP/Failed-AVP"));
+  ck_assert_ptr_nonnull(strstr(d.path, "Proxy-Info/Proxy-Info"));
+}
+END_TEST
+
+/* Failed-AVP holds AVPs as a peer received them (RFC 6733 §7.5): a bad
+ * value, bad flags or an unknown M AVP inside it are no error of the
+ * answer; only a child that is not a whole AVP is (5014). */
+START_TEST(failed_avp_is_opaque) {
+  uint8_t buf[256];
+  size_t len;
+  wchg_dwriter w;
+  wchg_dmsg m;
+  wchg_diag d;
+  for (int broken = 0; broken < 2; broken++) {
+    wchg_dw_init(&w, buf, sizeof buf, NULL);
+    wchg_dw_header(&w, 0x40, 271, 3, 1, 2);
+    wchg_dw_utf8(&w, 263, 0, "cdf;1;2", 7);
+    wchg_dw_u32(&w, 268, 0, 5004);
+    wchg_dw_octets(&w, 264, 0, "cdf", 3);
+    wchg_dw_octets(&w, 296, 0, "example.net", 11);
+    wchg_dw_i32(&w, 480, 0, 2);
+    wchg_dw_u32(&w, 485, 0, 0);
+    wchg_dw_group_begin(&w, 279, 0);
+    wchg_dw_raw(&w, 480, 0, 0x40, "\0\0\0\x09", 4);  /* no such record type */
+    wchg_dw_raw(&w, 99999, 0, 0x40, "x", 1);         /* unknown, M set */
+    wchg_dw_raw(&w, 1, 0, 0x00, "\xff", 1);           /* M clear, not UTF-8 */
+    wchg_dw_group_end(&w);
+    ck_assert_int_eq(wchg_dw_finish(&w, &len), WCHG_OK);
+    if (broken) {
+      /* the last child (9 octets, padded to 12) made 13 long: past its group */
+      buf[len - 12 + 7] = 13;
+      ck_assert_int_eq(wchg_dmsg_parse(buf, len, 0, &m, &d), WCHG_E_DIAMETER);
+      ck_assert_uint_eq(d.result_code, 5014);
+      ck_assert_str_eq(d.path, "Failed-AVP");
+      ck_assert_uint_eq(d.offset, len - 12);
+    } else {
+      ck_assert_int_eq(wchg_dmsg_parse(buf, len, 0, &m, &d), WCHG_OK);
+    }
+  }
 }
 END_TEST
 
@@ -1330,6 +1369,7 @@ Suite *avp_suite(void) {
   tcase_add_test(t, malformed_avps);
   tcase_add_test(t, malformed_abnf);
   tcase_add_test(t, malformed_depth);
+  tcase_add_test(t, failed_avp_is_opaque);
   tcase_add_test(t, every_prefix);
   tcase_add_test(t, golden_messages);
   tcase_add_test(t, float_and_getters);
