@@ -5,7 +5,8 @@
 #                   replay, ABI checks, example smoke test, independent
 #                   decoders (asn1c, Erlang asn1) over every record produced,
 #                   tshark over every Diameter message produced
-#   make demo       build the examples and show an H.3 and an H.4 WebRTC CDR
+#   make demo       build the examples, replay the WebRTC call demo (every
+#                   ACR to $(B)/demo/), show an H.3 and an H.4 WebRTC CDR
 #   make bench      encode/decode ns/op against stock asn1c (CDRs) and
 #                   freeDiameter 1.2.1 (Diameter)
 #   make fuzz       libFuzzer, FUZZ_SECONDS per target (FUZZ_MERGE=1 merges
@@ -66,11 +67,11 @@ UNIT_SRCS := $(wildcard tests/unit/*.c)
 FUZZ_SRCS := $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_NAMES := $(FUZZ_SRCS:tests/fuzz/fuzz_%.c=%)
 BENCH_SRCS := $(wildcard tests/bench/*.c)
-EXAMPLES := cdr2json json2cdr demo_cdrs avpdump
+EXAMPLES := cdr2json json2cdr demo_cdrs avpdump webrtc_call
 
 LIB_OBJS := $(LIB_SRCS:%.c=$(B)/obj/%.o)
 UNIT_OBJS := $(UNIT_SRCS:%.c=$(B)/obj/%.o)
-EXAMPLE_OBJS := $(EXAMPLES:%=$(B)/obj/examples/%.o)
+EXAMPLE_OBJS := $(EXAMPLES:%=$(B)/obj/examples/%.o) $(B)/obj/examples/scenario.o
 EXAMPLE_BINS := $(EXAMPLES:%=$(B)/examples/%)
 
 ASAN_LIB_OBJS := $(LIB_SRCS:%.c=$(B)/asan/obj/%.o)
@@ -197,10 +198,27 @@ $(B)/abi/clash: tests/abi/clash.c $(STATIC_LIB) $(B)/asn1c/libasn1c_fast.a \
 $(B)/examples/%: $(B)/obj/examples/%.o $(STATIC_LIB) | $(B)/examples
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(STATIC_LIB) $(JANSSON_LIBS)
 
+# webrtc_call: the scenario reader and runner (examples/scenario.c) too,
+# and the text of examples/scenarios/demo.json compiled in as its
+# built-in scenario (a byte array written with od and sed).
+$(B)/gen/demo_scenario.h: examples/scenarios/demo.json
+	@mkdir -p $(@D)
+	{ echo '/* generated from $< */'; \
+	  echo 'static const unsigned char demo_scenario_json[] = {'; \
+	  od -An -v -tx1 $< | sed 's/\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
+	  echo '};'; } >$@.tmp && mv $@.tmp $@
+$(B)/obj/examples/webrtc_call.o: $(B)/gen/demo_scenario.h
+$(B)/obj/examples/webrtc_call.o: OBJ_CFLAGS := -I$(B)/gen
+$(B)/examples/webrtc_call: $(B)/obj/examples/webrtc_call.o \
+		$(B)/obj/examples/scenario.o $(STATIC_LIB) | $(B)/examples
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(filter %.o,$^) $(STATIC_LIB) $(JANSSON_LIBS)
+
 .PHONY: examples demo
 examples: $(EXAMPLE_BINS)
 
 demo: $(EXAMPLE_BINS)
+	rm -f $(B)/demo/*.diam
+	$(B)/examples/webrtc_call --out $(B)/demo
 	$(B)/examples/demo_cdrs --out $(B)/demo
 	$(B)/examples/cdr2json --pretty $(B)/demo/h3.der $(B)/demo/h4.der
 
@@ -314,6 +332,19 @@ check-examples: $(EXAMPLE_BINS) $(B)/interop/diam_interop | $(B)/check
 	cat $$d/bad.err; grep -q 'noSuchField' $$d/bad.err; \
 	test ! -e $$d/bad.der; \
 	rm -f $$d/truncated.bin; \
+	echo "webrtc_call on every examples/scenarios/*.json (their expectations)"; \
+	for f in examples/scenarios/*.json; do \
+	  echo "  $$f"; $$x/webrtc_call --quiet --out $$d/wc/$$(basename $$f .json) $$f; \
+	done; \
+	echo "webrtc_call's built-in scenario is demo.json"; \
+	$$x/webrtc_call --out $$d/wc/built-in >$$d/wc/built-in.log; \
+	for f in $$d/wc/built-in/*.diam; do cmp $$f $$d/wc/demo/$${f##*/}; done; \
+	echo "webrtc_call on an unknown member must fail with its path and line"; \
+	sed 's/"ack": {/"ack": {"sdpx": 1, /' examples/scenarios/demo.json >$$d/wc/bad.json; \
+	if $$x/webrtc_call --out $$d/wc/bad $$d/wc/bad.json >/dev/null 2>$$d/wc/bad.err; \
+	then echo "FAIL: webrtc_call accepted an unknown member"; exit 1; fi; \
+	cat $$d/wc/bad.err; \
+	grep -q '^webrtc_call: .*bad.json:[0-9]*:[0-9]*: steps\[[0-9]*\]\.ack\.sdpx: ' $$d/wc/bad.err; \
 	echo "avpdump --check on the sample ACR and CCR (44 AVPs, names, enums)"; \
 	$(B)/interop/diam_interop write $$d; \
 	$$x/avpdump --check $$d/sample_acr.diam $$d/sample_ccr.diam >$$d/diam.json; \
@@ -369,8 +400,9 @@ check-oracle-erlang: | $(B)/check
 
 # ---------------------------------------------------------------- bench
 
-# A benchmark counts allocations by defining __wrap_malloc and friends:
-# it is linked with --wrap=F for each __wrap_F it defines. Benchmarks may
+# A benchmark counts allocations by defining __wrap_malloc and friends
+# (tests/bench/bench_util.h does): it is linked with --wrap=F for each
+# __wrap_F it or the bench_util.h it includes defines. Benchmarks may
 # use the sample records of the unit tests (tests/unit/samples.h) and the
 # sample Diameter messages (tests/unit/diam_samples.h).
 BENCH_WRAPPABLE := malloc calloc realloc free
@@ -388,8 +420,9 @@ $(B)/bench/%: tests/bench/%.c $(BENCH_SAMPLES) $(STATIC_LIB) \
 	    -isystem $(ORACLE_GEN) $(JANSSON_CFLAGS) -MMD -MP -MF $@.d -MT $@ \
 	    $(LDFLAGS) -o $@ $< $(BENCH_SAMPLES) $(STATIC_LIB) \
 	    $(B)/asn1c/libasn1c_stock.a $(BENCH_LIBS) $(JANSSON_LIBS) \
-	    $$(for f in $(BENCH_WRAPPABLE); do \
-	        grep -q "__wrap_$$f *(" $< && printf ' -Wl,--wrap=%s' $$f; done)
+	    $$(src="$<"; grep -q '"bench_util.h"' $< && src="$$src tests/bench/bench_util.h"; \
+	      for f in $(BENCH_WRAPPABLE); do \
+	        grep -q "__wrap_$$f *(" $$src && printf ' -Wl,--wrap=%s' $$f; done)
 
 .PHONY: bench
 bench: $(filter-out $(BENCH_SKIPPED),$(BENCH_BINS))

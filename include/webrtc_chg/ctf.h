@@ -31,6 +31,8 @@
  *
  *   IDLE    wchg_ctf_session_begin(INVITE) → none, SETUP
  *   SETUP   1xx (SDP kept as the early answer) → none
+ *   SETUP   UPDATE (early dialog, RFC 3311) → none; the SDP of its 2xx is
+ *           kept as the early answer
  *   SETUP   2xx to the INVITE → START, ACTIVE
  *   SETUP   3xx..6xx to the INVITE → EVENT with its Cause-Code, CLOSED
  *   SETUP   CANCEL → EVENT, Cause-Code 487, CLOSED
@@ -42,8 +44,26 @@
  *   ACTIVE  BYE → STOP stamped with the BYE's time; Cause-Code 0 after
  *           the ACK, 2 (unsuccessful session setup) without one; CLOSED
  *   ACTIVE  a 2xx to the INVITE again (retransmission, forking) → none
- *   CLOSED  responses (200 to the BYE, 487 to the INVITE) → none
+ *   SETUP, ACTIVE  other in-dialog requests (PRACK, INFO, REFER, ...) and
+ *           responses to them → none
+ *   CLOSED  responses (200 to the BYE, 487 to the INVITE) and the ACK of a
+ *           failure response (RFC 3261 §17.1.1.3) → none
  *   any     another request out of order → WCHG_E_STATE, state unchanged
+ *
+ * SDP (START and INTERIM only): one Media-Components-List with the agreed
+ * SDP — the answer of the 2xx, else the early answer, else the offer when
+ * no answer was seen — and its SDP-Type. Media-Initiator-Flag follows
+ * TS 32.299 §7.2.97: true (1) when the calling party (the side that sent
+ * the initial INVITE) made the offer, also in a terminating session; a
+ * re-INVITE or UPDATE is the calling side's when its From tag is the
+ * INVITE's (RFC 3261 §12.2.1.1) or it has no From. A media change is a
+ * change of the (m= line, direction) list: an o= version bump is none.
+ *
+ * Access-Network-Information: the first two access-net-specs of the
+ * latest P-Access-Network-Info the session saw (the INVITE's, else the
+ * registration's, replaced by any later message that has one).
+ * Served-Party-IP-Address: the event's served_party_ip, else the
+ * INVITE's, else the registration's.
  *
  * Emergency (TS 23.228 Annex U: no IMS emergency sessions for WebRTC
  * access): a request to an emergency URN ("urn:service:sos" and its
@@ -72,6 +92,11 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/** Entries of one event's P-Asserted-Identity and P-Associated-URI lists
+ * that the CTF keeps; more are WCHG_E_LIMIT (path e.g.
+ * "INVITE/asserted_identity"). */
+#define WCHG_CTF_MAX_LIST 16
 
 /** What the CTF puts into every ACR. */
 typedef struct wchg_ctf_config {
@@ -218,7 +243,8 @@ WCHG_API wchg_status wchg_ctf_reg_get(const wchg_ctf_reg *reg, wchg_ctf_reg_info
  * registration (|reg| not registered), a re-registration (registered,
  * expires > 0) or a de-registration (expires 0). A 2xx updates |reg|
  * (a de-registration empties it); any other final response leaves it as
- * it was. Produces an EVENT ACR (SIP-Method REGISTER, Expires, the IMPU as
+ * it was. The expiry is the response's Expires, else the request's.
+ * Produces an EVENT ACR (SIP-Method REGISTER, Expires, the IMPU as
  * Called-Party-Address, the associated URIs, the Cause-Code of
  * wchg_cause_code(), the WebRTC identities) in |out|, except for a 401 or
  * 407 challenge, which is part of authentication and gives no record.
@@ -231,6 +257,9 @@ WCHG_API wchg_status wchg_ctf_reg_get(const wchg_ctf_reg *reg, wchg_ctf_reg_info
  *                   (path "REGISTER/Authorization/authorization-entity")
  *                   or without a WWSF identity;
  *   WCHG_E_INVALID  |waf| and authorization-entity disagree;
+ *   WCHG_E_LIMIT    more than WCHG_CTF_MAX_LIST associated URIs or
+ *                   P-Asserted-Identity entries;
+ *   WCHG_E_ENCODING the request's served_party_ip is no IPv4/IPv6 address;
  *   WCHG_E_NOMEM    the context could not keep the identities (|reg| is
  *                   as before);
  *   a sip.h code    the Authorization, P-Charging-Vector or
@@ -281,6 +310,9 @@ WCHG_API uint32_t wchg_ctf_session_record_number(const wchg_ctf_session *s);
  *   WCHG_E_STATE      |s| is not IDLE, or |reg| is not registered;
  *   WCHG_E_RANGE      |role_of_node| not 0 or 1;
  *   WCHG_E_EMERGENCY  an emergency INVITE of a WIC (see the top);
+ *   WCHG_E_LIMIT      more than WCHG_CTF_MAX_LIST P-Asserted-Identity URIs;
+ *   WCHG_E_ENCODING   served_party_ip is no IPv4 or IPv6 address (path
+ *                     "INVITE/served_party_ip");
  *   WCHG_E_NOMEM;
  *   a sip.h code      a header value or the SDP does not parse.
  * On an error |s| stays IDLE.
@@ -294,8 +326,10 @@ WCHG_API wchg_status wchg_ctf_session_begin(wchg_ctf_session *s, const wchg_ctf_
  * wchg_ctf_session_event - a later request or response of the dialog (see
  * the table at the top). Fills |out| with the ACR it gives, or NONE.
  * Returns WCHG_OK, WCHG_E_ARG, WCHG_E_STATE (out of order: nothing
- * changes), WCHG_E_RANGE (a status outside 100..699), WCHG_E_NOMEM, or a
- * sip.h code for a header value or SDP that does not parse.
+ * changes), WCHG_E_RANGE (a status outside 100..699), WCHG_E_NOMEM,
+ * WCHG_E_LIMIT (P-Asserted-Identity of a 2xx), WCHG_E_ENCODING (a bad
+ * served_party_ip), or a sip.h code for a header value or SDP that does
+ * not parse; on every error the session is as it was.
  */
 WCHG_API wchg_status wchg_ctf_session_event(wchg_ctf_session *s, const wchg_sip_event *ev,
                                             wchg_ctf_record *out, wchg_diag *diag);
@@ -318,10 +352,17 @@ WCHG_API wchg_status wchg_ctf_session_tick(wchg_ctf_session *s, int64_t now_ms,
  * (MESSAGE, SUBSCRIBE, NOTIFY, PUBLISH, OPTIONS, REFER, INFO) and its
  * final response, for the user of |reg| (NULL: plain IMS) in the role
  * |role_of_node|: one EVENT ACR with the Cause-Code of wchg_cause_code()
- * (SUBSCRIBE with Expires 0 ends its dialog: -2). |unique| makes its
- * Session-Id. Returns the codes of wchg_ctf_session_begin() (WCHG_E_ARG
- * also for INVITE, ACK, BYE, CANCEL, UPDATE, PRACK or REGISTER, and for
- * a |response| that is not final).
+ * (SUBSCRIBE with Expires 0, the response's else the request's, ends its
+ * dialog: -2), Event-Type {SIP-Method, Event, Expires} and a Message-Body
+ * for a body other than application/sdp (content_type with
+ * content_length). Access-Network-Information: the P-Access-Network-Info
+ * of the message from the UE (the request when originating, the response
+ * when terminating), else of the other, else the registration's.
+ * |unique| makes its Session-Id. Returns the codes of
+ * wchg_ctf_session_begin() (WCHG_E_ARG also for INVITE, ACK, BYE, CANCEL,
+ * UPDATE, PRACK or REGISTER, for a |request| that is a response, for a
+ * |response| that is not final or whose method is another, and for an
+ * empty origin_host; WCHG_E_RANGE for a status above 699).
  */
 WCHG_API wchg_status wchg_ctf_standalone(const wchg_ctf_config *cfg, const wchg_ctf_reg *reg,
                                          int role_of_node, uint64_t unique,

@@ -55,34 +55,7 @@
 
 #include "diam_samples.h"
 
-/* Allocation counting: the bench links with -Wl,--wrap=malloc etc. It
- * sees our library and this file, not libfdproto.so. */
-static size_t allocs;
-void *__real_malloc(size_t);
-void *__real_calloc(size_t, size_t);
-void *__real_realloc(void *, size_t);
-void *__wrap_malloc(size_t n) { allocs++; return __real_malloc(n); }
-void *__wrap_calloc(size_t a, size_t b) { allocs++; return __real_calloc(a, b); }
-void *__wrap_realloc(void *p, size_t n) { allocs++; return __real_realloc(p, n); }
-
-static double now_ns(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return ts.tv_sec * 1e9 + ts.tv_nsec;
-}
-
-/* Best of 5 rounds of |iters| runs of body: nanoseconds per run. */
-#define MEASURE(result, iters, body)                                          \
-  do {                                                                        \
-    double best_ = 1e30;                                                      \
-    for (int round_ = 0; round_ < 5; round_++) {                             \
-      double t0_ = now_ns();                                                  \
-      for (long i_ = 0; i_ < (iters); i_++) { body; }                        \
-      double dt_ = (now_ns() - t0_) / (double)(iters);                        \
-      if (dt_ < best_) best_ = dt_;                                           \
-    }                                                                         \
-    (result) = best_;                                                         \
-  } while (0)
+#include "bench_util.h"
 
 static volatile size_t sink;
 

@@ -1,0 +1,214 @@
+/*
+ * webrtc_call: replay a WebRTC call flow through the eP-CSCF's charging
+ * trigger function and write every ACR it produces.
+ *
+ *   webrtc_call [--out DIR] [--quiet] [SCENARIO.json]
+ *
+ * Without a file it runs the built-in scenario, the text of
+ * examples/scenarios/demo.json compiled in: an H.3 user (WAF
+ * waf.example.net, WWSF wwsf.example.com) registers and calls with audio
+ * and video, drops the video with a re-INVITE and hangs up; an H.4 pool
+ * user sends a MESSAGE and makes a call that fails with 486; an emergency
+ * call from a WIC is refused; the H.3 user de-registers.
+ *
+ * Each ACR is written as a full Diameter message to
+ * DIR/NN-<session>-<TYPE>.diam (DIR defaults to build/demo) and
+ * summarised in one line on stdout; a refused step gets a line too. The
+ * scenario's "expect" members are checked: a mismatch is reported on
+ * stderr. Exit status: 0 when every expectation held, 1 when one did not,
+ * 2 on a usage, input or output error. The format is in README.md
+ * ("Scenario format").
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+
+#include <webrtc_chg/webrtc_chg.h>
+
+#include "demo_scenario.h" /* generated: demo_scenario_json[] */
+#include "read_all.h"
+#include "scenario.h"
+
+struct ctx {
+  scenario *s;
+  const char *out;   /* directory */
+  const char *name;  /* the scenario's file name, for messages */
+  int quiet;
+  int io_error;
+  size_t refused;
+};
+
+/* mkdir -p |dir|. */
+static int make_dirs(const char *dir) {
+  char path[4096];
+  size_t n = strlen(dir);
+  if (n == 0 || n >= sizeof path)
+    return errno = ENAMETOOLONG, -1;
+  memcpy(path, dir, n + 1);
+  for (size_t i = 1; i <= n; i++) {
+    if (path[i] != '/' && path[i] != '\0')
+      continue;
+    char c = path[i];
+    path[i] = '\0';
+    if (mkdir(path, 0777) != 0 && errno != EEXIST)
+      return -1;
+    path[i] = c;
+  }
+  struct stat st;
+  if (stat(dir, &st) != 0)
+    return -1;
+  if (!S_ISDIR(st.st_mode))
+    return errno = ENOTDIR, -1;
+  return 0;
+}
+
+static int write_file(const char *path, const uint8_t *buf, size_t len) {
+  FILE *f = fopen(path, "wb");
+  if (!f)
+    return -1;
+  size_t put = fwrite(buf, 1, len, f);
+  if (fclose(f) != 0 || put != len)
+    return -1;
+  return 0;
+}
+
+/* "text" of a wchg_str for printf("%.*s"). */
+#define STR_ARG(s) (int)(s).len, (s).ptr ? (s).ptr : ""
+
+/* One summary line per ACR. */
+static void print_record(const scn_outcome *o, const char *path) {
+  const wchg_acr *a = o->acr;
+  char who[96], extra[64] = "";
+  snprintf(who, sizeof who, "%s#%" PRIu32, o->step->label, a->accounting_record_number);
+  if (a->cause_code.present)
+    snprintf(extra, sizeof extra, " cause=%" PRId64, a->cause_code.value);
+  printf("%02zu %-7s %-20s sid=%.*s  %-9.*s%s", o->record_seq,
+         scn_record_name(a->accounting_record_type), who, STR_ARG(a->session_id),
+         a->ims.sip_method.ptr ? (int)a->ims.sip_method.len : 1,
+         a->ims.sip_method.ptr ? a->ims.sip_method.ptr : "-", extra);
+  if (a->ims.ims_charging_identifier.ptr)
+    printf("  icid=%.*s", (int)a->ims.ims_charging_identifier.len,
+           (const char *)a->ims.ims_charging_identifier.ptr);
+  if (a->ims.webrtc_authentication_function_name.ptr)
+    printf("  waf=%.*s", STR_ARG(a->ims.webrtc_authentication_function_name));
+  if (a->ims.webrtc_web_server_function_name.ptr)
+    printf(" wwsf=%.*s", STR_ARG(a->ims.webrtc_web_server_function_name));
+  if (a->ims.ims_emergency_indicator)
+    printf("  emergency");
+  printf("  %zu bytes  -> %s\n", o->msg_len, path);
+}
+
+/* A step that failed: a refusal (or another error) line. */
+static void print_error(const scn_outcome *o, struct ctx *c) {
+  const scn_step *st = o->step;
+  const char *name = scn_status_name(o->status);
+  const char *msg = o->diag->message[0] ? o->diag->message : wchg_strerror(o->status);
+  const char *user = st->user >= 0 ? c->s->users[st->user].name : NULL;
+  if (o->status == WCHG_E_EMERGENCY) {
+    c->refused++;
+    printf("-- REFUSED emergency %s from WIC %s: %s (%s)\n",
+           st->action == SCN_INVITE ? "call" : "request", user ? user : "(none)",
+           name ? name : "?", msg);
+  } else {
+    printf("-- ERROR   step %zu (%s %s): %s (%s%s%s)\n", o->index, st->verb, st->label,
+           name ? name : "?", o->diag->path[0] ? o->diag->path : "",
+           o->diag->path[0] ? ": " : "", msg);
+  }
+}
+
+static int on_step(const scn_outcome *o, void *user_data) {
+  struct ctx *c = user_data;
+  if (o->acr && o->msg) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%02zu-%s-%s.diam", c->out, o->record_seq, o->step->label,
+             scn_record_name(o->acr->accounting_record_type));
+    if (write_file(path, o->msg, o->msg_len) != 0) {
+      fprintf(stderr, "webrtc_call: %s: %s\n", path, strerror(errno));
+      c->io_error = 1;
+      return 1;
+    }
+    if (!c->quiet)
+      print_record(o, path);
+  } else if (o->status != WCHG_OK && !c->quiet) {
+    print_error(o, c);
+  }
+  if (!o->ok)
+    fprintf(stderr, "webrtc_call: %s: step %zu (%s %s): %s\n", c->name, o->index,
+            o->step->verb, o->step->label, o->mismatch);
+  return 0;
+}
+
+static int usage(void) {
+  fprintf(stderr, "usage: webrtc_call [--out DIR] [--quiet] [SCENARIO.json]\n");
+  return 2;
+}
+
+int main(int argc, char **argv) {
+  struct ctx c = {.out = "build/demo", .name = "(built-in demo.json)"};
+  const char *file = NULL;
+  uint8_t *data = NULL;
+  const char *text = (const char *)demo_scenario_json;
+  size_t len = sizeof demo_scenario_json;
+
+  for (int i = 1; i < argc; i++) {
+    if (strcmp(argv[i], "--out") == 0 && i + 1 < argc)
+      c.out = argv[++i];
+    else if (strcmp(argv[i], "--quiet") == 0)
+      c.quiet = 1;
+    else if (argv[i][0] == '-' && argv[i][1] != '\0')
+      return usage();
+    else if (file)
+      return usage();
+    else
+      file = argv[i];
+  }
+  if (file) {
+    if (read_all(file, &data, &len) != 0) {
+      fprintf(stderr, "webrtc_call: %s: %s\n", file, strerror(errno));
+      return 2;
+    }
+    text = (const char *)data;
+    c.name = file;
+  }
+
+  scn_error err;
+  wchg_status st = scn_parse(text, len, &c.s, &err);
+  if (st != WCHG_OK) {
+    if (err.line)
+      fprintf(stderr, "webrtc_call: %s:%d:%d: %s%s%s (%s)\n", c.name, err.line, err.column,
+              err.path, err.path[0] ? ": " : "", err.message, scn_status_name(st));
+    else
+      fprintf(stderr, "webrtc_call: %s: %s%s%s (%s)\n", c.name, err.path,
+              err.path[0] ? ": " : "", err.message, scn_status_name(st));
+    free(data);
+    return 2;
+  }
+  if (make_dirs(c.out) != 0) {
+    fprintf(stderr, "webrtc_call: %s: %s\n", c.out, strerror(errno));
+    scn_free(c.s);
+    free(data);
+    return 2;
+  }
+
+  scn_stats stats;
+  int rc = scn_run(c.s, on_step, &c, &stats);
+  if (rc == WCHG_E_NOMEM)
+    fprintf(stderr, "webrtc_call: out of memory\n");
+  if (!c.quiet && rc == 0)
+    printf("-- %zu steps, %zu ACRs in %s, %zu refused; %s\n", stats.steps, stats.records,
+           c.out, c.refused,
+           stats.mismatches ? "SOME EXPECTATIONS FAILED" : "every expectation met");
+  scn_free(c.s);
+  free(data);
+  if (rc != 0 || c.io_error)
+    return 2;
+  return stats.mismatches ? 1 : 0;
+}

@@ -1,0 +1,197 @@
+/* bench_ctf: the eP-CSCF charging trigger function (ctf.h), event ->
+ * encoded ACR. A reused session and record (H.3 WebRTC user): the 200 OK
+ * to the initial INVITE, with a two-media SDP answer (audio + video), gives
+ * the START, which wchg_acr_encode() writes into a buffer.
+ *
+ * The target line times the 200 OK event + encode only: 64 reused
+ * sessions are reset and begun (INVITE with the two-media offer) outside
+ * the timing, then each is given the 200 OK inside it (best of the
+ * rounds). The whole cycle (reset + begin + 200 + encode) and the begin
+ * alone are printed as info. Allocations are counted over the whole cycle
+ * (target 0 once the stores are warm).
+ *
+ * Prints: bench NAME ns_per_op=X ... (target ...: met|MISSED) */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <webrtc_chg/webrtc_chg.h>
+
+#include "bench_util.h"
+
+#define SDP_OFFER                                                              \
+  "v=0\r\no=alice 2890844526 2890844526 IN IP4 198.51.100.1\r\ns=-\r\n"         \
+  "c=IN IP4 198.51.100.1\r\nt=0 0\r\n"                                        \
+  "m=audio 49170 UDP/TLS/RTP/SAVPF 111\r\na=rtpmap:111 opus/48000/2\r\n"      \
+  "a=sendrecv\r\n"                                                            \
+  "m=video 51372 UDP/TLS/RTP/SAVPF 96\r\na=rtpmap:96 VP8/90000\r\na=sendrecv\r\n"
+#define SDP_ANSWER                                                             \
+  "v=0\r\no=bob 2808844564 2808844564 IN IP4 203.0.113.7\r\ns=-\r\n"            \
+  "c=IN IP4 203.0.113.7\r\nt=0 0\r\n"                                         \
+  "m=audio 49174 UDP/TLS/RTP/SAVPF 111\r\na=rtpmap:111 opus/48000/2\r\n"      \
+  "a=sendrecv\r\n"                                                            \
+  "m=video 49176 UDP/TLS/RTP/SAVPF 96\r\na=rtpmap:96 VP8/90000\r\na=sendrecv\r\n"
+
+static const wchg_ctf_config CFG = {
+    .origin_host = WCHG_STR("epcscf1.visited.example"),
+    .origin_realm = WCHG_STR("visited.example"),
+    .destination_realm = WCHG_STR("home.example"),
+    .origin_state_id = {true, 7},
+    .acct_interim_interval = {true, 300},
+    .ims_visited_network_identifier = WCHG_STR("visited.example"),
+};
+static const wchg_str PAI_ALICE[] = {WCHG_STR("sip:alice@home.example"),
+                                     WCHG_STR("tel:+15551230001")};
+static const wchg_str PAI_BOB[] = {WCHG_STR("sip:bob@home-b.example")};
+
+static volatile size_t sink;
+
+int main(int argc, char **argv) {
+  long iters = argc > 1 ? atol(argv[1]) : 200000;
+  wchg_ctf_reg *reg = wchg_ctf_reg_new(&CFG);
+  wchg_ctf_session *s = wchg_ctf_session_new(&CFG);
+  wchg_ctf_record *r = wchg_ctf_record_new(NULL);
+  wchg_register_event re;
+  wchg_sip_event inv, ok;
+  uint8_t buf[4096];
+  size_t len = 0;
+  double cycle, begin_only, direct;
+  int failed = 0;
+
+  if (!reg || !s || !r)
+    return 1;
+  memset(&re, 0, sizeof re);
+  re.request.time_ms = 1700000000000;
+  re.request.method = WCHG_STR("REGISTER");
+  re.response = re.request;
+  re.response.status_code = 200;
+  re.response.expires = WCHG_INT(600);
+  re.flavour = WCHG_REG_WEBRTC_H3;
+  re.impu = PAI_ALICE[0];
+  re.authorization = WCHG_STR("Digest username=\"alice@home.example\", realm=\"home.example\", "
+                              "integrity-protected=\"auth-done\", "
+                              "authorization-entity=\"waf.webrtc.example\"");
+  re.wwsf = WCHG_STR("wwsf.webrtc.example");
+  re.instance_id = WCHG_STR("<urn:uuid:00000000-0000-1000-8000-000A95A0E128>");
+  re.request.served_party_ip = WCHG_STR("198.51.100.1");
+  if (wchg_ctf_register(reg, &re, 1, r, NULL) != WCHG_OK)
+    return 1;
+
+  memset(&inv, 0, sizeof inv);
+  inv.time_ms = 1700000001000;
+  inv.method = WCHG_STR("INVITE");
+  inv.call_id = WCHG_STR("a84b4c76e66710@pc33.example");
+  inv.request_uri = PAI_BOB[0];
+  inv.from = WCHG_STR("<sip:alice@home.example>;tag=1928301774");
+  inv.asserted_identity = PAI_ALICE;
+  inv.asserted_identity_count = 2;
+  inv.charging_vector = WCHG_STR("icid-value=\"AyretyU0dm+6O2IrT5tAFrbHLso=\"; "
+                                 "icid-generated-at=192.0.2.1; orig-ioi=visited.example");
+  inv.access_network_info = WCHG_STR("IEEE-802.11; i-wlan-node-id=ffffff");
+  inv.sdp = WCHG_STR(SDP_OFFER);
+  ok = inv;
+  ok.time_ms = 1700000005000;
+  ok.status_code = 200;
+  ok.asserted_identity = PAI_BOB;
+  ok.asserted_identity_count = 1;
+  ok.charging_vector = WCHG_STR("icid-value=\"AyretyU0dm+6O2IrT5tAFrbHLso=\"; "
+                                "orig-ioi=visited.example; term-ioi=home-b.example");
+  ok.access_network_info = (wchg_str){NULL, 0};
+  ok.sdp = WCHG_STR(SDP_ANSWER);
+
+#define BEGIN()                                                                \
+  do {                                                                         \
+    wchg_ctf_session_reset(s);                                                 \
+    wchg_ctf_session_begin(s, reg, WCHG_ROLE_ORIGINATING, 42, &inv, r, NULL);  \
+  } while (0)
+#define CYCLE()                                                                \
+  do {                                                                         \
+    BEGIN();                                                                   \
+    wchg_ctf_session_event(s, &ok, r, NULL);                                   \
+    wchg_acr_encode(wchg_ctf_record_acr(r), buf, sizeof buf, &len, NULL);      \
+    sink += len;                                                               \
+  } while (0)
+
+  CYCLE(); /* warm the stores */
+  if (wchg_ctf_record_acr(r)->accounting_record_type != WCHG_ACR_START ||
+      wchg_ctf_record_acr(r)->ims.list_of_sdp_media_components.items[0]
+              .sdp_media_components.count != 2) {
+    fprintf(stderr, "bench_ctf: no START with two media components\n");
+    return 1;
+  }
+  printf("record: START, 2 SDP media components, %zu bytes\n", len);
+
+  MEASURE(cycle, iters, CYCLE());
+  MEASURE(begin_only, iters, BEGIN());
+  /* the 200 -> START + encode alone: NS reused sessions begun outside the
+   * timing, then the 200 OK given to each inside it */
+  {
+    enum { NS = 64 };
+    static wchg_ctf_session *pool[NS];
+    double best = 1e30;
+    for (int k = 0; k < NS; k++)
+      if (!(pool[k] = wchg_ctf_session_new(&CFG)))
+        return 1;
+    for (long round = 0; round < 5 * (iters / NS + 1); round++) {
+      double t0;
+      for (int k = 0; k < NS; k++) {
+        wchg_ctf_session_reset(pool[k]);
+        wchg_ctf_session_begin(pool[k], reg, WCHG_ROLE_ORIGINATING, 42, &inv, r, NULL);
+      }
+      t0 = now_ns();
+      for (int k = 0; k < NS; k++) {
+        wchg_ctf_session_event(pool[k], &ok, r, NULL);
+        wchg_acr_encode(wchg_ctf_record_acr(r), buf, sizeof buf, &len, NULL);
+        sink += len;
+      }
+      t0 = (now_ns() - t0) / NS;
+      if (t0 < best)
+        best = t0;
+    }
+    direct = best;
+    for (int k = 0; k < NS; k++)
+      wchg_ctf_session_free(pool[k]);
+  }
+  /* where the time goes: the parts the 200 -> START path calls */
+  {
+    static wchg_sdp sdp;
+    static wchg_sip_charging_vector pcv;
+    double t_enc, t_sdp, t_pcv;
+    MEASURE(t_enc, iters, {
+      wchg_acr_encode(wchg_ctf_record_acr(r), buf, sizeof buf, &len, NULL);
+      sink += len;
+    });
+    MEASURE(t_sdp, iters, {
+      wchg_sdp_parse(ok.sdp.ptr, ok.sdp.len, &sdp, NULL);
+      sink += sdp.media_count;
+    });
+    MEASURE(t_pcv, iters, {
+      wchg_sip_parse_charging_vector(ok.charging_vector.ptr, ok.charging_vector.len, &pcv, NULL);
+      sink += pcv.param_count;
+    });
+    printf("bench ctf_part_acr_encode ns_per_op=%.1f (info)\n", t_enc);
+    printf("bench ctf_part_sdp_parse ns_per_op=%.1f (info: the 2-media answer)\n", t_sdp);
+    printf("bench ctf_part_pcv_parse ns_per_op=%.1f (info)\n", t_pcv);
+  }
+  allocs = 0;
+  for (long i = 0; i < 1000; i++)
+    CYCLE();
+  double per_op = allocs / 1000.0;
+  double start_ns = direct;
+
+  printf("bench ctf_begin_invite ns_per_op=%.1f (info: reset + begin, not in the target)\n",
+         begin_only);
+  printf("bench ctf_200_start_encode ns_per_op=%.1f (target < 1000 ns: %s)\n", start_ns,
+         start_ns < 1000 ? "met" : "MISSED");
+  printf("bench ctf_cycle ns_per_op=%.1f (info: reset + begin + 200 + encode; minus the "
+         "begin: %.1f)\n", cycle, cycle - begin_only);
+  printf("bench ctf_cycle allocs_per_op=%.2f (target 0: %s)\n", per_op,
+         per_op == 0 ? "met" : "MISSED");
+  failed = per_op != 0;
+  wchg_ctf_session_free(s);
+  wchg_ctf_reg_free(reg);
+  wchg_ctf_record_free(r);
+  return failed;
+}

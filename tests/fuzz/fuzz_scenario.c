@@ -1,0 +1,37 @@
+/* fuzz_scenario: arbitrary text into the scenario reader of webrtc_call
+ * (examples/scenario.c, compiled into this target). A text it refuses
+ * must say why; a text it accepts is replayed through the charging
+ * trigger function (ctf.h), and every ACR the CTF produces must encode
+ * and parse back with wchg_dmsg_parse() (the runner checks both). */
+#include "../../examples/scenario.c"
+
+static int on_step(const scn_outcome *o, void *user_data) {
+  (void)user_data;
+  /* an ACR the CTF produced that does not encode, or encodes to a
+   * message our own reader refuses */
+  if (o->acr && !o->msg)
+    abort();
+  return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  scenario *s = NULL;
+  scn_error err;
+  scn_stats stats;
+  wchg_status st = scn_parse((const char *)data, size, &s, &err);
+  if (st != WCHG_OK) {
+    if (s || err.code != st || err.message[0] == '\0')
+      abort();
+    return 0;
+  }
+  for (size_t i = 0; i < s->step_count; i++) {
+    const scn_step *step = &s->steps[i];
+    if (step->session >= (int)s->session_count || step->user >= (int)s->user_count ||
+        !step->label || !step->verb)
+      abort();
+  }
+  if (scn_run(s, on_step, NULL, &stats) != 0 || stats.steps != s->step_count)
+    abort();
+  scn_free(s);
+  return 0;
+}

@@ -1,0 +1,497 @@
+/* test_demo.c: the WebRTC call demo (examples/webrtc_call) and its
+ * scenario reader. The reader and runner, examples/scenario.c, are
+ * compiled into this file (#include below), so the unit tests need no
+ * rule of their own.
+ *
+ * - examples/scenarios/demo.json, the demo's built-in scenario, checked
+ *   record by record: record type, Accounting-Record-Number, Cause-Code,
+ *   session, and the key AVPs of each encoded ACR read back with
+ *   wchg_dmsg_parse() (Node-Functionality P-CSCF, SIP-Method, the WAF and
+ *   WWSF identities 657/658 with V set and M clear, ...). Every ACR is
+ *   written to $WCHG_TEST_OUT as demo_NN_<session>_<TYPE>.diam, which
+ *   `make check` has tshark dissect;
+ * - every .json file of examples/scenarios/ meets its own expectations;
+ * - the reader refuses bad text with the code, the JSON path and the
+ *   line/column: unknown member, wrong type, truncated text, too many
+ *   steps, ...; an expectation that does not hold is reported. */
+#define _POSIX_C_SOURCE 200809L
+
+#include <check.h>
+#include <dirent.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+
+#include "../../examples/scenario.c"
+
+#define V3GPP 10415u
+
+/* ---- collecting what a run gives ---------------------------------------- */
+
+typedef struct got_step {
+  size_t index;
+  wchg_status status;
+  bool ok;
+  char mismatch[160];
+  size_t seq;        /* 0: no record */
+  int32_t type;
+  uint32_t number;
+  bool has_cause;
+  int32_t cause;
+  char label[80];
+  uint8_t *msg;      /* a copy of the encoded ACR */
+  size_t len;
+} got_step;
+
+typedef struct got_run {
+  got_step steps[64];
+  size_t n;
+} got_run;
+
+static int collect(const scn_outcome *o, void *ud) {
+  got_run *g = ud;
+  ck_assert_uint_lt(g->n, 64);
+  got_step *s = &g->steps[g->n++];
+  memset(s, 0, sizeof *s);
+  s->index = o->index;
+  s->status = o->status;
+  s->ok = o->ok;
+  snprintf(s->mismatch, sizeof s->mismatch, "%s", o->mismatch ? o->mismatch : "");
+  snprintf(s->label, sizeof s->label, "%s", o->step->label);
+  if (o->acr) {
+    ck_assert_msg(o->msg != NULL, "step %zu: the ACR did not encode: %s", o->index,
+                  o->mismatch ? o->mismatch : "");
+    s->seq = o->record_seq;
+    s->type = o->acr->accounting_record_type;
+    s->number = o->acr->accounting_record_number;
+    s->has_cause = o->acr->cause_code.present;
+    s->cause = (int32_t)o->acr->cause_code.value;
+    s->msg = malloc(o->msg_len);
+    ck_assert_ptr_nonnull(s->msg);
+    memcpy(s->msg, o->msg, o->msg_len);
+    s->len = o->msg_len;
+  }
+  return 0;
+}
+
+static void got_free(got_run *g) {
+  for (size_t i = 0; i < g->n; i++)
+    free(g->steps[i].msg);
+}
+
+static scenario *load(const char *rel, char **text) {
+  size_t len;
+  scn_error err;
+  scenario *s = NULL;
+  *text = (char *)test_read_file(rel, &len);
+  wchg_status st = scn_parse(*text, len, &s, &err);
+  ck_assert_msg(st == WCHG_OK, "%s:%d:%d: %s: %s", rel, err.line, err.column, err.path,
+                err.message);
+  return s;
+}
+
+/* ---- reading the encoded ACR back --------------------------------------- */
+
+static bool find(const wchg_dmsg *m, const wchg_avp *group, uint32_t code, uint32_t vendor,
+                 wchg_avp *out) {
+  return wchg_avp_find(m, group, code, vendor, out);
+}
+
+static void expect_utf8(const wchg_avp *a, const char *want, const char *what) {
+  ck_assert_msg(a->len == strlen(want) && memcmp(a->data, want, a->len) == 0,
+                "%s: got '%.*s', expected '%s'", what, (int)a->len, (const char *)a->data, want);
+}
+
+/* What one demo record must hold. */
+typedef struct want_rec {
+  size_t step;
+  const char *label;
+  int32_t type;
+  uint32_t number;
+  bool has_cause;
+  int32_t cause;
+  const char *sip_method;
+  const char *waf, *wwsf;
+} want_rec;
+
+static const want_rec demo_records[] = {
+    {0, "alice-reg", WCHG_ACR_EVENT, 0, true, -1, "REGISTER", "waf.example.net",
+     "wwsf.example.com"},
+    {3, "alice-call", WCHG_ACR_START, 0, false, 0, "INVITE", "waf.example.net",
+     "wwsf.example.com"},
+    {6, "alice-call", WCHG_ACR_INTERIM, 1, false, 0, "INVITE", "waf.example.net",
+     "wwsf.example.com"},
+    {8, "alice-call", WCHG_ACR_STOP, 2, true, 0, "BYE", "waf.example.net", "wwsf.example.com"},
+    {10, "guest-0042-reg", WCHG_ACR_EVENT, 0, true, -1, "REGISTER", "waf.partner.example",
+     "shop.partner.example"},
+    {11, "guest-0042-message", WCHG_ACR_EVENT, 0, true, -1, "MESSAGE", "waf.partner.example",
+     "shop.partner.example"},
+    {13, "guest-call", WCHG_ACR_EVENT, 0, true, 486, "INVITE", "waf.partner.example",
+     "shop.partner.example"},
+    {15, "alice-dereg", WCHG_ACR_EVENT, 0, true, -3, "REGISTER", "waf.example.net",
+     "wwsf.example.com"},
+};
+#define N_DEMO (sizeof demo_records / sizeof demo_records[0])
+
+/* The SDP-Media-Name values of |ims| that start with "m=video". */
+static size_t video_media(const wchg_dmsg *m, const wchg_avp *ims, bool *port0) {
+  wchg_avp_iter it;
+  wchg_avp c, n;
+  size_t count = 0;
+  *port0 = false;
+  wchg_avp_iter_group(&it, m, ims);
+  while (wchg_avp_next(&it, &c)) {
+    if (c.code != 843 || c.vendor != V3GPP || !find(m, &c, 844, V3GPP, &n))
+      continue;
+    if (n.len >= 7 && memcmp(n.data, "m=video", 7) == 0) {
+      count++;
+      *port0 = n.len >= 10 && memcmp(n.data, "m=video 0 ", 10) == 0;
+    }
+  }
+  return count;
+}
+
+/* Check the bytes of demo record |i| against |w|. */
+static void check_demo_bytes(const got_step *g, const want_rec *w, wchg_str *sid) {
+  wchg_dmsg m;
+  wchg_diag d;
+  wchg_avp a, si, ims, et;
+  uint32_t u;
+  int32_t i32;
+
+  wchg_status st = wchg_dmsg_parse(g->msg, g->len, 0, &m, &d);
+  ck_assert_msg(st == WCHG_OK, "record %zu: %s at %s (octet %zu, Result-Code %u)", g->seq,
+                d.message, d.path, d.offset, d.result_code);
+  ck_assert_uint_eq(m.code, 271);
+  ck_assert_uint_eq(m.app_id, 3);
+  ck_assert_uint_eq(m.flags, 0xC0);
+  ck_assert_uint_eq(m.hop_by_hop, g->seq);
+  ck_assert_uint_eq(m.end_to_end, g->seq);
+
+  ck_assert(find(&m, NULL, 263, 0, &a)); /* Session-Id */
+  *sid = (wchg_str){(const char *)a.data, a.len};
+  ck_assert(find(&m, NULL, 480, 0, &a) && wchg_avp_i32(&a, &i32) == WCHG_OK);
+  ck_assert_int_eq(i32, w->type);
+  ck_assert(find(&m, NULL, 485, 0, &a) && wchg_avp_u32(&a, &u) == WCHG_OK);
+  ck_assert_uint_eq(u, w->number);
+
+  ck_assert(find(&m, NULL, 873, V3GPP, &si));   /* Service-Information */
+  ck_assert(find(&m, &si, 876, V3GPP, &ims));   /* IMS-Information */
+  ck_assert(find(&m, &ims, 862, V3GPP, &a) && wchg_avp_i32(&a, &i32) == WCHG_OK);
+  ck_assert_int_eq(i32, WCHG_NODE_P_CSCF);      /* Node-Functionality */
+  ck_assert(find(&m, &ims, 823, V3GPP, &et));   /* Event-Type */
+  ck_assert(find(&m, &et, 824, V3GPP, &a));     /* SIP-Method */
+  expect_utf8(&a, w->sip_method, "SIP-Method");
+  if (w->has_cause) {
+    ck_assert_msg(find(&m, &ims, 861, V3GPP, &a), "record %zu: no Cause-Code", g->seq);
+    ck_assert(wchg_avp_i32(&a, &i32) == WCHG_OK);
+    ck_assert_int_eq(i32, w->cause);
+  } else {
+    ck_assert_msg(!find(&m, &ims, 861, V3GPP, &a), "record %zu: a Cause-Code", g->seq);
+  }
+  /* the WebRTC identities: vendor 3GPP, V set, M clear (webrtc_ext.h) */
+  ck_assert_msg(find(&m, &ims, 657, V3GPP, &a), "record %zu: no WAF identity", g->seq);
+  ck_assert_uint_eq(a.flags & 0xE0, 0x80);
+  expect_utf8(&a, w->waf, "WebRTC-Authentication-Function-Name");
+  ck_assert_msg(find(&m, &ims, 658, V3GPP, &a), "record %zu: no WWSF identity", g->seq);
+  ck_assert_uint_eq(a.flags & 0xE0, 0x80);
+  expect_utf8(&a, w->wwsf, "WebRTC-Web-Server-Function-Name");
+}
+
+/* ---- the demo, record by record ------------------------------------------ */
+
+START_TEST(demo_record_by_record) {
+  char *text;
+  scenario *s = load("examples/scenarios/demo.json", &text);
+  got_run *g = calloc(1, sizeof *g);
+  scn_stats stats;
+  wchg_str sids[N_DEMO];
+
+  ck_assert_ptr_nonnull(g);
+  ck_assert_int_eq(scn_run(s, collect, g, &stats), 0);
+  ck_assert_uint_eq(stats.steps, 16);
+  ck_assert_uint_eq(stats.records, N_DEMO);
+  ck_assert_uint_eq(stats.errors, 1);
+  ck_assert_uint_eq(stats.mismatches, 0);
+  ck_assert_uint_eq(g->n, 16);
+
+  size_t r = 0;
+  for (size_t i = 0; i < g->n; i++) {
+    const got_step *st = &g->steps[i];
+    ck_assert_msg(st->ok, "step %zu: %s", i, st->mismatch);
+    if (i == 14) { /* the WIC's emergency INVITE: refused, nothing charged */
+      ck_assert_int_eq(st->status, WCHG_E_EMERGENCY);
+      ck_assert_uint_eq(st->seq, 0);
+      continue;
+    }
+    ck_assert_int_eq(st->status, WCHG_OK);
+    if (!st->seq)
+      continue;
+    ck_assert_uint_lt(r, N_DEMO);
+    const want_rec *w = &demo_records[r];
+    ck_assert_uint_eq(st->index, w->step);
+    ck_assert_uint_eq(st->seq, r + 1);
+    ck_assert_str_eq(st->label, w->label);
+    ck_assert_int_eq(st->type, w->type);
+    ck_assert_uint_eq(st->number, w->number);
+    ck_assert_int_eq(st->has_cause, w->has_cause);
+    if (w->has_cause)
+      ck_assert_int_eq(st->cause, w->cause);
+    check_demo_bytes(st, w, &sids[r]);
+
+    char name[128];
+    snprintf(name, sizeof name, "demo_%02zu_%s_%s", st->seq, st->label,
+             scn_record_name(st->type));
+    test_out_write_diam(name, st->msg, st->len);
+    r++;
+  }
+  ck_assert_uint_eq(r, N_DEMO);
+
+  /* one Rf session per dialog: START, INTERIM and STOP share a
+   * Session-Id; every other record has its own */
+  for (size_t i = 0; i < N_DEMO; i++)
+    for (size_t j = i + 1; j < N_DEMO; j++) {
+      bool same = sids[i].len == sids[j].len && !memcmp(sids[i].ptr, sids[j].ptr, sids[i].len);
+      bool call = i >= 1 && j <= 3;
+      ck_assert_msg(same == call, "records %zu and %zu: Session-Id %.*s / %.*s", i + 1, j + 1,
+                    (int)sids[i].len, sids[i].ptr, (int)sids[j].len, sids[j].ptr);
+    }
+  ck_assert(sids[0].len == 22 && !memcmp(sids[0].ptr, "epcscf.example.net;1;1", 22));
+
+  got_free(g);
+  free(g);
+  scn_free(s);
+  free(text);
+}
+END_TEST
+
+/* The media of the call: START with audio and video, the INTERIM after
+ * the re-INVITE with the video stream at port 0; the MESSAGE's body. */
+START_TEST(demo_media_and_body) {
+  char *text;
+  scenario *s = load("examples/scenarios/demo.json", &text);
+  got_run *g = calloc(1, sizeof *g);
+  ck_assert_ptr_nonnull(g);
+  ck_assert_int_eq(scn_run(s, collect, g, NULL), 0);
+
+  const got_step *start = &g->steps[3], *interim = &g->steps[6], *msg = &g->steps[11];
+  wchg_dmsg m;
+  wchg_avp si, ims, a, b;
+  bool port0;
+
+  ck_assert_int_eq(start->type, WCHG_ACR_START);
+  ck_assert_int_eq(wchg_dmsg_parse(start->msg, start->len, 0, &m, NULL), WCHG_OK);
+  ck_assert(find(&m, NULL, 873, V3GPP, &si) && find(&m, &si, 876, V3GPP, &ims));
+  ck_assert_uint_eq(video_media(&m, &ims, &port0), 1);
+  ck_assert(!port0);
+  ck_assert(find(&m, &ims, 829, V3GPP, &a)); /* Role-Of-Node: originating */
+  ck_assert_uint_eq(a.len, 4);
+  ck_assert_uint_eq(a.data[3], 0);
+
+  ck_assert_int_eq(interim->type, WCHG_ACR_INTERIM);
+  ck_assert_int_eq(wchg_dmsg_parse(interim->msg, interim->len, 0, &m, NULL), WCHG_OK);
+  ck_assert(find(&m, NULL, 873, V3GPP, &si) && find(&m, &si, 876, V3GPP, &ims));
+  ck_assert_uint_eq(video_media(&m, &ims, &port0), 1);
+  ck_assert(port0);
+
+  ck_assert_int_eq(wchg_dmsg_parse(msg->msg, msg->len, 0, &m, NULL), WCHG_OK);
+  ck_assert(find(&m, NULL, 873, V3GPP, &si) && find(&m, &si, 876, V3GPP, &ims));
+  ck_assert(find(&m, &ims, 889, V3GPP, &a));             /* Message-Body */
+  ck_assert(find(&m, &a, 826, V3GPP, &b));               /* Content-Type */
+  expect_utf8(&b, "text/plain", "Content-Type");
+  ck_assert(find(&m, &a, 827, V3GPP, &b));               /* Content-Length */
+  uint32_t len = 0;
+  ck_assert(wchg_avp_u32(&b, &len) == WCHG_OK);
+  ck_assert_uint_eq(len, 38);
+
+  got_free(g);
+  free(g);
+  scn_free(s);
+  free(text);
+}
+END_TEST
+
+/* Every scenario shipped meets its own expectations. */
+START_TEST(all_scenarios_pass) {
+  const char *src = getenv("WCHG_SRCDIR");
+  char dir[512];
+  snprintf(dir, sizeof dir, "%s/examples/scenarios", src && *src ? src : ".");
+  DIR *dp = opendir(dir);
+  ck_assert_msg(dp != NULL, "cannot open %s", dir);
+  struct dirent *e;
+  size_t files = 0;
+  while ((e = readdir(dp)) != NULL) {
+    size_t n = strlen(e->d_name);
+    if (n < 6 || strcmp(e->d_name + n - 5, ".json") != 0)
+      continue;
+    char rel[300], *text;
+    snprintf(rel, sizeof rel, "examples/scenarios/%s", e->d_name);
+    scenario *s = load(rel, &text);
+    got_run *g = calloc(1, sizeof *g);
+    scn_stats stats;
+    size_t expects = 0;
+    ck_assert_ptr_nonnull(g);
+    ck_assert_int_eq(scn_run(s, collect, g, &stats), 0);
+    for (size_t i = 0; i < g->n; i++)
+      ck_assert_msg(g->steps[i].ok, "%s: step %zu: %s", rel, i, g->steps[i].mismatch);
+    for (size_t i = 0; i < s->step_count; i++)
+      expects += s->steps[i].expect.present;
+    ck_assert_msg(stats.mismatches == 0 && stats.records > 0 && expects > 0, "%s", rel);
+    got_free(g);
+    free(g);
+    scn_free(s);
+    free(text);
+    files++;
+  }
+  closedir(dp);
+  ck_assert_uint_ge(files, 3);
+}
+END_TEST
+
+/* ---- the reader's errors --------------------------------------------------- */
+
+#define CFG "\"config\":{\"origin_host\":\"p.example.net\",\"origin_realm\":\"example.net\"," \
+            "\"destination_realm\":\"example.net\"}"
+
+static void expect_error(const char *text, wchg_status code, const char *path, int line,
+                         const char *in_message) {
+  scn_error err;
+  scenario *s = (scenario *)1;
+  wchg_status st = scn_parse(text, strlen(text), &s, &err);
+  ck_assert_msg(st == code, "%s: got %s (%s: %s), expected %s", text, scn_status_name(st),
+                err.path, err.message, scn_status_name(code));
+  ck_assert_ptr_null(s);
+  ck_assert_int_eq(err.code, code);
+  ck_assert_str_eq(err.path, path);
+  if (line)
+    ck_assert_int_eq(err.line, line);
+  ck_assert_msg(strstr(err.message, in_message) != NULL, "message '%s' lacks '%s'",
+                err.message, in_message);
+}
+
+START_TEST(reader_errors) {
+  /* unknown member: its path, and where it is */
+  expect_error("{" CFG ",\n\"steps\":[\n{\"at\":0,\n \"tick\":{\"session\":\"s\"}}]}",
+               WCHG_E_MISSING, "steps[0].tick.session", 4, "not opened by an earlier");
+  expect_error("{" CFG ",\n\"steps\":[{\"at\":0,\"invite\":{\"session\":\"s\",\n"
+               "  \"sdp\":[\"v=0\"], \"sdpx\":1}}]}",
+               WCHG_E_JSON_KEY, "steps[0].invite.sdpx", 3, "unknown member \"sdpx\"");
+  expect_error("{" CFG ",\"steps\":[],\"extra\":{}}", WCHG_E_JSON_KEY, "extra", 1, "unknown");
+  /* wrong types */
+  expect_error("{" CFG ",\"steps\":[{\"at\":0,\"invite\":{\"session\":\"s\",\"sdp\":5}}]}",
+               WCHG_E_JSON_TYPE, "steps[0].invite.sdp", 1, "not an integer");
+  expect_error("{" CFG ",\"steps\":[{\"at\":0.5,\"invite\":{\"session\":\"s\"}}]}",
+               WCHG_E_JSON_TYPE, "steps[0].at", 1, "a real number");
+  expect_error("{" CFG ",\"steps\":{}}", WCHG_E_JSON_TYPE, "steps", 1, "an object");
+  expect_error("{" CFG ",\"steps\":[{\"at\":0,\"invite\":{\"session\":\"s\","
+               "\"asserted_identity\":[\"sip:a@x\",7]}}]}",
+               WCHG_E_JSON_TYPE, "steps[0].invite.asserted_identity[1]", 1, "a string");
+  /* truncated text: Jansson's line and column */
+  scn_error err;
+  scenario *s = NULL;
+  const char *cut = "{" CFG ",\n\"steps\":[{\"at\":0,";
+  ck_assert_int_eq(scn_parse(cut, strlen(cut), &s, &err), WCHG_E_JSON);
+  ck_assert_ptr_null(s);
+  ck_assert_int_eq(err.line, 2);
+  ck_assert_int_gt(err.column, 0);
+  ck_assert_str_eq(err.path, "");
+  ck_assert_int_eq(scn_parse("", 0, &s, &err), WCHG_E_JSON);
+  const char *dup = "{" CFG ",\"steps\":[],\"steps\":[]}";
+  ck_assert_int_eq(scn_parse(dup, strlen(dup), &s, &err), WCHG_E_JSON); /* duplicate member */
+  /* values */
+  expect_error("{" CFG ",\"steps\":[{\"at\":\"2026-02-29T00:00:00Z\",\"invite\":{\"session\":\"s\"}}]}",
+               WCHG_E_RANGE, "steps[0].at", 1, "is not a time");
+  expect_error("{" CFG ",\"users\":{\"../x\":{}},\"steps\":[]}", WCHG_E_RANGE, "users.../x", 1,
+               "is not a name");
+  expect_error("{" CFG ",\"steps\":[{\"at\":0,\"register\":{\"user\":\"nobody\"}}]}",
+               WCHG_E_MISSING, "steps[0].register.user", 1, "no user \"nobody\"");
+  expect_error("{" CFG ",\"users\":{\"u\":{}},\"steps\":[{\"at\":0,\"register\":{\"user\":\"u\","
+               "\"flavour\":\"h5\"}}]}",
+               WCHG_E_RANGE, "steps[0].register.flavour", 1, "\"h5\"");
+  expect_error("{" CFG ",\"steps\":[{\"at\":0,\"invite\":{\"session\":\"s\"},"
+               "\"bye\":{\"session\":\"s\"}}]}",
+               WCHG_E_DUPLICATE, "steps[0].bye", 1, "a second action");
+  expect_error("{" CFG ",\"steps\":[{\"at\":0,\"invite\":{\"session\":\"s\"},"
+               "\"expect\":{\"error\":\"WCHG_E_NOPE\"}}]}",
+               WCHG_E_RANGE, "steps[0].expect.error", 1, "not a wchg_status name");
+  expect_error("{" CFG ",\"steps\":[{\"at\":0,\"invite\":{\"session\":\"s\"},"
+               "\"expect\":{\"error\":\"WCHG_E_EMERGENCY\",\"record\":\"EVENT\"}}]}",
+               WCHG_E_RANGE, "steps[0].expect.error", 1, "goes alone");
+  expect_error("{\"steps\":[]}", WCHG_E_MISSING, "config", 1, "required");
+  /* counts */
+  char list[600] = "{" CFG ",\"steps\":[{\"at\":0,\"invite\":{\"session\":\"s\",\"reason\":[";
+  for (int i = 0; i < 17; i++)
+    strcat(list, i ? ",\"x\"" : "\"x\"");
+  strcat(list, "]}}]}");
+  expect_error(list, WCHG_E_LIMIT, "steps[0].invite.reason", 1, "17 items");
+
+  size_t cap = 64 + strlen(CFG) + 1025 * 48, n;
+  char *many = malloc(cap);
+  ck_assert_ptr_nonnull(many);
+  n = (size_t)snprintf(many, cap, "{" CFG ",\"steps\":[");
+  for (int i = 0; i < 1025; i++)
+    n += (size_t)snprintf(many + n, cap - n, "%s{\"at\":0,\"invite\":{\"session\":\"s\"}}",
+                          i ? "," : "");
+  snprintf(many + n, cap - n, "]}");
+  expect_error(many, WCHG_E_LIMIT, "steps", 1, "1025 steps");
+  free(many);
+
+  char *big = malloc(SCN_MAX_INPUT + 2);
+  ck_assert_ptr_nonnull(big);
+  memset(big, ' ', SCN_MAX_INPUT + 1);
+  big[SCN_MAX_INPUT + 1] = '\0';
+  expect_error(big, WCHG_E_LIMIT, "", 0, "bytes of JSON");
+  free(big);
+}
+END_TEST
+
+/* An expectation that does not hold is a mismatch with a reason; an
+ * error nobody expected too. */
+START_TEST(run_reports_mismatches) {
+  static const char text[] =
+      "{" CFG ",\"users\":{\"u\":{}},\"steps\":["
+      "{\"at\":0,\"register\":{\"user\":\"u\",\"flavour\":\"ims\",\"impu\":\"sip:u@example.net\","
+      "\"request\":{},\"response\":{\"status_code\":200,\"expires\":60}},"
+      "\"expect\":{\"record\":\"EVENT\",\"cause_code\":486}},"
+      "{\"at\":1,\"invite\":{\"session\":\"s\",\"user\":\"u\",\"request_uri\":\"sip:b@x\"},"
+      "\"expect\":{\"record\":\"START\"}},"
+      "{\"at\":2,\"bye\":{\"session\":\"s\"}},"
+      "{\"at\":3,\"response\":{\"session\":\"s\",\"status_code\":200},"
+      "\"expect\":{\"error\":\"WCHG_E_STATE\"}}]}";
+  scenario *s = NULL;
+  scn_error err;
+  ck_assert_int_eq(scn_parse(text, sizeof text - 1, &s, &err), WCHG_OK);
+  got_run *g = calloc(1, sizeof *g);
+  scn_stats stats;
+  ck_assert_ptr_nonnull(g);
+  ck_assert_int_eq(scn_run(s, collect, g, &stats), 0);
+  ck_assert_uint_eq(stats.mismatches, 4);
+  ck_assert_msg(strstr(g->steps[0].mismatch, "Cause-Code 486, got -1"), "%s",
+                g->steps[0].mismatch);
+  ck_assert_msg(strstr(g->steps[1].mismatch, "expected record START, got NONE"), "%s",
+                g->steps[1].mismatch);
+  ck_assert_int_eq(g->steps[2].status, WCHG_E_STATE);   /* a BYE before any 2xx */
+  ck_assert_msg(strstr(g->steps[2].mismatch, "WCHG_E_STATE"), "%s", g->steps[2].mismatch);
+  ck_assert_msg(strstr(g->steps[3].mismatch, "expected WCHG_E_STATE"), "%s",
+                g->steps[3].mismatch);
+  got_free(g);
+  free(g);
+  scn_free(s);
+}
+END_TEST
+
+Suite *demo_suite(void) {
+  Suite *s = suite_create("demo");
+  TCase *tc = tcase_create("demo");
+  tcase_set_timeout(tc, 30);
+  tcase_add_test(tc, demo_record_by_record);
+  tcase_add_test(tc, demo_media_and_body);
+  tcase_add_test(tc, all_scenarios_pass);
+  tcase_add_test(tc, reader_errors);
+  tcase_add_test(tc, run_reports_mismatches);
+  suite_add_tcase(s, tc);
+  return s;
+}
