@@ -123,7 +123,13 @@ wchg_status wchg_sip_parse_charging_vector(const char *value, size_t len,
   wchg_diag_clear(diag);
   if (!out || (!value && len))
     return wchg_sip_arg(diag);
-  memset(out, 0, sizeof *out);
+  /* every field but the arrays, whose entries past their counts are
+   * unspecified (sip.h): 1.5 KB less to clear per header */
+  memset(out, 0, offsetof(wchg_sip_charging_vector, transit_ioi_list));
+  memset(&out->transit_ioi_count, 0,
+         offsetof(wchg_sip_charging_vector, params) -
+             offsetof(wchg_sip_charging_vector, transit_ioi_count));
+  out->param_count = 0;
   wchg_sip_lex_init(&x, value, len, ROOT, diag);
   wchg_sip_sws(&x);
   if (sip_eof(&x)) {
