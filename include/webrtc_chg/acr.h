@@ -77,7 +77,7 @@
  *       ims.route_header_received / _transmitted  Route-Header-Received (3403) / -Transmitted (3404)
  *       ims.instance_id ............. Instance-Id (3402)
  *       ims.fe_identifier_list ...... FE-Identifier-List (4413), the entries joined by ','
- *                                     (at most 2048 octets joined)
+ *                                     (at most WCHG_ACR_FE_IDENTIFIER_LIST_MAX octets)
  *       ims.webrtc_authentication_function_name  WebRTC-Authentication-Function-Name (657)
  *       ims.webrtc_web_server_function_name      WebRTC-Web-Server-Function-Name (658)
  *                                     both vendor 10415, V set, M clear (webrtc_ext.h)
@@ -163,6 +163,9 @@ typedef struct wchg_acr {
   wchg_ims_info ims;
 } wchg_acr;
 
+/** The longest FE-Identifier-List (4413) text, entries and commas, in octets. */
+#define WCHG_ACR_FE_IDENTIFIER_LIST_MAX 2048
+
 /** wchg_acr_init - zero |acr| and set node_functionality to P-CSCF. */
 WCHG_API void wchg_acr_init(wchg_acr *acr);
 
@@ -186,7 +189,8 @@ WCHG_API void wchg_acr_init(wchg_acr *acr);
  *                   or after 2104-02-26, an IP address that is none
  *                   (an unknown choice, text that does not parse);
  *   WCHG_E_LIMIT    more than one entry in ims.list_of_sdp_media_components,
- *                   a joined FE-Identifier-List over 2048 octets;
+ *                   a joined FE-Identifier-List over
+ *                   WCHG_ACR_FE_IDENTIFIER_LIST_MAX octets;
  *   WCHG_E_UTF8     a text field that is not valid UTF-8 (path names the
  *                   AVP, e.g. "ACR/Service-Information/IMS-Information/
  *                   Calling-Party-Address[1]", list indexes from 0);
@@ -201,6 +205,141 @@ WCHG_API void wchg_acr_init(wchg_acr *acr);
  */
 WCHG_API wchg_status wchg_acr_encode(const wchg_acr *acr, uint8_t *buf, size_t cap,
                                      size_t *len, wchg_diag *diag);
+
+/* ------------------------------------------------------------------ */
+/* The reverse view: an ACR message into the model (the CDF's side)    */
+/* ------------------------------------------------------------------ */
+
+/*
+ * Capacities of a wchg_acr_reader: the longest list each decoded model
+ * holds. They comfortably exceed what a P-CSCF sends; an ACR with more
+ * is refused with WCHG_E_LIMIT, never cut short.
+ */
+#define WCHG_ACR_MAX_PARTIES 16                /* each of Calling-Party-Address,
+                                                  Called-Asserted-Identity,
+                                                  Requested-Party-Address,
+                                                  Associated-URI */
+#define WCHG_ACR_MAX_SUBSCRIPTION_IDS 16       /* Subscription-Id */
+#define WCHG_ACR_MAX_TRANSIT_IOIS 16           /* Transit-IOI-List */
+#define WCHG_ACR_MAX_SDP_SESSION_DESCRIPTIONS 64 /* SDP-Session-Description */
+#define WCHG_ACR_MAX_SDP_MEDIA_COMPONENTS 16   /* SDP-Media-Component */
+#define WCHG_ACR_MAX_SDP_MEDIA_DESCRIPTIONS 64 /* SDP-Media-Description, per component */
+#define WCHG_ACR_MAX_MESSAGE_BODIES 16         /* Message-Body */
+#define WCHG_ACR_MAX_REASON_HEADERS 16         /* Reason-Header */
+#define WCHG_ACR_MAX_FE_IDENTIFIERS 32         /* FE-Identifier-List entries */
+#define WCHG_ACR_MAX_ACCESS_NETWORK_INFORMATION 2 /* Access-Network-Information */
+
+/** The decoder: the decoded model and the arrays its lists point into.
+ * One per thread (or per CDF worker); reused for every ACR. */
+typedef struct wchg_acr_reader wchg_acr_reader;
+
+/**
+ * wchg_acr_reader_new - a reader, allocated (one block of about 25 KiB)
+ * through |mem| (NULL: malloc/free). Returns NULL when that fails.
+ * Release it with wchg_acr_reader_free().
+ */
+WCHG_API wchg_acr_reader *wchg_acr_reader_new(const wchg_mem *mem);
+
+/** wchg_acr_reader_free - release |r| (NULL is fine) and with it every
+ * model it decoded. */
+WCHG_API void wchg_acr_reader_free(wchg_acr_reader *r);
+
+/**
+ * wchg_acr_decode - read the |len| bytes at |buf| as one ACR and set
+ * *|out| to its model. The message is first checked strictly by
+ * wchg_dmsg_parse() (every rule, the ABNF included); then one pass over
+ * its AVPs maps every AVP of the table at the top of this header back
+ * into the model: the header's identifiers and T flag, and
+ *   - the time AVPs as unix_ms: Event-Timestamp seconds * 1000; each
+ *     Time-Stamps time * 1000 plus its *-Fraction (0 when absent; a
+ *     fraction without its time is ignored);
+ *   - Calling-Party-Address, Called-Party-Address, Called-Asserted-
+ *     Identity, Requested-Party-Address, Associated-URI and Media-
+ *     Initiator-Party as wchg_involved_party, the choice by the URI
+ *     scheme (case-insensitive, as the CTF chooses it): "tel:" TEL_URI,
+ *     "urn:" URN, anything else ("sip:", "sips:", a bare "unknown")
+ *     SIP_URI, the InvolvedParty alternative that holds any text;
+ *   - SDP-Session-Description and the SDP-Media-Components as the one
+ *     entry of ims.list_of_sdp_media_components (present when either
+ *     is), whose media_initiator_flag (Media-Initiator-Flag 1: true),
+ *     media_initiator_party and sdp_type come from the components (the
+ *     first that has each; the others must agree or have none);
+ *   - Served-Party-IP-Address, Neighbour-Node-Address as WCHG_IP_BIN_V4
+ *     or WCHG_IP_BIN_V6; Related-IMS-Charging-Identifier-Node as
+ *     related_icid_generation_node WCHG_NODE_IP_ADDRESS with one of them;
+ *   - Access-Network-Information: the 1st into ims.access_network_
+ *     information, the 2nd into additional_access_network_information;
+ *   - IMS-Emergency-Indicator: 1 (EMERGENCY) sets ims_emergency_indicator,
+ *     0 leaves it false;
+ *   - FE-Identifier-List split at every ',' into ims.fe_identifier_list
+ *     (so that the encoder's join gives the same text back);
+ *   - node_functionality, cause_code, the Subscription-Ids, Message-Body
+ *     (Originator, an enum with no model field, is skipped) and the rest
+ *     one to one.
+ * Skipped (no model field, or none in this view): Acct-Application-Id
+ * (checked: must be 3), Proxy-Info, Route-Record, every Service-
+ * Information child other than Subscription-Id and IMS-Information (PS-
+ * Information, ...), the IMS-Information children the table does not list
+ * (Outgoing-Session-Id, Called-Identity-Change, Application-Server-
+ * Information, Early-Media-Description, Initial-IMS-Charging-Identifier,
+ * Access-Network-Info-Change, Access-Transfer-Information, TAD-Identifier,
+ * ...), and every AVP the dictionary does not know (the reader refuses
+ * those with the M bit set). The fields of the model that the table does
+ * not list stay zero (absent).
+ *
+ * For every ACR that wchg_acr_encode() writes, the model decoded from it
+ * encodes to the same bytes. Any model decoded successfully encodes
+ * (so the rules below refuse what the encoder would), and a foreign ACR
+ * may change on the way (skipped AVPs go, AVPs come in the encoder's
+ * order, an IMS-Emergency-Indicator 0 or an empty Time-Stamps is left
+ * out), but only once: encode(decode(encode(decode(x)))) equals
+ * encode(decode(x)).
+ *
+ * Ownership: the model and its views live in |r| and point into |buf|:
+ * valid while |buf| is, until the next wchg_acr_decode() with |r| or
+ * wchg_acr_reader_free(). Nothing is allocated: readers on distinct
+ * threads decode at once.
+ *
+ * Returns WCHG_OK, or one of the following with *|out| NULL and |diag|
+ * (may be NULL) filled: the code, the AVP path from the message root
+ * (e.g. "Service-Information/IMS-Information/Calling-Party-Address[16]",
+ * list indexes from 0), the byte offset of the AVP at fault in |buf| (so
+ * that wchg_aca_from_acr() returns it as the Failed-AVP), a sentence, and
+ * result_code: the Result-Code the CDF answers with.
+ *   WCHG_E_ARG       |r| or |out| NULL, or |buf| NULL with a |len|
+ *                    (result_code 0);
+ *   WCHG_E_DIAMETER  the message breaks RFC 6733 or the ABNF:
+ *                    wchg_dmsg_parse()'s diagnosis as it is (5004, 5005,
+ *                    5008, 5009, 5014, 5015, 3008, 3009, ...); or it
+ *                    parses but is not an Accounting-Request: command
+ *                    code not 271 or the R flag clear (an ACA, a CCR,
+ *                    ...): 3001 COMMAND_UNSUPPORTED, offset 4; command
+ *                    271 with an Application-Id other than 3: 3007
+ *                    APPLICATION_UNSUPPORTED, offset 8;
+ *   WCHG_E_MISSING   no Service-Information/IMS-Information, so no
+ *                    Node-Functionality (5005 MISSING_AVP; the offset of
+ *                    the parent, as the reader gives it);
+ *   WCHG_E_RANGE     a value the model or the encoder cannot take, 5004
+ *                    INVALID_AVP_VALUE: an empty Session-Id, Origin-Host,
+ *                    Origin-Realm or Destination-Realm; Acct-Application-
+ *                    Id not 3; a *-Timestamp-Fraction over 999 ms;
+ *                    Media-Initiator-Flag 2 (UNKNOWN); SDP-Media-
+ *                    Components that disagree on Media-Initiator-Flag,
+ *                    -Party or SDP-Type. (Out-of-range enumerations, e.g.
+ *                    an Accounting-Record-Type outside 1..4, are the
+ *                    reader's 5004 already: WCHG_E_DIAMETER.)
+ *   WCHG_E_LIMIT     a list longer than its WCHG_ACR_MAX_* capacity, a
+ *                    second Inter-Operator-Identifier or NNI-Information
+ *                    (the model holds one), a third Access-Network-
+ *                    Information, an FE-Identifier-List over
+ *                    WCHG_ACR_FE_IDENTIFIER_LIST_MAX octets: 5012
+ *                    UNABLE_TO_COMPLY, offset of the AVP that does not fit;
+ *   WCHG_E_EMERGENCY IMS-Emergency-Indicator 1 in an ACR with a WebRTC
+ *                    identity (657 or 658): not charged (DESIGN.md), 5004
+ *                    at the IMS-Emergency-Indicator.
+ */
+WCHG_API wchg_status wchg_acr_decode(wchg_acr_reader *r, const uint8_t *buf, size_t len,
+                                     const wchg_acr **out, wchg_diag *diag);
 
 /**
  * wchg_cause_code - the Cause-Code (861) of the final response |status|

@@ -18,5 +18,6 @@
 #include <webrtc_chg/ctf.h>
 #include <webrtc_chg/cdrfile.h>
 #include <webrtc_chg/aca.h>
+#include <webrtc_chg/ro.h>
 
 #endif

@@ -28,6 +28,8 @@
   X(avp_strict_suite)                                                        \
   X(sip_suite)                                                               \
   X(rf_suite)                                                                \
+  X(ro_suite)                                                                \
+  X(rf_dec_suite)                                                            \
   X(ctf_suite)                                                               \
   X(demo_suite)                                                              \
   X(cdrfile_suite)                                                           \

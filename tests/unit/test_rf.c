@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "diam_samples.h"
+#include "rf_samples.h"
 #include "testutil.h"
 
 #define V3 10415u
@@ -79,123 +80,7 @@ static size_t untouched(const uint8_t *p, size_t n, uint8_t fill) {
   return k;
 }
 
-/* ---- the full model ------------------------------------------------------- */
-
-static const wchg_involved_party calling[] = {
-    {WCHG_PARTY_SIP_URI, WCHG_STR("sip:alice@ims.example.com")},
-    {WCHG_PARTY_TEL_URI, WCHG_STR("tel:+15551234567")}};
-static const wchg_involved_party asserted[] = {
-    {WCHG_PARTY_SIP_URI, WCHG_STR("sip:bob@ims.example.org")}};
-static const wchg_involved_party requested[] = {
-    {WCHG_PARTY_TEL_URI, WCHG_STR("tel:+15557654321")}};
-static const wchg_involved_party associated[] = {
-    {WCHG_PARTY_SIP_URI, WCHG_STR("sip:alice.alias@ims.example.com")}};
-static const wchg_str transit[] = {WCHG_STR("transit-a.example.net"), WCHG_STR("unknown")};
-static const wchg_str session_lines[] = {WCHG_STR("v=0"), WCHG_STR("c=IN IP6 2001:db8::10")};
-static const wchg_str audio_lines[] = {WCHG_STR("a=rtpmap:111 opus/48000/2"),
-                                       WCHG_STR("a=sendrecv")};
-static const wchg_str video_lines[] = {WCHG_STR("a=rtpmap:96 VP8/90000")};
-static const wchg_sdp_media_component components[] = {
-    {.sdp_media_name = WCHG_STR("m=audio 49170 UDP/TLS/RTP/SAVPF 111"),
-     .sdp_media_descriptions = {audio_lines, 2},
-     .gprs_charging_id = WCHG_INT(0xDEADBEEF),
-     .local_gw_inserted_indication = WCHG_INT(1),
-     .ip_realm_default_indication = WCHG_INT(0),
-     .transcoder_inserted_indication = WCHG_INT(1)},
-    {.sdp_media_name = WCHG_STR("m=video 49172 UDP/TLS/RTP/SAVPF 96"),
-     .sdp_media_descriptions = {video_lines, 1},
-     .access_network_charging_identifier = WCHG_STR("anci-77")}};
-static const wchg_media_components_list media[] = {
-    {.sdp_media_components = {components, 2},
-     .media_initiator_flag = true,
-     .sdp_session_description = {session_lines, 2},
-     .media_initiator_party = {WCHG_PARTY_SIP_URI, WCHG_STR("sip:alice@ims.example.com")},
-     .sdp_type = WCHG_INT(WCHG_SDP_OFFER)}};
-static const wchg_message_body bodies[] = {
-    {.content_type = WCHG_STR("application/vnd.3gpp.sms"),
-     .content_disposition = WCHG_STR("render"),
-     .content_length = WCHG_INT(120)}};
-static const wchg_subscription_id subscriptions[] = {
-    {WCHG_INT(WCHG_END_USER_SIP_URI), WCHG_STR("sip:alice@ims.example.com")},
-    {WCHG_INT(WCHG_END_USER_E164), WCHG_STR("15551234567")}};
-static const wchg_str reasons[] = {WCHG_STR("Q.850;cause=16;text=\"Normal call clearing\"")};
-static const wchg_str fe_ids[] = {WCHG_STR("fe1@pcscf1.ims.example.com"),
-                                  WCHG_STR("fe2@scscf1.ims.example.com")};
-
-#define OCT(s) ((wchg_octets){(const uint8_t *)(s), sizeof(s) - 1})
-
-/* Every field the acr.h table lists (IMS-Emergency-Indicator aside: with
- * the WebRTC identities it is refused; see emergency_rule). */
-static void full_acr(wchg_acr *a) {
-  wchg_ims_info *ims = &a->ims;
-  wchg_acr_init(a);
-  a->hop_by_hop = 0xA1B2C3D4;
-  a->end_to_end = 0x01020304;
-  a->retransmitted = true;
-  a->session_id = WCHG_STR("pcscf1.ims.example.com;1795510800;2;full");
-  a->origin_host = WCHG_STR("pcscf1.ims.example.com");
-  a->origin_realm = WCHG_STR("ims.example.com");
-  a->destination_realm = WCHG_STR("ims.example.net");
-  a->destination_host = WCHG_STR("cdf1.ims.example.net");
-  a->accounting_record_type = WCHG_ACR_INTERIM;
-  a->accounting_record_number = 2;
-  a->acct_interim_interval = WCHG_INT(300);
-  a->origin_state_id = WCHG_INT(7);
-  a->event_timestamp = WCHG_TIME_MS(1795510900500LL);
-  a->cause_code = WCHG_INT(wchg_cause_code("INVITE", 302, false)); /* -302 */
-  a->sip_request_timestamp = WCHG_TIME_MS(1795510800125LL);
-  a->sip_response_timestamp = WCHG_TIME_MS(1795510804980LL);
-
-  ims->private_user_id = WCHG_STR("alice@ims.example.com");
-  ims->service_context_id = WCHG_STR(WCHG_SERVICE_CONTEXT_IMS);
-  ims->list_of_subscription_id = (wchg_subscription_id_list){subscriptions, 2};
-  ims->sip_method = WCHG_STR("INVITE");
-  ims->event = WCHG_STR("presence");
-  ims->expires_information = WCHG_INT(3600);
-  ims->role_of_node = WCHG_INT(2); /* FORWARDING_ROLE: no CDR form, an AVP one */
-  ims->session_id = WCHG_STR("f81d4fae-7dec-11d0-a765-00a0c91e6bf6@wic.example.com");
-  ims->session_priority = WCHG_INT(3);
-  ims->list_of_calling_party_address = (wchg_involved_party_list){calling, 2};
-  ims->called_party_address = (wchg_involved_party){WCHG_PARTY_SIP_URI,
-                                                    WCHG_STR("sip:bob@ims.example.org")};
-  ims->list_of_called_asserted_identity = (wchg_involved_party_list){asserted, 1};
-  ims->list_of_requested_party_address = (wchg_involved_party_list){requested, 1};
-  ims->list_of_associated_uri = (wchg_involved_party_list){associated, 1};
-  ims->inter_operator_identifiers =
-      (wchg_inter_operator_identifiers){true, WCHG_STR("ims.example.com"),
-                                        WCHG_STR("ims.example.org")};
-  ims->transit_ioi_lists = (wchg_str_list){transit, 2};
-  ims->ims_charging_identifier = OCT("icid-full-0001");
-  ims->list_of_sdp_media_components = (wchg_media_components_list_list){media, 1};
-  ims->served_party_ip_address.choice = WCHG_IP_TEXT_V6;
-  ims->served_party_ip_address.text = WCHG_STR("2001:db8::23");
-  ims->list_of_message_bodies = (wchg_message_body_list){bodies, 1};
-  ims->list_of_reason_header = (wchg_str_list){reasons, 1};
-  ims->access_network_information = OCT("3GPP-E-UTRAN-FDD;utran-cell-id-3gpp=0010100010019B01");
-  ims->additional_access_network_information = OCT("IEEE-802.11;i-wlan-node-id=ffffffffffff");
-  ims->cellular_network_information = OCT("\x01\x02\x03");
-  ims->ims_communication_service_identifier = OCT("urn:urn-7:3gpp-service.ims.icsi.mmtel");
-  ims->nni_information.present = true;
-  ims->nni_information.session_direction = WCHG_INT(1);
-  ims->nni_information.nni_type = WCHG_INT(2);
-  ims->nni_information.relationship_mode = WCHG_INT(0);
-  ims->nni_information.neighbour_node_address =
-      (wchg_ip_address){.choice = WCHG_IP_BIN_V4, .bin = {192, 0, 2, 99}};
-  ims->from_address = OCT("sip:alice@ims.example.com");
-  ims->ims_visited_network_identifier = OCT("visited.example.net");
-  ims->related_icid = OCT("icid-related-0001");
-  ims->related_icid_generation_node.choice = WCHG_NODE_IP_ADDRESS;
-  ims->related_icid_generation_node.ip_address =
-      (wchg_ip_address){.choice = WCHG_IP_BIN_V6_PREFIX,
-                        .bin = {0x20, 0x01, 0x0d, 0xb8, [15] = 1},
-                        .pdp_address_prefix_length = WCHG_INT(64)};
-  ims->route_header_received = OCT("<sip:pcscf1.ims.example.com;lr>");
-  ims->route_header_transmitted = OCT("<sip:scscf1.ims.example.com;lr>");
-  ims->instance_id = OCT("<urn:gsma:imei:35209900-176148-1>");
-  ims->fe_identifier_list = (wchg_str_list){fe_ids, 2};
-  ims->webrtc_authentication_function_name = WCHG_STR("waf.example.net");
-  ims->webrtc_web_server_function_name = WCHG_STR("wwsf.example.com");
-}
+/* ---- the full model (rf_full_acr, rf_samples.c) ---------------------------- */
 
 /* What the parsed full ACR must hold, depth first: depth, code, flags
  * (exactly: V means vendor 10415), and the value. */
@@ -369,7 +254,7 @@ START_TEST(full_acr_parses_avp_by_avp) {
   wchg_acr a;
   wchg_dmsg m;
   size_t len, k = 0, n = sizeof full_want / sizeof full_want[0];
-  full_acr(&a);
+  rf_full_acr(&a);
   uint8_t *buf = encode(&a, &len);
   parse(buf, len, &m);
   ck_assert_uint_eq(m.flags, WCHG_CMD_FLAG_R | WCHG_CMD_FLAG_P | WCHG_CMD_FLAG_T);
@@ -391,62 +276,6 @@ END_TEST
 
 /* ---- the golden: the hand-built sample ACR --------------------------------- */
 
-static const wchg_involved_party sample_calling[] = {
-    {WCHG_PARTY_SIP_URI, WCHG_STR("sip:alice@ims.example.com")},
-    {WCHG_PARTY_TEL_URI, WCHG_STR("tel:+15551234567")}};
-static const wchg_str sample_session_lines[] = {WCHG_STR("c=IN IP4 192.0.2.10")};
-static const wchg_str sample_media_lines[] = {WCHG_STR("a=rtpmap:111 opus/48000/2"),
-                                              WCHG_STR("a=sendrecv")};
-static const wchg_sdp_media_component sample_components[] = {
-    {.sdp_media_name = WCHG_STR("m=audio 49170 UDP/TLS/RTP/SAVPF 111"),
-     .sdp_media_descriptions = {sample_media_lines, 2}}};
-static const wchg_media_components_list sample_media[] = {
-    {.sdp_media_components = {sample_components, 1},
-     .media_initiator_flag = true,
-     .sdp_session_description = {sample_session_lines, 1},
-     .sdp_type = WCHG_INT(WCHG_SDP_ANSWER)}};
-static const wchg_subscription_id sample_subscriptions[] = {
-    {WCHG_INT(WCHG_END_USER_SIP_URI), WCHG_STR("sip:alice@ims.example.com")}};
-
-/* The content of sample_acr (diam_samples.c) as a model: every AVP of it
- * has a model field, so the bytes must be the same. */
-static void sample_as_model(wchg_acr *a) {
-  wchg_ims_info *ims = &a->ims;
-  wchg_acr_init(a);
-  a->hop_by_hop = 0x11223344;
-  a->end_to_end = 0x55667788;
-  a->session_id = WCHG_STR("pcscf1.ims.example.com;1795510800;1;h3-call");
-  a->origin_host = WCHG_STR("pcscf1.ims.example.com");
-  a->origin_realm = WCHG_STR("ims.example.com");
-  a->destination_realm = WCHG_STR("ims.example.com");
-  a->accounting_record_type = WCHG_ACR_START;
-  a->accounting_record_number = 0;
-  a->origin_state_id = WCHG_INT(1);
-  a->event_timestamp = WCHG_TIME_MS(1795510804000LL);
-  a->node_functionality = WCHG_NODE_P_CSCF;
-  a->sip_request_timestamp = WCHG_TIME_MS(1795510800125LL);
-  a->sip_response_timestamp = WCHG_TIME_MS(1795510804980LL);
-  ims->private_user_id = WCHG_STR("alice@ims.example.com");
-  ims->service_context_id = WCHG_STR(WCHG_SERVICE_CONTEXT_IMS);
-  ims->list_of_subscription_id = (wchg_subscription_id_list){sample_subscriptions, 1};
-  ims->sip_method = WCHG_STR("INVITE");
-  ims->role_of_node = WCHG_INT(WCHG_ROLE_ORIGINATING);
-  ims->session_id = WCHG_STR("f81d4fae-7dec-11d0-a765-00a0c91e6bf6@wic.example.com");
-  ims->list_of_calling_party_address = (wchg_involved_party_list){sample_calling, 2};
-  ims->called_party_address = (wchg_involved_party){WCHG_PARTY_SIP_URI,
-                                                    WCHG_STR("sip:bob@ims.example.org")};
-  ims->inter_operator_identifiers =
-      (wchg_inter_operator_identifiers){true, WCHG_STR("ims.example.com"),
-                                        WCHG_STR("ims.example.org")};
-  ims->ims_charging_identifier = OCT("icid-pcscf1-1732442400-0001");
-  ims->list_of_sdp_media_components = (wchg_media_components_list_list){sample_media, 1};
-  ims->served_party_ip_address =
-      (wchg_ip_address){.choice = WCHG_IP_BIN_V4, .bin = {198, 51, 100, 23}};
-  ims->access_network_information = OCT("IEEE-802.11");
-  ims->webrtc_authentication_function_name = WCHG_STR("waf.example.net");
-  ims->webrtc_web_server_function_name = WCHG_STR("wwsf.example.com");
-}
-
 START_TEST(golden_equals_hand_built_sample) {
   uint8_t want[2048], want_d[2048];
   size_t want_len, want_d_len, len;
@@ -456,7 +285,7 @@ START_TEST(golden_equals_hand_built_sample) {
   ck_assert_int_eq(sample_acr(want, sizeof want, &want_len), WCHG_OK);
   ck_assert_int_eq(sample_avps_resolve(&avps), 0);
   ck_assert_int_eq(sample_acr_d(&avps, want_d, sizeof want_d, &want_d_len), WCHG_OK);
-  sample_as_model(&a);
+  rf_sample_as_model(&a);
   uint8_t *buf = encode(&a, &len);
   ck_assert_uint_eq(len, want_len);
   ck_assert_mem_eq(buf, want, len);
@@ -479,16 +308,6 @@ END_TEST
 
 /* ---- minimal ACRs ------------------------------------------------------------ */
 
-static void minimal_acr(wchg_acr *a, int32_t type) {
-  wchg_acr_init(a);
-  a->session_id = WCHG_STR("pcscf1.ims.example.com;1;2");
-  a->origin_host = WCHG_STR("pcscf1.ims.example.com");
-  a->origin_realm = WCHG_STR("ims.example.com");
-  a->destination_realm = WCHG_STR("ims.example.com");
-  a->accounting_record_type = type;
-  a->accounting_record_number = type == WCHG_ACR_STOP ? 4 : type == WCHG_ACR_INTERIM ? 1 : 0;
-}
-
 START_TEST(minimal_of_each_record_type) {
   static const char *const names[] = {NULL, "rf_event_min", "rf_start_min", "rf_interim_min",
                                       "rf_stop_min"};
@@ -510,7 +329,7 @@ START_TEST(minimal_of_each_record_type) {
     wchg_acr a;
     wchg_dmsg m;
     memcpy(w, want_min, sizeof w);
-    minimal_acr(&a, type);
+    rf_minimal_acr(&a, type);
     w[4].v = type;
     w[5].v = a.accounting_record_number;
     uint8_t *buf = encode(&a, &len);
@@ -552,7 +371,7 @@ static const wchg_media_components_list media_bad_id[] = {
 static const wchg_media_components_list media_bad_line[] = {
     {.sdp_media_components = {comp_bad_line, 1}}};
 static const wchg_media_components_list media_bad_type[] = {
-    {.sdp_media_components = {components, 2}, .sdp_type = WCHG_INT(2)}};
+    {.sdp_media_components = {rf_full_components, 2}, .sdp_type = WCHG_INT(2)}};
 static const wchg_media_components_list media_bad_session[] = {
     {.sdp_session_description = {bad_text, 1}}};
 
@@ -725,7 +544,7 @@ START_TEST(every_error_with_its_path) {
   wchg_acr a;
   wchg_diag d;
   size_t len;
-  full_acr(&a);
+  rf_full_acr(&a);
   errors[_i].mutate(&a);
   memset(buf, 0xA5, sizeof buf);
   len = 12345;
@@ -752,7 +571,7 @@ START_TEST(null_arguments) {
   ck_assert_int_eq(wchg_acr_encode(NULL, buf, sizeof buf, &len, &d), WCHG_E_ARG);
   ck_assert_int_eq(d.code, WCHG_E_ARG);
   ck_assert_uint_eq(len, 0);
-  minimal_acr(&a, WCHG_ACR_EVENT);
+  rf_minimal_acr(&a, WCHG_ACR_EVENT);
   ck_assert_int_eq(wchg_acr_encode(&a, buf, sizeof buf, NULL, &d), WCHG_E_ARG);
   ck_assert_int_eq(d.code, WCHG_E_ARG);
   wchg_acr_init(NULL); /* harmless */
@@ -778,7 +597,7 @@ START_TEST(buffer_too_small_at_every_length) {
   wchg_acr a;
   wchg_diag d;
   size_t need, len;
-  full_acr(&a);
+  rf_full_acr(&a);
   uint8_t *ref = encode(&a, &need);
   uint8_t *buf = malloc(need + 16);
   ck_assert_ptr_nonnull(buf);
@@ -842,7 +661,7 @@ START_TEST(times_fractions_eras) {
     wchg_acr a;
     wchg_dmsg m;
     size_t len;
-    minimal_acr(&a, WCHG_ACR_EVENT);
+    rf_minimal_acr(&a, WCHG_ACR_EVENT);
     a.sip_request_timestamp = WCHG_TIME_MS(cases[i].req_ms);
     a.sip_response_timestamp = WCHG_TIME_MS(cases[i].rsp_ms);
     a.event_timestamp = WCHG_TIME_MS(cases[i].event_ms);
@@ -870,7 +689,7 @@ START_TEST(only_one_time_stamp) {
   wchg_dmsg m;
   wchg_avp x;
   size_t len;
-  minimal_acr(&a, WCHG_ACR_EVENT);
+  rf_minimal_acr(&a, WCHG_ACR_EVENT);
   a.sip_response_timestamp = WCHG_TIME_MS(1795510804980LL);
   uint8_t *buf = encode(&a, &len);
   parse(buf, len, &m);
@@ -894,7 +713,7 @@ START_TEST(integer32_and_unsigned32_edges) {
     wchg_dmsg m;
     size_t len;
     int32_t v;
-    minimal_acr(&a, WCHG_ACR_STOP);
+    rf_minimal_acr(&a, WCHG_ACR_STOP);
     a.cause_code = WCHG_INT(causes[i].cause);
     a.origin_state_id = WCHG_INT(i % 2 ? 0 : UINT32_MAX);
     a.acct_interim_interval = WCHG_INT(i % 2 ? UINT32_MAX : 0);
@@ -923,7 +742,7 @@ START_TEST(emergency_rule) {
   wchg_acr a;
   wchg_dmsg m;
   size_t len;
-  minimal_acr(&a, WCHG_ACR_START);
+  rf_minimal_acr(&a, WCHG_ACR_START);
   a.ims.ims_emergency_indicator = true;
   uint8_t *buf = encode(&a, &len);
   parse(buf, len, &m);
@@ -950,7 +769,7 @@ START_TEST(addresses_and_unsent_fields) {
   wchg_avp x;
   size_t len;
   uint8_t want[18];
-  minimal_acr(&a, WCHG_ACR_EVENT);
+  rf_minimal_acr(&a, WCHG_ACR_EVENT);
   a.ims.served_party_ip_address =
       (wchg_ip_address){.choice = WCHG_IP_BIN_V6, .bin = {0x20, 0x01, 0x0d, 0xb8, [15] = 0x23}};
   a.ims.nni_information =
@@ -990,7 +809,7 @@ START_TEST(media_initiator_called_party) {
   wchg_dmsg m;
   wchg_avp x;
   size_t len;
-  minimal_acr(&a, WCHG_ACR_START);
+  rf_minimal_acr(&a, WCHG_ACR_START);
   a.ims.list_of_sdp_media_components = (wchg_media_components_list_list){entry, 1};
   uint8_t *buf = encode(&a, &len);
   parse(buf, len, &m);

@@ -1,0 +1,378 @@
+/*
+ * webrtc_chg — ro.h: Ro online charging (TS 32.299 §6.4, RFC 4006) for
+ * the sessions and standalone requests of WebRTC (WIC) users: the
+ * Credit-Control-Request as a model and its encoder, the Credit-Control-
+ * Answer read into a fixed-size struct, and the per-session credit state.
+ *
+ * In 3GPP the Ro clients are the IMS-GWF (for the S-CSCF), the AS and the
+ * MRFC (TS 32.260 §4.3), not the P-CSCF: a wchg_ccr carries the
+ * Node-Functionality of one of those (S-CSCF 0, MRFC 3, AS 6). The
+ * registration context is the one Rf uses (ctf.h): the same wchg_ims_info
+ * with the WAF/WWSF identities (657/658, M clear, webrtc_ext.h).
+ *
+ * CCR model field -> AVP (the CCR ABNF order, TS 32.299 §6.4.2):
+ *   session_id .............. Session-Id (263), first
+ *   origin_host, _realm ..... Origin-Host (264), Origin-Realm (296)
+ *   destination_realm ....... Destination-Realm (283)
+ *   (always) ................ Auth-Application-Id (258) = 4
+ *   ims.service_context_id .. Service-Context-Id (461); empty: "32260@3gpp.org"
+ *   cc_request_type/_number . CC-Request-Type (416) / -Number (415)
+ *   destination_host ........ Destination-Host (293)
+ *   ims.private_user_id ..... User-Name (1)
+ *   origin_state_id ......... Origin-State-Id (278)
+ *   event_timestamp ......... Event-Timestamp (55), whole seconds
+ *   ims.list_of_subscription_id  Subscription-Id (443), at the top level
+ *   termination_cause ....... Termination-Cause (295), TERMINATION only
+ *   requested_action ........ Requested-Action (436), EVENT only
+ *   multiple_services_indicator  Multiple-Services-Indicator (455)
+ *   mscc[i] ................. Multiple-Services-Credit-Control (456):
+ *       requested_service_unit  Requested-Service-Unit (437) when .present
+ *       used_service_units[j]   Used-Service-Unit (446) {Reporting-Reason,
+ *                               CC-Time, CC-Total/Input/Output-Octets}
+ *       service_identifier .... Service-Identifier (439)
+ *       rating_group .......... Rating-Group (432)
+ *       reporting_reason ...... Reporting-Reason (872)
+ *       trigger, trigger_types  Trigger (1264) {*Trigger-Type 870}
+ *   Service-Information (873) / IMS-Information (876): as in acr.h, with
+ *       node_functionality, cause_code and the Time-Stamps from here; the
+ *       Subscription-Ids are at the top level instead.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
+ */
+#ifndef WEBRTC_CHG_RO_H
+#define WEBRTC_CHG_RO_H
+
+#include <webrtc_chg/acr.h>
+#include <webrtc_chg/common.h>
+#include <webrtc_chg/ims_info.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** CC-Request-Type (416). */
+enum {
+  WCHG_CC_INITIAL = 1,
+  WCHG_CC_UPDATE = 2,
+  WCHG_CC_TERMINATION = 3,
+  WCHG_CC_EVENT = 4,
+};
+
+/** Requested-Action (436), RFC 4006 §8.41. */
+enum {
+  WCHG_RA_DIRECT_DEBITING = 0,
+  WCHG_RA_REFUND_ACCOUNT = 1,
+  WCHG_RA_CHECK_BALANCE = 2,
+  WCHG_RA_PRICE_ENQUIRY = 3,
+};
+
+/** Reporting-Reason (872), TS 32.299 §7.2.175. */
+enum {
+  WCHG_RR_THRESHOLD = 0,
+  WCHG_RR_QHT = 1,
+  WCHG_RR_FINAL = 2,
+  WCHG_RR_QUOTA_EXHAUSTED = 3,
+  WCHG_RR_VALIDITY_TIME = 4,
+  WCHG_RR_OTHER_QUOTA_TYPE = 5,
+  WCHG_RR_RATING_CONDITION_CHANGE = 6,
+  WCHG_RR_FORCED_REAUTHORISATION = 7,
+  WCHG_RR_POOL_EXHAUSTED = 8,
+  WCHG_RR_UNUSED_QUOTA_TIMER = 9,
+};
+
+/** Final-Unit-Action (449), RFC 4006 §8.35. */
+enum {
+  WCHG_FUA_TERMINATE = 0,
+  WCHG_FUA_REDIRECT = 1,
+  WCHG_FUA_RESTRICT_ACCESS = 2,
+};
+
+/** Termination-Cause (295), RFC 6733 §8.15. */
+enum {
+  WCHG_TC_LOGOUT = 1,
+  WCHG_TC_SERVICE_NOT_PROVIDED = 2,
+  WCHG_TC_BAD_ANSWER = 3,
+  WCHG_TC_ADMINISTRATIVE = 4,
+  WCHG_TC_LINK_BROKEN = 5,
+  WCHG_TC_AUTH_EXPIRED = 6,
+  WCHG_TC_USER_MOVED = 7,
+  WCHG_TC_SESSION_TIMEOUT = 8,
+};
+
+/** A Requested-, Used- or Granted-Service-Unit (RFC 4006 §8.17-8.19).
+ * The octet units are Unsigned64: each has its own presence flag. */
+typedef struct wchg_service_unit {
+  bool present;                  /* the group is sent / was received */
+  wchg_opt_int cc_time;          /* CC-Time (420), seconds, Unsigned32 */
+  bool has_cc_total_octets, has_cc_input_octets, has_cc_output_octets;
+  uint64_t cc_total_octets;      /* CC-Total-Octets (421) */
+  uint64_t cc_input_octets;      /* CC-Input-Octets (412) */
+  uint64_t cc_output_octets;     /* CC-Output-Octets (414) */
+  wchg_opt_int reporting_reason; /* Used-Service-Unit only: THRESHOLD,
+                                    QUOTA_EXHAUSTED, OTHER_QUOTA_TYPE,
+                                    POOL_EXHAUSTED (TS 32.299 §7.2.175) */
+} wchg_service_unit;
+
+/** One Multiple-Services-Credit-Control of a CCR (TS 32.299 §7.1.9). */
+typedef struct wchg_mscc {
+  wchg_service_unit requested_service_unit; /* sent when .present (may be empty) */
+  const wchg_service_unit *used_service_units;
+  size_t n_used_service_units;
+  wchg_opt_int service_identifier;          /* Unsigned32 */
+  wchg_opt_int rating_group;                /* Unsigned32 */
+  wchg_opt_int reporting_reason;            /* the reasons for all quota types:
+                                               QHT, FINAL, VALIDITY_TIME, ... */
+  bool trigger;                             /* send Trigger (1264) */
+  const int32_t *trigger_types;             /* its Trigger-Type (870) values */
+  size_t n_trigger_types;
+} wchg_mscc;
+
+typedef struct wchg_ccr {
+  /* the message header: identifiers from the caller */
+  uint32_t hop_by_hop;
+  uint32_t end_to_end;
+  bool retransmitted;                    /* the T flag */
+
+  wchg_str session_id;                   /* required */
+  wchg_str origin_host;                  /* required */
+  wchg_str origin_realm;                 /* required */
+  wchg_str destination_realm;            /* required */
+  wchg_str destination_host;             /* optional */
+  int32_t cc_request_type;               /* WCHG_CC_INITIAL .. WCHG_CC_EVENT */
+  uint32_t cc_request_number;            /* 0 for the first, then +1 */
+  wchg_opt_int origin_state_id;
+  wchg_time_ms event_timestamp;
+  wchg_opt_int termination_cause;        /* TERMINATION only */
+  wchg_opt_int requested_action;         /* EVENT only */
+  wchg_opt_int multiple_services_indicator; /* 0 NOT_SUPPORTED, 1 SUPPORTED */
+  const wchg_mscc *mscc;
+  size_t n_mscc;
+
+  /* IMS-Information items with no model field (as in wchg_acr) */
+  int32_t node_functionality;            /* WCHG_NODE_S_CSCF, _MRFC or _AS */
+  wchg_opt_int cause_code;               /* TERMINATION and EVENT */
+  wchg_time_ms sip_request_timestamp;
+  wchg_time_ms sip_response_timestamp;
+
+  wchg_ims_info ims;                     /* the neutral model, as in Rf */
+} wchg_ccr;
+
+/** wchg_ccr_init - zero |ccr| and set its Node-Functionality to
+ * |node_functionality| (WCHG_NODE_S_CSCF for the IMS-GWF, WCHG_NODE_AS,
+ * WCHG_NODE_MRFC). */
+WCHG_API void wchg_ccr_init(wchg_ccr *ccr, int32_t node_functionality);
+
+/**
+ * wchg_ccr_encode - write |ccr| as one complete CCR message (command 272,
+ * R and P set, T when retransmitted, application 4) into |buf| (|cap|
+ * bytes; NULL with cap 0 measures) and set *|len| to its size. Allocates
+ * nothing. Checks before writing anything, with the acr.h rules for
+ * Service-Information/IMS-Information (path "CCR/Service-Information/
+ * IMS-Information/..."), and:
+ *   WCHG_E_ARG      |ccr| or |len| NULL;
+ *   WCHG_E_MISSING  Session-Id, Origin-Host, Origin-Realm, Destination-
+ *                   Realm empty; an MSCC list with a count but no items;
+ *   WCHG_E_RANGE    cc_request_type not 1..4; node_functionality not an
+ *                   Ro client (S-CSCF 0, MRFC 3, AS 6: the P-CSCF is not
+ *                   one in 3GPP); Termination-Cause outside TERMINATION,
+ *                   Requested-Action outside EVENT; an Enumerated value
+ *                   the dictionary does not name; a value beyond its type;
+ *   WCHG_E_UTF8, WCHG_E_EMERGENCY, WCHG_E_LIMIT as in wchg_acr_encode();
+ *   WCHG_E_BUFFER   |cap| too small: *|len| is the size needed.
+ * On the other errors *|len| is 0. |diag| (may be NULL) gets the code,
+ * the path (e.g. "CCR/Multiple-Services-Credit-Control[0]/Used-Service-
+ * Unit[1]/Reporting-Reason") and a sentence.
+ */
+WCHG_API wchg_status wchg_ccr_encode(const wchg_ccr *ccr, uint8_t *buf, size_t cap,
+                                     size_t *len, wchg_diag *diag);
+
+/* ------------------------------------------------------------------ */
+/* Credit-Control-Answer                                               */
+/* ------------------------------------------------------------------ */
+
+/* Capacities of a wchg_cca. A CCA with more is refused (WCHG_E_LIMIT),
+ * never cut short. */
+#define WCHG_CCA_MAX_MSCC 8                /* Multiple-Services-Credit-Control */
+#define WCHG_CCA_MAX_SERVICE_IDENTIFIERS 4 /* Service-Identifier, per MSCC */
+
+/** One Multiple-Services-Credit-Control of a CCA. */
+typedef struct wchg_cca_mscc {
+  wchg_opt_int result_code;              /* optional here (RFC 4006 §8.16) */
+  wchg_service_unit granted_service_unit;
+  size_t n_service_identifiers;
+  uint32_t service_identifiers[WCHG_CCA_MAX_SERVICE_IDENTIFIERS];
+  wchg_opt_int rating_group;
+  wchg_opt_int validity_time;            /* seconds */
+  wchg_opt_int time_quota_threshold;     /* seconds */
+  wchg_opt_int volume_quota_threshold;   /* octets */
+  wchg_opt_int quota_holding_time;       /* seconds */
+  struct {
+    bool present;
+    int32_t final_unit_action;           /* WCHG_FUA_* */
+    bool has_redirect_server;
+    int32_t redirect_address_type;       /* 0 IPv4, 1 IPv6, 2 URL, 3 SIP URI */
+    wchg_str redirect_server_address;    /* a view into the message */
+  } final_unit_indication;
+} wchg_cca_mscc;
+
+/** Cost-Information (423): Unit-Value {Value-Digits, Exponent}, Currency-
+ * Code, Cost-Unit. The cost is value_digits * 10^exponent. */
+typedef struct wchg_cost_information {
+  bool present;
+  int64_t value_digits;
+  int32_t exponent;                      /* 0 when absent */
+  uint32_t currency_code;                /* ISO 4217 */
+  wchg_str cost_unit;                    /* empty when absent */
+} wchg_cost_information;
+
+typedef struct wchg_cca {
+  uint32_t hop_by_hop, end_to_end;
+  wchg_str session_id, origin_host, origin_realm;
+  uint32_t result_code;                  /* the top-level Result-Code */
+  int32_t cc_request_type;               /* echo of the CCR */
+  uint32_t cc_request_number;            /* echo of the CCR */
+  wchg_opt_int cc_session_failover;
+  wchg_opt_int credit_control_failure_handling;
+  wchg_opt_int direct_debiting_failure_handling;
+  wchg_cost_information cost_information;
+  size_t n_mscc;
+  wchg_cca_mscc mscc[WCHG_CCA_MAX_MSCC];
+} wchg_cca;
+
+/**
+ * wchg_cca_parse - read the |len| bytes at |buf| as one CCA into *|out|.
+ * The message is checked strictly first (wchg_dmsg_parse(): RFC 6733 and
+ * the CCA ABNF, the MSCC groups included), then mapped. Zero-copy: the
+ * strings of *|out| point into |buf|; nothing is allocated.
+ * Returns WCHG_OK, or, with *|out| zeroed and |diag| (may be NULL) filled:
+ *   WCHG_E_ARG       a NULL argument;
+ *   WCHG_E_DIAMETER  the reader's diagnosis; or not a CCA (command not
+ *                    272, the R flag set, application not 4);
+ *   WCHG_E_LIMIT     more MSCCs or Service-Identifiers than the capacity.
+ */
+WCHG_API wchg_status wchg_cca_parse(const uint8_t *buf, size_t len, wchg_cca *out,
+                                    wchg_diag *diag);
+
+/** wchg_result_code_success - |rc| is 2xxx (RFC 6733 §7.1.2). */
+WCHG_API bool wchg_result_code_success(uint32_t rc);
+
+/* ------------------------------------------------------------------ */
+/* The per-session credit state (RFC 4006 §7 client, one rating group) */
+/* ------------------------------------------------------------------ */
+
+/*
+ * No clock, no I/O: the host passes the time (now_ms) of every event and
+ * acts on the wchg_credit_action it gets back: send the CCR it names
+ * (wchg_credit_fill_ccr() fills the request type, number and MSCC), and
+ * apply the service decision. Time usage is counted from the CCA-I that
+ * granted it, in milliseconds, and reported as whole CC-Time seconds (the
+ * part below a second carries over; the final report rounds up).
+ *
+ * Defined outcomes:
+ *  - a CANCEL/BYE (wchg_credit_end) while the CCR-I is unanswered sends
+ *    nothing yet (Kamailio #2143): the CCR-T goes when the CCA-I arrives;
+ *  - a BYE while a CCR-U is unanswered: the CCR-T goes when the CCA-U
+ *    arrives, reporting the usage up to the BYE;
+ *  - a CCA with a top-level error Result-Code (not 2xxx): the service is
+ *    terminated and no CCR-T follows: the server has ended the credit-
+ *    control session (RFC 4006 §7, "Failed CCA received"); 4011
+ *    CREDIT_CONTROL_NOT_APPLICABLE allows the service without credit
+ *    control and ends the session the same way;
+ *  - an error Result-Code in the MSCC (top 2001): the service ends and
+ *    one CCR-T is sent;
+ *  - otherwise a session whose CCR-I was sent ends with exactly one
+ *    CCR-T; wchg_credit_end() after it is a no-op.
+ */
+enum wchg_credit_state {
+  WCHG_CREDIT_IDLE = 0,        /* nothing sent */
+  WCHG_CREDIT_PENDING_I,       /* CCR-I sent */
+  WCHG_CREDIT_OPEN,            /* granted */
+  WCHG_CREDIT_PENDING_U,       /* CCR-U sent */
+  WCHG_CREDIT_PENDING_T,       /* CCR-T sent */
+  WCHG_CREDIT_CLOSED,          /* over */
+};
+
+/** What the host does with the service. */
+enum wchg_credit_service {
+  WCHG_SERVICE_WAIT = 0,       /* hold: an answer is awaited */
+  WCHG_SERVICE_ALLOW,          /* go on; call wchg_credit_tick() at next_tick_ms */
+  WCHG_SERVICE_TERMINATE,      /* release the session (BYE) */
+  WCHG_SERVICE_REDIRECT,       /* the Final-Unit-Action REDIRECT: to redirect_address */
+  WCHG_SERVICE_RESTRICT,       /* the Final-Unit-Action RESTRICT_ACCESS */
+  WCHG_SERVICE_DONE,           /* nothing more to charge */
+};
+
+typedef struct wchg_credit_action {
+  int32_t send;                /* 0, or the CC-Request-Type of the CCR to send now */
+  uint32_t cc_request_number;  /* of that CCR */
+  wchg_opt_int reporting_reason; /* of its MSCC (UPDATE, TERMINATION) */
+  bool reason_in_usu;          /* THRESHOLD, QUOTA_EXHAUSTED go in the USU */
+  wchg_opt_int used_seconds;   /* the USU's CC-Time (UPDATE, TERMINATION) */
+  int service;                 /* enum wchg_credit_service */
+  int64_t next_tick_ms;        /* ALLOW: when to call wchg_credit_tick(); -1: never */
+  wchg_str redirect_address;   /* REDIRECT: Redirect-Server-Address */
+} wchg_credit_action;
+
+typedef struct wchg_credit {
+  int state;                   /* enum wchg_credit_state */
+  uint32_t next_number;        /* CC-Request-Number of the next CCR */
+  wchg_opt_int rating_group, service_identifier;
+  uint32_t requested_seconds;  /* Requested-Service-Unit CC-Time */
+  int32_t pending_type;        /* the unanswered CCR */
+  uint32_t pending_number;
+  bool end_requested;          /* wchg_credit_end() while a CCR was pending */
+  int64_t end_ms;
+  int32_t termination_cause;
+  bool unlimited;              /* no granted time: no quota supervision */
+  int64_t usage_from_ms;       /* usage not yet reported starts here */
+  int64_t grant_end_ms;        /* the granted time runs out */
+  int64_t threshold_ms;        /* report then (-1: none) */
+  int64_t validity_end_ms;     /* report then (-1: none) */
+  bool final_unit;             /* the grant is the last (Final-Unit-Indication) */
+  int32_t final_unit_action;
+  wchg_str redirect_address;   /* a view into the CCA: copy it if kept longer */
+  bool threshold_reported;
+} wchg_credit;
+
+/** wchg_credit_init - an IDLE state for one rating group / service
+ * (either may be absent) asking |requested_seconds| per CCR. */
+WCHG_API void wchg_credit_init(wchg_credit *c, wchg_opt_int rating_group,
+                               wchg_opt_int service_identifier, uint32_t requested_seconds);
+
+/** wchg_credit_begin - the INVITE: CCR-I (number 0) to send, WAIT.
+ * WCHG_E_STATE unless IDLE. */
+WCHG_API wchg_status wchg_credit_begin(wchg_credit *c, int64_t now_ms, wchg_credit_action *act);
+
+/** wchg_credit_on_cca - the answer |cca| to the pending CCR, at |now_ms|.
+ * WCHG_E_STATE when nothing is pending or the CC-Request-Type/-Number do
+ * not echo the pending CCR (the answer is ignored). */
+WCHG_API wchg_status wchg_credit_on_cca(wchg_credit *c, const wchg_cca *cca, int64_t now_ms,
+                                        wchg_credit_action *act);
+
+/** wchg_credit_tick - the time is |now_ms|: in OPEN, quota threshold,
+ * exhaustion or validity expiry give a CCR-U (or, for a final grant, the
+ * Final-Unit-Action and the CCR-T); otherwise nothing to send. */
+WCHG_API wchg_status wchg_credit_tick(wchg_credit *c, int64_t now_ms, wchg_credit_action *act);
+
+/** wchg_credit_media_change - a re-INVITE changed the media: CCR-U with
+ * RATING_CONDITION_CHANGE. WCHG_E_STATE unless OPEN (call it again once
+ * the pending CCR is answered). */
+WCHG_API wchg_status wchg_credit_media_change(wchg_credit *c, int64_t now_ms,
+                                              wchg_credit_action *act);
+
+/** wchg_credit_end - BYE, CANCEL or a failure (|termination_cause|, e.g.
+ * WCHG_TC_LOGOUT): CCR-T now (OPEN), after the pending answer (PENDING_I,
+ * PENDING_U), or nothing (IDLE, PENDING_T, CLOSED: DONE). */
+WCHG_API wchg_status wchg_credit_end(wchg_credit *c, int64_t now_ms, int32_t termination_cause,
+                                     wchg_credit_action *act);
+
+/** wchg_credit_fill_ccr - set the request type, number, Termination-
+ * Cause and the one MSCC of |ccr| from |act| (act->send not 0); |mscc|
+ * and |usu| are the caller's storage that |ccr| will point to. */
+WCHG_API void wchg_credit_fill_ccr(const wchg_credit *c, const wchg_credit_action *act,
+                                   wchg_ccr *ccr, wchg_mscc *mscc, wchg_service_unit *usu);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,74 @@
+/* fuzz_cca: arbitrary bytes as the CCA an online charging client reads.
+ * A failure must say what and where; a CCA that parses must keep every
+ * view inside the input and its counts within the capacities, and feeding
+ * it to a credit state waiting for its answer must not break the state's
+ * rules (a defined action, request numbers that never go back). */
+#include <stdint.h>
+#include <stdlib.h>
+#include <webrtc_chg/webrtc_chg.h>
+
+static int inside(wchg_str s, const uint8_t *data, size_t size) {
+  const uint8_t *p = (const uint8_t *)s.ptr;
+  return !p || (p >= data && p + s.len <= data + size);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  wchg_cca cca;
+  wchg_diag d;
+  if (wchg_cca_parse(data, size, &cca, &d) != WCHG_OK) {
+    if (d.code == WCHG_OK || (d.offset != WCHG_NO_OFFSET && d.offset > size))
+      abort();
+    return 0;
+  }
+  if (cca.n_mscc > WCHG_CCA_MAX_MSCC || !inside(cca.session_id, data, size) ||
+      !inside(cca.origin_host, data, size) || !inside(cca.origin_realm, data, size) ||
+      !inside(cca.cost_information.cost_unit, data, size))
+    abort();
+  for (size_t i = 0; i < cca.n_mscc; i++)
+    if (cca.mscc[i].n_service_identifiers > WCHG_CCA_MAX_SERVICE_IDENTIFIERS ||
+        !inside(cca.mscc[i].final_unit_indication.redirect_server_address, data, size))
+      abort();
+  /* the answer to a CCR-I (it is one when it echoes type 1, number 0):
+   * whatever it grants, ticks and the end keep the numbers in order and
+   * end with at most one CCR-T */
+  wchg_credit c;
+  wchg_credit_action a;
+  wchg_credit_init(&c, WCHG_INT(1), (wchg_opt_int){false, 0}, 60);
+  if (wchg_credit_begin(&c, 0, &a) != WCHG_OK || a.send != 1 || a.cc_request_number != 0)
+    abort();
+  wchg_status rc = wchg_credit_on_cca(&c, &cca, 100, &a);
+  if (rc != WCHG_OK && rc != WCHG_E_STATE)
+    abort();
+  if (rc == WCHG_E_STATE && (cca.cc_request_type == 1 && cca.cc_request_number == 0))
+    abort(); /* an echo of the CCR-I must be taken */
+  uint32_t last = 0;
+  int terminations = 0;
+  for (int64_t t = 1000; t <= 600000; t += 7000) {
+    if (wchg_credit_tick(&c, t, &a) != WCHG_OK)
+      abort();
+    if (a.send) {
+      if (a.cc_request_number <= last)
+        abort();
+      last = a.cc_request_number;
+      terminations += a.send == 3;
+      /* answer it with the same CCA, renumbered: whatever it says */
+      wchg_cca again = cca;
+      again.cc_request_type = a.send;
+      again.cc_request_number = a.cc_request_number;
+      if (wchg_credit_on_cca(&c, &again, t + 50, &a) != WCHG_OK)
+        abort();
+      if (a.send) {
+        if (a.cc_request_number <= last)
+          abort();
+        last = a.cc_request_number;
+        terminations += a.send == 3;
+      }
+    }
+  }
+  if (wchg_credit_end(&c, 700000, 1, &a) != WCHG_OK)
+    abort();
+  terminations += a.send == 3;
+  if (terminations > 1)
+    abort();
+  return 0;
+}
