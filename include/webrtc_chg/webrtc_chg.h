@@ -19,5 +19,6 @@
 #include <webrtc_chg/cdrfile.h>
 #include <webrtc_chg/aca.h>
 #include <webrtc_chg/ro.h>
+#include <webrtc_chg/cdf.h>
 
 #endif

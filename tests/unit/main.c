@@ -33,7 +33,8 @@
   X(ctf_suite)                                                               \
   X(demo_suite)                                                              \
   X(cdrfile_suite)                                                           \
-  X(aca_suite)
+  X(aca_suite)                                                               \
+  X(cdf_suite)
 
 #define DECLARE(name) Suite *name(void) __attribute__((weak));
 SUITES(DECLARE)
