@@ -483,6 +483,128 @@ START_TEST(run_reports_mismatches) {
 }
 END_TEST
 
+
+/* ---- the demo's ACRs through the CDF (issue 5) --------------------------- */
+
+/* Each ACR the demo produces, as bytes, into a CDF: the CDRs it gives,
+ * in order, are what an operator's mediation would see for the demo. */
+static int feed_cdf(const scn_outcome *o, void *ud) {
+  wchg_cdf *cdf = ud;
+  if (!o->msg)
+    return 0;
+  uint8_t aca[1024];
+  size_t alen;
+  wchg_cdf_result r;
+  wchg_diag d;
+  /* the CDF's clock: when the ACR arrives, say its Event-Timestamp */
+  int64_t now = o->acr && o->acr->event_timestamp.present ? o->acr->event_timestamp.unix_ms
+                                                           : 1795510800000LL;
+  wchg_status st = wchg_cdf_feed_bytes(cdf, o->msg, o->msg_len, now, aca, sizeof aca, &alen, &r,
+                                       &d);
+  ck_assert_msg(st == WCHG_OK, "step %zu: %d %s: %s", o->index, st, d.path, d.message);
+  ck_assert_uint_eq(r.result_code, 2001);
+  ck_assert(!r.duplicate);
+  return 0;
+}
+
+static wchg_cdr *next_cdr(wchg_cdf *cdf, int n) {
+  const uint8_t *der;
+  size_t len, used;
+  wchg_cdr *cdr = NULL;
+  wchg_diag d;
+  char name[32];
+  ck_assert_int_eq(wchg_cdf_peek(cdf, &der, &len), WCHG_OK);
+  snprintf(name, sizeof name, "demo_cdf_%d", n);
+  test_out_write(name, der, len);
+  ck_assert_int_eq(wchg_cdr_decode(der, len, NULL, &cdr, &used, &d), WCHG_OK);
+  ck_assert_uint_eq(used, len);
+  wchg_cdf_pop(cdf);
+  wchg_diag diags[8];
+  size_t count = 0;
+  wchg_status v = wchg_cdr_validate(cdr, WCHG_VALIDATE_WEBRTC, diags, 8, &count);
+  ck_assert_msg(v == WCHG_OK, "CDR %d: %zu problems, first %s: %s", n, count, diags[0].path,
+                diags[0].message);
+  return cdr;
+}
+
+static void expect_str(wchg_str got, const char *want) {
+  ck_assert_ptr_nonnull(got.ptr);
+  ck_assert_uint_eq(got.len, strlen(want));
+  ck_assert_mem_eq(got.ptr, want, got.len);
+}
+
+START_TEST(demo_through_cdf) {
+  char *text;
+  scenario *s = load("examples/scenarios/demo.json", &text);
+  wchg_cdf_config cfg;
+  memset(&cfg, 0, sizeof cfg);
+  cfg.origin_host = WCHG_STR("cdf.example.net");
+  cfg.origin_realm = WCHG_STR("example.net");
+  cfg.utc_offset_minutes = 60;
+  cfg.duplicate_memory = 16;
+  wchg_cdf *cdf = wchg_cdf_new(&cfg);
+  ck_assert_ptr_nonnull(cdf);
+  ck_assert_int_eq(scn_run(s, feed_cdf, cdf, NULL), 0);
+  /* nothing left open: every session of the demo ended */
+  wchg_cdf_stats st;
+  ck_assert_int_eq(wchg_cdf_stats_get(cdf, &st), WCHG_OK);
+  ck_assert_uint_eq(st.open_sessions, 0);
+  ck_assert_uint_eq(wchg_cdf_pending(cdf), 6);
+  /* 1: alice's REGISTER (H.3) */
+  wchg_cdr *c = next_cdr(cdf, 1);
+  expect_str(c->ims.sip_method, "REGISTER");
+  expect_str(c->ims.webrtc_authentication_function_name, "waf.example.net");
+  expect_str(c->ims.webrtc_web_server_function_name, "wwsf.example.com");
+  ck_assert(!c->record_sequence_number.present);
+  wchg_cdr_free(c);
+  /* 2: alice's call: START (audio + video), INTERIM (video dropped), STOP */
+  c = next_cdr(cdf, 2);
+  expect_str(c->ims.sip_method, "INVITE");
+  ck_assert_uint_eq(c->ims.list_of_sdp_media_components.count, 2);
+  const wchg_media_components_list *m = c->ims.list_of_sdp_media_components.items;
+  ck_assert_uint_eq(m[0].sdp_media_components.count, 2);
+  ck_assert_uint_eq(m[1].sdp_media_components.count, 2);
+  ck_assert(m[0].sip_request_timestamp.present && m[1].sip_request_timestamp.present);
+  wchg_str video = m[1].sdp_media_components.items[1].sdp_media_name;
+  ck_assert_ptr_nonnull(video.ptr);
+  ck_assert(video.len > 8 && !memcmp(video.ptr, "m=video 0", 9)); /* port 0: dropped */
+  ck_assert(c->ims.service_delivery_start_time_stamp.present);
+  ck_assert(c->ims.service_delivery_end_time_stamp.present);
+  ck_assert_int_eq(c->cause_for_record_closing.value, WCHG_CAUSE_SERVICE_DELIVERY_END_SUCCESSFULLY);
+  ck_assert(!c->incomplete_cdr_indication.present);
+  expect_str(c->ims.webrtc_authentication_function_name, "waf.example.net");
+  wchg_cdr_free(c);
+  /* 3: the H.4 pool user's REGISTER: the third party's WAF and WWSF */
+  c = next_cdr(cdf, 3);
+  expect_str(c->ims.sip_method, "REGISTER");
+  expect_str(c->ims.webrtc_authentication_function_name, "waf.partner.example");
+  expect_str(c->ims.webrtc_web_server_function_name, "shop.partner.example");
+  wchg_cdr_free(c);
+  /* 4: its MESSAGE, with the text/plain body */
+  c = next_cdr(cdf, 4);
+  expect_str(c->ims.sip_method, "MESSAGE");
+  ck_assert_uint_eq(c->ims.list_of_message_bodies.count, 1);
+  expect_str(c->ims.webrtc_web_server_function_name, "shop.partner.example");
+  wchg_cdr_free(c);
+  /* 5: its call failing with 486: one event record, unsuccessful */
+  c = next_cdr(cdf, 5);
+  expect_str(c->ims.sip_method, "INVITE");
+  ck_assert_int_eq(c->cause_for_record_closing.value, WCHG_CAUSE_UNSUCCESSFUL_SERVICE_DELIVERY);
+  expect_str(c->service_reason_return_code, "486");
+  wchg_cdr_free(c);
+  /* (the emergency call of the WIC gave no ACR, so no CDR) */
+  /* 6: alice's de-registration */
+  c = next_cdr(cdf, 6);
+  expect_str(c->ims.sip_method, "REGISTER");
+  expect_str(c->service_reason_return_code, "-3");
+  wchg_cdr_free(c);
+  ck_assert_uint_eq(wchg_cdf_pending(cdf), 0);
+  wchg_cdf_free(cdf);
+  scn_free(s);
+  free(text);
+}
+END_TEST
+
 Suite *demo_suite(void) {
   Suite *s = suite_create("demo");
   TCase *tc = tcase_create("demo");
@@ -492,6 +614,7 @@ Suite *demo_suite(void) {
   tcase_add_test(tc, all_scenarios_pass);
   tcase_add_test(tc, reader_errors);
   tcase_add_test(tc, run_reports_mismatches);
+  tcase_add_test(tc, demo_through_cdf);
   suite_add_tcase(s, tc);
   return s;
 }
