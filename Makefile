@@ -67,7 +67,7 @@ UNIT_SRCS := $(wildcard tests/unit/*.c)
 FUZZ_SRCS := $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_NAMES := $(FUZZ_SRCS:tests/fuzz/fuzz_%.c=%)
 BENCH_SRCS := $(wildcard tests/bench/*.c)
-EXAMPLES := cdr2json json2cdr demo_cdrs avpdump webrtc_call
+EXAMPLES := cdr2json json2cdr demo_cdrs avpdump webrtc_call acr2cdr
 
 LIB_OBJS := $(LIB_SRCS:%.c=$(B)/obj/%.o)
 UNIT_OBJS := $(UNIT_SRCS:%.c=$(B)/obj/%.o)
@@ -345,6 +345,34 @@ check-examples: $(EXAMPLE_BINS) $(B)/interop/diam_interop | $(B)/check
 	then echo "FAIL: webrtc_call accepted an unknown member"; exit 1; fi; \
 	cat $$d/wc/bad.err; \
 	grep -q '^webrtc_call: .*bad.json:[0-9]*:[0-9]*: steps\[[0-9]*\]\.ack\.sdpx: ' $$d/wc/bad.err; \
+	echo "acr2cdr on the demo's ACRs: a CDR file cdr2json reads, an ACA per ACR"; \
+	$$x/webrtc_call --quiet --out $$d/acr examples/scenarios/demo.json; \
+	$$x/acr2cdr --aca $$d/aca $$d/acr.cdrfile $$d/acr/ >$$d/acr2cdr.log; \
+	cat $$d/acr2cdr.log; \
+	n=$$(sed -n 's/^[0-9]* ACRs (.*), \([0-9]*\) CDRs .*/\1/p' $$d/acr2cdr.log); \
+	test "$$n" -gt 0; \
+	$$x/cdr2json $$d/acr.cdrfile >$$d/acr.jsonl; \
+	test "$$(grep -c '^{"pCSCFRecord":' $$d/acr.jsonl)" -eq "$$n"; \
+	test "$$(wc -l <$$d/acr.jsonl)" -eq "$$n"; \
+	for f in $$d/acr/*.diam; do \
+	  b=$${f##*/}; test -s $$d/aca/$${b%.diam}.aca.diam; done; \
+	test "$$(ls $$d/aca | wc -l)" -eq "$$(ls $$d/acr/*.diam | wc -l)"; \
+	echo "  its $$n CDRs to $$d/acr2cdr_N.der for the asn1c and Erlang oracles"; \
+	off=$$(od -An -tu4 --endian=big -j4 -N4 $$d/acr.cdrfile | tr -d ' '); \
+	i=1; while [ $$i -le $$n ]; do \
+	  l=$$(od -An -tu2 --endian=big -j$$off -N2 $$d/acr.cdrfile | tr -d ' '); \
+	  tail -c +$$((off + 6)) $$d/acr.cdrfile | head -c $$l >$$d/acr2cdr_$$i.der; \
+	  $$x/cdr2json $$d/acr2cdr_$$i.der >$$d/acr2cdr_$$i.json; \
+	  sed -n "$${i}p" $$d/acr.jsonl | cmp - $$d/acr2cdr_$$i.json; \
+	  off=$$((off + 5 + l)); i=$$((i + 1)); done; \
+	test "$$off" -eq "$$(wc -c <$$d/acr.cdrfile)"; \
+	echo "cdr2json on a CDR file cut at 1000 bytes must name the file's problem"; \
+	head -c 1000 $$d/acr.cdrfile >$$d/cut.cdrfile; \
+	printf '\000\000\003\350' | dd of=$$d/cut.cdrfile conv=notrunc 2>/dev/null; \
+	if $$x/cdr2json $$d/cut.cdrfile >/dev/null 2>$$d/cut.err; then \
+	  echo "FAIL: cdr2json accepted a cut CDR file"; exit 1; fi; \
+	cat $$d/cut.err; \
+	grep -q '^cdr2json: .*cut.cdrfile: CDR file, byte [0-9]*: CDRFile/cdr\[[0-9]*\]' $$d/cut.err; \
 	echo "avpdump --check on the sample ACR and CCR (44 AVPs, names, enums)"; \
 	$(B)/interop/diam_interop write $$d; \
 	$$x/avpdump --check $$d/sample_acr.diam $$d/sample_ccr.diam >$$d/diam.json; \
