@@ -43,6 +43,7 @@
 
 #include <webrtc_chg/webrtc_chg.h>
 
+#include "file_out.h"
 #include "read_all.h"
 
 #define MIN_MS INT64_C(946684800000)  /* 2000-01-01T00:00:00Z */
@@ -106,43 +107,6 @@ fail:
   if (errno == 0)
     errno = ENOMEM;
   return NULL;
-}
-
-/* mkdir -p |dir|. */
-static int make_dirs(const char *dir) {
-  char path[4096];
-  size_t n = strlen(dir);
-  if (n == 0 || n >= sizeof path)
-    return errno = ENAMETOOLONG, -1;
-  memcpy(path, dir, n + 1);
-  for (size_t i = 1; i <= n; i++) {
-    if (path[i] != '/' && path[i] != '\0')
-      continue;
-    char c = path[i];
-    path[i] = '\0';
-    if (mkdir(path, 0777) != 0 && errno != EEXIST)
-      return -1;
-    path[i] = c;
-  }
-  struct stat st;
-  if (stat(dir, &st) != 0)
-    return -1;
-  if (!S_ISDIR(st.st_mode))
-    return errno = ENOTDIR, -1;
-  return 0;
-}
-
-static int write_file(const char *path, const uint8_t *buf, size_t len) {
-  FILE *f = fopen(path, "wb");
-  if (!f)
-    return -1;
-  if (fwrite(buf, 1, len, f) != len) {
-    int e = errno;
-    fclose(f);
-    errno = e ? e : EIO;
-    return -1;
-  }
-  return fclose(f);
 }
 
 /* The local time now as a CDR file header time stamp. */

@@ -29,6 +29,8 @@
 
 #include <webrtc_chg/webrtc_chg.h>
 
+#include "file_out.h"
+
 #define OCTETS(s) ((wchg_octets){(const uint8_t *)(s), sizeof(s) - 1})
 #define LIST(a) {(a), sizeof(a) / sizeof((a)[0])}
 
@@ -213,34 +215,6 @@ static void build_h4(wchg_cdr *cdr) {
 
 /* ---------------------------------------------------------------- output */
 
-static int mkdirs(const char *dir) {
-  char path[4096];
-  size_t n = strlen(dir);
-  if (n == 0 || n >= sizeof path) {
-    errno = ENAMETOOLONG;
-    return -1;
-  }
-  memcpy(path, dir, n + 1);
-  for (char *p = path + 1; *p; p++) {
-    if (*p != '/')
-      continue;
-    *p = '\0';
-    if (mkdir(path, 0777) != 0 && errno != EEXIST)
-      return -1;
-    *p = '/';
-  }
-  return mkdir(path, 0777) != 0 && errno != EEXIST ? -1 : 0;
-}
-
-static int write_file(const char *path, const uint8_t *data, size_t len) {
-  FILE *f = fopen(path, "wb");
-  if (!f)
-    return -1;
-  int bad = fwrite(data, 1, len, f) != len;
-  bad |= fclose(f) != 0;
-  return bad ? -1 : 0;
-}
-
 static void print_str(const wchg_str *s) {
   printf("%.*s", (int)s->len, s->ptr ? s->ptr : "");
 }
@@ -309,7 +283,7 @@ int main(int argc, char **argv) {
       return 2;
     }
   }
-  if (mkdirs(dir) != 0) {
+  if (make_dirs(dir) != 0) {
     fprintf(stderr, "demo_cdrs: %s: %s\n", dir, strerror(errno));
     return 1;
   }

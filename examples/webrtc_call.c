@@ -34,6 +34,7 @@
 #include <webrtc_chg/webrtc_chg.h>
 
 #include "demo_scenario.h" /* generated: demo_scenario_json[] */
+#include "file_out.h"
 #include "read_all.h"
 #include "scenario.h"
 
@@ -45,40 +46,6 @@ struct ctx {
   int io_error;
   size_t refused;
 };
-
-/* mkdir -p |dir|. */
-static int make_dirs(const char *dir) {
-  char path[4096];
-  size_t n = strlen(dir);
-  if (n == 0 || n >= sizeof path)
-    return errno = ENAMETOOLONG, -1;
-  memcpy(path, dir, n + 1);
-  for (size_t i = 1; i <= n; i++) {
-    if (path[i] != '/' && path[i] != '\0')
-      continue;
-    char c = path[i];
-    path[i] = '\0';
-    if (mkdir(path, 0777) != 0 && errno != EEXIST)
-      return -1;
-    path[i] = c;
-  }
-  struct stat st;
-  if (stat(dir, &st) != 0)
-    return -1;
-  if (!S_ISDIR(st.st_mode))
-    return errno = ENOTDIR, -1;
-  return 0;
-}
-
-static int write_file(const char *path, const uint8_t *buf, size_t len) {
-  FILE *f = fopen(path, "wb");
-  if (!f)
-    return -1;
-  size_t put = fwrite(buf, 1, len, f);
-  if (fclose(f) != 0 || put != len)
-    return -1;
-  return 0;
-}
 
 /* "text" of a wchg_str for printf("%.*s"). */
 #define STR_ARG(s) (int)(s).len, (s).ptr ? (s).ptr : ""
