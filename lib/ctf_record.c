@@ -56,37 +56,10 @@ wchg_str ctf_record_text(wchg_ctf_record *r, wchg_str s) {
 
 static wchg_octets oct(wchg_str s) { return (wchg_octets){(const uint8_t *)s.ptr, s.len}; }
 
-static bool has_scheme(wchg_str uri, const char *scheme) {
-  size_t n = strlen(scheme);
-  if (uri.len < n)
-    return false;
-  for (size_t k = 0; k < n; k++) {
-    char c = uri.ptr[k];
-    if (c >= 'A' && c <= 'Z')
-      c = (char)(c - 'A' + 'a');
-    if (c != scheme[k])
-      return false;
-  }
-  return true;
-}
-
-/* InvolvedParty of a URI (TS 32.298): tel: and urn: have their own choice. */
-static wchg_involved_party party(wchg_str uri) {
-  wchg_involved_party p;
-  p.value = uri;
-  if (has_scheme(uri, "tel:"))
-    p.choice = WCHG_PARTY_TEL_URI;
-  else if (has_scheme(uri, "urn:"))
-    p.choice = WCHG_PARTY_URN;
-  else
-    p.choice = WCHG_PARTY_SIP_URI;
-  return p;
-}
-
 static wchg_involved_party_list parties(wchg_involved_party *dst, const wchg_str *src,
                                         size_t n) {
   for (size_t k = 0; k < n; k++)
-    dst[k] = party(src[k]);
+    dst[k] = wchg_party_of_uri(src[k]);
   return (wchg_involved_party_list){dst, n};
 }
 
@@ -97,7 +70,7 @@ static void subscription_id(wchg_ctf_record *r, wchg_str impu) {
   wchg_subscription_id *s = &r->subscription_id;
   s->subscription_id_type = WCHG_INT(WCHG_END_USER_SIP_URI);
   s->subscription_id_data = impu;
-  if (has_scheme(impu, "tel:")) {
+  if (wchg_has_prefix_ci(impu, "tel:")) {
     size_t n = 0;
     for (size_t k = 4; k < impu.len && impu.ptr[k] != ';'; k++) {
       char c = impu.ptr[k];
@@ -191,7 +164,7 @@ void ctf_fill(wchg_ctf_record *r, const struct ctf_facts *f) {
   else
     ims->list_of_calling_party_address = parties(r->calling, &unknown, 1);
   if (f->called.ptr)
-    ims->called_party_address = party(f->called);
+    ims->called_party_address = wchg_party_of_uri(f->called);
   ims->list_of_called_asserted_identity =
       parties(r->called_asserted, f->called_asserted, f->called_asserted_count);
   ims->list_of_associated_uri = parties(r->associated, f->associated, f->associated_count);
@@ -208,7 +181,7 @@ void ctf_fill(wchg_ctf_record *r, const struct ctf_facts *f) {
     ims->served_party_ip_address = *f->served_ip;
   /* Message-Body: not for SDP, which has its own AVPs (§7.2.101) */
   if (f->body_type.ptr && f->body_length.present &&
-      !has_scheme(f->body_type, "application/sdp")) {
+      !wchg_has_prefix_ci(f->body_type, "application/sdp")) {
     memset(&r->body, 0, sizeof r->body);
     r->body.content_type = f->body_type;
     r->body.content_length = f->body_length;

@@ -67,6 +67,12 @@ wchg_status wchg_ber_check_open_type(const uint8_t *p, size_t n, wchg_diag *diag
 /* Valid UTF-8 (RFC 3629: no overlongs, no surrogates, <= U+10FFFF)?
  * On failure *bad (may be NULL) is the offset of the first bad byte. */
 bool wchg_utf8_valid(const char *s, size_t n, size_t *bad);
+/* Does |s| start with |prefix| (NUL-terminated), ASCII case ignored? */
+bool wchg_has_prefix_ci(wchg_str s, const char *prefix);
+/* The InvolvedParty of a URI (TS 32.298): tel: and urn: have their own
+ * alternative, anything else (sip:, sips:, "unknown") goes into sIP-URI.
+ * One rule for the CTF and the ACR decoder, so both sides agree. */
+wchg_involved_party wchg_party_of_uri(wchg_str uri);
 /* TimeStamp octets: 0 if valid; else a wchg_status and a sentence in msg. */
 wchg_status wchg_timestamp_check(const uint8_t ts[9], char *msg, size_t msgcap);
 

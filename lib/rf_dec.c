@@ -138,27 +138,9 @@ static wchg_ip_address address(const struct avp *a) {
   return ip;
 }
 
-/* InvolvedParty by the URI scheme (TS 32.298; the CTF's choice, so that
- * CDRs of either side agree): tel: and urn: have their own alternative,
- * everything else goes into sIP-URI, a GraphicString. */
-static bool has_scheme(wchg_str s, const char scheme[4]) {
-  if (s.len < 4)
-    return false;
-  for (size_t k = 0; k < 4; k++)
-    if ((s.ptr[k] | (s.ptr[k] >= 'A' && s.ptr[k] <= 'Z' ? 0x20 : 0)) != scheme[k])
-      return false;
-  return true;
-}
-
-static wchg_involved_party party(const struct avp *a) {
-  wchg_str s = text(a);
-  wchg_involved_party p = {WCHG_PARTY_SIP_URI, s};
-  if (has_scheme(s, "tel:"))
-    p.choice = WCHG_PARTY_TEL_URI;
-  else if (has_scheme(s, "urn:"))
-    p.choice = WCHG_PARTY_URN;
-  return p;
-}
+/* InvolvedParty by the URI scheme: the CTF's rule (wchg_party_of_uri),
+ * so that CDRs of either side agree. */
+static wchg_involved_party party(const struct avp *a) { return wchg_party_of_uri(text(a)); }
 
 /* ---- problems: the path is built here only ------------------------------ */
 
