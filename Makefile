@@ -434,7 +434,7 @@ check-oracle-erlang: | $(B)/check
 # use the sample records of the unit tests (tests/unit/samples.h) and the
 # sample Diameter messages (tests/unit/diam_samples.h).
 BENCH_WRAPPABLE := malloc calloc realloc free
-BENCH_SAMPLES := $(wildcard tests/unit/samples.c tests/unit/diam_samples.c)
+BENCH_SAMPLES := $(wildcard tests/unit/samples.c tests/unit/diam_samples.c tests/unit/cdf_samples.c)
 # bench_diameter measures against freeDiameter (libfreediameter-dev): the
 # benchmark links it, the library never does. Without it make bench says
 # SKIP for that benchmark (FAIL when CI=true).

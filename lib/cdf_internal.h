@@ -126,6 +126,10 @@ struct wchg_cdf {
   wchg_media_components_list *ev_media; /* an event's media entries */
   size_t ev_media_cap;
   wchg_acr_reader *reader;  /* wchg_cdf_feed_bytes, made on first use */
+  struct {                  /* cdf_time: the last local day turned to a date */
+    int64_t day;            /* days since 1970 (local), -1: none yet */
+    wchg_timestamp ts;      /* a time stamp of that day (its date octets) */
+  } day;
 
   /* compact-store keys -> fields of wchg_pcscf_record_type /
    * wchg_webrtc_info_type (relative to wchg_cdr) */
@@ -235,6 +239,6 @@ int cdf_cause_for_closing(wchg_opt_int cause_code);
 void cdf_state_seal(uint8_t *buf, size_t len);
 
 /* ms -> TimeStamp and fraction in the configured offset. */
-wchg_status cdf_time(const wchg_cdf *c, int64_t ms, wchg_timestamp *ts, wchg_opt_int *frac);
+wchg_status cdf_time(wchg_cdf *c, int64_t ms, wchg_timestamp *ts, wchg_opt_int *frac);
 
 #endif

@@ -79,7 +79,28 @@ struct wr {
   wchg_status st;
 };
 
-static void put(struct wr *w, const void *p, size_t n) {
+/* A copy of 0..16 bytes without a call: two overlapping moves. */
+static inline void copy_small(uint8_t *d, const uint8_t *q, size_t n) {
+  uint64_t a, b;
+  uint32_t x, y;
+  if (n >= 8) {
+    memcpy(&a, q, 8);
+    memcpy(&b, q + n - 8, 8);
+    memcpy(d, &a, 8);
+    memcpy(d + n - 8, &b, 8);
+  } else if (n >= 4) {
+    memcpy(&x, q, 4);
+    memcpy(&y, q + n - 4, 4);
+    memcpy(d, &x, 4);
+    memcpy(d + n - 4, &y, 4);
+  } else if (n) {
+    d[0] = q[0];
+    d[n / 2] = q[n / 2];
+    d[n - 1] = q[n - 1];
+  }
+}
+
+static inline void put(struct wr *w, const void *p, size_t n) {
   if (w->st)
     return;
   if (w->b->len + n > w->b->cap) {
@@ -87,25 +108,25 @@ static void put(struct wr *w, const void *p, size_t n) {
     if (w->st)
       return;
   }
-  uint8_t *d = w->b->p + w->b->len;
-  if (n <= 16) { /* most pieces are small: no call */
-    const uint8_t *q = p;
-    for (size_t i = 0; i < n; i++)
-      d[i] = q[i];
-  } else {
-    memcpy(d, p, n);
-  }
+  if (n <= 16) /* most pieces are small */
+    copy_small(w->b->p + w->b->len, p, n);
+  else
+    memcpy(w->b->p + w->b->len, p, n);
   w->b->len += n;
 }
 
 static void put_varint(struct wr *w, uint64_t v) {
-  uint8_t t[10];
-  size_t n = 0;
+  uint8_t *d;
+  if (w->st)
+    return;
+  if (w->b->len + 10 > w->b->cap && (w->st = cdf_buf_reserve(w->c, w->b, w->b->len + 10)))
+    return;
+  d = w->b->p + w->b->len;
   do {
-    t[n++] = (uint8_t)((v & 0x7f) | (v > 0x7f ? 0x80 : 0));
+    *d++ = (uint8_t)((v & 0x7f) | (v > 0x7f ? 0x80 : 0));
     v >>= 7;
   } while (v);
-  put(w, t, n);
+  w->b->len = (size_t)(d - w->b->p);
 }
 
 static void put_u24(uint8_t *p, size_t n) {
@@ -319,7 +340,7 @@ wchg_status cdf_pack_fields(wchg_cdf *c, const wchg_ims_info *ims, struct cdf_bu
 }
 
 /* A TimeStamp and fraction of an ACR time, over the entry's own. */
-static void stamp(const wchg_cdf *c, wchg_time_ms t, wchg_timestamp *ts, wchg_opt_int *frac) {
+static void stamp(wchg_cdf *c, wchg_time_ms t, wchg_timestamp *ts, wchg_opt_int *frac) {
   if (t.present)
     cdf_time(c, t.unix_ms, ts, frac);
 }
@@ -392,8 +413,10 @@ bool cdf_fields_has(const uint8_t *f, size_t n, unsigned key) {
 struct rd {
   const uint8_t *p, *end;
   bool bad;
-  uint8_t *arena; /* fill pass: where list items go */
-  size_t need;    /* measure pass: arena bytes */
+  bool full;           /* fill: the arena was too small (bad is set too) */
+  uint8_t *arena;      /* fill: where list items go, up to arena_end */
+  uint8_t *arena_end;
+  size_t need;         /* measure: arena bytes */
 };
 
 static uint64_t get_varint(struct rd *r) {
@@ -518,6 +541,10 @@ static void read_value(struct rd *r, const struct wf *f, void *dst) {
       break;
     }
     if (dst) {
+      if (ALIGN8((size_t)n * f->esize) > (size_t)(r->arena_end - r->arena)) {
+        r->bad = r->full = true;
+        break;
+      }
       l.items = r->arena;
       l.count = (size_t)n;
       memset(r->arena, 0, (size_t)n * f->esize);
@@ -536,6 +563,7 @@ static void read_value(struct rd *r, const struct wf *f, void *dst) {
 /* A sub-reader over one entry is done: it must have read all of it. */
 static void sub_done(struct rd *r, const struct rd *sub) {
   r->bad = sub->bad || sub->p != sub->end;
+  r->full = sub->full;
   r->arena = sub->arena;
   r->need = sub->need;
   r->p = sub->end;
@@ -565,8 +593,9 @@ static void read_fields(const wchg_cdf *c, struct rd *r, wchg_cdr *cdr) {
   }
 }
 
-/* The media region into |items| (NULL: measure and check). */
-static size_t read_media(const wchg_cdf *c, struct rd *r, wchg_media_components_list *items) {
+/* The media region into |items|, at most |cap| (NULL: measure and check). */
+static size_t read_media(const wchg_cdf *c, struct rd *r, wchg_media_components_list *items,
+                         size_t cap) {
   size_t count = 0;
   while (r->p < r->end && !r->bad) {
     const uint8_t *h = get_bytes(r, 3);
@@ -577,6 +606,10 @@ static size_t read_media(const wchg_cdf *c, struct rd *r, wchg_media_components_
     n = get_u24(h);
     if (n > (size_t)(r->end - r->p)) {
       r->bad = true;
+      break;
+    }
+    if (items && count >= cap) {
+      r->bad = r->full = true;
       break;
     }
     sub = *r;
@@ -591,27 +624,39 @@ static size_t read_media(const wchg_cdf *c, struct rd *r, wchg_media_components_
 }
 
 wchg_status cdf_check_fields(const wchg_cdf *c, const uint8_t *f, size_t n) {
-  struct rd r = {f, f + n, false, NULL, 0};
+  struct rd r = {f, f + n, false, false, NULL, NULL, 0};
   read_fields(c, &r, NULL);
   return r.bad ? WCHG_E_ENCODING : WCHG_OK;
 }
 
 wchg_status cdf_check_media(const wchg_cdf *c, const uint8_t *m, size_t n, size_t *count) {
-  struct rd r = {m, m + n, false, NULL, 0};
-  *count = read_media(c, &r, NULL);
+  struct rd r = {m, m + n, false, false, NULL, NULL, 0};
+  *count = read_media(c, &r, NULL, 0);
   return r.bad ? WCHG_E_ENCODING : WCHG_OK;
 }
 
 /* ---- building records ------------------------------------------------------- */
 
-wchg_status cdf_time(const wchg_cdf *c, int64_t ms, wchg_timestamp *ts, wchg_opt_int *frac) {
-  wchg_status st;
-  if (ms < 0)
+static uint8_t bcd(int64_t v) { return (uint8_t)((v / 10) << 4 | v % 10); }
+
+wchg_status cdf_time(wchg_cdf *c, int64_t ms, wchg_timestamp *ts, wchg_opt_int *frac) {
+  int64_t local = ms / 1000 + (int64_t)c->cfg.utc_offset_minutes * 60, secs;
+  if (ms < 0 || local < 0)
     return WCHG_E_RANGE;
-  st = wchg_timestamp_from_unix(ts, ms / 1000, c->cfg.utc_offset_minutes);
-  if (st == WCHG_OK && frac)
+  if (local / 86400 != c->day.day) { /* a new day: the date, once */
+    wchg_status st = wchg_timestamp_from_unix(&c->day.ts, ms / 1000, c->cfg.utc_offset_minutes);
+    if (st != WCHG_OK)
+      return st;
+    c->day.day = local / 86400;
+  }
+  *ts = c->day.ts; /* date and offset */
+  secs = local % 86400;
+  ts->octets[3] = bcd(secs / 3600);
+  ts->octets[4] = bcd(secs / 60 % 60);
+  ts->octets[5] = bcd(secs % 60);
+  if (frac)
     *frac = WCHG_INT(ms % 1000);
-  return st;
+  return WCHG_OK;
 }
 
 /* Encode |cdr| at the tail of the queue (lrsn and counters advanced). */
@@ -658,43 +703,62 @@ static void node_address(const wchg_cdf *c, wchg_cdr *cdr, const char *host, siz
   }
 }
 
-static void set_time(const wchg_cdf *c, int64_t ms, wchg_timestamp *ts, wchg_opt_int *frac) {
+static void set_time(wchg_cdf *c, int64_t ms, wchg_timestamp *ts, wchg_opt_int *frac) {
   if (ms != CDF_NO_TIME)
     cdf_time(c, ms, ts, frac); /* every time kept was checked when it came */
 }
 
+/* Fill |cdr| (and the media |items|, at most |cap|) from the store of
+ * |s|, list items in the arena. Returns false when the arena is too
+ * small (or the store bad: it was checked when it came, so never). */
+static bool fill(wchg_cdf *c, const struct cdf_sess *s, const uint8_t *blob, size_t cap,
+                 wchg_cdr *cdr, size_t *count) {
+  const uint8_t *fields = blob + s->sid_len + s->host_len, *media = fields + s->fields_len;
+  wchg_media_components_list *items = (wchg_media_components_list *)(void *)c->arena.p;
+  size_t items_len = ALIGN8(cap * sizeof *items);
+  struct rd r = {fields, fields + s->fields_len, false, false, NULL, NULL, 0};
+  if (!c->arena.p || items_len > c->arena.cap)
+    return false;
+  r.arena = c->arena.p + items_len;
+  r.arena_end = c->arena.p + c->arena.cap;
+  wchg_cdr_init(cdr);
+  read_fields(c, &r, cdr);
+  r.p = media;
+  r.end = media + s->media_len;
+  *count = read_media(c, &r, items, cap);
+  if (r.bad)
+    return false;
+  if (*count) {
+    cdr->ims.list_of_sdp_media_components.items = items;
+    cdr->ims.list_of_sdp_media_components.count = *count;
+  }
+  return true;
+}
+
 wchg_status cdf_emit_session(wchg_cdf *c, const struct cdf_sess *s, const uint8_t *blob,
                              const struct cdf_close *how) {
-  const uint8_t *fields = blob + s->sid_len + s->host_len, *media = fields + s->fields_len;
-  struct rd r = {fields, fields + s->fields_len, false, NULL, 0};
-  wchg_media_components_list *items;
-  size_t need, count;
+  size_t count;
   wchg_status st;
   wchg_cdr cdr;
   char code[24];
 
-  /* measure, reserve, fill */
-  read_fields(c, &r, NULL);
-  r.p = media;
-  r.end = media + s->media_len;
-  count = read_media(c, &r, NULL);
-  if (r.bad)
-    return WCHG_E_ENCODING; /* cannot happen: the store was checked */
-  need = ALIGN8(count * sizeof *items) + r.need;
-  c->arena.len = 0;
-  if ((st = cdf_buf_reserve(c, &c->arena, need + 8)) != WCHG_OK) /* never NULL */
-    return st;
-  wchg_cdr_init(&cdr);
-  items = (wchg_media_components_list *)(void *)c->arena.p;
-  r = (struct rd){fields, fields + s->fields_len, false,
-                  c->arena.p + ALIGN8(count * sizeof *items), 0};
-  read_fields(c, &r, &cdr);
-  r.p = media;
-  r.end = media + s->media_len;
-  read_media(c, &r, items);
-  if (count) {
-    cdr.ims.list_of_sdp_media_components.items = items;
-    cdr.ims.list_of_sdp_media_components.count = count;
+  /* fill in the arena as it is; when it is too small, measure, grow, fill */
+  if (!fill(c, s, blob, s->media_count, &cdr, &count)) {
+    const uint8_t *fields = blob + s->sid_len + s->host_len, *media = fields + s->fields_len;
+    struct rd r = {fields, fields + s->fields_len, false, false, NULL, NULL, 0};
+    read_fields(c, &r, NULL);
+    r.p = media;
+    r.end = media + s->media_len;
+    count = read_media(c, &r, NULL, 0);
+    if (r.bad)
+      return WCHG_E_ENCODING; /* cannot happen: the store was checked */
+    c->arena.len = 0;
+    if ((st = cdf_buf_reserve(c, &c->arena,
+                              ALIGN8(count * sizeof(wchg_media_components_list)) + r.need + 8)) !=
+        WCHG_OK)
+      return st;
+    if (!fill(c, s, blob, count, &cdr, &count))
+      return WCHG_E_ENCODING; /* cannot happen: measured */
   }
 
   node_address(c, &cdr, (const char *)blob + s->sid_len, s->host_len);

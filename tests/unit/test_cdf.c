@@ -14,12 +14,10 @@
 #include <webrtc_chg/webrtc_chg.h>
 
 #include "cdf_internal.h" /* cdf_state_seal */
+#include "cdf_samples.h"
 #include "testutil.h"
 
 #define T0 1700000000000LL /* 2023-11-14T22:13:20Z */
-#define HOST "epcscf1.visited.example"
-#define WAF "waf.webrtc.example"
-#define WWSF "wwsf.webrtc.example"
 
 /* ---- fixtures ------------------------------------------------------------ */
 
@@ -32,104 +30,6 @@ static wchg_cdf_config config(void) {
   c.origin_host = WCHG_STR("cdf1.home.example");
   c.origin_realm = WCHG_STR("home.example");
   return c;
-}
-
-/* One hand-built ACR and the storage its views point into. */
-struct fx {
-  wchg_acr a;
-  char sid[64], call_id[64], icid[32];
-  wchg_involved_party calling[2];
-  wchg_subscription_id sub[1];
-  wchg_str sdp_session[2], audio_desc[2], video_desc[1], reason[1];
-  wchg_sdp_media_component comps[2];
-  wchg_media_components_list media;
-};
-
-static const char *sid_of(unsigned session, char *buf, size_t cap) {
-  snprintf(buf, cap, HOST ";0;%u", session);
-  return buf;
-}
-
-/* ACR |number| of type |type| of session |session| at time |t| (ms);
- * |sdp|: carries a media entry; |wic|: the WebRTC identities. */
-static wchg_acr *fx_make(struct fx *f, unsigned session, int type, uint32_t number, int64_t t,
-                         bool sdp, bool wic) {
-  wchg_acr *a = &f->a;
-  wchg_ims_info *ims = &a->ims;
-  memset(f, 0, sizeof *f);
-  wchg_acr_init(a);
-  a->session_id = wchg_str_from(sid_of(session, f->sid, sizeof f->sid));
-  a->origin_host = WCHG_STR(HOST);
-  a->origin_realm = WCHG_STR("visited.example");
-  a->destination_realm = WCHG_STR("home.example");
-  a->accounting_record_type = type;
-  a->accounting_record_number = number;
-  a->event_timestamp = WCHG_TIME_MS(t);
-  snprintf(f->call_id, sizeof f->call_id, "call-%u@pc33.example", session);
-  snprintf(f->icid, sizeof f->icid, "icid-%u", session);
-  ims->session_id = wchg_str_from(f->call_id);
-  ims->ims_charging_identifier = (wchg_octets){(const uint8_t *)f->icid, strlen(f->icid)};
-  ims->role_of_node = WCHG_INT(WCHG_ROLE_ORIGINATING);
-  ims->private_user_id = WCHG_STR("alice@home.example");
-  ims->service_context_id = WCHG_STR(WCHG_SERVICE_CONTEXT_IMS);
-  f->calling[0] = (wchg_involved_party){WCHG_PARTY_SIP_URI, WCHG_STR("sip:alice@home.example")};
-  f->calling[1] = (wchg_involved_party){WCHG_PARTY_TEL_URI, WCHG_STR("tel:+15551230001")};
-  ims->list_of_calling_party_address = (wchg_involved_party_list){f->calling, 2};
-  ims->called_party_address =
-      (wchg_involved_party){WCHG_PARTY_SIP_URI, WCHG_STR("sip:bob@home-b.example")};
-  f->sub[0] = (wchg_subscription_id){WCHG_INT(WCHG_END_USER_SIP_URI),
-                                     WCHG_STR("sip:alice@home.example")};
-  ims->list_of_subscription_id = (wchg_subscription_id_list){f->sub, 1};
-  ims->served_party_ip_address.choice = WCHG_IP_BIN_V4;
-  memcpy(ims->served_party_ip_address.bin, "\xc6\x33\x64\x01", 4);
-  ims->inter_operator_identifiers.present = true;
-  ims->inter_operator_identifiers.originating_ioi = WCHG_STR("visited.example");
-  if (wic) {
-    ims->webrtc_authentication_function_name = WCHG_STR(WAF);
-    ims->webrtc_web_server_function_name = WCHG_STR(WWSF);
-  }
-  switch (type) {
-  case WCHG_ACR_EVENT:
-    ims->sip_method = WCHG_STR("MESSAGE");
-    a->cause_code = WCHG_INT(WCHG_CAUSE_SUCCESSFUL_TRANSACTION);
-    a->sip_request_timestamp = WCHG_TIME_MS(t - 77);
-    a->sip_response_timestamp = WCHG_TIME_MS(t);
-    break;
-  case WCHG_ACR_START:
-    ims->sip_method = WCHG_STR("INVITE");
-    a->sip_request_timestamp = WCHG_TIME_MS(t - 4877);
-    a->sip_response_timestamp = WCHG_TIME_MS(t);
-    break;
-  case WCHG_ACR_INTERIM:
-    ims->sip_method = WCHG_STR("UPDATE");
-    a->sip_request_timestamp = WCHG_TIME_MS(t - 100);
-    a->sip_response_timestamp = WCHG_TIME_MS(t);
-    break;
-  default:
-    ims->sip_method = WCHG_STR("BYE");
-    a->sip_request_timestamp = WCHG_TIME_MS(t);
-    a->cause_code = WCHG_INT(WCHG_CAUSE_NORMAL_END);
-    f->reason[0] = WCHG_STR("Q.850;cause=16");
-    ims->list_of_reason_header = (wchg_str_list){f->reason, 1};
-    break;
-  }
-  if (sdp) {
-    f->sdp_session[0] = WCHG_STR("v=0");
-    f->sdp_session[1] = WCHG_STR("o=bob 2808844564 2808844564 IN IP4 203.0.113.7");
-    f->audio_desc[0] = WCHG_STR("c=IN IP4 203.0.113.7");
-    f->audio_desc[1] = WCHG_STR("a=rtpmap:111 opus/48000/2");
-    f->video_desc[0] = WCHG_STR("a=rtpmap:96 VP8/90000");
-    f->comps[0].sdp_media_name = WCHG_STR("m=audio 49174 UDP/TLS/RTP/SAVPF 111");
-    f->comps[0].sdp_media_descriptions = (wchg_str_list){f->audio_desc, 2};
-    f->comps[1].sdp_media_name = WCHG_STR("m=video 49176 UDP/TLS/RTP/SAVPF 96");
-    f->comps[1].sdp_media_descriptions = (wchg_str_list){f->video_desc, 1};
-    f->media.sdp_session_description = (wchg_str_list){f->sdp_session, 2};
-    f->media.sdp_media_components = (wchg_sdp_media_component_list){f->comps, 2};
-    f->media.media_initiator_flag = true;
-    f->media.sdp_type = WCHG_INT(WCHG_SDP_ANSWER);
-    ims->list_of_sdp_media_components = (wchg_media_components_list_list){&f->media, 1};
-  }
-  return a;
 }
 
 static wchg_cdf *cdf_make(const wchg_cdf_config *cfg) {
@@ -1567,6 +1467,78 @@ START_TEST(feed_bytes_aca) {
 }
 END_TEST
 
+/* A record needing more list room than the ones before it: the CDF's
+ * reused arena grows (measure, then fill again) and nothing is lost. */
+START_TEST(arena_grows) {
+  wchg_cdf_config cfg = config();
+  wchg_cdf *c = cdf_make(&cfg);
+  struct fx f;
+  wchg_media_components_list many[20];
+  wchg_cdr *cdr;
+  /* a small record first: no media */
+  feed_ok(c, fx_make(&f, 1, WCHG_ACR_START, 0, T0, false, true), T0);
+  ck_assert_uint_eq(feed_ok(c, fx_make(&f, 1, WCHG_ACR_STOP, 1, T0 + 1000, false, true), T0), 1);
+  cdr = pop_cdr(c, "arena_small");
+  ck_assert_uint_eq(cdr->ims.list_of_sdp_media_components.count, 0);
+  wchg_cdr_free(cdr);
+  /* then one with 20 media entries */
+  fx_make(&f, 2, WCHG_ACR_START, 0, T0, true, true);
+  for (unsigned i = 0; i < 20; i++)
+    many[i] = f.media;
+  f.a.ims.list_of_sdp_media_components = (wchg_media_components_list_list){many, 20};
+  feed_ok(c, &f.a, T0);
+  ck_assert_uint_eq(feed_ok(c, fx_make(&f, 2, WCHG_ACR_STOP, 1, T0 + 1000, false, true), T0), 1);
+  cdr = pop_cdr(c, "arena_grown");
+  ck_assert_uint_eq(cdr->ims.list_of_sdp_media_components.count, 20);
+  for (unsigned i = 0; i < 20; i++) {
+    const wchg_media_components_list *m = &cdr->ims.list_of_sdp_media_components.items[i];
+    ck_assert_uint_eq(m->sdp_media_components.count, 2);
+    expect_text(m->sdp_media_components.items[1].sdp_media_name,
+                "m=video 49176 UDP/TLS/RTP/SAVPF 96");
+    ck_assert_uint_eq(m->sdp_media_components.items[0].sdp_media_descriptions.count, 2);
+  }
+  wchg_cdr_free(cdr);
+  wchg_cdf_free(c);
+}
+END_TEST
+
+/* cdf_time keeps the last day's date: every time stamp it makes must
+ * still be the civil one, going forward and back across days, in the
+ * offsets of both signs. */
+START_TEST(time_stamps_civil) {
+  static const int offsets[] = {0, 60, -300, 840, -720, 330};
+  static const int64_t at[] = {T0, T0 + 999, T0 + 86399999, T0 + 86400000, T0 - 1,
+                               T0 + 86400000 * 400LL, T0, 946684800000LL, 4102444799999LL};
+  for (size_t k = 0; k < sizeof offsets / sizeof offsets[0]; k++) {
+    wchg_cdf_config cfg = config();
+    cfg.utc_offset_minutes = offsets[k];
+    wchg_cdf *c = cdf_make(&cfg);
+    uint64_t x = 7;
+    for (unsigned i = 0; i < 2000; i++) {
+      int64_t ms;
+      wchg_timestamp got, want;
+      wchg_opt_int frac = {0};
+      if (i < sizeof at / sizeof at[0]) {
+        ms = at[i];
+      } else { /* hours apart, back and forth, within 2000..2099 (UTC) */
+        x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+        ms = T0 + (int64_t)(x >> 33) % (86400000LL * 3) - 86400000LL;
+      }
+      wchg_status st = wchg_timestamp_from_unix(&want, ms / 1000, offsets[k]);
+      /* the last second of 2099 is in 2100 east of UTC: out of range */
+      ck_assert_int_eq(cdf_time(c, ms, &got, &frac), st);
+      if (st != WCHG_OK)
+        continue;
+      ck_assert(got.present);
+      ck_assert_mem_eq(got.octets, want.octets, 9);
+      ck_assert(frac.present);
+      ck_assert_int_eq(frac.value, ms % 1000);
+    }
+    wchg_cdf_free(c);
+  }
+}
+END_TEST
+
 Suite *cdf_suite(void) {
   Suite *s = suite_create("cdf");
   TCase *tc = tcase_create("cdf");
@@ -1593,6 +1565,8 @@ Suite *cdf_suite(void) {
   tcase_add_test(tc, bytes_per_session);
   tcase_add_test(tc, cdrfile_of_output);
   tcase_add_test(tc, feed_bytes_aca);
+  tcase_add_test(tc, time_stamps_civil);
+  tcase_add_test(tc, arena_grows);
   suite_add_tcase(s, tc);
   return s;
 }
