@@ -57,8 +57,8 @@ static uint64_t u64(struct rd *r, const wchg_avp *a) {
 
 static wchg_str str(const wchg_avp *a) { return (wchg_str){(const char *)a->data, a->len}; }
 
-/* Granted-Service-Unit: the time and octet units (money and service-
- * specific units are not IMS units and are skipped). */
+/* Granted-Service-Unit: the time, octet and service-specific units
+ * (money is not an IMS unit and is skipped). */
 static void service_unit(struct rd *r, const wchg_avp *g, wchg_service_unit *u) {
   wchg_avp_iter it;
   wchg_avp a;
@@ -72,6 +72,10 @@ static void service_unit(struct rd *r, const wchg_avp *g, wchg_service_unit *u) 
     case 421: u->has_cc_total_octets = true; u->cc_total_octets = u64(r, &a); break;
     case 412: u->has_cc_input_octets = true; u->cc_input_octets = u64(r, &a); break;
     case 414: u->has_cc_output_octets = true; u->cc_output_octets = u64(r, &a); break;
+    case 417:
+      u->has_cc_service_specific_units = true;
+      u->cc_service_specific_units = u64(r, &a);
+      break;
     default: break;
     }
   }

@@ -13,11 +13,14 @@
 
 #include "ims_avps.h"
 
-/* The octet units, in the order of every unit group (RFC 4006 §8.17-8.19). */
+/* The octet and service-specific units, in the order of every unit group
+ * (RFC 4006 §8.17-8.19). */
 static void octet_units(struct aenc *e, const wchg_service_unit *u) {
   aenc_u64(e, E(CC_TOTAL_OCTETS), u->has_cc_total_octets, u->cc_total_octets);
   aenc_u64(e, E(CC_INPUT_OCTETS), u->has_cc_input_octets, u->cc_input_octets);
   aenc_u64(e, E(CC_OUTPUT_OCTETS), u->has_cc_output_octets, u->cc_output_octets);
+  aenc_u64(e, E(CC_SERVICE_SPECIFIC_UNITS), u->has_cc_service_specific_units,
+           u->cc_service_specific_units);
 }
 
 static void requested_service_unit(struct aenc *e, const wchg_service_unit *u) {

@@ -25,10 +25,15 @@ static void send_ccr(wchg_credit *c, wchg_credit_action *act, int32_t type, int 
   c->state = state;
 }
 
+/* A SESSION that is not answered yet uses nothing and runs no quota. */
+static bool ringing(const wchg_credit *c) {
+  return c->kind == WCHG_CREDIT_SESSION && !c->answered;
+}
+
 /* Report the usage up to |until_ms|: whole seconds, the rest carried
  * over; the final report rounds up. */
 static void report(wchg_credit *c, wchg_credit_action *act, int64_t until_ms, bool final) {
-  int64_t used = until_ms > c->usage_from_ms ? until_ms - c->usage_from_ms : 0;
+  int64_t used = until_ms > c->usage_from_ms && !ringing(c) ? until_ms - c->usage_from_ms : 0;
   int64_t s = final ? (used + 999) / 1000 : used / 1000;
   if (s > UINT32_MAX)
     s = UINT32_MAX;
@@ -45,9 +50,13 @@ static void update(wchg_credit *c, wchg_credit_action *act, int64_t now_ms, int3
   send_ccr(c, act, WCHG_CC_UPDATE, WCHG_CREDIT_PENDING_U);
 }
 
-static void terminate(wchg_credit *c, wchg_credit_action *act, int64_t until_ms, int32_t cause,
-                      int service) {
-  report(c, act, until_ms, true);
+/* The CCR-T, reporting the time up to |until_ms| (an EVENT: |units|). */
+static void terminate_units(wchg_credit *c, wchg_credit_action *act, int64_t until_ms,
+                            int32_t cause, int service, uint64_t units) {
+  if (c->kind == WCHG_CREDIT_EVENT)
+    act->used_units = WCHG_INT((int64_t)(units > INT64_MAX ? INT64_MAX : units));
+  else
+    report(c, act, until_ms, true);
   act->reporting_reason = WCHG_INT(WCHG_RR_FINAL);
   act->reason_in_usu = false;
   act->service = service;
@@ -55,12 +64,18 @@ static void terminate(wchg_credit *c, wchg_credit_action *act, int64_t until_ms,
   send_ccr(c, act, WCHG_CC_TERMINATION, WCHG_CREDIT_PENDING_T);
 }
 
+/* The CCR-T; an EVENT reports its request not delivered. */
+static void terminate(wchg_credit *c, wchg_credit_action *act, int64_t until_ms, int32_t cause,
+                      int service) {
+  terminate_units(c, act, until_ms, cause, service, 0);
+}
+
 static int64_t earliest(int64_t a, int64_t b) { return a < 0 ? b : b < 0 ? a : a < b ? a : b; }
 
 static void allow(const wchg_credit *c, wchg_credit_action *act) {
   int64_t t = c->validity_end_ms;
   act->service = WCHG_SERVICE_ALLOW;
-  if (!c->unlimited) {
+  if (!c->unlimited && c->grant_end_ms >= 0) {
     t = earliest(t, c->grant_end_ms);
     if (!c->final_unit && !c->threshold_reported)
       t = earliest(t, c->threshold_ms);
@@ -77,13 +92,25 @@ static const wchg_cca_mscc *our_mscc(const wchg_credit *c, const wchg_cca *cca) 
   return cca->n_mscc ? &cca->mscc[0] : NULL;
 }
 
-/* Take the grant of |m| (NULL: none), counted from |from_ms|. */
+/* Start the granted time at |from_ms| (nothing when unlimited). */
+static void arm(wchg_credit *c, int64_t from_ms) {
+  c->grant_end_ms = c->unlimited ? -1 : from_ms + c->grant_ms;
+  c->threshold_ms = c->unlimited || c->threshold_before_ms < 0
+                        ? -1
+                        : c->grant_end_ms - c->threshold_before_ms;
+}
+
+/* Take the grant of |m| (NULL: none), counted from |from_ms| (a ringing
+ * SESSION: from its answer). */
 static void grant(wchg_credit *c, const wchg_cca_mscc *m, int64_t from_ms, int64_t now_ms) {
   c->unlimited = !m || !m->granted_service_unit.cc_time.present;
-  c->grant_end_ms = c->unlimited ? -1 : from_ms + m->granted_service_unit.cc_time.value * 1000;
-  c->threshold_ms = -1;
-  if (!c->unlimited && m->time_quota_threshold.present)
-    c->threshold_ms = c->grant_end_ms - m->time_quota_threshold.value * 1000;
+  c->grant_ms = c->unlimited ? -1 : m->granted_service_unit.cc_time.value * 1000;
+  c->threshold_before_ms = !c->unlimited && m->time_quota_threshold.present
+                               ? m->time_quota_threshold.value * 1000
+                               : -1;
+  c->grant_end_ms = c->threshold_ms = -1;
+  if (!ringing(c))
+    arm(c, from_ms);
   c->validity_end_ms = m && m->validity_time.present ? now_ms + m->validity_time.value * 1000 : -1;
   c->final_unit = m && m->final_unit_indication.present;
   c->final_unit_action = c->final_unit ? m->final_unit_indication.final_unit_action : 0;
@@ -100,7 +127,24 @@ void wchg_credit_init(wchg_credit *c, wchg_opt_int rating_group,
   c->rating_group = rating_group;
   c->service_identifier = service_identifier;
   c->requested_seconds = requested_seconds;
+  c->grant_ms = c->threshold_before_ms = -1;
   c->grant_end_ms = c->threshold_ms = c->validity_end_ms = -1;
+}
+
+void wchg_credit_init_session(wchg_credit *c, wchg_opt_int rating_group,
+                              wchg_opt_int service_identifier, uint32_t requested_seconds) {
+  wchg_credit_init(c, rating_group, service_identifier, requested_seconds);
+  if (c)
+    c->kind = WCHG_CREDIT_SESSION;
+}
+
+void wchg_credit_init_event(wchg_credit *c, wchg_opt_int rating_group,
+                            wchg_opt_int service_identifier, uint64_t units) {
+  wchg_credit_init(c, rating_group, service_identifier, 0);
+  if (c) {
+    c->kind = WCHG_CREDIT_EVENT;
+    c->requested_units = units;
+  }
 }
 
 wchg_status wchg_credit_begin(wchg_credit *c, int64_t now_ms, wchg_credit_action *act) {
@@ -146,7 +190,13 @@ wchg_status wchg_credit_on_cca(wchg_credit *c, const wchg_cca *cca, int64_t now_
     terminate(c, act, now_ms, WCHG_TC_SERVICE_NOT_PROVIDED, WCHG_SERVICE_TERMINATE);
     return WCHG_OK;
   }
-  if (was == WCHG_CREDIT_PENDING_I)
+  if (c->kind == WCHG_CREDIT_EVENT && m && m->granted_service_unit.has_cc_service_specific_units &&
+      m->granted_service_unit.cc_service_specific_units < c->requested_units) {
+    /* fewer units than the request needs: refused, reservation released */
+    terminate(c, act, now_ms, WCHG_TC_SERVICE_NOT_PROVIDED, WCHG_SERVICE_TERMINATE);
+    return WCHG_OK;
+  }
+  if (was == WCHG_CREDIT_PENDING_I && !ringing(c))
     c->usage_from_ms = now_ms; /* the service starts with the grant */
   grant(c, m, c->usage_from_ms, now_ms);
   c->state = WCHG_CREDIT_OPEN;
@@ -168,7 +218,14 @@ wchg_status wchg_credit_tick(wchg_credit *c, int64_t now_ms, wchg_credit_action 
                                                     : WCHG_SERVICE_WAIT);
   if (c->state != WCHG_CREDIT_OPEN)
     return WCHG_OK;
-  if (!c->unlimited && now_ms >= c->grant_end_ms) {
+  if (c->kind == WCHG_CREDIT_EVENT) { /* a reservation only lapses */
+    if (c->validity_end_ms >= 0 && now_ms >= c->validity_end_ms)
+      terminate(c, act, now_ms, WCHG_TC_SERVICE_NOT_PROVIDED, WCHG_SERVICE_TERMINATE);
+    else
+      allow(c, act);
+    return WCHG_OK;
+  }
+  if (!c->unlimited && c->grant_end_ms >= 0 && now_ms >= c->grant_end_ms) {
     if (c->final_unit) { /* RFC 4006 §5.6: apply the Final-Unit-Action */
       terminate(c, act, now_ms, WCHG_TC_ADMINISTRATIVE, fua_service(c->final_unit_action));
       if (act->service == WCHG_SERVICE_REDIRECT)
@@ -178,8 +235,8 @@ wchg_status wchg_credit_tick(wchg_credit *c, int64_t now_ms, wchg_credit_action 
     }
   } else if (c->validity_end_ms >= 0 && now_ms >= c->validity_end_ms) {
     update(c, act, now_ms, WCHG_RR_VALIDITY_TIME, false, WCHG_SERVICE_ALLOW);
-  } else if (!c->unlimited && !c->final_unit && !c->threshold_reported &&
-             c->threshold_ms >= 0 && now_ms >= c->threshold_ms) {
+  } else if (!c->final_unit && !c->threshold_reported && c->threshold_ms >= 0 &&
+             now_ms >= c->threshold_ms) {
     c->threshold_reported = true;
     update(c, act, now_ms, WCHG_RR_THRESHOLD, true, WCHG_SERVICE_ALLOW);
   } else {
@@ -192,9 +249,43 @@ wchg_status wchg_credit_media_change(wchg_credit *c, int64_t now_ms, wchg_credit
   if (!c || !act)
     return WCHG_E_ARG;
   act_init(act, WCHG_SERVICE_ALLOW);
-  if (c->state != WCHG_CREDIT_OPEN)
+  if (c->state != WCHG_CREDIT_OPEN || c->kind == WCHG_CREDIT_EVENT)
     return WCHG_E_STATE;
   update(c, act, now_ms, WCHG_RR_RATING_CONDITION_CHANGE, false, WCHG_SERVICE_ALLOW);
+  return WCHG_OK;
+}
+
+wchg_status wchg_credit_answered(wchg_credit *c, int64_t now_ms, wchg_credit_action *act) {
+  if (!c || !act)
+    return WCHG_E_ARG;
+  act_init(act, c->state == WCHG_CREDIT_PENDING_I ? WCHG_SERVICE_WAIT : WCHG_SERVICE_ALLOW);
+  if (c->kind != WCHG_CREDIT_SESSION || c->state == WCHG_CREDIT_IDLE ||
+      c->state == WCHG_CREDIT_PENDING_T || c->state == WCHG_CREDIT_CLOSED || c->end_requested)
+    return WCHG_E_STATE;
+  if (c->answered) {
+    if (c->state == WCHG_CREDIT_OPEN)
+      allow(c, act);
+    return WCHG_OK;
+  }
+  c->answered = true;
+  c->usage_from_ms = now_ms;
+  if (c->state == WCHG_CREDIT_OPEN) { /* the grant's time starts now */
+    arm(c, now_ms);
+    allow(c, act);
+  } /* PENDING_I: the service waits, time counts from the CCA-I;
+       PENDING_U: the CCA-U's grant counts from now */
+  return WCHG_OK;
+}
+
+wchg_status wchg_credit_event_done(wchg_credit *c, int64_t now_ms, bool delivered,
+                                   wchg_credit_action *act) {
+  if (!c || !act)
+    return WCHG_E_ARG;
+  act_init(act, WCHG_SERVICE_DONE);
+  if (c->kind != WCHG_CREDIT_EVENT || c->state != WCHG_CREDIT_OPEN)
+    return WCHG_E_STATE;
+  terminate_units(c, act, now_ms, delivered ? WCHG_TC_LOGOUT : WCHG_TC_SERVICE_NOT_PROVIDED,
+                  WCHG_SERVICE_DONE, delivered ? c->requested_units : 0);
   return WCHG_OK;
 }
 
@@ -237,12 +328,19 @@ void wchg_credit_fill_ccr(const wchg_credit *c, const wchg_credit_action *act, w
                                                             : (wchg_opt_int){false, 0};
   mscc->rating_group = c->rating_group;
   mscc->service_identifier = c->service_identifier;
-  if (act->send == WCHG_CC_INITIAL || act->send == WCHG_CC_UPDATE)
+  if ((act->send == WCHG_CC_INITIAL || act->send == WCHG_CC_UPDATE) &&
+      c->kind == WCHG_CREDIT_EVENT)
+    mscc->requested_service_unit = (wchg_service_unit){
+        .present = true, .has_cc_service_specific_units = true,
+        .cc_service_specific_units = c->requested_units};
+  else if (act->send == WCHG_CC_INITIAL || act->send == WCHG_CC_UPDATE)
     mscc->requested_service_unit = (wchg_service_unit){.present = true,
                                                        .cc_time = WCHG_INT(c->requested_seconds)};
-  if (act->used_seconds.present) {
+  if (act->used_seconds.present || act->used_units.present) {
     usu->present = true;
     usu->cc_time = act->used_seconds;
+    usu->has_cc_service_specific_units = act->used_units.present;
+    usu->cc_service_specific_units = (uint64_t)act->used_units.value;
     if (act->reason_in_usu)
       usu->reporting_reason = act->reporting_reason;
     mscc->used_service_units = usu;

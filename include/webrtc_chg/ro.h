@@ -100,7 +100,8 @@ enum {
 };
 
 /** A Requested-, Used- or Granted-Service-Unit (RFC 4006 §8.17-8.19).
- * The octet units are Unsigned64: each has its own presence flag. */
+ * The octet and service-specific units are Unsigned64: each has its own
+ * presence flag. */
 typedef struct wchg_service_unit {
   bool present;                  /* the group is sent / was received */
   wchg_opt_int cc_time;          /* CC-Time (420), seconds, Unsigned32 */
@@ -108,6 +109,9 @@ typedef struct wchg_service_unit {
   uint64_t cc_total_octets;      /* CC-Total-Octets (421) */
   uint64_t cc_input_octets;      /* CC-Input-Octets (412) */
   uint64_t cc_output_octets;     /* CC-Output-Octets (414) */
+  bool has_cc_service_specific_units;
+  uint64_t cc_service_specific_units; /* CC-Service-Specific-Units (417):
+                                    events, e.g. 1 per MESSAGE (ECUR) */
   wchg_opt_int reporting_reason; /* Used-Service-Unit only: THRESHOLD,
                                     QUOTA_EXHAUSTED, OTHER_QUOTA_TYPE,
                                     POOL_EXHAUSTED (TS 32.299 §7.2.175) */
@@ -264,9 +268,24 @@ WCHG_API bool wchg_result_code_success(uint32_t rc);
  * No clock, no I/O: the host passes the time (now_ms) of every event and
  * acts on the wchg_credit_action it gets back: send the CCR it names
  * (wchg_credit_fill_ccr() fills the request type, number and MSCC), and
- * apply the service decision. Time usage is counted from the CCA-I that
- * granted it, in milliseconds, and reported as whole CC-Time seconds (the
- * part below a second carries over; the final report rounds up).
+ * apply the service decision.
+ *
+ * Three kinds, chosen at init:
+ *  - wchg_credit_init: time, counted from the CCA-I that granted it (a
+ *    service that starts with the grant, e.g. at an AS or MRFC);
+ *  - wchg_credit_init_session: an IMS session (TS 32.260 §5.2.2): CCR-I
+ *    on the INVITE, time counted from the answer (wchg_credit_answered(),
+ *    the 2xx); a session that ends unanswered (failure, CANCEL) reports
+ *    0 seconds, and no quota runs out while it rings;
+ *  - wchg_credit_init_event: Event Charging with Unit Reservation (ECUR,
+ *    TS 32.299 §6.3.3, RFC 4006 §6.3): CCR-I reserves the event's units
+ *    (CC-Service-Specific-Units) before the request is delivered, CCR-T
+ *    (wchg_credit_event_done()) reports the units used. Immediate event
+ *    charging (IEC) needs no state: one CCR-EVENT with Requested-Action
+ *    DIRECT_DEBITING (wchg_ccr).
+ * Time usage is kept in milliseconds and reported as whole CC-Time
+ * seconds (the part below a second carries over; the final report rounds
+ * up).
  *
  * Defined outcomes:
  *  - a CANCEL/BYE (wchg_credit_end) while the CCR-I is unanswered sends
@@ -280,6 +299,9 @@ WCHG_API bool wchg_result_code_success(uint32_t rc);
  *    control and ends the session the same way;
  *  - an error Result-Code in the MSCC (top 2001): the service ends and
  *    one CCR-T is sent;
+ *  - ECUR: a grant of fewer units than asked, or a reservation whose
+ *    Validity-Time passes before the request is delivered, refuses the
+ *    request (TERMINATE) and releases the reservation (CCR-T, 0 units);
  *  - otherwise a session whose CCR-I was sent ends with exactly one
  *    CCR-T; wchg_credit_end() after it is a no-op.
  */
@@ -308,13 +330,24 @@ typedef struct wchg_credit_action {
   wchg_opt_int reporting_reason; /* of its MSCC (UPDATE, TERMINATION) */
   bool reason_in_usu;          /* THRESHOLD, QUOTA_EXHAUSTED go in the USU */
   wchg_opt_int used_seconds;   /* the USU's CC-Time (UPDATE, TERMINATION) */
+  wchg_opt_int used_units;     /* ECUR: its CC-Service-Specific-Units (TERMINATION) */
   int service;                 /* enum wchg_credit_service */
   int64_t next_tick_ms;        /* ALLOW: when to call wchg_credit_tick(); -1: never */
   wchg_str redirect_address;   /* REDIRECT: Redirect-Server-Address */
 } wchg_credit_action;
 
+/** The kind of a wchg_credit (set by its init function). */
+enum wchg_credit_kind {
+  WCHG_CREDIT_TIME = 0,        /* time from the grant (wchg_credit_init) */
+  WCHG_CREDIT_SESSION,         /* time from the answer (wchg_credit_init_session) */
+  WCHG_CREDIT_EVENT,           /* ECUR units (wchg_credit_init_event) */
+};
+
 typedef struct wchg_credit {
   int state;                   /* enum wchg_credit_state */
+  int kind;                    /* enum wchg_credit_kind */
+  bool answered;               /* SESSION: wchg_credit_answered() was called */
+  uint64_t requested_units;    /* EVENT: the units reserved */
   uint32_t next_number;        /* CC-Request-Number of the next CCR */
   wchg_opt_int rating_group, service_identifier;
   uint32_t requested_seconds;  /* Requested-Service-Unit CC-Time */
@@ -325,7 +358,9 @@ typedef struct wchg_credit {
   int32_t termination_cause;
   bool unlimited;              /* no granted time: no quota supervision */
   int64_t usage_from_ms;       /* usage not yet reported starts here */
-  int64_t grant_end_ms;        /* the granted time runs out */
+  int64_t grant_ms;            /* the granted time (-1: none) ... */
+  int64_t threshold_before_ms; /* ... and its threshold before the end (-1: none) */
+  int64_t grant_end_ms;        /* the granted time runs out (-1: not running) */
   int64_t threshold_ms;        /* report then (-1: none) */
   int64_t validity_end_ms;     /* report then (-1: none) */
   bool final_unit;             /* the grant is the last (Final-Unit-Indication) */
@@ -339,8 +374,19 @@ typedef struct wchg_credit {
 WCHG_API void wchg_credit_init(wchg_credit *c, wchg_opt_int rating_group,
                                wchg_opt_int service_identifier, uint32_t requested_seconds);
 
-/** wchg_credit_begin - the INVITE: CCR-I (number 0) to send, WAIT.
- * WCHG_E_STATE unless IDLE. */
+/** wchg_credit_init_session - as wchg_credit_init, for an IMS session
+ * charged from its answer (wchg_credit_answered()). */
+WCHG_API void wchg_credit_init_session(wchg_credit *c, wchg_opt_int rating_group,
+                                       wchg_opt_int service_identifier,
+                                       uint32_t requested_seconds);
+
+/** wchg_credit_init_event - an IDLE ECUR state reserving |units|
+ * CC-Service-Specific-Units (e.g. 1 for a MESSAGE) for one request. */
+WCHG_API void wchg_credit_init_event(wchg_credit *c, wchg_opt_int rating_group,
+                                     wchg_opt_int service_identifier, uint64_t units);
+
+/** wchg_credit_begin - the INVITE (or the request to reserve for): CCR-I
+ * (number 0) to send, WAIT. WCHG_E_STATE unless IDLE. */
 WCHG_API wchg_status wchg_credit_begin(wchg_credit *c, int64_t now_ms, wchg_credit_action *act);
 
 /** wchg_credit_on_cca - the answer |cca| to the pending CCR, at |now_ms|.
@@ -351,24 +397,43 @@ WCHG_API wchg_status wchg_credit_on_cca(wchg_credit *c, const wchg_cca *cca, int
 
 /** wchg_credit_tick - the time is |now_ms|: in OPEN, quota threshold,
  * exhaustion or validity expiry give a CCR-U (or, for a final grant, the
- * Final-Unit-Action and the CCR-T); otherwise nothing to send. */
+ * Final-Unit-Action and the CCR-T; for an EVENT, a lapsed reservation:
+ * TERMINATE and the CCR-T); otherwise nothing to send. */
 WCHG_API wchg_status wchg_credit_tick(wchg_credit *c, int64_t now_ms, wchg_credit_action *act);
+
+/** wchg_credit_answered - SESSION: the 2xx to the INVITE at |now_ms|:
+ * time counts from here (the quota too), or from the CCA-I when it has
+ * not come yet (WAIT: the service waits for it). ALLOW or WAIT in *|act|,
+ * nothing to send. WCHG_E_STATE for another kind, or before the CCR-I, or after
+ * the end. A second call changes nothing. */
+WCHG_API wchg_status wchg_credit_answered(wchg_credit *c, int64_t now_ms,
+                                          wchg_credit_action *act);
+
+/** wchg_credit_event_done - EVENT: the reserved request was delivered
+ * (|delivered|: its units are used) or not (0 units): CCR-T to send,
+ * Termination-Cause LOGOUT or SERVICE_NOT_PROVIDED, DONE. WCHG_E_STATE
+ * for another kind or unless OPEN (an unanswered CCR-I: wchg_credit_end). */
+WCHG_API wchg_status wchg_credit_event_done(wchg_credit *c, int64_t now_ms, bool delivered,
+                                            wchg_credit_action *act);
 
 /** wchg_credit_media_change - a re-INVITE changed the media: CCR-U with
  * RATING_CONDITION_CHANGE. WCHG_E_STATE unless OPEN (call it again once
- * the pending CCR is answered). */
+ * the pending CCR is answered) or for an EVENT. */
 WCHG_API wchg_status wchg_credit_media_change(wchg_credit *c, int64_t now_ms,
                                               wchg_credit_action *act);
 
 /** wchg_credit_end - BYE, CANCEL or a failure (|termination_cause|, e.g.
  * WCHG_TC_LOGOUT): CCR-T now (OPEN), after the pending answer (PENDING_I,
- * PENDING_U), or nothing (IDLE, PENDING_T, CLOSED: DONE). */
+ * PENDING_U), or nothing (IDLE, PENDING_T, CLOSED: DONE). An EVENT ended
+ * this way reports 0 units (the request was not delivered). */
 WCHG_API wchg_status wchg_credit_end(wchg_credit *c, int64_t now_ms, int32_t termination_cause,
                                      wchg_credit_action *act);
 
 /** wchg_credit_fill_ccr - set the request type, number, Termination-
- * Cause and the one MSCC of |ccr| from |act| (act->send not 0); |mscc|
- * and |usu| are the caller's storage that |ccr| will point to. */
+ * Cause and the one MSCC of |ccr| from |act| (act->send not 0): the
+ * Requested-Service-Unit (CC-Time, or the EVENT's units) on CCR-I/U, the
+ * Used-Service-Unit of the report; |mscc| and |usu| are the caller's
+ * storage that |ccr| will point to. */
 WCHG_API void wchg_credit_fill_ccr(const wchg_credit *c, const wchg_credit_action *act,
                                    wchg_ccr *ccr, wchg_mscc *mscc, wchg_service_unit *usu);
 

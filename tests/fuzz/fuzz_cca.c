@@ -33,7 +33,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
    * end with at most one CCR-T */
   wchg_credit c;
   wchg_credit_action a;
-  wchg_credit_init(&c, WCHG_INT(1), (wchg_opt_int){false, 0}, 60);
+  switch (size % 3) { /* each kind of credit state (ro.h) */
+  case 0:
+    wchg_credit_init(&c, WCHG_INT(1), (wchg_opt_int){false, 0}, 60);
+    break;
+  case 1:
+    wchg_credit_init_session(&c, WCHG_INT(1), (wchg_opt_int){false, 0}, 60);
+    break;
+  default:
+    wchg_credit_init_event(&c, WCHG_INT(1), (wchg_opt_int){false, 0}, 2);
+  }
   if (wchg_credit_begin(&c, 0, &a) != WCHG_OK || a.send != 1 || a.cc_request_number != 0)
     abort();
   wchg_status rc = wchg_credit_on_cca(&c, &cca, 100, &a);
@@ -44,6 +53,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   uint32_t last = 0;
   int terminations = 0;
   for (int64_t t = 1000; t <= 600000; t += 7000) {
+    if (t == 8000 && c.kind == WCHG_CREDIT_SESSION) {
+      rc = wchg_credit_answered(&c, t, &a);
+      if ((rc != WCHG_OK && rc != WCHG_E_STATE) || a.send)
+        abort();
+    }
     if (wchg_credit_tick(&c, t, &a) != WCHG_OK)
       abort();
     if (a.send) {

@@ -412,7 +412,8 @@ struct ro_cca_spec {
   uint32_t number;
   int n_mscc;                  /* 0..n, each the same */
   uint32_t mscc_result_code;   /* 0: none in the MSCC */
-  uint32_t gsu_time;           /* 0: no GSU */
+  uint32_t gsu_time;           /* 0: no GSU (unless gsu_units) */
+  uint64_t gsu_units;          /* 0: no CC-Service-Specific-Units */
   uint32_t validity, threshold;
   int fui;                     /* 0: none; else Final-Unit-Action + 1 */
   bool cost;
@@ -436,10 +437,14 @@ static size_t ro_cca(const struct ro_cca_spec *sp, uint8_t *buf, size_t cap) {
   wchg_dw_u32(&w, 415, 0, sp->number);
   for (int i = 0; i < sp->n_mscc; i++) {
     wchg_dw_group_begin(&w, 456, 0);
-    if (sp->gsu_time) {
+    if (sp->gsu_time || sp->gsu_units) {
       wchg_dw_group_begin(&w, 431, 0);
-      wchg_dw_u32(&w, 420, 0, sp->gsu_time);
-      wchg_dw_u64(&w, 421, 0, 123456789012ULL);
+      if (sp->gsu_time) {
+        wchg_dw_u32(&w, 420, 0, sp->gsu_time);
+        wchg_dw_u64(&w, 421, 0, 123456789012ULL);
+      }
+      if (sp->gsu_units)
+        wchg_dw_u64(&w, 417, 0, sp->gsu_units);
       wchg_dw_group_end(&w);
     }
     wchg_dw_u32(&w, 439, 0, 1);
@@ -591,6 +596,33 @@ static void ro_send(const wchg_credit *c, const wchg_credit_action *act, const c
   uint8_t *buf = ro_encode(&ccr, &len);
   ro_parse_ccr(buf, len, &m);
   test_out_write_diam(name, buf, len);
+  free(buf);
+}
+
+/* The CCR the action asks for, encoded and parsed: its MSCC's RSU (437)
+ * or USU (446) CC-Service-Specific-Units (-1: absent), and its
+ * Termination-Cause (-1: absent). */
+static void ro_sent_units(const wchg_credit *c, const wchg_credit_action *act, const char *name,
+                          int64_t *rsu, int64_t *usu_units, int64_t *tc) {
+  wchg_ccr ccr;
+  wchg_mscc ms;
+  wchg_service_unit usu;
+  wchg_dmsg m;
+  wchg_avp mscc, g;
+  size_t len;
+  ro_ccr_base(&ccr, 0, 0);
+  wchg_credit_fill_ccr(c, act, &ccr, &ms, &usu);
+  uint8_t *buf = ro_encode(&ccr, &len);
+  ro_parse_ccr(buf, len, &m);
+  test_out_write_diam(name, buf, len);
+  *rsu = *usu_units = *tc = -1;
+  ck_assert(wchg_avp_find(&m, NULL, 456, 0, &mscc));
+  if (wchg_avp_find(&m, &mscc, 437, 0, &g) && ro_count(&m, &g, 417))
+    *rsu = (int64_t)ro_u64(&m, &g, 417);
+  if (wchg_avp_find(&m, &mscc, 446, 0, &g) && ro_count(&m, &g, 417))
+    *usu_units = (int64_t)ro_u64(&m, &g, 417);
+  if (ro_count(&m, NULL, 295))
+    *tc = ro_u32(&m, NULL, 295, 0);
   free(buf);
 }
 
@@ -805,8 +837,171 @@ START_TEST(test_credit_final_unit) {
 }
 END_TEST
 
-/* Random event sequences: at most one CCR-T, exactly one once a CCR-I
- * was answered with success and the session ended; numbers sequenced. */
+/* ECUR (TS 32.299 §6.3.3): reserve 1 unit for a MESSAGE, deliver it,
+ * report it used. */
+START_TEST(test_credit_ecur_delivered) {
+  wchg_credit c;
+  wchg_credit_action i, act, t;
+  int64_t rsu, used, tc;
+  wchg_cca a;
+  wchg_credit_init_event(&c, WCHG_INT(200), WCHG_INT(2), 1);
+  ck_assert_int_eq(c.kind, WCHG_CREDIT_EVENT);
+  ck_assert_int_eq(wchg_credit_begin(&c, T0, &i), WCHG_OK);
+  ck_assert_int_eq(i.send, WCHG_CC_INITIAL);
+  ck_assert_int_eq(i.service, WCHG_SERVICE_WAIT);
+  ro_sent_units(&c, &i, "ro_ecur_i", &rsu, &used, &tc);
+  ck_assert_int_eq(rsu, 1);
+  ck_assert_int_eq(used, -1);
+  ck_assert_int_eq(wchg_credit_event_done(&c, T0, true, &act), WCHG_E_STATE); /* no grant yet */
+  a = ro_answer(&i, RO_CCA(.n_mscc = 1, .gsu_units = 1, .validity = 30));
+  ck_assert(a.mscc[0].granted_service_unit.has_cc_service_specific_units);
+  ck_assert_uint_eq(a.mscc[0].granted_service_unit.cc_service_specific_units, 1);
+  ck_assert_int_eq(wchg_credit_on_cca(&c, &a, T0 + 100, &act), WCHG_OK);
+  ck_assert_int_eq(act.service, WCHG_SERVICE_ALLOW);
+  ck_assert_int_eq(act.send, 0);
+  ck_assert_int_eq(act.next_tick_ms, T0 + 100 + 30000); /* the reservation's validity */
+  ck_assert_int_eq(wchg_credit_media_change(&c, T0 + 200, &t), WCHG_E_STATE);
+  ck_assert_int_eq(wchg_credit_answered(&c, T0 + 200, &t), WCHG_E_STATE);
+  ck_assert_int_eq(wchg_credit_tick(&c, T0 + 300, &t), WCHG_OK);
+  ck_assert_int_eq(t.send, 0);
+  ck_assert_int_eq(t.service, WCHG_SERVICE_ALLOW);
+  /* delivered (the 200 to the MESSAGE): CCR-T with the unit used */
+  ck_assert_int_eq(wchg_credit_event_done(&c, T0 + 400, true, &act), WCHG_OK);
+  ck_assert_int_eq(act.send, WCHG_CC_TERMINATION);
+  ck_assert_uint_eq(act.cc_request_number, 1);
+  ck_assert_int_eq(act.service, WCHG_SERVICE_DONE);
+  ck_assert(!act.used_seconds.present);
+  ro_sent_units(&c, &act, "ro_ecur_t", &rsu, &used, &tc);
+  ck_assert_int_eq(rsu, -1);
+  ck_assert_int_eq(used, 1);
+  ck_assert_int_eq(tc, WCHG_TC_LOGOUT);
+  ck_assert_int_eq(wchg_credit_event_done(&c, T0 + 500, true, &t), WCHG_E_STATE);
+  ck_assert_int_eq(wchg_credit_end(&c, T0 + 500, WCHG_TC_LOGOUT, &t), WCHG_OK);
+  ck_assert_int_eq(t.send, 0); /* one CCR-T */
+  a = ro_answer(&act, RO_CCA(.n_mscc = 0));
+  ck_assert_int_eq(wchg_credit_on_cca(&c, &a, T0 + 600, &t), WCHG_OK);
+  ck_assert_int_eq(t.service, WCHG_SERVICE_DONE);
+  ck_assert_int_eq(c.state, WCHG_CREDIT_CLOSED);
+}
+END_TEST
+
+/* ECUR's other outcomes: not delivered, a short grant, a lapsed
+ * reservation, the request given up before the CCA-I. Each releases the
+ * reservation with one CCR-T reporting 0 units. */
+START_TEST(test_credit_ecur_released) {
+  static const struct {
+    const char *name;
+    uint64_t granted;
+    int how;      /* 0 not delivered, 1 short grant, 2 lapsed, 3 end before CCA-I */
+    int service;  /* of the action that sends the CCR-T */
+    int64_t tc;
+  } cases[] = {
+      {"ro_ecur_not_delivered", 3, 0, WCHG_SERVICE_DONE, WCHG_TC_SERVICE_NOT_PROVIDED},
+      {"ro_ecur_short_grant", 2, 1, WCHG_SERVICE_TERMINATE, WCHG_TC_SERVICE_NOT_PROVIDED},
+      {"ro_ecur_lapsed", 3, 2, WCHG_SERVICE_TERMINATE, WCHG_TC_SERVICE_NOT_PROVIDED},
+      {"ro_ecur_given_up", 3, 3, WCHG_SERVICE_DONE, WCHG_TC_LOGOUT},
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+    wchg_credit c;
+    wchg_credit_action i, act;
+    int64_t rsu, used, tc;
+    wchg_cca a;
+    wchg_credit_init_event(&c, WCHG_INT(200), (wchg_opt_int){false, 0}, 3);
+    ck_assert_int_eq(wchg_credit_begin(&c, T0, &i), WCHG_OK);
+    if (cases[k].how == 3) {
+      ck_assert_int_eq(wchg_credit_end(&c, T0 + 50, WCHG_TC_LOGOUT, &act), WCHG_OK);
+      ck_assert_int_eq(act.send, 0); /* not before the CCA-I */
+      ck_assert_int_eq(act.service, WCHG_SERVICE_WAIT);
+    }
+    a = ro_answer(&i, RO_CCA(.n_mscc = 1, .gsu_units = cases[k].granted, .validity = 10));
+    ck_assert_int_eq(wchg_credit_on_cca(&c, &a, T0 + 100, &act), WCHG_OK);
+    if (cases[k].how == 0) {
+      ck_assert_int_eq(act.service, WCHG_SERVICE_ALLOW);
+      ck_assert_int_eq(wchg_credit_event_done(&c, T0 + 200, false, &act), WCHG_OK);
+    } else if (cases[k].how == 2) {
+      ck_assert_int_eq(act.service, WCHG_SERVICE_ALLOW);
+      ck_assert_int_eq(wchg_credit_tick(&c, T0 + 10099, &act), WCHG_OK);
+      ck_assert_int_eq(act.send, 0);
+      ck_assert_int_eq(wchg_credit_tick(&c, T0 + 10100, &act), WCHG_OK);
+    }
+    ck_assert_msg(act.send == WCHG_CC_TERMINATION, "%s", cases[k].name);
+    ck_assert_int_eq(act.service, cases[k].service);
+    ck_assert_int_eq(act.used_units.value, 0);
+    ro_sent_units(&c, &act, cases[k].name, &rsu, &used, &tc);
+    ck_assert_int_eq(used, 0);
+    ck_assert_int_eq(tc, cases[k].tc);
+    ck_assert_int_eq(c.state, WCHG_CREDIT_PENDING_T);
+  }
+}
+END_TEST
+
+/* A session charged from its answer: nothing counts while it rings, no
+ * quota runs out then, and an unanswered end reports 0 seconds. */
+START_TEST(test_credit_session_from_answer) {
+  wchg_credit c;
+  wchg_credit_action i, act;
+  wchg_cca a;
+  /* answered after the CCA-I */
+  wchg_credit_init_session(&c, WCHG_INT(100), WCHG_INT(1), 60);
+  ck_assert_int_eq(wchg_credit_answered(&c, T0, &act), WCHG_E_STATE); /* before CCR-I */
+  ck_assert_int_eq(wchg_credit_begin(&c, T0, &i), WCHG_OK);
+  a = ro_answer(&i, RO_CCA(.n_mscc = 1, .gsu_time = 60, .threshold = 10));
+  ck_assert_int_eq(wchg_credit_on_cca(&c, &a, T0 + 200, &act), WCHG_OK);
+  ck_assert_int_eq(act.service, WCHG_SERVICE_ALLOW);
+  ck_assert_int_eq(act.next_tick_ms, -1); /* ringing: no quota runs */
+  ck_assert_int_eq(wchg_credit_tick(&c, T0 + 100000, &act), WCHG_OK);
+  ck_assert_int_eq(act.send, 0);
+  ck_assert_int_eq(wchg_credit_answered(&c, T0 + 4000, &act), WCHG_OK);
+  ck_assert_int_eq(act.service, WCHG_SERVICE_ALLOW);
+  ck_assert_int_eq(act.send, 0);
+  ck_assert_int_eq(act.next_tick_ms, T0 + 4000 + 50000);
+  ck_assert_int_eq(wchg_credit_answered(&c, T0 + 5000, &act), WCHG_OK); /* again: no change */
+  ck_assert_int_eq(act.next_tick_ms, T0 + 4000 + 50000);
+  ck_assert_int_eq(wchg_credit_tick(&c, T0 + 4000 + 50000, &act), WCHG_OK);
+  ck_assert_int_eq(act.send, WCHG_CC_UPDATE);
+  ck_assert_int_eq(act.reporting_reason.value, WCHG_RR_THRESHOLD);
+  ck_assert_int_eq(act.used_seconds.value, 50);
+  a = ro_answer(&act, RO_CCA(.n_mscc = 1, .gsu_time = 60));
+  ck_assert_int_eq(wchg_credit_on_cca(&c, &a, T0 + 54100, &act), WCHG_OK);
+  ck_assert_int_eq(wchg_credit_end(&c, T0 + 64500, WCHG_TC_LOGOUT, &act), WCHG_OK);
+  ck_assert_int_eq(act.send, WCHG_CC_TERMINATION);
+  ck_assert_int_eq(act.used_seconds.value, 11); /* 10.5 s, rounded up */
+  ro_send(&c, &act, "ro_session_t");
+  ck_assert_int_eq(wchg_credit_answered(&c, T0 + 65000, &act), WCHG_E_STATE);
+
+  /* never answered (a 486): CCR-T with 0 seconds */
+  wchg_credit_init_session(&c, WCHG_INT(100), WCHG_INT(1), 60);
+  ck_assert_int_eq(wchg_credit_begin(&c, T0, &i), WCHG_OK);
+  a = ro_answer(&i, RO_CCA(.n_mscc = 1, .gsu_time = 60));
+  ck_assert_int_eq(wchg_credit_on_cca(&c, &a, T0 + 200, &act), WCHG_OK);
+  ck_assert_int_eq(wchg_credit_end(&c, T0 + 9000, WCHG_TC_SERVICE_NOT_PROVIDED, &act), WCHG_OK);
+  ck_assert_int_eq(act.send, WCHG_CC_TERMINATION);
+  ck_assert_int_eq(act.used_seconds.value, 0);
+
+  /* answered before the CCA-I: the service waits, time counts from the grant */
+  wchg_credit_init_session(&c, WCHG_INT(100), WCHG_INT(1), 60);
+  ck_assert_int_eq(wchg_credit_begin(&c, T0, &i), WCHG_OK);
+  ck_assert_int_eq(wchg_credit_answered(&c, T0 + 100, &act), WCHG_OK);
+  ck_assert_int_eq(act.service, WCHG_SERVICE_WAIT);
+  a = ro_answer(&i, RO_CCA(.n_mscc = 1, .gsu_time = 60, .threshold = 10));
+  ck_assert_int_eq(wchg_credit_on_cca(&c, &a, T0 + 300, &act), WCHG_OK);
+  ck_assert_int_eq(act.next_tick_ms, T0 + 300 + 50000);
+  ck_assert_int_eq(wchg_credit_end(&c, T0 + 20100, WCHG_TC_LOGOUT, &act), WCHG_OK);
+  ck_assert_int_eq(act.used_seconds.value, 20); /* 19.8 s, rounded up */
+
+  /* not a session: answered() is refused */
+  wchg_credit_init(&c, WCHG_INT(100), WCHG_INT(1), 60);
+  ck_assert_int_eq(wchg_credit_begin(&c, T0, &i), WCHG_OK);
+  ck_assert_int_eq(wchg_credit_answered(&c, T0 + 100, &act), WCHG_E_STATE);
+  ck_assert_int_eq(wchg_credit_event_done(&c, T0 + 100, true, &act), WCHG_E_STATE);
+  ck_assert_int_eq(wchg_credit_answered(NULL, T0, &act), WCHG_E_ARG);
+  ck_assert_int_eq(wchg_credit_event_done(&c, T0, true, NULL), WCHG_E_ARG);
+}
+END_TEST
+
+/* Random event sequences, for each kind: at most one CCR-T, exactly one
+ * once a CCR-I was answered with success and the session ended; numbers
+ * sequenced; an EVENT reports units, never time. */
 START_TEST(test_credit_random) {
   unsigned seed = 12345;
   for (int run = 0; run < 2000; run++) {
@@ -815,10 +1010,15 @@ START_TEST(test_credit_random) {
     int n_t = 0, accepted = 0, failed = 0;
     uint32_t next = 0;
     int64_t now = T0;
-    wchg_credit_init(&c, WCHG_INT(100), WCHG_INT(1), 30);
+    if (run % 3 == 0)
+      wchg_credit_init(&c, WCHG_INT(100), WCHG_INT(1), 30);
+    else if (run % 3 == 1)
+      wchg_credit_init_session(&c, WCHG_INT(100), WCHG_INT(1), 30);
+    else
+      wchg_credit_init_event(&c, WCHG_INT(100), WCHG_INT(1), 1);
     for (int step = 0; step < 12; step++) {
       seed = seed * 1103515245u + 12345u;
-      int ev = (int)((seed >> 16) % 5);
+      int ev = (int)((seed >> 16) % 7);
       now += (seed >> 8) % 40000;
       wchg_status rc = WCHG_OK;
       if (ev == 0)
@@ -835,10 +1035,18 @@ START_TEST(test_credit_random) {
         rc = wchg_credit_tick(&c, now, &act);
       else if (ev == 3)
         rc = wchg_credit_media_change(&c, now, &act);
+      else if (ev == 4)
+        rc = wchg_credit_answered(&c, now, &act);
+      else if (ev == 5)
+        rc = wchg_credit_event_done(&c, now, (seed >> 3) & 1, &act);
       else
         rc = wchg_credit_end(&c, now, WCHG_TC_LOGOUT, &act);
       if (rc != WCHG_OK || !act.send)
         continue;
+      if (c.kind == WCHG_CREDIT_EVENT)
+        ck_assert(!act.used_seconds.present && act.send != WCHG_CC_UPDATE);
+      else
+        ck_assert(!act.used_units.present);
       ck_assert_uint_eq(act.cc_request_number, next++);
       ck_assert_int_eq(pending.send, 0);
       n_t += act.send == WCHG_CC_TERMINATION;
@@ -890,6 +1098,9 @@ Suite *ro_suite(void) {
   tcase_add_test(tc, test_credit_bye_during_update);
   tcase_add_test(tc, test_credit_error_results);
   tcase_add_test(tc, test_credit_final_unit);
+  tcase_add_test(tc, test_credit_ecur_delivered);
+  tcase_add_test(tc, test_credit_ecur_released);
+  tcase_add_test(tc, test_credit_session_from_answer);
   tcase_add_test(tc, test_credit_random);
   tcase_set_timeout(tc, 30);
   suite_add_tcase(s, tc);
