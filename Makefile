@@ -434,15 +434,19 @@ check-oracle-erlang: | $(B)/check
 # use the sample records of the unit tests (tests/unit/samples.h) and the
 # sample Diameter messages (tests/unit/diam_samples.h).
 BENCH_WRAPPABLE := malloc calloc realloc free
-BENCH_SAMPLES := $(wildcard tests/unit/samples.c tests/unit/diam_samples.c tests/unit/cdf_samples.c)
-# bench_diameter measures against freeDiameter (libfreediameter-dev): the
-# benchmark links it, the library never does. Without it make bench says
-# SKIP for that benchmark (FAIL when CI=true).
+BENCH_SAMPLES := $(wildcard tests/unit/samples.c tests/unit/diam_samples.c tests/unit/cdf_samples.c \
+	tests/unit/rf_samples.c)
+# one compiler run for several sources writes one of their .d files: the
+# headers are prerequisites by name
+BENCH_HEADERS := $(wildcard tests/bench/*.h tests/unit/*samples.h)
+# bench_diameter and bench_ro measure against freeDiameter
+# (libfreediameter-dev): those benchmarks link it, the library never does.
+# Without it make bench says SKIP for them (FAIL when CI=true).
 HAVE_FREEDIAMETER := $(shell test -f /usr/include/freeDiameter/libfdproto.h && echo yes)
-$(B)/bench/bench_diameter: BENCH_LIBS := -lfdcore -lfdproto -ldl
-BENCH_SKIPPED := $(if $(HAVE_FREEDIAMETER),,$(B)/bench/bench_diameter)
+$(B)/bench/bench_diameter $(B)/bench/bench_ro: BENCH_LIBS := -lfdcore -lfdproto -ldl
+BENCH_SKIPPED := $(if $(HAVE_FREEDIAMETER),,$(B)/bench/bench_diameter $(B)/bench/bench_ro)
 
-$(B)/bench/%: tests/bench/%.c $(BENCH_SAMPLES) $(STATIC_LIB) \
+$(B)/bench/%: tests/bench/%.c $(BENCH_SAMPLES) $(BENCH_HEADERS) $(STATIC_LIB) \
 		$(B)/asn1c/libasn1c_stock.a | $(B)/bench
 	$(CC) -O2 -g -std=c11 -Wall -Wextra -Werror -Iinclude -Itests/unit \
 	    -isystem $(ORACLE_GEN) $(JANSSON_CFLAGS) -MMD -MP -MF $@.d -MT $@ \

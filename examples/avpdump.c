@@ -227,10 +227,7 @@ static json_t *avp_list(const wchg_dmsg *m, const wchg_avp *group) {
 
   if (!arr)
     return NULL;
-  if (group)
-    wchg_avp_iter_group(&it, m, group);
-  else
-    wchg_avp_iter_msg(&it, m);
+  wchg_avp_iter_group(&it, m, group);
   while (wchg_avp_next(&it, &a)) {
     json_t *o = avp_json(m, &a);
     if (o)

@@ -641,6 +641,10 @@ void wchg_avp_iter_msg(wchg_avp_iter *it, const wchg_dmsg *m) {
 }
 
 void wchg_avp_iter_group(wchg_avp_iter *it, const wchg_dmsg *m, const wchg_avp *g) {
+  if (!g) {
+    wchg_avp_iter_msg(it, m);
+    return;
+  }
   it->msg = m->data;
   it->p = g->data;
   it->end = g->data + g->len;

@@ -465,6 +465,9 @@ static wchg_status feed_session(wchg_cdf *c, struct fold *f, bool *dup, wchg_dia
     *dup = true;
     return WCHG_OK;
   }
+  /* the store is read after the ACR is packed: fetch it meanwhile */
+  for (size_t at = 0; at < (size_t)(*slot)->cap; at += 64)
+    __builtin_prefetch((*slot)->blob + at);
   if (a->accounting_record_type == WCHG_ACR_START &&
       (n > (*slot)->max_number || ((*slot)->flags & SF_HAVE_START)))
     return reject(diag, &f->rc, WCHG_E_STATE, WCHG_RC_UNABLE_TO_COMPLY,

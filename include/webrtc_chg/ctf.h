@@ -335,6 +335,22 @@ WCHG_API wchg_status wchg_ctf_session_event(wchg_ctf_session *s, const wchg_sip_
                                             wchg_ctf_record *out, wchg_diag *diag);
 
 /**
+ * wchg_ctf_session_info - what an online charging client (ro.h) needs of
+ * session |s| at |now_ms|, from the initial INVITE on: its IMS-Information
+ * as the session's next ACR would carry it (the registration context's
+ * identities and WAF/WWSF, Call-ID, ICID, parties, IOIs, and the agreed
+ * media, or the INVITE's offer before there are any), with SIP-Method
+ * INVITE and the INVITE's time as SIP-Request-Timestamp. |out| gets an
+ * ACR of type WCHG_ACR_NONE: copy its |ims| into a wchg_ccr (ro.h), never
+ * send it as an ACR. Its views point into |s| and |out|: valid until the
+ * next call on either. Changes nothing in |s|.
+ * Returns WCHG_OK, WCHG_E_ARG (a NULL argument), WCHG_E_STATE (|s| is
+ * IDLE).
+ */
+WCHG_API wchg_status wchg_ctf_session_info(const wchg_ctf_session *s, int64_t now_ms,
+                                           wchg_ctf_record *out, wchg_diag *diag);
+
+/**
  * wchg_ctf_session_tick - the caller's clock: at |now_ms| an ACTIVE
  * session whose last record is Acct-Interim-Interval or more old gives an
  * INTERIM with the current media (Event-Timestamp |now_ms|, no Time-

@@ -209,7 +209,7 @@ WCHG_API wchg_status wchg_dmsg_parse(const uint8_t *buf, size_t len, unsigned op
                                      wchg_dmsg *msg, wchg_diag *diag);
 
 /** Iterate the top-level AVPs of a parsed message, or the children of a
- * Grouped AVP of it. */
+ * Grouped AVP of it (|group| NULL: the top level, as wchg_avp_iter_msg). */
 WCHG_API void wchg_avp_iter_msg(wchg_avp_iter *it, const wchg_dmsg *msg);
 WCHG_API void wchg_avp_iter_group(wchg_avp_iter *it, const wchg_dmsg *msg,
                                   const wchg_avp *group);

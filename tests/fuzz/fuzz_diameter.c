@@ -122,10 +122,7 @@ static void walk(const wchg_dmsg *m, const wchg_avp *group, size_t start, size_t
 
   if (depth > WCHG_DIAM_MAX_DEPTH)
     abort();
-  if (group)
-    wchg_avp_iter_group(&it, m, group);
-  else
-    wchg_avp_iter_msg(&it, m);
+  wchg_avp_iter_group(&it, m, group);
   while (wchg_avp_next(&it, &a)) {
     size_t hl = a.flags & WCHG_AVP_FLAG_V ? 12 : 8;
     if (a.offset != at || a.offset + hl + a.len > end || a.data != base + a.offset + hl)

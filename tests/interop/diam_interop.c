@@ -146,10 +146,7 @@ static void collect(const wchg_dmsg *m, const wchg_avp *group, FILE *codes, FILE
                     FILE *lens) {
   wchg_avp_iter it;
   wchg_avp a;
-  if (group)
-    wchg_avp_iter_group(&it, m, group);
-  else
-    wchg_avp_iter_msg(&it, m);
+  wchg_avp_iter_group(&it, m, group);
   while (wchg_avp_next(&it, &a)) {
     size_t hl = a.flags & WCHG_AVP_FLAG_V ? 12 : 8;
     fprintf(codes, "%s%" PRIu32, ftell(codes) ? "|" : "", a.code);

@@ -204,10 +204,7 @@ static size_t count_avps(const wchg_dmsg *m, const wchg_avp *group, size_t *byte
   wchg_avp_iter it;
   wchg_avp a;
   size_t n = 0;
-  if (group)
-    wchg_avp_iter_group(&it, m, group);
-  else
-    wchg_avp_iter_msg(&it, m);
+  wchg_avp_iter_group(&it, m, group);
   while (wchg_avp_next(&it, &a)) {
     n++;
     *bytes += (a.len + (a.vendor ? 12 : 8) + 3) & ~(size_t)3;

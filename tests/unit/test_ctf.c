@@ -289,6 +289,56 @@ static void start_session(void) {
   expect_record(R, WCHG_ACR_START, 0, NULL);
 }
 
+/* wchg_ctf_session_info: the IMS-Information an online charging client
+ * sends (ro.h), from the INVITE on, with the registration's WebRTC
+ * identities; the offer before the answer, the agreed media after. */
+START_TEST(session_info_for_ro) {
+  wchg_sip_event inv = invite(T0), ok = ok_invite(T0 + 5000, SDP_ANSWER);
+  const wchg_acr *a = wchg_ctf_record_acr(R);
+  wchg_ccr ccr;
+  uint8_t buf[8192];
+  size_t len;
+  wchg_dmsg m;
+  wchg_avp g;
+  ck_assert_int_eq(wchg_ctf_session_info(S, T0, R, &D), WCHG_E_STATE); /* IDLE */
+  ck_assert_int_eq(wchg_ctf_session_info(NULL, T0, R, &D), WCHG_E_ARG);
+  ck_assert_int_eq(wchg_ctf_session_info(S, T0, NULL, &D), WCHG_E_ARG);
+  register_user(WCHG_REG_WEBRTC_H3);
+  ck_assert_int_eq(wchg_ctf_session_begin(S, REG, WCHG_ROLE_ORIGINATING, 42, &inv, R, &D),
+                   WCHG_OK);
+  ck_assert_int_eq(wchg_ctf_session_info(S, T0 + 10, R, &D), WCHG_OK);
+  ck_assert_int_eq(a->accounting_record_type, WCHG_ACR_NONE);
+  expect_user(a);
+  expect_wic(a, true);
+  expect_str(a->ims.sip_method, "INVITE");
+  expect_time(a->sip_request_timestamp, T0);
+  expect_sdp(a, "o=alice 2890844526 2890844526 IN IP4 198.51.100.1",
+             "m=video 51372 UDP/TLS/RTP/SAVPF 96", WCHG_SDP_OFFER, true);
+  ck_assert_uint_eq(wchg_ctf_session_record_number(S), 0);
+  /* as a CCR-I of the IMS-GWF: encodes, with 657/658 */
+  wchg_ccr_init(&ccr, WCHG_NODE_S_CSCF);
+  ccr.session_id = WCHG_STR("scscf1.home.example;1;42;ro");
+  ccr.origin_host = WCHG_STR("scscf1.home.example");
+  ccr.origin_realm = WCHG_STR("home.example");
+  ccr.destination_realm = WCHG_STR("ocs.home.example");
+  ccr.cc_request_type = WCHG_CC_INITIAL;
+  ccr.ims = a->ims;
+  ck_assert_int_eq(wchg_ccr_encode(&ccr, buf, sizeof buf, &len, &D), WCHG_OK);
+  ck_assert_int_eq(wchg_dmsg_parse(buf, len, 0, &m, &D), WCHG_OK);
+  ck_assert(wchg_avp_find(&m, NULL, 873, 10415, &g));
+  ck_assert(wchg_avp_find(&m, &g, 876, 10415, &g));
+  ck_assert(wchg_avp_find(&m, &g, 657, 10415, &g));
+  test_out_write_diam("ctf_info_ccr_i", buf, len);
+  /* after the 2xx: the agreed media, the record numbers untouched */
+  ck_assert_int_eq(ev(&ok), WCHG_OK);
+  ck_assert_int_eq(wchg_ctf_session_info(S, T0 + 6000, R, &D), WCHG_OK);
+  ck_assert_int_eq(a->accounting_record_type, WCHG_ACR_NONE);
+  expect_sdp(a, "o=bob 2808844564 2808844564 IN IP4 203.0.113.7",
+             "m=video 49176 UDP/TLS/RTP/SAVPF 96", WCHG_SDP_ANSWER, true);
+  ck_assert_uint_eq(wchg_ctf_session_record_number(S), 0);
+}
+END_TEST
+
 /* ---- Session-Id, emergency URNs --------------------------------------- */
 
 START_TEST(session_id_format) {
@@ -1663,6 +1713,7 @@ Suite *ctf_suite(void) {
   tcase_add_test(tc, row_media_initiator_of_the_called_side);
   tcase_add_test(tc, row_bye_without_ack);
   tcase_add_test(tc, row_terminating);
+  tcase_add_test(tc, session_info_for_ro);
   tcase_add_test(tc, row_out_of_order);
   tcase_add_test(tc, begin_errors);
   tcase_add_test(tc, random_sequences);

@@ -229,10 +229,7 @@ static void walk(const wchg_dmsg *m, const wchg_avp *group, int depth,
                  const struct want *want, size_t n, size_t *k) {
   wchg_avp_iter it;
   wchg_avp a;
-  if (group)
-    wchg_avp_iter_group(&it, m, group);
-  else
-    wchg_avp_iter_msg(&it, m);
+  wchg_avp_iter_group(&it, m, group);
   while (wchg_avp_next(&it, &a)) {
     ck_assert_msg(*k < n, "an AVP %u more than expected", (unsigned)a.code);
     const struct want *w = &want[*k];

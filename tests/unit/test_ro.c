@@ -107,10 +107,7 @@ static size_t ro_count(const wchg_dmsg *m, const wchg_avp *g, uint32_t code) {
   wchg_avp_iter it;
   wchg_avp a;
   size_t n = 0;
-  if (g)
-    wchg_avp_iter_group(&it, m, g);
-  else
-    wchg_avp_iter_msg(&it, m);
+  wchg_avp_iter_group(&it, m, g);
   while (wchg_avp_next(&it, &a))
     n += a.code == code;
   return n;
