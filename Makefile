@@ -71,7 +71,8 @@ EXAMPLES := cdr2json json2cdr demo_cdrs avpdump webrtc_call acr2cdr
 
 LIB_OBJS := $(LIB_SRCS:%.c=$(B)/obj/%.o)
 UNIT_OBJS := $(UNIT_SRCS:%.c=$(B)/obj/%.o)
-EXAMPLE_OBJS := $(EXAMPLES:%=$(B)/obj/examples/%.o) $(B)/obj/examples/scenario.o
+EXAMPLE_OBJS := $(EXAMPLES:%=$(B)/obj/examples/%.o) $(B)/obj/examples/scenario.o \
+	$(B)/obj/examples/online.o
 EXAMPLE_BINS := $(EXAMPLES:%=$(B)/examples/%)
 
 ASAN_LIB_OBJS := $(LIB_SRCS:%.c=$(B)/asan/obj/%.o)
@@ -210,7 +211,7 @@ $(B)/gen/demo_scenario.h: examples/scenarios/demo.json
 $(B)/obj/examples/webrtc_call.o: $(B)/gen/demo_scenario.h
 $(B)/obj/examples/webrtc_call.o: OBJ_CFLAGS := -I$(B)/gen
 $(B)/examples/webrtc_call: $(B)/obj/examples/webrtc_call.o \
-		$(B)/obj/examples/scenario.o $(STATIC_LIB) | $(B)/examples
+		$(B)/obj/examples/scenario.o $(B)/obj/examples/online.o $(STATIC_LIB) | $(B)/examples
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(filter %.o,$^) $(STATIC_LIB) $(JANSSON_LIBS)
 
 .PHONY: examples demo
@@ -406,11 +407,14 @@ check-examples: $(EXAMPLE_BINS) $(B)/interop/diam_interop | $(B)/check
 # unit tests write to WCHG_TEST_OUT) dissected by tshark: no expert info
 # of severity Note or above, no malformed mark, the same AVP tree as our
 # reader, named fields (tests/interop/tshark_check.sh).
-check-tshark: $(B)/interop/diam_interop | $(B)/check
+check-tshark: $(B)/interop/diam_interop $(B)/examples/webrtc_call | $(B)/check
 	@$(call need_tool,$(TSHARK) $(TEXT2PCAP)); set -e; \
-	echo "sh tests/interop/tshark_check.sh ... $(CHECK_OUT)"; \
+	rm -rf $(B)/check/tshark-demo; \
+	$(B)/examples/webrtc_call --quiet --out $(B)/check/tshark-demo; \
+	echo "sh tests/interop/tshark_check.sh ... $(CHECK_OUT) (and the demo's ACRs, CCRs, CCAs)"; \
 	TSHARK=$(TSHARK) TEXT2PCAP=$(TEXT2PCAP) sh tests/interop/tshark_check.sh \
-	    $(B)/interop/diam_interop $(B)/check/tshark $(CHECK_OUT)
+	    $(B)/interop/diam_interop $(B)/check/tshark $(CHECK_OUT) \
+	    $(B)/check/tshark-demo $(B)/check/tshark-demo/ro
 
 check-oracle-asn1c: | $(B)/check
 	@$(call need_tool,$(ASN1C)); set -e; \

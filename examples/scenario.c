@@ -1325,7 +1325,8 @@ static int run_step(runner *rn, size_t index, scn_callback cb, void *ud, scn_sta
   if (st == WCHG_E_NOMEM)
     return WCHG_E_NOMEM;
 
-  scn_outcome o = {.index = index, .step = step, .status = st, .diag = &d, .ok = true};
+  scn_outcome o = {.index = index, .step = step, .session = ses, .status = st, .diag = &d,
+                   .ok = true};
   wchg_acr *acr = wchg_ctf_record_acr(rn->rec);
   rn->why[0] = '\0';
   if (st == WCHG_OK && acr && acr->accounting_record_type != WCHG_ACR_NONE) {

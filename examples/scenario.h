@@ -138,6 +138,8 @@ typedef struct scn_outcome {
   size_t record_seq;         /* 1, 2, ...: the number of this ACR in the
                                 run (its hop-by-hop and end-to-end
                                 identifiers); 0 when there is none */
+  const wchg_ctf_session *session; /* the step's session (NULL: none):
+                                      wchg_ctf_session_info() may read it */
   const wchg_acr *acr;       /* the ACR, or NULL */
   const uint8_t *msg;        /* its encoding (a full ACR message) */
   size_t msg_len;

@@ -13,7 +13,11 @@
  *
  * Each ACR is written as a full Diameter message to
  * DIR/NN-<session>-<TYPE>.diam (DIR defaults to build/demo) and
- * summarised in one line on stdout; a refused step gets a line too. The
+ * summarised in one line on stdout; a refused step gets a line too.
+ * Beside them, the online charging of the WebRTC users' calls and
+ * MESSAGEs (examples/online.h: the IMS-GWF's CCRs, a simulated OCS's
+ * CCAs) goes to DIR/ro/NN-<session>-CCR-<I|U|T>.diam and -CCA-..., one
+ * line each ("Ro"). The
  * scenario's "expect" members are checked: a mismatch is reported on
  * stderr. Exit status: 0 when every expectation held, 1 when one did not,
  * 2 on a usage, input or output error. The format is in README.md
@@ -35,6 +39,7 @@
 
 #include "demo_scenario.h" /* generated: demo_scenario_json[] */
 #include "file_out.h"
+#include "online.h"
 #include "read_all.h"
 #include "scenario.h"
 
@@ -45,6 +50,8 @@ struct ctx {
   int quiet;
   int io_error;
   size_t refused;
+  online *ro;
+  size_t ro_msgs;
 };
 
 /* "text" of a wchg_str for printf("%.*s"). */
@@ -91,6 +98,26 @@ static void print_error(const scn_outcome *o, struct ctx *c) {
   }
 }
 
+/* One Ro message: its file and its line. */
+static int on_ro(const online_msg *m, void *user_data) {
+  struct ctx *c = user_data;
+  char path[4096];
+  snprintf(path, sizeof path, "%s/ro/%02zu-%s-CC%c-%s.diam", c->out, ++c->ro_msgs, m->session,
+           m->request ? 'R' : 'A',
+           m->cc_request_type == WCHG_CC_INITIAL  ? "I"
+           : m->cc_request_type == WCHG_CC_UPDATE ? "U"
+           : m->cc_request_type == WCHG_CC_TERMINATION ? "T"
+                                                       : "E");
+  if (write_file(path, m->msg, m->len) != 0) {
+    fprintf(stderr, "webrtc_call: %s: %s\n", path, strerror(errno));
+    c->io_error = 1;
+    return 1;
+  }
+  if (!c->quiet)
+    printf("   Ro %s  %zu bytes  -> %s\n", m->summary, m->len, path);
+  return 0;
+}
+
 static int on_step(const scn_outcome *o, void *user_data) {
   struct ctx *c = user_data;
   if (o->acr && o->msg) {
@@ -110,7 +137,13 @@ static int on_step(const scn_outcome *o, void *user_data) {
   if (!o->ok)
     fprintf(stderr, "webrtc_call: %s: step %zu (%s %s): %s\n", c->name, o->index,
             o->step->verb, o->step->label, o->mismatch);
-  return 0;
+  int rc = online_step(c->ro, o, on_ro, c);
+  if (rc < 0) {
+    fprintf(stderr, "webrtc_call: %s: step %zu (%s %s): online charging: %s\n", c->name,
+            o->index, o->step->verb, o->step->label, "a Ro message failed");
+    c->io_error = 1;
+  }
+  return rc;
 }
 
 static int usage(void) {
@@ -158,21 +191,26 @@ int main(int argc, char **argv) {
     free(data);
     return 2;
   }
-  if (make_dirs(c.out) != 0) {
-    fprintf(stderr, "webrtc_call: %s: %s\n", c.out, strerror(errno));
+  char ro_dir[4096];
+  snprintf(ro_dir, sizeof ro_dir, "%s/ro", c.out);
+  if (make_dirs(ro_dir) != 0) {
+    fprintf(stderr, "webrtc_call: %s: %s\n", ro_dir, strerror(errno));
     scn_free(c.s);
     free(data);
     return 2;
   }
 
   scn_stats stats;
-  int rc = scn_run(c.s, on_step, &c, &stats);
+  int rc = WCHG_E_NOMEM;
+  if ((c.ro = online_new(c.s)) != NULL)
+    rc = scn_run(c.s, on_step, &c, &stats);
   if (rc == WCHG_E_NOMEM)
     fprintf(stderr, "webrtc_call: out of memory\n");
   if (!c.quiet && rc == 0)
-    printf("-- %zu steps, %zu ACRs in %s, %zu refused; %s\n", stats.steps, stats.records,
-           c.out, c.refused,
+    printf("-- %zu steps, %zu ACRs and %zu Ro messages in %s, %zu refused; %s\n",
+           stats.steps, stats.records, c.ro_msgs, c.out, c.refused,
            stats.mismatches ? "SOME EXPECTATIONS FAILED" : "every expectation met");
+  online_free(c.ro);
   scn_free(c.s);
   free(data);
   if (rc != 0 || c.io_error)

@@ -25,6 +25,7 @@
 
 #include "testutil.h"
 
+#include "../../examples/online.c"
 #include "../../examples/scenario.c"
 
 #define V3GPP 10415u
@@ -605,6 +606,89 @@ START_TEST(demo_through_cdf) {
 }
 END_TEST
 
+/* ---- the demo's online charging (examples/online.c) --------------------- */
+
+typedef struct ro_got {
+  char what[16][48]; /* "alice-call CCR-I#0", ... */
+  int64_t used[16];  /* a CCR's USU: CC-Time or units (-1: none) */
+  size_t n;
+  online *ro;
+} ro_got;
+
+static int ro_collect(const online_msg *m, void *ud) {
+  ro_got *g = ud;
+  wchg_dmsg d;
+  wchg_diag diag;
+  wchg_avp mscc, usu, a, ims;
+  uint64_t v = 0;
+  ck_assert_uint_lt(g->n, 16);
+  snprintf(g->what[g->n], sizeof g->what[0], "%s CC%c-%c#%u", m->session,
+           m->request ? 'R' : 'A', "?IUTE"[m->cc_request_type], (unsigned)m->cc_request_number);
+  g->used[g->n] = -1;
+  /* every message passes our strict reader; a CCR carries the WAF and
+   * reports its use in the MSCC's Used-Service-Unit */
+  ck_assert_msg(wchg_dmsg_parse(m->msg, m->len, 0, &d, &diag) == WCHG_OK, "%s: %s: %s",
+                g->what[g->n], diag.path, diag.message);
+  if (m->request) {
+    ck_assert(find(&d, NULL, 873, V3GPP, &ims) && find(&d, &ims, 876, V3GPP, &ims));
+    ck_assert(find(&d, &ims, 657, V3GPP, &a));
+    if (find(&d, NULL, 456, 0, &mscc) && find(&d, &mscc, 446, 0, &usu)) {
+      if (find(&d, &usu, 420, 0, &a)) {
+        uint32_t t = 0;
+        wchg_avp_u32(&a, &t);
+        v = t;
+      } else {
+        ck_assert(find(&d, &usu, 417, 0, &a));
+        wchg_avp_u64(&a, &v);
+      }
+      g->used[g->n] = (int64_t)v;
+    }
+  }
+  g->n++;
+  return 0;
+}
+
+static int ro_step(const scn_outcome *o, void *ud) {
+  ro_got *g = ud;
+  return online_step(g->ro, o, ro_collect, g);
+}
+
+START_TEST(demo_online_charging) {
+  static const struct {
+    const char *what;
+    int64_t used;
+  } want[] = {
+      /* alice (H.3): CCR-I at the INVITE, CCR-U at the video drop (90 s
+       * since the 200 OK), CCR-T at the BYE (the rest, rounded up) */
+      {"alice-call CCR-I#0", -1},        {"alice-call CCA-I#0", -1},
+      {"alice-call CCR-U#1", 90},        {"alice-call CCA-U#1", -1},
+      {"alice-call CCR-T#2", 94},        {"alice-call CCA-T#2", -1},
+      /* the H.4 pool user's MESSAGE: ECUR, 1 unit reserved, 1 used */
+      {"guest-0042-message CCR-I#0", -1}, {"guest-0042-message CCA-I#0", -1},
+      {"guest-0042-message CCR-T#1", 1},  {"guest-0042-message CCA-T#1", -1},
+      /* the call that fails with 486: nothing used; the emergency call:
+       * nothing at all */
+      {"guest-call CCR-I#0", -1},        {"guest-call CCA-I#0", -1},
+      {"guest-call CCR-T#1", 0},         {"guest-call CCA-T#1", -1},
+  };
+  char *text;
+  scenario *s = load("examples/scenarios/demo.json", &text);
+  ro_got g;
+  memset(&g, 0, sizeof g);
+  g.ro = online_new(s);
+  ck_assert_ptr_nonnull(g.ro);
+  ck_assert_int_eq(scn_run(s, ro_step, &g, NULL), 0);
+  ck_assert_uint_eq(g.n, sizeof want / sizeof want[0]);
+  for (size_t i = 0; i < g.n; i++) {
+    ck_assert_str_eq(g.what[i], want[i].what);
+    ck_assert_int_eq(g.used[i], want[i].used);
+  }
+  online_free(g.ro);
+  scn_free(s);
+  free(text);
+}
+END_TEST
+
 Suite *demo_suite(void) {
   Suite *s = suite_create("demo");
   TCase *tc = tcase_create("demo");
@@ -615,6 +699,7 @@ Suite *demo_suite(void) {
   tcase_add_test(tc, reader_errors);
   tcase_add_test(tc, run_reports_mismatches);
   tcase_add_test(tc, demo_through_cdf);
+  tcase_add_test(tc, demo_online_charging);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -1,0 +1,307 @@
+/*
+ * online.c: the online charging of a scenario's WebRTC users (online.h):
+ * the IMS-GWF's credit states (ro.h), its CCRs, and a simulated OCS.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
+ */
+#include "online.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <webrtc_chg/webrtc_chg.h>
+
+#define GRANT_S 120     /* the simulated OCS: CC-Time granted ... */
+#define THRESHOLD_S 20  /* ... and its Time-Quota-Threshold */
+#define ANSWER_MS 30    /* how long the OCS takes to answer */
+#define RATING_GROUP 100
+#define SERVICE_ID 1000 /* Service-Identifier of calls; messages: +1 */
+
+struct call {
+  bool on;          /* online charged */
+  wchg_credit cr;
+  int64_t next_tick_ms;
+  char sid[160];    /* the Ro session's Session-Id */
+};
+
+struct online {
+  const scenario *s;
+  wchg_ctf_config gwf;       /* the IMS-GWF's identity (for Session-Ids) */
+  char host[160];
+  struct call *calls;        /* one per scenario session name */
+  struct call msg;           /* the MESSAGE being charged (ECUR) */
+  wchg_ctf_record *rec;
+  uint32_t hop_by_hop;
+  uint64_t next_unique;
+  online_callback cb;
+  void *ud;
+  uint8_t ccr[16384], cca[1024];
+  char line[512];
+};
+
+online *online_new(const scenario *s) {
+  online *o = calloc(1, sizeof *o);
+  if (!o)
+    return NULL;
+  o->s = s;
+  o->calls = calloc(s->session_count ? s->session_count : 1, sizeof *o->calls);
+  o->rec = wchg_ctf_record_new(NULL);
+  if (!o->calls || !o->rec) {
+    online_free(o);
+    return NULL;
+  }
+  snprintf(o->host, sizeof o->host, "imsgwf.%.*s", (int)s->config.destination_realm.len,
+           s->config.destination_realm.ptr ? s->config.destination_realm.ptr : "");
+  o->gwf = s->config;
+  o->gwf.origin_host = wchg_str_from(o->host);
+  o->gwf.origin_realm = s->config.destination_realm;
+  o->hop_by_hop = 1000;
+  o->next_unique = 1;
+  return o;
+}
+
+void online_free(online *o) {
+  if (!o)
+    return;
+  wchg_ctf_record_free(o->rec);
+  free(o->calls);
+  free(o);
+}
+
+static const char *type_letter(int32_t t) {
+  return t == WCHG_CC_INITIAL ? "I" : t == WCHG_CC_UPDATE ? "U" : t == WCHG_CC_TERMINATION ? "T" : "E";
+}
+
+static const char *reason_name(int64_t r) {
+  static const char *const names[] = {"THRESHOLD",  "QHT",  "FINAL",    "QUOTA_EXHAUSTED",
+                                      "VALIDITY_TIME", "OTHER_QUOTA_TYPE",
+                                      "RATING_CONDITION_CHANGE"};
+  return r >= 0 && r < (int64_t)(sizeof names / sizeof names[0]) ? names[r] : "?";
+}
+
+static int emit(online *o, const char *label, bool request, int32_t type, uint32_t number,
+                int64_t at, const uint8_t *msg, size_t len) {
+  online_msg m = {label, request, type, number, at, msg, len, o->line};
+  return o->cb ? o->cb(&m, o->ud) : 0;
+}
+
+/* The simulated OCS's answer to CCR |type|/|number|: 2001, and a grant
+ * for CCR-I/U (time, or |units| for ECUR). */
+static size_t ocs_answer(online *o, const struct call *k, int32_t type, uint32_t number,
+                         uint64_t units) {
+  wchg_dwriter w;
+  size_t len = 0;
+  wchg_dw_init(&w, o->cca, sizeof o->cca, NULL);
+  wchg_dw_header(&w, WCHG_CMD_FLAG_P, WCHG_CMD_CREDIT_CONTROL, WCHG_APP_CREDIT_CONTROL,
+                 o->hop_by_hop, o->hop_by_hop);
+  wchg_dw_utf8(&w, 263, 0, k->sid, strlen(k->sid));
+  wchg_dw_u32(&w, 268, 0, 2001);
+  wchg_dw_octets(&w, 264, 0, "ocs.example.net", 15);
+  wchg_dw_octets(&w, 296, 0, o->gwf.origin_realm.ptr, o->gwf.origin_realm.len);
+  wchg_dw_u32(&w, 258, 0, WCHG_APP_CREDIT_CONTROL);
+  wchg_dw_i32(&w, 416, 0, type);
+  wchg_dw_u32(&w, 415, 0, number);
+  if (type != WCHG_CC_TERMINATION) {
+    wchg_dw_group_begin(&w, 456, 0); /* Multiple-Services-Credit-Control */
+    wchg_dw_group_begin(&w, 431, 0); /* Granted-Service-Unit */
+    if (units)
+      wchg_dw_u64(&w, 417, 0, units);
+    else
+      wchg_dw_u32(&w, 420, 0, GRANT_S);
+    wchg_dw_group_end(&w);
+    wchg_dw_u32(&w, 432, 0, RATING_GROUP);
+    if (!units)
+      wchg_dw_u32(&w, 868, 10415, THRESHOLD_S); /* Time-Quota-Threshold */
+    wchg_dw_group_end(&w);
+  }
+  return wchg_dw_finish(&w, &len) == WCHG_OK ? len : 0;
+}
+
+/* Send the CCR |act| asks for (IMS-Information |ims|, SIP-Method
+ * |method| or none), give it the OCS's answer, and go on while the
+ * state asks for more. */
+static int drive(online *o, struct call *k, const char *label, wchg_credit_action act,
+                 int64_t at, const wchg_ims_info *ims, const char *method) {
+  while (act.send) {
+    wchg_ccr ccr;
+    wchg_mscc mscc;
+    wchg_service_unit usu;
+    wchg_cca cca;
+    wchg_diag d;
+    size_t len, alen;
+    int rc, n;
+    wchg_ccr_init(&ccr, WCHG_NODE_S_CSCF);
+    ccr.hop_by_hop = ccr.end_to_end = ++o->hop_by_hop;
+    ccr.session_id = wchg_str_from(k->sid);
+    ccr.origin_host = o->gwf.origin_host;
+    ccr.origin_realm = o->gwf.origin_realm;
+    ccr.destination_realm = o->gwf.origin_realm;
+    ccr.event_timestamp = WCHG_TIME_MS(at);
+    ccr.multiple_services_indicator = WCHG_INT(1);
+    ccr.ims = *ims;
+    ccr.ims.sip_method = method ? wchg_str_from(method) : (wchg_str){NULL, 0};
+    wchg_credit_fill_ccr(&k->cr, &act, &ccr, &mscc, &usu);
+    if (wchg_ccr_encode(&ccr, o->ccr, sizeof o->ccr, &len, &d) != WCHG_OK) {
+      snprintf(o->line, sizeof o->line, "CCR of %s does not encode: %s: %s", label, d.path,
+               d.message);
+      return -1;
+    }
+    n = snprintf(o->line, sizeof o->line, "CCR-%s#%" PRIu32 " %-10s sid=%s", type_letter(act.send),
+                 act.cc_request_number, label, k->sid);
+    if (act.send != WCHG_CC_TERMINATION && mscc.requested_service_unit.present)
+      n += mscc.requested_service_unit.has_cc_service_specific_units
+               ? snprintf(o->line + n, sizeof o->line - (size_t)n, "  RSU %" PRIu64 " unit(s)",
+                          mscc.requested_service_unit.cc_service_specific_units)
+               : snprintf(o->line + n, sizeof o->line - (size_t)n, "  RSU %" PRId64 "s",
+                          mscc.requested_service_unit.cc_time.value);
+    if (act.used_seconds.present)
+      n += snprintf(o->line + n, sizeof o->line - (size_t)n, "  used %" PRId64 "s",
+                    act.used_seconds.value);
+    if (act.used_units.present)
+      n += snprintf(o->line + n, sizeof o->line - (size_t)n, "  used %" PRId64 " unit(s)",
+                    act.used_units.value);
+    if (act.reporting_reason.present)
+      n += snprintf(o->line + n, sizeof o->line - (size_t)n, "  %s",
+                    reason_name(act.reporting_reason.value));
+    if (ims->webrtc_authentication_function_name.ptr)
+      snprintf(o->line + n, sizeof o->line - (size_t)n, "  waf=%.*s",
+               (int)ims->webrtc_authentication_function_name.len,
+               ims->webrtc_authentication_function_name.ptr);
+    if ((rc = emit(o, label, true, act.send, act.cc_request_number, at, o->ccr, len)) != 0)
+      return rc;
+
+    at += ANSWER_MS;
+    alen = ocs_answer(o, k, act.send, act.cc_request_number,
+                      k->cr.kind == WCHG_CREDIT_EVENT ? k->cr.requested_units : 0);
+    if (!alen || wchg_cca_parse(o->cca, alen, &cca, &d) != WCHG_OK) {
+      snprintf(o->line, sizeof o->line, "the OCS's CCA to %s does not parse", label);
+      return -1;
+    }
+    wchg_credit_on_cca(&k->cr, &cca, at, &act);
+    n = snprintf(o->line, sizeof o->line, "CCA-%s#%" PRIu32 " %-10s %" PRIu32,
+                 type_letter(cca.cc_request_type), cca.cc_request_number, label,
+                 cca.result_code);
+    if (cca.n_mscc && cca.mscc[0].granted_service_unit.cc_time.present)
+      n += snprintf(o->line + n, sizeof o->line - (size_t)n, "  GSU %" PRId64 "s, threshold %ds",
+                    cca.mscc[0].granted_service_unit.cc_time.value, THRESHOLD_S);
+    else if (cca.n_mscc && cca.mscc[0].granted_service_unit.has_cc_service_specific_units)
+      n += snprintf(o->line + n, sizeof o->line - (size_t)n, "  GSU %" PRIu64 " unit(s)",
+                    cca.mscc[0].granted_service_unit.cc_service_specific_units);
+    snprintf(o->line + n, sizeof o->line - (size_t)n, "  -> %s",
+             act.service == WCHG_SERVICE_ALLOW  ? "allow"
+             : act.service == WCHG_SERVICE_DONE ? "done"
+             : act.service == WCHG_SERVICE_WAIT ? "wait"
+                                                : "terminate");
+    if ((rc = emit(o, label, false, cca.cc_request_type, cca.cc_request_number, at, o->cca,
+                   alen)) != 0)
+      return rc;
+  }
+  k->next_tick_ms = act.service == WCHG_SERVICE_ALLOW ? act.next_tick_ms : -1;
+  return 0;
+}
+
+/* The Ro Session-Id of a new credit-control session. */
+static void new_sid(online *o, struct call *k) {
+  size_t len;
+  uint64_t unique = ((uint64_t)o->s->boot_count << 32) | o->next_unique++;
+  if (wchg_ctf_session_id(&o->gwf, unique, k->sid, sizeof k->sid - 1, &len) != WCHG_OK)
+    len = 0;
+  k->sid[len] = '\0';
+}
+
+/* A MESSAGE of a WebRTC user: ECUR, 1 unit, used when it got a 2xx. */
+static int message(online *o, const scn_outcome *out) {
+  const scn_step *st = out->step;
+  wchg_credit_action act;
+  int rc;
+  struct call *k = &o->msg;
+  new_sid(o, k);
+  wchg_credit_init_event(&k->cr, WCHG_INT(RATING_GROUP), WCHG_INT(SERVICE_ID + 1), 1);
+  wchg_credit_begin(&k->cr, st->at_ms, &act);
+  if ((rc = drive(o, k, st->label, act, st->at_ms, &out->acr->ims, "MESSAGE")) != 0)
+    return rc;
+  if (k->cr.state != WCHG_CREDIT_OPEN)
+    return 0;
+  wchg_credit_event_done(&k->cr, st->response.time_ms,
+                         st->response.status_code >= 200 && st->response.status_code < 300,
+                         &act);
+  return drive(o, k, st->label, act, st->response.time_ms, &out->acr->ims, "MESSAGE");
+}
+
+/* The session's IMS-Information now. */
+static const wchg_ims_info *info(online *o, const scn_outcome *out, int64_t at) {
+  if (!out->session || wchg_ctf_session_info(out->session, at, o->rec, NULL) != WCHG_OK)
+    return NULL;
+  return &wchg_ctf_record_acr(o->rec)->ims;
+}
+
+int online_step(online *o, const scn_outcome *out, online_callback cb, void *user_data) {
+  const scn_step *st = out->step;
+  const wchg_acr *acr = out->acr;
+  const wchg_ims_info *ims;
+  wchg_credit_action act;
+  struct call *k;
+  int rc;
+
+  o->cb = cb;
+  o->ud = user_data;
+  if (out->status != WCHG_OK)
+    return 0; /* refused (an emergency call of a WIC): nothing to charge */
+  if (st->action == SCN_STANDALONE) {
+    if (acr && acr->ims.webrtc_authentication_function_name.ptr &&
+        acr->ims.sip_method.len == 7 && memcmp(acr->ims.sip_method.ptr, "MESSAGE", 7) == 0)
+      return message(o, out);
+    return 0;
+  }
+  if (st->session < 0 || (size_t)st->session >= o->s->session_count)
+    return 0;
+  k = &o->calls[st->session];
+  if (st->action == SCN_INVITE) {
+    ims = info(o, out, st->at_ms);
+    if (!ims || !ims->webrtc_authentication_function_name.ptr)
+      return 0; /* not a WebRTC user's */
+    memset(k, 0, sizeof *k);
+    k->on = true;
+    new_sid(o, k);
+    wchg_credit_init_session(&k->cr, WCHG_INT(RATING_GROUP), WCHG_INT(SERVICE_ID), GRANT_S);
+    wchg_credit_begin(&k->cr, st->at_ms, &act);
+    return drive(o, k, st->label, act, st->at_ms, ims, "INVITE");
+  }
+  if (!k->on)
+    return 0;
+  /* the quota's events due before this step */
+  while (k->next_tick_ms >= 0 && k->next_tick_ms <= st->at_ms) {
+    int64_t t = k->next_tick_ms;
+    wchg_credit_tick(&k->cr, t, &act);
+    if (!act.send && act.next_tick_ms == t)
+      break;
+    if (!(ims = info(o, out, t)))
+      return 0;
+    if ((rc = drive(o, k, st->label, act, t, ims, NULL)) != 0)
+      return rc;
+  }
+  if (!acr || !(ims = info(o, out, st->at_ms)))
+    return 0;
+  switch (acr->accounting_record_type) {
+  case WCHG_ACR_START:
+    wchg_credit_answered(&k->cr, st->at_ms, &act);
+    k->next_tick_ms = act.service == WCHG_SERVICE_ALLOW ? act.next_tick_ms : -1;
+    return 0;
+  case WCHG_ACR_INTERIM: /* a media change (a tick's INTERIM changes nothing) */
+    if (st->action == SCN_TICK || wchg_credit_media_change(&k->cr, st->at_ms, &act) != WCHG_OK)
+      return 0;
+    return drive(o, k, st->label, act, st->at_ms, ims, "INVITE");
+  case WCHG_ACR_STOP:
+    wchg_credit_end(&k->cr, st->at_ms, WCHG_TC_LOGOUT, &act);
+    k->on = false;
+    return drive(o, k, st->label, act, st->at_ms, ims, "BYE");
+  case WCHG_ACR_EVENT: /* the setup failed, or was cancelled */
+    wchg_credit_end(&k->cr, st->at_ms, WCHG_TC_SERVICE_NOT_PROVIDED, &act);
+    k->on = false;
+    return drive(o, k, st->label, act, st->at_ms, ims, NULL);
+  default:
+    return 0;
+  }
+}
