@@ -313,14 +313,13 @@ int main(int argc, char **argv) {
              res.result_code, res.cdrs, res.cdrs == 1 ? "" : "s",
              res.duplicate ? " (duplicate)" : "");
     else
-      printf("%s: ? ?: Result-Code %" PRIu32 ", %u CDRs closed\n", base, res.result_code,
-             res.cdrs);
+      printf("%s: not a readable ACR: Result-Code %" PRIu32 "\n", base, res.result_code);
     if (res.duplicate)
       duplicates++;
     if (res.result_code != WCHG_RC_SUCCESS) {
-      fprintf(stderr, "acr2cdr: %s: refused with Result-Code %" PRIu32 ": %s%s%s (%s)\n",
-              path, res.result_code, d.path, d.path[0] ? ": " : "",
-              d.message[0] ? d.message : wchg_strerror(s), wchg_strerror(s));
+      fprintf(stderr, "acr2cdr: %s: refused, Result-Code %" PRIu32 ": %s%s%s\n", path,
+              res.result_code, d.path, d.path[0] ? ": " : "",
+              d.message[0] ? d.message : wchg_strerror(s));
       refused++;
       status = status ? status : 1;
     }
