@@ -47,7 +47,7 @@
 #include <webrtc_chg/diameter.h>
 #include <webrtc_chg/ro.h>
 
-#include "rf_samples.h" /* rf_sample_as_model: the session's IMS-Information */
+#include "rf_samples.h" /* ro_ccr_base: the IMS-GWF's CCR of the H.3 call */
 
 #include "bench_util.h"
 #include "fd_ref.h"
@@ -80,26 +80,15 @@ static const wchg_mscc ccr_mscc = {
     .n_trigger_types = 1};
 
 static void ccr_update(wchg_ccr *c) {
-  wchg_acr a;
-  rf_sample_as_model(&a);
-  wchg_ccr_init(c, WCHG_NODE_S_CSCF);
+  ro_ccr_base(c, WCHG_CC_UPDATE, 1);
   c->hop_by_hop = 0x01020305;
   c->end_to_end = 0x05060709;
-  c->session_id = WCHG_STR("imsgwf1.ims.example.com;1795510800;7;h3-call");
   c->origin_host = WCHG_STR("imsgwf1.ims.example.com");
-  c->origin_realm = WCHG_STR("ims.example.com");
-  c->destination_realm = WCHG_STR("ims.example.com");
   c->destination_host = WCHG_STR("ocs1.ims.example.com");
-  c->cc_request_type = WCHG_CC_UPDATE;
-  c->cc_request_number = 1;
   c->origin_state_id = WCHG_INT(7);
   c->event_timestamp = WCHG_TIME_MS(1795510851000LL);
-  c->multiple_services_indicator = WCHG_INT(1);
   c->mscc = &ccr_mscc;
   c->n_mscc = 1;
-  c->sip_request_timestamp = a.sip_request_timestamp;
-  c->sip_response_timestamp = a.sip_response_timestamp;
-  c->ims = a.ims;
   c->ims.list_of_subscription_id = (wchg_subscription_id_list){ccr_subscriptions, 2};
 }
 

@@ -180,3 +180,24 @@ void rf_minimal_acr(wchg_acr *a, int32_t type) {
   a->accounting_record_type = type;
   a->accounting_record_number = type == WCHG_ACR_STOP ? 4 : type == WCHG_ACR_INTERIM ? 1 : 0;
 }
+
+/* The H.3 call's registration context: identities, WAF/WWSF (as the CTF
+ * fills them), through the sample ACR's model. */
+void ro_ccr_base(wchg_ccr *c, int32_t type, uint32_t number) {
+  wchg_acr a;
+  rf_sample_as_model(&a);
+  wchg_ccr_init(c, WCHG_NODE_S_CSCF);
+  c->hop_by_hop = 0x01020304;
+  c->end_to_end = 0x05060708;
+  c->session_id = WCHG_STR("imsgwf1.ims.example.com;1795510800;7;h3-call");
+  c->origin_host = WCHG_STR("pcscf1.ims.example.com");
+  c->origin_realm = WCHG_STR("ims.example.com");
+  c->destination_realm = WCHG_STR("ims.example.com");
+  c->cc_request_type = type;
+  c->cc_request_number = number;
+  c->event_timestamp = WCHG_TIME_MS(1795510800000LL);
+  c->multiple_services_indicator = WCHG_INT(1);
+  c->sip_request_timestamp = a.sip_request_timestamp;
+  c->sip_response_timestamp = a.sip_response_timestamp;
+  c->ims = a.ims;
+}

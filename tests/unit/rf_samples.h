@@ -1,5 +1,6 @@
 /* rf_samples.h: models of ACRs shared by the Rf encoder and decoder tests
- * (test_rf.c, test_rf_dec.c). All views point into static data. */
+ * (test_rf.c, test_rf_dec.c), and of a CCR (test_ro.c, bench_ro.c). All
+ * views point into static data. */
 #ifndef WCHG_RF_SAMPLES_H
 #define WCHG_RF_SAMPLES_H
 
@@ -17,5 +18,9 @@ void rf_full_acr(wchg_acr *a);
 void rf_sample_as_model(wchg_acr *a);
 /* The required AVPs only, of record type |type| (1..4). */
 void rf_minimal_acr(wchg_acr *a, int32_t type);
+
+/* A CCR of the IMS-GWF (S-CSCF) for the H.3 call of rf_sample_as_model:
+ * its identities and WAF/WWSF, request |type| number |number|, no MSCC. */
+void ro_ccr_base(wchg_ccr *c, int32_t type, uint32_t number);
 
 #endif

@@ -21,27 +21,6 @@ static const wchg_subscription_id ro_subs[2] = {
     {WCHG_INT(0), WCHG_STR("15551234567")}};
 static const int32_t ro_triggers[2] = {40, 60};
 
-/* The H.3 call's registration context: identities, WAF/WWSF (as the CTF
- * fills them), through the sample ACR's model. */
-static void ro_ccr_base(wchg_ccr *c, int32_t type, uint32_t number) {
-  wchg_acr a;
-  rf_sample_as_model(&a);
-  wchg_ccr_init(c, WCHG_NODE_S_CSCF);
-  c->hop_by_hop = 0x01020304;
-  c->end_to_end = 0x05060708;
-  c->session_id = WCHG_STR("imsgwf1.ims.example.com;1795510800;7;h3-call");
-  c->origin_host = WCHG_STR("pcscf1.ims.example.com");
-  c->origin_realm = WCHG_STR("ims.example.com");
-  c->destination_realm = WCHG_STR("ims.example.com");
-  c->cc_request_type = type;
-  c->cc_request_number = number;
-  c->event_timestamp = WCHG_TIME_MS(1795510800000LL);
-  c->multiple_services_indicator = WCHG_INT(1);
-  c->sip_request_timestamp = a.sip_request_timestamp;
-  c->sip_response_timestamp = a.sip_response_timestamp;
-  c->ims = a.ims;
-}
-
 /* sample_ccr (diam_samples.c) as a model. */
 static wchg_mscc ro_sample_mscc;
 static void ro_sample_ccr(wchg_ccr *c) {
@@ -581,19 +560,25 @@ static wchg_cca ro_answer(const wchg_credit_action *act, struct ro_cca_spec sp) 
   return a;
 }
 
-/* Encode the CCR the action asks for, check it parses, write it out. */
-static void ro_send(const wchg_credit *c, const wchg_credit_action *act, const char *name) {
+/* Encode the CCR the action asks for, check it parses into *|m|, write
+ * it out; returns its bytes (*|m| views them: free them after). */
+static uint8_t *ro_send_msg(const wchg_credit *c, const wchg_credit_action *act,
+                            const char *name, wchg_dmsg *m) {
   wchg_ccr ccr;
   wchg_mscc ms;
   wchg_service_unit usu;
-  wchg_dmsg m;
   size_t len;
   ro_ccr_base(&ccr, 0, 0);
   wchg_credit_fill_ccr(c, act, &ccr, &ms, &usu);
   uint8_t *buf = ro_encode(&ccr, &len);
-  ro_parse_ccr(buf, len, &m);
+  ro_parse_ccr(buf, len, m);
   test_out_write_diam(name, buf, len);
-  free(buf);
+  return buf;
+}
+
+static void ro_send(const wchg_credit *c, const wchg_credit_action *act, const char *name) {
+  wchg_dmsg m;
+  free(ro_send_msg(c, act, name, &m));
 }
 
 /* The CCR the action asks for, encoded and parsed: its MSCC's RSU (437)
@@ -601,17 +586,9 @@ static void ro_send(const wchg_credit *c, const wchg_credit_action *act, const c
  * Termination-Cause (-1: absent). */
 static void ro_sent_units(const wchg_credit *c, const wchg_credit_action *act, const char *name,
                           int64_t *rsu, int64_t *usu_units, int64_t *tc) {
-  wchg_ccr ccr;
-  wchg_mscc ms;
-  wchg_service_unit usu;
   wchg_dmsg m;
   wchg_avp mscc, g;
-  size_t len;
-  ro_ccr_base(&ccr, 0, 0);
-  wchg_credit_fill_ccr(c, act, &ccr, &ms, &usu);
-  uint8_t *buf = ro_encode(&ccr, &len);
-  ro_parse_ccr(buf, len, &m);
-  test_out_write_diam(name, buf, len);
+  uint8_t *buf = ro_send_msg(c, act, name, &m);
   *rsu = *usu_units = *tc = -1;
   ck_assert(wchg_avp_find(&m, NULL, 456, 0, &mscc));
   if (wchg_avp_find(&m, &mscc, 437, 0, &g) && ro_count(&m, &g, 417))
