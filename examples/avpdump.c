@@ -302,10 +302,20 @@ static void usage(FILE *out) {
                "--compact: one line per message.\n");
 }
 
+struct dump_opts {
+  bool check;
+  size_t flags;
+};
+
+static int dump_file(const char *path, const uint8_t *data, size_t len, void *ctx) {
+  const struct dump_opts *o = ctx;
+  return dump(path, data, len, o->check, o->flags);
+}
+
 int main(int argc, char **argv) {
   size_t flags = JSON_INDENT(2) | JSON_PRESERVE_ORDER;
   bool check = false;
-  int first = 1, status = 0;
+  int first = 1;
 
   for (; first < argc && argv[first][0] == '-' && argv[first][1]; first++) {
     if (strcmp(argv[first], "--check") == 0) {
@@ -328,21 +338,6 @@ int main(int argc, char **argv) {
     usage(stderr);
     return 2;
   }
-  for (int i = first; i < argc; i++) {
-    uint8_t *data;
-    size_t len;
-    if (read_all(argv[i], &data, &len) != 0) {
-      fprintf(stderr, "avpdump: %s: %s\n", argv[i], strerror(errno));
-      status = 1;
-      continue;
-    }
-    if (dump(argv[i], data, len, check, flags) != 0)
-      status = 1;
-    free(data);
-  }
-  if (fflush(stdout) != 0) {
-    fprintf(stderr, "avpdump: writing the output: %s\n", strerror(errno));
-    status = 1;
-  }
-  return status;
+  struct dump_opts o = {check, flags};
+  return each_file("avpdump", argv + first, argc - first, dump_file, &o);
 }

@@ -124,9 +124,13 @@ static void usage(FILE *out) {
                "(--pretty: indented).\n");
 }
 
+static int convert_file(const char *path, const uint8_t *data, size_t len, void *ctx) {
+  return convert(path, data, len, *(const size_t *)ctx);
+}
+
 int main(int argc, char **argv) {
   size_t flags = JSON_COMPACT | JSON_PRESERVE_ORDER;
-  int first = 1, status = 0;
+  int first = 1;
 
   for (; first < argc && argv[first][0] == '-' && argv[first][1]; first++) {
     if (strcmp(argv[first], "--pretty") == 0) {
@@ -147,21 +151,5 @@ int main(int argc, char **argv) {
     usage(stderr);
     return 2;
   }
-  for (int i = first; i < argc; i++) {
-    uint8_t *data;
-    size_t len;
-    if (read_all(argv[i], &data, &len) != 0) {
-      fprintf(stderr, "cdr2json: %s: %s\n", argv[i], strerror(errno));
-      status = 1;
-      continue;
-    }
-    if (convert(argv[i], data, len, flags) != 0)
-      status = 1;
-    free(data);
-  }
-  if (fflush(stdout) != 0) {
-    fprintf(stderr, "cdr2json: writing the output: %s\n", strerror(errno));
-    status = 1;
-  }
-  return status;
+  return each_file("cdr2json", argv + first, argc - first, convert_file, &flags);
 }

@@ -1,7 +1,8 @@
 /*
  * read_all.h: the examples' one piece of file input — read a whole file
- * (or stdin for "-") into a new buffer the caller frees. Examples may do
- * I/O; the library never does.
+ * (or stdin for "-") into a new buffer the caller frees, and run a tool
+ * over every file it was given. Examples may do I/O; the library never
+ * does.
  *
  * SPDX-License-Identifier: BSD-2-Clause
  */
@@ -51,6 +52,31 @@ fail:
   if (f != stdin)
     fclose(f);
   return -1;
+}
+
+/* Read each of the |n| files |paths| and give it to |fn| (0: done, else
+ * failed); then flush stdout. A file that cannot be read is reported on
+ * stderr as "PROG: FILE: why". Returns 0, or 1 when any file failed. */
+typedef int (*each_file_fn)(const char *path, const uint8_t *data, size_t len, void *ctx);
+static inline int each_file(const char *prog, char **paths, int n, each_file_fn fn, void *ctx) {
+  int status = 0;
+  for (int i = 0; i < n; i++) {
+    uint8_t *data;
+    size_t len;
+    if (read_all(paths[i], &data, &len) != 0) {
+      fprintf(stderr, "%s: %s: %s\n", prog, paths[i], strerror(errno));
+      status = 1;
+      continue;
+    }
+    if (fn(paths[i], data, len, ctx) != 0)
+      status = 1;
+    free(data);
+  }
+  if (fflush(stdout) != 0) {
+    fprintf(stderr, "%s: writing the output: %s\n", prog, strerror(errno));
+    status = 1;
+  }
+  return status;
 }
 
 #endif
