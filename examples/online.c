@@ -16,12 +16,15 @@
 #define GRANT_S 120     /* the simulated OCS: CC-Time granted ... */
 #define THRESHOLD_S 20  /* ... and its Time-Quota-Threshold */
 #define ANSWER_MS 30    /* how long the OCS takes to answer */
-#define RATING_GROUP 100
+#define RATING_GROUP 100 /* a call's audio, and messages */
+#define RATING_GROUP_VIDEO 101
 #define SERVICE_ID 1000 /* Service-Identifier of calls; messages: +1 */
 
 struct call {
   bool on;          /* online charged */
-  wchg_credit cr;
+  wchg_credit cr;   /* groups: [0] audio, then video when it is added */
+  bool video;       /* the video group is open */
+  size_t video_group;
   int64_t next_tick_ms;
   char sid[160];    /* the Ro session's Session-Id */
 };
@@ -87,10 +90,9 @@ static int emit(online *o, const char *label, bool request, int32_t type, uint32
   return o->cb ? o->cb(&m, o->ud) : 0;
 }
 
-/* The simulated OCS's answer to CCR |type|/|number|: 2001, and a grant
- * for CCR-I/U (time, or |units| for ECUR). */
-static size_t ocs_answer(online *o, const struct call *k, int32_t type, uint32_t number,
-                         uint64_t units) {
+/* The simulated OCS's answer to the CCR of |act|: 2001, and a grant for
+ * each MSCC that asks (time, or the ECUR units). */
+static size_t ocs_answer(online *o, const struct call *k, const wchg_credit_action *act) {
   wchg_dwriter w;
   size_t len = 0;
   wchg_dw_init(&w, o->cca, sizeof o->cca, NULL);
@@ -101,18 +103,21 @@ static size_t ocs_answer(online *o, const struct call *k, int32_t type, uint32_t
   wchg_dw_octets(&w, 264, 0, "ocs.example.net", 15);
   wchg_dw_octets(&w, 296, 0, o->gwf.origin_realm.ptr, o->gwf.origin_realm.len);
   wchg_dw_u32(&w, 258, 0, WCHG_APP_CREDIT_CONTROL);
-  wchg_dw_i32(&w, 416, 0, type);
-  wchg_dw_u32(&w, 415, 0, number);
-  if (type != WCHG_CC_TERMINATION) {
+  wchg_dw_i32(&w, 416, 0, act->send);
+  wchg_dw_u32(&w, 415, 0, act->cc_request_number);
+  for (size_t i = 0; i < act->n_mscc; i++) {
+    const wchg_credit_group *g = &k->cr.groups[act->mscc[i].group];
+    if (!act->mscc[i].request)
+      continue;
     wchg_dw_group_begin(&w, 456, 0); /* Multiple-Services-Credit-Control */
     wchg_dw_group_begin(&w, 431, 0); /* Granted-Service-Unit */
-    if (units)
-      wchg_dw_u64(&w, 417, 0, units);
+    if (k->cr.kind == WCHG_CREDIT_EVENT)
+      wchg_dw_u64(&w, 417, 0, g->requested_units);
     else
       wchg_dw_u32(&w, 420, 0, GRANT_S);
     wchg_dw_group_end(&w);
-    wchg_dw_u32(&w, 432, 0, RATING_GROUP);
-    if (!units)
+    wchg_dw_u32(&w, 432, 0, (uint32_t)g->rating_group.value);
+    if (k->cr.kind != WCHG_CREDIT_EVENT)
       wchg_dw_u32(&w, 868, 10415, THRESHOLD_S); /* Time-Quota-Threshold */
     wchg_dw_group_end(&w);
   }
@@ -126,8 +131,8 @@ static int drive(online *o, struct call *k, const char *label, wchg_credit_actio
                  int64_t at, const wchg_ims_info *ims, const char *method) {
   while (act.send) {
     wchg_ccr ccr;
-    wchg_mscc mscc;
-    wchg_service_unit usu;
+    wchg_mscc mscc[WCHG_CREDIT_MAX_GROUPS];
+    wchg_service_unit usu[WCHG_CREDIT_MAX_GROUPS];
     wchg_cca cca;
     wchg_diag d;
     size_t len, alen;
@@ -142,7 +147,7 @@ static int drive(online *o, struct call *k, const char *label, wchg_credit_actio
     ccr.multiple_services_indicator = WCHG_INT(1);
     ccr.ims = *ims;
     ccr.ims.sip_method = method ? wchg_str_from(method) : (wchg_str){NULL, 0};
-    wchg_credit_fill_ccr(&k->cr, &act, &ccr, &mscc, &usu);
+    wchg_credit_fill_ccr(&k->cr, &act, &ccr, mscc, usu, WCHG_CREDIT_MAX_GROUPS);
     if (wchg_ccr_encode(&ccr, o->ccr, sizeof o->ccr, &len, &d) != WCHG_OK) {
       snprintf(o->line, sizeof o->line, "CCR of %s does not encode: %s: %s", label, d.path,
                d.message);
@@ -150,21 +155,28 @@ static int drive(online *o, struct call *k, const char *label, wchg_credit_actio
     }
     n = snprintf(o->line, sizeof o->line, "CCR-%s#%" PRIu32 " %-10s sid=%s", type_letter(act.send),
                  act.cc_request_number, label, k->sid);
-    if (act.send != WCHG_CC_TERMINATION && mscc.requested_service_unit.present)
-      n += mscc.requested_service_unit.has_cc_service_specific_units
-               ? snprintf(o->line + n, sizeof o->line - (size_t)n, "  RSU %" PRIu64 " unit(s)",
-                          mscc.requested_service_unit.cc_service_specific_units)
-               : snprintf(o->line + n, sizeof o->line - (size_t)n, "  RSU %" PRId64 "s",
-                          mscc.requested_service_unit.cc_time.value);
-    if (act.used_seconds.present)
-      n += snprintf(o->line + n, sizeof o->line - (size_t)n, "  used %" PRId64 "s",
-                    act.used_seconds.value);
-    if (act.used_units.present)
-      n += snprintf(o->line + n, sizeof o->line - (size_t)n, "  used %" PRId64 " unit(s)",
-                    act.used_units.value);
-    if (act.reporting_reason.present)
-      n += snprintf(o->line + n, sizeof o->line - (size_t)n, "  %s",
-                    reason_name(act.reporting_reason.value));
+    for (size_t i = 0; i < act.n_mscc; i++) { /* one MSCC per rating group */
+      const wchg_credit_report *r = &act.mscc[i];
+      const wchg_service_unit *rsu = &mscc[i].requested_service_unit;
+      n += snprintf(o->line + n, sizeof o->line - (size_t)n, "  [RG %" PRId64,
+                    mscc[i].rating_group.value);
+      if (rsu->present && rsu->has_cc_service_specific_units)
+        n += snprintf(o->line + n, sizeof o->line - (size_t)n, " RSU %" PRIu64 " unit(s)",
+                      rsu->cc_service_specific_units);
+      else if (rsu->present)
+        n += snprintf(o->line + n, sizeof o->line - (size_t)n, " RSU %" PRId64 "s",
+                      rsu->cc_time.value);
+      if (r->used_seconds.present)
+        n += snprintf(o->line + n, sizeof o->line - (size_t)n, " used %" PRId64 "s",
+                      r->used_seconds.value);
+      if (r->used_units.present)
+        n += snprintf(o->line + n, sizeof o->line - (size_t)n, " used %" PRId64 " unit(s)",
+                      r->used_units.value);
+      if (r->reporting_reason.present)
+        n += snprintf(o->line + n, sizeof o->line - (size_t)n, " %s",
+                      reason_name(r->reporting_reason.value));
+      n += snprintf(o->line + n, sizeof o->line - (size_t)n, "]");
+    }
     if (ims->webrtc_authentication_function_name.ptr)
       snprintf(o->line + n, sizeof o->line - (size_t)n, "  waf=%.*s",
                (int)ims->webrtc_authentication_function_name.len,
@@ -173,8 +185,7 @@ static int drive(online *o, struct call *k, const char *label, wchg_credit_actio
       return rc;
 
     at += ANSWER_MS;
-    alen = ocs_answer(o, k, act.send, act.cc_request_number,
-                      k->cr.kind == WCHG_CREDIT_EVENT ? k->cr.requested_units : 0);
+    alen = ocs_answer(o, k, &act);
     if (!alen || wchg_cca_parse(o->cca, alen, &cca, &d) != WCHG_OK) {
       snprintf(o->line, sizeof o->line, "the OCS's CCA to %s does not parse", label);
       return -1;
@@ -183,12 +194,17 @@ static int drive(online *o, struct call *k, const char *label, wchg_credit_actio
     n = snprintf(o->line, sizeof o->line, "CCA-%s#%" PRIu32 " %-10s %" PRIu32,
                  type_letter(cca.cc_request_type), cca.cc_request_number, label,
                  cca.result_code);
-    if (cca.n_mscc && cca.mscc[0].granted_service_unit.cc_time.present)
-      n += snprintf(o->line + n, sizeof o->line - (size_t)n, "  GSU %" PRId64 "s, threshold %ds",
-                    cca.mscc[0].granted_service_unit.cc_time.value, THRESHOLD_S);
-    else if (cca.n_mscc && cca.mscc[0].granted_service_unit.has_cc_service_specific_units)
-      n += snprintf(o->line + n, sizeof o->line - (size_t)n, "  GSU %" PRIu64 " unit(s)",
-                    cca.mscc[0].granted_service_unit.cc_service_specific_units);
+    for (size_t i = 0; i < cca.n_mscc; i++) {
+      const wchg_service_unit *gsu = &cca.mscc[i].granted_service_unit;
+      n += snprintf(o->line + n, sizeof o->line - (size_t)n, "  [RG %" PRId64,
+                    cca.mscc[i].rating_group.value);
+      if (gsu->cc_time.present)
+        n += snprintf(o->line + n, sizeof o->line - (size_t)n, " GSU %" PRId64 "s, threshold %ds]",
+                      gsu->cc_time.value, THRESHOLD_S);
+      else
+        n += snprintf(o->line + n, sizeof o->line - (size_t)n, " GSU %" PRIu64 " unit(s)]",
+                      gsu->cc_service_specific_units);
+    }
     snprintf(o->line + n, sizeof o->line - (size_t)n, "  -> %s",
              act.service == WCHG_SERVICE_ALLOW  ? "allow"
              : act.service == WCHG_SERVICE_DONE ? "done"
@@ -230,6 +246,21 @@ static int message(online *o, const scn_outcome *out) {
   return drive(o, k, st->label, act, st->response.time_ms, &out->acr->ims, "MESSAGE");
 }
 
+/* Whether the session's latest media (its last Media-Components-List)
+ * has a video stream that is not refused (port 0). */
+static bool has_video(const wchg_ims_info *ims) {
+  const wchg_media_components_list_list *l = &ims->list_of_sdp_media_components;
+  if (!l->count)
+    return false;
+  const wchg_sdp_media_component_list *m = &l->items[l->count - 1].sdp_media_components;
+  for (size_t i = 0; i < m->count; i++) {
+    wchg_str n = m->items[i].sdp_media_name;
+    if (n.len > 8 && memcmp(n.ptr, "m=video ", 8) == 0 && !(n.ptr[8] == '0' && (n.len == 9 || n.ptr[9] == ' ')))
+      return true;
+  }
+  return false;
+}
+
 /* The session's IMS-Information now. */
 static const wchg_ims_info *info(online *o, const scn_outcome *out, int64_t at) {
   if (!out->session || wchg_ctf_session_info(out->session, at, o->rec, NULL) != WCHG_OK)
@@ -266,6 +297,9 @@ int online_step(online *o, const scn_outcome *out, online_callback cb, void *use
     k->on = true;
     new_sid(o, k);
     wchg_credit_init_session(&k->cr, WCHG_INT(RATING_GROUP), WCHG_INT(SERVICE_ID), GRANT_S);
+    if (has_video(ims)) /* video is rated apart: a second rating group */
+      k->video = wchg_credit_add_group(&k->cr, WCHG_INT(RATING_GROUP_VIDEO), WCHG_INT(SERVICE_ID),
+                                       GRANT_S, st->at_ms, &k->video_group, &act) == WCHG_OK;
     wchg_credit_begin(&k->cr, st->at_ms, &act);
     return drive(o, k, st->label, act, st->at_ms, ims, "INVITE");
   }
@@ -290,7 +324,19 @@ int online_step(online *o, const scn_outcome *out, online_callback cb, void *use
     k->next_tick_ms = act.service == WCHG_SERVICE_ALLOW ? act.next_tick_ms : -1;
     return 0;
   case WCHG_ACR_INTERIM: /* a media change (a tick's INTERIM changes nothing) */
-    if (st->action == SCN_TICK || wchg_credit_media_change(&k->cr, st->at_ms, &act) != WCHG_OK)
+    if (st->action == SCN_TICK)
+      return 0;
+    if (k->video && !has_video(ims)) { /* the video stream is gone: its group ends */
+      k->video = false;
+      rc = wchg_credit_group_end(&k->cr, k->video_group, st->at_ms, &act);
+    } else if (!k->video && has_video(ims)) { /* video added: a new group */
+      k->video = true;
+      rc = wchg_credit_add_group(&k->cr, WCHG_INT(RATING_GROUP_VIDEO), WCHG_INT(SERVICE_ID),
+                                 GRANT_S, st->at_ms, &k->video_group, &act);
+    } else { /* another change: every group reports */
+      rc = wchg_credit_media_change(&k->cr, st->at_ms, &act);
+    }
+    if (rc != WCHG_OK)
       return 0;
     return drive(o, k, st->label, act, st->at_ms, ims, "INVITE");
   case WCHG_ACR_STOP:

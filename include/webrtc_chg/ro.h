@@ -261,14 +261,23 @@ WCHG_API wchg_status wchg_cca_parse(const uint8_t *buf, size_t len, wchg_cca *ou
 WCHG_API bool wchg_result_code_success(uint32_t rc);
 
 /* ------------------------------------------------------------------ */
-/* The per-session credit state (RFC 4006 §7 client, one rating group) */
+/* The per-session credit state (RFC 4006 §7 client)                   */
 /* ------------------------------------------------------------------ */
 
 /*
  * No clock, no I/O: the host passes the time (now_ms) of every event and
  * acts on the wchg_credit_action it gets back: send the CCR it names
- * (wchg_credit_fill_ccr() fills the request type, number and MSCC), and
+ * (wchg_credit_fill_ccr() fills the request type, number and MSCCs), and
  * apply the service decision.
+ *
+ * One credit-control session (one Session-Id, one CC-Request-Number
+ * sequence) controls up to WCHG_CREDIT_MAX_GROUPS rating groups (RFC 4006
+ * §5.1.2, Multiple-Services-Credit-Control): the init functions make the
+ * first, wchg_credit_add_group() the others (e.g. the video of a call
+ * charged apart from its audio). Each group has its own grant, threshold,
+ * validity and service decision (groups[i].service); a CCR carries one
+ * MSCC for each group that has something to report or to ask, and an
+ * MSCC Result-Code error ends that group only.
  *
  * Three kinds, chosen at init:
  *  - wchg_credit_init: time, counted from the CCA-I that granted it (a
@@ -280,14 +289,19 @@ WCHG_API bool wchg_result_code_success(uint32_t rc);
  *  - wchg_credit_init_event: Event Charging with Unit Reservation (ECUR,
  *    TS 32.299 §6.3.3, RFC 4006 §6.3): CCR-I reserves the event's units
  *    (CC-Service-Specific-Units) before the request is delivered, CCR-T
- *    (wchg_credit_event_done()) reports the units used. Immediate event
- *    charging (IEC) needs no state: one CCR-EVENT with Requested-Action
- *    DIRECT_DEBITING (wchg_ccr).
- * Time usage is kept in milliseconds and reported as whole CC-Time
- * seconds (the part below a second carries over; the final report rounds
- * up).
+ *    (wchg_credit_event_done()) reports the units used; one group only.
+ *    Immediate event charging (IEC) needs no state: one CCR-EVENT with
+ *    Requested-Action DIRECT_DEBITING (wchg_ccr).
+ * Time usage is kept in milliseconds per group and reported as whole
+ * CC-Time seconds (the part below a second carries over; a group's final
+ * report rounds up). The time between a report and its answer counts
+ * against the new grant: a group told to WAIT for quota (QUOTA_EXHAUSTED)
+ * that goes on uses it.
  *
  * Defined outcomes:
+ *  - one CCR at a time (RFC 4006 §7): what triggers while a CCR is
+ *    unanswered (a threshold, a media change, a new or ended group) is
+ *    queued and sent in the next CCR-U right after the answer;
  *  - a CANCEL/BYE (wchg_credit_end) while the CCR-I is unanswered sends
  *    nothing yet (Kamailio #2143): the CCR-T goes when the CCA-I arrives;
  *  - a BYE while a CCR-U is unanswered: the CCR-T goes when the CCA-U
@@ -297,43 +311,69 @@ WCHG_API bool wchg_result_code_success(uint32_t rc);
  *    control session (RFC 4006 §7, "Failed CCA received"); 4011
  *    CREDIT_CONTROL_NOT_APPLICABLE allows the service without credit
  *    control and ends the session the same way;
- *  - an error Result-Code in the MSCC (top 2001): the service ends and
- *    one CCR-T is sent;
+ *  - an error Result-Code in a group's MSCC (top 2001): that group is
+ *    refused (its service TERMINATE); usage it had not reported yet goes
+ *    in the next CCR with Reporting-Reason FINAL. When no group is left
+ *    the session's service ends too, with one CCR-T;
+ *  - a final grant (Final-Unit-Indication) used up: the group's service
+ *    is the Final-Unit-Action (RFC 4006 §5.6) and its FINAL report goes
+ *    in a CCR-U, or in the CCR-T when it was the last group;
  *  - ECUR: a grant of fewer units than asked, or a reservation whose
  *    Validity-Time passes before the request is delivered, refuses the
  *    request (TERMINATE) and releases the reservation (CCR-T, 0 units);
  *  - otherwise a session whose CCR-I was sent ends with exactly one
  *    CCR-T; wchg_credit_end() after it is a no-op.
  */
+#define WCHG_CREDIT_MAX_GROUPS 8 /* = WCHG_CCA_MAX_MSCC */
+
 enum wchg_credit_state {
   WCHG_CREDIT_IDLE = 0,        /* nothing sent */
   WCHG_CREDIT_PENDING_I,       /* CCR-I sent */
-  WCHG_CREDIT_OPEN,            /* granted */
+  WCHG_CREDIT_OPEN,            /* granted, no CCR unanswered */
   WCHG_CREDIT_PENDING_U,       /* CCR-U sent */
   WCHG_CREDIT_PENDING_T,       /* CCR-T sent */
   WCHG_CREDIT_CLOSED,          /* over */
 };
 
-/** What the host does with the service. */
+/** What the host does with the service (the session's, or one group's). */
 enum wchg_credit_service {
   WCHG_SERVICE_WAIT = 0,       /* hold: an answer is awaited */
   WCHG_SERVICE_ALLOW,          /* go on; call wchg_credit_tick() at next_tick_ms */
-  WCHG_SERVICE_TERMINATE,      /* release the session (BYE) */
+  WCHG_SERVICE_TERMINATE,      /* release the session (BYE), or drop the group's media */
   WCHG_SERVICE_REDIRECT,       /* the Final-Unit-Action REDIRECT: to redirect_address */
   WCHG_SERVICE_RESTRICT,       /* the Final-Unit-Action RESTRICT_ACCESS */
   WCHG_SERVICE_DONE,           /* nothing more to charge */
 };
 
+/** The state of one rating group in a credit-control session. */
+enum wchg_credit_group_state {
+  WCHG_GROUP_REQUEST = 0,      /* to be asked for in the next CCR (I or U) */
+  WCHG_GROUP_PENDING,          /* its MSCC is in the unanswered CCR */
+  WCHG_GROUP_OPEN,             /* granted (or held for quota: service WAIT) */
+  WCHG_GROUP_CLOSED,           /* over (a FINAL report may still be due) */
+};
+
+/** One MSCC of the CCR an action asks to send. */
+typedef struct wchg_credit_report {
+  size_t group;                /* its index in wchg_credit.groups */
+  bool request;                /* send a Requested-Service-Unit (ask for quota) */
+  wchg_opt_int reporting_reason; /* THRESHOLD, QUOTA_EXHAUSTED (in the USU), others
+                                  (in the MSCC); absent for a first request */
+  bool reason_in_usu;
+  wchg_opt_int used_seconds;   /* the USU's CC-Time */
+  wchg_opt_int used_units;     /* ECUR: its CC-Service-Specific-Units (TERMINATION) */
+} wchg_credit_report;
+
 typedef struct wchg_credit_action {
   int32_t send;                /* 0, or the CC-Request-Type of the CCR to send now */
   uint32_t cc_request_number;  /* of that CCR */
-  wchg_opt_int reporting_reason; /* of its MSCC (UPDATE, TERMINATION) */
-  bool reason_in_usu;          /* THRESHOLD, QUOTA_EXHAUSTED go in the USU */
-  wchg_opt_int used_seconds;   /* the USU's CC-Time (UPDATE, TERMINATION) */
-  wchg_opt_int used_units;     /* ECUR: its CC-Service-Specific-Units (TERMINATION) */
-  int service;                 /* enum wchg_credit_service */
-  int64_t next_tick_ms;        /* ALLOW: when to call wchg_credit_tick(); -1: never */
-  wchg_str redirect_address;   /* REDIRECT: Redirect-Server-Address */
+  size_t n_mscc;               /* its MSCCs (a CCR-T may have none) */
+  wchg_credit_report mscc[WCHG_CREDIT_MAX_GROUPS];
+  int service;                 /* the session's enum wchg_credit_service; with
+                                  several groups, see also groups[i].service */
+  int64_t next_tick_ms;        /* when to call wchg_credit_tick(); -1: never */
+  wchg_str redirect_address;   /* REDIRECT (of the session or a group): the
+                                  Redirect-Server-Address, a view into the CCA */
 } wchg_credit_action;
 
 /** The kind of a wchg_credit (set by its init function). */
@@ -343,19 +383,17 @@ enum wchg_credit_kind {
   WCHG_CREDIT_EVENT,           /* ECUR units (wchg_credit_init_event) */
 };
 
-typedef struct wchg_credit {
-  int state;                   /* enum wchg_credit_state */
-  int kind;                    /* enum wchg_credit_kind */
-  bool answered;               /* SESSION: wchg_credit_answered() was called */
-  uint64_t requested_units;    /* EVENT: the units reserved */
-  uint32_t next_number;        /* CC-Request-Number of the next CCR */
+/** One rating group (read-only for the host: service is its decision). */
+typedef struct wchg_credit_group {
+  int state;                   /* enum wchg_credit_group_state */
+  int service;                 /* enum wchg_credit_service, for this group's media */
   wchg_opt_int rating_group, service_identifier;
   uint32_t requested_seconds;  /* Requested-Service-Unit CC-Time */
-  int32_t pending_type;        /* the unanswered CCR */
-  uint32_t pending_number;
-  bool end_requested;          /* wchg_credit_end() while a CCR was pending */
-  int64_t end_ms;
-  int32_t termination_cause;
+  uint64_t requested_units;    /* EVENT: the units reserved */
+  bool granted;                /* a grant was taken: it reports a FINAL usage */
+  int32_t due_reason;          /* -1, or the Reporting-Reason for the next CCR */
+  int64_t due_ms;              /* ... reporting the usage up to here */
+  int64_t end_ms;              /* wchg_credit_group_end() while PENDING (-1: no) */
   bool unlimited;              /* no granted time: no quota supervision */
   int64_t usage_from_ms;       /* usage not yet reported starts here */
   int64_t grant_ms;            /* the granted time (-1: none) ... */
@@ -367,10 +405,25 @@ typedef struct wchg_credit {
   int32_t final_unit_action;
   wchg_str redirect_address;   /* a view into the CCA: copy it if kept longer */
   bool threshold_reported;
+} wchg_credit_group;
+
+typedef struct wchg_credit {
+  int state;                   /* enum wchg_credit_state */
+  int kind;                    /* enum wchg_credit_kind */
+  bool answered;               /* SESSION: wchg_credit_answered() was called */
+  uint32_t next_number;        /* CC-Request-Number of the next CCR */
+  int32_t pending_type;        /* the unanswered CCR */
+  uint32_t pending_number;
+  bool end_requested;          /* wchg_credit_end() while a CCR was pending */
+  int64_t end_ms;
+  int32_t termination_cause;
+  size_t n_groups;
+  wchg_credit_group groups[WCHG_CREDIT_MAX_GROUPS];
 } wchg_credit;
 
-/** wchg_credit_init - an IDLE state for one rating group / service
- * (either may be absent) asking |requested_seconds| per CCR. */
+/** wchg_credit_init - an IDLE state with one group: |rating_group| and
+ * |service_identifier| (either may be absent), asking |requested_seconds|
+ * per CCR. */
 WCHG_API void wchg_credit_init(wchg_credit *c, wchg_opt_int rating_group,
                                wchg_opt_int service_identifier, uint32_t requested_seconds);
 
@@ -385,20 +438,41 @@ WCHG_API void wchg_credit_init_session(wchg_credit *c, wchg_opt_int rating_group
 WCHG_API void wchg_credit_init_event(wchg_credit *c, wchg_opt_int rating_group,
                                      wchg_opt_int service_identifier, uint64_t units);
 
+/**
+ * wchg_credit_add_group - one more rating group, asking |requested_seconds|
+ * per CCR; *|index| (may be NULL) gets its index in c->groups. Before the
+ * CCR-I it is asked for there. Later (e.g. a re-INVITE adds video) it is
+ * asked for in a CCR-U: now when nothing is pending (*|act| says so), else
+ * right after the pending answer; its service is WAIT until granted.
+ * Returns WCHG_OK, or:
+ *   WCHG_E_ARG    a NULL |c| or |act|; the rating group and service
+ *                 identifier of a group not closed;
+ *   WCHG_E_STATE  an EVENT, or the session is ending or over;
+ *   WCHG_E_LIMIT  WCHG_CREDIT_MAX_GROUPS groups already.
+ */
+WCHG_API wchg_status wchg_credit_add_group(wchg_credit *c, wchg_opt_int rating_group,
+                                           wchg_opt_int service_identifier,
+                                           uint32_t requested_seconds, int64_t now_ms,
+                                           size_t *index, wchg_credit_action *act);
+
 /** wchg_credit_begin - the INVITE (or the request to reserve for): CCR-I
- * (number 0) to send, WAIT. WCHG_E_STATE unless IDLE. */
+ * (number 0, one MSCC per group) to send, WAIT. WCHG_E_STATE unless IDLE. */
 WCHG_API wchg_status wchg_credit_begin(wchg_credit *c, int64_t now_ms, wchg_credit_action *act);
 
-/** wchg_credit_on_cca - the answer |cca| to the pending CCR, at |now_ms|.
- * WCHG_E_STATE when nothing is pending or the CC-Request-Type/-Number do
- * not echo the pending CCR (the answer is ignored). */
+/** wchg_credit_on_cca - the answer |cca| to the pending CCR, at |now_ms|:
+ * each group of that CCR takes its MSCC (by Rating-Group, else by
+ * Service-Identifier; a single group takes the first MSCC; a group with
+ * no MSCC is not supervised). May ask for the next CCR at once (queued
+ * reports). WCHG_E_STATE when nothing is pending or the CC-Request-Type/
+ * -Number do not echo the pending CCR (the answer is ignored). */
 WCHG_API wchg_status wchg_credit_on_cca(wchg_credit *c, const wchg_cca *cca, int64_t now_ms,
                                         wchg_credit_action *act);
 
-/** wchg_credit_tick - the time is |now_ms|: in OPEN, quota threshold,
- * exhaustion or validity expiry give a CCR-U (or, for a final grant, the
- * Final-Unit-Action and the CCR-T; for an EVENT, a lapsed reservation:
- * TERMINATE and the CCR-T); otherwise nothing to send. */
+/** wchg_credit_tick - the time is |now_ms|: for each granted group,
+ * quota threshold, exhaustion or validity expiry give a report (a CCR-U,
+ * now or after the pending answer); a final grant used up gives the
+ * Final-Unit-Action; an EVENT's lapsed reservation gives TERMINATE and
+ * the CCR-T. Otherwise nothing to send. */
 WCHG_API wchg_status wchg_credit_tick(wchg_credit *c, int64_t now_ms, wchg_credit_action *act);
 
 /** wchg_credit_answered - SESSION: the 2xx to the INVITE at |now_ms|:
@@ -416,26 +490,41 @@ WCHG_API wchg_status wchg_credit_answered(wchg_credit *c, int64_t now_ms,
 WCHG_API wchg_status wchg_credit_event_done(wchg_credit *c, int64_t now_ms, bool delivered,
                                             wchg_credit_action *act);
 
-/** wchg_credit_media_change - a re-INVITE changed the media: CCR-U with
- * RATING_CONDITION_CHANGE. WCHG_E_STATE unless OPEN (call it again once
- * the pending CCR is answered) or for an EVENT. */
+/** wchg_credit_media_change - a re-INVITE changed the media: every
+ * granted group reports RATING_CONDITION_CHANGE in a CCR-U (now, or after
+ * the pending answer). WCHG_E_STATE for an EVENT, or unless the session
+ * is granted (OPEN, PENDING_U). */
 WCHG_API wchg_status wchg_credit_media_change(wchg_credit *c, int64_t now_ms,
                                               wchg_credit_action *act);
 
+/** wchg_credit_group_end - the media of group |index| is gone (a
+ * re-INVITE removed it): its FINAL report goes in a CCR-U (now, or after
+ * the pending answer) and its service is DONE. Ending the last group not
+ * closed ends the session: the CCR-T (Termination-Cause LOGOUT). A closed
+ * group: nothing. WCHG_E_ARG for a NULL argument or an index beyond
+ * n_groups; WCHG_E_STATE for an EVENT or before the CCR-I. */
+WCHG_API wchg_status wchg_credit_group_end(wchg_credit *c, size_t index, int64_t now_ms,
+                                           wchg_credit_action *act);
+
 /** wchg_credit_end - BYE, CANCEL or a failure (|termination_cause|, e.g.
  * WCHG_TC_LOGOUT): CCR-T now (OPEN), after the pending answer (PENDING_I,
- * PENDING_U), or nothing (IDLE, PENDING_T, CLOSED: DONE). An EVENT ended
- * this way reports 0 units (the request was not delivered). */
+ * PENDING_U), or nothing (IDLE, PENDING_T, CLOSED: DONE). The CCR-T has a
+ * FINAL report for each granted group. An EVENT ended this way reports 0
+ * units (the request was not delivered). */
 WCHG_API wchg_status wchg_credit_end(wchg_credit *c, int64_t now_ms, int32_t termination_cause,
                                      wchg_credit_action *act);
 
 /** wchg_credit_fill_ccr - set the request type, number, Termination-
- * Cause and the one MSCC of |ccr| from |act| (act->send not 0): the
- * Requested-Service-Unit (CC-Time, or the EVENT's units) on CCR-I/U, the
- * Used-Service-Unit of the report; |mscc| and |usu| are the caller's
- * storage that |ccr| will point to. */
-WCHG_API void wchg_credit_fill_ccr(const wchg_credit *c, const wchg_credit_action *act,
-                                   wchg_ccr *ccr, wchg_mscc *mscc, wchg_service_unit *usu);
+ * Cause and the MSCCs of |ccr| from |act| (act->send not 0): per report,
+ * the group's Rating-Group and Service-Identifier, the Requested-Service-
+ * Unit (CC-Time, or the EVENT's units) when it asks, the Used-Service-
+ * Unit and the Reporting-Reason. |mscc| and |usu| are the caller's arrays
+ * of |cap| items each that |ccr| will point to. WCHG_E_ARG for a NULL
+ * argument; WCHG_E_BUFFER when |cap| < act->n_mscc (|ccr| unchanged);
+ * WCHG_CREDIT_MAX_GROUPS always suffices. */
+WCHG_API wchg_status wchg_credit_fill_ccr(const wchg_credit *c, const wchg_credit_action *act,
+                                          wchg_ccr *ccr, wchg_mscc *mscc, wchg_service_unit *usu,
+                                          size_t cap);
 
 #ifdef __cplusplus
 }

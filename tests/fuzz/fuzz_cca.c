@@ -12,6 +12,31 @@ static int inside(wchg_str s, const uint8_t *data, size_t size) {
   return !p || (p >= data && p + s.len <= data + size);
 }
 
+/* Send what |a| asks (checking it: numbers in sequence, one MSCC per
+ * group at most, no request in a CCR-T), answered with |cca| renumbered,
+ * while answers ask for more. */
+static void serve(wchg_credit *c, const wchg_cca *cca, wchg_credit_action *a, int64_t t,
+                  uint32_t *next, int *terminations) {
+  for (int k = 0; a->send && k < 4; k++) {
+    if (a->cc_request_number != (*next)++ || a->n_mscc > c->n_groups ||
+        (a->send == 2 && !a->n_mscc) || a->send == 1 || a->send == 4)
+      abort();
+    for (size_t i = 0; i < a->n_mscc; i++) {
+      if (a->mscc[i].group >= c->n_groups || (a->send == 3 && a->mscc[i].request))
+        abort();
+      for (size_t j = 0; j < i; j++)
+        if (a->mscc[j].group == a->mscc[i].group)
+          abort();
+    }
+    *terminations += a->send == 3;
+    wchg_cca again = *cca;
+    again.cc_request_type = a->send;
+    again.cc_request_number = a->cc_request_number;
+    if (wchg_credit_on_cca(c, &again, t + 50, a) != WCHG_OK)
+      abort();
+  }
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   wchg_cca cca;
   wchg_diag d;
@@ -29,55 +54,57 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         !inside(cca.mscc[i].final_unit_indication.redirect_server_address, data, size))
       abort();
   /* the answer to a CCR-I (it is one when it echoes type 1, number 0):
-   * whatever it grants, ticks and the end keep the numbers in order and
-   * end with at most one CCR-T */
+   * whatever it grants, ticks, media changes and the end keep the
+   * numbers in sequence, each CCR's MSCCs well formed, and end with at
+   * most one CCR-T */
   wchg_credit c;
   wchg_credit_action a;
-  switch (size % 3) { /* each kind of credit state (ro.h) */
+  size_t video = 0;
+  switch (size % 4) { /* each kind of credit state (ro.h) */
   case 0:
     wchg_credit_init(&c, WCHG_INT(1), (wchg_opt_int){false, 0}, 60);
     break;
   case 1:
     wchg_credit_init_session(&c, WCHG_INT(1), (wchg_opt_int){false, 0}, 60);
     break;
-  default:
+  case 2:
     wchg_credit_init_event(&c, WCHG_INT(1), (wchg_opt_int){false, 0}, 2);
+    break;
+  default: /* two rating groups in one session */
+    wchg_credit_init_session(&c, WCHG_INT(1), WCHG_INT(7), 60);
+    if (wchg_credit_add_group(&c, WCHG_INT(2), WCHG_INT(7), 30, 0, &video, &a) != WCHG_OK ||
+        a.send || video != 1)
+      abort();
   }
-  if (wchg_credit_begin(&c, 0, &a) != WCHG_OK || a.send != 1 || a.cc_request_number != 0)
+  if (wchg_credit_begin(&c, 0, &a) != WCHG_OK || a.send != 1 || a.cc_request_number != 0 ||
+      a.n_mscc != c.n_groups)
     abort();
+  uint32_t next = 1;
+  int terminations = 0;
   wchg_status rc = wchg_credit_on_cca(&c, &cca, 100, &a);
   if (rc != WCHG_OK && rc != WCHG_E_STATE)
     abort();
   if (rc == WCHG_E_STATE && (cca.cc_request_type == 1 && cca.cc_request_number == 0))
     abort(); /* an echo of the CCR-I must be taken */
-  uint32_t last = 0;
-  int terminations = 0;
+  serve(&c, &cca, &a, 100, &next, &terminations);
   for (int64_t t = 1000; t <= 600000; t += 7000) {
     if (t == 8000 && c.kind == WCHG_CREDIT_SESSION) {
       rc = wchg_credit_answered(&c, t, &a);
       if ((rc != WCHG_OK && rc != WCHG_E_STATE) || a.send)
         abort();
-    }
-    if (wchg_credit_tick(&c, t, &a) != WCHG_OK)
+    } else if (t == 99000 && c.n_groups > 1) {
+      if (wchg_credit_group_end(&c, video, t, &a) != WCHG_OK)
+        abort();
+    } else if (t == 50000 && c.kind != WCHG_CREDIT_EVENT) {
+      rc = wchg_credit_media_change(&c, t, &a);
+      if (rc != WCHG_OK && rc != WCHG_E_STATE)
+        abort();
+      if (rc != WCHG_OK)
+        continue;
+    } else if (wchg_credit_tick(&c, t, &a) != WCHG_OK) {
       abort();
-    if (a.send) {
-      if (a.cc_request_number <= last)
-        abort();
-      last = a.cc_request_number;
-      terminations += a.send == 3;
-      /* answer it with the same CCA, renumbered: whatever it says */
-      wchg_cca again = cca;
-      again.cc_request_type = a.send;
-      again.cc_request_number = a.cc_request_number;
-      if (wchg_credit_on_cca(&c, &again, t + 50, &a) != WCHG_OK)
-        abort();
-      if (a.send) {
-        if (a.cc_request_number <= last)
-          abort();
-        last = a.cc_request_number;
-        terminations += a.send == 3;
-      }
     }
+    serve(&c, &cca, &a, t, &next, &terminations);
   }
   if (wchg_credit_end(&c, 700000, 1, &a) != WCHG_OK)
     abort();

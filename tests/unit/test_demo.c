@@ -609,8 +609,8 @@ END_TEST
 /* ---- the demo's online charging (examples/online.c) --------------------- */
 
 typedef struct ro_got {
-  char what[16][48]; /* "alice-call CCR-I#0", ... */
-  int64_t used[16];  /* a CCR's USU: CC-Time or units (-1: none) */
+  char what[24][48];  /* "alice-call CCR-I#0", ... */
+  char mscc[24][48];  /* its MSCCs: "<Rating-Group>[+rsu|+gsu][=<USU CC-Time or units>]" */
   size_t n;
   online *ro;
 } ro_got;
@@ -620,29 +620,41 @@ static int ro_collect(const online_msg *m, void *ud) {
   wchg_dmsg d;
   wchg_diag diag;
   wchg_avp mscc, usu, a, ims;
-  uint64_t v = 0;
-  ck_assert_uint_lt(g->n, 16);
+  wchg_avp_iter it;
+  size_t n = 0;
+  ck_assert_uint_lt(g->n, 24);
   snprintf(g->what[g->n], sizeof g->what[0], "%s CC%c-%c#%u", m->session,
            m->request ? 'R' : 'A', "?IUTE"[m->cc_request_type], (unsigned)m->cc_request_number);
-  g->used[g->n] = -1;
-  /* every message passes our strict reader; a CCR carries the WAF and
-   * reports its use in the MSCC's Used-Service-Unit */
+  g->mscc[g->n][0] = '\0';
+  /* every message passes our strict reader; a CCR carries the WAF */
   ck_assert_msg(wchg_dmsg_parse(m->msg, m->len, 0, &d, &diag) == WCHG_OK, "%s: %s: %s",
                 g->what[g->n], diag.path, diag.message);
-  if (m->request) {
-    ck_assert(find(&d, NULL, 873, V3GPP, &ims) && find(&d, &ims, 876, V3GPP, &ims));
-    ck_assert(find(&d, &ims, 657, V3GPP, &a));
-    if (find(&d, NULL, 456, 0, &mscc) && find(&d, &mscc, 446, 0, &usu)) {
+  if (m->request)
+    ck_assert(find(&d, NULL, 873, V3GPP, &ims) && find(&d, &ims, 876, V3GPP, &ims) &&
+              find(&d, &ims, 657, V3GPP, &a));
+  /* each MSCC: its rating group, a request or grant, the use it reports */
+  wchg_avp_iter_group(&it, &d, NULL);
+  while (wchg_avp_next(&it, &mscc)) {
+    uint32_t rg = 0, t = 0;
+    uint64_t v = 0;
+    char *out = g->mscc[g->n];
+    if (mscc.code != 456)
+      continue;
+    ck_assert(find(&d, &mscc, 432, 0, &a) && wchg_avp_u32(&a, &rg) == WCHG_OK);
+    n += (size_t)snprintf(out + n, sizeof g->mscc[0] - n, "%s%u", n ? " " : "", rg);
+    if (find(&d, &mscc, m->request ? 437 : 431, 0, &a))
+      n += (size_t)snprintf(out + n, sizeof g->mscc[0] - n, m->request ? "+rsu" : "+gsu");
+    if (find(&d, &mscc, 446, 0, &usu)) {
       if (find(&d, &usu, 420, 0, &a)) {
-        uint32_t t = 0;
         wchg_avp_u32(&a, &t);
         v = t;
       } else {
         ck_assert(find(&d, &usu, 417, 0, &a));
         wchg_avp_u64(&a, &v);
       }
-      g->used[g->n] = (int64_t)v;
+      n += (size_t)snprintf(out + n, sizeof g->mscc[0] - n, "=%" PRIu64, v);
     }
+    ck_assert_uint_lt(n, sizeof g->mscc[0]);
   }
   g->n++;
   return 0;
@@ -656,20 +668,23 @@ static int ro_step(const scn_outcome *o, void *ud) {
 START_TEST(demo_online_charging) {
   static const struct {
     const char *what;
-    int64_t used;
+    const char *mscc;
   } want[] = {
-      /* alice (H.3): CCR-I at the INVITE, CCR-U at the video drop (90 s
-       * since the 200 OK), CCR-T at the BYE (the rest, rounded up) */
-      {"alice-call CCR-I#0", -1},        {"alice-call CCA-I#0", -1},
-      {"alice-call CCR-U#1", 90},        {"alice-call CCA-U#1", -1},
-      {"alice-call CCR-T#2", 94},        {"alice-call CCA-T#2", -1},
+      /* alice (H.3), audio (rating group 100) and video (101) in one
+       * credit-control session: both asked for at the INVITE; the video
+       * drop ends 101 alone (90.x s since the 200 OK, FINAL rounds up);
+       * 100 reports its threshold (100 s) and the rest at the BYE */
+      {"alice-call CCR-I#0", "100+rsu 101+rsu"}, {"alice-call CCA-I#0", "100+gsu 101+gsu"},
+      {"alice-call CCR-U#1", "101=91"},          {"alice-call CCA-U#1", ""},
+      {"alice-call CCR-U#2", "100+rsu=100"},     {"alice-call CCA-U#2", "100+gsu"},
+      {"alice-call CCR-T#3", "100=84"},          {"alice-call CCA-T#3", ""},
       /* the H.4 pool user's MESSAGE: ECUR, 1 unit reserved, 1 used */
-      {"guest-0042-message CCR-I#0", -1}, {"guest-0042-message CCA-I#0", -1},
-      {"guest-0042-message CCR-T#1", 1},  {"guest-0042-message CCA-T#1", -1},
+      {"guest-0042-message CCR-I#0", "100+rsu"}, {"guest-0042-message CCA-I#0", "100+gsu"},
+      {"guest-0042-message CCR-T#1", "100=1"},   {"guest-0042-message CCA-T#1", ""},
       /* the call that fails with 486: nothing used; the emergency call:
        * nothing at all */
-      {"guest-call CCR-I#0", -1},        {"guest-call CCA-I#0", -1},
-      {"guest-call CCR-T#1", 0},         {"guest-call CCA-T#1", -1},
+      {"guest-call CCR-I#0", "100+rsu"},         {"guest-call CCA-I#0", "100+gsu"},
+      {"guest-call CCR-T#1", "100=0"},           {"guest-call CCA-T#1", ""},
   };
   char *text;
   scenario *s = load("examples/scenarios/demo.json", &text);
@@ -681,7 +696,7 @@ START_TEST(demo_online_charging) {
   ck_assert_uint_eq(g.n, sizeof want / sizeof want[0]);
   for (size_t i = 0; i < g.n; i++) {
     ck_assert_str_eq(g.what[i], want[i].what);
-    ck_assert_int_eq(g.used[i], want[i].used);
+    ck_assert_str_eq(g.mscc[i], want[i].mscc);
   }
   online_free(g.ro);
   scn_free(s);

@@ -393,7 +393,13 @@ struct ro_cca_spec {
   uint32_t validity, threshold;
   int fui;                     /* 0: none; else Final-Unit-Action + 1 */
   bool cost;
+  /* per MSCC i, when not 0: */
+  uint32_t rg[4];              /* its Rating-Group (100 otherwise; RO_NO_RG: none) */
+  uint32_t rc[4];              /* its Result-Code (mscc_result_code otherwise) */
+  uint32_t gsu[4];             /* its GSU CC-Time (gsu_time otherwise) */
+  int fui_only;                /* i + 1: the Final-Unit-Indication in MSCC i only */
 };
+#define RO_NO_RG UINT32_MAX
 
 #define RO_CCA(...) ((struct ro_cca_spec){__VA_ARGS__})
 
@@ -412,11 +418,15 @@ static size_t ro_cca(const struct ro_cca_spec *sp, uint8_t *buf, size_t cap) {
   wchg_dw_i32(&w, 416, 0, sp->type);
   wchg_dw_u32(&w, 415, 0, sp->number);
   for (int i = 0; i < sp->n_mscc; i++) {
+    uint32_t gsu_time = i < 4 && sp->gsu[i] ? sp->gsu[i] : sp->gsu_time;
+    uint32_t rc = i < 4 && sp->rc[i] ? sp->rc[i] : sp->mscc_result_code;
+    uint32_t rg = i < 4 && sp->rg[i] ? sp->rg[i] : 100;
+    int fui = !sp->fui_only || sp->fui_only == i + 1 ? sp->fui : 0;
     wchg_dw_group_begin(&w, 456, 0);
-    if (sp->gsu_time || sp->gsu_units) {
+    if (gsu_time || sp->gsu_units) {
       wchg_dw_group_begin(&w, 431, 0);
-      if (sp->gsu_time) {
-        wchg_dw_u32(&w, 420, 0, sp->gsu_time);
+      if (gsu_time) {
+        wchg_dw_u32(&w, 420, 0, gsu_time);
         wchg_dw_u64(&w, 421, 0, 123456789012ULL);
       }
       if (sp->gsu_units)
@@ -424,15 +434,16 @@ static size_t ro_cca(const struct ro_cca_spec *sp, uint8_t *buf, size_t cap) {
       wchg_dw_group_end(&w);
     }
     wchg_dw_u32(&w, 439, 0, 1);
-    wchg_dw_u32(&w, 432, 0, 100);
+    if (rg != RO_NO_RG)
+      wchg_dw_u32(&w, 432, 0, rg);
     if (sp->validity)
       wchg_dw_u32(&w, 448, 0, sp->validity);
-    if (sp->mscc_result_code)
-      wchg_dw_u32(&w, 268, 0, sp->mscc_result_code);
-    if (sp->fui) {
+    if (rc)
+      wchg_dw_u32(&w, 268, 0, rc);
+    if (fui) {
       wchg_dw_group_begin(&w, 430, 0);
-      wchg_dw_i32(&w, 449, 0, sp->fui - 1);
-      if (sp->fui - 1 == WCHG_FUA_REDIRECT) {
+      wchg_dw_i32(&w, 449, 0, fui - 1);
+      if (fui - 1 == WCHG_FUA_REDIRECT) {
         wchg_dw_group_begin(&w, 434, 0);
         wchg_dw_i32(&w, 433, 0, 3);
         wchg_dw_utf8(&w, 435, 0, "sip:topup@ims.example.com", 25);
@@ -565,11 +576,11 @@ static wchg_cca ro_answer(const wchg_credit_action *act, struct ro_cca_spec sp) 
 static uint8_t *ro_send_msg(const wchg_credit *c, const wchg_credit_action *act,
                             const char *name, wchg_dmsg *m) {
   wchg_ccr ccr;
-  wchg_mscc ms;
-  wchg_service_unit usu;
+  wchg_mscc ms[WCHG_CREDIT_MAX_GROUPS];
+  wchg_service_unit usu[WCHG_CREDIT_MAX_GROUPS];
   size_t len;
   ro_ccr_base(&ccr, 0, 0);
-  wchg_credit_fill_ccr(c, act, &ccr, &ms, &usu);
+  ck_assert_int_eq(wchg_credit_fill_ccr(c, act, &ccr, ms, usu, WCHG_CREDIT_MAX_GROUPS), WCHG_OK);
   uint8_t *buf = ro_encode(&ccr, &len);
   ro_parse_ccr(buf, len, m);
   test_out_write_diam(name, buf, len);
@@ -628,9 +639,9 @@ START_TEST(test_credit_call_with_updates) {
   ck_assert_int_eq(wchg_credit_tick(&c, T0 + 50200, &act), WCHG_OK);
   ck_assert_int_eq(act.send, WCHG_CC_UPDATE);
   ck_assert_uint_eq(act.cc_request_number, 1);
-  ck_assert_int_eq(act.reporting_reason.value, WCHG_RR_THRESHOLD);
-  ck_assert(act.reason_in_usu);
-  ck_assert_int_eq(act.used_seconds.value, 50);
+  ck_assert_int_eq(act.mscc[0].reporting_reason.value, WCHG_RR_THRESHOLD);
+  ck_assert(act.mscc[0].reason_in_usu);
+  ck_assert_int_eq(act.mscc[0].used_seconds.value, 50);
   ck_assert_int_eq(act.service, WCHG_SERVICE_ALLOW);
   ro_send(&c, &act, "ro_credit_u_threshold");
   a = ro_answer(&act, RO_CCA(.n_mscc = 1, .gsu_time = 30, .validity = 20));
@@ -640,25 +651,32 @@ START_TEST(test_credit_call_with_updates) {
   ck_assert_int_eq(wchg_credit_tick(&c, T0 + 70400, &act), WCHG_OK);
   ck_assert_int_eq(act.send, WCHG_CC_UPDATE);
   ck_assert_uint_eq(act.cc_request_number, 2);
-  ck_assert_int_eq(act.reporting_reason.value, WCHG_RR_VALIDITY_TIME);
-  ck_assert(!act.reason_in_usu);
-  ck_assert_int_eq(act.used_seconds.value, 20);
+  ck_assert_int_eq(act.mscc[0].reporting_reason.value, WCHG_RR_VALIDITY_TIME);
+  ck_assert(!act.mscc[0].reason_in_usu);
+  ck_assert_int_eq(act.mscc[0].used_seconds.value, 20);
   ro_send(&c, &act, "ro_credit_u_validity");
   a = ro_answer(&act, RO_CCA(.n_mscc = 1, .gsu_time = 10));
   ck_assert_int_eq(wchg_credit_on_cca(&c, &a, T0 + 70500, &act), WCHG_OK);
   /* quota exhaustion: CCR-U, QUOTA_EXHAUSTED in the USU, hold */
   ck_assert_int_eq(wchg_credit_tick(&c, T0 + 80400, &act), WCHG_OK);
   ck_assert_int_eq(act.send, WCHG_CC_UPDATE);
-  ck_assert_int_eq(act.reporting_reason.value, WCHG_RR_QUOTA_EXHAUSTED);
-  ck_assert(act.reason_in_usu);
+  ck_assert_int_eq(act.mscc[0].reporting_reason.value, WCHG_RR_QUOTA_EXHAUSTED);
+  ck_assert(act.mscc[0].reason_in_usu);
   ck_assert_int_eq(act.service, WCHG_SERVICE_WAIT);
-  ck_assert_int_eq(wchg_credit_media_change(&c, T0 + 80500, &t), WCHG_E_STATE);
+  /* a media change while the CCR-U is pending: queued (RFC 4006 §7),
+   * sent right after the CCA-U, reporting the usage up to the change */
+  ck_assert_int_eq(wchg_credit_media_change(&c, T0 + 81000, &t), WCHG_OK);
+  ck_assert_int_eq(t.send, 0);
+  ck_assert_int_eq(t.service, WCHG_SERVICE_WAIT);
   a = ro_answer(&act, RO_CCA(.n_mscc = 1, .gsu_time = 60));
-  ck_assert_int_eq(wchg_credit_on_cca(&c, &a, T0 + 80600, &act), WCHG_OK);
-  /* media change: CCR-U, RATING_CONDITION_CHANGE */
-  ck_assert_int_eq(wchg_credit_media_change(&c, T0 + 90000, &act), WCHG_OK);
+  ck_assert_int_eq(wchg_credit_on_cca(&c, &a, T0 + 81600, &act), WCHG_OK);
   ck_assert_int_eq(act.send, WCHG_CC_UPDATE);
-  ck_assert_int_eq(act.reporting_reason.value, WCHG_RR_RATING_CONDITION_CHANGE);
+  ck_assert_uint_eq(act.cc_request_number, 4);
+  ck_assert_uint_eq(act.n_mscc, 1);
+  ck_assert_int_eq(act.mscc[0].reporting_reason.value, WCHG_RR_RATING_CONDITION_CHANGE);
+  ck_assert(!act.mscc[0].reason_in_usu && act.mscc[0].request);
+  ck_assert_int_eq(act.mscc[0].used_seconds.value, 0); /* 0.8 s: carried over */
+  ck_assert_int_eq(act.service, WCHG_SERVICE_ALLOW);
   ro_send(&c, &act, "ro_credit_u_media");
   a = ro_answer(&act, RO_CCA(.n_mscc = 1, .gsu_time = 60));
   ck_assert_int_eq(wchg_credit_on_cca(&c, &a, T0 + 90100, &act), WCHG_OK);
@@ -666,8 +684,8 @@ START_TEST(test_credit_call_with_updates) {
   ck_assert_int_eq(wchg_credit_end(&c, T0 + 95500, WCHG_TC_LOGOUT, &act), WCHG_OK);
   ck_assert_int_eq(act.send, WCHG_CC_TERMINATION);
   ck_assert_uint_eq(act.cc_request_number, 5);
-  ck_assert_int_eq(act.reporting_reason.value, WCHG_RR_FINAL);
-  ck_assert_int_eq(act.used_seconds.value, 7); /* 6.3 s incl. the 0.8 s carried */
+  ck_assert_int_eq(act.mscc[0].reporting_reason.value, WCHG_RR_FINAL);
+  ck_assert_int_eq(act.mscc[0].used_seconds.value, 16); /* 15.3 s since the last whole second */
   ro_send(&c, &act, "ro_credit_t");
   t = act;
   ck_assert_int_eq(wchg_credit_end(&c, T0 + 96000, WCHG_TC_LOGOUT, &act), WCHG_OK);
@@ -694,7 +712,7 @@ START_TEST(test_credit_cancel_before_cca_i) {
   ck_assert_int_eq(wchg_credit_on_cca(&c, &a, T0 + 300, &act), WCHG_OK);
   ck_assert_int_eq(act.send, WCHG_CC_TERMINATION);
   ck_assert_uint_eq(act.cc_request_number, 1);
-  ck_assert_int_eq(act.used_seconds.value, 0);
+  ck_assert_int_eq(act.mscc[0].used_seconds.value, 0);
   ro_send(&c, &act, "ro_credit_cancel_t");
   /* a CCA-I with an error: no CCR-T at all (the server ended it) */
   ro_start(&c, &i);
@@ -723,7 +741,7 @@ START_TEST(test_credit_bye_during_update) {
   ck_assert_int_eq(wchg_credit_on_cca(&c, &a, T0 + 40000, &act), WCHG_OK);
   ck_assert_int_eq(act.send, WCHG_CC_TERMINATION);
   ck_assert_uint_eq(act.cc_request_number, 2);
-  ck_assert_int_eq(act.used_seconds.value, 2); /* 1.5 s, rounded up */
+  ck_assert_int_eq(act.mscc[0].used_seconds.value, 2); /* 1.5 s, rounded up */
   /* the same with a failed CCA-U: terminated, no CCR-T */
   ro_start(&c, &i);
   a = ro_answer(&i, RO_CCA(.n_mscc = 1, .gsu_time = 30));
@@ -802,7 +820,7 @@ START_TEST(test_credit_final_unit) {
     ck_assert_int_eq(wchg_credit_tick(&c, T0 + 20000, &act), WCHG_OK);
     ck_assert_int_eq(act.service, want[k]);
     ck_assert_int_eq(act.send, WCHG_CC_TERMINATION);
-    ck_assert_int_eq(act.used_seconds.value, 20);
+    ck_assert_int_eq(act.mscc[0].used_seconds.value, 20);
     if (fua[k] == WCHG_FUA_REDIRECT)
       ck_assert_uint_eq(act.redirect_address.len, 25);
     ck_assert_int_eq(wchg_credit_end(&c, T0 + 21000, WCHG_TC_LOGOUT, &act), WCHG_OK);
@@ -844,7 +862,7 @@ START_TEST(test_credit_ecur_delivered) {
   ck_assert_int_eq(act.send, WCHG_CC_TERMINATION);
   ck_assert_uint_eq(act.cc_request_number, 1);
   ck_assert_int_eq(act.service, WCHG_SERVICE_DONE);
-  ck_assert(!act.used_seconds.present);
+  ck_assert(!act.mscc[0].used_seconds.present);
   ro_sent_units(&c, &act, "ro_ecur_t", &rsu, &used, &tc);
   ck_assert_int_eq(rsu, -1);
   ck_assert_int_eq(used, 1);
@@ -900,7 +918,7 @@ START_TEST(test_credit_ecur_released) {
     }
     ck_assert_msg(act.send == WCHG_CC_TERMINATION, "%s", cases[k].name);
     ck_assert_int_eq(act.service, cases[k].service);
-    ck_assert_int_eq(act.used_units.value, 0);
+    ck_assert_int_eq(act.mscc[0].used_units.value, 0);
     ro_sent_units(&c, &act, cases[k].name, &rsu, &used, &tc);
     ck_assert_int_eq(used, 0);
     ck_assert_int_eq(tc, cases[k].tc);
@@ -933,13 +951,13 @@ START_TEST(test_credit_session_from_answer) {
   ck_assert_int_eq(act.next_tick_ms, T0 + 4000 + 50000);
   ck_assert_int_eq(wchg_credit_tick(&c, T0 + 4000 + 50000, &act), WCHG_OK);
   ck_assert_int_eq(act.send, WCHG_CC_UPDATE);
-  ck_assert_int_eq(act.reporting_reason.value, WCHG_RR_THRESHOLD);
-  ck_assert_int_eq(act.used_seconds.value, 50);
+  ck_assert_int_eq(act.mscc[0].reporting_reason.value, WCHG_RR_THRESHOLD);
+  ck_assert_int_eq(act.mscc[0].used_seconds.value, 50);
   a = ro_answer(&act, RO_CCA(.n_mscc = 1, .gsu_time = 60));
   ck_assert_int_eq(wchg_credit_on_cca(&c, &a, T0 + 54100, &act), WCHG_OK);
   ck_assert_int_eq(wchg_credit_end(&c, T0 + 64500, WCHG_TC_LOGOUT, &act), WCHG_OK);
   ck_assert_int_eq(act.send, WCHG_CC_TERMINATION);
-  ck_assert_int_eq(act.used_seconds.value, 11); /* 10.5 s, rounded up */
+  ck_assert_int_eq(act.mscc[0].used_seconds.value, 11); /* 10.5 s, rounded up */
   ro_send(&c, &act, "ro_session_t");
   ck_assert_int_eq(wchg_credit_answered(&c, T0 + 65000, &act), WCHG_E_STATE);
 
@@ -950,7 +968,7 @@ START_TEST(test_credit_session_from_answer) {
   ck_assert_int_eq(wchg_credit_on_cca(&c, &a, T0 + 200, &act), WCHG_OK);
   ck_assert_int_eq(wchg_credit_end(&c, T0 + 9000, WCHG_TC_SERVICE_NOT_PROVIDED, &act), WCHG_OK);
   ck_assert_int_eq(act.send, WCHG_CC_TERMINATION);
-  ck_assert_int_eq(act.used_seconds.value, 0);
+  ck_assert_int_eq(act.mscc[0].used_seconds.value, 0);
 
   /* answered before the CCA-I: the service waits, time counts from the grant */
   wchg_credit_init_session(&c, WCHG_INT(100), WCHG_INT(1), 60);
@@ -961,7 +979,7 @@ START_TEST(test_credit_session_from_answer) {
   ck_assert_int_eq(wchg_credit_on_cca(&c, &a, T0 + 300, &act), WCHG_OK);
   ck_assert_int_eq(act.next_tick_ms, T0 + 300 + 50000);
   ck_assert_int_eq(wchg_credit_end(&c, T0 + 20100, WCHG_TC_LOGOUT, &act), WCHG_OK);
-  ck_assert_int_eq(act.used_seconds.value, 20); /* 19.8 s, rounded up */
+  ck_assert_int_eq(act.mscc[0].used_seconds.value, 20); /* 19.8 s, rounded up */
 
   /* not a session: answered() is refused */
   wchg_credit_init(&c, WCHG_INT(100), WCHG_INT(1), 60);
@@ -973,37 +991,325 @@ START_TEST(test_credit_session_from_answer) {
 }
 END_TEST
 
-/* Random event sequences, for each kind: at most one CCR-T, exactly one
- * once a CCR-I was answered with success and the session ended; numbers
- * sequenced; an EVENT reports units, never time. */
+/* The CCR the action asks for, encoded and parsed: its MSCCs as text,
+ * each "<Rating-Group>[+rsu][=<USU CC-Time>][/<Reporting-Reason>]" (the
+ * reason from the USU or the MSCC), into |out|. */
+static void ro_msccs(const wchg_credit *c, const wchg_credit_action *act, const char *name,
+                     char *out, size_t cap) {
+  wchg_dmsg m;
+  wchg_avp_iter it;
+  wchg_avp mscc, usu;
+  size_t n = 0;
+  uint8_t *buf = ro_send_msg(c, act, name, &m);
+  out[0] = '\0';
+  wchg_avp_iter_group(&it, &m, NULL);
+  while (wchg_avp_next(&it, &mscc)) {
+    if (mscc.code != 456)
+      continue;
+    n += (size_t)snprintf(out + n, cap - n, "%s%u", n ? " " : "", ro_u32(&m, &mscc, 432, 0));
+    if (ro_count(&m, &mscc, 437))
+      n += (size_t)snprintf(out + n, cap - n, "+rsu");
+    if (wchg_avp_find(&m, &mscc, 446, 0, &usu)) {
+      n += (size_t)snprintf(out + n, cap - n, "=%u", ro_u32(&m, &usu, 420, 0));
+      if (ro_count(&m, &usu, 872))
+        n += (size_t)snprintf(out + n, cap - n, "/%u", ro_u32(&m, &usu, 872, V3));
+    }
+    if (ro_count(&m, &mscc, 872))
+      n += (size_t)snprintf(out + n, cap - n, "/%u", ro_u32(&m, &mscc, 872, V3));
+    ck_assert_uint_lt(n, cap);
+  }
+  free(buf);
+}
+
+/* Assert that the CCR |act| asks for is |type|, |number|, with MSCCs |want|. */
+#define RO_EXPECT_CCR(c, act, type, number, want)                                     \
+  do {                                                                                \
+    char got_[128];                                                                   \
+    ck_assert_int_eq((act)->send, type);                                              \
+    ck_assert_uint_eq((act)->cc_request_number, number);                              \
+    ro_msccs(c, act, "ro_groups_" #type "_" #number, got_, sizeof got_);              \
+    ck_assert_str_eq(got_, want);                                                     \
+  } while (0)
+
+/* Several rating groups in one credit-control session (RFC 4006 §5.1.2):
+ * audio (100) and video (200) asked for together, each supervised on its
+ * own grant; one refused by its MSCC Result-Code while the other goes on;
+ * reports queued while a CCR is pending; a group added and ended
+ * mid-session; the CCR-T reports only the groups still open. */
+START_TEST(test_credit_groups_call) {
+  wchg_credit c;
+  wchg_credit_action act, i, t;
+  size_t video = 9, data = 9;
+  wchg_cca a;
+  wchg_credit_init_session(&c, WCHG_INT(100), WCHG_INT(1), 60);
+  ck_assert_int_eq(wchg_credit_add_group(&c, WCHG_INT(200), WCHG_INT(1), 30, T0, &video, &t),
+                   WCHG_OK);
+  ck_assert_uint_eq(video, 1);
+  ck_assert_int_eq(t.send, 0);
+  ck_assert_int_eq(wchg_credit_add_group(&c, WCHG_INT(200), WCHG_INT(1), 30, T0, NULL, &t),
+                   WCHG_E_ARG); /* the same group twice */
+  ck_assert_int_eq(wchg_credit_begin(&c, T0, &i), WCHG_OK);
+  RO_EXPECT_CCR(&c, &i, WCHG_CC_INITIAL, 0, "100+rsu 200+rsu");
+  /* the CCA-I's MSCCs in another order: matched by Rating-Group */
+  a = ro_answer(&i, RO_CCA(.n_mscc = 2, .rg = {200, 100}, .gsu = {30, 60}, .threshold = 10));
+  ck_assert_int_eq(wchg_credit_on_cca(&c, &a, T0 + 200, &act), WCHG_OK);
+  ck_assert_int_eq(act.send, 0);
+  ck_assert_int_eq(act.service, WCHG_SERVICE_ALLOW);
+  ck_assert_int_eq(wchg_credit_answered(&c, T0 + 1000, &act), WCHG_OK);
+  ck_assert_int_eq(act.next_tick_ms, T0 + 1000 + 20000); /* video's threshold first */
+  ck_assert_int_eq(c.groups[0].grant_end_ms, T0 + 1000 + 60000);
+  ck_assert_int_eq(c.groups[1].grant_end_ms, T0 + 1000 + 30000);
+  /* video: threshold, then exhausted; held alone, audio goes on */
+  ck_assert_int_eq(wchg_credit_tick(&c, T0 + 21000, &act), WCHG_OK);
+  RO_EXPECT_CCR(&c, &act, WCHG_CC_UPDATE, 1, "200+rsu=20/0");
+  a = ro_answer(&act, RO_CCA(.n_mscc = 1, .rg = {200}, .gsu_time = 10));
+  ck_assert_int_eq(wchg_credit_on_cca(&c, &a, T0 + 21100, &act), WCHG_OK);
+  ck_assert_int_eq(act.next_tick_ms, T0 + 31000);
+  ck_assert_int_eq(wchg_credit_tick(&c, T0 + 31000, &act), WCHG_OK);
+  RO_EXPECT_CCR(&c, &act, WCHG_CC_UPDATE, 2, "200+rsu=10/3");
+  ck_assert_int_eq(act.service, WCHG_SERVICE_ALLOW);
+  ck_assert_int_eq(c.groups[video].service, WCHG_SERVICE_WAIT);
+  ck_assert_int_eq(c.groups[0].service, WCHG_SERVICE_ALLOW);
+  /* the CCA-U refuses video (4012 in its MSCC): video ends, its use since
+   * the report (0.4 s) goes FINAL in the next CCR-U, the session goes on */
+  a = ro_answer(&act, RO_CCA(.n_mscc = 1, .rg = {200}, .rc = {4012}));
+  ck_assert_int_eq(wchg_credit_on_cca(&c, &a, T0 + 31400, &act), WCHG_OK);
+  ck_assert_int_eq(c.groups[video].service, WCHG_SERVICE_TERMINATE);
+  ck_assert_int_eq(c.groups[video].state, WCHG_GROUP_CLOSED);
+  ck_assert_int_eq(act.service, WCHG_SERVICE_ALLOW);
+  RO_EXPECT_CCR(&c, &act, WCHG_CC_UPDATE, 3, "200=1/2");
+  a = ro_answer(&act, RO_CCA(.n_mscc = 0));
+  ck_assert_int_eq(wchg_credit_on_cca(&c, &a, T0 + 31500, &act), WCHG_OK);
+  ck_assert_int_eq(act.send, 0);
+  ck_assert_int_eq(act.next_tick_ms, T0 + 51000); /* audio's threshold */
+  /* audio's threshold; while its CCR-U is pending a data group is added
+   * and the media change: both wait for the answer */
+  ck_assert_int_eq(wchg_credit_tick(&c, T0 + 51000, &act), WCHG_OK);
+  RO_EXPECT_CCR(&c, &act, WCHG_CC_UPDATE, 4, "100+rsu=50/0");
+  i = act;
+  ck_assert_int_eq(wchg_credit_add_group(&c, WCHG_INT(300), (wchg_opt_int){false, 0}, 20,
+                                         T0 + 51500, &data, &act),
+                   WCHG_OK);
+  ck_assert_uint_eq(data, 2);
+  ck_assert_int_eq(act.send, 0);
+  ck_assert_int_eq(c.groups[data].service, WCHG_SERVICE_WAIT);
+  ck_assert_int_eq(wchg_credit_media_change(&c, T0 + 51600, &act), WCHG_OK);
+  ck_assert_int_eq(act.send, 0);
+  a = ro_answer(&i, RO_CCA(.n_mscc = 1, .gsu_time = 60));
+  ck_assert_int_eq(wchg_credit_on_cca(&c, &a, T0 + 52000, &act), WCHG_OK);
+  RO_EXPECT_CCR(&c, &act, WCHG_CC_UPDATE, 5, "100+rsu=0/6 300+rsu");
+  a = ro_answer(&act, RO_CCA(.n_mscc = 2, .rg = {100, 300}, .gsu = {60, 20}));
+  ck_assert_int_eq(wchg_credit_on_cca(&c, &a, T0 + 52100, &act), WCHG_OK);
+  ck_assert_int_eq(act.send, 0);
+  ck_assert_int_eq(c.groups[data].service, WCHG_SERVICE_ALLOW);
+  ck_assert_int_eq(c.groups[data].grant_end_ms, T0 + 52100 + 20000);
+  /* the data stream ends: its FINAL report alone */
+  ck_assert_int_eq(wchg_credit_group_end(&c, data, T0 + 60100, &act), WCHG_OK);
+  RO_EXPECT_CCR(&c, &act, WCHG_CC_UPDATE, 6, "300=8/2");
+  ck_assert_int_eq(c.groups[data].service, WCHG_SERVICE_DONE);
+  ck_assert_int_eq(wchg_credit_group_end(&c, data, T0 + 60200, &t), WCHG_OK);
+  ck_assert_int_eq(t.send, 0); /* once */
+  a = ro_answer(&act, RO_CCA(.n_mscc = 0));
+  ck_assert_int_eq(wchg_credit_on_cca(&c, &a, T0 + 60200, &act), WCHG_OK);
+  /* BYE: the CCR-T reports audio only (51.6 s .. 70 s, rounded up) */
+  ck_assert_int_eq(wchg_credit_end(&c, T0 + 70000, WCHG_TC_LOGOUT, &act), WCHG_OK);
+  RO_EXPECT_CCR(&c, &act, WCHG_CC_TERMINATION, 7, "100=19/2");
+  ck_assert_int_eq(wchg_credit_add_group(&c, WCHG_INT(400), (wchg_opt_int){false, 0}, 20,
+                                         T0 + 70100, NULL, &t),
+                   WCHG_E_STATE);
+  a = ro_answer(&act, RO_CCA(.n_mscc = 0));
+  ck_assert_int_eq(wchg_credit_on_cca(&c, &a, T0 + 70200, &act), WCHG_OK);
+  ck_assert_int_eq(act.service, WCHG_SERVICE_DONE);
+  for (size_t k = 0; k < c.n_groups; k++)
+    ck_assert_int_eq(c.groups[k].state, WCHG_GROUP_CLOSED);
+}
+END_TEST
+
+/* The other ways groups end and the session with them. */
+START_TEST(test_credit_groups_ends) {
+  wchg_credit c;
+  wchg_credit_action act, i, u, t;
+  wchg_mscc ms[1];
+  wchg_service_unit usu[1];
+  wchg_ccr ccr;
+  size_t g2;
+  wchg_cca a;
+  /* both refused in the CCA-I: no service, one CCR-T with no MSCC */
+  wchg_credit_init(&c, WCHG_INT(100), WCHG_INT(1), 60);
+  ck_assert_int_eq(wchg_credit_add_group(&c, WCHG_INT(200), WCHG_INT(1), 60, T0, &g2, &t),
+                   WCHG_OK);
+  ck_assert_int_eq(wchg_credit_begin(&c, T0, &i), WCHG_OK);
+  a = ro_answer(&i, RO_CCA(.n_mscc = 2, .rg = {100, 200}, .mscc_result_code = 4012));
+  ck_assert_int_eq(wchg_credit_on_cca(&c, &a, T0 + 100, &act), WCHG_OK);
+  ck_assert_int_eq(act.service, WCHG_SERVICE_TERMINATE);
+  RO_EXPECT_CCR(&c, &act, WCHG_CC_TERMINATION, 1, "");
+  ck_assert_int_eq(c.termination_cause, WCHG_TC_SERVICE_NOT_PROVIDED);
+  /* one refused in the CCA-I: it ends without a report (never granted) */
+  wchg_credit_init(&c, WCHG_INT(100), WCHG_INT(1), 60);
+  wchg_credit_add_group(&c, WCHG_INT(200), WCHG_INT(1), 60, T0, &g2, &t);
+  ck_assert_int_eq(wchg_credit_begin(&c, T0, &i), WCHG_OK);
+  a = ro_answer(&i, RO_CCA(.n_mscc = 2, .rg = {100, 200}, .rc = {0, 5030}, .gsu_time = 60));
+  ck_assert_int_eq(wchg_credit_on_cca(&c, &a, T0 + 100, &act), WCHG_OK);
+  ck_assert_int_eq(act.send, 0);
+  ck_assert_int_eq(act.service, WCHG_SERVICE_ALLOW);
+  ck_assert_int_eq(c.groups[g2].service, WCHG_SERVICE_TERMINATE);
+  /* ending the last group ends the session */
+  ck_assert_int_eq(wchg_credit_group_end(&c, 0, T0 + 10100, &act), WCHG_OK);
+  RO_EXPECT_CCR(&c, &act, WCHG_CC_TERMINATION, 1, "100=10/2");
+  ck_assert_int_eq(c.termination_cause, WCHG_TC_LOGOUT);
+  ck_assert_int_eq(act.service, WCHG_SERVICE_DONE);
+  ck_assert_int_eq(wchg_credit_group_end(&c, 5, T0, &act), WCHG_E_ARG);
+
+  /* the final grant of one group used up: its Final-Unit-Action, its
+   * FINAL report in a CCR-U, the other group goes on */
+  wchg_credit_init(&c, WCHG_INT(100), WCHG_INT(1), 60);
+  wchg_credit_add_group(&c, WCHG_INT(200), WCHG_INT(1), 60, T0, &g2, &t);
+  ck_assert_int_eq(wchg_credit_begin(&c, T0, &i), WCHG_OK);
+  a = ro_answer(&i, RO_CCA(.n_mscc = 2, .rg = {100, 200}, .gsu = {60, 20},
+                           .fui = 1 + WCHG_FUA_REDIRECT, .fui_only = 2));
+  ck_assert_int_eq(wchg_credit_on_cca(&c, &a, T0, &act), WCHG_OK);
+  ck_assert_int_eq(act.next_tick_ms, T0 + 20000);
+  ck_assert_int_eq(wchg_credit_tick(&c, T0 + 20000, &act), WCHG_OK);
+  RO_EXPECT_CCR(&c, &act, WCHG_CC_UPDATE, 1, "200=20/2");
+  ck_assert_int_eq(c.groups[g2].service, WCHG_SERVICE_REDIRECT);
+  ck_assert_uint_eq(act.redirect_address.len, 25);
+  ck_assert_int_eq(act.service, WCHG_SERVICE_ALLOW);
+  /* a group ended while its CCR-U is pending: closed after the answer,
+   * reporting up to its end; then the CANCEL-like end of the session */
+  a = ro_answer(&act, RO_CCA(.n_mscc = 0));
+  ck_assert_int_eq(wchg_credit_on_cca(&c, &a, T0 + 20100, &act), WCHG_OK);
+  ck_assert_int_eq(wchg_credit_media_change(&c, T0 + 30000, &u), WCHG_OK);
+  RO_EXPECT_CCR(&c, &u, WCHG_CC_UPDATE, 2, "100+rsu=30/6");
+  ck_assert_int_eq(wchg_credit_group_end(&c, 0, T0 + 35000, &act), WCHG_OK);
+  ck_assert_int_eq(act.send, 0);
+  a = ro_answer(&u, RO_CCA(.n_mscc = 1, .gsu_time = 60));
+  ck_assert_int_eq(wchg_credit_on_cca(&c, &a, T0 + 36000, &act), WCHG_OK);
+  RO_EXPECT_CCR(&c, &act, WCHG_CC_TERMINATION, 3, "100=5/2");
+
+  /* CANCEL before the CCA-I with two groups: both released, 0 s */
+  wchg_credit_init_session(&c, WCHG_INT(100), WCHG_INT(1), 60);
+  wchg_credit_add_group(&c, WCHG_INT(200), WCHG_INT(1), 60, T0, &g2, &t);
+  ck_assert_int_eq(wchg_credit_begin(&c, T0, &i), WCHG_OK);
+  ck_assert_int_eq(wchg_credit_end(&c, T0 + 50, WCHG_TC_LOGOUT, &act), WCHG_OK);
+  a = ro_answer(&i, RO_CCA(.n_mscc = 2, .rg = {100, 200}, .gsu_time = 60));
+  ck_assert_int_eq(wchg_credit_on_cca(&c, &a, T0 + 100, &act), WCHG_OK);
+  RO_EXPECT_CCR(&c, &act, WCHG_CC_TERMINATION, 1, "100=0/2 200=0/2");
+  /* too small an MSCC array for the CCR: refused, the CCR untouched */
+  memset(&ccr, 0, sizeof ccr);
+  ck_assert_int_eq(wchg_credit_fill_ccr(&c, &act, &ccr, ms, usu, 1), WCHG_E_BUFFER);
+  ck_assert_int_eq(ccr.cc_request_type, 0);
+  ck_assert_int_eq(wchg_credit_fill_ccr(&c, &act, NULL, ms, usu, 1), WCHG_E_ARG);
+
+  /* an MSCC with no Rating-Group is matched by Service-Identifier */
+  wchg_credit_init(&c, (wchg_opt_int){false, 0}, WCHG_INT(1), 60);
+  wchg_credit_add_group(&c, (wchg_opt_int){false, 0}, WCHG_INT(2), 60, T0, &g2, &t);
+  ck_assert_int_eq(wchg_credit_begin(&c, T0, &i), WCHG_OK);
+  a = ro_answer(&i, RO_CCA(.n_mscc = 1, .rg = {RO_NO_RG}, .gsu_time = 40));
+  ck_assert_int_eq(wchg_credit_on_cca(&c, &a, T0, &act), WCHG_OK);
+  ck_assert_int_eq(c.groups[0].grant_end_ms, T0 + 40000); /* Service-Identifier 1 */
+  ck_assert(c.groups[g2].unlimited);                     /* no MSCC: not supervised */
+
+  /* the capacity, and the kinds and states that take no group */
+  wchg_credit_init(&c, WCHG_INT(0), WCHG_INT(1), 60);
+  for (int k = 1; k < WCHG_CREDIT_MAX_GROUPS; k++)
+    ck_assert_int_eq(wchg_credit_add_group(&c, WCHG_INT(k), WCHG_INT(1), 60, T0, NULL, &t),
+                     WCHG_OK);
+  ck_assert_int_eq(wchg_credit_add_group(&c, WCHG_INT(99), WCHG_INT(1), 60, T0, NULL, &t),
+                   WCHG_E_LIMIT);
+  ck_assert_int_eq(wchg_credit_group_end(&c, 0, T0, &t), WCHG_E_STATE); /* before the CCR-I */
+  ck_assert_int_eq(wchg_credit_begin(&c, T0, &i), WCHG_OK);
+  ck_assert_uint_eq(i.n_mscc, WCHG_CREDIT_MAX_GROUPS);
+  ro_send(&c, &i, "ro_groups_max_i");
+  wchg_credit_init_event(&c, WCHG_INT(1), WCHG_INT(1), 1);
+  ck_assert_int_eq(wchg_credit_add_group(&c, WCHG_INT(2), WCHG_INT(1), 60, T0, NULL, &t),
+                   WCHG_E_STATE);
+  ck_assert_int_eq(wchg_credit_add_group(NULL, WCHG_INT(2), WCHG_INT(1), 60, T0, NULL, &t),
+                   WCHG_E_ARG);
+}
+END_TEST
+
+/* Check an action's CCR against the rules of one session: numbers in
+ * sequence, one CCR at a time, each group at most once per CCR and never
+ * after its FINAL report, no request in a CCR-T, an EVENT reports units
+ * only, and no group reports more time than has passed. */
+struct ro_track {
+  uint32_t next;
+  int n_t;
+  bool final[WCHG_CREDIT_MAX_GROUPS];
+  int64_t used_s[WCHG_CREDIT_MAX_GROUPS];
+  wchg_credit_action pending;
+};
+
+static void ro_track(struct ro_track *tr, const wchg_credit *c, const wchg_credit_action *act,
+                     int64_t now) {
+  if (!act->send)
+    return;
+  ck_assert_uint_eq(act->cc_request_number, tr->next++);
+  ck_assert_int_eq(tr->pending.send, 0);
+  ck_assert_uint_le(act->n_mscc, c->n_groups);
+  if (act->send == WCHG_CC_UPDATE)
+    ck_assert_uint_ge(act->n_mscc, 1);
+  for (size_t i = 0; i < act->n_mscc; i++) {
+    const wchg_credit_report *r = &act->mscc[i];
+    ck_assert_uint_lt(r->group, c->n_groups);
+    ck_assert(!tr->final[r->group]);
+    for (size_t j = 0; j < i; j++)
+      ck_assert_uint_ne(act->mscc[j].group, r->group);
+    if (act->send == WCHG_CC_TERMINATION)
+      ck_assert(!r->request && r->reporting_reason.value == WCHG_RR_FINAL);
+    tr->final[r->group] = r->reporting_reason.present && r->reporting_reason.value == WCHG_RR_FINAL;
+    if (c->kind == WCHG_CREDIT_EVENT) {
+      ck_assert(!r->used_seconds.present && act->send != WCHG_CC_UPDATE);
+    } else {
+      ck_assert(!r->used_units.present);
+      tr->used_s[r->group] += r->used_seconds.present ? r->used_seconds.value : 0;
+      ck_assert_int_le(tr->used_s[r->group], (now - T0) / 1000 + 1);
+    }
+  }
+  tr->n_t += act->send == WCHG_CC_TERMINATION;
+  tr->pending = *act;
+}
+
+/* Random event sequences, for each kind and for two rating groups: at
+ * most one CCR-T, exactly one once a CCR-I was answered with success and
+ * the session ended; the rules of ro_track for every CCR. */
 START_TEST(test_credit_random) {
   unsigned seed = 12345;
-  for (int run = 0; run < 2000; run++) {
+  for (int run = 0; run < 4000; run++) {
     wchg_credit c;
-    wchg_credit_action act, pending = {0};
-    int n_t = 0, accepted = 0, failed = 0;
-    uint32_t next = 0;
+    wchg_credit_action act;
+    struct ro_track tr;
+    int accepted = 0, failed = 0;
     int64_t now = T0;
-    if (run % 3 == 0)
+    size_t g2 = 0;
+    memset(&tr, 0, sizeof tr);
+    if (run % 4 == 0)
       wchg_credit_init(&c, WCHG_INT(100), WCHG_INT(1), 30);
-    else if (run % 3 == 1)
+    else if (run % 4 == 1)
       wchg_credit_init_session(&c, WCHG_INT(100), WCHG_INT(1), 30);
-    else
+    else if (run % 4 == 2)
       wchg_credit_init_event(&c, WCHG_INT(100), WCHG_INT(1), 1);
-    for (int step = 0; step < 12; step++) {
+    else {
+      wchg_credit_init_session(&c, WCHG_INT(100), WCHG_INT(1), 30);
+      ck_assert_int_eq(wchg_credit_add_group(&c, WCHG_INT(200), WCHG_INT(1), 20, now, &g2, &act),
+                       WCHG_OK);
+    }
+    for (int step = 0; step < 16; step++) {
       seed = seed * 1103515245u + 12345u;
-      int ev = (int)((seed >> 16) % 7);
+      int ev = (int)((seed >> 16) % 9);
       now += (seed >> 8) % 40000;
       wchg_status rc = WCHG_OK;
       if (ev == 0)
         rc = wchg_credit_begin(&c, now, &act);
-      else if (ev == 1 && pending.send) {
+      else if (ev == 1 && tr.pending.send) {
         uint32_t result = (seed >> 4) % 7 ? 2001 : 4012;
-        wchg_cca a = ro_answer(&pending, RO_CCA(.result_code = result, .n_mscc = 1,
-                                                .gsu_time = 20, .threshold = 5));
-        accepted |= pending.send == WCHG_CC_INITIAL && a.result_code == 2001;
+        uint32_t rc200 = (seed >> 5) % 5 ? 0 : 4012; /* group 200 refused alone */
+        wchg_cca a = ro_answer(&tr.pending, RO_CCA(.result_code = result, .n_mscc = 3,
+                                                   .rg = {100, 200, 300}, .rc = {0, rc200},
+                                                   .gsu_time = 20, .threshold = 5));
+        accepted |= tr.pending.send == WCHG_CC_INITIAL && a.result_code == 2001;
         failed |= a.result_code != 2001;
-        pending.send = 0;
+        tr.pending.send = 0;
         rc = wchg_credit_on_cca(&c, &a, now, &act);
       } else if (ev == 2)
         rc = wchg_credit_tick(&c, now, &act);
@@ -1013,37 +1319,30 @@ START_TEST(test_credit_random) {
         rc = wchg_credit_answered(&c, now, &act);
       else if (ev == 5)
         rc = wchg_credit_event_done(&c, now, (seed >> 3) & 1, &act);
+      else if (ev == 6)
+        rc = wchg_credit_group_end(&c, (seed >> 3) & 1 ? g2 : 0, now, &act);
+      else if (ev == 7)
+        rc = wchg_credit_add_group(&c, WCHG_INT(300), WCHG_INT(1), 10, now, NULL, &act);
       else
         rc = wchg_credit_end(&c, now, WCHG_TC_LOGOUT, &act);
-      if (rc != WCHG_OK || !act.send)
-        continue;
-      if (c.kind == WCHG_CREDIT_EVENT)
-        ck_assert(!act.used_seconds.present && act.send != WCHG_CC_UPDATE);
-      else
-        ck_assert(!act.used_units.present);
-      ck_assert_uint_eq(act.cc_request_number, next++);
-      ck_assert_int_eq(pending.send, 0);
-      n_t += act.send == WCHG_CC_TERMINATION;
-      pending = act;
+      if (rc == WCHG_OK)
+        ro_track(&tr, &c, &act, now);
     }
     /* end the session and answer everything */
-    for (int k = 0; k < 4; k++) {
-      if (pending.send) {
-        wchg_cca a = ro_answer(&pending, RO_CCA(.n_mscc = 1, .gsu_time = 20));
-        pending.send = 0;
-        if (wchg_credit_on_cca(&c, &a, now, &act) == WCHG_OK && act.send) {
-          n_t += act.send == WCHG_CC_TERMINATION;
-          pending = act;
-        }
+    for (int k = 0; k < 6; k++) {
+      if (tr.pending.send) {
+        wchg_cca a = ro_answer(&tr.pending, RO_CCA(.n_mscc = 3, .rg = {100, 200, 300},
+                                                   .gsu_time = 20));
+        tr.pending.send = 0;
+        if (wchg_credit_on_cca(&c, &a, now, &act) == WCHG_OK)
+          ro_track(&tr, &c, &act, now);
       }
-      if (wchg_credit_end(&c, now, WCHG_TC_LOGOUT, &act) == WCHG_OK && act.send) {
-        n_t += act.send == WCHG_CC_TERMINATION;
-        pending = act;
-      }
+      if (!tr.pending.send && wchg_credit_end(&c, now, WCHG_TC_LOGOUT, &act) == WCHG_OK)
+        ro_track(&tr, &c, &act, now);
     }
-    ck_assert_int_le(n_t, 1);
+    ck_assert_int_le(tr.n_t, 1);
     if (accepted && !failed)
-      ck_assert_int_eq(n_t, 1);
+      ck_assert_int_eq(tr.n_t, 1);
     ck_assert_int_eq(c.state, WCHG_CREDIT_CLOSED);
   }
 }
@@ -1075,6 +1374,8 @@ Suite *ro_suite(void) {
   tcase_add_test(tc, test_credit_ecur_delivered);
   tcase_add_test(tc, test_credit_ecur_released);
   tcase_add_test(tc, test_credit_session_from_answer);
+  tcase_add_test(tc, test_credit_groups_call);
+  tcase_add_test(tc, test_credit_groups_ends);
   tcase_add_test(tc, test_credit_random);
   tcase_set_timeout(tc, 30);
   suite_add_tcase(s, tc);
