@@ -6,16 +6,18 @@
  *
  * Fed every scenario outcome in order (online_step), it charges the
  * sessions and MESSAGEs of users registered with WebRTC identities:
- *   - a call: CCR-I at the INVITE (its IMS-Information from
- *     wchg_ctf_session_info: identities, WAF/WWSF, the offer); time counted
- *     from the 2xx (wchg_credit_answered); a CCR-U at a media change
- *     (RATING_CONDITION_CHANGE) and when the quota's threshold or end is
- *     reached between steps; a CCR-T at the BYE, or at a failed setup or
- *     CANCEL (0 seconds);
+ *   - a call: one credit-control session, audio in rating group 100 and
+ *     video (when offered) in 101; CCR-I at the INVITE (its
+ *     IMS-Information from wchg_ctf_session_info: identities, WAF/WWSF,
+ *     the offer); time counted from the 2xx (wchg_credit_answered); a
+ *     media change ends the video's group (video refused, port 0: its
+ *     FINAL report) or adds it, or else reports RATING_CONDITION_CHANGE;
+ *     a CCR-U when a quota's threshold or end is reached between steps;
+ *     a CCR-T at the BYE, or at a failed setup or CANCEL (0 seconds);
  *   - a MESSAGE: Event Charging with Unit Reservation (ECUR): CCR-I
  *     reserving 1 unit, CCR-T reporting it used when the MESSAGE got a 2xx.
- * The simulated OCS grants 120 s (threshold 20 s) per CCR-I/U and 1 unit
- * per ECUR reservation, with Result-Code 2001.
+ * The simulated OCS grants 120 s (threshold 20 s) to each MSCC that asks
+ * and 1 unit per ECUR reservation, with Result-Code 2001.
  *
  * No I/O: each CCR and CCA is handed to the caller's callback.
  */

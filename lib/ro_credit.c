@@ -302,12 +302,18 @@ wchg_status wchg_credit_add_group(wchg_credit *c, wchg_opt_int rating_group,
     if (live(&c->groups[i]) && same_opt(c->groups[i].rating_group, rating_group) &&
         same_opt(c->groups[i].service_identifier, service_identifier))
       return WCHG_E_ARG;
-  if (c->n_groups == WCHG_CREDIT_MAX_GROUPS)
+  /* a slot of its own, or of a group closed and fully reported (video
+   * turned off and on again many times in a long call) */
+  size_t k = 0;
+  while (k < c->n_groups && (live(&c->groups[k]) || c->groups[k].due_reason != NO_REASON))
+    k++;
+  if (k == WCHG_CREDIT_MAX_GROUPS)
     return WCHG_E_LIMIT;
-  group_init(&c->groups[c->n_groups], rating_group, service_identifier, requested_seconds);
+  group_init(&c->groups[k], rating_group, service_identifier, requested_seconds);
   if (index)
-    *index = c->n_groups;
-  c->n_groups++;
+    *index = k;
+  if (k == c->n_groups)
+    c->n_groups++;
   if (c->state != WCHG_CREDIT_IDLE)
     proceed(c, act, now_ms, WCHG_TC_LOGOUT, WCHG_SERVICE_DONE);
   return WCHG_OK;

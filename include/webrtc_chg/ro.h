@@ -440,7 +440,8 @@ WCHG_API void wchg_credit_init_event(wchg_credit *c, wchg_opt_int rating_group,
 
 /**
  * wchg_credit_add_group - one more rating group, asking |requested_seconds|
- * per CCR; *|index| (may be NULL) gets its index in c->groups. Before the
+ * per CCR; *|index| (may be NULL) gets its index in c->groups: a new one,
+ * or that of a group closed and fully reported (its slot is reused). Before the
  * CCR-I it is asked for there. Later (e.g. a re-INVITE adds video) it is
  * asked for in a CCR-U: now when nothing is pending (*|act| says so), else
  * right after the pending answer; its service is WAIT until granted.
@@ -448,7 +449,7 @@ WCHG_API void wchg_credit_init_event(wchg_credit *c, wchg_opt_int rating_group,
  *   WCHG_E_ARG    a NULL |c| or |act|; the rating group and service
  *                 identifier of a group not closed;
  *   WCHG_E_STATE  an EVENT, or the session is ending or over;
- *   WCHG_E_LIMIT  WCHG_CREDIT_MAX_GROUPS groups already.
+ *   WCHG_E_LIMIT  WCHG_CREDIT_MAX_GROUPS groups open or with a report due.
  */
 WCHG_API wchg_status wchg_credit_add_group(wchg_credit *c, wchg_opt_int rating_group,
                                            wchg_opt_int service_identifier,

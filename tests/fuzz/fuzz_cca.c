@@ -60,7 +60,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   wchg_credit c;
   wchg_credit_action a;
   size_t video = 0;
-  switch (size % 4) { /* each kind of credit state (ro.h) */
+  /* each kind of credit state (ro.h): a CCA is 4-aligned, so its length
+   * alone would pick one; its last byte moves the choice */
+  switch ((size / 4 + (size ? data[size - 1] : 0)) % 4) {
   case 0:
     wchg_credit_init(&c, WCHG_INT(1), (wchg_opt_int){false, 0}, 60);
     break;
@@ -70,9 +72,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   case 2:
     wchg_credit_init_event(&c, WCHG_INT(1), (wchg_opt_int){false, 0}, 2);
     break;
-  default: /* two rating groups in one session */
-    wchg_credit_init_session(&c, WCHG_INT(1), WCHG_INT(7), 60);
-    if (wchg_credit_add_group(&c, WCHG_INT(2), WCHG_INT(7), 30, 0, &video, &a) != WCHG_OK ||
+  default: /* two rating groups in one session (the demo's audio and video) */
+    wchg_credit_init_session(&c, WCHG_INT(100), WCHG_INT(1000), 60);
+    if (wchg_credit_add_group(&c, WCHG_INT(101), WCHG_INT(1000), 30, 0, &video, &a) != WCHG_OK ||
         a.send || video != 1)
       abort();
   }

@@ -1090,7 +1090,7 @@ START_TEST(test_credit_groups_call) {
   ck_assert_int_eq(wchg_credit_add_group(&c, WCHG_INT(300), (wchg_opt_int){false, 0}, 20,
                                          T0 + 51500, &data, &act),
                    WCHG_OK);
-  ck_assert_uint_eq(data, 2);
+  ck_assert_uint_eq(data, video); /* the closed, reported video's slot */
   ck_assert_int_eq(act.send, 0);
   ck_assert_int_eq(c.groups[data].service, WCHG_SERVICE_WAIT);
   ck_assert_int_eq(wchg_credit_media_change(&c, T0 + 51600, &act), WCHG_OK);
@@ -1209,6 +1209,28 @@ START_TEST(test_credit_groups_ends) {
   ck_assert_int_eq(c.groups[0].grant_end_ms, T0 + 40000); /* Service-Identifier 1 */
   ck_assert(c.groups[g2].unlimited);                     /* no MSCC: not supervised */
 
+  /* video off and on again, twelve times: a closed group's slot is
+   * reused once its FINAL report is sent */
+  wchg_credit_init_session(&c, WCHG_INT(100), WCHG_INT(1), 600);
+  ck_assert_int_eq(wchg_credit_begin(&c, T0, &i), WCHG_OK);
+  a = ro_answer(&i, RO_CCA(.n_mscc = 1, .gsu_time = 600));
+  ck_assert_int_eq(wchg_credit_on_cca(&c, &a, T0, &act), WCHG_OK);
+  ck_assert_int_eq(wchg_credit_answered(&c, T0, &act), WCHG_OK);
+  for (int k = 0; k < 12; k++) {
+    int64_t at = T0 + 10000 * (k + 1);
+    ck_assert_int_eq(wchg_credit_add_group(&c, WCHG_INT(200), WCHG_INT(1), 60, at, &g2, &u),
+                     WCHG_OK);
+    ck_assert_uint_eq(g2, 1);
+    RO_EXPECT_CCR(&c, &u, WCHG_CC_UPDATE, (uint32_t)(2 * k + 1), "200+rsu");
+    a = ro_answer(&u, RO_CCA(.n_mscc = 1, .rg = {200}, .gsu_time = 60));
+    ck_assert_int_eq(wchg_credit_on_cca(&c, &a, at, &act), WCHG_OK);
+    ck_assert_int_eq(wchg_credit_group_end(&c, g2, at + 4000, &u), WCHG_OK);
+    RO_EXPECT_CCR(&c, &u, WCHG_CC_UPDATE, (uint32_t)(2 * k + 2), "200=4/2");
+    a = ro_answer(&u, RO_CCA(.n_mscc = 0));
+    ck_assert_int_eq(wchg_credit_on_cca(&c, &a, at + 4000, &act), WCHG_OK);
+  }
+  ck_assert_uint_eq(c.n_groups, 2);
+
   /* the capacity, and the kinds and states that take no group */
   wchg_credit_init(&c, WCHG_INT(0), WCHG_INT(1), 60);
   for (int k = 1; k < WCHG_CREDIT_MAX_GROUPS; k++)
@@ -1321,8 +1343,15 @@ START_TEST(test_credit_random) {
         rc = wchg_credit_event_done(&c, now, (seed >> 3) & 1, &act);
       else if (ev == 6)
         rc = wchg_credit_group_end(&c, (seed >> 3) & 1 ? g2 : 0, now, &act);
-      else if (ev == 7)
-        rc = wchg_credit_add_group(&c, WCHG_INT(300), WCHG_INT(1), 10, now, NULL, &act);
+      else if (ev == 7) {
+        size_t k = 0;
+        rc = wchg_credit_add_group(&c, WCHG_INT(300), WCHG_INT(1), 10, now, &k, &act);
+        if (rc == WCHG_OK) { /* a new group, or a closed one's slot */
+          ck_assert_uint_lt(k, c.n_groups);
+          tr.final[k] = false;
+          tr.used_s[k] = 0;
+        }
+      }
       else
         rc = wchg_credit_end(&c, now, WCHG_TC_LOGOUT, &act);
       if (rc == WCHG_OK)
