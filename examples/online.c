@@ -255,7 +255,8 @@ static bool has_video(const wchg_ims_info *ims) {
   const wchg_sdp_media_component_list *m = &l->items[l->count - 1].sdp_media_components;
   for (size_t i = 0; i < m->count; i++) {
     wchg_str n = m->items[i].sdp_media_name;
-    if (n.len > 8 && memcmp(n.ptr, "m=video ", 8) == 0 && !(n.ptr[8] == '0' && (n.len == 9 || n.ptr[9] == ' ')))
+    bool port_0 = n.len > 8 && n.ptr[8] == '0' && (n.len == 9 || n.ptr[9] == ' ');
+    if (n.len > 8 && memcmp(n.ptr, "m=video ", 8) == 0 && !port_0)
       return true;
   }
   return false;
