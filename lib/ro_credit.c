@@ -75,6 +75,21 @@ static void send_ccr(wchg_credit *c, wchg_credit_action *act, int32_t type, int 
   c->state = state;
 }
 
+/* |g| goes in the next CCR-U: to ask for quota, or with a report. */
+static bool marked(const wchg_credit_group *g) {
+  return g->state == WCHG_GROUP_REQUEST || g->due_reason != NO_REASON;
+}
+
+/* Close every group; those still open get |service|. */
+static void close_all(wchg_credit *c, int service) {
+  for (size_t i = 0; i < c->n_groups; i++) {
+    if (live(&c->groups[i]))
+      c->groups[i].service = service;
+    c->groups[i].state = WCHG_GROUP_CLOSED;
+    c->groups[i].due_reason = NO_REASON;
+  }
+}
+
 /* A report of |g| with |reason| goes in the next CCR (the first reason
  * stands until it is sent). */
 static void due(wchg_credit_group *g, int32_t reason, int64_t at_ms) {
@@ -104,10 +119,12 @@ static void close_group(const wchg_credit *c, wchg_credit_group *g, int64_t at_m
 static void send_update(wchg_credit *c, wchg_credit_action *act) {
   for (size_t i = 0; i < c->n_groups; i++) {
     wchg_credit_group *g = &c->groups[i];
+    if (!marked(g))
+      continue;
     if (g->state == WCHG_GROUP_REQUEST) {
       add_report(act, i, NO_REASON)->request = true;
       g->state = WCHG_GROUP_PENDING;
-    } else if (g->due_reason != NO_REASON) {
+    } else {
       bool final = g->due_reason == WCHG_RR_FINAL;
       wchg_credit_report *r = add_report(act, i, g->due_reason);
       report_time(c, g, r, g->due_ms, final);
@@ -127,23 +144,17 @@ static void send_termination(wchg_credit *c, wchg_credit_action *act, int64_t un
                              int32_t cause, int service, bool delivered) {
   for (size_t i = 0; i < c->n_groups; i++) {
     wchg_credit_group *g = &c->groups[i];
-    bool is_live = live(g);
-    if (g->granted && (is_live || g->due_reason != NO_REASON)) {
-      wchg_credit_report *r = add_report(act, i, WCHG_RR_FINAL);
-      r->reason_in_usu = false;
-      if (c->kind == WCHG_CREDIT_EVENT) {
-        uint64_t u = delivered ? g->requested_units : 0;
-        r->used_units = WCHG_INT((int64_t)(u > INT64_MAX ? INT64_MAX : u));
-      } else {
-        int64_t until = !is_live ? g->due_ms : g->end_ms >= 0 ? g->end_ms : until_ms;
-        report_time(c, g, r, until, true);
-      }
+    if (!g->granted || (!live(g) && g->due_reason == NO_REASON))
+      continue;
+    wchg_credit_report *r = add_report(act, i, WCHG_RR_FINAL);
+    if (c->kind == WCHG_CREDIT_EVENT) {
+      uint64_t u = delivered ? g->requested_units : 0;
+      r->used_units = WCHG_INT((int64_t)(u > INT64_MAX ? INT64_MAX : u));
+    } else {
+      report_time(c, g, r, !live(g) ? g->due_ms : g->end_ms >= 0 ? g->end_ms : until_ms, true);
     }
-    if (is_live)
-      g->service = service;
-    g->state = WCHG_GROUP_CLOSED;
-    g->due_reason = NO_REASON;
   }
+  close_all(c, service);
   c->termination_cause = cause;
   act->service = service;
   send_ccr(c, act, WCHG_CC_TERMINATION, WCHG_CREDIT_PENDING_T);
@@ -187,10 +198,10 @@ static void proceed(wchg_credit *c, wchg_credit_action *act, int64_t now_ms, int
     send_termination(c, act, now_ms, cause, over, false);
     return;
   }
-  bool marked = false;
+  bool any_marked = false;
   for (size_t i = 0; i < c->n_groups; i++)
-    marked |= c->groups[i].state == WCHG_GROUP_REQUEST || c->groups[i].due_reason != NO_REASON;
-  if (c->state == WCHG_CREDIT_OPEN && marked)
+    any_marked |= marked(&c->groups[i]);
+  if (c->state == WCHG_CREDIT_OPEN && any_marked)
     send_update(c, act);
   act->service = session_service(c);
   act->next_tick_ms = c->state == WCHG_CREDIT_PENDING_I ? -1 : next_tick(c);
@@ -377,12 +388,7 @@ wchg_status wchg_credit_on_cca(wchg_credit *c, const wchg_cca *cca, int64_t now_
     act->service = was == WCHG_CREDIT_PENDING_T || c->end_requested ? WCHG_SERVICE_DONE
                    : cca->result_code == RC_CREDIT_CONTROL_NOT_APPLICABLE ? WCHG_SERVICE_ALLOW
                                                                            : WCHG_SERVICE_TERMINATE;
-    for (size_t i = 0; i < c->n_groups; i++) {
-      if (live(&c->groups[i]))
-        c->groups[i].service = act->service;
-      c->groups[i].state = WCHG_GROUP_CLOSED;
-      c->groups[i].due_reason = NO_REASON;
-    }
+    close_all(c, act->service);
     c->state = WCHG_CREDIT_CLOSED;
     return WCHG_OK;
   }
@@ -519,10 +525,7 @@ wchg_status wchg_credit_end(wchg_credit *c, int64_t now_ms, int32_t termination_
   act_init(act, WCHG_SERVICE_DONE);
   switch (c->state) {
   case WCHG_CREDIT_IDLE:
-    for (size_t i = 0; i < c->n_groups; i++) {
-      c->groups[i].state = WCHG_GROUP_CLOSED;
-      c->groups[i].service = WCHG_SERVICE_DONE;
-    }
+    close_all(c, WCHG_SERVICE_DONE);
     c->state = WCHG_CREDIT_CLOSED;
     break;
   case WCHG_CREDIT_PENDING_I:
