@@ -9,8 +9,10 @@
 #                   ACR to $(B)/demo/), show an H.3 and an H.4 WebRTC CDR
 #   make bench      encode/decode ns/op against stock asn1c (CDRs) and
 #                   freeDiameter 1.2.1 (Diameter)
-#   make fuzz       libFuzzer, FUZZ_SECONDS per target (FUZZ_MERGE=1 merges
-#                   new inputs into tests/fuzz/corpus/)
+#   make fuzz       libFuzzer, FUZZ_SECONDS per target, random seeds, a table
+#                   of the campaign (FUZZ_MERGE=1 merges new inputs into
+#                   tests/fuzz/corpus/); make check runs every target from a
+#                   fixed seed for the runs of tests/fuzz/budget
 #   make install    PREFIX=/usr/local, DESTDIR; make uninstall; make clean
 #
 # Everything built goes under $(B) (default build/).
@@ -229,7 +231,7 @@ demo: $(EXAMPLE_BINS)
 # failing step does not hide the others. A step whose tool is missing
 # prints "SKIP: <tool> not installed" (or fails when CI=true).
 
-CHECK_STEPS := unit valgrind asan fuzz-replay abi abi-clash examples tshark \
+CHECK_STEPS := unit valgrind asan fuzz-replay fuzz abi abi-clash examples tshark \
 	oracle-asn1c oracle-erlang
 CHECK_OUT := $(B)/test-out
 # Records checked by the independent decoders.
@@ -251,6 +253,7 @@ have = $(shell command -v $(1) >/dev/null 2>&1 && echo yes)
 CHECK_PREREQS = all $(B)/test_unit $(B)/asan/test_unit $(REPLAY_BINS) \
 	$(EXAMPLE_BINS) $(B)/interop/diam_interop \
 	$(if $(call have,$(ASN1C)),$(B)/abi/clash $(B)/oracle/asn1c_check) \
+	$(if $(call have,$(CLANG)),$(FUZZ_BINS)) \
 	$(if $(call have,$(ERLC)),$(ORACLE_BEAMS))
 
 check: $(CHECK_PREREQS) | $(B)/check
@@ -294,6 +297,13 @@ check-fuzz-replay: $(REPLAY_BINS)
 	  echo "$(SAN_ENV) $(B)/asan/replay_$$n $$c"; \
 	  $(SAN_ENV) $(B)/asan/replay_$$n $$c; \
 	done
+
+# Every fuzz target for a fixed budget from a fixed seed (reproducible:
+# a failure names the target, the seed and the reproducer).
+check-fuzz: | $(B)/check
+	@$(call need_tool,$(CLANG)); set -e; \
+	$(MAKE) -s --no-print-directory $(FUZZ_BINS); \
+	bash tests/fuzz/run.sh check $(B) $(FUZZ_NAMES)
 
 check-abi: all
 	sh tests/abi/check.sh $(SHARED_LIB) $(STATIC_LIB) include/webrtc_chg
@@ -476,27 +486,17 @@ $(B)/fuzz/fuzz_%: $(B)/fuzz/obj/tests/fuzz/fuzz_%.o $(FUZZ_LIB_OBJS)
 	$(CLANG) -g -fsanitize=fuzzer,$(FUZZ_SAN) $(LDFLAGS) -o $@ $^ \
 	    $(JANSSON_LIBS)
 
-# Each target runs on a scratch copy of its corpus; FUZZ_MERGE=1 then
-# merges what it found back into tests/fuzz/corpus/<name>/ (files named
-# by hash). Crashes land in $(B)/fuzz/work/<name>/artifacts/.
+# tests/fuzz/run.sh runs every target on a scratch copy of its corpus
+# (under $(B)/fuzz/work/<name>/) and ends with one table: executions,
+# seconds, corpus files, coverage and findings per target. make fuzz: random
+# seeds (FUZZ_SEED to fix one), FUZZ_SECONDS per target, FUZZ_MERGE=1 merges
+# what was found into tests/fuzz/corpus/<name>/; FUZZ_TARGETS picks some.
+# make check-fuzz: seed 1 and the fixed runs of tests/fuzz/budget.
+FUZZ_TARGETS ?= $(FUZZ_NAMES)
 .PHONY: fuzz
 fuzz: $(FUZZ_BINS)
-	@[ -n "$(FUZZ_NAMES)" ] || echo "no fuzz targets in tests/fuzz/"
-	@set -e; for n in $(FUZZ_NAMES); do \
-	  w=$(B)/fuzz/work/$$n; c=tests/fuzz/corpus/$$n; \
-	  rm -rf $$w; mkdir -p $$w/corpus $$w/artifacts; \
-	  if [ -d $$c ]; then cp -R $$c/. $$w/corpus/; fi; \
-	  dict=; if [ -f tests/fuzz/$$n.dict ]; then dict=-dict=tests/fuzz/$$n.dict; fi; \
-	  echo "fuzz: $$n for $(FUZZ_SECONDS)s on a copy of $$c"; \
-	  $(B)/fuzz/fuzz_$$n -max_total_time=$(FUZZ_SECONDS) \
-	      -artifact_prefix=$$w/artifacts/ -print_final_stats=1 $$dict \
-	      $$w/corpus || { echo "fuzz: $$n failed, see $$w/artifacts/"; exit 1; }; \
-	  if [ "$(FUZZ_MERGE)" = 1 ]; then \
-	    mkdir -p $$c; \
-	    $(B)/fuzz/fuzz_$$n -merge=1 -artifact_prefix=$$w/artifacts/ $$c $$w/corpus; \
-	    echo "fuzz: merged new inputs into $$c"; \
-	  fi; \
-	done
+	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_MERGE=$(FUZZ_MERGE) \
+	    bash tests/fuzz/run.sh fuzz $(B) $(FUZZ_TARGETS)
 
 # ---------------------------------------------------------------- install
 

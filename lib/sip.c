@@ -206,6 +206,7 @@ wchg_status wchg_sip_opt_value(struct sip_lex *x, bool host, wchg_sip_value *out
   size_t save = x->i;
   wchg_sip_sws(x);
   if (sip_eof(x) || x->s[x->i] != '=') {
+    *out = (wchg_sip_value){{NULL, 0}, false, false};
     x->i = save;
     return WCHG_OK;
   }

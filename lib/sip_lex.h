@@ -69,7 +69,7 @@ wchg_status wchg_sip_quoted(struct sip_lex *x, wchg_sip_value *out);
 wchg_status wchg_sip_gen_value(struct sip_lex *x, bool host, wchg_sip_value *out);
 /* EQUAL gen-value. */
 wchg_status wchg_sip_req_value(struct sip_lex *x, bool host, wchg_sip_value *out);
-/* [EQUAL gen-value]: *out stays absent when no '=' follows. */
+/* [EQUAL gen-value]: *out is set absent (raw.ptr NULL) when no '=' follows. */
 wchg_status wchg_sip_opt_value(struct sip_lex *x, bool host, wchg_sip_value *out);
 /* After an element: SWS, then |sep| (1: another element follows, SWS
  * skipped) or the end of the value (0), else a syntax error (< 0). */

@@ -78,7 +78,7 @@ static wchg_status generic_param(struct sip_lex *x, wchg_sip_charging_vector *v,
   if (wchg_sip_param_has(v->params, v->param_count, name))
     return wchg_sip_err(x, WCHG_E_DUPLICATE, at, "a parameter is given twice");
   *p = &v->params[v->param_count];
-  (*p)->name = name;
+  **p = (wchg_sip_param){.name = name}; /* the whole slot: no "=value" is no value */
   return WCHG_OK;
 }
 

@@ -11,6 +11,11 @@
  *   the wrong size, a typed getter that disagrees with the AVP's size or
  *   type, a Time that does not convert back, an Enumerated value without a
  *   name, nesting past WCHG_DIAM_MAX_DEPTH, wchg_avp_find missing an AVP;
+ * - inside Failed-AVP (RFC 6733 §7.5: it carries the offending AVPs as
+ *   they were) the reader's contract is narrower, and so is the check:
+ *   its children still tile it with whole AVPs (header, length, zero
+ *   padding), but their flags, vendors and values are not judged, and
+ *   nothing below them is read;
  * - the writer, given the same header and top-level AVPs (wchg_dw_raw),
  *   not producing the same bytes (top-level padding zeroed) or a message
  *   the reader refuses.
@@ -61,7 +66,7 @@ static size_t fixed_size(wchg_avp_type t) {
 }
 
 /* Every typed getter against the size and the dictionary type. */
-static void check_getters(const wchg_avp *a) {
+static void check_getters(const wchg_avp *a, bool opaque) {
   uint32_t u32;
   int32_t i32;
   uint64_t u64;
@@ -87,7 +92,7 @@ static void check_getters(const wchg_avp *a) {
     abort();
 
   const wchg_dict_avp *d = a->dict;
-  if (!d)
+  if (!d || opaque)
     return;
   if (fixed_size(d->type) && a->len != fixed_size(d->type))
     abort();
@@ -113,9 +118,13 @@ static void check_getters(const wchg_avp *a) {
   }
 }
 
-/* The AVPs of [start, end) of the message: they must tile it exactly. */
+static bool is_failed_avp(const wchg_avp *a) { return a->code == 279 && a->vendor == 0; }
+
+/* The AVPs of [start, end) of the message: they must tile it exactly.
+ * |opaque|: the children of a Failed-AVP, whose dictionary rules do not
+ * apply. */
 static void walk(const wchg_dmsg *m, const wchg_avp *group, size_t start, size_t end,
-                 int depth) {
+                 int depth, bool opaque) {
   wchg_avp_iter it;
   wchg_avp a, f;
   size_t at = start;
@@ -127,21 +136,29 @@ static void walk(const wchg_dmsg *m, const wchg_avp *group, size_t start, size_t
     size_t hl = a.flags & WCHG_AVP_FLAG_V ? 12 : 8;
     if (a.offset != at || a.offset + hl + a.len > end || a.data != base + a.offset + hl)
       abort();
-    if ((a.vendor != 0) != (hl == 12) || (hl == 12 && a.vendor != be32(base + a.offset + 8)) ||
-        a.code != be32(base + a.offset) || a.flags != base[a.offset + 4] ||
-        (a.flags & (WCHG_AVP_FLAG_P | 0x1F)))
+    if ((hl == 8 && a.vendor != 0) || (hl == 12 && a.vendor != be32(base + a.offset + 8)) ||
+        a.code != be32(base + a.offset) || a.flags != base[a.offset + 4])
       abort();
-    if (a.dict != wchg_dict_find(a.code, a.vendor) || (!a.dict && (a.flags & WCHG_AVP_FLAG_M)))
+    /* rules of RFC 6733 §4.1: no vendor 0 behind a V bit, no P or
+     * reserved bit */
+    if (!opaque && ((hl == 12 && a.vendor == 0) || (a.flags & (WCHG_AVP_FLAG_P | 0x1F))))
+      abort();
+    if (a.dict != wchg_dict_find(a.code, a.vendor) ||
+        (!opaque && !a.dict && (a.flags & WCHG_AVP_FLAG_M)))
       abort();
     if (!wchg_avp_find(m, group, a.code, a.vendor, &f) || f.offset > a.offset ||
         f.code != a.code || f.vendor != a.vendor)
       abort();
-    check_getters(&a);
+    check_getters(&a, opaque);
     size_t padded = (hl + a.len + 3) & ~(size_t)3;
     if (a.offset + padded > end)
       abort();
-    if (a.dict && a.dict->type == WCHG_AVP_GROUPED)
-      walk(m, &a, a.offset + hl, a.offset + hl + a.len, depth + 1);
+    if (opaque) /* a whole AVP: its padding is zero */
+      for (size_t k = a.offset + hl + a.len; k < a.offset + padded; k++)
+        if (base[k])
+          abort();
+    if (!opaque && a.dict && a.dict->type == WCHG_AVP_GROUPED)
+      walk(m, &a, a.offset + hl, a.offset + hl + a.len, depth + 1, is_failed_avp(&a));
     else if (depth == 0) /* rewrite() copies inner padding as it is */
       memset(norm + a.offset + hl + a.len, 0, padded - hl - a.len);
     at = a.offset + padded;
@@ -199,7 +216,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (!norm)
       return 0;
     memcpy(norm, data, size);
-    walk(&m, NULL, 20, size, 0);
+    walk(&m, NULL, 20, size, 0, false);
     rewrite(&m, options);
     free(norm);
     norm = NULL;

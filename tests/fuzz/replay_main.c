@@ -18,6 +18,7 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include <dirent.h>
+#include <signal.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -38,6 +39,14 @@ static int verbose;
 /* When a sanitizer aborts, say which input did it. */
 static void on_death(void) {
   fprintf(stderr, "replay: the failing input is %s\n", current);
+}
+
+/* A target's own abort() bypasses the sanitizer's callback: say it too
+ * (fprintf in a handler that ends the process anyway). */
+static void on_abort(int sig) {
+  on_death();
+  signal(sig, SIG_DFL);
+  raise(sig);
 }
 
 /* Run the target on |n| bytes held in a heap block of exactly that size
@@ -145,6 +154,7 @@ int main(int argc, char **argv) {
   }
   if (__sanitizer_set_death_callback)
     __sanitizer_set_death_callback(on_death);
+  signal(SIGABRT, on_abort);
   if (LLVMFuzzerInitialize)
     LLVMFuzzerInitialize(&argc, &argv);
 

@@ -490,6 +490,33 @@ START_TEST(pcv_limits) {
 }
 END_TEST
 
+/* Two headers into one struct, as a host does with one per message: the
+ * second one's generic parameter without "=value" must not keep the
+ * first one's value (a view into a buffer the host has freed). The
+ * struct starts filled with a pattern, as an uninitialised one would be. */
+START_TEST(pcv_two_headers) {
+  static const char first[] = "icid-value=x;foo=bar;orig-ioi=\"a b\"";
+  static const char second[] = "icid-value=y;fb";
+  char *buf = malloc(sizeof first);
+  ck_assert_ptr_nonnull(buf);
+  memset(&V, 0xA5, sizeof V);
+  memcpy(buf, first, sizeof first);
+  expect_ok(pcv_n(buf, strlen(first)));
+  ck_assert_uint_eq(V.param_count, 1);
+  expect_val(V.params[0].value, "bar", false);
+  memset(buf, 'z', sizeof first); /* the host reuses its buffer */
+  free(buf);
+  expect_ok(pcv(second));
+  ck_assert_uint_eq(V.param_count, 1);
+  expect_str(V.params[0].name, "fb");
+  ck_assert_ptr_null(V.params[0].value.raw.ptr);
+  ck_assert_uint_eq(V.params[0].value.raw.len, 0);
+  ck_assert(!V.params[0].value.quoted && !V.params[0].value.escaped);
+  ck_assert_ptr_null(V.orig_ioi.raw.ptr);
+  ck_assert(!V.orig_ioi.quoted);
+}
+END_TEST
+
 /* ---- P-Access-Network-Info ------------------------------------------ */
 
 START_TEST(pani_lte) {
@@ -819,6 +846,7 @@ Suite *sip_suite(void) {
   tcase_add_test(tc, pcv_every_field);
   tcase_add_test(tc, pcv_errors);
   tcase_add_test(tc, pcv_limits);
+  tcase_add_test(tc, pcv_two_headers);
   suite_add_tcase(s, tc);
 
   tc = tcase_create("p-access-network-info");
