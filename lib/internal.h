@@ -34,6 +34,11 @@ void wchg_diag_set(wchg_diag *d, wchg_status code, size_t offset,
                    const struct wpath *path, const char *fmt, ...)
     WCHG_PRINTF(5, 6);
 
+/* Add one warning to |w| (may be NULL): counted always, kept while there is
+ * room (common.h). |path| may be NULL. */
+void wchg_warn(wchg_warnings *w, wchg_status code, uint32_t result_code, size_t offset,
+               const char *path, const char *fmt, ...) WCHG_PRINTF(6, 7);
+
 /* ---- the owner arena of decoded objects -------------------------------- */
 
 struct wchg_chunk;

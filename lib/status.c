@@ -33,6 +33,8 @@ const char *wchg_strerror(int code) {
   case WCHG_E_EMERGENCY: return "WebRTC emergency session not chargeable";
   case WCHG_E_DIAMETER: return "invalid Diameter message";
   case WCHG_E_STATE: return "call out of order";
+  case WCHG_E_OTHER_NODE: return "ACR of another node function";
+  case WCHG_E_OTHER_RECORD: return "CDR of another record type";
   default: return "unknown error";
   }
 }
@@ -92,6 +94,23 @@ void wchg_diag_set(wchg_diag *d, wchg_status code, size_t offset,
   d->code = code;
   d->offset = offset;
   snprintf(d->path, sizeof d->path, "%s", path ? path->buf : "");
+  va_start(ap, fmt);
+  vsnprintf(d->message, sizeof d->message, fmt, ap);
+  va_end(ap);
+}
+
+void wchg_warn(wchg_warnings *w, wchg_status code, uint32_t result_code, size_t offset,
+               const char *path, const char *fmt, ...) {
+  va_list ap;
+  if (!w)
+    return;
+  if (w->count++ >= w->cap || !w->items)
+    return;
+  wchg_diag *d = &w->items[w->count - 1];
+  d->code = code;
+  d->offset = offset;
+  d->result_code = result_code;
+  snprintf(d->path, sizeof d->path, "%s", path ? path : "");
   va_start(ap, fmt);
   vsnprintf(d->message, sizeof d->message, fmt, ap);
   va_end(ap);

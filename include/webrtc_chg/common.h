@@ -70,6 +70,9 @@ typedef enum wchg_status {
   WCHG_E_TIMESTAMP = -21, /**< a TimeStamp is not a valid BCD local time */
   WCHG_E_TRAILING = -22,  /**< bytes follow the value where none may */
   WCHG_E_CHOICE = -23,    /**< no or more than one CHOICE alternative set */
+  WCHG_E_OTHER_RECORD = -24, /**< a CDR of another record type (e.g. an
+                               sCSCFRecord): well-formed, not decoded; its
+                               tag is in wchg_diag */
 
   WCHG_E_JSON = -30,      /**< JSON text does not parse */
   WCHG_E_JSON_TYPE = -31, /**< JSON value of the wrong type */
@@ -79,6 +82,9 @@ typedef enum wchg_status {
   WCHG_E_DIAMETER = -50,  /**< a Diameter message breaks RFC 6733 or its
                                ABNF; wchg_diag.result_code says how */
   WCHG_E_STATE = -51,     /**< a call out of order (e.g. a group not closed) */
+  WCHG_E_OTHER_NODE = -52,/**< an ACR of another node function (Node-
+                               Functionality not P-CSCF): decoded, not
+                               folded; the host routes it */
   WCHG_E_EMERGENCY = -41, /**< IMS emergency of a WebRTC client: not chargeable */
 } wchg_status;
 
@@ -110,6 +116,31 @@ typedef struct wchg_diag {
   char path[192];
   char message[192];
 } wchg_diag;
+
+/**
+ * Warnings: what a decoder in receive policy accepted and kept although
+ * the strict policy refuses it (an AVP flag against its rule, a TimeStamp
+ * that is no valid BCD time, ...). Each is a wchg_diag whose code (and
+ * result_code) is what the strict policy would have returned. The caller
+ * owns |items| (|cap| entries; NULL with cap 0 to count only); a decoder
+ * adds every warning to |count| and keeps the first |cap| of them. Set
+ * |count| to 0 before a decode (the decoders add to it).
+ */
+typedef struct wchg_warnings {
+  wchg_diag *items;
+  size_t cap;
+  size_t count;
+} wchg_warnings;
+
+/** Receive or strict: how a decoder treats what it can read but what
+ * breaks a rule. Strict refuses it (for what we produce, and for
+ * --check); receive keeps it as received and reports it as a warning
+ * (for what peers send: a refused record is revenue lost). Bytes it
+ * cannot read (tag, length, nesting, truncation) stop both. */
+typedef enum wchg_policy {
+  WCHG_POLICY_STRICT = 0,
+  WCHG_POLICY_RECEIVE = 1,
+} wchg_policy;
 
 /* ------------------------------------------------------------------ */
 /* Memory                                                              */

@@ -12,6 +12,8 @@
 
 #include <webrtc_chg/webrtc_chg.h>
 
+#include "internal.h"
+
 Suite *common_suite(void);
 
 /* ------------------------------------------------------------ version */
@@ -43,7 +45,7 @@ static const int all_codes[] = {
     WCHG_E_RANGE,     WCHG_E_CONSTRAINT, WCHG_E_UTF8,     WCHG_E_TIMESTAMP,
     WCHG_E_TRAILING,  WCHG_E_CHOICE,    WCHG_E_JSON,      WCHG_E_JSON_TYPE,
     WCHG_E_JSON_KEY,  WCHG_E_INVALID,   WCHG_E_EMERGENCY, WCHG_E_DIAMETER,
-    WCHG_E_STATE,
+    WCHG_E_STATE,     WCHG_E_OTHER_NODE, WCHG_E_OTHER_RECORD,
 };
 #define N_CODES (sizeof all_codes / sizeof all_codes[0])
 
@@ -80,8 +82,30 @@ START_TEST(strerror_codes_are_negative_and_in_range) {
 }
 END_TEST
 
+/* wchg_warn: every warning counted, the first |cap| kept, NULL allowed. */
+START_TEST(warnings_count_and_keep) {
+  wchg_diag items[2];
+  wchg_warnings w = {items, 2, 0};
+  wchg_warn(NULL, WCHG_E_DIAMETER, 5004, 1, "a", "ignored");
+  wchg_warn(&w, WCHG_E_DIAMETER, 3009, 24, "Origin-Host", "M bit clear %d", 1);
+  wchg_warn(&w, WCHG_E_TIMESTAMP, 0, 40, NULL, "not BCD");
+  wchg_warn(&w, WCHG_E_UTF8, 0, WCHG_NO_OFFSET, "x", "third");
+  ck_assert_uint_eq(w.count, 3);
+  ck_assert_int_eq(items[0].code, WCHG_E_DIAMETER);
+  ck_assert_uint_eq(items[0].result_code, 3009);
+  ck_assert_uint_eq(items[0].offset, 24);
+  ck_assert_str_eq(items[0].path, "Origin-Host");
+  ck_assert_str_eq(items[0].message, "M bit clear 1");
+  ck_assert_int_eq(items[1].code, WCHG_E_TIMESTAMP);
+  ck_assert_str_eq(items[1].path, "");
+  wchg_warnings counting = {NULL, 5, 0};
+  wchg_warn(&counting, WCHG_E_UTF8, 0, 0, NULL, "only counted");
+  ck_assert_uint_eq(counting.count, 1);
+}
+END_TEST
+
 START_TEST(strerror_unknown_codes) {
-  static const int unknown[] = {1,   2,   -4,  -9,   -24, -29, -33,
+  static const int unknown[] = {1,   2,   -4,  -9,   -25, -29, -33,
                                 -39, -42, -49, -100, INT_MIN, INT_MAX};
   for (size_t i = 0; i < sizeof unknown / sizeof unknown[0]; i++)
     ck_assert_str_eq(wchg_strerror(unknown[i]), "unknown error");
@@ -471,6 +495,7 @@ Suite *common_suite(void) {
   tcase_add_test(tc, strerror_names_are_distinct);
   tcase_add_test(tc, strerror_codes_are_negative_and_in_range);
   tcase_add_test(tc, strerror_unknown_codes);
+  tcase_add_test(tc, warnings_count_and_keep);
   suite_add_tcase(s, tc);
 
   tc = tcase_create("diag");
