@@ -133,13 +133,14 @@ typedef struct wchg_warnings {
 } wchg_warnings;
 
 /** Receive or strict: how a decoder treats what it can read but what
- * breaks a rule. Strict refuses it (for what we produce, and for
- * --check); receive keeps it as received and reports it as a warning
- * (for what peers send: a refused record is revenue lost). Bytes it
- * cannot read (tag, length, nesting, truncation) stop both. */
+ * breaks a rule. Receive keeps it as received and reports it as a
+ * warning (for what peers send: a refused record is revenue lost);
+ * strict refuses it (for what we produce, and for --check). Bytes it
+ * cannot read (tag, length, nesting, truncation) stop both. Receive is 0,
+ * so that a zeroed configuration receives. */
 typedef enum wchg_policy {
-  WCHG_POLICY_STRICT = 0,
-  WCHG_POLICY_RECEIVE = 1,
+  WCHG_POLICY_RECEIVE = 0,
+  WCHG_POLICY_STRICT = 1,
 } wchg_policy;
 
 /* ------------------------------------------------------------------ */
