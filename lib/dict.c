@@ -13,13 +13,24 @@
  * wchg_dict_table. V is MUST exactly when the vendor is not 0 and P is
  * always MUSTNOT (RFC 6733 §4.1), so only the M rule is a column.
  *
- * Sources: RFC 6733, RFC 4006, RFC 7683; TS 32.299 Table 7.2.0.1 for
- * 3GPP codes, types and flag rules (V15.7.0 as transcribed by
- * freeDiameter) and TS 32.299 §6 / §7 ABNF for grouping and
- * multiplicity; TS 29.229 Table 6.3.1 for the Cx AVPs; TS 29.061 and
- * TS 29.214 for the few AVPs they define. Where sources conflict, the
- * project's charging-facts reference (Appendix A) decides; each such
- * choice has a one-line comment at its row.
+ * Sources: RFC 6733, RFC 4006, RFC 7155, RFC 7683; TS 32.299 Table
+ * 7.2.0.1 for 3GPP codes, types and flag rules (V15.7.0 as transcribed
+ * by freeDiameter) and TS 32.299 §6 / §7 ABNF for grouping and
+ * multiplicity (Rel-17 text as quoted by mobius corsac-diameter); the
+ * tables of TS 29.061, 29.128, 29.173, 29.212, 29.214, 29.229, 29.272
+ * and 29.273 (same freeDiameter file) for the AVPs those specs define
+ * and TS 32.299 imports. Where sources conflict, the project's
+ * charging-facts reference (Appendix A) decides; each such choice has a
+ * one-line comment at its row. An AVP whose M rule none of these gives
+ * (a later release, another vendor) is M may: accepted either way.
+ *
+ * Extent: every AVP of RFC 6733 §4.5, RFC 4006 §8 and the whole
+ * Service-Information tree an IMS node's ACR or CCR may carry (TS 32.299
+ * §7.2: Subscription-Id, AoC-, PS-, IMS- and MMTel-Information with
+ * their subtrees) plus the MSCC subtree. The per-service containers no
+ * IMS node sends (MMS, LCS, PoC, MBMS, SMS, VCS, ProSe, Service-Generic,
+ * IM, DCD, M2M, CPDT) are extensible groups whose children are not
+ * described (EXT): their AVPs pass when M is clear.
  *
  * SPDX-License-Identifier: BSD-2-Clause
  */
@@ -254,6 +265,145 @@ static const wchg_dict_enum e_tad_identifier[] = {{0, "CS"}, {1, "PS"}};
 static const wchg_dict_enum e_inter_ue_transfer[] = {
     {0, "INTRA_UE_TRANSFER"}, {1, "INTER_UE_TRANSFER"}};
 
+/* RFC 6733 §8.18 */
+static const wchg_dict_enum e_session_server_failover[] = {
+    {0, "REFUSE_SERVICE"}, {1, "TRY_AGAIN"},
+    {2, "ALLOW_SERVICE"},  {3, "TRY_AGAIN_ALLOW_SERVICE"}};
+/* RFC 6733 §5.4.3 */
+static const wchg_dict_enum e_disconnect_cause[] = {
+    {0, "REBOOTING"}, {1, "BUSY"}, {2, "DO_NOT_WANT_TO_TALK_TO_YOU"}};
+/* RFC 6733 §8.7 */
+static const wchg_dict_enum e_auth_request_type[] = {
+    {1, "AUTHENTICATE_ONLY"}, {2, "AUTHORIZE_ONLY"}, {3, "AUTHORIZE_AUTHENTICATE"}};
+/* RFC 6733 §8.11 */
+static const wchg_dict_enum e_auth_session_state[] = {
+    {0, "STATE_MAINTAINED"}, {1, "NO_STATE_MAINTAINED"}};
+/* RFC 6733 §8.12 */
+static const wchg_dict_enum e_re_auth_request_type[] = {
+    {0, "AUTHORIZE_ONLY"}, {1, "AUTHORIZE_AUTHENTICATE"}};
+/* RFC 6733 §9.8.7 */
+static const wchg_dict_enum e_accounting_realtime_required[] = {
+    {1, "DELIVER_AND_GRANT"}, {2, "GRANT_AND_STORE"}, {3, "GRANT_AND_LOSE"}};
+/* RFC 4006 §8.13 */
+static const wchg_dict_enum e_credit_control[] = {
+    {0, "CREDIT_AUTHORIZATION"}, {1, "RE_AUTHORIZATION"}};
+
+/* TS 29.061 §16.4.7.2 3GPP-PDP-Type (4..6: Rel-13 Non-IP, Rel-15 5GS) */
+static const wchg_dict_enum e_tgpp_pdp_type[] = {
+    {0, "IPv4"},   {1, "PPP"},          {2, "IPv6"},    {3, "IPv4v6"},
+    {4, "Non-IP"}, {5, "Unstructured"}, {6, "Ethernet"}};
+/* TS 29.212 §5.3.27 */
+static const wchg_dict_enum e_ip_can_type[] = {
+    {0, "3GPP-GPRS"}, {1, "DOCSIS"},       {2, "xDSL"}, {3, "WiMAX"},
+    {4, "3GPP2"},     {5, "3GPP-EPS"},     {6, "Non-3GPP-EPS"},
+    {7, "FBA"},       {8, "3GPP-5GS"},     {9, "Non-3GPP-5GS"}};
+/* TS 29.212 §5.3.17 (TS 23.203 Table 6.1.7): the standardized QCIs of
+ * Rel-16, then 128..254, which the operator assigns: all valid values */
+#define QCI(n) {n, "QCI_" #n}
+#define QCI8(n) QCI(n), QCI(n + 1), QCI(n + 2), QCI(n + 3), QCI(n + 4), QCI(n + 5), QCI(n + 6), QCI(n + 7)
+static const wchg_dict_enum e_qos_class_identifier[] = {
+    QCI(1),  QCI(2),  QCI(3),  QCI(4),  QCI(5),  QCI(6),  QCI(7),  QCI(8),
+    QCI(9),  QCI(65), QCI(66), QCI(67), QCI(69), QCI(70), QCI(71), QCI(72),
+    QCI(73), QCI(74), QCI(75), QCI(76), QCI(79), QCI(80), QCI(82), QCI(83),
+    QCI(84), QCI(85),
+    QCI8(128), QCI8(136), QCI8(144), QCI8(152), QCI8(160), QCI8(168),
+    QCI8(176), QCI8(184), QCI8(192), QCI8(200), QCI8(208), QCI8(216),
+    QCI8(224), QCI8(232), QCI8(240), QCI(248), QCI(249), QCI(250),
+    QCI(251), QCI(252), QCI(253), QCI(254)};
+#undef QCI8
+#undef QCI
+/* TS 29.212 §5.3.46, §5.3.47 */
+static const wchg_dict_enum e_pre_emption_capability[] = {
+    {0, "PRE-EMPTION_CAPABILITY_ENABLED"}, {1, "PRE-EMPTION_CAPABILITY_DISABLED"}};
+static const wchg_dict_enum e_pre_emption_vulnerability[] = {
+    {0, "PRE-EMPTION_VULNERABILITY_ENABLED"}, {1, "PRE-EMPTION_VULNERABILITY_DISABLED"}};
+/* TS 29.212 §5.3.117, §5.3.116 */
+static const wchg_dict_enum e_nbifom_mode[] = {
+    {0, "UE_INITIATED"}, {1, "NETWORK_INITIATED"}};
+static const wchg_dict_enum e_nbifom_support[] = {
+    {0, "NBIFOM_NOT_SUPPORTED"}, {1, "NBIFOM_SUPPORTED"}};
+
+/* TS 32.299 PS-Append-Free-Format-Data */
+static const wchg_dict_enum e_ps_append_free_format_data[] = {
+    {0, "APPEND"}, {1, "OVERWRITE"}};
+/* TS 32.299 PDP-Context-Type */
+static const wchg_dict_enum e_pdp_context_type[] = {
+    {0, "PRIMARY"}, {1, "SECONDARY"}};
+/* TS 32.299 Time-Quota-Type */
+static const wchg_dict_enum e_time_quota_type[] = {
+    {0, "DISCRETE_TIME_PERIOD"}, {1, "CONTINUOUS_TIME_PERIOD"}};
+/* TS 32.299 Subscriber-Role */
+static const wchg_dict_enum e_subscriber_role[] = {
+    {0, "ORIGINATING"}, {1, "TERMINATING"}};
+/* TS 32.299 Serving-Node-Type (6: Rel-12, S2a) */
+static const wchg_dict_enum e_serving_node_type[] = {
+    {0, "SGSN"}, {1, "PMIPSGW"}, {2, "GTPSGW"}, {3, "ePDG"},
+    {4, "hSGW"}, {5, "MME"},     {6, "TWAN"}};
+/* TS 32.299 Participant-Action-Type */
+static const wchg_dict_enum e_participant_action_type[] = {
+    {0, "CREATE_CONF"}, {1, "JOIN_CONF"}, {2, "INVITE_INTO_CONF"}, {3, "QUIT_CONF"}};
+/* TS 32.299 Dynamic-Address-Flag and Dynamic-Address-Flag-Extension */
+static const wchg_dict_enum e_dynamic_address_flag[] = {
+    {0, "Static"}, {1, "Dynamic"}};
+/* TS 32.299 SGW-Change */
+static const wchg_dict_enum e_sgw_change[] = {
+    {0, "ACR_Start_NOT_due_to_SGW_Change"}, {1, "ACR_Start_due_to_SGW_Change"}};
+/* TS 32.299 Charging-Characteristics-Selection-Mode */
+static const wchg_dict_enum e_charging_characteristics_selection_mode[] = {
+    {0, "Serving-Node-Supplied"}, {1, "Subscription-specific"},
+    {2, "APN-specific"},          {3, "Home-Default"},
+    {4, "Roaming-Default"},       {5, "Visiting-Default"}};
+/* TS 32.299 Charge-Reason-Code */
+static const wchg_dict_enum e_charge_reason_code[] = {
+    {0, "UNKNOWN"},     {1, "USAGE"},         {2, "COMMUNICATION-ATTEMPT-CHARGE"},
+    {3, "SETUP-CHARGE"}, {4, "ADD-ON-CHARGE"}};
+/* TS 32.299 IMSI-Unauthenticated-Flag */
+static const wchg_dict_enum e_imsi_unauthenticated_flag[] = {
+    {0, "Authenticated"}, {1, "Unauthenticated"}};
+/* TS 32.299 AoC-Format, AoC-Service-Obligatory-Type, AoC-Service-Type */
+static const wchg_dict_enum e_aoc_format[] = {
+    {0, "MONETARY"}, {1, "NON_MONETARY"}, {2, "CAI"}};
+static const wchg_dict_enum e_aoc_service_obligatory_type[] = {
+    {0, "NON_BINDING"}, {1, "BINDING"}};
+static const wchg_dict_enum e_aoc_service_type[] = {
+    {0, "NONE"}, {1, "AOC-S"}, {2, "AOC-D"}, {3, "AOC-E"}};
+/* TS 32.299 CSG-Access-Mode, CSG-Membership-Indication */
+static const wchg_dict_enum e_csg_access_mode[] = {
+    {0, "CLOSED_MODE"}, {1, "HYBRID_MODE"}};
+static const wchg_dict_enum e_csg_membership_indication[] = {
+    {0, "NOT_CSG_MEMBER"}, {1, "CSG_MEMBER"}};
+/* TS 32.299 Low-Priority-Indicator */
+static const wchg_dict_enum e_low_priority_indicator[] = {{0, "NO"}, {1, "YES"}};
+/* TS 32.299 CN-Operator-Selection-Entity */
+static const wchg_dict_enum e_cn_operator_selection_entity[] = {
+    {0, "SERVING_NETWORK_SELECTED_BY_THE_UE"},
+    {1, "SERVING_NETWORK_SELECTED_BY_THE_NETWORK"}};
+/* TS 32.299 Quota-Indicator, Play-Alternative, Privacy-Indicator */
+static const wchg_dict_enum e_quota_indicator[] = {
+    {0, "QUOTA_IS_NOT_USED_DURING_PLAYBACK"}, {1, "QUOTA_IS_USED_DURING_PLAYBACK"}};
+static const wchg_dict_enum e_play_alternative[] = {
+    {0, "SERVED_PARTY"}, {1, "REMOTE_PARTY"}};
+static const wchg_dict_enum e_privacy_indicator[] = {
+    {0, "NOT_PRIVATE"}, {1, "PRIVATE"}};
+/* TS 32.299 CP-CIoT-EPS-Optimisation-Indicator */
+static const wchg_dict_enum e_cp_ciot_eps_optimisation_indicator[] = {
+    {0, "NOT_APPLY"}, {1, "APPLY"}};
+/* TS 32.299 SGi-PtP-Tunnelling-Method */
+static const wchg_dict_enum e_sgi_ptp_tunnelling_method[] = {
+    {0, "UDP_IP_based"}, {1, "Others"}};
+/* TS 32.299 UNI-PDU-CP-Only-Flag */
+static const wchg_dict_enum e_uni_pdu_cp_only_flag[] = {
+    {0, "UNI_PDU_both_UP_CP"}, {1, "UNI_PDU_CP_Only"}};
+/* TS 32.299 Additional-Exception-Reports */
+static const wchg_dict_enum e_additional_exception_reports[] = {
+    {0, "NOT_ALLOWED"}, {1, "ALLOWED"}};
+/* TS 32.299 Charging-Per-IP-CAN-Session-Indicator */
+static const wchg_dict_enum e_charging_per_ip_can_session_indicator[] = {
+    {0, "INACTIVE"}, {1, "ACTIVE"}};
+/* TS 32.299 3GPP-PS-Data-Off-Status */
+static const wchg_dict_enum e_tgpp_ps_data_off_status[] = {
+    {0, "ACTIVE"}, {1, "INACTIVE"}};
+
 /* ------------------------------------------------------------------ */
 /* Grouped AVPs: children in ABNF order                                */
 /* ------------------------------------------------------------------ */
@@ -357,8 +507,10 @@ static const wchg_dict_rule g_allowed_waf_wwsf_identities[] = {
     ANY(WEBRTC_AUTHENTICATION_FUNCTION_NAME),
     ANY(WEBRTC_WEB_SERVER_FUNCTION_NAME)};
 
-/* TS 32.299 §7.2 Service-Information. The per-service containers
- * other than PS- and IMS-Information are not described further (EXT). */
+/* TS 32.299 §7.2 Service-Information. AoC-, PS-, IMS- and MMTel-
+ * Information are described to their leaves; the containers of services
+ * an IMS node does not charge (MMS, LCS, PoC, MBMS, SMS, VCS, ProSe,
+ * Service-Generic, IM, DCD, M2M, CPDT) are not (EXT). */
 static const wchg_dict_rule g_service_information[] = {
     ANY(SUBSCRIPTION_ID),   OPT(AOC_INFORMATION),
     OPT(PS_INFORMATION),    OPT(IMS_INFORMATION),
@@ -370,13 +522,86 @@ static const wchg_dict_rule g_service_information[] = {
     OPT(DCD_INFORMATION),   OPT(M2M_INFORMATION),
     OPT(CPDT_INFORMATION)};
 
-/* TS 32.299 §7.2.158 PS-Information: only the children a P-CSCF uses
- * (facts §2.1) and those we describe, in ABNF order; the other ~60 are
- * admitted by marking the group extensible. */
+/* TS 32.299 §7.2.158 PS-Information: all 74 children in ABNF order
+ * (Rel-17, MOB-32299). The ABNF has no *[ AVP ]; the group stays
+ * extensible as it was, which also admits members of earlier releases
+ * (e.g. 3GPP-GPRS-Negotiated-QoS-Profile, 3GPP-IMSI). 74 rules: over the
+ * 64 of one word of the reader's masks, within its 96 (MAX_RULES). */
 static const wchg_dict_rule g_ps_information[] = {
-    OPT(TGPP_CHARGING_ID),        ANY(GGSN_ADDRESS),
-    OPT(TGPP_MS_TIMEZONE),        OPT(TGPP_USER_LOCATION_INFO),
-    OPT(TGPP_RAT_TYPE),           OPT(USER_EQUIPMENT_INFO)};
+    ANY(SUPPORTED_FEATURES),                   /*  1 */
+    OPT(TGPP_CHARGING_ID),                     /*  2 */
+    OPT(PDN_CONNECTION_CHARGING_ID),           /*  3 */
+    OPT(NODE_ID),                              /*  4 */
+    OPT(TGPP_PDP_TYPE),                        /*  5 */
+    ANY(PDP_ADDRESS),                          /*  6 */
+    OPT(PDP_ADDRESS_PREFIX_LENGTH),            /*  7 */
+    OPT(DYNAMIC_ADDRESS_FLAG),                 /*  8 */
+    OPT(DYNAMIC_ADDRESS_FLAG_EXTENSION),       /*  9 */
+    OPT(QOS_INFORMATION),                      /* 10 */
+    ANY(SGSN_ADDRESS),                         /* 11 */
+    ANY(GGSN_ADDRESS),                         /* 12 */
+    ANY(TDF_IP_ADDRESS),                       /* 13 */
+    ANY(SGW_ADDRESS),                          /* 14 */
+    ANY(EPDG_ADDRESS),                         /* 15 */
+    ANY(TWAG_ADDRESS),                         /* 16 */
+    OPT(CG_ADDRESS),                           /* 17 */
+    OPT(SERVING_NODE_TYPE),                    /* 18 */
+    OPT(SGW_CHANGE),                           /* 19 */
+    OPT(TGPP_IMSI_MCC_MNC),                    /* 20 */
+    OPT(IMSI_UNAUTHENTICATED_FLAG),            /* 21 */
+    OPT(TGPP_GGSN_MCC_MNC),                    /* 22 */
+    OPT(TGPP_NSAPI),                           /* 23 */
+    OPT(CALLED_STATION_ID),                    /* 24 */
+    OPT(TGPP_SESSION_STOP_INDICATOR),          /* 25 */
+    OPT(TGPP_SELECTION_MODE),                  /* 26 */
+    OPT(TGPP_CHARGING_CHARACTERISTICS),        /* 27 */
+    OPT(CHARGING_CHARACTERISTICS_SELECTION_MODE), /* 28 */
+    OPT(TGPP_SGSN_MCC_MNC),                    /* 29 */
+    OPT(TGPP_MS_TIMEZONE),                     /* 30 */
+    OPT(CHARGING_RULE_BASE_NAME),              /* 31 */
+    OPT(ADC_RULE_BASE_NAME),                   /* 32 */
+    OPT(TGPP_USER_LOCATION_INFO),              /* 33 */
+    OPT(USER_LOCATION_INFO_TIME),              /* 34 */
+    OPT(USER_CSG_INFORMATION),                 /* 35 */
+    ANY(PRESENCE_REPORTING_AREA_INFORMATION),  /* 36 */
+    OPT(TGPP2_BSID),                           /* 37 */
+    OPT(TWAN_USER_LOCATION_INFO),              /* 38 */
+    OPT(UWAN_USER_LOCATION_INFO),              /* 39 */
+    OPT(TGPP_RAT_TYPE),                        /* 40 */
+    OPT(PS_FURNISH_CHARGING_INFORMATION),      /* 41 */
+    OPT(PDP_CONTEXT_TYPE),                     /* 42 */
+    OPT(OFFLINE_CHARGING),                     /* 43 */
+    ANY(TRAFFIC_DATA_VOLUMES),                 /* 44 */
+    ANY(SERVICE_DATA_CONTAINER),               /* 45 */
+    OPT(USER_EQUIPMENT_INFO),                  /* 46 */
+    OPT(TERMINAL_INFORMATION),                 /* 47 */
+    OPT(START_TIME),                           /* 48 */
+    OPT(STOP_TIME),                            /* 49 */
+    OPT(CHANGE_CONDITION),                     /* 50 */
+    OPT(DIAGNOSTICS),                          /* 51 */
+    OPT(LOW_PRIORITY_INDICATOR),               /* 52 */
+    OPT(NBIFOM_MODE),                          /* 53 */
+    OPT(NBIFOM_SUPPORT),                       /* 54 */
+    OPT(MME_NUMBER_FOR_MT_SMS),                /* 55 */
+    OPT(MME_NAME),                             /* 56 */
+    OPT(MME_REALM),                            /* 57 */
+    OPT(LOGICAL_ACCESS_ID),                    /* 58 */
+    OPT(PHYSICAL_ACCESS_ID),                   /* 59 */
+    OPT(FIXED_USER_LOCATION_INFO),             /* 60 */
+    OPT(CN_OPERATOR_SELECTION_ENTITY),         /* 61 */
+    OPT(ENHANCED_DIAGNOSTICS),                 /* 62 */
+    OPT(SGI_PTP_TUNNELLING_METHOD),            /* 63 */
+    OPT(CP_CIOT_EPS_OPTIMISATION_INDICATOR),   /* 64 */
+    OPT(UNI_PDU_CP_ONLY_FLAG),                 /* 65 */
+    OPT(SERVING_PLMN_RATE_CONTROL),            /* 66 */
+    OPT(APN_RATE_CONTROL),                     /* 67 */
+    OPT(CHARGING_PER_IP_CAN_SESSION_INDICATOR), /* 68 */
+    OPT(RRC_CAUSE_COUNTER),                    /* 69 */
+    OPT(TGPP_PS_DATA_OFF_STATUS),              /* 70 */
+    OPT(SCS_AS_ADDRESS),                       /* 71 */
+    OPT(UNUSED_QUOTA_TIMER),                   /* 72 */
+    ANY(RAN_SECONDARY_RAT_USAGE_REPORT),       /* 73 */
+    OPT(PSCELL_INFO)};                         /* 74 */
 
 /* TS 32.299 §7.2.77 IMS-Information: all 53 children in ABNF order.
  * Appendix A #19: multiplicities of MOB-32299 (*Transit-IOI-List,
@@ -517,6 +742,227 @@ static const wchg_dict_rule g_trigger[] = {ANY(TRIGGER_TYPE)};
 static const wchg_dict_rule g_remaining_balance[] = {
     REQ(UNIT_VALUE), REQ(CURRENCY_CODE)};
 
+/* RFC 4006 §8.43 */
+static const wchg_dict_rule g_service_parameter_info[] = {
+    REQ(SERVICE_PARAMETER_TYPE), REQ(SERVICE_PARAMETER_VALUE)};
+
+/* ---- Groups below Service-Information and the MSCC (TS 32.299 §7.2
+ * and the specs it imports). Extensible exactly where the ABNF ends in
+ * *[ AVP ], except the groups that were EXT before this table described
+ * them (PS-Furnish-Charging-Information, QoS-Information, Envelope,
+ * Time-Quota-Mechanism, AF-Correlation-Information, MMTel-Information,
+ * AoC-Information, Tariff-Information, Announcement-Information,
+ * Related-Trigger): they stay extensible, so that no group refuses an
+ * AVP it accepted before (members of other releases, e.g. MMTel-
+ * Information's Subscriber-Role). */
+
+/* TS 32.299 PS-Furnish-Charging-Information */
+static const wchg_dict_rule g_ps_furnish_charging_information[] = {
+    REQ(TGPP_CHARGING_ID), REQ(PS_FREE_FORMAT_DATA), OPT(PS_APPEND_FREE_FORMAT_DATA)};
+/* TS 29.212 §5.3.16 QoS-Information */
+static const wchg_dict_rule g_qos_information[] = {
+    OPT(QOS_CLASS_IDENTIFIER),
+    OPT(MAX_REQUESTED_BANDWIDTH_UL),
+    OPT(MAX_REQUESTED_BANDWIDTH_DL),
+    OPT(EXTENDED_MAX_REQUESTED_BW_UL),
+    OPT(EXTENDED_MAX_REQUESTED_BW_DL),
+    OPT(GUARANTEED_BITRATE_UL),
+    OPT(GUARANTEED_BITRATE_DL),
+    OPT(EXTENDED_GBR_UL),
+    OPT(EXTENDED_GBR_DL),
+    OPT(BEARER_IDENTIFIER),
+    OPT(ALLOCATION_RETENTION_PRIORITY),
+    OPT(APN_AGGREGATE_MAX_BITRATE_UL),
+    OPT(APN_AGGREGATE_MAX_BITRATE_DL),
+    OPT(EXTENDED_APN_AMBR_UL),
+    OPT(EXTENDED_APN_AMBR_DL),
+    ANY(CONDITIONAL_APN_AGGREGATE_MAX_BITRATE)};
+/* TS 29.212 §5.3.32 */
+static const wchg_dict_rule g_allocation_retention_priority[] = {
+    REQ(PRIORITY_LEVEL), OPT(PRE_EMPTION_CAPABILITY), OPT(PRE_EMPTION_VULNERABILITY)};
+/* TS 29.212 §5.3.105. Its *[ RAT-Type ] (1032, M must not) is left
+ * undescribed: an unknown AVP without M passes, and its value list
+ * grows with every release. */
+static const wchg_dict_rule g_conditional_apn_aggregate_max_bitrate[] = {
+    OPT(APN_AGGREGATE_MAX_BITRATE_UL), OPT(APN_AGGREGATE_MAX_BITRATE_DL),
+    OPT(EXTENDED_APN_AMBR_UL),         OPT(EXTENDED_APN_AMBR_DL),
+    ANY(IP_CAN_TYPE)};
+/* TS 29.212 §5.3.109 */
+static const wchg_dict_rule g_presence_reporting_area_information[] = {
+    OPT(PRESENCE_REPORTING_AREA_IDENTIFIER), OPT(PRESENCE_REPORTING_AREA_STATUS),
+    OPT(PRESENCE_REPORTING_AREA_ELEMENTS_LIST), OPT(PRESENCE_REPORTING_AREA_NODE)};
+/* TS 29.212 §5.3.112 */
+static const wchg_dict_rule g_fixed_user_location_info[] = {
+    OPT(SSID), OPT(BSSID), OPT(LOGICAL_ACCESS_ID), OPT(PHYSICAL_ACCESS_ID)};
+/* TS 29.214 §5.3.10 */
+static const wchg_dict_rule g_flows[] = {
+    REQ(MEDIA_COMPONENT_NUMBER), ANY(FLOW_NUMBER), ANY(CONTENT_VERSION),
+    OPT(FINAL_UNIT_ACTION),      OPT(MEDIA_COMPONENT_STATUS)};
+/* TS 29.214 §5.3.62 */
+static const wchg_dict_rule g_callee_information[] = {
+    OPT(CALLED_PARTY_ADDRESS), ANY(REQUESTED_PARTY_ADDRESS), ANY(CALLED_ASSERTED_IDENTITY)};
+/* TS 29.229 §6.3.29 */
+static const wchg_dict_rule g_supported_features[] = {
+    REQ(VENDOR_ID), REQ(FEATURE_LIST_ID), REQ(FEATURE_LIST)};
+/* TS 29.272 §7.3.3 */
+static const wchg_dict_rule g_terminal_information[] = {
+    OPT(IMEI), OPT(TGPP2_MEID), OPT(SOFTWARE_VERSION)};
+/* TS 29.128 §6.4.21, §6.4.27 */
+static const wchg_dict_rule g_serving_plmn_rate_control[] = {
+    OPT(UPLINK_RATE_LIMIT), OPT(DOWNLINK_RATE_LIMIT)};
+static const wchg_dict_rule g_rrc_cause_counter[] = {
+    OPT(COUNTER_VALUE), OPT(RRC_COUNTER_TIMESTAMP)};
+
+/* TS 32.299 Offline-Charging */
+static const wchg_dict_rule g_offline_charging[] = {
+    OPT(QUOTA_CONSUMPTION_TIME), OPT(TIME_QUOTA_MECHANISM), OPT(ENVELOPE_REPORTING),
+    ANY(MULTIPLE_SERVICES_CREDIT_CONTROL)};
+/* TS 32.299 Envelope */
+static const wchg_dict_rule g_envelope[] = {
+    REQ(ENVELOPE_START_TIME), OPT(ENVELOPE_END_TIME), OPT(CC_TOTAL_OCTETS),
+    OPT(CC_INPUT_OCTETS),     OPT(CC_OUTPUT_OCTETS),  OPT(CC_SERVICE_SPECIFIC_UNITS)};
+/* TS 32.299 Time-Quota-Mechanism */
+static const wchg_dict_rule g_time_quota_mechanism[] = {
+    REQ(TIME_QUOTA_TYPE), REQ(BASE_TIME_INTERVAL)};
+/* TS 32.299 AF-Correlation-Information */
+static const wchg_dict_rule g_af_correlation_information[] = {
+    REQ(AF_CHARGING_IDENTIFIER), ANY(FLOWS)};
+/* TS 32.299 Announcement-Information */
+static const wchg_dict_rule g_announcement_information[] = {
+    REQ(ANNOUNCEMENT_IDENTIFIER), ANY(VARIABLE_PART),    OPT(TIME_INDICATOR),
+    OPT(QUOTA_INDICATOR),         OPT(ANNOUNCEMENT_ORDER), OPT(PLAY_ALTERNATIVE),
+    OPT(PRIVACY_INDICATOR),       OPT(LANGUAGE)};
+/* TS 32.299 Variable-Part */
+static const wchg_dict_rule g_variable_part[] = {
+    OPT(VARIABLE_PART_ORDER), REQ(VARIABLE_PART_TYPE), REQ(VARIABLE_PART_VALUE)};
+/* TS 32.299 Service-Data-Container */
+static const wchg_dict_rule g_service_data_container[] = {
+    OPT(AF_CORRELATION_INFORMATION),
+    OPT(CHARGING_RULE_BASE_NAME),
+    OPT(ACCOUNTING_INPUT_OCTETS),
+    OPT(ACCOUNTING_OUTPUT_OCTETS),
+    OPT(LOCAL_SEQUENCE_NUMBER),
+    OPT(QOS_INFORMATION),
+    OPT(RATING_GROUP),
+    OPT(CHANGE_TIME),
+    OPT(SERVICE_IDENTIFIER),
+    OPT(SERVICE_SPECIFIC_INFO),
+    OPT(ADC_RULE_BASE_NAME),
+    OPT(SGSN_ADDRESS),
+    OPT(TIME_FIRST_USAGE),
+    OPT(TIME_LAST_USAGE),
+    OPT(TIME_USAGE),
+    ANY(CHANGE_CONDITION),
+    OPT(TGPP_USER_LOCATION_INFO),
+    OPT(TGPP2_BSID),
+    OPT(UWAN_USER_LOCATION_INFO),
+    OPT(TWAN_USER_LOCATION_INFO),
+    OPT(SPONSOR_IDENTITY),
+    OPT(APPLICATION_SERVICE_PROVIDER_IDENTITY),
+    ANY(PRESENCE_REPORTING_AREA_INFORMATION),
+    OPT(PRESENCE_REPORTING_AREA_STATUS),
+    OPT(USER_CSG_INFORMATION),
+    OPT(TGPP_RAT_TYPE),
+    OPT(RELATED_CHANGE_CONDITION_INFORMATION),
+    OPT(SERVING_PLMN_RATE_CONTROL),
+    OPT(APN_RATE_CONTROL),
+    OPT(TGPP_PS_DATA_OFF_STATUS),
+    OPT(TRAFFIC_STEERING_POLICY_IDENTIFIER_DL),
+    OPT(TRAFFIC_STEERING_POLICY_IDENTIFIER_UL),
+    OPT(VOLTE_INFORMATION)};
+/* TS 32.299 Traffic-Data-Volumes */
+static const wchg_dict_rule g_traffic_data_volumes[] = {
+    OPT(QOS_INFORMATION),
+    OPT(ACCOUNTING_INPUT_OCTETS),
+    OPT(ACCOUNTING_OUTPUT_OCTETS),
+    OPT(CHANGE_CONDITION),
+    OPT(CHANGE_TIME),
+    OPT(TGPP_USER_LOCATION_INFO),
+    OPT(UWAN_USER_LOCATION_INFO),
+    OPT(TGPP_CHARGING_ID),
+    OPT(PRESENCE_REPORTING_AREA_STATUS),
+    ANY(PRESENCE_REPORTING_AREA_INFORMATION),
+    OPT(USER_CSG_INFORMATION),
+    OPT(TGPP_RAT_TYPE),
+    OPT(ACCESS_AVAILABILITY_CHANGE_REASON),
+    OPT(RELATED_CHANGE_CONDITION_INFORMATION),
+    OPT(DIAGNOSTICS),
+    OPT(ENHANCED_DIAGNOSTICS),
+    OPT(CP_CIOT_EPS_OPTIMISATION_INDICATOR),
+    OPT(SERVING_PLMN_RATE_CONTROL),
+    OPT(APN_RATE_CONTROL)};
+/* TS 32.299 Related-Change-Condition-Information */
+static const wchg_dict_rule g_related_change_condition_information[] = {
+    OPT(SGSN_ADDRESS),            ANY(CHANGE_CONDITION),
+    OPT(TGPP_USER_LOCATION_INFO), OPT(TGPP2_BSID),
+    OPT(UWAN_USER_LOCATION_INFO), OPT(PRESENCE_REPORTING_AREA_STATUS),
+    OPT(USER_CSG_INFORMATION),    OPT(TGPP_RAT_TYPE)};
+/* TS 32.299 User-CSG-Information */
+static const wchg_dict_rule g_user_csg_information[] = {
+    REQ(CSG_ID), REQ(CSG_ACCESS_MODE), OPT(CSG_MEMBERSHIP_INDICATION)};
+/* TS 32.299 TWAN-User-Location-Info */
+static const wchg_dict_rule g_twan_user_location_info[] = {
+    REQ(SSID), OPT(BSSID), OPT(CIVIC_ADDRESS_INFORMATION), OPT(WLAN_OPERATOR_ID),
+    OPT(LOGICAL_ACCESS_ID)};
+/* TS 32.299 UWAN-User-Location-Info */
+static const wchg_dict_rule g_uwan_user_location_info[] = {
+    REQ(UE_LOCAL_IP_ADDRESS), OPT(UDP_SOURCE_PORT), OPT(SSID),
+    OPT(BSSID),               OPT(TCP_SOURCE_PORT), OPT(CIVIC_ADDRESS_INFORMATION),
+    OPT(WLAN_OPERATOR_ID),    OPT(LOGICAL_ACCESS_ID)};
+/* TS 32.299 WLAN-Operator-Id */
+static const wchg_dict_rule g_wlan_operator_id[] = {
+    OPT(WLAN_PLMN_ID), OPT(WLAN_OPERATOR_NAME)};
+/* TS 32.299 Enhanced-Diagnostics */
+static const wchg_dict_rule g_enhanced_diagnostics[] = {ANY(RAN_NAS_RELEASE_CAUSE)};
+/* TS 32.299 APN-Rate-Control and its two directions */
+static const wchg_dict_rule g_apn_rate_control[] = {
+    OPT(APN_RATE_CONTROL_UPLINK), OPT(APN_RATE_CONTROL_DOWNLINK)};
+static const wchg_dict_rule g_apn_rate_control_uplink[] = {
+    OPT(ADDITIONAL_EXCEPTION_REPORTS), OPT(RATE_CONTROL_TIME_UNIT),
+    OPT(RATE_CONTROL_MAX_RATE)};
+static const wchg_dict_rule g_apn_rate_control_downlink[] = {
+    OPT(RATE_CONTROL_TIME_UNIT), OPT(RATE_CONTROL_MAX_RATE),
+    OPT(RATE_CONTROL_MAX_MESSAGE_SIZE)};
+/* TS 32.299 SCS-AS-Address */
+static const wchg_dict_rule g_scs_as_address[] = {OPT(SCS_REALM), OPT(SCS_ADDRESS)};
+/* TS 32.299 RAN-Secondary-RAT-Usage-Report */
+static const wchg_dict_rule g_ran_secondary_rat_usage_report[] = {
+    OPT(SECONDARY_RAT_TYPE),      OPT(RAN_START_TIMESTAMP),
+    OPT(RAN_END_TIMESTAMP),       OPT(ACCOUNTING_INPUT_OCTETS),
+    OPT(ACCOUNTING_OUTPUT_OCTETS), OPT(TGPP_CHARGING_ID)};
+/* TS 32.299 (Rel-16) PSCell-Info, VoLTE-Information */
+static const wchg_dict_rule g_pscell_info[] = {OPT(NR_CGI)};
+static const wchg_dict_rule g_volte_information[] = {
+    OPT(CALLING_PARTY_ADDRESS), OPT(CALLEE_INFORMATION)};
+
+/* TS 32.299 MMTel-Information, Supplementary-Service */
+static const wchg_dict_rule g_mmtel_information[] = {ANY(SUPPLEMENTARY_SERVICE)};
+static const wchg_dict_rule g_supplementary_service[] = {
+    OPT(MMTEL_SSERVICE_TYPE),    OPT(SERVICE_MODE),
+    OPT(NUMBER_OF_DIVERSIONS),   OPT(ASSOCIATED_PARTY_ADDRESS),
+    OPT(SERVICE_ID),             OPT(CHANGE_TIME),
+    OPT(NUMBER_OF_PARTICIPANTS), OPT(PARTICIPANT_ACTION_TYPE),
+    OPT(CUG_INFORMATION),        OPT(AOC_INFORMATION)};
+/* TS 32.299 AoC-Information and its subtree. Accumulated-Cost,
+ * Incremental-Cost, Unit-Cost and Scale-Factor have the children of
+ * Unit-Value ({Value-Digits} [Exponent]): they use g_unit_value. */
+static const wchg_dict_rule g_aoc_information[] = {
+    OPT(AOC_COST_INFORMATION), OPT(TARIFF_INFORMATION), OPT(AOC_SUBSCRIPTION_INFORMATION)};
+static const wchg_dict_rule g_aoc_cost_information[] = {
+    OPT(ACCUMULATED_COST), ANY(INCREMENTAL_COST), OPT(CURRENCY_CODE)};
+static const wchg_dict_rule g_tariff_information[] = {
+    REQ(CURRENT_TARIFF), OPT(TARIFF_TIME_CHANGE), OPT(NEXT_TARIFF)};
+/* Current-Tariff and Next-Tariff */
+static const wchg_dict_rule g_tariff[] = {
+    OPT(CURRENCY_CODE), OPT(SCALE_FACTOR), ANY(RATE_ELEMENT)};
+static const wchg_dict_rule g_rate_element[] = {
+    REQ(CC_UNIT_TYPE), OPT(CHARGE_REASON_CODE), OPT(UNIT_VALUE), OPT(UNIT_COST),
+    OPT(UNIT_QUOTA_THRESHOLD)};
+static const wchg_dict_rule g_aoc_subscription_information[] = {
+    ANY(AOC_SERVICE), OPT(AOC_FORMAT), OPT(PREFERRED_AOC_CURRENCY)};
+static const wchg_dict_rule g_aoc_service[] = {
+    OPT(AOC_SERVICE_OBLIGATORY_TYPE), OPT(AOC_SERVICE_TYPE)};
+
 /* ------------------------------------------------------------------ */
 /* The table                                                           */
 /* ------------------------------------------------------------------ */
@@ -539,7 +985,9 @@ const wchg_dict_avp wchg_dict_table[N_INDEX] = {DICT(ROW)};
 /* Commands                                                            */
 /* ------------------------------------------------------------------ */
 
-/* TS 32.299 §6.2.2 ACR (RFC 6733 §9.7.1) */
+/* TS 32.299 §6.2.2 ACR, with the RFC 6733 §9.7.1 AVPs 32.299 leaves
+ * out (Vendor-Specific-Application-Id .. Accounting-Realtime-Required):
+ * a peer of the base protocol may send them */
 static const wchg_dict_rule acr_avps[] = {
     FIXED(SESSION_ID),
     REQ(ORIGIN_HOST),
@@ -556,9 +1004,14 @@ static const wchg_dict_rule acr_avps[] = {
     ANY(PROXY_INFO),
     ANY(ROUTE_RECORD),
     OPT(SERVICE_CONTEXT_ID),
-    OPT(SERVICE_INFORMATION)};
+    OPT(SERVICE_INFORMATION),
+    OPT(VENDOR_SPECIFIC_APPLICATION_ID),
+    OPT(ACCOUNTING_SUB_SESSION_ID),
+    OPT(ACCT_SESSION_ID),
+    OPT(ACCT_MULTI_SESSION_ID),
+    OPT(ACCOUNTING_REALTIME_REQUIRED)};
 
-/* TS 32.299 §6.2.3 ACA (RFC 6733 §9.7.2) */
+/* TS 32.299 §6.2.3 ACA, with the RFC 6733 §9.7.2 AVPs it leaves out */
 static const wchg_dict_rule aca_avps[] = {
     FIXED(SESSION_ID),
     REQ(RESULT_CODE),
@@ -575,9 +1028,16 @@ static const wchg_dict_rule aca_avps[] = {
     OPT(FAILED_AVP),
     OPT(ORIGIN_STATE_ID),
     OPT(EVENT_TIMESTAMP),
-    ANY(PROXY_INFO)};
+    ANY(PROXY_INFO),
+    OPT(VENDOR_SPECIFIC_APPLICATION_ID),
+    OPT(ACCOUNTING_SUB_SESSION_ID),
+    OPT(ACCT_SESSION_ID),
+    OPT(ACCT_MULTI_SESSION_ID),
+    OPT(ACCOUNTING_REALTIME_REQUIRED)};
 
-/* TS 32.299 §6.4.2 CCR (RFC 4006 §3.1) */
+/* TS 32.299 §6.4.2 CCR with the RFC 4006 §3.1 AVPs 32.299 leaves out
+ * (CC-Sub-Session-Id .. *Service-Parameter-Info, at the end): a credit-
+ * control client of RFC 4006 sends them at the top level. */
 static const wchg_dict_rule ccr_avps[] = {
     FIXED(SESSION_ID),
     REQ(ORIGIN_HOST),
@@ -602,9 +1062,17 @@ static const wchg_dict_rule ccr_avps[] = {
     OPT(OC_SUPPORTED_FEATURES),
     ANY(PROXY_INFO),
     ANY(ROUTE_RECORD),
-    OPT(SERVICE_INFORMATION)};
+    OPT(SERVICE_INFORMATION),
+    OPT(CC_SUB_SESSION_ID),
+    OPT(ACCT_MULTI_SESSION_ID),
+    OPT(SERVICE_IDENTIFIER),
+    OPT(REQUESTED_SERVICE_UNIT),
+    ANY(USED_SERVICE_UNIT),
+    ANY(SERVICE_PARAMETER_INFO)};
 
-/* TS 32.299 §6.4.3 CCA (RFC 4006 §3.2) */
+/* TS 32.299 §6.4.3 CCA with the RFC 4006 §3.2 AVPs 32.299 leaves out
+ * (User-Name .. Validity-Time, at the end); *[ Failed-AVP ] as RFC 4006
+ * has it (32.299: [ Failed-AVP ]). */
 static const wchg_dict_rule cca_avps[] = {
     FIXED(SESSION_ID),
     REQ(RESULT_CODE),
@@ -626,10 +1094,19 @@ static const wchg_dict_rule cca_avps[] = {
     ANY(REDIRECT_HOST),
     OPT(REDIRECT_HOST_USAGE),
     OPT(REDIRECT_MAX_CACHE_TIME),
-    OPT(FAILED_AVP),
+    ANY(FAILED_AVP),
     OPT(SERVICE_INFORMATION),
     ANY(PROXY_INFO),
-    ANY(ROUTE_RECORD)};
+    ANY(ROUTE_RECORD),
+    OPT(USER_NAME),
+    OPT(CC_SUB_SESSION_ID),
+    OPT(ACCT_MULTI_SESSION_ID),
+    OPT(ORIGIN_STATE_ID),
+    OPT(EVENT_TIMESTAMP),
+    OPT(GRANTED_SERVICE_UNIT),
+    OPT(FINAL_UNIT_INDICATION),
+    OPT(CHECK_BALANCE_RESULT),
+    OPT(VALIDITY_TIME)};
 
 #define CMD(c, app, req, nm, rules)                                          \
   {.code = (c),                                                              \
