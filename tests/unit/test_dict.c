@@ -13,11 +13,16 @@
 #include <stdint.h>
 #include <string.h>
 
+#include <webrtc_chg/diameter.h>
 #include <webrtc_chg/dict.h>
+
+#include "testutil.h"
 
 Suite *dict_suite(void);
 
+#define TGPP2 5535u
 #define TGPP 10415u
+#define ETSI 13019u
 
 static const wchg_dict_avp *table(size_t *n) {
   const wchg_dict_avp *t = wchg_dict_avps(n);
@@ -175,6 +180,263 @@ static const struct {
 };
 #define N_M_EXCEPTIONS (sizeof m_exceptions / sizeof m_exceptions[0])
 
+
+/* Every row issue 18 added (RFC 6733 §4.5, RFC 4006 §8, the TS 32.299
+ * Service-Information tree and what it imports), by (code, vendor), with
+ * its type and M rule as the sources give them (see dict.c). */
+static const struct {
+  uint32_t code, vendor;
+  wchg_avp_type type;
+  wchg_flag_rule m;
+  const char *name;
+} added[] = {
+    {27, 0, WCHG_AVP_UNSIGNED32, WCHG_RULE_MUST, "Session-Timeout"},
+    {30, 0, WCHG_AVP_UTF8STRING, WCHG_RULE_MUST, "Called-Station-Id"},
+    {257, 0, WCHG_AVP_ADDRESS, WCHG_RULE_MUST, "Host-IP-Address"},
+    {265, 0, WCHG_AVP_UNSIGNED32, WCHG_RULE_MUST, "Supported-Vendor-Id"},
+    {267, 0, WCHG_AVP_UNSIGNED32, WCHG_RULE_MUSTNOT, "Firmware-Revision"},
+    {269, 0, WCHG_AVP_UTF8STRING, WCHG_RULE_MUSTNOT, "Product-Name"},
+    {270, 0, WCHG_AVP_UNSIGNED32, WCHG_RULE_MUST, "Session-Binding"},
+    {271, 0, WCHG_AVP_ENUMERATED, WCHG_RULE_MUST, "Session-Server-Failover"},
+    {272, 0, WCHG_AVP_UNSIGNED32, WCHG_RULE_MUST, "Multi-Round-Time-Out"},
+    {273, 0, WCHG_AVP_ENUMERATED, WCHG_RULE_MUST, "Disconnect-Cause"},
+    {274, 0, WCHG_AVP_ENUMERATED, WCHG_RULE_MUST, "Auth-Request-Type"},
+    {276, 0, WCHG_AVP_UNSIGNED32, WCHG_RULE_MUST, "Auth-Grace-Period"},
+    {277, 0, WCHG_AVP_ENUMERATED, WCHG_RULE_MUST, "Auth-Session-State"},
+    {285, 0, WCHG_AVP_ENUMERATED, WCHG_RULE_MUST, "Re-Auth-Request-Type"},
+    {291, 0, WCHG_AVP_UNSIGNED32, WCHG_RULE_MUST, "Authorization-Lifetime"},
+    {299, 0, WCHG_AVP_UNSIGNED32, WCHG_RULE_MUST, "Inband-Security-Id"},
+    {363, 0, WCHG_AVP_UNSIGNED64, WCHG_RULE_MUST, "Accounting-Input-Octets"},
+    {364, 0, WCHG_AVP_UNSIGNED64, WCHG_RULE_MUST, "Accounting-Output-Octets"},
+    {419, 0, WCHG_AVP_UNSIGNED64, WCHG_RULE_MUST, "CC-Sub-Session-Id"},
+    {426, 0, WCHG_AVP_ENUMERATED, WCHG_RULE_MUST, "Credit-Control"},
+    {440, 0, WCHG_AVP_GROUPED, WCHG_RULE_MAY, "Service-Parameter-Info"},
+    {441, 0, WCHG_AVP_UNSIGNED32, WCHG_RULE_MAY, "Service-Parameter-Type"},
+    {442, 0, WCHG_AVP_OCTETSTRING, WCHG_RULE_MAY, "Service-Parameter-Value"},
+    {483, 0, WCHG_AVP_ENUMERATED, WCHG_RULE_MUST, "Accounting-Realtime-Required"},
+    {9010, TGPP2, WCHG_AVP_UTF8STRING, WCHG_RULE_MUST, "3GPP2-BSID"},
+    {1, TGPP, WCHG_AVP_UTF8STRING, WCHG_RULE_MUST, "3GPP-IMSI"},
+    {3, TGPP, WCHG_AVP_ENUMERATED, WCHG_RULE_MUST, "3GPP-PDP-Type"},
+    {4, TGPP, WCHG_AVP_OCTETSTRING, WCHG_RULE_MUSTNOT, "3GPP-CG-Address"},
+    {5, TGPP, WCHG_AVP_UTF8STRING, WCHG_RULE_MUST, "3GPP-GPRS-Negotiated-QoS-Profile"},
+    {6, TGPP, WCHG_AVP_OCTETSTRING, WCHG_RULE_MUSTNOT, "3GPP-SGSN-Address"},
+    {7, TGPP, WCHG_AVP_OCTETSTRING, WCHG_RULE_MUSTNOT, "3GPP-GGSN-Address"},
+    {8, TGPP, WCHG_AVP_UTF8STRING, WCHG_RULE_MUST, "3GPP-IMSI-MCC-MNC"},
+    {9, TGPP, WCHG_AVP_UTF8STRING, WCHG_RULE_MUST, "3GPP-GGSN-MCC-MNC"},
+    {10, TGPP, WCHG_AVP_OCTETSTRING, WCHG_RULE_MUST, "3GPP-NSAPI"},
+    {11, TGPP, WCHG_AVP_OCTETSTRING, WCHG_RULE_MUSTNOT, "3GPP-Session-Stop-Indicator"},
+    {12, TGPP, WCHG_AVP_UTF8STRING, WCHG_RULE_MUST, "3GPP-Selection-Mode"},
+    {13, TGPP, WCHG_AVP_UTF8STRING, WCHG_RULE_MUST, "3GPP-Charging-Characteristics"},
+    {14, TGPP, WCHG_AVP_OCTETSTRING, WCHG_RULE_MUST, "3GPP-CG-Ipv6-Address"},
+    {15, TGPP, WCHG_AVP_OCTETSTRING, WCHG_RULE_MUST, "3GPP-SGSN-Ipv6-Address"},
+    {16, TGPP, WCHG_AVP_OCTETSTRING, WCHG_RULE_MUST, "3GPP-GGSN-Ipv6-Address"},
+    {17, TGPP, WCHG_AVP_OCTETSTRING, WCHG_RULE_MUST, "3GPP-Ipv6-DNS-Servers"},
+    {18, TGPP, WCHG_AVP_UTF8STRING, WCHG_RULE_MUST, "3GPP-SGSN-MCC-MNC"},
+    {20, TGPP, WCHG_AVP_OCTETSTRING, WCHG_RULE_MUST, "3GPP-IMEISV"},
+    {24, TGPP, WCHG_AVP_OCTETSTRING, WCHG_RULE_MUSTNOT, "3GPP-CAMEL-Charging-Info"},
+    {25, TGPP, WCHG_AVP_OCTETSTRING, WCHG_RULE_MUSTNOT, "3GPP-Packet-Filter"},
+    {26, TGPP, WCHG_AVP_OCTETSTRING, WCHG_RULE_MUSTNOT, "3GPP-Negotiated-DSCP"},
+    {27, TGPP, WCHG_AVP_OCTETSTRING, WCHG_RULE_MUSTNOT, "3GPP-Allocate-IP-Type"},
+    {29, TGPP, WCHG_AVP_OCTETSTRING, WCHG_RULE_MUSTNOT, "TWAN-Identifier"},
+    {30, TGPP, WCHG_AVP_OCTETSTRING, WCHG_RULE_MUSTNOT, "3GPP-User-Location-Info-Time"},
+    {31, TGPP, WCHG_AVP_OCTETSTRING, WCHG_RULE_MUSTNOT, "3GPP-Secondary-RAT-Usage"},
+    {505, TGPP, WCHG_AVP_OCTETSTRING, WCHG_RULE_MUST, "AF-Charging-Identifier"},
+    {509, TGPP, WCHG_AVP_UNSIGNED32, WCHG_RULE_MUST, "Flow-Number"},
+    {510, TGPP, WCHG_AVP_GROUPED, WCHG_RULE_MUST, "Flows"},
+    {515, TGPP, WCHG_AVP_UNSIGNED32, WCHG_RULE_MUST, "Max-Requested-Bandwidth-DL"},
+    {516, TGPP, WCHG_AVP_UNSIGNED32, WCHG_RULE_MUST, "Max-Requested-Bandwidth-UL"},
+    {518, TGPP, WCHG_AVP_UNSIGNED32, WCHG_RULE_MUST, "Media-Component-Number"},
+    {531, TGPP, WCHG_AVP_UTF8STRING, WCHG_RULE_MUSTNOT, "Sponsor-Identity"},
+    {532, TGPP, WCHG_AVP_UTF8STRING, WCHG_RULE_MUSTNOT, "Application-Service-Provider-Identity"},
+    {549, TGPP, WCHG_AVP_UNSIGNED32, WCHG_RULE_MUSTNOT, "Media-Component-Status"},
+    {552, TGPP, WCHG_AVP_UNSIGNED64, WCHG_RULE_MUSTNOT, "Content-Version"},
+    {554, TGPP, WCHG_AVP_UNSIGNED32, WCHG_RULE_MUSTNOT, "Extended-Max-Requested-BW-DL"},
+    {555, TGPP, WCHG_AVP_UNSIGNED32, WCHG_RULE_MUSTNOT, "Extended-Max-Requested-BW-UL"},
+    {565, TGPP, WCHG_AVP_GROUPED, WCHG_RULE_MAY, "Callee-Information"},
+    {628, TGPP, WCHG_AVP_GROUPED, WCHG_RULE_MAY, "Supported-Features"},
+    {629, TGPP, WCHG_AVP_UNSIGNED32, WCHG_RULE_MUSTNOT, "Feature-List-ID"},
+    {630, TGPP, WCHG_AVP_UNSIGNED32, WCHG_RULE_MUSTNOT, "Feature-List"},
+    {846, TGPP, WCHG_AVP_ADDRESS, WCHG_RULE_MUST, "CG-Address"},
+    {866, TGPP, WCHG_AVP_OCTETSTRING, WCHG_RULE_MUST, "PS-Free-Format-Data"},
+    {867, TGPP, WCHG_AVP_ENUMERATED, WCHG_RULE_MUST, "PS-Append-Free-Format-Data"},
+    {885, TGPP, WCHG_AVP_UNSIGNED32, WCHG_RULE_MUST, "Number-Of-Participants"},
+    {1004, TGPP, WCHG_AVP_UTF8STRING, WCHG_RULE_MUST, "Charging-Rule-Base-Name"},
+    {1020, TGPP, WCHG_AVP_OCTETSTRING, WCHG_RULE_MUST, "Bearer-Identifier"},
+    {1025, TGPP, WCHG_AVP_UNSIGNED32, WCHG_RULE_MUST, "Guaranteed-Bitrate-DL"},
+    {1026, TGPP, WCHG_AVP_UNSIGNED32, WCHG_RULE_MUST, "Guaranteed-Bitrate-UL"},
+    {1027, TGPP, WCHG_AVP_ENUMERATED, WCHG_RULE_MUST, "IP-CAN-Type"},
+    {1028, TGPP, WCHG_AVP_ENUMERATED, WCHG_RULE_MUST, "QoS-Class-Identifier"},
+    {1034, TGPP, WCHG_AVP_GROUPED, WCHG_RULE_MUSTNOT, "Allocation-Retention-Priority"},
+    {1040, TGPP, WCHG_AVP_UNSIGNED32, WCHG_RULE_MUSTNOT, "APN-Aggregate-Max-Bitrate-DL"},
+    {1041, TGPP, WCHG_AVP_UNSIGNED32, WCHG_RULE_MUSTNOT, "APN-Aggregate-Max-Bitrate-UL"},
+    {1046, TGPP, WCHG_AVP_UNSIGNED32, WCHG_RULE_MUSTNOT, "Priority-Level"},
+    {1047, TGPP, WCHG_AVP_ENUMERATED, WCHG_RULE_MUSTNOT, "Pre-emption-Capability"},
+    {1048, TGPP, WCHG_AVP_ENUMERATED, WCHG_RULE_MUSTNOT, "Pre-emption-Vulnerability"},
+    {1091, TGPP, WCHG_AVP_ADDRESS, WCHG_RULE_MUSTNOT, "TDF-IP-Address"},
+    {1095, TGPP, WCHG_AVP_UTF8STRING, WCHG_RULE_MUST, "ADC-Rule-Base-Name"},
+    {1227, TGPP, WCHG_AVP_ADDRESS, WCHG_RULE_MUST, "PDP-Address"},
+    {1228, TGPP, WCHG_AVP_ADDRESS, WCHG_RULE_MUST, "SGSN-Address"},
+    {1247, TGPP, WCHG_AVP_ENUMERATED, WCHG_RULE_MUST, "PDP-Context-Type"},
+    {1265, TGPP, WCHG_AVP_UNSIGNED32, WCHG_RULE_MUST, "Base-Time-Interval"},
+    {1267, TGPP, WCHG_AVP_TIME, WCHG_RULE_MUST, "Envelope-End-Time"},
+    {1269, TGPP, WCHG_AVP_TIME, WCHG_RULE_MUST, "Envelope-Start-Time"},
+    {1271, TGPP, WCHG_AVP_ENUMERATED, WCHG_RULE_MUST, "Time-Quota-Type"},
+    {1278, TGPP, WCHG_AVP_GROUPED, WCHG_RULE_MUST, "Offline-Charging"},
+    {1301, TGPP, WCHG_AVP_TIME, WCHG_RULE_MUSTNOT, "RAN-End-Timestamp"},
+    {1302, TGPP, WCHG_AVP_GROUPED, WCHG_RULE_MUSTNOT, "RAN-Secondary-RAT-Usage-Report"},
+    {1303, TGPP, WCHG_AVP_TIME, WCHG_RULE_MUSTNOT, "RAN-Start-Timestamp"},
+    {1304, TGPP, WCHG_AVP_OCTETSTRING, WCHG_RULE_MUSTNOT, "Secondary-RAT-Type"},
+    {1305, TGPP, WCHG_AVP_UTF8STRING, WCHG_RULE_MUSTNOT, "Civic-Address-Information"},
+    {1306, TGPP, WCHG_AVP_GROUPED, WCHG_RULE_MUSTNOT, "WLAN-Operator-Id"},
+    {1307, TGPP, WCHG_AVP_UTF8STRING, WCHG_RULE_MUSTNOT, "WLAN-Operator-Name"},
+    {1308, TGPP, WCHG_AVP_UTF8STRING, WCHG_RULE_MUSTNOT, "WLAN-PLMN-Id"},
+    {1323, TGPP, WCHG_AVP_GROUPED, WCHG_RULE_MAY, "VoLTE-Information"},
+    {1324, TGPP, WCHG_AVP_GROUPED, WCHG_RULE_MAY, "PSCell-Info"},
+    {1325, TGPP, WCHG_AVP_UTF8STRING, WCHG_RULE_MAY, "NR-CGI"},
+    {1401, TGPP, WCHG_AVP_GROUPED, WCHG_RULE_MUST, "Terminal-Information"},
+    {1402, TGPP, WCHG_AVP_UTF8STRING, WCHG_RULE_MUST, "IMEI"},
+    {1403, TGPP, WCHG_AVP_UTF8STRING, WCHG_RULE_MUST, "Software-Version"},
+    {1437, TGPP, WCHG_AVP_UNSIGNED32, WCHG_RULE_MUST, "CSG-Id"},
+    {1471, TGPP, WCHG_AVP_OCTETSTRING, WCHG_RULE_MUST, "3GPP2-MEID"},
+    {1524, TGPP, WCHG_AVP_UTF8STRING, WCHG_RULE_MUSTNOT, "SSID"},
+    {1645, TGPP, WCHG_AVP_OCTETSTRING, WCHG_RULE_MUSTNOT, "MME-Number-for-MT-SMS"},
+    {2031, TGPP, WCHG_AVP_UNSIGNED32, WCHG_RULE_MUST, "MMTel-SService-Type"},
+    {2032, TGPP, WCHG_AVP_UNSIGNED32, WCHG_RULE_MUST, "Service-Mode"},
+    {2033, TGPP, WCHG_AVP_ENUMERATED, WCHG_RULE_MUST, "Subscriber-Role"},
+    {2034, TGPP, WCHG_AVP_UNSIGNED32, WCHG_RULE_MUST, "Number-Of-Diversions"},
+    {2035, TGPP, WCHG_AVP_UTF8STRING, WCHG_RULE_MUST, "Associated-Party-Address"},
+    {2037, TGPP, WCHG_AVP_INTEGER32, WCHG_RULE_MUST, "Change-Condition"},
+    {2039, TGPP, WCHG_AVP_INTEGER32, WCHG_RULE_MUST, "Diagnostics"},
+    {2040, TGPP, WCHG_AVP_GROUPED, WCHG_RULE_MUST, "Service-Data-Container"},
+    {2041, TGPP, WCHG_AVP_TIME, WCHG_RULE_MUST, "Start-Time"},
+    {2042, TGPP, WCHG_AVP_TIME, WCHG_RULE_MUST, "Stop-Time"},
+    {2043, TGPP, WCHG_AVP_TIME, WCHG_RULE_MUST, "Time-First-Usage"},
+    {2044, TGPP, WCHG_AVP_TIME, WCHG_RULE_MUST, "Time-Last-Usage"},
+    {2045, TGPP, WCHG_AVP_UNSIGNED32, WCHG_RULE_MUST, "Time-Usage"},
+    {2046, TGPP, WCHG_AVP_GROUPED, WCHG_RULE_MUST, "Traffic-Data-Volumes"},
+    {2047, TGPP, WCHG_AVP_ENUMERATED, WCHG_RULE_MUST, "Serving-Node-Type"},
+    {2048, TGPP, WCHG_AVP_GROUPED, WCHG_RULE_MUST, "Supplementary-Service"},
+    {2049, TGPP, WCHG_AVP_ENUMERATED, WCHG_RULE_MUST, "Participant-Action-Type"},
+    {2050, TGPP, WCHG_AVP_UNSIGNED32, WCHG_RULE_MUST, "PDN-Connection-Charging-ID"},
+    {2051, TGPP, WCHG_AVP_ENUMERATED, WCHG_RULE_MUST, "Dynamic-Address-Flag"},
+    {2052, TGPP, WCHG_AVP_GROUPED, WCHG_RULE_MUST, "Accumulated-Cost"},
+    {2053, TGPP, WCHG_AVP_GROUPED, WCHG_RULE_MUST, "AoC-Cost-Information"},
+    {2056, TGPP, WCHG_AVP_GROUPED, WCHG_RULE_MUST, "Current-Tariff"},
+    {2057, TGPP, WCHG_AVP_GROUPED, WCHG_RULE_MUST, "Next-Tariff"},
+    {2058, TGPP, WCHG_AVP_GROUPED, WCHG_RULE_MUST, "Rate-Element"},
+    {2059, TGPP, WCHG_AVP_GROUPED, WCHG_RULE_MUST, "Scale-Factor"},
+    {2061, TGPP, WCHG_AVP_GROUPED, WCHG_RULE_MUST, "Unit-Cost"},
+    {2062, TGPP, WCHG_AVP_GROUPED, WCHG_RULE_MUST, "Incremental-Cost"},
+    {2063, TGPP, WCHG_AVP_UNSIGNED32, WCHG_RULE_MUST, "Local-Sequence-Number"},
+    {2064, TGPP, WCHG_AVP_UTF8STRING, WCHG_RULE_MUST, "Node-Id"},
+    {2065, TGPP, WCHG_AVP_ENUMERATED, WCHG_RULE_MUST, "SGW-Change"},
+    {2066, TGPP, WCHG_AVP_ENUMERATED, WCHG_RULE_MUST, "Charging-Characteristics-Selection-Mode"},
+    {2067, TGPP, WCHG_AVP_ADDRESS, WCHG_RULE_MUST, "SGW-Address"},
+    {2068, TGPP, WCHG_AVP_ENUMERATED, WCHG_RULE_MUST, "Dynamic-Address-Flag-Extension"},
+    {2118, TGPP, WCHG_AVP_ENUMERATED, WCHG_RULE_MUST, "Charge-Reason-Code"},
+    {2304, TGPP, WCHG_AVP_OCTETSTRING, WCHG_RULE_MUST, "CUG-Information"},
+    {2308, TGPP, WCHG_AVP_ENUMERATED, WCHG_RULE_MUST, "IMSI-Unauthenticated-Flag"},
+    {2310, TGPP, WCHG_AVP_ENUMERATED, WCHG_RULE_MUST, "AoC-Format"},
+    {2311, TGPP, WCHG_AVP_GROUPED, WCHG_RULE_MUST, "AoC-Service"},
+    {2312, TGPP, WCHG_AVP_ENUMERATED, WCHG_RULE_MUST, "AoC-Service-Obligatory-Type"},
+    {2313, TGPP, WCHG_AVP_ENUMERATED, WCHG_RULE_MUST, "AoC-Service-Type"},
+    {2314, TGPP, WCHG_AVP_GROUPED, WCHG_RULE_MUST, "AoC-Subscription-Information"},
+    {2315, TGPP, WCHG_AVP_UNSIGNED32, WCHG_RULE_MUST, "Preferred-AoC-Currency"},
+    {2317, TGPP, WCHG_AVP_ENUMERATED, WCHG_RULE_MUST, "CSG-Access-Mode"},
+    {2318, TGPP, WCHG_AVP_ENUMERATED, WCHG_RULE_MUST, "CSG-Membership-Indication"},
+    {2319, TGPP, WCHG_AVP_GROUPED, WCHG_RULE_MUST, "User-CSG-Information"},
+    {2402, TGPP, WCHG_AVP_DIAMETERIDENTITY, WCHG_RULE_MUST, "MME-Name"},
+    {2408, TGPP, WCHG_AVP_DIAMETERIDENTITY, WCHG_RULE_MUSTNOT, "MME-Realm"},
+    {2602, TGPP, WCHG_AVP_ENUMERATED, WCHG_RULE_MUST, "Low-Priority-Indicator"},
+    {2606, TGPP, WCHG_AVP_UNSIGNED32, WCHG_RULE_MUST, "PDP-Address-Prefix-Length"},
+    {2714, TGPP, WCHG_AVP_GROUPED, WCHG_RULE_MUST, "TWAN-User-Location-Info"},
+    {2716, TGPP, WCHG_AVP_UTF8STRING, WCHG_RULE_MUST, "BSSID"},
+    {2805, TGPP, WCHG_AVP_ADDRESS, WCHG_RULE_MUSTNOT, "UE-Local-IP-Address"},
+    {2806, TGPP, WCHG_AVP_UNSIGNED32, WCHG_RULE_MUSTNOT, "UDP-Source-Port"},
+    {2812, TGPP, WCHG_AVP_TIME, WCHG_RULE_MUSTNOT, "User-Location-Info-Time"},
+    {2818, TGPP, WCHG_AVP_GROUPED, WCHG_RULE_MUSTNOT, "Conditional-APN-Aggregate-Max-Bitrate"},
+    {2819, TGPP, WCHG_AVP_OCTETSTRING, WCHG_RULE_MUSTNOT, "RAN-NAS-Release-Cause"},
+    {2820, TGPP, WCHG_AVP_OCTETSTRING, WCHG_RULE_MUSTNOT, "Presence-Reporting-Area-Elements-List"},
+    {2821, TGPP, WCHG_AVP_OCTETSTRING, WCHG_RULE_MUSTNOT, "Presence-Reporting-Area-Identifier"},
+    {2822, TGPP, WCHG_AVP_GROUPED, WCHG_RULE_MUSTNOT, "Presence-Reporting-Area-Information"},
+    {2823, TGPP, WCHG_AVP_UNSIGNED32, WCHG_RULE_MUSTNOT, "Presence-Reporting-Area-Status"},
+    {2825, TGPP, WCHG_AVP_GROUPED, WCHG_RULE_MUSTNOT, "Fixed-User-Location-Info"},
+    {2830, TGPP, WCHG_AVP_ENUMERATED, WCHG_RULE_MUSTNOT, "NBIFOM-Mode"},
+    {2831, TGPP, WCHG_AVP_ENUMERATED, WCHG_RULE_MUSTNOT, "NBIFOM-Support"},
+    {2833, TGPP, WCHG_AVP_UNSIGNED32, WCHG_RULE_MUSTNOT, "Access-Availability-Change-Reason"},
+    {2836, TGPP, WCHG_AVP_OCTETSTRING, WCHG_RULE_MUSTNOT, "Traffic-Steering-Policy-Identifier-DL"},
+    {2837, TGPP, WCHG_AVP_OCTETSTRING, WCHG_RULE_MUSTNOT, "Traffic-Steering-Policy-Identifier-UL"},
+    {2843, TGPP, WCHG_AVP_UNSIGNED32, WCHG_RULE_MUSTNOT, "TCP-Source-Port"},
+    {2848, TGPP, WCHG_AVP_UNSIGNED32, WCHG_RULE_MUSTNOT, "Extended-APN-AMBR-DL"},
+    {2849, TGPP, WCHG_AVP_UNSIGNED32, WCHG_RULE_MUSTNOT, "Extended-APN-AMBR-UL"},
+    {2850, TGPP, WCHG_AVP_UNSIGNED32, WCHG_RULE_MUSTNOT, "Extended-GBR-DL"},
+    {2851, TGPP, WCHG_AVP_UNSIGNED32, WCHG_RULE_MUSTNOT, "Extended-GBR-UL"},
+    {2855, TGPP, WCHG_AVP_UNSIGNED32, WCHG_RULE_MUSTNOT, "Presence-Reporting-Area-Node"},
+    {3421, TGPP, WCHG_AVP_ENUMERATED, WCHG_RULE_MUST, "CN-Operator-Selection-Entity"},
+    {3425, TGPP, WCHG_AVP_ADDRESS, WCHG_RULE_MUST, "ePDG-Address"},
+    {3901, TGPP, WCHG_AVP_GROUPED, WCHG_RULE_MUST, "Enhanced-Diagnostics"},
+    {3903, TGPP, WCHG_AVP_ADDRESS, WCHG_RULE_MUST, "TWAG-Address"},
+    {3905, TGPP, WCHG_AVP_UNSIGNED32, WCHG_RULE_MUST, "Announcement-Identifier"},
+    {3906, TGPP, WCHG_AVP_UNSIGNED32, WCHG_RULE_MUST, "Announcement-Order"},
+    {3907, TGPP, WCHG_AVP_GROUPED, WCHG_RULE_MUST, "Variable-Part"},
+    {3908, TGPP, WCHG_AVP_UNSIGNED32, WCHG_RULE_MUST, "Variable-Part-Order"},
+    {3909, TGPP, WCHG_AVP_UNSIGNED32, WCHG_RULE_MUST, "Variable-Part-Type"},
+    {3910, TGPP, WCHG_AVP_UTF8STRING, WCHG_RULE_MUST, "Variable-Part-Value"},
+    {3911, TGPP, WCHG_AVP_UNSIGNED32, WCHG_RULE_MUST, "Time-Indicator"},
+    {3912, TGPP, WCHG_AVP_ENUMERATED, WCHG_RULE_MUST, "Quota-Indicator"},
+    {3913, TGPP, WCHG_AVP_ENUMERATED, WCHG_RULE_MUST, "Play-Alternative"},
+    {3914, TGPP, WCHG_AVP_UTF8STRING, WCHG_RULE_MUST, "Language"},
+    {3915, TGPP, WCHG_AVP_ENUMERATED, WCHG_RULE_MUST, "Privacy-Indicator"},
+    {3918, TGPP, WCHG_AVP_GROUPED, WCHG_RULE_MUST, "UWAN-User-Location-Info"},
+    {3925, TGPP, WCHG_AVP_GROUPED, WCHG_RULE_MUST, "Related-Change-Condition-Information"},
+    {3930, TGPP, WCHG_AVP_ENUMERATED, WCHG_RULE_MUST, "CP-CIoT-EPS-Optimisation-Indicator"},
+    {3931, TGPP, WCHG_AVP_ENUMERATED, WCHG_RULE_MUST, "SGi-PtP-Tunnelling-Method"},
+    {3932, TGPP, WCHG_AVP_ENUMERATED, WCHG_RULE_MUST, "UNI-PDU-CP-Only-Flag"},
+    {3933, TGPP, WCHG_AVP_GROUPED, WCHG_RULE_MUST, "APN-Rate-Control"},
+    {3934, TGPP, WCHG_AVP_GROUPED, WCHG_RULE_MUST, "APN-Rate-Control-Downlink"},
+    {3935, TGPP, WCHG_AVP_GROUPED, WCHG_RULE_MUST, "APN-Rate-Control-Uplink"},
+    {3936, TGPP, WCHG_AVP_ENUMERATED, WCHG_RULE_MUST, "Additional-Exception-Reports"},
+    {3937, TGPP, WCHG_AVP_UNSIGNED32, WCHG_RULE_MUST, "Rate-Control-Max-Message-Size"},
+    {3938, TGPP, WCHG_AVP_UNSIGNED32, WCHG_RULE_MUST, "Rate-Control-Max-Rate"},
+    {3939, TGPP, WCHG_AVP_UNSIGNED32, WCHG_RULE_MUST, "Rate-Control-Time-Unit"},
+    {3940, TGPP, WCHG_AVP_GROUPED, WCHG_RULE_MUST, "SCS-AS-Address"},
+    {3941, TGPP, WCHG_AVP_ADDRESS, WCHG_RULE_MUST, "SCS-Address"},
+    {3942, TGPP, WCHG_AVP_DIAMETERIDENTITY, WCHG_RULE_MUST, "SCS-Realm"},
+    {4310, TGPP, WCHG_AVP_GROUPED, WCHG_RULE_MUST, "Serving-PLMN-Rate-Control"},
+    {4311, TGPP, WCHG_AVP_UNSIGNED32, WCHG_RULE_MUST, "Uplink-Rate-Limit"},
+    {4312, TGPP, WCHG_AVP_UNSIGNED32, WCHG_RULE_MUST, "Downlink-Rate-Limit"},
+    {4318, TGPP, WCHG_AVP_GROUPED, WCHG_RULE_MUST, "RRC-Cause-Counter"},
+    {4319, TGPP, WCHG_AVP_UNSIGNED32, WCHG_RULE_MUST, "Counter-Value"},
+    {4320, TGPP, WCHG_AVP_TIME, WCHG_RULE_MUST, "RRC-Counter-Timestamp"},
+    {4400, TGPP, WCHG_AVP_ENUMERATED, WCHG_RULE_MUST, "Charging-Per-IP-CAN-Session-Indicator"},
+    {4406, TGPP, WCHG_AVP_ENUMERATED, WCHG_RULE_MUST, "3GPP-PS-Data-Off-Status"},
+    {4407, TGPP, WCHG_AVP_UNSIGNED32, WCHG_RULE_MUST, "Unused-Quota-Timer"},
+    {302, ETSI, WCHG_AVP_OCTETSTRING, WCHG_RULE_MAY, "Logical-Access-ID"},
+    {313, ETSI, WCHG_AVP_UTF8STRING, WCHG_RULE_MAY, "Physical-Access-ID"},
+};
+#define N_ADDED (sizeof added / sizeof added[0])
+
+START_TEST(added_rows_present) {
+  ck_assert_uint_eq(N_ADDED, 223);
+  for (size_t i = 0; i < N_ADDED; i++) {
+    const wchg_dict_avp *a = wchg_dict_find(added[i].code, added[i].vendor);
+    ck_assert_msg(a != NULL, "%s (%u/%u) missing", added[i].name, (unsigned)added[i].code,
+                  (unsigned)added[i].vendor);
+    ck_assert_str_eq(a->name, added[i].name);
+    ck_assert_msg(a->type == added[i].type, "%s: type %d, want %d", a->name, (int)a->type,
+                  (int)added[i].type);
+    ck_assert_msg(a->m_rule == added[i].m, "%s: M rule %d, want %d", a->name, (int)a->m_rule,
+                  (int)added[i].m);
+    ck_assert_int_eq(a->v_rule, added[i].vendor ? WCHG_RULE_MUST : WCHG_RULE_MUSTNOT);
+    ck_assert_ptr_eq(wchg_dict_find_name(added[i].name), a);
+  }
+  /* the table grew from 231 rows to 454 */
+  size_t n;
+  table(&n);
+  ck_assert_uint_eq(n, 231 + N_ADDED);
+}
+END_TEST
+
 START_TEST(flag_rules) {
   size_t n;
   const wchg_dict_avp *t = table(&n);
@@ -184,9 +446,16 @@ START_TEST(flag_rules) {
                   "%s: V rule does not match vendor %u", t[i].name,
                   (unsigned)t[i].vendor);
     ck_assert_msg(t[i].p_rule == WCHG_RULE_MUSTNOT, "%s: P rule", t[i].name);
-    if (t[i].vendor != 0 && t[i].vendor != TGPP)
-      continue; /* oneM2M: not in the facts */
+    /* the rows of issue 18 carry their own rule (added[]) */
+    bool listed = false;
     wchg_flag_rule want = WCHG_RULE_MUST;
+    for (size_t k = 0; k < N_ADDED; k++)
+      if (added[k].code == t[i].code && added[k].vendor == t[i].vendor) {
+        want = added[k].m;
+        listed = true;
+      }
+    if (!listed && t[i].vendor != 0 && t[i].vendor != TGPP)
+      continue; /* oneM2M: not in the facts */
     for (size_t k = 0; k < N_M_EXCEPTIONS; k++)
       if (m_exceptions[k].code == t[i].code &&
           m_exceptions[k].vendor == t[i].vendor)
@@ -594,6 +863,215 @@ START_TEST(group_spot_checks) {
 }
 END_TEST
 
+/* ------------------------------------------------------------ groups of issue 18 */
+
+/* One child rule: (code, vendor) with min..max (max 0: unbounded). */
+struct kid {
+  uint32_t code, vendor;
+  uint16_t min, max;
+};
+#define O(c, v) {c, v, 0, 1} /* [ x ] */
+#define A(c, v) {c, v, 0, 0} /* *[ x ] */
+#define Q(c, v) {c, v, 1, 1} /* { x } */
+/* A Grouped AVP's children in ABNF order and whether it is extensible. */
+struct group_spec {
+  uint32_t code, vendor;
+  bool ext;
+  size_t n;
+  const struct kid *kids;
+};
+#define KIDS_OF(...) (sizeof((const struct kid[]){__VA_ARGS__}) / sizeof(struct kid)), \
+                     (const struct kid[]){__VA_ARGS__}
+#define G(code, vendor, ext, ...) {code, vendor, ext, KIDS_OF(__VA_ARGS__)}
+#define T TGPP
+
+/* RFC 4006 §8.43; TS 32.299 §7.2 and the specs it imports (Rel-17 ABNF) */
+static const struct group_spec new_groups[] = {
+    G(440, 0, false, Q(441, 0), Q(442, 0)),
+    /* PS-Information: the 74 children of TS 32.299 §7.2.158 */
+    G(874, T, true, A(628, T), O(2, T), O(2050, T), O(2064, T), O(3, T), A(1227, T), O(2606, T),
+      O(2051, T), O(2068, T), O(1016, T), A(1228, T), A(847, T), A(1091, T), A(2067, T),
+      A(3425, T), A(3903, T), O(846, T), O(2047, T), O(2065, T), O(8, T), O(2308, T), O(9, T),
+      O(10, T), O(30, 0), O(11, T), O(12, T), O(13, T), O(2066, T), O(18, T), O(23, T),
+      O(1004, T), O(1095, T), O(22, T), O(2812, T), O(2319, T), A(2822, T), O(9010, TGPP2),
+      O(2714, T), O(3918, T), O(21, T), O(865, T), O(1247, T), O(1278, T), A(2046, T), A(2040, T),
+      O(458, 0), O(1401, T), O(2041, T), O(2042, T), O(2037, T), O(2039, T), O(2602, T),
+      O(2830, T), O(2831, T), O(1645, T), O(2402, T), O(2408, T), O(302, ETSI), O(313, ETSI),
+      O(2825, T), O(3421, T), O(3901, T), O(3931, T), O(3930, T), O(3932, T), O(4310, T),
+      O(3933, T), O(4400, T), O(4318, T), O(4406, T), O(3940, T), O(4407, T), A(1302, T),
+      O(1324, T)),
+    G(865, T, true, Q(2, T), Q(866, T), O(867, T)),
+    G(1016, T, true, O(1028, T), O(516, T), O(515, T), O(555, T), O(554, T), O(1026, T),
+      O(1025, T), O(2851, T), O(2850, T), O(1020, T), O(1034, T), O(1041, T), O(1040, T),
+      O(2849, T), O(2848, T), A(2818, T)),
+    G(1034, T, false, Q(1046, T), O(1047, T), O(1048, T)),
+    G(2818, T, true, O(1041, T), O(1040, T), O(2849, T), O(2848, T), A(1027, T)),
+    G(2822, T, true, O(2821, T), O(2823, T), O(2820, T), O(2855, T)),
+    G(2825, T, true, O(1524, T), O(2716, T), O(302, ETSI), O(313, ETSI)),
+    G(510, T, true, Q(518, T), A(509, T), A(552, T), O(449, 0), O(549, T)),
+    G(565, T, true, O(832, T), A(1251, T), A(1250, T)),
+    G(628, T, true, Q(266, 0), Q(629, T), Q(630, T)),
+    G(1401, T, true, O(1402, T), O(1471, T), O(1403, T)),
+    G(4310, T, true, O(4311, T), O(4312, T)),
+    G(4318, T, true, O(4319, T), O(4320, T)),
+    G(1278, T, true, O(881, T), O(1270, T), O(1268, T), A(456, 0)),
+    G(1266, T, true, Q(1269, T), O(1267, T), O(421, 0), O(412, 0), O(414, 0), O(417, 0)),
+    G(1270, T, true, Q(1271, T), Q(1265, T)),
+    G(1276, T, true, Q(505, T), A(510, T)),
+    G(3904, T, true, Q(3905, T), A(3907, T), O(3911, T), O(3912, T), O(3906, T), O(3913, T),
+      O(3915, T), O(3914, T)),
+    G(3907, T, false, O(3908, T), Q(3909, T), Q(3910, T)),
+    G(3926, T, true, A(870, T)),
+    G(2040, T, false, O(1276, T), O(1004, T), O(363, 0), O(364, 0), O(2063, T), O(1016, T),
+      O(432, 0), O(2038, T), O(439, 0), O(1249, T), O(1095, T), O(1228, T), O(2043, T),
+      O(2044, T), O(2045, T), A(2037, T), O(22, T), O(9010, TGPP2), O(3918, T), O(2714, T),
+      O(531, T), O(532, T), A(2822, T), O(2823, T), O(2319, T), O(21, T), O(3925, T),
+      O(4310, T), O(3933, T), O(4406, T), O(2836, T), O(2837, T), O(1323, T)),
+    G(2046, T, false, O(1016, T), O(363, 0), O(364, 0), O(2037, T), O(2038, T), O(22, T),
+      O(3918, T), O(2, T), O(2823, T), A(2822, T), O(2319, T), O(21, T), O(2833, T),
+      O(3925, T), O(2039, T), O(3901, T), O(3930, T), O(4310, T), O(3933, T)),
+    G(3925, T, false, O(1228, T), A(2037, T), O(22, T), O(9010, TGPP2), O(3918, T), O(2823, T),
+      O(2319, T), O(21, T)),
+    G(2319, T, false, Q(1437, T), Q(2317, T), O(2318, T)),
+    G(2714, T, false, Q(1524, T), O(2716, T), O(1305, T), O(1306, T), O(302, ETSI)),
+    G(3918, T, false, Q(2805, T), O(2806, T), O(1524, T), O(2716, T), O(2843, T), O(1305, T),
+      O(1306, T), O(302, ETSI)),
+    G(1306, T, false, O(1308, T), O(1307, T)),
+    G(3901, T, false, A(2819, T)),
+    G(3933, T, false, O(3935, T), O(3934, T)),
+    G(3935, T, false, O(3936, T), O(3939, T), O(3938, T)),
+    G(3934, T, false, O(3939, T), O(3938, T), O(3937, T)),
+    G(3940, T, false, O(3942, T), O(3941, T)),
+    G(1302, T, false, O(1304, T), O(1303, T), O(1301, T), O(363, 0), O(364, 0), O(2, T)),
+    G(1324, T, false, O(1325, T)),
+    G(1323, T, false, O(831, T), O(565, T)),
+    /* MMTel-Information and AoC-Information */
+    G(2030, T, true, A(2048, T)),
+    G(2048, T, false, O(2031, T), O(2032, T), O(2034, T), O(2035, T), O(855, T), O(2038, T),
+      O(885, T), O(2049, T), O(2304, T), O(2054, T)),
+    G(2054, T, true, O(2053, T), O(2060, T), O(2314, T)),
+    G(2053, T, false, O(2052, T), A(2062, T), O(425, 0)),
+    G(2052, T, false, Q(447, 0), O(429, 0)),
+    G(2062, T, false, Q(447, 0), O(429, 0)),
+    G(2060, T, true, Q(2056, T), O(451, 0), O(2057, T)),
+    G(2056, T, false, O(425, 0), O(2059, T), A(2058, T)),
+    G(2057, T, false, O(425, 0), O(2059, T), A(2058, T)),
+    G(2059, T, false, Q(447, 0), O(429, 0)),
+    G(2058, T, false, Q(454, 0), O(2118, T), O(445, 0), O(2061, T), O(1226, T)),
+    G(2061, T, false, Q(447, 0), O(429, 0)),
+    G(2314, T, false, A(2311, T), O(2310, T), O(2315, T)),
+    G(2311, T, false, O(2312, T), O(2313, T)),
+};
+#undef T
+
+START_TEST(new_group_children) {
+  for (size_t i = 0; i < sizeof new_groups / sizeof new_groups[0]; i++) {
+    const struct group_spec *s = &new_groups[i];
+    const wchg_dict_avp *g = must_find(s->code, s->vendor);
+    ck_assert_msg(g->type == WCHG_AVP_GROUPED, "%s is not Grouped", g->name);
+    ck_assert_msg(g->extensible == s->ext, "%s: extensible %d, want %d", g->name,
+                  (int)g->extensible, (int)s->ext);
+    ck_assert_msg(g->n_children == s->n, "%s: %zu children, want %zu", g->name,
+                  g->n_children, s->n);
+    for (size_t k = 0; k < s->n; k++) {
+      const wchg_dict_rule *r = &g->children[k];
+      ck_assert_msg(r->code == s->kids[k].code && r->vendor == s->kids[k].vendor,
+                    "%s child #%zu is %u/%u, want %u/%u", g->name, k + 1, (unsigned)r->code,
+                    (unsigned)r->vendor, (unsigned)s->kids[k].code,
+                    (unsigned)s->kids[k].vendor);
+      ck_assert_msg(r->min == s->kids[k].min && r->max == s->kids[k].max,
+                    "%s child #%zu (%u): %u..%u, want %u..%u", g->name, k + 1,
+                    (unsigned)r->code, (unsigned)r->min, (unsigned)r->max,
+                    (unsigned)s->kids[k].min, (unsigned)s->kids[k].max);
+      ck_assert_ptr_eq(r->avp, wchg_dict_find(r->code, r->vendor));
+    }
+  }
+  /* PS-Information: over one 64-bit word of the reader's rule masks,
+   * within its 96 rules */
+  ck_assert_uint_gt(must_find(874, TGPP)->n_children, 64);
+  ck_assert_uint_le(must_find(874, TGPP)->n_children, 96);
+  /* Service-Parameter-Info may repeat in a CCR; Service-Information's
+   * containers of other services stay undescribed */
+  static const uint32_t undescribed[] = {877, 878, 879, 880, 2000, 3410, 3447, 1256, 2110,
+                                         2115, 3927};
+  for (size_t i = 0; i < sizeof undescribed / sizeof undescribed[0]; i++) {
+    const wchg_dict_avp *g = must_find(undescribed[i], TGPP);
+    ck_assert(g->extensible);
+    ck_assert_uint_eq(g->n_children, 0);
+  }
+}
+END_TEST
+#undef G
+#undef KIDS_OF
+#undef O
+#undef A
+#undef Q
+
+START_TEST(new_enumerations) {
+  expect_enum(426, 0, 1, "RE_AUTHORIZATION");
+  expect_enum(277, 0, 1, "NO_STATE_MAINTAINED");
+  expect_enum(274, 0, 3, "AUTHORIZE_AUTHENTICATE");
+  expect_enum(273, 0, 2, "DO_NOT_WANT_TO_TALK_TO_YOU");
+  expect_enum(271, 0, 3, "TRY_AGAIN_ALLOW_SERVICE");
+  expect_enum(285, 0, 0, "AUTHORIZE_ONLY");
+  expect_enum(483, 0, 1, "DELIVER_AND_GRANT");
+  expect_enum(3, TGPP, 0, "IPv4");
+  expect_enum(3, TGPP, 3, "IPv4v6");
+  expect_enum(3, TGPP, 6, "Ethernet");
+  ck_assert_ptr_null(wchg_dict_enum_name(must_find(3, TGPP), 7));
+  expect_enum(1027, TGPP, 5, "3GPP-EPS");
+  expect_enum(1027, TGPP, 9, "Non-3GPP-5GS");
+  /* QCI: the standardized values and the operator range 128..254 */
+  const wchg_dict_avp *qci = must_find(1028, TGPP);
+  ck_assert_uint_eq(qci->n_enums, 26 + 127);
+  expect_enum(1028, TGPP, 1, "QCI_1");
+  expect_enum(1028, TGPP, 85, "QCI_85");
+  expect_enum(1028, TGPP, 128, "QCI_128");
+  expect_enum(1028, TGPP, 200, "QCI_200");
+  expect_enum(1028, TGPP, 254, "QCI_254");
+  static const int32_t reserved[] = {0, 10, 64, 68, 77, 81, 86, 127, 255};
+  for (size_t i = 0; i < sizeof reserved / sizeof reserved[0]; i++)
+    ck_assert_ptr_null(wchg_dict_enum_name(qci, reserved[i]));
+  expect_enum(1047, TGPP, 1, "PRE-EMPTION_CAPABILITY_DISABLED");
+  expect_enum(1048, TGPP, 0, "PRE-EMPTION_VULNERABILITY_ENABLED");
+  expect_enum(2047, TGPP, 5, "MME");
+  expect_enum(2047, TGPP, 6, "TWAN");
+  expect_enum(2051, TGPP, 1, "Dynamic");
+  expect_enum(2068, TGPP, 0, "Static");
+  expect_enum(2065, TGPP, 1, "ACR_Start_due_to_SGW_Change");
+  expect_enum(2066, TGPP, 5, "Visiting-Default");
+  expect_enum(2118, TGPP, 4, "ADD-ON-CHARGE");
+  expect_enum(2310, TGPP, 2, "CAI");
+  expect_enum(2313, TGPP, 3, "AOC-E");
+  expect_enum(2312, TGPP, 1, "BINDING");
+  expect_enum(2049, TGPP, 3, "QUIT_CONF");
+  expect_enum(2033, TGPP, 1, "TERMINATING");
+  expect_enum(867, TGPP, 1, "OVERWRITE");
+  expect_enum(1247, TGPP, 1, "SECONDARY");
+  expect_enum(1271, TGPP, 1, "CONTINUOUS_TIME_PERIOD");
+  expect_enum(2308, TGPP, 1, "Unauthenticated");
+  expect_enum(2317, TGPP, 1, "HYBRID_MODE");
+  expect_enum(2318, TGPP, 1, "CSG_MEMBER");
+  expect_enum(2602, TGPP, 1, "YES");
+  expect_enum(2830, TGPP, 1, "NETWORK_INITIATED");
+  expect_enum(2831, TGPP, 1, "NBIFOM_SUPPORTED");
+  expect_enum(3421, TGPP, 0, "SERVING_NETWORK_SELECTED_BY_THE_UE");
+  expect_enum(3912, TGPP, 1, "QUOTA_IS_USED_DURING_PLAYBACK");
+  expect_enum(3913, TGPP, 1, "REMOTE_PARTY");
+  expect_enum(3915, TGPP, 1, "PRIVATE");
+  expect_enum(3930, TGPP, 1, "APPLY");
+  expect_enum(3931, TGPP, 0, "UDP_IP_based");
+  expect_enum(3932, TGPP, 1, "UNI_PDU_CP_Only");
+  expect_enum(3936, TGPP, 1, "ALLOWED");
+  expect_enum(4400, TGPP, 1, "ACTIVE");
+  expect_enum(4406, TGPP, 0, "ACTIVE");
+  /* Types of Table 7.2.0.1 where WS-dict has Enumerated: no value names */
+  static const uint32_t not_enum[] = {2037, 2039, 2031, 2032, 2823, 885};
+  for (size_t i = 0; i < sizeof not_enum / sizeof not_enum[0]; i++)
+    ck_assert_uint_eq(must_find(not_enum[i], TGPP)->n_enums, 0);
+}
+END_TEST
+
 /* ------------------------------------------------------------ lookups */
 
 START_TEST(lookup_by_code) {
@@ -694,6 +1172,13 @@ START_TEST(accounting_commands) {
   expect_required(aca, aca_req, 6);
   ck_assert_ptr_nonnull(rule_of(aca->avps, aca->n_avps, 297, 0));
   ck_assert_ptr_nonnull(rule_of(aca->avps, aca->n_avps, 279, 0));
+
+  /* the RFC 6733 §9.7 AVPs 32.299 leaves out, each [ x ] */
+  static const uint32_t base[] = {260, 287, 44, 50, 483};
+  for (size_t i = 0; i < 5; i++) {
+    ck_assert_uint_eq(rule_of(acr->avps, acr->n_avps, base[i], 0)->max, 1);
+    ck_assert_uint_eq(rule_of(aca->avps, aca->n_avps, base[i], 0)->max, 1);
+  }
 }
 END_TEST
 
@@ -705,6 +1190,18 @@ START_TEST(credit_control_commands) {
   ck_assert_uint_eq(rule_of(ccr->avps, ccr->n_avps, 443, 0)->max, 0);
   ck_assert_ptr_nonnull(rule_of(ccr->avps, ccr->n_avps, 2055, TGPP));
   ck_assert_ptr_nonnull(rule_of(ccr->avps, ccr->n_avps, 873, TGPP));
+  /* RFC 4006 §3.1: *[ Service-Parameter-Info ] and the single-service
+   * units at the top level */
+  static const struct {
+    uint32_t code;
+    uint16_t max;
+  } rfc4006_ccr[] = {{440, 0}, {419, 1}, {50, 1}, {439, 1}, {437, 1}, {446, 0}};
+  for (size_t i = 0; i < 6; i++) {
+    const wchg_dict_rule *r = rule_of(ccr->avps, ccr->n_avps, rfc4006_ccr[i].code, 0);
+    ck_assert_msg(r != NULL, "CCR: %u missing", (unsigned)rfc4006_ccr[i].code);
+    ck_assert_uint_eq(r->min, 0);
+    ck_assert_uint_eq(r->max, rfc4006_ccr[i].max);
+  }
 
   const wchg_dict_command *cca = command(272, 4, false, "Credit-Control-Answer");
   static const uint32_t cca_req[] = {263, 268, 264, 296, 258, 416, 415};
@@ -713,6 +1210,14 @@ START_TEST(credit_control_commands) {
   ck_assert_ptr_nonnull(rule_of(cca->avps, cca->n_avps, 2021, TGPP));
   ck_assert_ptr_nonnull(rule_of(cca->avps, cca->n_avps, 623, 0));
   ck_assert_uint_eq(rule_of(cca->avps, cca->n_avps, 292, 0)->max, 0);
+  /* RFC 4006 §3.2 */
+  static const uint32_t rfc4006_cca[] = {1, 419, 50, 278, 55, 431, 430, 422, 448};
+  for (size_t i = 0; i < 9; i++) {
+    const wchg_dict_rule *r = rule_of(cca->avps, cca->n_avps, rfc4006_cca[i], 0);
+    ck_assert_msg(r != NULL, "CCA: %u missing", (unsigned)rfc4006_cca[i]);
+    ck_assert_uint_eq(r->max, 1);
+  }
+  ck_assert_uint_eq(rule_of(cca->avps, cca->n_avps, 279, 0)->max, 0);
 }
 END_TEST
 
@@ -725,6 +1230,374 @@ START_TEST(unknown_commands) {
 }
 END_TEST
 
+
+/* ------------------------------------------------------------ what real peers send */
+
+/* The top of a CCR-INITIAL (RFC 4006 §3.1) as a GGSN/P-GW sends it. */
+static void ccr_top(wchg_dwriter *w, uint8_t *buf, size_t cap) {
+  wchg_dw_init(w, buf, cap, NULL);
+  wchg_dw_header(w, 0xC0, 272, 4, 0x0a0b0c0d, 0x01020304);
+  wchg_dw_utf8(w, 263, 0, "pgw1.epc.example.net;1795510800;42", 34);
+  wchg_dw_octets(w, 264, 0, "pgw1.epc.example.net", 20);
+  wchg_dw_octets(w, 296, 0, "epc.example.net", 15);
+  wchg_dw_octets(w, 283, 0, "ocs.example.net", 15);
+  wchg_dw_u32(w, 258, 0, 4);
+  wchg_dw_utf8(w, 461, 0, "32251@3gpp.org", 14);
+  wchg_dw_i32(w, 416, 0, 1);
+  wchg_dw_u32(w, 415, 0, 0);
+}
+
+static void address(wchg_dwriter *w, uint32_t code, uint8_t a, uint8_t b, uint8_t c,
+                    uint8_t d) {
+  const uint8_t v4[4] = {a, b, c, d};
+  wchg_dw_address(w, code, TGPP, 1, v4);
+}
+
+/* A CCR with Service-Parameter-Info (RFC 4006 §8.43) at the top level,
+ * M clear as the writer sends it (M may) and M set as the 2010 Comverse
+ * client of ../shared/real-data sent it, one in the MSCC (its *[ AVP ]),
+ * and a PS-Information with the members a GGSN/P-GW fills (TS 32.299
+ * §7.2.158), QoS-Information down to its ARP (TS 29.212). */
+static size_t ccr_ps_spi(uint8_t *buf, size_t cap) {
+  wchg_dwriter w;
+  size_t len = 0;
+  ccr_top(&w, buf, cap);
+  wchg_dw_group_begin(&w, 443, 0);
+  wchg_dw_i32(&w, 450, 0, 1); /* END_USER_IMSI */
+  wchg_dw_utf8(&w, 444, 0, "001010123456789", 15);
+  wchg_dw_group_end(&w);
+  wchg_dw_group_begin(&w, 440, 0);
+  wchg_dw_u32(&w, 441, 0, 2);
+  wchg_dw_octets(&w, 442, 0, "dbill", 5);
+  wchg_dw_group_end(&w);
+  /* 440 {441: 7, 442: 01 02}, every flag M (0x40) */
+  static const uint8_t spi_m[] = {0x00, 0x00, 0x01, 0xb9, 0x40, 0x00, 0x00, 0x0c, 0, 0, 0, 7,
+                                  0x00, 0x00, 0x01, 0xba, 0x40, 0x00, 0x00, 0x0a, 1, 2, 0, 0};
+  wchg_dw_raw(&w, 440, 0, WCHG_AVP_FLAG_M, spi_m, sizeof spi_m);
+  wchg_dw_i32(&w, 455, 0, 1);
+  wchg_dw_group_begin(&w, 456, 0);
+  wchg_dw_u32(&w, 432, 0, 100);
+  wchg_dw_group_begin(&w, 440, 0);
+  wchg_dw_u32(&w, 441, 0, 9);
+  wchg_dw_octets(&w, 442, 0, "x", 1);
+  wchg_dw_group_end(&w);
+  wchg_dw_group_end(&w);
+
+  wchg_dw_group_begin(&w, 873, TGPP);
+  wchg_dw_group_begin(&w, 874, TGPP);
+  wchg_dw_u32(&w, 2, TGPP, 0x1234abcd);       /* 3GPP-Charging-Id */
+  wchg_dw_u32(&w, 2050, TGPP, 0x1234abcd);    /* PDN-Connection-Charging-ID */
+  wchg_dw_i32(&w, 3, TGPP, 0);                /* 3GPP-PDP-Type IPv4 */
+  address(&w, 1227, 10, 45, 0, 7);            /* PDP-Address */
+  wchg_dw_i32(&w, 2051, TGPP, 1);             /* Dynamic-Address-Flag */
+  wchg_dw_group_begin(&w, 1016, TGPP);        /* QoS-Information */
+  wchg_dw_i32(&w, 1028, TGPP, 9);
+  wchg_dw_u32(&w, 516, TGPP, 1000000);
+  wchg_dw_u32(&w, 515, TGPP, 2000000);
+  wchg_dw_group_begin(&w, 1034, TGPP);        /* Allocation-Retention-Priority */
+  wchg_dw_u32(&w, 1046, TGPP, 8);
+  wchg_dw_i32(&w, 1047, TGPP, 1);
+  wchg_dw_i32(&w, 1048, TGPP, 0);
+  wchg_dw_group_end(&w);
+  wchg_dw_u32(&w, 1041, TGPP, 50000000);
+  wchg_dw_u32(&w, 1040, TGPP, 100000000);
+  wchg_dw_group_end(&w);
+  address(&w, 1228, 192, 0, 2, 10);           /* SGSN-Address */
+  address(&w, 847, 192, 0, 2, 20);            /* GGSN-Address */
+  address(&w, 846, 192, 0, 2, 30);            /* CG-Address */
+  wchg_dw_i32(&w, 2047, TGPP, 2);             /* Serving-Node-Type GTPSGW */
+  wchg_dw_utf8(&w, 8, TGPP, "00101", 5);      /* 3GPP-IMSI-MCC-MNC */
+  wchg_dw_utf8(&w, 9, TGPP, "00101", 5);      /* 3GPP-GGSN-MCC-MNC */
+  wchg_dw_octets(&w, 10, TGPP, "5", 1);       /* 3GPP-NSAPI */
+  wchg_dw_utf8(&w, 30, 0, "internet", 8);     /* Called-Station-Id (RFC 7155) */
+  wchg_dw_utf8(&w, 12, TGPP, "0", 1);         /* 3GPP-Selection-Mode */
+  wchg_dw_utf8(&w, 13, TGPP, "0800", 4);      /* 3GPP-Charging-Characteristics */
+  wchg_dw_utf8(&w, 18, TGPP, "00101", 5);     /* 3GPP-SGSN-MCC-MNC */
+  wchg_dw_octets(&w, 23, TGPP, "\x40\x00", 2); /* 3GPP-MS-TimeZone */
+  wchg_dw_utf8(&w, 1004, TGPP, "rb-default", 10); /* Charging-Rule-Base-Name */
+  static const uint8_t uli[13] = {0x82, 0x00, 0xf1, 0x10, 0x00, 0x01,
+                                  0x00, 0xf1, 0x10, 0x00, 0x00, 0x10, 0x01};
+  wchg_dw_octets(&w, 22, TGPP, uli, sizeof uli); /* 3GPP-User-Location-Info (TAI+ECGI) */
+  wchg_dw_group_begin(&w, 2319, TGPP);        /* User-CSG-Information */
+  wchg_dw_u32(&w, 1437, TGPP, 77);
+  wchg_dw_i32(&w, 2317, TGPP, 1);
+  wchg_dw_group_end(&w);
+  wchg_dw_octets(&w, 21, TGPP, "\x06", 1);    /* 3GPP-RAT-Type EUTRAN */
+  wchg_dw_group_begin(&w, 458, 0);            /* User-Equipment-Info */
+  wchg_dw_i32(&w, 459, 0, 0);
+  wchg_dw_octets(&w, 460, 0, "3534900612345601", 16);
+  wchg_dw_group_end(&w);
+  wchg_dw_time(&w, 2041, TGPP, 1795510800);   /* Start-Time */
+  wchg_dw_group_end(&w);
+  wchg_dw_group_end(&w);
+  ck_assert_int_eq(wchg_dw_finish(&w, &len), WCHG_OK);
+  return len;
+}
+
+static void parse_ok(const uint8_t *buf, size_t len, wchg_dmsg *m) {
+  wchg_diag d;
+  int rc = wchg_dmsg_parse(buf, len, 0, m, &d);
+  ck_assert_msg(rc == WCHG_OK, "%s at %s offset %zu (%u)", d.message, d.path, d.offset,
+                d.result_code);
+}
+
+START_TEST(ccr_with_spi_and_ps_information) {
+  uint8_t buf[2048];
+  size_t len = ccr_ps_spi(buf, sizeof buf);
+  wchg_dmsg m;
+  wchg_avp a, g, si, ps;
+  wchg_avp_iter it;
+  parse_ok(buf, len, &m);
+  test_out_write_diam("dict_ccr_spi_ps", buf, len);
+
+  /* both Service-Parameter-Info, known, with their children */
+  size_t n_spi = 0;
+  uint32_t types[2] = {0, 0};
+  wchg_avp_iter_msg(&it, &m);
+  while (wchg_avp_next(&it, &g)) {
+    if (g.code != 440 || g.vendor != 0)
+      continue;
+    ck_assert_ptr_nonnull(g.dict);
+    ck_assert_str_eq(g.dict->name, "Service-Parameter-Info");
+    ck_assert(wchg_avp_find(&m, &g, 441, 0, &a));
+    ck_assert_str_eq(a.dict->name, "Service-Parameter-Type");
+    ck_assert_int_eq(wchg_avp_u32(&a, &types[n_spi]), WCHG_OK);
+    ck_assert(wchg_avp_find(&m, &g, 442, 0, &a));
+    ck_assert_str_eq(a.dict->name, "Service-Parameter-Value");
+    ck_assert_uint_eq(a.len, n_spi ? 2 : 5);
+    ck_assert_uint_eq(g.flags, n_spi ? WCHG_AVP_FLAG_M : 0);
+    n_spi++;
+  }
+  ck_assert_uint_eq(n_spi, 2);
+  ck_assert_uint_eq(types[0], 2);
+  ck_assert_uint_eq(types[1], 7);
+
+  /* PS-Information members, each known by code and vendor */
+  ck_assert(wchg_avp_find(&m, NULL, 873, TGPP, &si));
+  ck_assert(wchg_avp_find(&m, &si, 874, TGPP, &ps));
+  static const struct {
+    uint32_t code, vendor;
+    const char *name;
+  } members[] = {
+      {2, TGPP, "3GPP-Charging-Id"},        {2050, TGPP, "PDN-Connection-Charging-ID"},
+      {3, TGPP, "3GPP-PDP-Type"},           {1227, TGPP, "PDP-Address"},
+      {2051, TGPP, "Dynamic-Address-Flag"}, {1016, TGPP, "QoS-Information"},
+      {1228, TGPP, "SGSN-Address"},         {847, TGPP, "GGSN-Address"},
+      {846, TGPP, "CG-Address"},            {2047, TGPP, "Serving-Node-Type"},
+      {8, TGPP, "3GPP-IMSI-MCC-MNC"},       {9, TGPP, "3GPP-GGSN-MCC-MNC"},
+      {10, TGPP, "3GPP-NSAPI"},             {30, 0, "Called-Station-Id"},
+      {12, TGPP, "3GPP-Selection-Mode"},    {13, TGPP, "3GPP-Charging-Characteristics"},
+      {18, TGPP, "3GPP-SGSN-MCC-MNC"},      {23, TGPP, "3GPP-MS-TimeZone"},
+      {1004, TGPP, "Charging-Rule-Base-Name"}, {22, TGPP, "3GPP-User-Location-Info"},
+      {2319, TGPP, "User-CSG-Information"}, {21, TGPP, "3GPP-RAT-Type"},
+      {458, 0, "User-Equipment-Info"},      {2041, TGPP, "Start-Time"},
+  };
+  size_t n = 0;
+  wchg_avp_iter_group(&it, &m, &ps);
+  while (wchg_avp_next(&it, &a)) {
+    ck_assert_uint_lt(n, sizeof members / sizeof members[0]);
+    ck_assert_uint_eq(a.code, members[n].code);
+    ck_assert_uint_eq(a.vendor, members[n].vendor);
+    ck_assert_ptr_nonnull(a.dict);
+    ck_assert_str_eq(a.dict->name, members[n].name);
+    n++;
+  }
+  ck_assert_uint_eq(n, sizeof members / sizeof members[0]);
+  ck_assert(wchg_avp_find(&m, &ps, 30, 0, &a));
+  ck_assert_mem_eq(a.data, "internet", 8);
+  int32_t v;
+  ck_assert(wchg_avp_find(&m, &ps, 3, TGPP, &a));
+  ck_assert_int_eq(wchg_avp_i32(&a, &v), WCHG_OK);
+  ck_assert_str_eq(wchg_dict_enum_name(a.dict, v), "IPv4");
+  ck_assert(wchg_avp_find(&m, &ps, 1016, TGPP, &g));
+  ck_assert(wchg_avp_find(&m, &g, 1028, TGPP, &a));
+  ck_assert_int_eq(wchg_avp_i32(&a, &v), WCHG_OK);
+  ck_assert_str_eq(wchg_dict_enum_name(a.dict, v), "QCI_9");
+}
+END_TEST
+
+/* {Value-Digits} [Exponent]: Unit-Value, Accumulated-Cost, Unit-Cost, ... */
+static void digits(wchg_dwriter *w, uint32_t code, uint32_t vendor, int64_t v, int32_t e) {
+  wchg_dw_group_begin(w, code, vendor);
+  wchg_dw_i64(w, 447, 0, v);
+  wchg_dw_i32(w, 429, 0, e);
+  wchg_dw_group_end(w);
+}
+
+/* A CCR-EVENT of an MMTel AS (TS 32.275): IMS-Information, then
+ * MMTel-Information with a Supplementary-Service (call diversion) that
+ * carries its AoC-Information, and the AoC-Information of the session
+ * down to its Rate-Elements. */
+static size_t ccr_mmtel_aoc(uint8_t *buf, size_t cap) {
+  wchg_dwriter w;
+  size_t len = 0;
+  ccr_top(&w, buf, cap);
+  wchg_dw_group_begin(&w, 873, TGPP);
+  wchg_dw_group_begin(&w, 2054, TGPP); /* AoC-Information */
+  wchg_dw_group_begin(&w, 2053, TGPP); /* AoC-Cost-Information */
+  digits(&w, 2052, TGPP, 150, -2);     /* Accumulated-Cost */
+  digits(&w, 2062, TGPP, 25, -2);      /* Incremental-Cost */
+  wchg_dw_u32(&w, 425, 0, 978);
+  wchg_dw_group_end(&w);
+  wchg_dw_group_begin(&w, 2060, TGPP); /* Tariff-Information */
+  wchg_dw_group_begin(&w, 2056, TGPP); /* Current-Tariff */
+  wchg_dw_u32(&w, 425, 0, 978);
+  digits(&w, 2059, TGPP, 1, 0);        /* Scale-Factor */
+  wchg_dw_group_begin(&w, 2058, TGPP); /* Rate-Element */
+  wchg_dw_i32(&w, 454, 0, 0);          /* TIME */
+  wchg_dw_i32(&w, 2118, TGPP, 1);      /* USAGE */
+  digits(&w, 445, 0, 60, 0);           /* Unit-Value */
+  digits(&w, 2061, TGPP, 10, -2);      /* Unit-Cost */
+  wchg_dw_group_end(&w);
+  wchg_dw_group_end(&w);
+  wchg_dw_group_end(&w);
+  wchg_dw_group_begin(&w, 2314, TGPP); /* AoC-Subscription-Information */
+  wchg_dw_group_begin(&w, 2311, TGPP);
+  wchg_dw_i32(&w, 2312, TGPP, 1);
+  wchg_dw_i32(&w, 2313, TGPP, 2);      /* AOC-D */
+  wchg_dw_group_end(&w);
+  wchg_dw_i32(&w, 2310, TGPP, 0);
+  wchg_dw_group_end(&w);
+  wchg_dw_group_end(&w);
+  wchg_dw_group_begin(&w, 876, TGPP);  /* IMS-Information */
+  wchg_dw_i32(&w, 829, TGPP, 0);
+  wchg_dw_i32(&w, 862, TGPP, 6);       /* AS */
+  wchg_dw_utf8(&w, 841, TGPP, "icid-as1-1", 10);
+  wchg_dw_group_end(&w);
+  wchg_dw_group_begin(&w, 2030, TGPP); /* MMTel-Information */
+  wchg_dw_group_begin(&w, 2048, TGPP); /* Supplementary-Service */
+  wchg_dw_u32(&w, 2031, TGPP, 6);      /* MMTel-SService-Type: CDIV (TS 32.275) */
+  wchg_dw_u32(&w, 2032, TGPP, 0);      /* Service-Mode: CFU */
+  wchg_dw_u32(&w, 2034, TGPP, 1);
+  wchg_dw_utf8(&w, 2035, TGPP, "sip:carol@ims.example.com", 25);
+  wchg_dw_time(&w, 2038, TGPP, 1795510800);
+  wchg_dw_group_begin(&w, 2054, TGPP);
+  wchg_dw_group_begin(&w, 2053, TGPP);
+  digits(&w, 2052, TGPP, 5, -2);
+  wchg_dw_group_end(&w);
+  wchg_dw_group_end(&w);
+  wchg_dw_group_end(&w);
+  wchg_dw_group_end(&w);
+  wchg_dw_group_end(&w);
+  ck_assert_int_eq(wchg_dw_finish(&w, &len), WCHG_OK);
+  return len;
+}
+
+START_TEST(ccr_with_mmtel_and_aoc) {
+  uint8_t buf[2048];
+  size_t len = ccr_mmtel_aoc(buf, sizeof buf);
+  wchg_dmsg m;
+  wchg_avp si, g, ss, a;
+  parse_ok(buf, len, &m);
+  test_out_write_diam("dict_ccr_mmtel_aoc", buf, len);
+  ck_assert(wchg_avp_find(&m, NULL, 873, TGPP, &si));
+  ck_assert(wchg_avp_find(&m, &si, 2030, TGPP, &g));
+  ck_assert(wchg_avp_find(&m, &g, 2048, TGPP, &ss));
+  ck_assert_str_eq(ss.dict->name, "Supplementary-Service");
+  ck_assert(wchg_avp_find(&m, &ss, 2035, TGPP, &a));
+  ck_assert_str_eq(a.dict->name, "Associated-Party-Address");
+  ck_assert(wchg_avp_find(&m, &si, 2054, TGPP, &g));
+  ck_assert(wchg_avp_find(&m, &g, 2060, TGPP, &g));
+  ck_assert(wchg_avp_find(&m, &g, 2056, TGPP, &g));
+  ck_assert(wchg_avp_find(&m, &g, 2058, TGPP, &g));
+  ck_assert(wchg_avp_find(&m, &g, 2061, TGPP, &g));
+  ck_assert_str_eq(g.dict->name, "Unit-Cost");
+  ck_assert(wchg_avp_find(&m, &g, 447, 0, &a));
+  int64_t v;
+  ck_assert_int_eq(wchg_avp_i64(&a, &v), WCHG_OK);
+  ck_assert_int_eq(v, 10);
+}
+END_TEST
+
+/* A PS-Information holding |fn|'s AVPs, in a CCR. */
+static size_t ccr_ps(uint8_t *buf, size_t cap, void (*fn)(wchg_dwriter *)) {
+  wchg_dwriter w;
+  size_t len = 0;
+  ccr_top(&w, buf, cap);
+  wchg_dw_group_begin(&w, 873, TGPP);
+  wchg_dw_group_begin(&w, 874, TGPP);
+  fn(&w);
+  wchg_dw_group_end(&w);
+  wchg_dw_group_end(&w);
+  ck_assert_int_eq(wchg_dw_finish(&w, &len), WCHG_OK);
+  return len;
+}
+
+static void expect_refused(const uint8_t *buf, size_t len, uint32_t result, const char *path,
+                           size_t offset) {
+  wchg_dmsg m;
+  wchg_diag d;
+  ck_assert_int_eq(wchg_dmsg_parse(buf, len, 0, &m, &d), WCHG_E_DIAMETER);
+  ck_assert_msg(d.result_code == result, "result %u, want %u (%s at %s)", d.result_code, result,
+                d.message, d.path);
+  ck_assert_str_eq(d.path, path);
+  ck_assert_uint_eq(d.offset, offset);
+}
+
+/* Unused-Quota-Timer is PS-Information's rule 72 of 74, in the second
+ * word of the reader's once/required masks; 3GPP-PDP-Type is rule 5. */
+static void w_uqt(wchg_dwriter *w) { wchg_dw_u32(w, 4407, TGPP, 30); }
+static void w_uqt_twice(wchg_dwriter *w) {
+  w_uqt(w);
+  w_uqt(w);
+}
+static void w_pdp_type_twice(wchg_dwriter *w) {
+  wchg_dw_i32(w, 3, TGPP, 0);
+  wchg_dw_i32(w, 3, TGPP, 2);
+}
+static void w_pscell(wchg_dwriter *w) {
+  wchg_dw_group_begin(w, 1324, TGPP); /* the last rule, 74 */
+  wchg_dw_utf8(w, 1325, TGPP, "001010000000001", 15);
+  wchg_dw_group_end(w);
+}
+static void w_csg_no_mode(wchg_dwriter *w) {
+  wchg_dw_group_begin(w, 2319, TGPP);
+  wchg_dw_u32(w, 1437, TGPP, 1);
+  wchg_dw_group_end(w);
+}
+static void w_csg_user_name(wchg_dwriter *w) {
+  wchg_dw_group_begin(w, 2319, TGPP);
+  wchg_dw_u32(w, 1437, TGPP, 1);
+  wchg_dw_i32(w, 2317, TGPP, 0);
+  wchg_dw_utf8(w, 1, 0, "u", 1); /* known, but not a child: the ABNF has no *[ AVP ] */
+  wchg_dw_group_end(w);
+}
+static void qos_qci(wchg_dwriter *w, int32_t qci) {
+  wchg_dw_group_begin(w, 1016, TGPP);
+  wchg_dw_i32(w, 1028, TGPP, qci);
+  wchg_dw_group_end(w);
+}
+static void w_qci_operator(wchg_dwriter *w) { qos_qci(w, 200); }
+static void w_qci_reserved(wchg_dwriter *w) { qos_qci(w, 10); }
+
+START_TEST(new_rules_are_checked) {
+  uint8_t buf[1024];
+  wchg_dmsg m;
+  size_t len = ccr_ps(buf, sizeof buf, w_uqt);
+  parse_ok(buf, len, &m);
+  len = ccr_ps(buf, sizeof buf, w_pscell);
+  parse_ok(buf, len, &m);
+  len = ccr_ps(buf, sizeof buf, w_qci_operator);
+  parse_ok(buf, len, &m);
+
+  len = ccr_ps(buf, sizeof buf, w_uqt_twice);
+  expect_refused(buf, len, 5009, "Service-Information/PS-Information/Unused-Quota-Timer",
+                 len - 16);
+  len = ccr_ps(buf, sizeof buf, w_pdp_type_twice);
+  expect_refused(buf, len, 5009, "Service-Information/PS-Information/3GPP-PDP-Type", len - 16);
+  len = ccr_ps(buf, sizeof buf, w_csg_no_mode);
+  expect_refused(buf, len, 5005,
+                 "Service-Information/PS-Information/User-CSG-Information/CSG-Access-Mode",
+                 len - 28);
+  len = ccr_ps(buf, sizeof buf, w_csg_user_name);
+  expect_refused(buf, len, 5008,
+                 "Service-Information/PS-Information/User-CSG-Information/User-Name", len - 12);
+  len = ccr_ps(buf, sizeof buf, w_qci_reserved);
+  expect_refused(buf, len, 5004,
+                 "Service-Information/PS-Information/QoS-Information/QoS-Class-Identifier",
+                 len - 16);
+}
+END_TEST
 
 /* lib/dict_meta.inc (generated) is what the table derives today: after a
  * change of the table, `make dict-meta` regenerates it. */
@@ -763,6 +1636,7 @@ Suite *dict_suite(void) {
   tcase_add_test(tc, enum_names_only_on_enumerated);
   tcase_add_test(tc, flag_rules);
   tcase_add_test(tc, find_returns_table_entries);
+  tcase_add_test(tc, added_rows_present);
   suite_add_tcase(s, tc);
 
   tc = tcase_create("contents");
@@ -772,6 +1646,8 @@ Suite *dict_suite(void) {
   tcase_add_test(tc, ims_information_children);
   tcase_add_test(tc, meta_table_current);
   tcase_add_test(tc, group_spot_checks);
+  tcase_add_test(tc, new_group_children);
+  tcase_add_test(tc, new_enumerations);
   suite_add_tcase(s, tc);
 
   tc = tcase_create("lookup");
@@ -783,6 +1659,12 @@ Suite *dict_suite(void) {
   tcase_add_test(tc, accounting_commands);
   tcase_add_test(tc, credit_control_commands);
   tcase_add_test(tc, unknown_commands);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("received");
+  tcase_add_test(tc, ccr_with_spi_and_ps_information);
+  tcase_add_test(tc, ccr_with_mmtel_and_aoc);
+  tcase_add_test(tc, new_rules_are_checked);
   suite_add_tcase(s, tc);
   return s;
 }
