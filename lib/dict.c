@@ -20,9 +20,11 @@
  * tables of TS 29.061, 29.128, 29.173, 29.212, 29.214, 29.229, 29.272
  * and 29.273 (same freeDiameter file) for the AVPs those specs define
  * and TS 32.299 imports. Where sources conflict, the project's
- * charging-facts reference (Appendix A) decides; each such choice has a
- * one-line comment at its row. An AVP whose M rule none of these gives
- * (a later release, another vendor) is M may: accepted either way.
+ * charging-facts reference (Appendix A) decides, and where it is silent
+ * the spec's own table or the RFC wins over Wireshark's dictionary; each
+ * such choice has a one-line comment at its row. An AVP whose M rule
+ * none of these gives (a later release, another vendor) is M may:
+ * accepted either way.
  *
  * Extent: every AVP of RFC 6733 §4.5, RFC 4006 §8 and the whole
  * Service-Information tree an IMS node's ACR or CCR may carry (TS 32.299

@@ -84,7 +84,9 @@ typedef struct wchg_dict_avp {
   size_t n_enums;
   const wchg_dict_rule *children; /* Grouped: allowed children, ABNF order */
   size_t n_children;
-  bool extensible;                /* Grouped: the ABNF ends in *[ AVP ] */
+  bool extensible;                /* Grouped: AVPs other than |children| are
+                                   * allowed (the ABNF's *[ AVP ]; a few groups
+                                   * are kept open on purpose, see dict.c) */
 } wchg_dict_avp;
 
 /** One command (request or answer) with its ABNF. */
