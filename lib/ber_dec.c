@@ -35,6 +35,9 @@ struct dec {
   const uint8_t *any_at, *any_end; /* the last open-type value read */
   int found_ours;                  /* our WebRTC extension was seen */
   wchg_policy policy;
+  int check_values;                /* judge the field rules (strict, or
+                                      warnings asked for): else a receive
+                                      decode keeps every value unlooked-at */
   wchg_warnings *warn;             /* receive: where warnings go (path pass) */
   size_t warned;                   /* receive: values kept against a rule */
 };
@@ -94,7 +97,8 @@ static void judge_one(void *ctx, wchg_status code, const char *msg) {
 static wchg_status judge_value(struct dec *d, const struct wf *f, const void *p,
                                const uint8_t *at) {
   struct judging j = {d, at, WCHG_OK};
-  wchg_value_check(f, p, judge_one, &j);
+  if (d->check_values)
+    wchg_value_check(f, p, judge_one, &j);
   return j.rc;
 }
 
@@ -732,14 +736,15 @@ wchg_status wchg_cdr_peek(const uint8_t *data, size_t len, wchg_record_info *inf
 /* One pass over the input into a fresh record (*cdr), with paths when
  * |path| is not NULL. */
 static wchg_status decode_pass(const uint8_t *data, size_t len, wchg_policy policy,
-                               const wchg_mem *mem, struct wpath *path, wchg_diag *diag,
-                               wchg_warnings *warn, wchg_cdr **cdr, size_t *used,
-                               size_t *warned) {
+                               int check_values, const wchg_mem *mem, struct wpath *path,
+                               wchg_diag *diag, wchg_warnings *warn, wchg_cdr **cdr,
+                               size_t *used, size_t *warned) {
   wchg_status rc;
   if (!(*cdr = wchg_owner_new_cdr(mem, len + 512)))
     return WCHG_E_NOMEM;
   struct dec d = {.start = data, .stop = data + len, .o = (*cdr)->owner_, .cdr = *cdr,
-                  .path = path, .diag = diag, .policy = policy, .warn = warn};
+                  .path = path, .diag = diag, .policy = policy,
+                  .check_values = check_values, .warn = warn};
   if (path)
     wpath_init(path, "pCSCFRecord");
   rc = dec_record(&d, used);
@@ -760,6 +765,7 @@ wchg_status wchg_cdr_decode_ex(const uint8_t *data, size_t len, wchg_policy poli
   size_t used = 0, warned = 0, n = 0;
   wchg_cdr *cdr = NULL;
   wchg_status rc;
+  int check = policy == WCHG_POLICY_STRICT || warn != NULL;
   wchg_diag_clear(diag);
   if (out)
     *out = NULL;
@@ -769,10 +775,10 @@ wchg_status wchg_cdr_decode_ex(const uint8_t *data, size_t len, wchg_policy poli
       diag->code = WCHG_E_ARG;
     return WCHG_E_ARG;
   }
-  rc = decode_pass(data, len, policy, mem, NULL, NULL, NULL, &cdr, &used, &warned);
+  rc = decode_pass(data, len, policy, check, mem, NULL, NULL, NULL, &cdr, &used, &warned);
   if (rc && rc != WCHG_E_NOMEM) {
     /* again, with paths, to say where */
-    if (decode_pass(data, len, policy, mem, &path, diag, NULL, &cdr, &n, &warned) ==
+    if (decode_pass(data, len, policy, check, mem, &path, diag, NULL, &cdr, &n, &warned) ==
         WCHG_E_NOMEM)
       wchg_diag_set(diag, WCHG_E_NOMEM, WCHG_NO_OFFSET, NULL, "%s", "out of memory");
     if (diag && diag->code == WCHG_OK)
@@ -784,7 +790,7 @@ wchg_status wchg_cdr_decode_ex(const uint8_t *data, size_t len, wchg_policy poli
   if (rc == WCHG_OK && warned && warn) {
     /* again, with paths, to say where each kept value is */
     wchg_cdr_free(cdr);
-    rc = decode_pass(data, len, policy, mem, &path, NULL, warn, &cdr, &used, &warned);
+    rc = decode_pass(data, len, policy, check, mem, &path, NULL, warn, &cdr, &used, &warned);
   }
   if (rc) { /* out of memory */
     if (diag) {
