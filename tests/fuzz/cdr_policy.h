@@ -47,15 +47,9 @@ static int policy_same_diag(const wchg_diag *a, const wchg_diag *b) {
   return a->code == b->code && a->offset == b->offset && strcmp(a->path, b->path) == 0;
 }
 
-/* Decode in receive policy (with warnings); abort() unless it is the
- * record's DER fixed point with |warnings| warnings. */
-static void policy_fixed_point(const uint8_t *der, size_t len, size_t warnings) {
-  wchg_cdr *c = NULL;
-  wchg_warnings w = {NULL, 0, 0};
-  size_t used = 0, len2 = 0;
-  if (wchg_cdr_decode_ex(der, len, WCHG_POLICY_RECEIVE, NULL, &c, &used, NULL, &w) !=
-          WCHG_OK || used != len || w.count != warnings)
-    abort();
+/* abort() unless the DER of |c| is |der|; then free |c|. */
+static void policy_same_der(wchg_cdr *c, const uint8_t *der, size_t len) {
+  size_t len2 = 0;
   uint8_t *again = policy_der(c, &len2);
   if (len2 != len || memcmp(der, again, len))
     abort();
@@ -63,22 +57,27 @@ static void policy_fixed_point(const uint8_t *der, size_t len, size_t warnings) 
   wchg_cdr_free(c);
 }
 
+/* Decode in receive policy (with warnings); abort() unless it is the
+ * record's DER fixed point with |warnings| warnings. */
+static void policy_fixed_point(const uint8_t *der, size_t len, size_t warnings) {
+  wchg_cdr *c = NULL;
+  wchg_warnings w = {NULL, 0, 0};
+  size_t used = 0;
+  if (wchg_cdr_decode_ex(der, len, WCHG_POLICY_RECEIVE, NULL, &c, &used, NULL, &w) !=
+          WCHG_OK || used != len || w.count != warnings)
+    abort();
+  policy_same_der(c, der, len);
+}
+
 /* BER -> JSON -> DER is the record's DER |der|. */
 static void policy_json(const wchg_cdr *c, const uint8_t *der, size_t len) {
   json_t *j = NULL;
   wchg_cdr *back = NULL;
-  size_t len2 = 0;
-  wchg_status rc = wchg_cdr_to_json(c, &j, NULL);
-  if (rc == WCHG_E_NOMEM)
-    return;
-  if (rc != WCHG_OK || wchg_cdr_from_json(j, NULL, &back, NULL) != WCHG_OK)
+  if (wchg_cdr_to_json(c, &j, NULL) != WCHG_OK ||
+      wchg_cdr_from_json(j, NULL, &back, NULL) != WCHG_OK)
     abort();
-  uint8_t *again = policy_der(back, &len2);
-  if (len2 != len || memcmp(der, again, len))
-    abort();
-  free(again);
+  policy_same_der(back, der, len);
   json_decref(j);
-  wchg_cdr_free(back);
 }
 
 static void policy_kept(const wchg_cdr *c, size_t warnings) {
