@@ -184,7 +184,35 @@ int wchg_raw_any(const wchg_cdr *cdr) {
   return cdr && cdr->owner_ && cdr->owner_->nraw > 0;
 }
 
-const struct wchg_raw *wchg_raw_find(const wchg_cdr *cdr, const void *p) {
+/* Does the model value of |f| at |p| still equal the stand-in of |r|? */
+static int holds_stand_in(const struct wf *f, const void *p, const struct wchg_raw *r) {
+  union {
+    wchg_opt_int i;
+    bool b;
+    wchg_timestamp ts;
+    uint8_t bin[16];
+  } s;
+  memset(&s, 0, sizeof s);
+  wchg_raw_model(f, &s, r->octets, r->len);
+  switch (f->kind) {
+  case WK_INT: case WK_ENUM: case WK_BOOL: {
+    const wchg_opt_int *v = p;
+    return v->present == s.i.present && v->value == s.i.value;
+  }
+  case WK_NULL:
+    return *(const bool *)p == s.b;
+  case WK_TIMESTAMP: {
+    const wchg_timestamp *t = p;
+    return t->present == s.ts.present && memcmp(t->octets, s.ts.octets, 9) == 0;
+  }
+  case WK_IPBIN:
+    return memcmp(p, s.bin, (size_t)f->hi) == 0;
+  default:
+    return 0;
+  }
+}
+
+const struct wchg_raw *wchg_raw_find(const wchg_cdr *cdr, const struct wf *f, const void *p) {
   size_t lo = 0, hi;
   uintptr_t key;
   if (!wchg_raw_any(cdr))
@@ -195,7 +223,7 @@ const struct wchg_raw *wchg_raw_find(const wchg_cdr *cdr, const void *p) {
     size_t mid = lo + (hi - lo) / 2;
     const struct wchg_raw *r = &cdr->owner_->raw[mid];
     if (r->key == key)
-      return r;
+      return holds_stand_in(f, p, r) ? r : NULL;
     if (r->key < key)
       lo = mid + 1;
     else

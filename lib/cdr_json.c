@@ -382,7 +382,7 @@ static wchg_status list_to_json(struct jctx *c, const void *base,
 static const struct wchg_raw *raw_of(struct jctx *c, const struct wf *f, const void *p) {
   switch (f->kind) {
   case WK_INT: case WK_ENUM: case WK_BOOL: case WK_NULL: case WK_TIMESTAMP: case WK_IPBIN:
-    return wchg_raw_find(c->cdr, p);
+    return wchg_raw_find(c->cdr, f, p);
   default:
     return NULL;
   }

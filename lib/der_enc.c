@@ -133,7 +133,7 @@ static wchg_status enc_members(struct enc *e, const struct wt *t, const void *p)
     }
     if ((m->flags & WF_DEFAULT) &&
         ((const wchg_opt_int *)wf_ptr(p, m))->value == m->dflt &&
-        !(e->raw && wchg_raw_find(e->cdr, wf_ptr(p, m))))
+        !(e->raw && wchg_raw_find(e->cdr, m, wf_ptr(p, m))))
       continue; /* X.690 11.5: DER omits a DEFAULT value */
     size_t old = push(e, m->name);
     wchg_status rc = enc_value(e, m, p);
@@ -272,7 +272,7 @@ static wchg_status enc_value(struct enc *e, const struct wf *f, const void *base
   wchg_status rc;
   switch (f->kind) {
   case WK_INT: case WK_ENUM: case WK_BOOL: case WK_NULL: case WK_TIMESTAMP: case WK_IPBIN:
-    if (__builtin_expect(e->raw, 0) && (raw = wchg_raw_find(e->cdr, p))) {
+    if (__builtin_expect(e->raw, 0) && (raw = wchg_raw_find(e->cdr, f, p))) {
       put(e, raw->octets, raw->len); /* kept as received */
       put_header(e, mark, f->cls, 0, f->tag);
       return WCHG_OK;

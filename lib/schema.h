@@ -194,10 +194,12 @@ wchg_status wchg_raw_add(wchg_cdr *cdr, const void *p, const uint8_t *c, size_t 
 /* Sort the values added, once the record is complete: WCHG_OK or
  * WCHG_E_NOMEM. */
 wchg_status wchg_raw_seal(wchg_cdr *cdr);
-/* The received octets of the value at |p| of |cdr|, or NULL. The value is
- * keyed by its offset when it lies in the wchg_cdr itself (a copy of the
- * struct still finds it), else by its address. */
-const struct wchg_raw *wchg_raw_find(const wchg_cdr *cdr, const void *p);
+/* The received octets of the value of field |f| at |p| in |cdr|, or NULL:
+ * NULL too once the model no longer holds the value's stand-in (whoever
+ * changed it meant the new value). The value is keyed by its offset when
+ * it lies in the wchg_cdr itself (a copy of the struct still finds it),
+ * else by its address. */
+const struct wchg_raw *wchg_raw_find(const wchg_cdr *cdr, const struct wf *f, const void *p);
 /* Does |cdr| hold any such value? */
 int wchg_raw_any(const wchg_cdr *cdr);
 

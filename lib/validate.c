@@ -303,7 +303,7 @@ static void check_present(struct vctx *v, const void *base, const struct wf *f) 
   case WK_STRUCT: check_struct(v, p, f->type); break;
   case WK_CHOICE: check_choice(v, p, f); break;
   default:
-    if ((raw = wchg_raw_find(v->cdr, p)))
+    if ((raw = wchg_raw_find(v->cdr, f, p)))
       check_raw(v, f, raw);
     else
       wchg_value_check(f, p, report_value, v);

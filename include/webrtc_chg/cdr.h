@@ -147,8 +147,9 @@ WCHG_API wchg_status wchg_cdr_encode(const wchg_cdr *cdr, uint8_t *buf,
  *    OCTET STRING), it holds a stand-in (the value read where it fits,
  *    else zeros) and the record keeps the octets: wchg_cdr_encode() writes
  *    them back, the JSON view shows them (cdr_json.h) and
- *    wchg_cdr_validate() names each. So BER -> JSON -> DER gives the same
- *    bytes for any DER input the receive policy accepts;
+ *    wchg_cdr_validate() names each, as long as the model holds the
+ *    stand-in (a value you change is yours). So BER -> JSON -> DER gives
+ *    the same bytes for any DER input the receive policy accepts;
  *  - WCHG_POLICY_STRICT refuses the first such value with that code.
  * A strict success is a receive success with no warning; a strict refusal
  * of a value is the first receive warning (same code, path, offset).

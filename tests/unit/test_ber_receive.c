@@ -358,6 +358,16 @@ START_TEST(stand_ins) {
   ck_assert_uint_eq(len, n - 2); /* 81 00, 80 04 zeros, 8c 09 zeros, 90 01 01 */
   free(out);
   wchg_cdr_free(c);
+  /* a value changed after decoding is the new value: the model is written */
+  c = receive("800140 90020001 a409 a007 8005 c0a8000101", in, &n);
+  c->record_sequence_number.value = 2;
+  c->node_address.ip_address.bin[0] = 10;
+  uint8_t want[32];
+  size_t wn = test_unhex("bf40 10 800140 a408 a006 80040a000000 900102", want, sizeof want);
+  same_bytes(c, want, wn, "changed values", "stand_ins");
+  size_t count = 0;
+  ck_assert_int_eq(wchg_cdr_validate(c, 0, NULL, 0, &count), WCHG_OK);
+  wchg_cdr_free(c);
   c = receive("800140 9009 ff7fffffffffffffff", in, &n);
   ck_assert_int_eq(c->record_sequence_number.value, 0); /* wider than int64 */
   wchg_cdr_free(c);
