@@ -733,6 +733,34 @@ wchg_status wchg_cdr_peek(const uint8_t *data, size_t len, wchg_record_info *inf
   return WCHG_OK;
 }
 
+/* The size of the record at the start of the input as far as its first
+ * octets tell (the rest of the input for an indefinite length), and
+ * whether it is another IMSRecord than ours. */
+static size_t record_extent(const uint8_t *data, size_t len, int *other) {
+  struct dec d = {.start = data, .stop = data + len};
+  struct tlv t;
+  *other = 0;
+  if (read_tlv(&d, data, data + len, &t) != WCHG_OK)
+    return len;
+  *other = t.cls == TC_CONTEXT && t.tag != WCHG_PCSCF_RECORD_TAG;
+  return (size_t)(t.lim - data);
+}
+
+/* Another IMSRecord needs no record: skip it, with paths for the diag. */
+static wchg_status other_pass(const uint8_t *data, size_t len, wchg_diag *diag,
+                              size_t *consumed) {
+  struct wpath path;
+  struct dec d = {.start = data, .stop = data + len, .path = &path, .diag = diag};
+  size_t used = 0;
+  wpath_init(&path, "pCSCFRecord");
+  wchg_status rc = dec_record(&d, &used);
+  if (diag && diag->code == WCHG_OK)
+    diag->code = rc;
+  if (rc == WCHG_E_OTHER_RECORD && consumed)
+    *consumed = used;
+  return rc;
+}
+
 /* One pass over the input into a fresh record (*cdr), with paths when
  * |path| is not NULL. */
 static wchg_status decode_pass(const uint8_t *data, size_t len, wchg_policy policy,
@@ -740,7 +768,9 @@ static wchg_status decode_pass(const uint8_t *data, size_t len, wchg_policy poli
                                wchg_diag *diag, wchg_warnings *warn, wchg_cdr **cdr,
                                size_t *used, size_t *warned) {
   wchg_status rc;
-  if (!(*cdr = wchg_owner_new_cdr(mem, len + 512)))
+  int other;
+  /* an arena the size of the record, not of all the input after it */
+  if (!(*cdr = wchg_owner_new_cdr(mem, record_extent(data, len, &other) + 512)))
     return WCHG_E_NOMEM;
   struct dec d = {.start = data, .stop = data + len, .o = (*cdr)->owner_, .cdr = *cdr,
                   .path = path, .diag = diag, .policy = policy,
@@ -765,7 +795,7 @@ wchg_status wchg_cdr_decode_ex(const uint8_t *data, size_t len, wchg_policy poli
   size_t used = 0, warned = 0, n = 0;
   wchg_cdr *cdr = NULL;
   wchg_status rc;
-  int check = policy == WCHG_POLICY_STRICT || warn != NULL;
+  int check = policy == WCHG_POLICY_STRICT || warn != NULL, other;
   wchg_diag_clear(diag);
   if (out)
     *out = NULL;
@@ -775,6 +805,9 @@ wchg_status wchg_cdr_decode_ex(const uint8_t *data, size_t len, wchg_policy poli
       diag->code = WCHG_E_ARG;
     return WCHG_E_ARG;
   }
+  record_extent(data, len, &other);
+  if (other)
+    return other_pass(data, len, diag, consumed);
   rc = decode_pass(data, len, policy, check, mem, NULL, NULL, NULL, &cdr, &used, &warned);
   if (rc && rc != WCHG_E_NOMEM) {
     /* again, with paths, to say where */
@@ -783,8 +816,6 @@ wchg_status wchg_cdr_decode_ex(const uint8_t *data, size_t len, wchg_policy poli
       wchg_diag_set(diag, WCHG_E_NOMEM, WCHG_NO_OFFSET, NULL, "%s", "out of memory");
     if (diag && diag->code == WCHG_OK)
       diag->code = rc;
-    if (rc == WCHG_E_OTHER_RECORD && consumed)
-      *consumed = used;
     return rc;
   }
   if (rc == WCHG_OK && warned && warn) {
