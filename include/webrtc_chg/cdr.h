@@ -142,10 +142,14 @@ WCHG_API wchg_status wchg_cdr_encode(const wchg_cdr *cdr, uint8_t *buf,
  *    size, an INTEGER outside its range or not minimal or wider than 64
  *    bits, an ENUMERATED value without a name, a BOOLEAN that is not one
  *    octet, a NULL with contents, a malformed OBJECT IDENTIFIER, an
- *    address or OCTET STRING of the wrong size. Where the model cannot
- *    hold such a value's octets (the last five kinds except the OID and
- *    OCTET STRING), it holds a stand-in (the value read where it fits,
- *    else zeros) and the record keeps the octets: wchg_cdr_encode() writes
+ *    address or OCTET STRING of the wrong size. Warnings are given when
+ *    the record is (the decode succeeds); with |warn| NULL the field rules
+ *    are not looked at, and the same record is kept. Where the model
+ *    cannot hold such a value's octets (an INTEGER or ENUMERATED not
+ *    minimal, empty or too wide, a BOOLEAN not one octet, a NULL with
+ *    contents, a TimeStamp not 9 octets, an address of the wrong size), it
+ *    holds a stand-in (the value read where it fits, else zeros) and the
+ *    record keeps the octets: wchg_cdr_encode() writes
  *    them back, the JSON view shows them (cdr_json.h) and
  *    wchg_cdr_validate() names each, as long as the model holds the
  *    stand-in (a value you change is yours). So BER -> JSON -> DER gives
