@@ -232,7 +232,7 @@ demo: $(EXAMPLE_BINS)
 # prints "SKIP: <tool> not installed" (or fails when CI=true).
 
 CHECK_STEPS := unit valgrind asan fuzz-replay fuzz abi abi-clash examples tshark \
-	oracle-asn1c oracle-erlang
+	oracle-asn1c oracle-erlang oracle-receive
 CHECK_OUT := $(B)/test-out
 # Records checked by the independent decoders.
 ORACLE_INPUTS = $(CHECK_OUT)/*.der tests/vectors/*.der $(B)/check/examples/*.der
@@ -254,7 +254,7 @@ CHECK_PREREQS = all $(B)/test_unit $(B)/asan/test_unit $(REPLAY_BINS) \
 	$(EXAMPLE_BINS) $(B)/interop/diam_interop \
 	$(if $(call have,$(ASN1C)),$(B)/abi/clash $(B)/oracle/asn1c_check) \
 	$(if $(call have,$(CLANG)),$(FUZZ_BINS)) \
-	$(if $(call have,$(ERLC)),$(ORACLE_BEAMS))
+	$(if $(call have,$(ERLC)),$(ORACLE_BEAMS) $(ORACLE_OWN_BEAMS) $(B)/oracle/receive_check)
 
 check: $(CHECK_PREREQS) | $(B)/check
 	@pass=0; fail=0; skip=0; failed=; \
@@ -336,6 +336,16 @@ check-examples: $(EXAMPLE_BINS) $(B)/interop/diam_interop | $(B)/check
 	grep -q '^cdr2json: .*truncated.bin: record 2 at byte [0-9]*: .* (.*)$$' \
 	    $$d/truncated.err; \
 	head -n 1 $$d/both.jsonl | cmp - $$d/truncated.jsonl; \
+	echo "cdr2json | json2cdr on a stream with other IMSRecord types between ours"; \
+	{ cat $$d/h3.der; printf '\277\077\003\200\001\077'; \
+	  printf '\277\105\200\200\001\105\000\000'; cat $$d/h4.der; } >$$d/mixed.bin; \
+	$$x/cdr2json $$d/mixed.bin >$$d/mixed.jsonl; \
+	test "$$(wc -l <$$d/mixed.jsonl)" -eq 4; \
+	sed -n 2p $$d/mixed.jsonl | \
+	    grep -qx '{"otherRecord":{"tag":63,"name":"sCSCFRecord","ber":"bf3f0380013f"}}'; \
+	sed -n 3p $$d/mixed.jsonl | \
+	    grep -qx '{"otherRecord":{"tag":69,"name":"aSRecord","ber":"bf45808001450000"}}'; \
+	$$x/json2cdr $$d/mixed.jsonl $$d/mixed-rt.bin; cmp $$d/mixed.bin $$d/mixed-rt.bin; \
 	echo "json2cdr on an unknown member must fail with its path"; \
 	echo '{"pCSCFRecord":{"recordType":64,"noSuchField":1}}' >$$d/bad.json; \
 	if $$x/json2cdr $$d/bad.json $$d/bad.der 2>$$d/bad.err; then \
@@ -439,6 +449,49 @@ check-oracle-erlang: | $(B)/check
 	files=$$(ls $(ORACLE_INPUTS) 2>/dev/null || true); \
 	echo "erl_check: $$(echo $$files | wc -w) files"; \
 	$(ESCRIPT) tests/oracle/erl_check.escript $(B)/erl $$files
+
+# Records with bad values that Erlang/OTP asn1 wrote (tests/oracle/
+# erl_bad.escript): the receive policy keeps each, validation names exactly
+# its bad paths, DER and DER of its JSON are its bytes (receive_check);
+# cdr2json prints every record of a stream and of a TS 32.297 file that
+# mix pCSCFRecord, sCSCFRecord and aSRecord, exit 0, and json2cdr gives the
+# stream back; malformed bytes after them still fail, after the rest.
+check-oracle-receive: $(B)/examples/cdr2json $(B)/examples/json2cdr | $(B)/check
+	@$(call need_tool,$(ERLC) $(ESCRIPT)); set -e; \
+	$(MAKE) -s --no-print-directory $(ORACLE_BEAMS) $(ORACLE_OWN_BEAMS) \
+	    $(B)/oracle/receive_check; \
+	d=$(B)/check/receive; x=$(B)/examples; rm -rf $$d; mkdir -p $$d; \
+	$(ESCRIPT) tests/oracle/erl_bad.escript $(B)/erl $$d | tee $$d/erl_bad.log; \
+	n=$$(sed -n 's/.* \([0-9]*\) records in mixed.der (\([0-9]*\) other)$$/\1/p' $$d/erl_bad.log); \
+	o=$$(sed -n 's/.* \([0-9]*\) records in mixed.der (\([0-9]*\) other)$$/\2/p' $$d/erl_bad.log); \
+	test "$$o" -gt 0; \
+	$(B)/oracle/receive_check --cdrfile $$d/mixed.cdrfile $$d/mixed.der $$d/bad_*.der; \
+	echo "cdr2json on the stream and on the CDR file: $$n records, $$o of other types, exit 0"; \
+	for f in mixed.der mixed.cdrfile; do \
+	  $$x/cdr2json $$d/$$f >$$d/$$f.jsonl 2>$$d/$$f.err; \
+	  test "$$(wc -l <$$d/$$f.jsonl)" -eq "$$n"; \
+	  test "$$(grep -c '^{"otherRecord":{"tag":' $$d/$$f.jsonl)" -eq "$$o"; \
+	  grep -q '"name":"sCSCFRecord"' $$d/$$f.jsonl; \
+	  grep -q '"name":"aSRecord"' $$d/$$f.jsonl; \
+	  grep -q '(warning: invalid TimeStamp)$$' $$d/$$f.err; \
+	done; \
+	cmp $$d/mixed.der.jsonl $$d/mixed.cdrfile.jsonl; \
+	echo "json2cdr gives the stream back byte for byte"; \
+	$$x/json2cdr $$d/mixed.der.jsonl $$d/mixed-rt.der; cmp $$d/mixed.der $$d/mixed-rt.der; \
+	echo "cdr2json | json2cdr on each record with bad values: the same bytes"; \
+	for f in $$d/bad_*.der; do \
+	  $$x/cdr2json $$f 2>/dev/null | $$x/json2cdr - $$f.rt; cmp $$f $$f.rt; done; \
+	echo "cdr2json --strict refuses the first record with bad values"; \
+	if $$x/cdr2json --strict $$d/mixed.der >$$d/strict.jsonl 2>$$d/strict.err; then \
+	  echo "FAIL: cdr2json --strict accepted bad values"; exit 1; fi; \
+	cat $$d/strict.err; test "$$(wc -l <$$d/strict.jsonl)" -eq 3; \
+	echo "malformed bytes after the stream: every record printed, then exit 1"; \
+	{ cat $$d/mixed.der; printf '\277\077\005\200\001\077'; } >$$d/cut.der; \
+	if $$x/cdr2json $$d/cut.der >$$d/cut.jsonl 2>$$d/cut.err; then \
+	  echo "FAIL: cdr2json accepted a record cut short"; exit 1; fi; \
+	cmp $$d/cut.jsonl $$d/mixed.der.jsonl; \
+	grep -q "^cdr2json: .*cut.der: record $$((n + 1)) at byte [0-9]*: .*(input truncated)$$" \
+	    $$d/cut.err
 
 # ---------------------------------------------------------------- bench
 

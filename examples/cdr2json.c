@@ -1,16 +1,26 @@
 /*
  * cdr2json: print BER-encoded eP-CSCF CDRs as JSON.
  *
- *   cdr2json [--pretty] FILE...
+ *   cdr2json [--pretty] [--strict] FILE...
  *
  * Each FILE ("-" for standard input) holds one or more concatenated BER
- * IMSRecord encodings (pCSCFRecord). Every record is printed as one JSON
- * object: one per line, or indented with --pretty. On bad input the
+ * IMSRecord encodings. Every record is printed as one JSON object: one per
+ * line, or indented with --pretty. A pCSCFRecord is decoded in the receive
+ * policy: a value that breaks its rule is kept (JSON shows it, see
+ * cdr_json.h) and named on standard error,
+ *
+ *   cdr2json: FILE: record N at byte OFFSET: PATH: MESSAGE (warning: ERROR)
+ *
+ * and the exit status stays 0 (--strict refuses such a record instead).
+ * An IMSRecord of another type (sCSCFRecord, aSRecord, ...) is printed as
+ * {"otherRecord": {"tag": 63, "name": "sCSCFRecord", "ber": "..."}}, which
+ * json2cdr writes back as the same bytes. On bytes that cannot be read the
  * message says where:
  *
  *   cdr2json: FILE: record N at byte OFFSET: PATH: MESSAGE (ERROR)
  *
- * and the exit status is 1 (the other files are still converted).
+ * and the exit status is 1, after every record before it was printed (the
+ * other files are still converted).
  *
  * A FILE that parses as a TS 32.297 CDR file (wchg_cdrfile_parse) is
  * printed CDR by CDR the same way (record N is its Nth CDR, OFFSET the
@@ -27,15 +37,59 @@
 
 #include "read_all.h"
 
-/* Print "FILE: record N at byte OFFSET: PATH: MESSAGE (ERROR)". */
+/* The policy: receive, or strict with --strict. */
+static wchg_policy policy = WCHG_POLICY_RECEIVE;
+
+/* Print "FILE: record N at byte OFFSET: PATH: MESSAGE (ERROR)", with
+ * "warning: " before ERROR for a warning. */
 static void report(const char *file, size_t record, size_t start,
-                   wchg_status st, const wchg_diag *d) {
+                   wchg_status st, const wchg_diag *d, bool warning) {
   size_t at = start;
   if (d->code != WCHG_OK && d->offset != WCHG_NO_OFFSET)
     at += d->offset;
-  fprintf(stderr, "cdr2json: %s: record %zu at byte %zu: %s: %s (%s)\n", file,
+  fprintf(stderr, "cdr2json: %s: record %zu at byte %zu: %s: %s (%s%s)\n", file,
           record, at, d->path[0] ? d->path : "pCSCFRecord",
-          d->message[0] ? d->message : wchg_strerror(st), wchg_strerror(st));
+          d->message[0] ? d->message : wchg_strerror(st), warning ? "warning: " : "",
+          wchg_strerror(st));
+}
+
+/* Print |json| as one line (or indented), and release it. */
+static void print_json(json_t *json, size_t flags) {
+  if (json_dumpf(json, stdout, flags) != 0 || fputc('\n', stdout) == EOF) {
+    fprintf(stderr, "cdr2json: writing the output: %s\n", strerror(errno));
+    exit(1);
+  }
+  json_decref(json);
+}
+
+/* Decode the record at |data| and print it: a pCSCFRecord, or another
+ * IMSRecord as it is. *|used| is its length; 0 on success. */
+static int convert_one(const char *file, const uint8_t *data, size_t len, size_t flags,
+                       size_t at, size_t record, size_t *used) {
+  wchg_cdr *cdr = NULL;
+  wchg_diag d = {0}, items[16];
+  wchg_warnings warn = {items, 16, 0};
+  json_t *json = NULL;
+  wchg_status st = wchg_cdr_decode_ex(data, len, policy, NULL, &cdr, used, &d, &warn);
+  if (st == WCHG_E_OTHER_RECORD)
+    st = wchg_other_record_to_json(data, *used, &json, &d);
+  else if (st == WCHG_OK) {
+    for (size_t i = 0; i < warn.count && i < warn.cap; i++)
+      report(file, record, at, items[i].code, &items[i], true);
+    if (warn.count > warn.cap)
+      fprintf(stderr, "cdr2json: %s: record %zu at byte %zu: %zu more warnings\n", file,
+              record, at, warn.count - warn.cap);
+    st = wchg_cdr_to_json(cdr, &json, &d);
+    if (st != WCHG_OK)
+      d.offset = WCHG_NO_OFFSET;
+    wchg_cdr_free(cdr);
+  }
+  if (st != WCHG_OK) {
+    report(file, record, at, st, &d, false);
+    return -1;
+  }
+  print_json(json, flags);
+  return 0;
 }
 
 /* Convert the records of one file (or of one CDR of a CDR file: |base|
@@ -46,39 +100,14 @@ static int convert_at(const char *file, const uint8_t *data, size_t len,
   size_t off = 0;
 
   while (off < len && !(one && off > 0)) {
-    wchg_cdr *cdr = NULL;
-    wchg_diag d = {0};
     size_t used = 0;
-    json_t *json = NULL;
-
-    record++;
-    wchg_status st =
-        wchg_cdr_decode(data + off, len - off, NULL, &cdr, &used, &d);
-    if (st != WCHG_OK) {
-      report(file, record, base + off, st, &d);
+    if (convert_one(file, data + off, len - off, flags, base + off, ++record, &used) != 0)
       return -1;
-    }
-    st = wchg_cdr_to_json(cdr, &json, &d);
-    if (st != WCHG_OK) {
-      /* a valid BER record JSON cannot carry, e.g. text not in UTF-8 */
-      d.offset = WCHG_NO_OFFSET;
-      report(file, record, base + off, st, &d);
-      wchg_cdr_free(cdr);
-      return -1;
-    }
-    if (json_dumpf(json, stdout, flags) != 0 || fputc('\n', stdout) == EOF) {
-      fprintf(stderr, "cdr2json: writing the output: %s\n", strerror(errno));
-      json_decref(json);
-      wchg_cdr_free(cdr);
-      exit(1);
-    }
-    json_decref(json);
-    wchg_cdr_free(cdr);
     off += used;
   }
   if (one && off != len) {
     wchg_diag d = {0};
-    report(file, record, base + off, WCHG_E_TRAILING, &d);
+    report(file, record, base + off, WCHG_E_TRAILING, &d, false);
     return -1;
   }
   return 0;
@@ -118,10 +147,12 @@ static int convert(const char *file, const uint8_t *data, size_t len,
 }
 
 static void usage(FILE *out) {
-  fprintf(out, "usage: cdr2json [--pretty] FILE...\n"
-               "Print each BER-encoded PCSCFRecord CDR of each FILE "
+  fprintf(out, "usage: cdr2json [--pretty] [--strict] FILE...\n"
+               "Print each BER-encoded IMSRecord CDR of each FILE "
                "(\"-\": standard input, or of a TS 32.297 CDR file)\nas a JSON object, one per line "
-               "(--pretty: indented).\n");
+               "(--pretty: indented). A value that breaks its rule is\nkept and named on "
+               "standard error (--strict: refused); a record of another type\nthan "
+               "pCSCFRecord is printed as {\"otherRecord\": {...}} with its BER.\n");
 }
 
 static int convert_file(const char *path, const uint8_t *data, size_t len, void *ctx) {
@@ -135,6 +166,8 @@ int main(int argc, char **argv) {
   for (; first < argc && argv[first][0] == '-' && argv[first][1]; first++) {
     if (strcmp(argv[first], "--pretty") == 0) {
       flags = JSON_INDENT(2) | JSON_PRESERVE_ORDER;
+    } else if (strcmp(argv[first], "--strict") == 0) {
+      policy = WCHG_POLICY_STRICT;
     } else if (strcmp(argv[first], "--help") == 0) {
       usage(stdout);
       return 0;

@@ -5,7 +5,9 @@
  *
  * IN.json ("-" for standard input) holds one JSON object, or several (one
  * per line, as cdr2json prints them, or any layout). OUT.der ("-" for
- * standard output) receives the DER IMSRecord of each, concatenated. On
+ * standard output) receives the DER IMSRecord of each, concatenated; an
+ * {"otherRecord": {..., "ber": "..."}} object (an IMSRecord of another
+ * type that cdr2json passed through) gives back its BER as it was. On
  * bad input nothing is written, the message names the JSON path:
  *
  *   json2cdr: IN.json: object N (line L): PATH: MESSAGE (ERROR)
@@ -59,12 +61,34 @@ static void report(size_t object, size_t line, wchg_status st,
           d->message[0] ? d->message : wchg_strerror(st), wchg_strerror(st));
 }
 
+/* Append the BER of an {"otherRecord": ...} object to |o|; 0 on success. */
+static int convert_other(json_t *json, size_t object, size_t line, struct out *o) {
+  wchg_diag d = {0};
+  size_t need = 0;
+  wchg_status st = wchg_other_record_from_json(json, NULL, 0, &need, &d);
+  if (st == WCHG_E_BUFFER) {
+    if (out_reserve(o, need) != 0) {
+      fprintf(stderr, "json2cdr: out of memory\n");
+      return -1;
+    }
+    st = wchg_other_record_from_json(json, o->buf + o->len, need, &need, &d);
+  }
+  if (st != WCHG_OK) {
+    report(object, line, st, &d);
+    return -1;
+  }
+  o->len += need;
+  return 0;
+}
+
 /* Encode one JSON object and append its DER to |o|; 0 on success. */
 static int convert(json_t *json, size_t object, size_t line, struct out *o) {
   wchg_cdr *cdr = NULL;
   wchg_diag d = {0};
   size_t need = 0;
 
+  if (json_object_get(json, "otherRecord"))
+    return convert_other(json, object, line, o);
   wchg_status st = wchg_cdr_from_json(json, NULL, &cdr, &d);
   if (st != WCHG_OK) {
     report(object, line, st, &d);

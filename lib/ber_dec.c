@@ -1,12 +1,22 @@
 /*
- * ber_dec.c: strict, bounded BER reader of IMSRecord/pCSCFRecord (X.690
- * clause 8), driven by the tables in schema.c. Definite and indefinite
- * lengths and constructed strings are accepted; every length is checked
- * against its parent, depth and counts are limited, and the first problem
- * is reported with its byte offset and field path.
+ * ber_dec.c: bounded BER reader of IMSRecord/pCSCFRecord (X.690 clause
+ * 8), driven by the tables in schema.c. Definite and indefinite lengths
+ * and constructed strings are accepted; every length is checked against
+ * its parent, depth and counts are limited, and the first problem is
+ * reported with its byte offset and field path.
+ *
+ * Two policies (common.h). What makes the bytes unreadable stops both:
+ * tags (unknown, out of order, twice, a mandatory one absent, a primitive
+ * type in constructed form), lengths, nesting, truncation, limits. A value
+ * that is readable but breaks its field's rules (ranges, names, sizes,
+ * alphabets, TimeStamp digits, the form of an INTEGER, BOOLEAN, NULL or
+ * OBJECT IDENTIFIER) stops the strict policy; the receive policy keeps it
+ * as received (ber_raw.c when the model cannot hold its octets) and adds a
+ * warning. Another IMSRecord alternative gives WCHG_E_OTHER_RECORD.
  *
  * Decoding runs without field paths; after a failure (other than out of
- * memory) it runs again with paths on to say where.
+ * memory), or when warnings are asked for and there were some, it runs
+ * again with paths on to say where.
  */
 #include <stdio.h>
 #include <string.h>
@@ -24,6 +34,12 @@ struct dec {
   int depth;
   const uint8_t *any_at, *any_end; /* the last open-type value read */
   int found_ours;                  /* our WebRTC extension was seen */
+  wchg_policy policy;
+  int check_values;                /* judge the field rules (strict, or
+                                      warnings asked for): else a receive
+                                      decode keeps every value unlooked-at */
+  wchg_warnings *warn;             /* receive: where warnings go (path pass) */
+  size_t warned;                   /* receive: values kept against a rule */
 };
 
 struct tlv {
@@ -51,6 +67,57 @@ static wchg_status err(struct dec *d, wchg_status code, const uint8_t *at,
   return code;
 }
 #define ERR(d, code, at, msg) err(d, code, at, "%s", msg)
+
+/* A value the bytes give but its field's rules refuse: the strict policy
+ * stops here; the receive policy keeps it and warns (with its path on the
+ * pass that has paths). */
+static wchg_status judge(struct dec *d, wchg_status code, const uint8_t *at,
+                         const char *msg) {
+  if (d->policy == WCHG_POLICY_STRICT)
+    return ERR(d, code, at, msg);
+  d->warned++;
+  if (d->path)
+    wchg_warn(d->warn, code, 0, (size_t)(at - d->start), d->path->buf, "%s", msg);
+  return WCHG_OK;
+}
+
+/* The rules of the value just decoded at p (wchg_value_check), judged. */
+struct judging {
+  struct dec *d;
+  const uint8_t *at;
+  wchg_status rc;
+};
+
+static void judge_one(void *ctx, wchg_status code, const char *msg) {
+  struct judging *j = ctx;
+  if (j->rc == WCHG_OK)
+    j->rc = judge(j->d, code, j->at, msg);
+}
+
+static wchg_status judge_value(struct dec *d, const struct wf *f, const void *p,
+                               const uint8_t *at) {
+  struct judging j = {d, at, WCHG_OK};
+  if (d->check_values)
+    wchg_value_check(f, p, judge_one, &j);
+  return j.rc;
+}
+
+/* Contents octets c (n) of a primitive value of f into the model at p:
+ * as they are when the model holds them, else (receive policy) kept as
+ * received beside a stand-in. */
+static wchg_status dec_octets(struct dec *d, const struct wf *f, void *p,
+                              const uint8_t *at, const uint8_t *c, size_t n) {
+  char msg[128];
+  wchg_status rc = wchg_raw_problem(f, c, n, msg, sizeof msg);
+  if (rc == WCHG_OK) {
+    wchg_raw_model(f, p, c, n);
+    return judge_value(d, f, p, at);
+  }
+  if ((rc = judge(d, rc, at, msg)))
+    return rc;
+  wchg_raw_model(f, p, c, n);
+  return wchg_raw_add(d->cdr, p, c, n);
+}
 
 static size_t push(struct dec *d, const char *name) {
   return d->path && name ? wpath_push(d->path, name) : 0;
@@ -246,34 +313,6 @@ static wchg_status get_string(struct dec *d, const struct tlv *t,
   return WCHG_OK;
 }
 
-static wchg_status get_int(struct dec *d, const struct tlv *t, int64_t *v) {
-  size_t n = (size_t)(t->lim - t->val);
-  const uint8_t *p = t->val;
-  if (t->cons || n == 0)
-    return ERR(d, WCHG_E_ENCODING, t->at, "an INTEGER must be primitive and non-empty");
-  if (n > 1 && ((p[0] == 0 && !(p[1] & 0x80)) || (p[0] == 0xFF && (p[1] & 0x80))))
-    return ERR(d, WCHG_E_ENCODING, t->at, "the INTEGER is not in its shortest form");
-  if (n > 8)
-    return ERR(d, WCHG_E_ENCODING, t->at, "the INTEGER is wider than 64 bits");
-  uint64_t u = (p[0] & 0x80) ? UINT64_MAX : 0;
-  for (size_t i = 0; i < n; i++)
-    u = (u << 8) | p[i];
-  *v = (int64_t)u;
-  return WCHG_OK;
-}
-
-static wchg_status check_oid(struct dec *d, const struct tlv *t) {
-  size_t n = (size_t)(t->lim - t->val);
-  if (t->cons || n == 0)
-    return ERR(d, WCHG_E_ENCODING, t->at, "an OBJECT IDENTIFIER must be primitive and non-empty");
-  if (t->val[n - 1] & 0x80)
-    return ERR(d, WCHG_E_ENCODING, t->at, "the last OBJECT IDENTIFIER arc is cut short");
-  for (size_t i = 0; i < n; i++)
-    if (t->val[i] == 0x80 && (i == 0 || !(t->val[i - 1] & 0x80)))
-      return ERR(d, WCHG_E_ENCODING, t->at, "an OBJECT IDENTIFIER arc is not minimal");
-  return WCHG_OK;
-}
-
 static wchg_status dec_value(struct dec *d, const struct wf *f, void *base,
                              const struct tlv *t, const uint8_t **end);
 
@@ -400,53 +439,35 @@ static wchg_status dec_string(struct dec *d, const struct wf *f, void *p,
   if (rc)
     return rc;
   switch (f->kind) {
-  case WK_TIMESTAMP:
-    if (len != 9)
-      return err(d, WCHG_E_CONSTRAINT, t->at, "a TimeStamp has 9 octets, not %zu", len);
-    ((wchg_timestamp *)p)->present = true;
-    memcpy(((wchg_timestamp *)p)->octets, ptr, 9);
-    return WCHG_OK;
-  case WK_IPBIN:
-    if (len != (size_t)f->hi)
-      return err(d, WCHG_E_CONSTRAINT, t->at, "the address must have %zu octets", (size_t)f->hi);
-    memcpy(p, ptr, len);
-    return WCHG_OK;
+  case WK_TIMESTAMP: case WK_IPBIN:
+    return dec_octets(d, f, p, t->at, ptr, len);
   case WK_TEXT:
     *(wchg_str *)p = (wchg_str){(const char *)ptr, len};
-    return WCHG_OK;
+    break;
   default:
     *(wchg_octets *)p = (wchg_octets){ptr, len};
-    return WCHG_OK;
+    break;
   }
+  return judge_value(d, f, p, t->at);
 }
 
+/* INTEGER, ENUMERATED, BOOLEAN, NULL and OBJECT IDENTIFIER have only
+ * the primitive form (X.690 8.3.1, 8.4, 8.2.1, 8.8.1, 8.19.1): a
+ * constructed one is a different identifier octet, so it stops both
+ * policies; what its contents hold is judged. */
 static wchg_status dec_prim(struct dec *d, const struct wf *f, void *p,
                             const struct tlv *t, const uint8_t **end) {
-  wchg_opt_int *v = p;
-  wchg_status rc;
+  static const char *const what[] = {
+      [WK_INT] = "an INTEGER", [WK_ENUM] = "an ENUMERATED", [WK_BOOL] = "a BOOLEAN",
+      [WK_NULL] = "a NULL", [WK_OID] = "an OBJECT IDENTIFIER"};
   *end = t->lim;
-  switch (f->kind) {
-  case WK_INT: case WK_ENUM:
-    if ((rc = get_int(d, t, &v->value)))
-      return rc;
-    v->present = true;
-    return WCHG_OK;
-  case WK_BOOL:
-    if (t->cons || t->lim - t->val != 1)
-      return ERR(d, WCHG_E_ENCODING, t->at, "a BOOLEAN is one primitive octet");
-    *v = (wchg_opt_int){true, t->val[0] != 0};
-    return WCHG_OK;
-  case WK_NULL:
-    if (t->cons || t->lim != t->val)
-      return ERR(d, WCHG_E_ENCODING, t->at, "a NULL is primitive and empty");
-    *(bool *)p = true;
-    return WCHG_OK;
-  case WK_OID:
-    if ((rc = check_oid(d, t)))
-      return rc;
+  if (f->kind > WK_OID || !what[f->kind])
+    return ERR(d, WCHG_E_ARG, t->at, "unknown field kind");
+  if (t->cons)
+    return err(d, WCHG_E_ENCODING, t->at, "%s must be primitive", what[f->kind]);
+  if (f->kind == WK_OID)
     return dec_string(d, f, p, t, end);
-  }
-  return ERR(d, WCHG_E_ARG, t->at, "unknown field kind");
+  return dec_octets(d, f, p, t->at, t->val, (size_t)(t->lim - t->val));
 }
 
 /* Decode the value t of field f into its storage in base. */
@@ -609,7 +630,8 @@ static wchg_status dec_extension(struct dec *d, void *item, int *ours) {
 
 wchg_status wchg_ber_check_open_type(const uint8_t *p, size_t n, wchg_diag *diag) {
   struct wpath path;
-  struct dec d = {p, p + n, NULL, NULL, &path, diag, 0, OPEN_TYPE_DEPTH, NULL, NULL, 0};
+  struct dec d = {.start = p, .stop = p + n, .path = &path, .diag = diag,
+                  .depth = OPEN_TYPE_DEPTH};
   struct tlv t;
   const uint8_t *end;
   wchg_status rc;
@@ -626,64 +648,195 @@ wchg_status wchg_ber_check_open_type(const uint8_t *p, size_t n, wchg_diag *diag
   return WCHG_OK;
 }
 
+/* The alternatives of IMSRecord (TS 32.298 V17.9): tag number = RecordType. */
+static const struct {
+  uint32_t tag;
+  const char *name;
+} ims_records[] = {
+    {63, "sCSCFRecord"}, {64, "pCSCFRecord"}, {65, "iCSCFRecord"}, {66, "mRFCRecord"},
+    {67, "mGCFRecord"}, {68, "bGCFRecord"}, {69, "aSRecord"}, {70, "eCSCFRecord"},
+    {82, "iBCFRecord"}, {89, "tRFRecord"}, {90, "tFRecord"}, {91, "aTCFRecord"},
+};
+
+static const char *record_name(uint32_t tag) {
+  for (size_t i = 0; i < sizeof ims_records / sizeof ims_records[0]; i++)
+    if (ims_records[i].tag == tag)
+      return ims_records[i].name;
+  return NULL;
+}
+
+/* The record's identifier and length at the start of the input: an
+ * IMSRecord alternative is context-tagged. */
+static wchg_status record_tlv(struct dec *d, struct tlv *t) {
+  wchg_status rc = read_tlv(d, d->start, d->stop, t);
+  if (rc)
+    return rc;
+  if (t->cls != TC_CONTEXT)
+    return err(d, WCHG_E_TAG, t->at, "a %s tag is not an IMSRecord alternative",
+               t->cls == TC_UNIVERSAL ? "universal" : t->cls == 0x40 ? "application"
+                                                                    : "private");
+  return WCHG_OK;
+}
+
+/* Another IMSRecord: well-formed, not ours to decode. Its own name is
+ * the path, so that a host sees which record it is. */
+static wchg_status other_record(struct dec *d, const struct tlv *t, size_t len) {
+  const char *name = record_name(t->tag);
+  struct wpath path;
+  if (d->path) {
+    wpath_init(&path, name ? name : "IMSRecord");
+    wchg_diag_set(d->diag, WCHG_E_OTHER_RECORD, 0, &path,
+                  "%s [%u] (%zu octets), not a pCSCFRecord [64]: not decoded",
+                  name ? name : "an IMSRecord alternative", (unsigned)t->tag, len);
+  }
+  return WCHG_E_OTHER_RECORD;
+}
+
 static wchg_status dec_record(struct dec *d, size_t *consumed) {
   struct tlv t;
   const uint8_t *end;
-  wchg_status rc = read_tlv(d, d->start, d->stop, &t);
+  wchg_status rc = record_tlv(d, &t);
   if (rc)
     return rc;
-  if (t.cls != TC_CONTEXT || t.tag != WCHG_PCSCF_RECORD_TAG)
-    return err(d, WCHG_E_TAG, t.at, "tag [%u] is not pCSCFRecord [64]", (unsigned)t.tag);
+  if (t.tag != WCHG_PCSCF_RECORD_TAG) {
+    if ((rc = skip(d, &t, &end)))
+      return rc;
+    *consumed = (size_t)(end - d->start);
+    return other_record(d, &t, *consumed);
+  }
   if ((rc = dec_members(d, &wchg_pcscf_record_type, d->cdr, &t, &end)))
     return rc;
   *consumed = (size_t)(end - d->start);
   return WCHG_OK;
 }
 
-wchg_status wchg_cdr_decode(const uint8_t *data, size_t len, const wchg_mem *mem,
-                            wchg_cdr **out, size_t *consumed, wchg_diag *diag) {
-  size_t used = 0;
+wchg_status wchg_cdr_peek(const uint8_t *data, size_t len, wchg_record_info *info,
+                          wchg_diag *diag) {
+  struct wpath path;
+  struct dec d = {.start = data, .stop = data + len, .path = &path, .diag = diag};
+  struct tlv t;
+  const uint8_t *end;
+  wchg_status rc;
   wchg_diag_clear(diag);
-  if (out)
-    *out = NULL;
-  if (!out || (!data && len)) {
+  if (!info || (!data && len)) {
     if (diag)
       diag->code = WCHG_E_ARG;
     return WCHG_E_ARG;
   }
-  wchg_cdr *cdr = wchg_owner_new_cdr(mem, len + 512);
-  if (!cdr)
-    goto nomem;
-  struct dec d = {data, data + len, cdr->owner_, cdr, NULL, diag, 0, 0, NULL, NULL, 0};
+  memset(info, 0, sizeof *info);
+  wpath_init(&path, "IMSRecord");
+  if ((rc = record_tlv(&d, &t)) || (rc = skip(&d, &t, &end)))
+    return rc;
+  info->tag = t.tag;
+  info->name = record_name(t.tag);
+  info->length = (size_t)(end - data);
+  return WCHG_OK;
+}
+
+/* The size of the record at the start of the input as far as its first
+ * octets tell (the rest of the input for an indefinite length), and
+ * whether it is another IMSRecord than ours. */
+static size_t record_extent(const uint8_t *data, size_t len, int *other) {
+  struct dec d = {.start = data, .stop = data + len};
+  struct tlv t;
+  *other = 0;
+  if (read_tlv(&d, data, data + len, &t) != WCHG_OK)
+    return len;
+  *other = t.cls == TC_CONTEXT && t.tag != WCHG_PCSCF_RECORD_TAG;
+  return (size_t)(t.lim - data);
+}
+
+/* Another IMSRecord needs no record: skip it, with paths for the diag. */
+static wchg_status other_pass(const uint8_t *data, size_t len, wchg_diag *diag,
+                              size_t *consumed) {
+  struct wpath path;
+  struct dec d = {.start = data, .stop = data + len, .path = &path, .diag = diag};
+  size_t used = 0;
+  wpath_init(&path, "pCSCFRecord");
   wchg_status rc = dec_record(&d, &used);
-  if (rc == WCHG_E_NOMEM) {
-    wchg_cdr_free(cdr);
-    goto nomem;
-  }
+  if (diag && diag->code == WCHG_OK)
+    diag->code = rc;
+  if (rc == WCHG_E_OTHER_RECORD && consumed)
+    *consumed = used;
+  return rc;
+}
+
+/* One pass over the input into a fresh record (*cdr), with paths when
+ * |path| is not NULL. */
+static wchg_status decode_pass(const uint8_t *data, size_t len, wchg_policy policy,
+                               int check_values, const wchg_mem *mem, struct wpath *path,
+                               wchg_diag *diag, wchg_warnings *warn, wchg_cdr **cdr,
+                               size_t *used, size_t *warned) {
+  wchg_status rc;
+  int other;
+  /* an arena the size of the record, not of all the input after it */
+  if (!(*cdr = wchg_owner_new_cdr(mem, record_extent(data, len, &other) + 512)))
+    return WCHG_E_NOMEM;
+  struct dec d = {.start = data, .stop = data + len, .o = (*cdr)->owner_, .cdr = *cdr,
+                  .path = path, .diag = diag, .policy = policy,
+                  .check_values = check_values, .warn = warn};
+  if (path)
+    wpath_init(path, "pCSCFRecord");
+  rc = dec_record(&d, used);
+  if (rc == WCHG_OK)
+    rc = wchg_raw_seal(*cdr);
   if (rc) {
-    /* again, with paths, into a fresh record, to say where */
-    wchg_cdr_free(cdr);
-    cdr = wchg_owner_new_cdr(mem, len + 512);
-    if (cdr) {
-      struct wpath path;
-      struct dec again = {data, data + len, cdr->owner_, cdr, &path, diag, 0, 0, NULL, NULL, 0};
-      wpath_init(&path, "pCSCFRecord");
-      if (dec_record(&again, &used) == WCHG_E_NOMEM)
-        wchg_diag_set(diag, WCHG_E_NOMEM, WCHG_NO_OFFSET, NULL, "%s", "out of memory");
-      wchg_cdr_free(cdr);
-    }
+    wchg_cdr_free(*cdr);
+    *cdr = NULL;
+  }
+  *warned = d.warned;
+  return rc;
+}
+
+wchg_status wchg_cdr_decode_ex(const uint8_t *data, size_t len, wchg_policy policy,
+                               const wchg_mem *mem, wchg_cdr **out, size_t *consumed,
+                               wchg_diag *diag, wchg_warnings *warn) {
+  struct wpath path;
+  size_t used = 0, warned = 0, n = 0;
+  wchg_cdr *cdr = NULL;
+  wchg_status rc;
+  int check = policy == WCHG_POLICY_STRICT || warn != NULL, other;
+  wchg_diag_clear(diag);
+  if (out)
+    *out = NULL;
+  if (!out || (!data && len) ||
+      (policy != WCHG_POLICY_RECEIVE && policy != WCHG_POLICY_STRICT)) {
+    if (diag)
+      diag->code = WCHG_E_ARG;
+    return WCHG_E_ARG;
+  }
+  record_extent(data, len, &other);
+  if (other)
+    return other_pass(data, len, diag, consumed);
+  rc = decode_pass(data, len, policy, check, mem, NULL, NULL, NULL, &cdr, &used, &warned);
+  if (rc && rc != WCHG_E_NOMEM) {
+    /* again, with paths, to say where */
+    if (decode_pass(data, len, policy, check, mem, &path, diag, NULL, &cdr, &n, &warned) ==
+        WCHG_E_NOMEM)
+      wchg_diag_set(diag, WCHG_E_NOMEM, WCHG_NO_OFFSET, NULL, "%s", "out of memory");
     if (diag && diag->code == WCHG_OK)
       diag->code = rc;
     return rc;
+  }
+  if (rc == WCHG_OK && warned && warn) {
+    /* again, with paths, to say where each kept value is */
+    wchg_cdr_free(cdr);
+    rc = decode_pass(data, len, policy, check, mem, &path, NULL, warn, &cdr, &used, &warned);
+  }
+  if (rc) { /* out of memory */
+    if (diag) {
+      diag->code = WCHG_E_NOMEM;
+      snprintf(diag->message, sizeof diag->message, "out of memory");
+    }
+    return WCHG_E_NOMEM;
   }
   *out = cdr;
   if (consumed)
     *consumed = used;
   return WCHG_OK;
-nomem:
-  if (diag) {
-    diag->code = WCHG_E_NOMEM;
-    snprintf(diag->message, sizeof diag->message, "out of memory");
-  }
-  return WCHG_E_NOMEM;
+}
+
+wchg_status wchg_cdr_decode(const uint8_t *data, size_t len, const wchg_mem *mem,
+                            wchg_cdr **out, size_t *consumed, wchg_diag *diag) {
+  return wchg_cdr_decode_ex(data, len, WCHG_POLICY_RECEIVE, mem, out, consumed, diag, NULL);
 }

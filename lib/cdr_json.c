@@ -1,7 +1,9 @@
 /* cdr_json.c: the PCSCFRecord as JSON (Jansson), both ways, by walking the
  * schema tables (schema.h). The only record-specific code is the WebRTC
  * identities, which are the members of wchg_webrtc_info_type appended to
- * the record's own. */
+ * the record's own. A value the plain JSON form cannot carry is the
+ * object {"octets": hex, "invalid": why} (cdr_json.h); an IMSRecord of
+ * another type is {"otherRecord": {...}}. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -26,6 +28,7 @@ struct jctx {
   struct wpath path;
   struct wchg_owner *owner; /* import only */
   size_t elements;          /* import: list elements so far */
+  wchg_cdr *cdr;            /* the record: its values kept as received */
 };
 
 static wchg_status fail(struct jctx *c, wchg_status code, const char *fmt, ...)
@@ -125,13 +128,38 @@ static wchg_status hex_to_json(struct jctx *c, const wchg_octets *o, json_t **ou
   return made(c, v, out);
 }
 
+/* {"octets": hex of the n octets at p, "invalid": why}: a value that
+ * the plain JSON form cannot carry, kept as it is. */
+static wchg_status invalid_to_json(struct jctx *c, const uint8_t *p, size_t n,
+                                   const char *why, json_t **out) {
+  wchg_octets o = {p, n};
+  json_t *obj = json_object(), *hex = NULL;
+  wchg_status rc;
+  if (!obj)
+    return nomem(c);
+  rc = hex_to_json(c, &o, &hex);
+  if (rc == WCHG_OK)
+    rc = put(c, obj, "octets", hex);
+  if (rc == WCHG_OK)
+    rc = put(c, obj, "invalid", json_string(why));
+  if (rc != WCHG_OK) {
+    json_decref(obj);
+    return rc;
+  }
+  *out = obj;
+  return WCHG_OK;
+}
+
 static wchg_status text_to_json(struct jctx *c, const wchg_str *s, json_t **out) {
+  char why[96];
   size_t bad;
   if (!s->ptr)
     return made(c, json_string_nocheck(""), out);
-  if (!wchg_utf8_valid(s->ptr, s->len, &bad))
-    return fail(c, WCHG_E_UTF8, "byte %zu (0x%02x) is not valid UTF-8; JSON "
-                "text must be", bad, (unsigned char)s->ptr[bad]);
+  if (!wchg_utf8_valid(s->ptr, s->len, &bad)) { /* JSON text must be UTF-8 */
+    snprintf(why, sizeof why, "not valid UTF-8: byte %zu is 0x%02x", bad,
+             (unsigned char)s->ptr[bad]);
+    return invalid_to_json(c, (const uint8_t *)s->ptr, s->len, why, out);
+  }
   return made(c, json_stringn_nocheck(s->ptr, s->len), out);
 }
 
@@ -141,15 +169,18 @@ static const char ts_shape[] = "20dd-dd-ddTdd:dd:dd+dd:dd";
 static const unsigned char ts_pos[9] = {2, 5, 8, 11, 14, 17, 19, 20, 23};
 #define TS_LEN (sizeof ts_shape - 1)
 
+/* A TimeStamp that is a time as RFC 3339 text; any other 9 octets as
+ * they are, with why they are no time. */
 static wchg_status ts_to_json(struct jctx *c, const wchg_timestamp *ts,
                               json_t **out) {
-  char t[sizeof ts_shape];
+  char t[sizeof ts_shape], msg[96], why[128];
+  if (wchg_timestamp_check(ts->octets, msg, sizeof msg) != WCHG_OK) {
+    snprintf(why, sizeof why, "not a valid TimeStamp: %s", msg);
+    return invalid_to_json(c, ts->octets, 9, why, out);
+  }
   memcpy(t, ts_shape, sizeof t);
   for (int k = 0; k < 9; k++) {
     unsigned hi = ts->octets[k] >> 4, lo = ts->octets[k] & 15;
-    if (k == 6 ? ts->octets[k] != '+' && ts->octets[k] != '-' : hi > 9 || lo > 9)
-      return fail(c, WCHG_E_TIMESTAMP, "octet %d is 0x%02x: expected %s", k + 1,
-                  ts->octets[k], k == 6 ? "'+' or '-'" : "two BCD digits");
     if (k == 6) {
       t[ts_pos[k]] = (char)ts->octets[k];
       continue;
@@ -179,8 +210,8 @@ static wchg_status oid_to_json(struct jctx *c, const wchg_octets *o, json_t **ou
   rc = wchg_oid_to_text(o->ptr, o->len, t, cap, &len, msg, sizeof msg);
   v = rc == WCHG_OK ? json_stringn_nocheck(t, len) : NULL;
   scratch_put(&s);
-  if (rc != WCHG_OK)
-    return fail(c, rc, "%s", msg);
+  if (rc != WCHG_OK) /* malformed, or an arc too long for dotted text */
+    return invalid_to_json(c, o->ptr, o->len, msg, out);
   return made(c, v, out);
 }
 
@@ -347,10 +378,26 @@ static wchg_status list_to_json(struct jctx *c, const void *base,
   return WCHG_OK;
 }
 
+/* A value the record keeps as received (schema.h), or NULL. */
+static const struct wchg_raw *raw_of(struct jctx *c, const struct wf *f, const void *p) {
+  switch (f->kind) {
+  case WK_INT: case WK_ENUM: case WK_BOOL: case WK_NULL: case WK_TIMESTAMP: case WK_IPBIN:
+    return wchg_raw_find(c->cdr, f, p);
+  default:
+    return NULL;
+  }
+}
+
 static wchg_status to_value(struct jctx *c, const void *base,
                             const struct wf *f, json_t **out) {
   const void *p = wf_ptr(base, f);
   const wchg_opt_int *i = p;
+  const struct wchg_raw *raw = raw_of(c, f, p);
+  char why[128];
+  if (raw) {
+    wchg_raw_problem(f, raw->octets, raw->len, why, sizeof why);
+    return invalid_to_json(c, raw->octets, raw->len, why, out);
+  }
   switch (f->kind) {
   case WK_INT: return made(c, json_integer(i->value), out);
   case WK_ENUM: return enum_to_json(c, f, i, out);
@@ -377,6 +424,7 @@ wchg_status wchg_cdr_to_json(const wchg_cdr *cdr, json_t **out, wchg_diag *diag)
   if (!cdr || !out)
     return fail(&c, WCHG_E_ARG, "cdr and out must not be NULL");
   *out = NULL;
+  c.cdr = (wchg_cdr *)(uintptr_t)cdr; /* export only reads it */
   if (!(rec = json_object()))
     return nomem(&c);
   wpath_push(&c.path, ROOT);
@@ -504,27 +552,40 @@ static int hexval(char ch) {
   return -1;
 }
 
-static wchg_status hex_from_json(struct jctx *c, const json_t *j, void *p) {
+/* The hex string j into b (room for its length / 2 octets; *n set) or,
+ * with b NULL, only its length into *n. */
+static wchg_status hex_decode(struct jctx *c, const json_t *j, uint8_t *b, size_t *n) {
   const char *s;
-  size_t n;
-  uint8_t *b;
-  wchg_status rc = get_string(c, j, "a string of hex digits", &s, &n);
+  size_t len;
+  wchg_status rc = get_string(c, j, "a string of hex digits", &s, &len);
   if (rc != WCHG_OK)
     return rc;
-  if (n % 2)
+  if (len % 2)
     return fail(c, WCHG_E_JSON_TYPE, "expected hex digits in pairs, found %zu "
-                "characters", n);
-  if (!(b = wchg_owner_alloc(c->owner, n / 2)))
-    return nomem(c);
-  for (size_t i = 0; i < n; i += 2) {
+                "characters", len);
+  *n = len / 2;
+  for (size_t i = 0; b && i < len; i += 2) {
     int hi = hexval(s[i]), lo = hexval(s[i + 1]);
     if (hi < 0 || lo < 0)
       return fail(c, WCHG_E_JSON_TYPE, "expected hex digits, found '%c' at "
                   "character %zu", hi < 0 ? s[i] : s[i + 1], hi < 0 ? i : i + 1);
     b[i / 2] = (uint8_t)(hi << 4 | lo);
   }
+  return WCHG_OK;
+}
+
+static wchg_status hex_from_json(struct jctx *c, const json_t *j, void *p) {
+  size_t n = 0;
+  uint8_t *b;
+  wchg_status rc = hex_decode(c, j, NULL, &n);
+  if (rc != WCHG_OK)
+    return rc;
+  if (!(b = wchg_owner_alloc(c->owner, n + 1))) /* zeroed: a C string too */
+    return nomem(c);
+  if ((rc = hex_decode(c, j, b, &n)) != WCHG_OK)
+    return rc;
   ((wchg_octets *)p)->ptr = b;
-  ((wchg_octets *)p)->len = n / 2;
+  ((wchg_octets *)p)->len = n;
   return WCHG_OK;
 }
 
@@ -815,9 +876,59 @@ static wchg_status struct_from_json(struct jctx *c, const json_t *j, void *p,
   return WCHG_OK;
 }
 
+/* {"octets": hex, "invalid": why} (invalid_to_json) into the value of f
+ * at p: the octets as they are ("invalid" is for the reader and not
+ * looked at beyond its type); where the model cannot hold them, a
+ * stand-in and the octets kept as received (schema.h). */
+static wchg_status invalid_from_json(struct jctx *c, const json_t *j, void *p,
+                                     const struct wf *f) {
+  const json_t *hex = json_object_get(j, "octets"), *why = json_object_get(j, "invalid");
+  wchg_octets o = {NULL, 0};
+  char msg[128];
+  wchg_status rc;
+  if (json_object_size(j) != (size_t)(hex != NULL) + (why != NULL))
+    return fail(c, WCHG_E_JSON_KEY, "a value kept as received has the members "
+                "\"octets\" and \"invalid\" only");
+  if (!hex)
+    return fail(c, WCHG_E_MISSING, "a value kept as received needs \"octets\"");
+  if (why && !json_is_string(why))
+    return bad_type(c, why, "a string for \"invalid\"");
+  size_t mark = wpath_push(&c->path, "octets");
+  rc = hex_from_json(c, hex, &o);
+  wpath_pop(&c->path, mark);
+  if (rc != WCHG_OK)
+    return rc;
+  switch (f->kind) {
+  case WK_TEXT: /* hex_from_json's octets are in the owner, NUL-terminated */
+    *(wchg_str *)p = (wchg_str){(const char *)o.ptr, o.len};
+    return WCHG_OK;
+  case WK_OID:
+    *(wchg_octets *)p = o;
+    return WCHG_OK;
+  default:
+    wchg_raw_model(f, p, o.ptr, o.len);
+    if (wchg_raw_problem(f, o.ptr, o.len, msg, sizeof msg) == WCHG_OK)
+      return WCHG_OK;
+    return wchg_raw_add(c->cdr, p, o.ptr, o.len) ? nomem(c) : WCHG_OK;
+  }
+}
+
+/* Kinds whose value may come as {"octets": ..., "invalid": ...}. */
+static bool may_be_invalid(const struct wf *f) {
+  switch (f->kind) {
+  case WK_INT: case WK_ENUM: case WK_BOOL: case WK_NULL: case WK_TEXT:
+  case WK_TIMESTAMP: case WK_IPBIN: case WK_OID:
+    return true;
+  default:
+    return false;
+  }
+}
+
 static wchg_status from_value(struct jctx *c, const json_t *j, void *base,
                               const struct wf *f) {
   void *p = wf_ptr(base, f);
+  if (json_is_object(j) && may_be_invalid(f))
+    return invalid_from_json(c, j, p, f);
   switch (f->kind) {
   case WK_INT: return int_from_json(c, j, p);
   case WK_ENUM: return enum_from_json(c, j, p, f);
@@ -866,9 +977,12 @@ static wchg_status record_from_json(const json_t *json, const wchg_mem *mem,
   if (!(cdr = wchg_owner_new_cdr(mem, hint)))
     return nomem(&c);
   c.owner = cdr->owner_;
+  c.cdr = cdr;
   wpath_push(&c.path, ROOT);
   rc = struct_from_json(&c, rec, cdr, &wchg_pcscf_record_type,
                         &wchg_webrtc_info_type);
+  if (rc == WCHG_OK && wchg_raw_seal(cdr) != WCHG_OK)
+    rc = nomem(&c);
   if (rc != WCHG_OK) {
     wchg_cdr_free(cdr);
     return rc;
@@ -928,4 +1042,103 @@ wchg_status wchg_cdr_from_json_text(const char *text, size_t len,
   rc = record_from_json(j, mem, len, out, diag);
   json_decref(j);
   return rc;
+}
+
+/* ======================================================================= */
+/* Another IMSRecord: {"otherRecord": {"tag": N, "name": ..., "ber": hex}}  */
+/* ======================================================================= */
+
+#define OTHER "otherRecord"
+
+/* Is |p| (|n|) exactly one IMSRecord that is not a pCSCFRecord? */
+static wchg_status other_check(struct jctx *c, const uint8_t *p, size_t n,
+                               wchg_record_info *info) {
+  wchg_diag d;
+  if (wchg_cdr_peek(p, n, info, &d) != WCHG_OK)
+    return fail(c, WCHG_E_JSON_TYPE, "expected the BER of one IMSRecord: %s (octet %zu)",
+                d.message, d.offset);
+  if (info->length != n)
+    return fail(c, WCHG_E_TRAILING, "%zu octets follow the record", n - info->length);
+  if (info->tag == WCHG_PCSCF_RECORD_TAG)
+    return fail(c, WCHG_E_RANGE, "a pCSCFRecord is written as {\"" ROOT "\": {...}}");
+  return WCHG_OK;
+}
+
+wchg_status wchg_other_record_to_json(const uint8_t *data, size_t len, json_t **out,
+                                      wchg_diag *diag) {
+  struct jctx c = {.diag = diag};
+  wchg_record_info info;
+  wchg_octets o = {data, len};
+  json_t *obj, *hex = NULL;
+  wchg_status rc;
+  wchg_diag_clear(diag);
+  wpath_init(&c.path, OTHER);
+  if (!out || (!data && len))
+    return fail(&c, WCHG_E_ARG, "out must not be NULL, nor data when len > 0");
+  *out = NULL;
+  if ((rc = other_check(&c, data, len, &info)) != WCHG_OK)
+    return rc;
+  if (!(obj = json_object()))
+    return nomem(&c);
+  rc = put(&c, obj, "tag", json_integer(info.tag));
+  if (rc == WCHG_OK && info.name)
+    rc = put(&c, obj, "name", json_string_nocheck(info.name));
+  if (rc == WCHG_OK && (rc = hex_to_json(&c, &o, &hex)) == WCHG_OK)
+    rc = put(&c, obj, "ber", hex);
+  if (rc != WCHG_OK) {
+    json_decref(obj);
+    return rc;
+  }
+  return made(&c, wrap_in(OTHER, obj), out);
+}
+
+/* The members of the inner object: "tag" and "ber", "name" optional. */
+static wchg_status other_members(struct jctx *c, const json_t *o, const json_t **tag,
+                                 const json_t **ber) {
+  const json_t *name = json_object_get(o, "name");
+  *tag = json_object_get(o, "tag");
+  *ber = json_object_get(o, "ber");
+  if (!*tag || !*ber)
+    return fail(c, WCHG_E_MISSING, "\"tag\" and \"ber\" are mandatory");
+  if (json_object_size(o) != 2u + (name != NULL))
+    return fail(c, WCHG_E_JSON_KEY, "the members are \"tag\", \"name\" and \"ber\" only");
+  if (name && !json_is_string(name))
+    return bad_type(c, name, "a string for \"name\"");
+  if (!json_is_integer(*tag))
+    return bad_type(c, *tag, "an integer for \"tag\"");
+  return WCHG_OK;
+}
+
+wchg_status wchg_other_record_from_json(const json_t *json, uint8_t *buf, size_t cap,
+                                        size_t *len, wchg_diag *diag) {
+  struct jctx c = {.diag = diag};
+  const json_t *o, *tag, *ber;
+  wchg_record_info info;
+  wchg_status rc;
+  size_t n = 0;
+  wchg_diag_clear(diag);
+  wpath_init(&c.path, NULL);
+  if (!json || !len || (!buf && cap))
+    return fail(&c, WCHG_E_ARG, "json and len must not be NULL, nor buf when cap > 0");
+  if (!json_is_object(json) || json_object_size(json) != 1 ||
+      !(o = json_object_get(json, OTHER)))
+    return fail(&c, WCHG_E_JSON_TYPE, "expected {\"" OTHER "\": {...}}");
+  wpath_push(&c.path, OTHER);
+  if (!json_is_object(o))
+    return bad_type(&c, o, "an object");
+  if ((rc = other_members(&c, o, &tag, &ber)) != WCHG_OK)
+    return rc;
+  wpath_push(&c.path, "ber");
+  if ((rc = hex_decode(&c, ber, NULL, &n)) != WCHG_OK)
+    return rc;
+  *len = n;
+  if (n > cap)
+    return fail(&c, WCHG_E_BUFFER, "the record needs %zu bytes, the buffer has %zu", n, cap);
+  if ((rc = hex_decode(&c, ber, buf, &n)) != WCHG_OK ||
+      (rc = other_check(&c, buf, n, &info)) != WCHG_OK)
+    return rc;
+  if (json_integer_value(tag) != (json_int_t)info.tag)
+    return fail(&c, WCHG_E_RANGE, "the record's tag is [%u], \"tag\" says %" JSON_INTEGER_FORMAT,
+                (unsigned)info.tag, json_integer_value(tag));
+  return WCHG_OK;
 }

@@ -19,6 +19,7 @@ struct enc {
   struct wpath *path;   /* NULL on the fast pass */
   wchg_diag *diag;
   const wchg_cdr *cdr;
+  int raw;              /* the record keeps values as received (schema.h) */
 };
 
 static inline void put(struct enc *e, const void *src, size_t len) {
@@ -131,7 +132,8 @@ static wchg_status enc_members(struct enc *e, const struct wt *t, const void *p)
       }
     }
     if ((m->flags & WF_DEFAULT) &&
-        ((const wchg_opt_int *)wf_ptr(p, m))->value == m->dflt)
+        ((const wchg_opt_int *)wf_ptr(p, m))->value == m->dflt &&
+        !(e->raw && wchg_raw_find(e->cdr, m, wf_ptr(p, m))))
       continue; /* X.690 11.5: DER omits a DEFAULT value */
     size_t old = push(e, m->name);
     wchg_status rc = enc_value(e, m, p);
@@ -266,7 +268,19 @@ static wchg_status enc_choice(struct enc *e, const struct wt *t, const void *p) 
 static wchg_status enc_value(struct enc *e, const struct wf *f, const void *base) {
   const void *p = wf_ptr(base, f);
   size_t mark = e->n;
+  const struct wchg_raw *raw;
   wchg_status rc;
+  switch (f->kind) {
+  case WK_INT: case WK_ENUM: case WK_BOOL: case WK_NULL: case WK_TIMESTAMP: case WK_IPBIN:
+    if (__builtin_expect(e->raw, 0) && (raw = wchg_raw_find(e->cdr, f, p))) {
+      put(e, raw->octets, raw->len); /* kept as received */
+      put_header(e, mark, f->cls, 0, f->tag);
+      return WCHG_OK;
+    }
+    break;
+  default:
+    break;
+  }
   switch (f->kind) {
   case WK_INT: case WK_ENUM:
     put_int(e, ((const wchg_opt_int *)p)->value);
@@ -328,7 +342,7 @@ static wchg_status enc_record(struct enc *e) {
 
 wchg_status wchg_cdr_encode(const wchg_cdr *cdr, uint8_t *buf, size_t cap,
                             size_t *len, wchg_diag *diag) {
-  struct enc e = {buf, buf ? cap : 0, 0, NULL, diag, cdr};
+  struct enc e = {buf, buf ? cap : 0, 0, NULL, diag, cdr, wchg_raw_any(cdr)};
   wchg_diag_clear(diag);
   if (!cdr || !len || (!buf && cap)) {
     if (diag) diag->code = WCHG_E_ARG;
@@ -337,7 +351,7 @@ wchg_status wchg_cdr_encode(const wchg_cdr *cdr, uint8_t *buf, size_t cap,
   wchg_status rc = enc_record(&e);
   if (rc) {
     struct wpath path;
-    struct enc again = {NULL, 0, 0, &path, diag, cdr};
+    struct enc again = {NULL, 0, 0, &path, diag, cdr, e.raw};
     wpath_init(&path, "pCSCFRecord");
     enc_record(&again);
     return rc;

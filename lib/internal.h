@@ -42,11 +42,18 @@ void wchg_warn(wchg_warnings *w, wchg_status code, uint32_t result_code, size_t 
 /* ---- the owner arena of decoded objects -------------------------------- */
 
 struct wchg_chunk;
+struct wchg_raw;
+struct wchg_raw_node;
 struct wchg_owner {
   wchg_mem mem;              /* copy of the caller's hooks */
   struct wchg_chunk *chunks; /* newest first; the owner lives in the first */
   char *cur, *end;           /* free space in the newest chunk */
   size_t next_size;
+  /* values a record keeps as received (schema.h, ber_raw.c): collected
+   * in raw_list while decoding, then sorted into raw[nraw] */
+  struct wchg_raw_node *raw_list;
+  const struct wchg_raw *raw;
+  size_t nraw;
 };
 /* Create a record in a fresh arena of about |hint| bytes. Returns NULL on
  * out-of-memory. The record is zeroed and cdr->owner_ set. */

@@ -161,4 +161,63 @@ static inline int wchg_field_present(const void *base, const struct wf *f) {
 /* Enum name of |v| or NULL. */
 const char *wchg_enum_name(const struct wenum *names, int64_t v);
 
+
+/* ---- values kept as received (ber_raw.c) -------------------------------- */
+
+/* A record decoded in receive policy (or imported from JSON) may hold a
+ * value whose contents octets the model cannot carry as they are: an
+ * INTEGER or ENUMERATED that is empty, not minimal or wider than 64 bits,
+ * a BOOLEAN that is not one octet, a NULL with contents, a TimeStamp that
+ * is not 9 octets, a binary address of the wrong size. The record's owner
+ * keeps those octets in a table keyed by where the value lives; the model
+ * holds a stand-in (present, zeros or the value read where it fits). The
+ * DER writer writes the octets back, JSON shows them, validation names
+ * them. Records built by a producer have no owner, hence no such value. */
+struct wchg_raw {
+  uintptr_t key;         /* wchg_raw_key() of the value's storage */
+  const uint8_t *octets; /* contents octets as received (owner's memory) */
+  size_t len;
+};
+
+/* Does the model hold |n| contents octets |c| of a value of field |f| as
+ * they are (so that DER writes them back unchanged)? WCHG_OK, or the code
+ * the strict policy refuses them with and a sentence in |msg|. Only the
+ * kinds INT, ENUM, BOOL, NULL, TIMESTAMP and IPBIN can fail. */
+wchg_status wchg_raw_problem(const struct wf *f, const uint8_t *c, size_t n,
+                             char *msg, size_t cap);
+/* Fill the model value of |f| at |p| from |n| contents octets |c| (same
+ * kinds): exactly when wchg_raw_problem() is WCHG_OK, else the stand-in. */
+void wchg_raw_model(const struct wf *f, void *p, const uint8_t *c, size_t n);
+/* Keep a copy of |c| (|n|) as the received octets of the value at |p| in
+ * record |cdr| (which must have an owner): WCHG_OK or WCHG_E_NOMEM. */
+wchg_status wchg_raw_add(wchg_cdr *cdr, const void *p, const uint8_t *c, size_t n);
+/* Sort the values added, once the record is complete: WCHG_OK or
+ * WCHG_E_NOMEM. */
+wchg_status wchg_raw_seal(wchg_cdr *cdr);
+/* The received octets of the value of field |f| at |p| in |cdr|, or NULL:
+ * NULL too once the model no longer holds the value's stand-in (whoever
+ * changed it meant the new value). The value is keyed by its offset when
+ * it lies in the wchg_cdr itself (a copy of the struct still finds it),
+ * else by its address. */
+const struct wchg_raw *wchg_raw_find(const wchg_cdr *cdr, const struct wf *f, const void *p);
+/* Does |cdr| hold any such value? */
+int wchg_raw_any(const wchg_cdr *cdr);
+
+/* Is |n| octets |c| the contents of a well-formed OBJECT IDENTIFIER
+ * (X.690 8.19: not empty, last subidentifier complete, each minimal)?
+ * WCHG_OK or WCHG_E_ENCODING with a sentence. */
+wchg_status wchg_oid_problem(const uint8_t *c, size_t n, char *msg, size_t cap);
+
+/* ---- field-level rules (validate.c) ----------------------------------- */
+
+/* Check the present value at |p| of field |f| against the rules of its
+ * own (range, enumeration names, size, alphabet, TimeStamp, OID form);
+ * call |report| once per problem with its code and a sentence. Values
+ * kept as received are not looked at (the caller asks wchg_raw_find).
+ * The decoder judges what it reads with it, wchg_cdr_validate() reports
+ * with it. Returns the number of problems. */
+typedef void wchg_value_report(void *ctx, wchg_status code, const char *msg);
+size_t wchg_value_check(const struct wf *f, const void *p, wchg_value_report *report,
+                        void *ctx);
+
 #endif

@@ -29,6 +29,7 @@ struct vctx {
   size_t count;  /* problems found so far (may exceed cap) */
   bool emergency;
   struct wpath path;
+  const wchg_cdr *cdr; /* the record: values kept as received are its */
 };
 
 static void report(struct vctx *v, wchg_status code, const char *fmt, ...)
@@ -71,15 +72,33 @@ static void range_text(const struct wf *f, char *buf, size_t cap) {
     snprintf(buf, cap, "%" PRId64 "..%" PRId64, f->lo, f->hi);
 }
 
-/* ---- scalar kinds ------------------------------------------------------ */
+/* ---- scalar kinds: the rules of a field's own value ------------------- */
 
-static void check_int(struct vctx *v, const struct wf *f, int64_t x) {
-  char r[48];
+/* Each check says its problem through |rep| (wchg_value_check). */
+struct rep {
+  wchg_value_report *report;
+  void *ctx;
+  size_t n;
+};
+
+static void say(struct rep *r, wchg_status code, const char *fmt, ...) WCHG_PRINTF(3, 4);
+static void say(struct rep *r, wchg_status code, const char *fmt, ...) {
+  char msg[sizeof ((wchg_diag *)0)->message];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  r->n++;
+  r->report(r->ctx, code, msg);
+}
+
+static void check_int(struct rep *r, const struct wf *f, int64_t x) {
+  char t[48];
   if (!wf_has_range(f) || (x >= f->lo && x <= f->hi))
     return;
-  range_text(f, r, sizeof r);
-  report(v, WCHG_E_RANGE, "%s %" PRId64 " is outside the allowed range %s",
-         fname(f), x, r);
+  range_text(f, t, sizeof t);
+  say(r, WCHG_E_RANGE, "%s %" PRId64 " is outside the allowed range %s",
+      fname(f), x, t);
 }
 
 /* "originating(0), terminating(1)" */
@@ -95,28 +114,27 @@ static void names_text(const struct wenum *n, char *buf, size_t cap) {
   }
 }
 
-static void check_enum(struct vctx *v, const struct wf *f, int64_t x) {
+static void check_enum(struct rep *r, const struct wf *f, int64_t x) {
   char names[160];
   if (wchg_enum_name(f->names, x))
     return;
   names_text(f->names, names, sizeof names);
-  report(v, WCHG_E_RANGE, "%s %" PRId64 " is not a value of the ENUMERATED: %s",
-         fname(f), x, names);
+  say(r, WCHG_E_RANGE, "%s %" PRId64 " is not a value of the ENUMERATED: %s",
+      fname(f), x, names);
 }
 
-static void check_bool(struct vctx *v, const struct wf *f, int64_t x) {
+static void check_bool(struct rep *r, const struct wf *f, int64_t x) {
   if (x != 0 && x != 1)
-    report(v, WCHG_E_RANGE, "%s %" PRId64 " is not a BOOLEAN (0 or 1)",
-           fname(f), x);
+    say(r, WCHG_E_RANGE, "%s %" PRId64 " is not a BOOLEAN (0 or 1)", fname(f), x);
 }
 
-static void check_size(struct vctx *v, const struct wf *f, size_t n) {
-  char r[48];
+static void check_size(struct rep *r, const struct wf *f, size_t n) {
+  char t[48];
   if (!wf_has_range(f) || ((int64_t)n >= f->lo && (int64_t)n <= f->hi))
     return;
-  range_text(f, r, sizeof r);
-  report(v, WCHG_E_CONSTRAINT, "%s has %zu octets; SIZE (%s) is required",
-         fname(f), n, r);
+  range_text(f, t, sizeof t);
+  say(r, WCHG_E_CONSTRAINT, "%s has %zu octets; SIZE (%s) is required",
+      fname(f), n, t);
 }
 
 static const char *alphabet_name(uint8_t a) {
@@ -138,32 +156,64 @@ static size_t alphabet_bad(uint8_t a, const unsigned char *s, size_t n) {
   return n;
 }
 
-static void check_alphabet(struct vctx *v, const struct wf *f, wchg_str s) {
+static void check_alphabet(struct rep *r, const struct wf *f, wchg_str s) {
   const unsigned char *u = (const unsigned char *)s.ptr;
   size_t bad;
   if (f->alphabet != UT_IA5 && !wchg_utf8_valid(s.ptr, s.len, &bad)) {
-    report(v, WCHG_E_UTF8, "%s: byte 0x%02x at offset %zu is not valid UTF-8 "
-           "(%s)", fname(f), u[bad], bad, alphabet_name(f->alphabet));
+    say(r, WCHG_E_UTF8, "%s: byte 0x%02x at offset %zu is not valid UTF-8 (%s)",
+        fname(f), u[bad], bad, alphabet_name(f->alphabet));
     return;
   }
   bad = alphabet_bad(f->alphabet, u, s.len);
   if (bad == s.len)
     return;
-  report(v, WCHG_E_UTF8, "%s: byte 0x%02x at offset %zu is not allowed in %s%s",
-         fname(f), u[bad], bad, alphabet_name(f->alphabet),
-         f->alphabet == UT_IA5 ? " (7-bit only)" : " (no control characters)");
+  say(r, WCHG_E_UTF8, "%s: byte 0x%02x at offset %zu is not allowed in %s%s",
+      fname(f), u[bad], bad, alphabet_name(f->alphabet),
+      f->alphabet == UT_IA5 ? " (7-bit only)" : " (no control characters)");
 }
 
-static void check_text(struct vctx *v, const struct wf *f, wchg_str s) {
-  check_size(v, f, s.len);
-  check_alphabet(v, f, s);
-}
-
-static void check_timestamp(struct vctx *v, const struct wf *f,
-                            const wchg_timestamp *ts) {
+static void check_timestamp(struct rep *r, const struct wf *f, const wchg_timestamp *ts) {
   char msg[128];
   if (wchg_timestamp_check(ts->octets, msg, sizeof msg) != WCHG_OK)
-    report(v, WCHG_E_TIMESTAMP, "%s: %s", fname(f), msg);
+    say(r, WCHG_E_TIMESTAMP, "%s: %s", fname(f), msg);
+}
+
+static void check_oid(struct rep *r, const struct wf *f, const wchg_octets *o) {
+  char msg[128];
+  if (wchg_oid_problem(o->ptr, o->len, msg, sizeof msg) != WCHG_OK)
+    say(r, WCHG_E_ENCODING, "%s: %s", fname(f), msg);
+}
+
+size_t wchg_value_check(const struct wf *f, const void *p, wchg_value_report *report,
+                        void *ctx) {
+  struct rep r = {report, ctx, 0};
+  switch (f->kind) {
+  case WK_INT: check_int(&r, f, ((const wchg_opt_int *)p)->value); break;
+  case WK_ENUM: check_enum(&r, f, ((const wchg_opt_int *)p)->value); break;
+  case WK_BOOL: check_bool(&r, f, ((const wchg_opt_int *)p)->value); break;
+  case WK_OCTETS: check_size(&r, f, ((const wchg_octets *)p)->len); break;
+  case WK_TEXT:
+    check_size(&r, f, ((const wchg_str *)p)->len);
+    check_alphabet(&r, f, *(const wchg_str *)p);
+    break;
+  case WK_TIMESTAMP: check_timestamp(&r, f, p); break;
+  case WK_OID: check_oid(&r, f, p); break;
+  default: break; /* NULL, IPBIN, ANY: nothing beyond their octets */
+  }
+  return r.n;
+}
+
+/* wchg_value_check's problems into the validator's list. */
+static void report_value(void *ctx, wchg_status code, const char *msg) {
+  report(ctx, code, "%s", msg);
+}
+
+/* A value kept as received (schema.h): what makes it unfit. */
+static void check_raw(struct vctx *v, const struct wf *f, const struct wchg_raw *raw) {
+  char msg[128];
+  wchg_status code = wchg_raw_problem(f, raw->octets, raw->len, msg, sizeof msg);
+  if (code != WCHG_OK)
+    report(v, code, "%s: %s; kept as received", fname(f), msg);
 }
 
 /* ---- structure --------------------------------------------------------- */
@@ -248,16 +298,16 @@ static void check_list(struct vctx *v, const void *base, const struct wf *f) {
 
 static void check_present(struct vctx *v, const void *base, const struct wf *f) {
   const void *p = wf_ptr(base, f);
+  const struct wchg_raw *raw;
   switch (f->kind) {
-  case WK_INT: check_int(v, f, ((const wchg_opt_int *)p)->value); break;
-  case WK_ENUM: check_enum(v, f, ((const wchg_opt_int *)p)->value); break;
-  case WK_BOOL: check_bool(v, f, ((const wchg_opt_int *)p)->value); break;
-  case WK_OCTETS: check_size(v, f, ((const wchg_octets *)p)->len); break;
-  case WK_TEXT: check_text(v, f, *(const wchg_str *)p); break;
-  case WK_TIMESTAMP: check_timestamp(v, f, p); break;
   case WK_STRUCT: check_struct(v, p, f->type); break;
   case WK_CHOICE: check_choice(v, p, f); break;
-  default: break; /* NULL, IPBIN, OID, ANY: nothing beyond presence */
+  default:
+    if ((raw = wchg_raw_find(v->cdr, f, p)))
+      check_raw(v, f, raw);
+    else
+      wchg_value_check(f, p, report_value, v);
+    break;
   }
 }
 
@@ -384,6 +434,7 @@ wchg_status wchg_cdr_validate(const wchg_cdr *cdr, unsigned flags,
   for (size_t i = 0; i < v.cap; i++)
     wchg_diag_clear(&diags[i]);
   wpath_init(&v.path, ROOT);
+  v.cdr = cdr;
   check_record(&v, cdr, flags);
   if (count)
     *count = v.count;

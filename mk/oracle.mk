@@ -8,7 +8,12 @@
 #   $(B)/asn1c/libasn1c_stock.a   generated code, -O2, asn1c's own ASN_DEBUG
 #                                 (the "stock asn1c" benchmark reference)
 #   $(B)/oracle/asn1c_check       tests/oracle/asn1c_check.c + the fast lib
-#   $(B)/erl/*.beam               erlc -bber +der +maps (decode BER, encode DER)
+#   $(B)/erl/*.beam               erlc -bber +der +maps (decode BER, encode DER),
+#                                 and the oracle's own module with other
+#                                 IMSRecord types (tests/oracle/*.asn)
+#   $(B)/oracle/receive_check     tests/oracle/receive_check.c + our library:
+#                                 the receive policy on the Erlang oracle's
+#                                 records with bad values (erl_bad.escript)
 #
 # Phony helpers: oracle (build all of the above), oracle-check (run both
 # oracles over $(ORACLE_VECTORS)), oracle-vectors (regenerate the
@@ -40,6 +45,9 @@ ORACLE_CFLAGS ?= -O2 -g -Wall -Wextra
 
 ORACLE_ERLC_FLAGS ?= -bber +der +maps
 ORACLE_BEAMS := $(patsubst asn1/%.asn,$(B)/erl/%.beam,$(ORACLE_ASN1))
+# The oracle's own module: imports PCSCFRecord from our module's asn1db.
+ORACLE_OWN_ASN1 := tests/oracle/WCHG-OracleRecords.asn
+ORACLE_OWN_BEAMS := $(patsubst tests/oracle/%.asn,$(B)/erl/%.beam,$(ORACLE_OWN_ASN1))
 
 ORACLE_VECTORS ?= $(wildcard tests/vectors/*.der)
 
@@ -91,9 +99,18 @@ $(B)/erl/%.beam: asn1/%.asn $(ORACLE_MK)
 	mkdir -p $(@D)
 	$(ERLC) $(ORACLE_ERLC_FLAGS) -o $(@D) $<
 
+$(ORACLE_OWN_BEAMS): $(B)/erl/%.beam: tests/oracle/%.asn $(ORACLE_BEAMS) $(ORACLE_MK)
+	$(ERLC) $(ORACLE_ERLC_FLAGS) -I $(@D) -o $(@D) $<
+
+# Uses the library and Jansson as the Makefile that includes this builds them.
+$(B)/oracle/receive_check: tests/oracle/receive_check.c $(STATIC_LIB)
+	mkdir -p $(@D)
+	$(CC) $(ORACLE_CFLAGS) -Iinclude $(JANSSON_CFLAGS) -o $@ $< $(STATIC_LIB) \
+	    $(JANSSON_LIBS)
+
 .PHONY: oracle oracle-check oracle-vectors oracle-clean
 oracle: $(B)/asn1c/libasn1c_fast.a $(B)/asn1c/libasn1c_stock.a \
-	$(B)/oracle/asn1c_check $(ORACLE_BEAMS)
+	$(B)/oracle/asn1c_check $(ORACLE_BEAMS) $(ORACLE_OWN_BEAMS)
 
 oracle-check: $(B)/oracle/asn1c_check $(ORACLE_BEAMS)
 	$(B)/oracle/asn1c_check $(ORACLE_VECTORS)

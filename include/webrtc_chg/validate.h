@@ -28,8 +28,12 @@ enum {
  * 0..4294967295, PDPAddressPrefixLength 1..64); sizes (MSTimeZone 2,
  * iPTextV4Address 7..15, iPTextV6Address 15..45); TimeStamp digits,
  * ranges and UTC offset; UTF8String valid UTF-8, GraphicString valid
- * UTF-8 without control characters, IA5String 7-bit; one alternative per
- * CHOICE; the WebRTC profile (see WCHG_VALIDATE_WEBRTC); and no
+ * UTF-8 without control characters, IA5String 7-bit; OBJECT IDENTIFIER
+ * well formed; one alternative per CHOICE; the values a decoded record
+ * keeps as received because the model cannot hold them (cdr.h,
+ * wchg_cdr_decode_ex: named with the code the strict policy gives them,
+ * WCHG_E_ENCODING or WCHG_E_CONSTRAINT); the WebRTC profile (see
+ * WCHG_VALIDATE_WEBRTC); and no
  * iMSEmergencyIndicator on a record with WebRTC identities (WIC emergency
  * sessions are not charged: WCHG_E_EMERGENCY).
  *

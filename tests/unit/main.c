@@ -19,6 +19,7 @@
   X(common_suite)                                                            \
   X(cdr_suite)                                                               \
   X(ber_suite)                                                               \
+  X(ber_receive_suite)                                                       \
   X(oom_suite)                                                               \
   X(json_suite)                                                              \
   X(validate_suite)                                                          \

@@ -424,16 +424,20 @@ START_TEST(ber_forms) {
 }
 END_TEST
 
-/* Only pCSCFRecord is ours: other IMS records are refused by tag. */
+/* Only pCSCFRecord is ours: another IMS record has its own status, with
+ * its tag and its length (issue 18; it was WCHG_E_TAG). */
 START_TEST(other_record_types) {
   uint8_t buf[16];
-  size_t n = test_unhex("bf3f 03 80013f", buf, sizeof buf);
+  size_t n = test_unhex("bf3f 03 80013f 00", buf, sizeof buf), used = 0;
   wchg_cdr *c = (wchg_cdr *)1;
   wchg_diag d;
-  ck_assert_int_eq(wchg_cdr_decode(buf, n, NULL, &c, NULL, &d), WCHG_E_TAG);
+  ck_assert_int_eq(wchg_cdr_decode(buf, n, NULL, &c, &used, &d), WCHG_E_OTHER_RECORD);
   ck_assert_ptr_null(c);
+  ck_assert_uint_eq(used, 6);
+  ck_assert_int_eq(d.code, WCHG_E_OTHER_RECORD);
   ck_assert_uint_eq(d.offset, 0);
-  ck_assert_ptr_nonnull(strstr(d.message, "63"));
+  ck_assert_str_eq(d.path, "sCSCFRecord");
+  ck_assert_ptr_nonnull(strstr(d.message, "[63]"));
 }
 END_TEST
 
