@@ -591,11 +591,13 @@ static void w_long_fe(wchg_dwriter *w) {
   memset(text, 'f', sizeof text);
   wchg_dw_utf8(w, 4413, V3, text, sizeof text);
 }
-static void w_fraction_1000(wchg_dwriter *w) {
+/* a peer's SIP-Request-Timestamp-Fraction of 123456 (microseconds?) */
+static void w_fraction_123456(wchg_dwriter *w) {
   wchg_dw_group_begin(w, 833, V3);
   wchg_dw_time(w, 834, V3, 1795510800);
-  wchg_dw_u32(w, 2301, V3, 999);
-  wchg_dw_u32(w, 2302, V3, 1000);
+  wchg_dw_time(w, 835, V3, 1795510801);
+  wchg_dw_u32(w, 2301, V3, 123456);
+  wchg_dw_u32(w, 2302, V3, 999);
   wchg_dw_group_end(w);
 }
 static void component(wchg_dwriter *w, int flag, const char *party, int type) {
@@ -653,8 +655,6 @@ static const struct {
      IMS "/NNI-Information[1]", 2703},
     {"FE-Identifier-List too long", 0, NULL, w_long_fe, WCHG_E_LIMIT, 5012,
      IMS "/FE-Identifier-List", 4413},
-    {"fraction 1000", 0, NULL, w_fraction_1000, WCHG_E_RANGE, 5004,
-     IMS "/SIP-Response-Timestamp-Fraction", 2302},
     {"Media-Initiator-Flag 2", 0, NULL, w_flag_unknown, WCHG_E_RANGE, 5004,
      IMS "/SDP-Media-Component[0]/Media-Initiator-Flag", 882},
     {"flags disagree", 0, NULL, w_flags_disagree, WCHG_E_RANGE, 5004,
@@ -683,6 +683,41 @@ START_TEST(every_error_with_its_path) {
     ck_assert_uint_eq(be32(buf + d.offset), errors[_i].at);
   else
     ck_assert_uint_eq(d.offset, 0);
+  wchg_acr_reader_free(r);
+}
+END_TEST
+
+/* A fraction over 999: one rule for the reader and the decoder. Strict
+ * (wchg_acr_decode): the reader's 5004 at the fraction. Receive: the
+ * reader's warning, the same; the ACR decodes, that fraction absent (its
+ * stamp whole seconds), the other one kept. */
+START_TEST(fraction_over_999) {
+  static uint8_t buf[4096];
+  wchg_acr_reader *r = wchg_acr_reader_new(NULL);
+  size_t len = build(buf, sizeof buf, 0, NULL, NULL, w_fraction_123456);
+  wchg_diag d = decode_err(r, buf, len, WCHG_E_DIAMETER, 5004);
+  ck_assert_str_eq(d.path, IMS "/Time-Stamps/SIP-Request-Timestamp-Fraction");
+  ck_assert_uint_eq(be32(buf + d.offset), 2301);
+  wchg_diag wi[4];
+  wchg_warnings w = {wi, 4, 0};
+  const wchg_acr *a = NULL;
+  ck_assert_int_eq(wchg_acr_decode_ex(r, buf, len, WCHG_POLICY_RECEIVE, &a, &d, &w), WCHG_OK);
+  ck_assert_uint_eq(w.count, 1);
+  ck_assert_int_eq(wi[0].code, WCHG_E_DIAMETER);
+  ck_assert_uint_eq(wi[0].result_code, 5004);
+  ck_assert_str_eq(wi[0].path, IMS "/Time-Stamps/SIP-Request-Timestamp-Fraction");
+  ck_assert_uint_eq(be32(buf + wi[0].offset), 2301);
+  ck_assert_ptr_nonnull(strstr(wi[0].message, "123456"));
+  ck_assert(a->sip_request_timestamp.present);
+  ck_assert_int_eq(a->sip_request_timestamp.unix_ms, 1795510800000LL);
+  ck_assert_int_eq(a->sip_response_timestamp.unix_ms, 1795510801999LL);
+  /* the strict policy through _ex: the same refusal, no warning */
+  w.count = 0;
+  ck_assert_int_eq(wchg_acr_decode_ex(r, buf, len, WCHG_POLICY_STRICT, &a, &d, &w),
+                   WCHG_E_DIAMETER);
+  ck_assert_uint_eq(d.result_code, 5004);
+  ck_assert_uint_eq(w.count, 0);
+  ck_assert_ptr_null(a);
   wchg_acr_reader_free(r);
 }
 END_TEST
@@ -924,6 +959,7 @@ Suite *rf_dec_suite(void) {
   tcase_add_test(t, emergency_without_webrtc);
   tcase_add_loop_test(t, list_capacity, 0, (int)(sizeof lists / sizeof lists[0]));
   tcase_add_loop_test(t, every_error_with_its_path, 0, (int)(sizeof errors / sizeof errors[0]));
+  tcase_add_test(t, fraction_over_999);
   tcase_add_test(t, foreign_forms_settle_after_one_round);
   tcase_add_test(t, foreign_avps_skipped);
   tcase_add_test(t, not_an_acr);

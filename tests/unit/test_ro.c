@@ -546,10 +546,23 @@ START_TEST(test_cca_refused) {
     ck_assert_int_ne(wchg_cca_parse(buf, cut, &a, NULL), WCHG_OK);
   buf[len - 1] ^= 0; /* intact: fine */
   ck_assert_int_eq(wchg_cca_parse(buf, len, &a, NULL), WCHG_OK);
-  /* a bad CC-Request-Type (the reader's 5004) */
+  /* a CC-Request-Type the dictionary does not name: the strict reader's
+   * 5004; the receive policy (wchg_cca_parse's) keeps it as a warning */
   len = ro_cca(&RO_CCA(.type = 9), buf, sizeof buf);
-  ck_assert_int_eq(wchg_cca_parse(buf, len, &a, &d), WCHG_E_DIAMETER);
+  ck_assert_int_eq(wchg_cca_parse_ex(buf, len, WCHG_POLICY_STRICT, &a, &d, NULL),
+                   WCHG_E_DIAMETER);
   ck_assert_uint_eq(d.result_code, 5004);
+  ck_assert_str_eq(d.path, "CC-Request-Type");
+  wchg_diag wi[2];
+  wchg_warnings w = {wi, 2, 0};
+  ck_assert_int_eq(wchg_cca_parse_ex(buf, len, WCHG_POLICY_RECEIVE, &a, &d, &w), WCHG_OK);
+  ck_assert_int_eq(a.cc_request_type, 9);
+  ck_assert_uint_eq(w.count, 1);
+  ck_assert_uint_eq(wi[0].result_code, 5004);
+  ck_assert_str_eq(wi[0].path, "CC-Request-Type");
+  ck_assert_uint_eq(buf[wi[0].offset + 2] << 8 | buf[wi[0].offset + 3], 416);
+  ck_assert_int_eq(wchg_cca_parse(buf, len, &a, &d), WCHG_OK);
+  ck_assert_int_eq(wchg_cca_parse_ex(buf, len, (wchg_policy)7, &a, &d, NULL), WCHG_E_ARG);
   /* a CCR is not a CCA; an ACA neither */
   ck_assert_int_eq(sample_ccr(buf, sizeof buf, &len), WCHG_OK);
   ck_assert_int_eq(wchg_cca_parse(buf, len, &a, &d), WCHG_E_DIAMETER);
