@@ -248,11 +248,12 @@ WCHG_API wchg_status wchg_dmsg_parse(const uint8_t *buf, size_t len, unsigned op
  * WCHG_DIAM_MAX_DEPTH (5012), a Failed-AVP that is not whole AVPs. The
  * children of Failed-AVP are never judged (RFC 6733 §7.5).
  *
- * Relation of the policies: a message the strict reader accepts gives no
- * warning; a message receive refuses, strict refuses too, at the same or
- * an earlier offset, and with the same diagnosis when receive found no
- * deviation before. On a refusal the warnings found before it stay in
- * |warn|. Clean messages take the same fast path in both policies.
+ * Relation of the policies: without a warning, receive answers as strict
+ * does (the same acceptance, or the same refusal); with warnings, strict
+ * refuses the message with the first of them (for the header's reserved
+ * bits: the same Result-Code and offset, no path). On a refusal the
+ * warnings found before it stay in |warn|. Clean messages take the same
+ * fast path in both policies.
  */
 WCHG_API wchg_status wchg_dmsg_parse_ex(const uint8_t *buf, size_t len, unsigned options,
                                         wchg_dmsg *msg, wchg_diag *diag, wchg_warnings *warn);

@@ -572,6 +572,46 @@ START_TEST(test_cca_refused) {
 }
 END_TEST
 
+/* An OCS's answer with Origin-Host's M bit clear and the P bit on the
+ * MSCC's Result-Code: the receive policy (wchg_cca_parse's) maps it,
+ * with the two warnings; strict refuses it with the first (3009). */
+START_TEST(test_cca_receive) {
+  static uint8_t buf[4096];
+  wchg_cca a;
+  wchg_diag d, wi[4];
+  wchg_warnings w = {wi, 4, 0};
+  wchg_dmsg m;
+  wchg_avp oh, mscc, rc;
+  size_t len = ro_cca(&RO_CCA(.type = 2, .number = 1, .n_mscc = 1, .gsu_time = 30,
+                              .mscc_result_code = 2001), buf, sizeof buf);
+  ck_assert_int_eq(wchg_dmsg_parse(buf, len, 0, &m, &d), WCHG_OK);
+  ck_assert(wchg_avp_find(&m, NULL, 264, 0, &oh) && wchg_avp_find(&m, NULL, 456, 0, &mscc) &&
+            wchg_avp_find(&m, &mscc, 268, 0, &rc));
+  buf[oh.offset + 4] = 0x00;
+  buf[rc.offset + 4] = 0x60;
+  ck_assert_int_eq(wchg_cca_parse_ex(buf, len, WCHG_POLICY_STRICT, &a, &d, &w), WCHG_E_DIAMETER);
+  ck_assert_uint_eq(d.result_code, 3009);
+  ck_assert_str_eq(d.path, "Origin-Host");
+  ck_assert_uint_eq(d.offset, oh.offset);
+  ck_assert_uint_eq(w.count, 0);
+  ck_assert_int_eq(wchg_cca_parse_ex(buf, len, WCHG_POLICY_RECEIVE, &a, &d, &w), WCHG_OK);
+  ck_assert_uint_eq(w.count, 2);
+  ck_assert_str_eq(wi[0].path, "Origin-Host");
+  ck_assert_str_eq(wi[0].message, "M bit clear; the rule of Origin-Host is M must");
+  ck_assert_str_eq(wi[1].path, "Multiple-Services-Credit-Control/Result-Code");
+  ck_assert_uint_eq(wi[1].offset, rc.offset);
+  ck_assert_uint_eq(wi[1].result_code, 3009);
+  ck_assert_uint_eq(a.n_mscc, 1);
+  ck_assert(a.mscc[0].result_code.present && a.mscc[0].result_code.value == 2001);
+  ck_assert_int_eq(a.mscc[0].granted_service_unit.cc_time.value, 30);
+  ck_assert_uint_eq(a.origin_host.len, 20);
+  /* wchg_cca_parse is the receive policy */
+  memset(&a, 0, sizeof a);
+  ck_assert_int_eq(wchg_cca_parse(buf, len, &a, &d), WCHG_OK);
+  ck_assert_uint_eq(a.result_code, 2001);
+}
+END_TEST
+
 /* ---- credit state ---------------------------------------------------------- */
 
 #define T0 1795510800000LL
@@ -1406,6 +1446,7 @@ Suite *ro_suite(void) {
   tcase_add_test(tc, test_cca_full);
   tcase_add_test(tc, test_cca_optional);
   tcase_add_test(tc, test_cca_refused);
+  tcase_add_test(tc, test_cca_receive);
   suite_add_tcase(s, tc);
   tc = tcase_create("credit");
   tcase_add_test(tc, test_credit_call_with_updates);
