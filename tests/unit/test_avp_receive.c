@@ -242,6 +242,13 @@ START_TEST(enum_not_in_list) {
             wchg_avp_find(&m, &ims, 829, V3, &a));
   ck_assert_int_eq(wchg_avp_i32(&a, &v), WCHG_OK);
   ck_assert_int_eq(v, 7);
+  /* an Enumerated with gaps in its values (Trigger-Type, 1..76, 40 names) */
+  static const uint8_t trig[] = {0, 0, 3, 102, 0xC0, 0, 0, 16, 0, 0, 0x28, 0xAF, 0, 0, 0, 100};
+  uint8_t raw[64];
+  size_t rlen = raw_msg(raw, trig, sizeof trig);
+  both(raw, rlen, 0,
+       &(struct expect){5004, "Trigger-Type", 20, true, 1, NULL,
+                        "100 is not a value of Trigger-Type"});
   /* an enum of the wrong size is a type size: refused in both */
   buf[at + 7] = 15; /* 15 octets: 3 of data, the padding octet made data */
   both(buf, len, 0, &(struct expect){5014, IMS "/Role-Of-Node", at, false, 0, NULL, NULL});
@@ -421,12 +428,20 @@ START_TEST(padding_not_zero) {
 }
 END_TEST
 
-/* Lengths: an AVP running past the message, refused in both. */
+/* Lengths: an AVP running past the message, or its padding past the
+ * group that holds it (Proxy-Host, 9 octets, ends Proxy-Info), refused
+ * in both. */
 START_TEST(length_past_the_end) {
   uint8_t buf[2048];
   size_t len = acr(buf);
   buf[25] = 0xFF;
   both(buf, len, 0, &(struct expect){5014, "Session-Id", 20, false, 0, NULL, NULL});
+  static const uint8_t proxy[] = {0, 0, 1, 28, 0x40, 0, 0, 17,  /* Proxy-Info, 17 */
+                                  0, 0, 1, 24, 0x40, 0, 0, 9, 'x', 0, 0, 0};
+  len = raw_msg(buf, proxy, sizeof proxy);
+  both(buf, len, 0,
+       &(struct expect){5014, "Proxy-Info/Proxy-Host", 28, false, 0, NULL,
+                        NULL});
 }
 END_TEST
 
@@ -479,6 +494,10 @@ START_TEST(failed_avp_opaque) {
   wchg_dw_group_end(&w);
   ck_assert_int_eq(wchg_dw_finish(&w, &len), WCHG_OK);
   both(buf, len, 0, &(struct expect){0, NULL, 0, true, 0, NULL, NULL});
+  /* a child that is not a whole AVP (the last, 12 octets, made 13 long):
+   * refused in both */
+  buf[len - 12 + 7] = 13;
+  both(buf, len, 0, &(struct expect){5014, "Failed-AVP", len - 12, false, 0, NULL, NULL});
 }
 END_TEST
 

@@ -1543,6 +1543,24 @@ static size_t deviating_acr(uint8_t *acr, size_t cap, int variant, size_t at[2])
   return len;
 }
 
+/* Export, import into a fresh CDF: the same counters (other_node and
+ * warnings too). */
+static void counters_survive_failover(const wchg_cdf *c) {
+  wchg_cdf_config cfg = config();
+  wchg_cdf *b = cdf_make(&cfg);
+  wchg_cdf_stats s1, s2;
+  size_t len;
+  uint8_t *state = export_all(c, &len);
+  ck_assert_int_eq(wchg_cdf_import(b, state, len, NULL), WCHG_OK);
+  stats(c, &s1);
+  stats(b, &s2);
+  ck_assert_uint_eq(s2.acrs, s1.acrs);
+  ck_assert_uint_eq(s2.other_node, s1.other_node);
+  ck_assert_uint_eq(s2.warnings, s1.warnings);
+  free(state);
+  wchg_cdf_free(b);
+}
+
 /* Receive (the default): folded into a CDR, the deviations as warnings
  * with their paths and offsets, counted; the ACA 2001. */
 START_TEST(receive_folds_deviating_acrs) {
@@ -1592,6 +1610,7 @@ START_TEST(receive_folds_deviating_acrs) {
   ck_assert_uint_eq(st.folded, 3);
   ck_assert_uint_eq(st.warnings, 4);
   wchg_cdr_free(pop_cdr(c, "receive_657_m_no_warnings_asked"));
+  counters_survive_failover(c);
   wchg_cdf_free(c);
 }
 END_TEST
@@ -1667,6 +1686,7 @@ START_TEST(other_node_acr) {
   ck_assert_uint_eq(st.acrs, 1);
   ck_assert_uint_eq(st.other_node, 1);
   ck_assert_uint_eq(st.folded + st.rejected + st.duplicates, 0);
+  counters_survive_failover(c);
   /* the same session's P-CSCF START is this CDF's: opened as new */
   fx_make(&f, 7, WCHG_ACR_START, 0, T0, true, true);
   ck_assert_int_eq(wchg_acr_encode(&f.a, acr, sizeof acr, &len, NULL), WCHG_OK);
