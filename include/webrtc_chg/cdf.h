@@ -223,10 +223,10 @@ WCHG_API void wchg_cdf_free(wchg_cdf *cdf);
  *                     (Result-Code 5012);
  *   WCHG_E_INVALID    an ACR the CDF cannot use: Session-Id empty (5005);
  *                     Accounting-Record-Type not 1..4, Role-Of-Node not
- *                     0 or 1, a time
- *                     outside 2000..2099, a structure the CDR cannot hold
- *                     (a Message-Body without Content-Type, an unknown
- *                     CHOICE, a list with a count and no items) (5004);
+ *                     0 or 1, a time outside 2000..2099, a structure the
+ *                     CDR cannot hold (a Message-Body without Content-
+ *                     Type, an unknown CHOICE, a list with a count and no
+ *                     items) (5004);
  *   WCHG_E_EMERGENCY  an IMS emergency ACR (ims_emergency_indicator) of a
  *                     WebRTC client (carrying, or of a session carrying, a
  *                     WAF or WWSF identity): not charged (5012);
