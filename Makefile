@@ -421,7 +421,20 @@ check-examples: $(EXAMPLE_BINS) $(B)/interop/diam_interop | $(B)/check
 	$$x/avpdump $$d/nosid.diam >/dev/null; \
 	if $$x/avpdump --check $$d/nosid.diam >/dev/null 2>$$d/nosid.err; then \
 	  echo "FAIL: avpdump --check accepted an ACR without Session-Id"; exit 1; fi; \
-	cat $$d/nosid.err; grep -q '(Result-Code 50[0-9][0-9])$$' $$d/nosid.err
+	cat $$d/nosid.err; grep -q '(Result-Code 50[0-9][0-9])$$' $$d/nosid.err; \
+	echo "avpdump on an ACR with Origin-Host's M bit clear: --check warns and exits 0, --strict fails"; \
+	$$x/avpdump --strict $$d/sample_acr.diam $$d/sample_ccr.diam >/dev/null; \
+	cp $$d/sample_acr.diam $$d/mclear.diam; \
+	printf '\000' | dd of=$$d/mclear.diam bs=1 seek=76 conv=notrunc 2>/dev/null; \
+	$$x/avpdump --check --compact $$d/mclear.diam >$$d/mclear.json 2>$$d/mclear.err; \
+	cat $$d/mclear.err; test "$$(wc -l <$$d/mclear.err)" -eq 1; \
+	grep -q '^avpdump: .*mclear.diam: warning: offset 72: Origin-Host: M bit clear; the rule of Origin-Host is M must (Result-Code 3009)$$' \
+	    $$d/mclear.err; \
+	grep -q '"name":"Origin-Host","code":264,"vendor":0,"flags":"---"' $$d/mclear.json; \
+	if $$x/avpdump --strict $$d/mclear.diam >$$d/mclear.json 2>$$d/mclear.err; then \
+	  echo "FAIL: avpdump --strict accepted Origin-Host with the M bit clear"; exit 1; fi; \
+	cat $$d/mclear.err; test ! -s $$d/mclear.json; \
+	grep -q '^avpdump: .*mclear.diam: offset 72: Origin-Host: .* (Result-Code 3009)$$' $$d/mclear.err
 
 # Every Diameter message we produce (the samples, and the *.diam files the
 # unit tests write to WCHG_TEST_OUT) dissected by tshark: no expert info

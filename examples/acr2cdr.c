@@ -23,9 +23,19 @@
  * (absent: the domain name of the session's Origin-Host). The CDRs'
  * time stamps are written in UTC.
  *
+ * The CDF reads the ACRs in the receive policy (cdf.h): an ACR that
+ * deviates from the rules but can be read is folded, each deviation a
+ * warning on stderr:
+ *
+ *   acr2cdr: FILE: warning: offset N: PATH: MESSAGE (Result-Code RC)
+ *
+ * An ACR of another node (Node-Functionality not P-CSCF) is not folded
+ * and gets no ACA (the host's choice, cdf.h): its line says so.
+ *
  * One line per ACR on stdout (name, record type and number, Result-Code,
  * CDRs it closed) and a summary. Exit status: 0, 1 when an ACR was
- * refused (Result-Code other than 2001), 2 on a usage or I/O error.
+ * refused (Result-Code other than 2001) or was another node's (its
+ * record is not in OUT.cdrfile), 2 on a usage or I/O error.
  *
  * SPDX-License-Identifier: BSD-2-Clause
  */
@@ -253,7 +263,7 @@ int main(int argc, char **argv) {
 
   static uint8_t aca[65536];
   int status = 0;
-  size_t refused = 0, duplicates = 0;
+  size_t refused = 0, duplicates = 0, other = 0;
   int64_t last_now = 0;
   for (size_t i = 0; i < nfiles && status != 2; i++) {
     const char *path = files[i];
@@ -270,7 +280,7 @@ int main(int argc, char **argv) {
     const wchg_acr *acr = NULL;
     wchg_diag d = {0};
     int64_t now = last_now ? last_now : clock_ms;
-    if (wchg_acr_decode(reader, data, len, &acr, &d) == WCHG_OK) {
+    if (wchg_acr_decode_ex(reader, data, len, WCHG_POLICY_RECEIVE, &acr, &d, NULL) == WCHG_OK) {
       const wchg_time_ms *t[3] = {&acr->event_timestamp, &acr->sip_response_timestamp,
                                   &acr->sip_request_timestamp};
       for (int k = 0; k < 3; k++)
@@ -287,10 +297,25 @@ int main(int argc, char **argv) {
 
     wchg_cdf_result res = {0};
     size_t aca_len = 0;
+    wchg_diag items[32];
+    wchg_warnings warn = {items, sizeof items / sizeof items[0], 0};
     memset(&d, 0, sizeof d);
-    wchg_status s = wchg_cdf_feed_bytes(cdf, data, len, now, aca, sizeof aca, &aca_len,
-                                        &res, &d);
+    wchg_status s = wchg_cdf_feed_bytes_ex(cdf, data, len, now, aca, sizeof aca, &aca_len,
+                                           &res, &d, &warn);
     free(data);
+    for (size_t k = 0; k < warn.count && k < warn.cap; k++)
+      fprintf(stderr, "acr2cdr: %s: warning: offset %zu: %s: %s (Result-Code %" PRIu32 ")\n",
+              path, items[k].offset, items[k].path, items[k].message, items[k].result_code);
+    if (s == WCHG_E_OTHER_NODE) { /* no ACA: the host's choice (cdf.h) */
+      acr = wchg_cdf_last_acr(cdf);
+      printf("%s: %s %" PRIu32 ": another node's ACR (Node-Functionality %" PRId32
+             "): not folded, no ACA\n",
+             base, type_name(acr->accounting_record_type), acr->accounting_record_number,
+             acr->node_functionality);
+      other++;
+      status = status ? status : 1;
+      continue;
+    }
     if (s == WCHG_E_TRUNCATED || s == WCHG_E_BUFFER || s == WCHG_E_ARG) {
       fprintf(stderr, "acr2cdr: %s: %s (no ACA)\n", path,
               d.message[0] ? d.message : wchg_strerror(s));
@@ -394,9 +419,9 @@ int main(int argc, char **argv) {
     }
   }
   if (status != 2)
-    printf("%zu ACRs (%zu refused, %zu duplicates), %zu CDRs (%u closed at the end) "
-           "in %s (%zu bytes)\n",
-           nfiles, refused, duplicates, cdrs, at_end, out_path, file_len);
+    printf("%zu ACRs (%zu refused, %zu duplicates, %zu of other nodes), %zu CDRs (%u closed at "
+           "the end) in %s (%zu bytes)\n",
+           nfiles, refused, duplicates, other, cdrs, at_end, out_path, file_len);
   if (fflush(stdout) != 0) {
     fprintf(stderr, "acr2cdr: writing the output: %s\n", strerror(errno));
     status = 2;

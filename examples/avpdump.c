@@ -2,7 +2,7 @@
  * avpdump: print Diameter messages as JSON, with AVP names, flags and
  * decoded values from the charging dictionary.
  *
- *   avpdump [--check] [--compact] FILE...
+ *   avpdump [--check | --strict] [--compact] FILE...
  *
  * Each FILE ("-" for standard input) holds exactly one Diameter message.
  * Each message is printed as one JSON object (indented; --compact: one
@@ -17,15 +17,26 @@
  * Grouped AVPs as a nested "avps" array. An Unsigned64 above 2^63-1 is
  * given as a decimal string (JSON integers here are 64-bit signed).
  *
- * Without --check the message is read with WCHG_DPARSE_NO_ABNF: lengths,
- * flags and values are checked, occurrence rules are not. --check applies
- * every rule. Either way a message that fails is not printed and the error
- * goes to standard error:
+ * The message is read as a receiver reads it (the receive policy,
+ * wchg_dmsg_parse_ex): what breaks a rule but can be read (an M, V or P
+ * bit against the dictionary's rule, a value outside its list, an AVP
+ * repeated or out of place, ...) is printed, each deviation a warning on
+ * standard error:
+ *
+ *   avpdump: FILE: warning: offset N: PATH: MESSAGE (Result-Code RC)
+ *
+ * Without an option the occurrence rules are not checked
+ * (WCHG_DPARSE_NO_ABNF); --check applies every rule of the dictionary;
+ * --strict applies every rule and fails on the first deviation, as the
+ * library's own messages must pass. A message that fails (bytes that
+ * cannot be read, an unknown AVP with the M bit, a missing AVP, ...; with
+ * --strict any deviation) is not printed and the error goes to standard
+ * error:
  *
  *   avpdump: FILE: offset N: PATH: MESSAGE (Result-Code RC)
  *
  * The exit status is 1 when any file failed (the others are still
- * printed), 2 on a usage error.
+ * printed; warnings alone do not fail), 2 on a usage error.
  *
  * SPDX-License-Identifier: BSD-2-Clause
  */
@@ -167,9 +178,14 @@ static void put_value(json_t *o, const wchg_avp *a) {
     }
     return;
   }
-  case WCHG_AVP_UTF8STRING: /* the reader checked the UTF-8 */
-    put(o, "value", json_stringn((const char *)a->data, a->len));
+  case WCHG_AVP_UTF8STRING: { /* not UTF-8 (a warning in receive): hex */
+    json_t *v = json_stringn((const char *)a->data, a->len);
+    if (v)
+      put(o, "value", v);
+    else
+      put(o, "hex", hex(a->data, a->len));
     return;
+  }
   case WCHG_AVP_DIAMETERIDENTITY:
   case WCHG_AVP_DIAMETERURI:
     if (printable(a->data, a->len) || a->len == 0)
@@ -266,13 +282,26 @@ static json_t *message_json(const char *file, const wchg_dmsg *m) {
   return o;
 }
 
+/* Each warning: "avpdump: FILE: warning: offset N: PATH: ... (Result-Code R)". */
+static void print_warnings(const char *file, const wchg_warnings *w) {
+  for (size_t i = 0; i < w->count && i < w->cap; i++) {
+    const wchg_diag *d = &w->items[i];
+    fprintf(stderr, "avpdump: %s: warning: offset %zu: %s: %s (Result-Code %" PRIu32 ")\n",
+            file, d->offset, d->path, d->message, d->result_code);
+  }
+  if (w->count > w->cap)
+    fprintf(stderr, "avpdump: %s: warning: %zu more\n", file, w->count - w->cap);
+}
+
 /* Parse and print one message; 0 on success. */
-static int dump(const char *file, const uint8_t *data, size_t len, bool check,
+static int dump(const char *file, const uint8_t *data, size_t len, unsigned options,
                 size_t flags) {
   wchg_dmsg m;
-  wchg_diag d = {0};
-  wchg_status st = wchg_dmsg_parse(data, len, check ? 0 : WCHG_DPARSE_NO_ABNF, &m, &d);
+  wchg_diag d = {0}, items[64];
+  wchg_warnings w = {items, sizeof items / sizeof items[0], 0};
+  wchg_status st = wchg_dmsg_parse_ex(data, len, options, &m, &d, &w);
 
+  print_warnings(file, &w);
   if (st != WCHG_OK) {
     if (d.offset == WCHG_NO_OFFSET)
       fprintf(stderr, "avpdump: %s: offset -: ", file);
@@ -294,32 +323,36 @@ static int dump(const char *file, const uint8_t *data, size_t len, bool check,
 }
 
 static void usage(FILE *out) {
-  fprintf(out, "usage: avpdump [--check] [--compact] FILE...\n"
+  fprintf(out, "usage: avpdump [--check | --strict] [--compact] FILE...\n"
                "Print the Diameter message in each FILE (\"-\": standard input) "
-               "as JSON.\n"
-               "--check: apply every rule of the dictionary (occurrences too) "
-               "and fail\n         with the Result-Code a peer would answer with.\n"
+               "as JSON,\nread as a receiver reads it: deviations from the "
+               "rules that can be read\nare warnings on standard error.\n"
+               "--check: apply every rule of the dictionary (occurrences too).\n"
+               "--strict: apply every rule and fail on the first deviation, "
+               "with the\n          Result-Code a peer would answer with.\n"
                "--compact: one line per message.\n");
 }
 
 struct dump_opts {
-  bool check;
+  unsigned options; /* of wchg_dmsg_parse_ex */
   size_t flags;
 };
 
 static int dump_file(const char *path, const uint8_t *data, size_t len, void *ctx) {
   const struct dump_opts *o = ctx;
-  return dump(path, data, len, o->check, o->flags);
+  return dump(path, data, len, o->options, o->flags);
 }
 
 int main(int argc, char **argv) {
   size_t flags = JSON_INDENT(2) | JSON_PRESERVE_ORDER;
-  bool check = false;
+  unsigned options = WCHG_DPARSE_RECEIVE | WCHG_DPARSE_NO_ABNF;
   int first = 1;
 
   for (; first < argc && argv[first][0] == '-' && argv[first][1]; first++) {
     if (strcmp(argv[first], "--check") == 0) {
-      check = true;
+      options = WCHG_DPARSE_RECEIVE;
+    } else if (strcmp(argv[first], "--strict") == 0) {
+      options = 0;
     } else if (strcmp(argv[first], "--compact") == 0) {
       flags = JSON_COMPACT | JSON_PRESERVE_ORDER;
     } else if (strcmp(argv[first], "--help") == 0) {
@@ -338,6 +371,6 @@ int main(int argc, char **argv) {
     usage(stderr);
     return 2;
   }
-  struct dump_opts o = {check, flags};
+  struct dump_opts o = {options, flags};
   return each_file("avpdump", argv + first, argc - first, dump_file, &o);
 }

@@ -11,6 +11,14 @@
  * 64-bit word and checks text for ASCII a vector at a time. When it says
  * no, check_avps runs the message again to find the first error with
  * its Result-Code, AVP path and offset; paths are only built then.
+ *
+ * Receive policy (WCHG_DPARSE_RECEIVE): the same two passes; check_avps
+ * then goes past the deviations a peer's message may carry and still be
+ * read (flag bits against the rule, values outside our lists, ABNF
+ * counts and places: the table "What the reader accepts from peers" of
+ * the README), each one a warning with what strict would have answered,
+ * and stops only where strict and RFC 6733 both must (lengths, padding,
+ * type sizes, unknown AVPs with M, missing AVPs, nesting).
  */
 #include <stddef.h>
 #include <stdio.h>
@@ -18,6 +26,7 @@
 
 #include <webrtc_chg/diameter.h>
 
+#include "dict_table.h"
 #include "internal.h"
 
 enum {
@@ -57,6 +66,8 @@ enum {
 struct pctx {
   const uint8_t *msg;
   wchg_diag *diag;
+  wchg_warnings *warn;                        /* receive: where warnings go */
+  bool receive;                               /* WCHG_DPARSE_RECEIVE */
   unsigned options;
   int depth;                                  /* groups open above the AVPs checked */
   const wchg_dict_avp *base;                  /* the table, and ... */
@@ -101,58 +112,86 @@ INLINE uint32_t be24(const uint8_t *p) {
 
 /* ---- errors: cold, and the only place paths are built ------------------ */
 
-/* Fail with |result| at |at|; the path is the open groups names[0..depth),
- * then |cur| (the AVP being checked) and |leaf|, each when not NULL. */
-static wchg_status vfail(struct pctx *c, uint32_t result, const uint8_t *at, const char *cur,
-                         const char *leaf, const char *fmt, va_list ap) WCHG_PRINTF(6, 0);
-static wchg_status vfail(struct pctx *c, uint32_t result, const uint8_t *at, const char *cur,
-                         const char *leaf, const char *fmt, va_list ap) {
-  if (c->diag && c->diag->code == WCHG_OK) {
-    struct wpath p;
-    char msg[192];
-    wpath_init(&p, NULL);
-    for (int i = 0; i < c->depth; i++)
-      wpath_push(&p, c->names[i]);
-    if (cur)
-      wpath_push(&p, cur);
-    if (leaf)
-      wpath_push(&p, leaf);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    wchg_diag_set(c->diag, WCHG_E_DIAMETER, (size_t)(at - c->msg), &p, "%s", msg);
-    c->diag->result_code = result;
+/* The path of a problem: the open groups names[0..depth), then |cur|
+ * (the AVP being checked) and |leaf|, each when not NULL. */
+static void where(const struct pctx *c, struct wpath *p, const char *cur, const char *leaf) {
+  wpath_init(p, NULL);
+  for (int i = 0; i < c->depth; i++)
+    wpath_push(p, c->names[i]);
+  if (cur)
+    wpath_push(p, cur);
+  if (leaf)
+    wpath_push(p, leaf);
+}
+
+/* The name of the AVP (code, vendor) with entry |d| (NULL if unknown). */
+static const char *avp_name(struct pctx *c, const wchg_dict_avp *d, uint32_t code,
+                            uint32_t vendor) {
+  if (d)
+    return d->name;
+  snprintf(c->unknown, sizeof c->unknown, "AVP(%u,%u)", (unsigned)code, (unsigned)vendor);
+  return c->unknown;
+}
+
+/* A problem with |result| at |at|, the path as where() builds it. Fatal
+ * ones fail in both policies; a |deviation| fails in strict and in
+ * receive becomes a warning with the same Result-Code, path, offset and
+ * sentence, and WCHG_OK, so that the pass goes on. */
+static wchg_status vreport(struct pctx *c, bool deviation, uint32_t result, const uint8_t *at,
+                           const char *cur, const char *leaf, const char *fmt, va_list ap)
+    WCHG_PRINTF(7, 0);
+static wchg_status vreport(struct pctx *c, bool deviation, uint32_t result, const uint8_t *at,
+                           const char *cur, const char *leaf, const char *fmt, va_list ap) {
+  bool warn = deviation && c->receive;
+  struct wpath p;
+  char msg[192];
+  if (warn ? !c->warn : !c->diag || c->diag->code != WCHG_OK)
+    return warn ? WCHG_OK : WCHG_E_DIAMETER;
+  where(c, &p, cur, leaf);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  if (warn) {
+    wchg_warn(c->warn, WCHG_E_DIAMETER, result, (size_t)(at - c->msg), p.buf, "%s", msg);
+    return WCHG_OK;
   }
+  wchg_diag_set(c->diag, WCHG_E_DIAMETER, (size_t)(at - c->msg), &p, "%s", msg);
+  c->diag->result_code = result;
   return WCHG_E_DIAMETER;
 }
 
-/* An error outside any one AVP: path = the open groups, then |leaf|. */
-static wchg_status fail(struct pctx *c, uint32_t result, const uint8_t *at, const char *leaf,
-                        const char *fmt, ...) WCHG_PRINTF(5, 6) COLD;
-static wchg_status fail(struct pctx *c, uint32_t result, const uint8_t *at, const char *leaf,
-                        const char *fmt, ...) {
+/* A problem outside any one AVP: path = the open groups, then |leaf|. */
+static wchg_status report(struct pctx *c, bool deviation, uint32_t result, const uint8_t *at,
+                          const char *leaf, const char *fmt, ...) WCHG_PRINTF(6, 7) COLD;
+static wchg_status report(struct pctx *c, bool deviation, uint32_t result, const uint8_t *at,
+                          const char *leaf, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  wchg_status rc = vfail(c, result, at, NULL, leaf, fmt, ap);
+  wchg_status rc = vreport(c, deviation, result, at, NULL, leaf, fmt, ap);
   va_end(ap);
   return rc;
 }
 
-/* An error about the AVP (code, vendor) with entry |d| (NULL if unknown):
+/* A problem of the AVP (code, vendor) with entry |d| (NULL if unknown):
  * its name ends the path. */
-static wchg_status fail_avp(struct pctx *c, uint32_t result, const uint8_t *at,
-                            const wchg_dict_avp *d, uint32_t code, uint32_t vendor,
-                            const char *fmt, ...) WCHG_PRINTF(7, 8) COLD;
-static wchg_status fail_avp(struct pctx *c, uint32_t result, const uint8_t *at,
-                            const wchg_dict_avp *d, uint32_t code, uint32_t vendor,
-                            const char *fmt, ...) {
-  const char *name = d ? d->name : c->unknown;
-  if (!d)
-    snprintf(c->unknown, sizeof c->unknown, "AVP(%u,%u)", (unsigned)code, (unsigned)vendor);
+static wchg_status report_avp(struct pctx *c, bool deviation, uint32_t result, const uint8_t *at,
+                              const wchg_dict_avp *d, uint32_t code, uint32_t vendor,
+                              const char *fmt, ...) WCHG_PRINTF(8, 9) COLD;
+static wchg_status report_avp(struct pctx *c, bool deviation, uint32_t result, const uint8_t *at,
+                              const wchg_dict_avp *d, uint32_t code, uint32_t vendor,
+                              const char *fmt, ...) {
+  const char *name = avp_name(c, d, code, vendor);
   va_list ap;
   va_start(ap, fmt);
-  wchg_status rc = vfail(c, result, at, name, NULL, fmt, ap);
+  wchg_status rc = vreport(c, deviation, result, at, name, NULL, fmt, ap);
   va_end(ap);
   return rc;
 }
+
+/* fail: refused in both policies; deviate: refused by strict, a warning
+ * in receive (README, "What the reader accepts from peers"). */
+#define fail(c, ...) report(c, false, __VA_ARGS__)
+#define deviate(c, ...) report(c, true, __VA_ARGS__)
+#define fail_avp(c, ...) report_avp(c, false, __VA_ARGS__)
+#define deviate_avp(c, ...) report_avp(c, true, __VA_ARGS__)
 
 /* ---- values ------------------------------------------------------------ */
 
@@ -229,17 +268,35 @@ static const uint8_t *opaque_avps(const uint8_t *p, const uint8_t *end) {
   return NULL;
 }
 
+/* An Address that is not IPv4 in 6 octets or IPv6 in 18: without its two
+ * family octets, or family 1 or 2 with another size, it cannot be read
+ * (an error in both policies); another family (RFC 6733 §4.3.1 allows
+ * every IANA address family) is a deviation. */
 static wchg_status bad_address(struct pctx *c, const wchg_dict_avp *d, const uint8_t *hdr,
                                const uint8_t *data, size_t len) COLD;
 static wchg_status bad_address(struct pctx *c, const wchg_dict_avp *d, const uint8_t *hdr,
                                const uint8_t *data, size_t len) {
   unsigned fam = len >= 2 ? (unsigned)(data[0] << 8 | data[1]) : 0;
-  if (len < 2 || (fam != 1 && fam != 2))
+  if (len < 2)
     return fail_avp(c, RC_INVALID_AVP_VALUE, hdr, d, 0, 0,
                     "address family %u is not 1 (IPv4) or 2 (IPv6)", fam);
+  if (fam != 1 && fam != 2)
+    return deviate_avp(c, RC_INVALID_AVP_VALUE, hdr, d, 0, 0,
+                       "address family %u is not 1 (IPv4) or 2 (IPv6)", fam);
   return fail_avp(c, RC_INVALID_AVP_LENGTH, hdr, d, 0, 0,
                   "an IPv%c Address has %u octets, not %zu", fam == 1 ? '4' : '6',
                   fam == 1 ? 6u : 18u, len);
+}
+
+/* SIP-Request- and SIP-Response-Timestamp-Fraction (TS 32.299 §7.2.154,
+ * 7.2.160): milliseconds, 0..999, what the CDR's Milliseconds hold. The
+ * dictionary has no value ranges; these two are the reader's own. The
+ * entries sit side by side in the table (codes 2301, 2302). */
+_Static_assert(I_SIP_RESPONSE_TIMESTAMP_FRACTION == I_SIP_REQUEST_TIMESTAMP_FRACTION + 1,
+               "the two fractions are neighbours in the table");
+#define FRACTION_MAX 999u
+INLINE bool is_fraction(const wchg_dict_avp *d) {
+  return (size_t)(d - &wchg_dict_table[I_SIP_REQUEST_TIMESTAMP_FRACTION]) < 2;
 }
 
 /* The data of one AVP against its dictionary entry. */
@@ -260,8 +317,14 @@ INLINE wchg_status check_value(struct pctx *c, const wchg_dict_avp *d, const uin
     if (LIKELY(all_ascii(data, len)))
       return WCHG_OK;
     if (!wchg_utf8_valid((const char *)data, len, &bad))
-      return fail_avp(c, RC_INVALID_AVP_VALUE, data + bad, d, 0, 0,
-                      "the text is not valid UTF-8 (octet %zu)", bad);
+      return deviate_avp(c, RC_INVALID_AVP_VALUE, data + bad, d, 0, 0,
+                         "the text is not valid UTF-8 (octet %zu)", bad);
+    return WCHG_OK;
+  case WCHG_AVP_UNSIGNED32:
+    if (UNLIKELY(is_fraction(d)) && be32(data) > FRACTION_MAX)
+      return deviate_avp(c, RC_INVALID_AVP_VALUE, hdr, d, 0, 0,
+                         "%u is over %u: %s holds milliseconds (0..%u)", (unsigned)be32(data),
+                         FRACTION_MAX, d->name, FRACTION_MAX);
     return WCHG_OK;
   case WCHG_AVP_ENUMERATED: {
     int32_t v = (int32_t)be32(data);
@@ -269,11 +332,11 @@ INLINE wchg_status check_value(struct pctx *c, const wchg_dict_avp *d, const uin
     if (LIKELY(em->dense))
       return LIKELY(v >= em->lo && v <= em->hi)
                  ? WCHG_OK
-                 : fail_avp(c, RC_INVALID_AVP_VALUE, hdr, d, 0, 0, "%d is not a value of %s",
-                            (int)v, d->name);
+                 : deviate_avp(c, RC_INVALID_AVP_VALUE, hdr, d, 0, 0,
+                               "%d is not a value of %s", (int)v, d->name);
     if (d->n_enums && !wchg_dict_enum_name(d, v))
-      return fail_avp(c, RC_INVALID_AVP_VALUE, hdr, d, 0, 0, "%d is not a value of %s", (int)v,
-                      d->name);
+      return deviate_avp(c, RC_INVALID_AVP_VALUE, hdr, d, 0, 0, "%d is not a value of %s",
+                         (int)v, d->name);
     return WCHG_OK;
   }
   case WCHG_AVP_GROUPED: {
@@ -351,6 +414,21 @@ static wchg_status missing(struct pctx *c, const wchg_dict_rule *rules, size_t n
   return WCHG_OK;
 }
 
+/* The P bit or a reserved flag bit set (RFC 6733 §4.1: the sender
+ * clears them; RFC 3588-era peers set P): a deviation. */
+static wchg_status bad_bits(struct pctx *c, const uint8_t *p, const wchg_dict_avp *d,
+                            uint32_t code, uint32_t vendor, uint8_t flags) COLD;
+static wchg_status bad_bits(struct pctx *c, const uint8_t *p, const wchg_dict_avp *d,
+                            uint32_t code, uint32_t vendor, uint8_t flags) {
+  if (!(flags & 0x1F))
+    return deviate_avp(c, RC_INVALID_AVP_BITS, p, d, code, vendor,
+                       "P bit set; the rule of %s is P must not (RFC 6733 4.1)",
+                       avp_name(c, d, code, vendor));
+  return deviate_avp(c, RC_INVALID_AVP_BITS, p, d, code, vendor,
+                     "reserved flag bits set (0x%02x); RFC 6733 4.1: they must be clear",
+                     flags & (WCHG_AVP_FLAG_P | 0x1F));
+}
+
 static wchg_status check_avps(struct pctx *c, const uint8_t *p, const uint8_t *end,
                               const wchg_dict_rule *rules, size_t nrules,
                               const struct wchg_dict_meta *rm, bool extensible,
@@ -380,28 +458,31 @@ static wchg_status check_avps(struct pctx *c, const uint8_t *p, const uint8_t *e
     /* the parent's rules name the child's entry: no table search */
     int ri = rules ? find_rule(rules, nrules, code, vendor, &cursor) : -1;
     const wchg_dict_avp *d = ri >= 0 ? rules[ri].avp : wchg_dict_find(code, vendor);
-    if (UNLIKELY(flags & (WCHG_AVP_FLAG_P | 0x1F)))
-      return fail_avp(c, RC_INVALID_AVP_BITS, p, d, code, vendor,
-                      "reserved AVP flag bits set (0x%02x)", flags);
+    if (UNLIKELY(flags & (WCHG_AVP_FLAG_P | 0x1F)) && (rc = bad_bits(c, p, d, code, vendor, flags)))
+      return rc;
     if (UNLIKELY(alen < hl || alen > left))
       return fail_avp(c, RC_INVALID_AVP_LENGTH, p, d, code, vendor,
                       "AVP length %u is outside %zu..%zu", (unsigned)alen, hl, left);
-    if (UNLIKELY(hl == 12 && vendor == 0))
-      return fail_avp(c, RC_INVALID_AVP_BITS, p, d, code, vendor,
-                      "the V bit is set with Vendor-Id 0");
+    if (UNLIKELY(hl == 12 && vendor == 0) &&
+        (rc = deviate_avp(c, RC_INVALID_AVP_BITS, p, d, code, vendor,
+                          "V bit set with Vendor-Id 0%s%s%s", d ? "; the rule of " : "",
+                          d ? d->name : "", d ? " is V must not" : "")))
+      return rc;
     size_t padded = ((size_t)alen + 3) & ~(size_t)3;
     if (UNLIKELY(padded > left))
       return fail_avp(c, RC_INVALID_AVP_LENGTH, p, d, code, vendor,
                       "the padding runs past the enclosing AVP or message");
     if (UNLIKELY(!d)) {
-      if (flags & WCHG_AVP_FLAG_M)
+      if (flags & WCHG_AVP_FLAG_M) /* RFC 6733 §4.1: refused in both policies */
         return fail_avp(c, RC_AVP_UNSUPPORTED, p, d, code, vendor,
                         "an unknown AVP with the M bit set");
     } else {
       bool m = flags & WCHG_AVP_FLAG_M;
-      if (UNLIKELY((m && d->m_rule == WCHG_RULE_MUSTNOT) || (!m && d->m_rule == WCHG_RULE_MUST)))
-        return fail_avp(c, RC_INVALID_AVP_BITS, p, d, code, vendor,
-                        "the M bit of %s must %sbe set", d->name, m ? "not " : "");
+      if (UNLIKELY((m && d->m_rule == WCHG_RULE_MUSTNOT) || (!m && d->m_rule == WCHG_RULE_MUST)) &&
+          (rc = deviate_avp(c, RC_INVALID_AVP_BITS, p, d, code, vendor,
+                            "M bit %s; the rule of %s is M must%s", m ? "set" : "clear", d->name,
+                            m ? " not" : "")))
+        return rc;
       if (UNLIKELY((rc = check_value(c, d, p, p + hl, alen - hl))))
         return rc;
     }
@@ -415,27 +496,30 @@ static wchg_status check_avps(struct pctx *c, const uint8_t *p, const uint8_t *e
     }
     if (abnf && d) {
       if (ri < 0) {
-        if (UNLIKELY(!extensible))
-          return fail(c, RC_AVP_NOT_ALLOWED, p, d->name, "%s is not allowed here", d->name);
+        if (UNLIKELY(!extensible) &&
+            (rc = deviate(c, RC_AVP_NOT_ALLOWED, p, d->name, "%s is not allowed here", d->name)))
+          return rc;
       } else {
         uint64_t bit = (uint64_t)1 << (ri & 63);
         if (LIKELY(!(seen[ri >> 6] & bit))) {
           seen[ri >> 6] |= bit;
           counts[ri] = 1;
-        } else if (rules[ri].max) {
-          if (++counts[ri] > rules[ri].max)
-            return fail(c, RC_AVP_OCCURS_TOO_MANY_TIMES, p, d->name,
-                        "%s occurs more than %u time(s)", d->name, rules[ri].max);
-        } else if (counts[ri] < 0xFFFF) {
-          counts[ri]++;
+        } else {
+          if (counts[ri] < 0xFFFF)
+            counts[ri]++;
+          if (rules[ri].max && counts[ri] > rules[ri].max &&
+              (rc = deviate(c, RC_AVP_OCCURS_TOO_MANY_TIMES, p, d->name,
+                            "%s occurs more than %u time(s)", d->name, rules[ri].max)))
+            return rc;
         }
       }
     }
     if (UNLIKELY(abnf && pos < nfixed) &&
         (rules[pos].code != code || rules[pos].vendor != vendor)) {
       const wchg_dict_avp *f = wchg_dict_find(rules[pos].code, rules[pos].vendor);
-      return fail(c, RC_MISSING_AVP, p, f ? f->name : "?", "%s must be AVP number %zu here",
-                  f ? f->name : "a fixed-position AVP", pos + 1);
+      if ((rc = deviate(c, RC_MISSING_AVP, p, f ? f->name : "?", "%s must be AVP number %zu here",
+                        f ? f->name : "a fixed-position AVP", pos + 1)))
+        return rc;
     }
     p += padded;
   }
@@ -500,7 +584,7 @@ static bool fast_avps(const struct fctx *f, const uint8_t *p, const uint8_t *end
       size_t len = alen - hl;
       switch (dm->kind) {
       case WCHG_DK_FIXED4:
-        if (UNLIKELY(len != 4))
+        if (UNLIKELY(len != 4) || (UNLIKELY(is_fraction(d)) && be32(data) > FRACTION_MAX))
           return false;
         break;
       case WCHG_DK_FIXED8:
@@ -578,11 +662,13 @@ static bool fast_avps(const struct fctx *f, const uint8_t *p, const uint8_t *end
   return !abnf || !((rm->req[0] & ~seen0) | (rm->req[1] & ~seen1));
 }
 
-wchg_status wchg_dmsg_parse(const uint8_t *buf, size_t len, unsigned options, wchg_dmsg *m,
-                            wchg_diag *diag) {
+wchg_status wchg_dmsg_parse_ex(const uint8_t *buf, size_t len, unsigned options, wchg_dmsg *m,
+                               wchg_diag *diag, wchg_warnings *warn) {
   struct pctx c;
   c.msg = buf;
   c.diag = diag;
+  c.warn = warn;
+  c.receive = options & WCHG_DPARSE_RECEIVE;
   c.options = options;
   c.depth = 0;
   wchg_diag_clear(diag);
@@ -603,8 +689,16 @@ wchg_status wchg_dmsg_parse(const uint8_t *buf, size_t len, unsigned options, wc
                 "message length %u: %zu octets given, and it must be a multiple of 4",
                 (unsigned)mlen, len);
   uint8_t flags = buf[4];
-  if ((flags & 0x0F) || ((flags & WCHG_CMD_FLAG_E) && (flags & WCHG_CMD_FLAG_R)))
-    return fail(&c, RC_INVALID_HDR_BITS, buf + 4, NULL, "invalid command flags 0x%02x", flags);
+  if ((flags & 0x0F) || ((flags & WCHG_CMD_FLAG_E) && (flags & WCHG_CMD_FLAG_R))) {
+    /* E with R says both "answer" and "request": refused in both
+     * policies; the reserved bits alone are ignored by a receiver
+     * (RFC 6733 §3) */
+    if (!c.receive || (flags & WCHG_CMD_FLAG_E && flags & WCHG_CMD_FLAG_R))
+      return fail(&c, RC_INVALID_HDR_BITS, buf + 4, NULL, "invalid command flags 0x%02x", flags);
+    deviate(&c, RC_INVALID_HDR_BITS, buf + 4, "Command-Flags",
+            "reserved command flag bits set (0x%02x); RFC 6733 3: they must be clear",
+            flags & 0x0F);
+  }
   c.meta = wchg_dict_meta_table(&c.base);
   m->version = 1;
   m->flags = flags;
@@ -624,14 +718,18 @@ wchg_status wchg_dmsg_parse(const uint8_t *buf, size_t len, unsigned options, wc
   struct fctx f = {c.base, c.meta, !(options & WCHG_DPARSE_NO_ABNF)};
   if (LIKELY(fast_avps(&f, buf + 20, buf + len, rules, nrules, rm, !abnf || cmd->extensible, 0)))
     return WCHG_OK;
-  /* something is wrong: the full pass finds it, with its path */
-  wchg_status rc = check_avps(&c, buf + 20, buf + len, abnf ? cmd->avps : NULL,
-                              abnf ? cmd->n_avps : 0,
-                              abnf ? wchg_dict_command_meta(c.meta, cmd) : NULL,
+  /* something is wrong: the full pass finds it, with its path (and in
+   * receive policy every deviation on the way) */
+  wchg_status rc = check_avps(&c, buf + 20, buf + len, rules, nrules, rm,
                               !abnf || cmd->extensible, buf);
   if (rc)
     memset(m, 0, sizeof *m);
   return rc;
+}
+
+wchg_status wchg_dmsg_parse(const uint8_t *buf, size_t len, unsigned options, wchg_dmsg *m,
+                            wchg_diag *diag) {
+  return wchg_dmsg_parse_ex(buf, len, options, m, diag, NULL);
 }
 
 void wchg_avp_iter_msg(wchg_avp_iter *it, const wchg_dmsg *m) {

@@ -26,7 +26,8 @@ static bool config_ok(const wchg_cdf_config *cfg) {
          cfg->max_record_duration_ms >= 0 && cfg->session_timeout_ms >= 0 &&
          cfg->node_address.choice >= WCHG_NODE_ABSENT &&
          cfg->node_address.choice <= WCHG_NODE_DOMAIN_NAME &&
-         cfg->duplicate_memory < UINT32_MAX / 4;
+         cfg->duplicate_memory < UINT32_MAX / 4 &&
+         (cfg->policy == WCHG_POLICY_RECEIVE || cfg->policy == WCHG_POLICY_STRICT);
 }
 
 wchg_cdf *wchg_cdf_new(const wchg_cdf_config *cfg) {
@@ -117,6 +118,16 @@ static bool webrtc(const wchg_ims_info *ims) {
 
 static wchg_status check_acr(const wchg_acr *a, wchg_diag *diag, uint32_t *rc) {
   wchg_status st;
+  /* another node's ACR is for the host to route: not ours to judge */
+  if (a->node_functionality != WCHG_NODE_P_CSCF) {
+    struct wpath p;
+    wpath_init(&p, PATH_IMS "Node-Functionality");
+    wchg_diag_set(diag, WCHG_E_OTHER_NODE, WCHG_NO_OFFSET, &p,
+                  "Node-Functionality %d: an ACR of another node (this CDF folds P-CSCF, 1)",
+                  (int)a->node_functionality);
+    *rc = 0;
+    return WCHG_E_OTHER_NODE;
+  }
   if (!a->session_id.ptr || !a->session_id.len)
     return reject(diag, rc, WCHG_E_INVALID, WCHG_RC_MISSING_AVP, "ACR/Session-Id",
                   "no Session-Id: the ACR belongs to no session");
@@ -127,9 +138,6 @@ static wchg_status check_acr(const wchg_acr *a, wchg_diag *diag, uint32_t *rc) {
   if (a->accounting_record_type < WCHG_ACR_EVENT || a->accounting_record_type > WCHG_ACR_STOP)
     return reject(diag, rc, WCHG_E_INVALID, WCHG_RC_INVALID_AVP_VALUE,
                   "ACR/Accounting-Record-Type", "not EVENT, START, INTERIM or STOP (1..4)");
-  if (a->node_functionality != WCHG_NODE_P_CSCF)
-    return reject(diag, rc, WCHG_E_INVALID, WCHG_RC_INVALID_AVP_VALUE,
-                  PATH_IMS "Node-Functionality", "not P-CSCF (1): no PCSCFRecord holds it");
   if (a->ims.role_of_node.present && a->ims.role_of_node.value != WCHG_ROLE_ORIGINATING &&
       a->ims.role_of_node.value != WCHG_ROLE_TERMINATING)
     return reject(diag, rc, WCHG_E_INVALID, WCHG_RC_INVALID_AVP_VALUE,
@@ -511,6 +519,11 @@ wchg_status wchg_cdf_feed(wchg_cdf *c, const wchg_acr *a, int64_t now_ms, wchg_c
   }
   c->used = true;
   c->acrs++;
+  if (st == WCHG_E_OTHER_NODE) {
+    c->other_node++;
+    res->result_code = 0;
+    return st;
+  }
   if (st != WCHG_OK) {
     c->rejected++;
     res->result_code = f.rc;
@@ -623,19 +636,23 @@ wchg_status wchg_cdf_stats_get(const wchg_cdf *c, wchg_cdf_stats *out) {
   out->rejected = c->rejected;
   out->cdrs = c->cdrs;
   out->lost = c->lost;
+  out->other_node = c->other_node;
+  out->warnings = c->warnings;
   return WCHG_OK;
 }
 
 /* ---- one message in, its answer out ---------------------------------------------- */
 
-wchg_status wchg_cdf_feed_bytes(wchg_cdf *c, const uint8_t *msg, size_t len, int64_t now_ms,
-                                uint8_t *out, size_t cap, size_t *out_len,
-                                wchg_cdf_result *res, wchg_diag *diag) {
+wchg_status wchg_cdf_feed_bytes_ex(wchg_cdf *c, const uint8_t *msg, size_t len, int64_t now_ms,
+                                   uint8_t *out, size_t cap, size_t *out_len,
+                                   wchg_cdf_result *res, wchg_diag *diag, wchg_warnings *warn) {
   wchg_cdf_result tmp;
   wchg_diag local, problem, *d = diag ? diag : &local;
+  wchg_warnings count = {NULL, 0, 0}, *w = warn ? warn : &count;
   const wchg_acr *acr = NULL;
   wchg_status st, est;
   wchg_aca aca;
+  size_t before = w->count;
 
   if (!res)
     res = &tmp;
@@ -643,6 +660,7 @@ wchg_status wchg_cdf_feed_bytes(wchg_cdf *c, const uint8_t *msg, size_t len, int
   if (!c || !out_len || (!msg && len) || (!out && cap))
     return WCHG_E_ARG;
   *out_len = 0;
+  c->last_acr = NULL;
   if (len < 20)
     return WCHG_E_TRUNCATED;
   if (!c->reader) {
@@ -651,9 +669,14 @@ wchg_status wchg_cdf_feed_bytes(wchg_cdf *c, const uint8_t *msg, size_t len, int
       return WCHG_E_NOMEM;
   }
   wchg_diag_clear(d);
-  st = wchg_acr_decode(c->reader, msg, len, &acr, d);
+  st = wchg_acr_decode_ex(c->reader, msg, len, c->cfg.policy, &acr, d, w);
   if (st == WCHG_OK) {
+    c->last_acr = acr;
     st = wchg_cdf_feed(c, acr, now_ms, res, d);
+    if (st != WCHG_E_NOMEM && st != WCHG_E_ARG)
+      c->warnings += w->count - before;
+    if (st == WCHG_E_OTHER_NODE) /* the host answers (cdf.h) */
+      return st;
   } else {
     res->result_code = d->result_code ? d->result_code : WCHG_RC_UNABLE_TO_COMPLY;
     if (st == WCHG_E_ARG)
@@ -677,3 +700,11 @@ wchg_status wchg_cdf_feed_bytes(wchg_cdf *c, const uint8_t *msg, size_t len, int
     return est;
   return st;
 }
+
+wchg_status wchg_cdf_feed_bytes(wchg_cdf *c, const uint8_t *msg, size_t len, int64_t now_ms,
+                                uint8_t *out, size_t cap, size_t *out_len,
+                                wchg_cdf_result *res, wchg_diag *diag) {
+  return wchg_cdf_feed_bytes_ex(c, msg, len, now_ms, out, cap, out_len, res, diag, NULL);
+}
+
+const wchg_acr *wchg_cdf_last_acr(const wchg_cdf *c) { return c ? c->last_acr : NULL; }

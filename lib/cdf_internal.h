@@ -115,7 +115,7 @@ struct wchg_cdf {
 
   /* counters */
   uint32_t next_lrsn;
-  uint64_t acrs, folded, duplicates, rejected, cdrs, lost;
+  uint64_t acrs, folded, duplicates, rejected, cdrs, lost, other_node, warnings;
   bool used;                /* fed or imported */
 
   /* scratch, reused by every call */
@@ -126,6 +126,7 @@ struct wchg_cdf {
   wchg_media_components_list *ev_media; /* an event's media entries */
   size_t ev_media_cap;
   wchg_acr_reader *reader;  /* wchg_cdf_feed_bytes, made on first use */
+  const wchg_acr *last_acr; /* what it decoded last (wchg_cdf_last_acr) */
   struct {                  /* cdf_time: the last local day turned to a date */
     int64_t day;            /* days since 1970 (local), -1: none yet */
     wchg_timestamp ts;      /* a time stamp of that day (its date octets) */

@@ -2,11 +2,12 @@
  * cdf_state.c: failover — the whole state of a CDF as bytes and back
  * (wchg_cdf_export / wchg_cdf_import, cdf.h).
  *
- * Format, version 1, every integer little-endian:
- *   magic "WCHGCDF" and the version octet (1)
+ * Format, version 2, every integer little-endian:
+ *   magic "WCHGCDF" and the version octet (2)
  *   u32 total length (this header to the CRC, inclusive)
  *   u32 next localRecordSequenceNumber, u64 next session serial
- *   u64 acrs, folded, duplicates, rejected, cdrs, lost
+ *   u64 acrs, folded, duplicates, rejected, cdrs, lost, other_node,
+ *       warnings (version 1 had the first six: not read)
  *   u32 n, then n remembered sessions, oldest first: u64 hash, u64 seen,
  *       u32 highest Accounting-Record-Number
  *   u32 n, then n open sessions in the order they opened:
@@ -23,8 +24,9 @@
 #include "cdf_internal.h"
 
 #define MAGIC "WCHGCDF"
-#define VERSION 1
-#define HEADER_LEN (8 + 4 + 4 + 8 + 6 * 8)
+#define VERSION 2
+#define COUNTERS 8
+#define HEADER_LEN (8 + 4 + 4 + 8 + COUNTERS * 8)
 #define DUP_LEN 20
 #define SESS_LEN (8 + 4 * 8 + 8 + 3 * 4 + 1 + 2 + 2 + 2 + 4 + 4)
 
@@ -108,6 +110,8 @@ wchg_status wchg_cdf_export(const wchg_cdf *c, uint8_t *buf, size_t cap, size_t 
   put_le(&o, c->rejected, 8);
   put_le(&o, c->cdrs, 8);
   put_le(&o, c->lost, 8);
+  put_le(&o, c->other_node, 8);
+  put_le(&o, c->warnings, 8);
   put_le(&o, c->dup_count, 4);
   for (size_t i = 0; i < c->dup_count; i++) {
     const struct cdf_dup *d = &c->dups[(c->dup_head + i) % c->dup_cap];
@@ -320,7 +324,7 @@ static void import_body(wchg_cdf *c, struct in *r) {
 wchg_status wchg_cdf_import(wchg_cdf *c, const uint8_t *buf, size_t len, wchg_diag *diag) {
   struct in r = {buf, buf, buf + len, diag, WCHG_OK};
   uint32_t lrsn, total;
-  uint64_t serial, counters[6];
+  uint64_t serial, counters[COUNTERS];
 
   wchg_diag_clear(diag);
   if (!c || (!buf && len))
@@ -356,7 +360,7 @@ wchg_status wchg_cdf_import(wchg_cdf *c, const uint8_t *buf, size_t len, wchg_di
   r.end = buf + len - 4;
   lrsn = (uint32_t)get_le(&r, 4, "localRecordSequenceNumber");
   serial = get_le(&r, 8, "serial");
-  for (int i = 0; i < 6; i++)
+  for (int i = 0; i < COUNTERS; i++)
     counters[i] = get_le(&r, 8, "counter");
   c->next_serial = serial;
   import_body(c, &r);
@@ -373,6 +377,8 @@ wchg_status wchg_cdf_import(wchg_cdf *c, const uint8_t *buf, size_t len, wchg_di
   c->rejected = counters[3];
   c->cdrs = counters[4];
   c->lost = counters[5];
+  c->other_node = counters[6];
+  c->warnings = counters[7];
   c->used = true;
   return WCHG_OK;
 }

@@ -9,6 +9,12 @@
  * into live in the reader, allocated once: a decode allocates nothing.
  * Paths are built only for an error, from the names of the open groups.
  *
+ * In the receive policy the reader lets through what it reported as a
+ * warning; what the model cannot take of it is left out here: an AVP
+ * given more often than its ABNF allows counts once (the first), an
+ * Address of another family and a fraction over 999 are absent. The
+ * reader's warning names each.
+ *
  * SPDX-License-Identifier: BSD-2-Clause
  */
 #include <stdio.h>
@@ -81,6 +87,7 @@ struct dec {
   wchg_acr_reader *r;
   const uint8_t *msg;
   wchg_diag *diag;
+  bool tolerant; /* the reader warned: AVPs may repeat beyond their ABNF */
   int depth; /* open groups, for the path */
   struct open_group open[MAX_OPEN];
   /* IMS-Information facts known only at its end */
@@ -96,28 +103,59 @@ static inline uint32_t be32(const uint8_t *p) {
   return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
 
+/* The AVPs of one level. |rules| is set only when the reader warned (the
+ * receive policy): then an AVP its ABNF allows once that comes again is
+ * skipped, so that the first one counts, as in wchg_avp_find() and the
+ * ACA's echo; |seen| holds the rules met (the first 64). */
 struct iter {
   const uint8_t *p, *end;
+  const wchg_dict_rule *rules;
+  size_t nrules;
+  uint64_t seen;
 };
 
-static inline void iter_group(struct iter *it, const struct avp *g) {
-  it->p = g->data;
-  it->end = g->data + g->len;
+static void iter_init(struct iter *it, const uint8_t *p, const uint8_t *end, const struct dec *d,
+                      const wchg_dict_rule *rules, size_t nrules) {
+  it->p = p;
+  it->end = end;
+  it->rules = d->tolerant ? rules : NULL;
+  it->nrules = nrules < 64 ? nrules : 64;
+  it->seen = 0;
+}
+
+/* The children of the group |g|, whose entry is |e|. */
+static inline void iter_group(struct iter *it, const struct avp *g, const struct dec *d,
+                              const wchg_dict_avp *e) {
+  iter_init(it, g->data, g->data + g->len, d, e->children, e->n_children);
+}
+
+/* Is |a| an AVP of a rule with max 1 met before on this level? */
+static bool again(struct iter *it, const struct avp *a) {
+  for (size_t i = 0; i < it->nrules; i++) {
+    if (it->rules[i].code != a->code || it->rules[i].vendor != a->vendor)
+      continue;
+    bool was = it->rules[i].max == 1 && (it->seen >> i & 1);
+    it->seen |= (uint64_t)1 << i;
+    return was;
+  }
+  return false;
 }
 
 /* The next AVP: the reader checked that the AVPs tile each level. */
 static inline bool next(struct iter *it, struct avp *a) {
-  if (it->p >= it->end)
-    return false;
-  const uint8_t *p = it->p;
-  uint32_t alen = be32(p + 4) & 0xFFFFFF;
-  size_t hl = p[4] & WCHG_AVP_FLAG_V ? 12 : 8;
-  a->code = be32(p);
-  a->vendor = hl == 12 ? be32(p + 8) : 0;
-  a->hdr = p;
-  a->data = p + hl;
-  a->len = alen - hl;
-  it->p = p + (((size_t)alen + 3) & ~(size_t)3);
+  do {
+    if (it->p >= it->end)
+      return false;
+    const uint8_t *p = it->p;
+    uint32_t alen = be32(p + 4) & 0xFFFFFF;
+    size_t hl = p[4] & WCHG_AVP_FLAG_V ? 12 : 8;
+    a->code = be32(p);
+    a->vendor = hl == 12 ? be32(p + 8) : 0;
+    a->hdr = p;
+    a->data = p + hl;
+    a->len = alen - hl;
+    it->p = p + (((size_t)alen + 3) & ~(size_t)3);
+  } while (it->rules && again(it, a));
   return true;
 }
 
@@ -129,10 +167,14 @@ static inline int32_t i32(const struct avp *a) { return (int32_t)be32(a->data); 
 static inline wchg_opt_int opt_u32(const struct avp *a) { return WCHG_INT(u32(a)); }
 static inline int64_t time_ms(const struct avp *a) { return wchg_unix_from_ntp(u32(a)) * 1000; }
 
+/* An Address: IPv4 or IPv6; another family (the receive policy lets it
+ * through with a warning) has no IPAddress form and stays absent. */
 static wchg_ip_address address(const struct avp *a) {
   wchg_ip_address ip;
   memset(&ip, 0, sizeof ip);
-  bool v4 = a->data[1] == 1;
+  bool v4 = a->len == 6 && a->data[0] == 0 && a->data[1] == 1;
+  if (!v4 && !(a->len == 18 && a->data[0] == 0 && a->data[1] == 2))
+    return ip;
   ip.choice = v4 ? WCHG_IP_BIN_V4 : WCHG_IP_BIN_V6;
   memcpy(ip.bin, a->data + 2, v4 ? 4 : 16);
   return ip;
@@ -242,7 +284,7 @@ static void event_type(struct dec *d, const struct avp *g) {
   wchg_ims_info *ims = &d->r->acr.ims;
   struct iter it;
   struct avp a;
-  iter_group(&it, g);
+  iter_group(&it, g, d, E(EVENT_TYPE));
   while (next(&it, &a)) {
     switch (KEY(a.vendor, a.code)) {
     CASE(SIP_METHOD):
@@ -266,7 +308,7 @@ static wchg_status time_stamps(struct dec *d, const struct avp *g) {
   struct iter it;
   struct avp a;
   uint32_t frac[2] = {0, 0};
-  iter_group(&it, g);
+  iter_group(&it, g, d, E(TIME_STAMPS));
   while (next(&it, &a)) {
     switch (KEY(a.vendor, a.code)) {
     CASE(SIP_REQUEST_TIMESTAMP):
@@ -277,12 +319,10 @@ static wchg_status time_stamps(struct dec *d, const struct avp *g) {
       break;
     CASE(SIP_REQUEST_TIMESTAMP_FRACTION):
     CASE(SIP_RESPONSE_TIMESTAMP_FRACTION): {
+      /* over 999: the reader's 5004 (strict) or warning (receive); the
+       * stamp keeps its seconds and no fraction */
       bool rsp = a.code == C_SIP_RESPONSE_TIMESTAMP_FRACTION;
-      frac[rsp] = u32(&a);
-      if (frac[rsp] > 999)
-        return bad_value(d, &a, rsp ? E(SIP_RESPONSE_TIMESTAMP_FRACTION)
-                                    : E(SIP_REQUEST_TIMESTAMP_FRACTION),
-                         "milliseconds over 999");
+      frac[rsp] = u32(&a) <= 999 ? u32(&a) : 0;
       break;
     }
     default:
@@ -304,7 +344,7 @@ static wchg_status inter_operator_identifier(struct dec *d, const struct avp *g)
   if (ioi->present)
     return too_many(d, g, E(INTER_OPERATOR_IDENTIFIER), 1, 1);
   ioi->present = true;
-  iter_group(&it, g);
+  iter_group(&it, g, d, E(INTER_OPERATOR_IDENTIFIER));
   while (next(&it, &a)) {
     switch (KEY(a.vendor, a.code)) {
     CASE(ORIGINATING_IOI):
@@ -327,7 +367,7 @@ static wchg_status nni_information(struct dec *d, const struct avp *g) {
   if (n->present)
     return too_many(d, g, E(NNI_INFORMATION), 1, 1);
   n->present = true;
-  iter_group(&it, g);
+  iter_group(&it, g, d, E(NNI_INFORMATION));
   while (next(&it, &a)) {
     switch (KEY(a.vendor, a.code)) {
     CASE(SESSION_DIRECTION):
@@ -405,7 +445,7 @@ static wchg_status media_component(struct dec *d, const struct avp *g) {
   memset(c, 0, sizeof *c);
   m->sdp_media_components = (wchg_sdp_media_component_list){d->r->components, n + 1};
   open_group(d, E(SDP_MEDIA_COMPONENT), n);
-  iter_group(&it, g);
+  iter_group(&it, g, d, E(SDP_MEDIA_COMPONENT));
   while (!rc && next(&it, &a)) {
     switch (KEY(a.vendor, a.code)) {
     CASE(SDP_MEDIA_NAME):
@@ -456,7 +496,7 @@ static wchg_status message_body(struct dec *d, const struct avp *g) {
   wchg_message_body *b = &d->r->bodies[l->count++];
   memset(b, 0, sizeof *b);
   l->items = d->r->bodies;
-  iter_group(&it, g);
+  iter_group(&it, g, d, E(MESSAGE_BODY));
   while (next(&it, &a)) {
     switch (KEY(a.vendor, a.code)) {
     CASE(CONTENT_TYPE):
@@ -608,7 +648,7 @@ static wchg_status ims_information(struct dec *d, const struct avp *g) {
   struct avp a;
   wchg_status rc = WCHG_OK;
   open_group(d, E(IMS_INFORMATION), NO_INDEX);
-  iter_group(&it, g);
+  iter_group(&it, g, d, E(IMS_INFORMATION));
   while (!rc && next(&it, &a))
     rc = ims_child(d, &a);
   if (!rc && d->emergency_at && d->webrtc_identity)
@@ -628,7 +668,7 @@ static wchg_status service_information(struct dec *d, const struct avp *g) {
   wchg_status rc = WCHG_OK;
   bool have_ims = false;
   open_group(d, E(SERVICE_INFORMATION), NO_INDEX);
-  iter_group(&it, g);
+  iter_group(&it, g, d, E(SERVICE_INFORMATION));
   while (!rc && next(&it, &a)) {
     switch (KEY(a.vendor, a.code)) {
     CASE(SUBSCRIPTION_ID): {
@@ -639,7 +679,7 @@ static wchg_status service_information(struct dec *d, const struct avp *g) {
       wchg_subscription_id *id = &d->r->subscriptions[l->count++];
       memset(id, 0, sizeof *id);
       l->items = d->r->subscriptions;
-      iter_group(&sub, &a);
+      iter_group(&sub, &a, d, E(SUBSCRIPTION_ID));
       while (next(&sub, &s)) {
         if (KEY(s.vendor, s.code) == KEY(V_SUBSCRIPTION_ID_TYPE, C_SUBSCRIPTION_ID_TYPE))
           id->subscription_id_type = WCHG_INT(i32(&s));
@@ -755,28 +795,35 @@ void wchg_acr_reader_free(wchg_acr_reader *r) {
     free(r);
 }
 
-wchg_status wchg_acr_decode(wchg_acr_reader *r, const uint8_t *buf, size_t len,
-                            const wchg_acr **out, wchg_diag *diag) {
+wchg_status wchg_acr_decode_ex(wchg_acr_reader *r, const uint8_t *buf, size_t len,
+                               wchg_policy policy, const wchg_acr **out, wchg_diag *diag,
+                               wchg_warnings *warn) {
   struct dec d;
   wchg_dmsg m;
   struct iter it;
   struct avp a;
   bool have_si = false;
+  wchg_warnings count = {NULL, 0, 0}, *w = warn ? warn : &count;
+  size_t before = w->count;
   wchg_status rc;
   if (out)
     *out = NULL;
   wchg_diag_clear(diag);
-  if (!r || !out || (!buf && len)) {
-    wchg_diag_set(diag, WCHG_E_ARG, WCHG_NO_OFFSET, NULL, "%s is NULL",
-                  !r ? "r" : !out ? "out" : "buf");
+  if (!r || !out || (!buf && len) ||
+      (policy != WCHG_POLICY_RECEIVE && policy != WCHG_POLICY_STRICT)) {
+    wchg_diag_set(diag, WCHG_E_ARG, WCHG_NO_OFFSET, NULL, "%s",
+                  !r ? "r is NULL" : !out ? "out is NULL" : buf || !len ? "unknown policy"
+                                                                       : "buf is NULL");
     return WCHG_E_ARG;
   }
-  if ((rc = wchg_dmsg_parse(buf, len, 0, &m, diag)))
+  if ((rc = wchg_dmsg_parse_ex(buf, len, policy == WCHG_POLICY_RECEIVE ? WCHG_DPARSE_RECEIVE : 0,
+                               &m, diag, w)))
     return rc;
   memset(&d, 0, sizeof d);
   d.r = r;
   d.msg = buf;
   d.diag = diag;
+  d.tolerant = w->count != before;
   if ((rc = is_acr(&d, &m)))
     return rc;
 
@@ -785,8 +832,7 @@ wchg_status wchg_acr_decode(wchg_acr_reader *r, const uint8_t *buf, size_t len,
   acr->hop_by_hop = m.hop_by_hop;
   acr->end_to_end = m.end_to_end;
   acr->retransmitted = m.flags & WCHG_CMD_FLAG_T;
-  it.p = buf + 20;
-  it.end = buf + len;
+  iter_init(&it, buf + 20, buf + len, &d, m.command->avps, m.command->n_avps);
   while (!rc && next(&it, &a))
     rc = acr_avp(&d, &a, &have_si);
   if (!rc && !have_si)
@@ -795,4 +841,9 @@ wchg_status wchg_acr_decode(wchg_acr_reader *r, const uint8_t *buf, size_t len,
   if (!rc)
     *out = acr;
   return rc;
+}
+
+wchg_status wchg_acr_decode(wchg_acr_reader *r, const uint8_t *buf, size_t len,
+                            const wchg_acr **out, wchg_diag *diag) {
+  return wchg_acr_decode_ex(r, buf, len, WCHG_POLICY_STRICT, out, diag, NULL);
 }

@@ -1,8 +1,12 @@
 /*
  * ro_cca.c: a Credit-Control-Answer (TS 32.299 §6.4.3, RFC 4006 §3.2)
- * into a wchg_cca, ro.h. The reader checks the message strictly (the CCA
- * ABNF and the MSCC groups); one pass over its AVPs then maps them,
- * zero-copy, into the caller's fixed-size struct.
+ * into a wchg_cca, ro.h. The reader checks the message (the CCA ABNF and
+ * the MSCC groups) in the receive policy unless told strict; one pass
+ * over its AVPs then maps them, zero-copy, into the caller's fixed-size
+ * struct. Every value is read through the size-checking getters, so
+ * what the receive policy lets through (values outside the lists, AVPs
+ * repeated or out of place) maps like any other: a repeated single
+ * AVP's last value stays.
  *
  * SPDX-License-Identifier: BSD-2-Clause
  */
@@ -186,18 +190,21 @@ static void top(struct rd *r, const wchg_avp *a, wchg_cca *out) {
 
 bool wchg_result_code_success(uint32_t rc) { return rc >= 2000 && rc < 3000; }
 
-wchg_status wchg_cca_parse(const uint8_t *buf, size_t len, wchg_cca *out, wchg_diag *diag) {
+wchg_status wchg_cca_parse_ex(const uint8_t *buf, size_t len, wchg_policy policy, wchg_cca *out,
+                              wchg_diag *diag, wchg_warnings *warn) {
   wchg_dmsg m;
   wchg_avp_iter it;
   wchg_avp a;
   struct rd r = {&m, diag, WCHG_OK};
   wchg_diag_clear(diag);
-  if (!out || (!buf && len)) {
-    wchg_diag_set(diag, WCHG_E_ARG, WCHG_NO_OFFSET, NULL, "%s is NULL", out ? "buf" : "out");
+  if (!out || (!buf && len) || (policy != WCHG_POLICY_RECEIVE && policy != WCHG_POLICY_STRICT)) {
+    wchg_diag_set(diag, WCHG_E_ARG, WCHG_NO_OFFSET, NULL, "%s",
+                  !out ? "out is NULL" : buf || !len ? "unknown policy" : "buf is NULL");
     return WCHG_E_ARG;
   }
   memset(out, 0, sizeof *out);
-  wchg_status rc = wchg_dmsg_parse(buf, len, 0, &m, diag);
+  wchg_status rc = wchg_dmsg_parse_ex(
+      buf, len, policy == WCHG_POLICY_RECEIVE ? WCHG_DPARSE_RECEIVE : 0, &m, diag, warn);
   if (rc != WCHG_OK)
     return rc;
   if (m.code != WCHG_CMD_CREDIT_CONTROL || (m.flags & WCHG_CMD_FLAG_R) ||
@@ -217,4 +224,8 @@ wchg_status wchg_cca_parse(const uint8_t *buf, size_t len, wchg_cca *out, wchg_d
   if (r.error)
     memset(out, 0, sizeof *out);
   return r.error;
+}
+
+wchg_status wchg_cca_parse(const uint8_t *buf, size_t len, wchg_cca *out, wchg_diag *diag) {
+  return wchg_cca_parse_ex(buf, len, WCHG_POLICY_RECEIVE, out, diag, NULL);
 }

@@ -322,8 +322,7 @@ WCHG_API void wchg_acr_reader_free(wchg_acr_reader *r);
  *   WCHG_E_RANGE     a value the model or the encoder cannot take, 5004
  *                    INVALID_AVP_VALUE: an empty Session-Id, Origin-Host,
  *                    Origin-Realm or Destination-Realm; Acct-Application-
- *                    Id not 3; a *-Timestamp-Fraction over 999 ms;
- *                    Media-Initiator-Flag 2 (UNKNOWN); SDP-Media-
+ *                    Id not 3; Media-Initiator-Flag 2 (UNKNOWN); SDP-Media-
  *                    Components that disagree on Media-Initiator-Flag,
  *                    -Party or SDP-Type. (Out-of-range enumerations, e.g.
  *                    an Accounting-Record-Type outside 1..4, are the
@@ -340,6 +339,33 @@ WCHG_API void wchg_acr_reader_free(wchg_acr_reader *r);
  */
 WCHG_API wchg_status wchg_acr_decode(wchg_acr_reader *r, const uint8_t *buf, size_t len,
                                      const wchg_acr **out, wchg_diag *diag);
+
+/**
+ * wchg_acr_decode_ex - wchg_acr_decode() with a policy (common.h).
+ * WCHG_POLICY_STRICT is wchg_acr_decode(); |warn| is left as it is.
+ * WCHG_POLICY_RECEIVE, what the CDF uses for what peers send: the
+ * message is read by wchg_dmsg_parse_ex() with WCHG_DPARSE_RECEIVE, so
+ * that what it accepts with a warning (an M, V or P bit against the
+ * rule, a value outside the dictionary's list, an AVP repeated or out
+ * of place, ...; diameter.h) is decoded, each deviation added to |warn|
+ * (may be NULL; the caller owns it, see wchg_warnings) with the code,
+ * Result-Code, path and offset strict would have refused the ACR with.
+ * What the model cannot take of such an ACR is left out, named by the
+ * reader's warning: of an AVP given more often than its ABNF allows the
+ * first counts (the one the ACA echoes); an Address of another family
+ * than IPv4 and IPv6 is absent; a SIP-Request- or SIP-Response-
+ * Timestamp-Fraction over 999 (in both policies the reader's 5004) is
+ * absent, its stamp keeps the whole seconds. Everything else is kept as
+ * received: a value the dictionary does not name (the model holds the
+ * number), text that is not UTF-8 (the model holds the octets). Such a
+ * model (one that came with warnings) may hold what wchg_acr_encode()
+ * refuses; with no warning it encodes, as after wchg_acr_decode().
+ * Errors are those of wchg_acr_decode(); an unknown |policy| is
+ * WCHG_E_ARG. On an error the warnings found before it stay in |warn|.
+ */
+WCHG_API wchg_status wchg_acr_decode_ex(wchg_acr_reader *r, const uint8_t *buf, size_t len,
+                                        wchg_policy policy, const wchg_acr **out,
+                                        wchg_diag *diag, wchg_warnings *warn);
 
 /**
  * wchg_cause_code - the Cause-Code (861) of the final response |status|

@@ -105,6 +105,32 @@
  * creation (about 48 bytes per remembered session). Queued CDRs live in
  * blocks of 64 KiB.
  *
+ * What peers send (wchg_cdf_feed_bytes): the CDF reads ACR messages in
+ * the receive policy by default (wchg_cdf_config.policy, common.h): an
+ * ACR whose AVP flags, values or ABNF deviate from the rules but that
+ * can be read is folded (ACA 2001), its deviations reported as warnings
+ * (wchg_cdf_feed_bytes_ex) and counted (wchg_cdf_stats.warnings); see
+ * wchg_acr_decode_ex for what of it the model keeps. The strict policy
+ * refuses such an ACR as the reader does (e.g. 3009 for an M bit against
+ * its rule) and folds nothing.
+ *
+ * ACRs of other nodes: an ACR whose Node-Functionality is not P-CSCF (an
+ * S-CSCF's, an AS's, ... sent to this CDF) is not folded and not
+ * refused: WCHG_E_OTHER_NODE, nothing changed, no ACA written by
+ * wchg_cdf_feed_bytes. Answering it is the host's choice:
+ *   - route it: send the ACR's bytes to the CDF that handles that node
+ *     (by its Node-Functionality, wchg_cdf_last_acr()) and relay that
+ *     CDF's ACA to the sender;
+ *   - keep it: store the bytes (or the model) for that CDF and answer
+ *     2001 yourself (wchg_aca_from_acr with no problem, then
+ *     wchg_aca_encode with this CDF's Origin-Host and -Realm);
+ *   - let the sender go elsewhere: answer 3002 DIAMETER_UNABLE_TO_DELIVER
+ *     (wchg_aca_from_acr with a problem whose result_code is 3002; the
+ *     E bit is set). A protocol error (RFC 6733 §7.1.3) is handled per
+ *     hop: the sender or a relay may try another peer and the record
+ *     survives. Never 5004 or 5012: permanent failures (RFC 6733
+ *     §7.1.5) tell the CTF not to send it again, and the record is lost.
+ *
  * No I/O and no clock: time comes from the arguments. Thread safety: a
  * wchg_cdf has no shared state; use each from one thread at a time.
  *
@@ -150,13 +176,17 @@ typedef struct wchg_cdf_config {
                                        wchg_cdf_feed_bytes */
   wchg_str origin_realm;
   const wchg_mem *mem;              /* NULL: malloc/free */
+  wchg_policy policy;               /* how wchg_cdf_feed_bytes reads ACRs:
+                                       WCHG_POLICY_RECEIVE (0, the
+                                       default) or WCHG_POLICY_STRICT */
 } wchg_cdf_config;
 
 typedef struct wchg_cdf wchg_cdf;
 
 /** What the ACA for one ACR must say. */
 typedef struct wchg_cdf_result {
-  uint32_t result_code;  /* 2001, or the Result-Code of the error */
+  uint32_t result_code;  /* 2001, or the Result-Code of the error; 0 for
+                            WCHG_E_OTHER_NODE (the host answers) */
   bool duplicate;        /* a retransmission of an ACR already folded */
   unsigned cdrs;         /* CDRs this ACR closed (queued) */
 } wchg_cdf_result;
@@ -167,7 +197,7 @@ typedef struct wchg_cdf_result {
  * host and realm) and |cfg->mem| must outlive the CDF. The duplicate
  * memory is allocated here. Returns NULL when |cfg| is NULL or invalid
  * (utc_offset_minutes outside -720..840, a negative duration, an unknown
- * node_address choice) or when out of memory.
+ * node_address choice or policy) or when out of memory.
  */
 WCHG_API wchg_cdf *wchg_cdf_new(const wchg_cdf_config *cfg);
 
@@ -183,15 +213,20 @@ WCHG_API void wchg_cdf_free(wchg_cdf *cdf);
  * ACR (path such as "ACR/Accounting-Record-Type").
  *
  * Every ACR is folded, recognised as a duplicate (WCHG_OK, duplicate set,
- * Result-Code 2001), or rejected with nothing changed:
+ * Result-Code 2001), left to the host as another node's, or rejected with
+ * nothing changed:
+ *   WCHG_E_OTHER_NODE Node-Functionality not P-CSCF (1): an ACR of another
+ *                     node for the host to route (top of this header);
+ *                     not folded, nothing changed, Result-Code 0; |diag|
+ *                     names Node-Functionality and its value;
  *   WCHG_E_ARG        |cdf| or |acr| NULL, |now_ms| outside 2000..2099
  *                     (Result-Code 5012);
  *   WCHG_E_INVALID    an ACR the CDF cannot use: Session-Id empty (5005);
- *                     Accounting-Record-Type not 1..4, Node-Functionality
- *                     not P-CSCF (1), Role-Of-Node not 0 or 1, a time
- *                     outside 2000..2099, a structure the CDR cannot hold
- *                     (a Message-Body without Content-Type, an unknown
- *                     CHOICE, a list with a count and no items) (5004);
+ *                     Accounting-Record-Type not 1..4, Role-Of-Node not
+ *                     0 or 1, a time outside 2000..2099, a structure the
+ *                     CDR cannot hold (a Message-Body without Content-
+ *                     Type, an unknown CHOICE, a list with a count and no
+ *                     items) (5004);
  *   WCHG_E_EMERGENCY  an IMS emergency ACR (ims_emergency_indicator) of a
  *                     WebRTC client (carrying, or of a session carrying, a
  *                     WAF or WWSF identity): not charged (5012);
@@ -217,6 +252,11 @@ WCHG_API wchg_status wchg_cdf_feed(wchg_cdf *cdf, const wchg_acr *acr, int64_t n
  * bytes); *|aca_len| is its size. An ACR that does not decode is answered
  * with the reader's Result-Code (and Failed-AVP) and never fed. *|res|
  * and *|diag| (may be NULL) as for wchg_cdf_feed.
+ * The ACR is read in the configured policy (receive by default: an ACR
+ * that deviates from the rules but can be read is folded and answered
+ * 2001; wchg_cdf_feed_bytes_ex gives the warnings). An ACR of another
+ * node (WCHG_E_OTHER_NODE) is answered by the host: nothing is written,
+ * *|aca_len| is 0.
  * Returns the status of decoding or feeding (the ACA says it to the
  * peer), or WCHG_E_BUFFER (*|aca_len| the size needed; the ACR WAS
  * processed: call wchg_aca_* again, do not feed it twice), WCHG_E_ARG,
@@ -228,6 +268,31 @@ WCHG_API wchg_status wchg_cdf_feed_bytes(wchg_cdf *cdf, const uint8_t *acr, size
                                          int64_t now_ms, uint8_t *aca, size_t cap,
                                          size_t *aca_len, wchg_cdf_result *res,
                                          wchg_diag *diag);
+
+/**
+ * wchg_cdf_feed_bytes_ex - wchg_cdf_feed_bytes() that also gives the
+ * warnings of reading the ACR (receive policy): each deviation the
+ * reader accepted is added to |warn| (may be NULL; the caller owns it,
+ * see wchg_warnings in common.h) with the Result-Code, AVP path and
+ * offset strict would have refused the ACR with. They are added whatever
+ * becomes of the ACR (also when it is refused later, e.g. for an unknown
+ * AVP with the M bit further on); wchg_cdf_stats.warnings counts those
+ * of the ACRs counted in acrs. In strict policy nothing is added.
+ */
+WCHG_API wchg_status wchg_cdf_feed_bytes_ex(wchg_cdf *cdf, const uint8_t *acr, size_t len,
+                                            int64_t now_ms, uint8_t *aca, size_t cap,
+                                            size_t *aca_len, wchg_cdf_result *res,
+                                            wchg_diag *diag, wchg_warnings *warn);
+
+/**
+ * wchg_cdf_last_acr - the model of the ACR the last wchg_cdf_feed_bytes
+ * (or _ex) call of |cdf| decoded, e.g. to route an ACR of another node
+ * (WCHG_E_OTHER_NODE) by its Node-Functionality; NULL when that ACR did
+ * not decode, before any such call, or for NULL. Its views point into
+ * the bytes given to that call: valid while those are, until the next
+ * wchg_cdf_feed_bytes of |cdf|.
+ */
+WCHG_API const wchg_acr *wchg_cdf_last_acr(const wchg_cdf *cdf);
 
 /**
  * wchg_cdf_expire - the caller's timer, at |now_ms|: every open session
@@ -303,7 +368,7 @@ WCHG_API wchg_status wchg_cdf_export(const wchg_cdf *cdf, uint8_t *buf, size_t c
 WCHG_API wchg_status wchg_cdf_import(wchg_cdf *fresh, const uint8_t *buf, size_t len,
                                      wchg_diag *diag);
 
-/** Counters of a CDF. acrs == folded + duplicates + rejected. */
+/** Counters of a CDF. acrs == folded + duplicates + rejected + other_node. */
 typedef struct wchg_cdf_stats {
   size_t open_sessions;
   size_t bytes_in_use;       /* everything the CDF holds from its allocator
@@ -322,6 +387,9 @@ typedef struct wchg_cdf_stats {
   uint64_t rejected;
   uint64_t cdrs;             /* CDRs produced */
   uint64_t lost;             /* ACRs known lost: STARTs, INTERIMs, STOPs */
+  uint64_t other_node;       /* ACRs of other nodes (WCHG_E_OTHER_NODE) */
+  uint64_t warnings;         /* the reader's warnings about the ACRs of
+                                wchg_cdf_feed_bytes counted in acrs */
 } wchg_cdf_stats;
 
 /** wchg_cdf_stats_get - fill |out|. WCHG_E_ARG on NULL. */

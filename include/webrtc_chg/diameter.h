@@ -20,7 +20,9 @@
  * the first problem with the Result-Code a peer would answer with, the
  * AVP path and the byte offset. After a successful parse, iterate with
  * wchg_avp_iter_*: zero-copy views into the caller's buffer, which must
- * outlive them. The reader allocates nothing.
+ * outlive them. The reader allocates nothing. That is the strict policy;
+ * wchg_dmsg_parse_ex() with WCHG_DPARSE_RECEIVE reads what peers send
+ * and reports deviations as warnings.
  *
  * SPDX-License-Identifier: BSD-2-Clause
  */
@@ -195,6 +197,11 @@ typedef struct wchg_avp_iter {
 enum {
   /** Skip the command and group occurrence (ABNF) checks. */
   WCHG_DPARSE_NO_ABNF = 1u << 0,
+  /** The receive policy (common.h, wchg_policy): read what a peer sent
+   * as far as it can be read, and report each deviation from the rules
+   * as a warning (wchg_dmsg_parse_ex) instead of refusing the message.
+   * Without it the reader is strict. */
+  WCHG_DPARSE_RECEIVE = 1u << 1,
 };
 
 /**
@@ -207,6 +214,49 @@ enum {
  */
 WCHG_API wchg_status wchg_dmsg_parse(const uint8_t *buf, size_t len, unsigned options,
                                      wchg_dmsg *msg, wchg_diag *diag);
+
+/**
+ * wchg_dmsg_parse_ex - wchg_dmsg_parse() with warnings: with
+ * WCHG_DPARSE_RECEIVE in |options|, the deviations below are accepted,
+ * each added to |warn| (may be NULL; see wchg_warnings in common.h): a
+ * wchg_diag whose code is WCHG_E_DIAMETER and whose result_code, path,
+ * offset and sentence are what the strict reader refuses the message
+ * with (e.g. 3009, "Origin-Host", 28, "M bit clear; the rule of
+ * Origin-Host is M must"). Without the option nothing is added and the
+ * call is wchg_dmsg_parse().
+ *
+ * Accepted with a warning in receive policy (README, "What the reader
+ * accepts from peers"):
+ *   3008  reserved command flag bits (path "Command-Flags", offset 4);
+ *   3009  an AVP flag against the dictionary's rule: the M bit, the P
+ *         bit, a reserved bit, the V bit with Vendor-Id 0 (the AVP is
+ *         then read as the IETF AVP of its code);
+ *   5004  an Enumerated value the dictionary does not name; a
+ *         UTF8String that is not UTF-8 (offset of the first bad octet);
+ *         an Address of a family other than 1 and 2 (with its 2 family
+ *         octets); a SIP-Request- or SIP-Response-Timestamp-Fraction
+ *         over 999 (milliseconds; strict refuses it too);
+ *   5008  a known AVP that a group whose ABNF has no *[ AVP ] does not
+ *         list (unknown AVPs without M are accepted by both policies);
+ *   5009  an AVP more often than its ABNF allows;
+ *   5005  a fixed-position AVP (Session-Id) out of its place.
+ * Refused in both policies: the header (5015, 5011, E with R 3008),
+ * AVP lengths, padding past its parent or not zero, a fixed-size type of
+ * the wrong size, an Address without a family or of family 1 or 2 with
+ * the wrong size (5014, 5004), an unknown AVP with the M bit (5001,
+ * RFC 6733 §4.1), a missing required AVP (5005), nesting past
+ * WCHG_DIAM_MAX_DEPTH (5012), a Failed-AVP that is not whole AVPs. The
+ * children of Failed-AVP are never judged (RFC 6733 §7.5).
+ *
+ * Relation of the policies: without a warning, receive answers as strict
+ * does (the same acceptance, or the same refusal); with warnings, strict
+ * refuses the message with the first of them (for the header's reserved
+ * bits: the same Result-Code and offset, no path). On a refusal the
+ * warnings found before it stay in |warn|. Clean messages take the same
+ * fast path in both policies.
+ */
+WCHG_API wchg_status wchg_dmsg_parse_ex(const uint8_t *buf, size_t len, unsigned options,
+                                        wchg_dmsg *msg, wchg_diag *diag, wchg_warnings *warn);
 
 /** Iterate the top-level AVPs of a parsed message, or the children of a
  * Grouped AVP of it (|group| NULL: the top level, as wchg_avp_iter_msg). */

@@ -244,18 +244,35 @@ typedef struct wchg_cca {
 } wchg_cca;
 
 /**
- * wchg_cca_parse - read the |len| bytes at |buf| as one CCA into *|out|.
- * The message is checked strictly first (wchg_dmsg_parse(): RFC 6733 and
- * the CCA ABNF, the MSCC groups included), then mapped. Zero-copy: the
- * strings of *|out| point into |buf|; nothing is allocated.
+ * wchg_cca_parse - read the |len| bytes at |buf| as one CCA into *|out|,
+ * in the receive policy: wchg_cca_parse_ex(buf, len, WCHG_POLICY_RECEIVE,
+ * out, diag, NULL). An OCS's answer whose AVP flags, values or ABNF
+ * deviate from the rules (diameter.h, wchg_dmsg_parse_ex) but that can
+ * be read is mapped, not refused: refusing it would leave the session
+ * without its credit.
+ */
+WCHG_API wchg_status wchg_cca_parse(const uint8_t *buf, size_t len, wchg_cca *out,
+                                    wchg_diag *diag);
+
+/**
+ * wchg_cca_parse_ex - read the |len| bytes at |buf| as one CCA into
+ * *|out| in the |policy| given (common.h). The message is checked first
+ * by wchg_dmsg_parse_ex() (RFC 6733 and the CCA ABNF, the MSCC groups
+ * included): WCHG_POLICY_STRICT refuses every deviation from the rules;
+ * WCHG_POLICY_RECEIVE accepts what can be read and adds each deviation
+ * to |warn| (may be NULL; the caller owns it, see wchg_warnings) with the
+ * Result-Code, AVP path and offset strict would have refused it with.
+ * Then it is mapped. Zero-copy: the strings of *|out| point into |buf|;
+ * nothing is allocated. A value the dictionary does not name is kept as
+ * its number; of an AVP given more often than allowed the last counts.
  * Returns WCHG_OK, or, with *|out| zeroed and |diag| (may be NULL) filled:
- *   WCHG_E_ARG       a NULL argument;
+ *   WCHG_E_ARG       a NULL argument, an unknown |policy|;
  *   WCHG_E_DIAMETER  the reader's diagnosis; or not a CCA (command not
  *                    272, the R flag set, application not 4);
  *   WCHG_E_LIMIT     more MSCCs or Service-Identifiers than the capacity.
  */
-WCHG_API wchg_status wchg_cca_parse(const uint8_t *buf, size_t len, wchg_cca *out,
-                                    wchg_diag *diag);
+WCHG_API wchg_status wchg_cca_parse_ex(const uint8_t *buf, size_t len, wchg_policy policy,
+                                       wchg_cca *out, wchg_diag *diag, wchg_warnings *warn);
 
 /** wchg_result_code_success - |rc| is 2xxx (RFC 6733 §7.1.2). */
 WCHG_API bool wchg_result_code_success(uint32_t rc);

@@ -1,8 +1,13 @@
-/* fuzz_cca: arbitrary bytes as the CCA an online charging client reads.
- * A failure must say what and where; a CCA that parses must keep every
- * view inside the input and its counts within the capacities, and feeding
- * it to a credit state waiting for its answer must not break the state's
- * rules (a defined action, request numbers that never go back). */
+/* fuzz_cca: arbitrary bytes as the CCA an online charging client reads,
+ * in both policies (wchg_cca_parse_ex strict and receive; wchg_cca_parse
+ * is receive). A failure must say what and where; without a warning
+ * both policies answer alike (the same status, Result-Code and offset,
+ * or the same struct); with warnings strict refuses with the first; a
+ * CCA that parses must keep every view inside the input and its counts
+ * within the capacities, and feeding what receive read to a credit state
+ * waiting for its answer must not break the state's rules (a defined
+ * action, request numbers that never go back). */
+#include <string.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <webrtc_chg/webrtc_chg.h>
@@ -38,9 +43,23 @@ static void serve(wchg_credit *c, const wchg_cca *cca, wchg_credit_action *a, in
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  wchg_cca cca;
-  wchg_diag d;
-  if (wchg_cca_parse(data, size, &cca, &d) != WCHG_OK) {
+  static wchg_cca cca, strict;
+  wchg_diag d, sd, items[4];
+  wchg_warnings w = {items, 4, 0};
+  wchg_status st = wchg_cca_parse_ex(data, size, WCHG_POLICY_STRICT, &strict, &sd, NULL);
+  wchg_status rt = wchg_cca_parse_ex(data, size, WCHG_POLICY_RECEIVE, &cca, &d, &w);
+  if ((st != WCHG_OK && (sd.code == WCHG_OK || (sd.offset != WCHG_NO_OFFSET && sd.offset > size))))
+    abort();
+  if (w.count) {
+    if (st != WCHG_E_DIAMETER || sd.result_code != items[0].result_code ||
+        sd.offset != items[0].offset)
+      abort();
+  } else if (st != rt || (st != WCHG_OK && (sd.result_code != d.result_code ||
+                                            sd.offset != d.offset)) ||
+             (st == WCHG_OK && memcmp(&strict, &cca, sizeof cca))) {
+    abort();
+  }
+  if (rt != WCHG_OK) {
     if (d.code == WCHG_OK || (d.offset != WCHG_NO_OFFSET && d.offset > size))
       abort();
     return 0;

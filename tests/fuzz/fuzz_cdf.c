@@ -5,10 +5,16 @@
  *        A state it accepts must export to the same bytes, and the CDF
  *        must keep working: ACRs, expiry, every queued CDR decoding.
  *  odd   the bytes are a sequence of Diameter messages (each preceded by
- *        a 2-octet length) fed through wchg_cdf_feed_bytes: every call
- *        answers with an ACA (unless the message is shorter than a header
- *        or has no Session-Id to echo), the counters add up, every queued
- *        CDR decodes, and export -> import -> export gives the same bytes.
+ *        a 2-octet length) fed through wchg_cdf_feed_bytes_ex, in the
+ *        receive policy (the default) or, when the first octet has bit 1
+ *        set, the strict one: every call answers with an ACA (unless the
+ *        message is shorter than a header, has no Session-Id to echo, or
+ *        is another node's ACR: then no ACA), every ACR is accounted for
+ *        (acrs == folded + duplicates + rejected + other_node: those
+ *        decoded, wchg_cdf_last_acr set), the warnings counted are those
+ *        given to the caller for them (none in strict), every queued CDR
+ *        decodes, and
+ *        export -> import -> export gives the same bytes.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -19,9 +25,10 @@
 
 #define T0 1700000000000LL
 
-static wchg_cdf *make(void) {
+static wchg_cdf *make_policy(wchg_policy policy) {
   wchg_cdf_config cfg;
   memset(&cfg, 0, sizeof cfg);
+  cfg.policy = policy;
   cfg.utc_offset_minutes = 60;
   cfg.max_record_duration_ms = 60000;
   cfg.max_media_changes = 3;
@@ -34,6 +41,8 @@ static wchg_cdf *make(void) {
     abort();
   return c;
 }
+
+static wchg_cdf *make(void) { return make_policy(WCHG_POLICY_RECEIVE); }
 
 static void drain(wchg_cdf *c) {
   const uint8_t *der;
@@ -99,25 +108,37 @@ static void state(const uint8_t *data, size_t size) {
   wchg_cdf_free(c);
 }
 
-static void messages(const uint8_t *data, size_t size) {
-  wchg_cdf *c = make();
+static void messages(const uint8_t *data, size_t size, wchg_policy policy) {
+  wchg_cdf *c = make_policy(policy);
   uint8_t aca[8192];
   int64_t now = T0;
-  uint64_t fed = 0;
+  uint64_t fed = 0, warned = 0;
   wchg_cdf_stats st;
   while (size >= 2) {
     size_t n = (size_t)data[0] << 8 | data[1], alen = 0;
     wchg_cdf_result r;
-    wchg_diag d;
+    wchg_diag d, items[2];
+    wchg_warnings w = {items, 2, 0};
     data += 2;
     size -= 2;
     if (n > size)
       n = size;
-    wchg_status rc = wchg_cdf_feed_bytes(c, data, n, now, aca, sizeof aca, &alen, &r, &d);
-    if (rc == WCHG_OK || rc == WCHG_E_INVALID || rc == WCHG_E_STATE || rc == WCHG_E_EMERGENCY ||
-        rc == WCHG_E_LIMIT)
-      fed++;
-    if (n >= 20 && alen == 0 && rc != WCHG_E_MISSING && rc != WCHG_E_UTF8 && rc != WCHG_E_RANGE)
+    wchg_status rc = wchg_cdf_feed_bytes_ex(c, data, n, now, aca, sizeof aca, &alen, &r, &d, &w);
+    /* decoded, then decided on (the return may be the ACA's error) */
+    bool decided = wchg_cdf_last_acr(c) != NULL;
+    if (decided && rc == WCHG_E_DIAMETER)
+      abort();
+    fed += decided;
+    if (decided)
+      warned += w.count;
+    if (policy == WCHG_POLICY_STRICT && w.count)
+      abort(); /* strict warns of nothing */
+    if (rc == WCHG_E_OTHER_NODE &&
+        (alen || r.result_code || !wchg_cdf_last_acr(c) ||
+         wchg_cdf_last_acr(c)->node_functionality == WCHG_NODE_P_CSCF))
+      abort(); /* another node's: no ACA, the model given back */
+    if (n >= 20 && alen == 0 && rc != WCHG_E_MISSING && rc != WCHG_E_UTF8 && rc != WCHG_E_RANGE &&
+        rc != WCHG_E_OTHER_NODE)
       abort(); /* an answer, unless the echo itself cannot be written */
     if (rc == WCHG_OK && r.result_code != 2001)
       abort();
@@ -128,7 +149,8 @@ static void messages(const uint8_t *data, size_t size) {
       wchg_cdf_expire(c, now, NULL);
   }
   wchg_cdf_stats_get(c, &st);
-  if (st.acrs != st.folded + st.duplicates + st.rejected || st.acrs > fed)
+  if (st.acrs != st.folded + st.duplicates + st.rejected + st.other_node || st.acrs != fed ||
+      st.warnings != warned)
     abort();
   round_trip(c);
   wchg_cdf_expire(c, now + 100000000000LL, NULL);
@@ -143,7 +165,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (!size)
     return 0;
   if (data[0] & 1)
-    messages(data + 1, size - 1);
+    messages(data + 1, size - 1, data[0] & 2 ? WCHG_POLICY_STRICT : WCHG_POLICY_RECEIVE);
   else
     state(data + 1, size - 1);
   return 0;

@@ -1,16 +1,30 @@
 /* fuzz_diameter: arbitrary bytes into the Diameter reader, with every rule
- * (occurrences too) and with WCHG_DPARSE_NO_ABNF. abort() on any
+ * (occurrences too) and with WCHG_DPARSE_NO_ABNF, each in both policies
+ * (strict, and receive: WCHG_DPARSE_RECEIVE). abort() on any
  * inconsistency:
+ * - between the policies: receive without a warning answering other
+ *   than strict (accepted or refused with the same Result-Code, path,
+ *   offset and sentence); receive with warnings where strict does not
+ *   refuse with the first of them (the header's reserved bits: the same
+ *   Result-Code and offset, strict has no path there);
+ * - a warning that is not WCHG_E_DIAMETER with a known Result-Code, a
+ *   path, a sentence and an offset inside the input; more items kept
+ *   than the count or the room; an AVP whose flags break its rule (P,
+ *   a reserved bit, V with Vendor-Id 0, M against the dictionary)
+ *   without a 3009 warning at its offset;
  * - a failure without WCHG_E_DIAMETER, a Result-Code, a sentence, or with
  *   an offset outside the input;
  * - a message that passes every rule but fails the structural checks;
  * - after a success: a header that is not the input's, an AVP whose view
  *   leaves its parent, AVPs that do not tile their parent exactly (bytes
- *   unvisited or visited twice), a V bit that disagrees with the vendor,
- *   a dictionary entry that is not wchg_dict_find's, a fixed-size type of
- *   the wrong size, a typed getter that disagrees with the AVP's size or
- *   type, a Time that does not convert back, an Enumerated value without a
- *   name, nesting past WCHG_DIAM_MAX_DEPTH, wchg_avp_find missing an AVP;
+ *   unvisited or visited twice), a dictionary entry that is not
+ *   wchg_dict_find's, an unknown AVP with M, a fixed-size type of the
+ *   wrong size, an Address without its family or of family 1 or 2 with
+ *   another size, a typed getter that disagrees with the AVP's size or
+ *   type, a Time that does not convert back, nesting past
+ *   WCHG_DIAM_MAX_DEPTH, wchg_avp_find missing an AVP; in strict also a
+ *   V bit that disagrees with the vendor, a P or reserved flag bit, an
+ *   Enumerated value without a name, an Address of another family;
  * - inside Failed-AVP (RFC 6733 §7.5: it carries the offending AVPs as
  *   they were) the reader's contract is narrower, and so is the check:
  *   its children still tile it with whole AVPs (header, length, zero
@@ -18,7 +32,9 @@
  *   nothing below them is read;
  * - the writer, given the same header and top-level AVPs (wchg_dw_raw),
  *   not producing the same bytes (top-level padding zeroed) or a message
- *   the reader refuses.
+ *   the reader refuses or reads with another number of warnings (skipped
+ *   when the header or a top-level AVP has flags the writer never
+ *   writes: reserved bits, V with Vendor-Id 0).
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -29,6 +45,9 @@
 static const uint8_t *base; /* the input */
 static size_t total;
 static uint8_t *norm;       /* the input with top-level padding zeroed */
+static bool receive;        /* the pass reads in the receive policy */
+static const wchg_warnings *warned; /* its warnings */
+static bool unwritable;     /* flags wchg_dw_header / wchg_dw_raw refuse */
 
 static uint32_t be32(const uint8_t *p) {
   return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
@@ -51,6 +70,34 @@ static void check_failure(wchg_status st, const wchg_diag *d, size_t size) {
   if (!memchr(d->message, 0, sizeof d->message) || !d->message[0] ||
       !memchr(d->path, 0, sizeof d->path))
     abort();
+}
+
+/* Every warning kept: what a failure says, and a path. */
+static void check_warnings(const wchg_warnings *w, size_t size) {
+  for (size_t i = 0; i < w->count && i < w->cap; i++) {
+    check_failure(w->items[i].code, &w->items[i], size);
+    if (!w->items[i].path[0] || w->items[i].offset >= size)
+      abort();
+  }
+}
+
+/* A 3009 warning at |offset| (when the items kept reach that far). */
+static void expect_flag_warning(size_t offset) {
+  if (warned->count > warned->cap)
+    return; /* not every warning kept */
+  for (size_t i = 0; i < warned->count; i++)
+    if (warned->items[i].offset == offset && warned->items[i].result_code == 3009)
+      return;
+  abort();
+}
+
+/* Does the AVP |a| break a flag rule of RFC 6733 §4.1 or of its entry? */
+static bool bad_flags(const wchg_avp *a, size_t hl) {
+  const wchg_dict_avp *d = a->dict;
+  bool m = a->flags & WCHG_AVP_FLAG_M;
+  if ((a->flags & (WCHG_AVP_FLAG_P | 0x1F)) || (hl == 12 && a->vendor == 0))
+    return true;
+  return d && ((m && d->m_rule == WCHG_RULE_MUSTNOT) || (!m && d->m_rule == WCHG_RULE_MUST));
 }
 
 static size_t fixed_size(wchg_avp_type t) {
@@ -90,6 +137,7 @@ static void check_getters(const wchg_avp *a, bool opaque) {
   wchg_status ad = wchg_avp_address(a, &family, addr);
   if (ad == WCHG_OK && !((family == 1 && a->len == 6) || (family == 2 && a->len == 18)))
     abort();
+  unsigned fam = a->len >= 2 ? (unsigned)(a->data[0] << 8 | a->data[1]) : 0;
 
   const wchg_dict_avp *d = a->dict;
   if (!d || opaque)
@@ -97,8 +145,8 @@ static void check_getters(const wchg_avp *a, bool opaque) {
   if (fixed_size(d->type) && a->len != fixed_size(d->type))
     abort();
   switch (d->type) {
-  case WCHG_AVP_ADDRESS:
-    if (ad != WCHG_OK)
+  case WCHG_AVP_ADDRESS: /* receive: another family, with its octets */
+    if (ad != WCHG_OK && (!receive || a->len < 2 || fam == 1 || fam == 2))
       abort();
     break;
   case WCHG_AVP_TIME: {
@@ -110,7 +158,12 @@ static void check_getters(const wchg_avp *a, bool opaque) {
     break;
   }
   case WCHG_AVP_ENUMERATED:
-    if (d->n_enums && !wchg_dict_enum_name(d, (int32_t)be32(a->data)))
+    if (!receive && d->n_enums && !wchg_dict_enum_name(d, (int32_t)be32(a->data)))
+      abort();
+    break;
+  case WCHG_AVP_UNSIGNED32: /* the fractions: milliseconds */
+    if (!receive && d->vendor == 10415 && (d->code == 2301 || d->code == 2302) &&
+        be32(a->data) > 999)
       abort();
     break;
   default:
@@ -140,9 +193,14 @@ static void walk(const wchg_dmsg *m, const wchg_avp *group, size_t start, size_t
         a.code != be32(base + a.offset) || a.flags != base[a.offset + 4])
       abort();
     /* rules of RFC 6733 §4.1: no vendor 0 behind a V bit, no P or
-     * reserved bit */
-    if (!opaque && ((hl == 12 && a.vendor == 0) || (a.flags & (WCHG_AVP_FLAG_P | 0x1F))))
-      abort();
+     * reserved bit, M as the entry says; in receive each a warning */
+    if (!opaque && bad_flags(&a, hl)) {
+      if (!receive)
+        abort();
+      expect_flag_warning(a.offset);
+    }
+    if (depth == 0 && ((a.flags & 0x1F) || (hl == 12 && a.vendor == 0)))
+      unwritable = true;
     if (a.dict != wchg_dict_find(a.code, a.vendor) ||
         (!opaque && !a.dict && (a.flags & WCHG_AVP_FLAG_M)))
       abort();
@@ -187,21 +245,66 @@ static void rewrite(const wchg_dmsg *m, unsigned options) {
     wchg_dw_raw(&w, a.code, a.vendor, a.flags, a.data, a.len);
   if (wchg_dw_finish(&w, &len) != WCHG_OK || len != total || memcmp(out, norm, total))
     abort();
-  if (wchg_dmsg_parse(out, len, options, &again, &d) != WCHG_OK)
+  wchg_warnings w2 = {NULL, 0, 0};
+  if (wchg_dmsg_parse_ex(out, len, options, &again, &d, &w2) != WCHG_OK ||
+      w2.count != warned->count)
     abort();
   free(out);
 }
 
+/* The relation of the two policies over one input: strict |st|/|sd|,
+ * receive |rt|/|rd| with its warnings |w|. */
+static bool same(const wchg_diag *a, const wchg_diag *b, bool text) {
+  return a->result_code == b->result_code && a->offset == b->offset &&
+         (!text || (!strcmp(a->path, b->path) && !strcmp(a->message, b->message)));
+}
+
+static void relate(wchg_status st, const wchg_diag *sd, wchg_status rt, const wchg_diag *rd,
+                   const wchg_warnings *w) {
+  if (!w->count) { /* nothing deviated: one answer */
+    if (st != rt || (st != WCHG_OK && !same(sd, rd, true)))
+      abort();
+    return;
+  }
+  if (st == WCHG_OK)
+    abort(); /* a deviation strict let pass */
+  const wchg_diag *first = &w->items[0];
+  if (w->cap && !same(first, sd, !(first->offset == 4 && first->result_code == 3008)))
+    abort(); /* strict stops at the first deviation */
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  bool ok[2];
-  for (int pass = 0; pass < 2; pass++) {
-    unsigned options = pass ? WCHG_DPARSE_NO_ABNF : 0;
+  bool ok[2][2];
+  static wchg_diag items[64];
+  for (int pass = 0; pass < 4; pass++) {
+    bool abnf = pass < 2;
+    unsigned options = (abnf ? 0 : WCHG_DPARSE_NO_ABNF) | (pass & 1 ? WCHG_DPARSE_RECEIVE : 0);
     wchg_dmsg m;
     wchg_diag d;
-    wchg_status st = wchg_dmsg_parse(data, size, options, &m, &d);
-    ok[pass] = st == WCHG_OK;
-    if (!ok[pass]) {
+    static wchg_diag strict_diag;
+    static wchg_status strict_st;
+    wchg_warnings w = {items, (size_t)(size % 65), 0}; /* room for 0..64 */
+    memset(items, 0xA5, sizeof items);
+    wchg_status st = wchg_dmsg_parse_ex(data, size, options, &m, &d, &w);
+    receive = pass & 1;
+    warned = &w;
+    ok[!abnf][receive] = st == WCHG_OK;
+    if (!receive && w.count)
+      abort(); /* strict adds no warning */
+    for (size_t i = w.cap; i < sizeof items / sizeof items[0]; i++)
+      if (((const uint8_t *)&items[i])[0] != 0xA5)
+        abort(); /* an item past the room was written */
+    check_warnings(&w, size);
+    if (!receive) {
+      strict_st = st;
+      strict_diag = d;
+    } else {
+      relate(strict_st, &strict_diag, st, &d, &w);
+    }
+    if (!ok[!abnf][receive]) {
       check_failure(st, &d, size);
+      if (m.data)
+        abort();
       continue;
     }
     if (d.code != WCHG_OK || size < 20 || size % 4 || m.data != data || m.length != size ||
@@ -210,18 +313,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         m.end_to_end != be32(data + 16) ||
         m.command != wchg_dict_find_command(m.code, m.app_id, m.flags & WCHG_CMD_FLAG_R))
       abort();
+    if ((m.flags & 0x0F) && (!receive || !w.count))
+      abort(); /* reserved command flags: a warning in receive only */
     base = data;
     total = size;
+    unwritable = m.flags & 0x0F;
     norm = malloc(size);
     if (!norm)
       return 0;
     memcpy(norm, data, size);
     walk(&m, NULL, 20, size, 0, false);
-    rewrite(&m, options);
+    if (!unwritable)
+      rewrite(&m, options);
     free(norm);
     norm = NULL;
   }
-  if (ok[0] && !ok[1])
-    abort(); /* every rule passed, the structural subset failed */
+  for (int r = 0; r < 2; r++)
+    if (ok[0][r] && !ok[1][r])
+      abort(); /* every rule passed, the structural subset failed */
   return 0;
 }

@@ -27,6 +27,7 @@
   X(dict_suite)                                                              \
   X(avp_suite)                                                               \
   X(avp_strict_suite)                                                        \
+  X(avp_receive_suite)                                                       \
   X(sip_suite)                                                               \
   X(rf_suite)                                                                \
   X(ro_suite)                                                                \

@@ -120,9 +120,11 @@ static void expect_incomplete(const wchg_cdr *c, bool present, bool start, int i
   expect_int(c->incomplete_cdr_indication.acr_stop_lost, true, stop);
 }
 
+static uint32_t aca_result(const uint8_t *aca, size_t len);
+
 static void stats(const wchg_cdf *c, wchg_cdf_stats *s) {
   ck_assert_int_eq(wchg_cdf_stats_get(c, s), WCHG_OK);
-  ck_assert_uint_eq(s->acrs, s->folded + s->duplicates + s->rejected);
+  ck_assert_uint_eq(s->acrs, s->folded + s->duplicates + s->rejected + s->other_node);
 }
 
 /* ---- the API's edges -------------------------------------------------------- */
@@ -732,8 +734,9 @@ START_TEST(emergency_and_invalid) {
   r = feed_expect(c, &f.a, T0, WCHG_E_INVALID);
   ck_assert_uint_eq(r.result_code, 5004);
   fx_make(&f, 5, WCHG_ACR_START, 0, T0, false, false);
-  f.a.node_functionality = WCHG_NODE_S_CSCF;
-  feed_expect(c, &f.a, T0, WCHG_E_INVALID);
+  f.a.node_functionality = WCHG_NODE_S_CSCF; /* not refused: another node's */
+  r = feed_expect(c, &f.a, T0, WCHG_E_OTHER_NODE);
+  ck_assert_uint_eq(r.result_code, 0);
   fx_make(&f, 5, WCHG_ACR_START, 0, T0, false, false);
   f.a.ims.role_of_node = WCHG_INT(2);
   feed_expect(c, &f.a, T0, WCHG_E_INVALID);
@@ -757,7 +760,8 @@ START_TEST(emergency_and_invalid) {
   feed_expect(c, fx_make(&f, 3, WCHG_ACR_EVENT, 7, T0, false, true), T0, WCHG_E_STATE);
   ck_assert_uint_eq(wchg_cdf_pending(c), 0);
   stats(c, &st);
-  ck_assert_uint_eq(st.rejected, 12);
+  ck_assert_uint_eq(st.rejected, 11);
+  ck_assert_uint_eq(st.other_node, 1);
   ck_assert_uint_eq(st.folded, 2);
   ck_assert_uint_eq(st.open_sessions, 1);
   wchg_cdf_free(c);
@@ -1038,7 +1042,7 @@ START_TEST(import_refuses_damage) {
   copy[0] = 'X';
   ck_assert_int_eq(wchg_cdf_import(b, copy, len, &d), WCHG_E_ENCODING);
   memcpy(copy, state, len);
-  copy[7] = 2;
+  copy[7] = 1; /* the version before other_node and warnings */
   ck_assert_int_eq(wchg_cdf_import(b, copy, len, &d), WCHG_E_ENCODING);
   memcpy(copy, state, len);
   copy[len - 1] ^= 1;
@@ -1186,11 +1190,12 @@ START_TEST(invariant_random) {
     int64_t rsn;
   } seen[NCDR];
   size_t nseen = 0;
-  uint64_t fed = 0, ok_fold = 0, dups = 0, rejected = 0, cdrs = 0;
+  uint64_t fed = 0, ok_fold = 0, dups = 0, rejected = 0, other = 0, warned = 0, cdrs = 0;
   int64_t now = T0;
   uint32_t lrsn = 100;
   struct fx f;
   wchg_cdf_stats st;
+  static uint8_t msg[8192], aca[2048];
 
   rng_state = 20251124;
   cfg.duplicate_memory = 1000;
@@ -1239,13 +1244,41 @@ START_TEST(invariant_random) {
       default: f.a.sip_request_timestamp = WCHG_TIME_MS(-5); break;
       }
     }
+    bool other_node = act >= 75 && act < 80; /* an S-CSCF's ACR of the session */
+    if (other_node)
+      f.a.node_functionality = WCHG_NODE_S_CSCF;
     if (act >= 85 && act < 90 && !p->done) { /* lost on the way */
       p->next++;
       p->done = p->event || number >= p->last;
       continue;
     }
-    rc = wchg_cdf_feed(c, &f.a, now, &r, NULL);
+    /* half of those that encode come as bytes, read in the receive
+     * policy; a third of those with the P bit on Origin-Host */
+    size_t mlen, alen;
+    if (wchg_acr_encode(&f.a, msg, sizeof msg, &mlen, NULL) == WCHG_OK && rnd(2)) {
+      size_t oh = 20 + (((size_t)msg[26] << 8 | msg[27]) + 3) / 4 * 4; /* after Session-Id */
+      bool deviate = rnd(3) == 0;
+      wchg_warnings w = {NULL, 0, 0};
+      ck_assert_uint_eq(msg[oh + 4], 0x40);
+      if (deviate)
+        msg[oh + 4] = 0x60;
+      rc = wchg_cdf_feed_bytes_ex(c, msg, mlen, now, aca, sizeof aca, &alen, &r, NULL, &w);
+      ck_assert_uint_eq(w.count, deviate);
+      warned += w.count;
+      if (rc == WCHG_E_OTHER_NODE)
+        ck_assert_uint_eq(alen, 0);
+      else
+        ck_assert_uint_eq(aca_result(aca, alen), r.result_code);
+    } else {
+      rc = wchg_cdf_feed(c, &f.a, now, &r, NULL);
+    }
     fed++;
+    if (other_node) {
+      ck_assert_int_eq(rc, WCHG_E_OTHER_NODE);
+      ck_assert_uint_eq(r.result_code, 0);
+      other++;
+      continue;
+    }
     if (rc == WCHG_OK) {
       ck_assert(!invalid);
       ck_assert_uint_eq(r.result_code, 2001);
@@ -1285,9 +1318,13 @@ START_TEST(invariant_random) {
   ck_assert_uint_eq(st.folded, ok_fold);
   ck_assert_uint_eq(st.duplicates, dups);
   ck_assert_uint_eq(st.rejected, rejected);
+  ck_assert_uint_eq(st.other_node, other);
+  ck_assert_uint_eq(st.warnings, warned);
   ck_assert_uint_eq(st.cdrs, cdrs);
   ck_assert_uint_gt(dups, 50);
   ck_assert_uint_gt(rejected, 50);
+  ck_assert_uint_gt(other, 50);
+  ck_assert_uint_gt(warned, 50);
   while (wchg_cdf_pending(c)) {
     wchg_cdr *cdr = pop_cdr(c, "invariant");
     unsigned sess;
@@ -1467,6 +1504,270 @@ START_TEST(feed_bytes_aca) {
 }
 END_TEST
 
+/* ---- what peers send: the receive policy, ACRs of other nodes ----------------------------- */
+
+#define V3 10415u
+#define IMSP "Service-Information/IMS-Information/"
+
+/* The offset of the AVP (code, vendor) at the top level (|in_ims|
+ * false) or in Service-Information/IMS-Information of the ACR |acr|. */
+static size_t avp_at(const uint8_t *acr, size_t len, bool in_ims, uint32_t code, uint32_t vendor) {
+  wchg_dmsg m;
+  wchg_avp si, ims, a;
+  ck_assert_int_eq(wchg_dmsg_parse(acr, len, 0, &m, NULL), WCHG_OK);
+  if (in_ims) {
+    ck_assert(wchg_avp_find(&m, NULL, 873, V3, &si));
+    ck_assert(wchg_avp_find(&m, &si, 876, V3, &ims));
+  }
+  ck_assert(wchg_avp_find(&m, in_ims ? &ims : NULL, code, vendor, &a));
+  return a.offset;
+}
+
+/* An EVENT ACR of a WebRTC client as bytes, with 657 and 658 sent with
+ * the M bit (variant 0: as Wireshark's dictionary has them) or with
+ * Origin-Host's M bit clear (variant 1); |at| the deviating offsets. */
+static size_t deviating_acr(uint8_t *acr, size_t cap, int variant, size_t at[2]) {
+  struct fx f;
+  size_t len;
+  fx_make(&f, 40 + (unsigned)variant, WCHG_ACR_EVENT, 0, T0, true, true);
+  ck_assert_int_eq(wchg_acr_encode(&f.a, acr, cap, &len, NULL), WCHG_OK);
+  if (variant == 0) {
+    at[0] = avp_at(acr, len, true, 657, V3);
+    at[1] = avp_at(acr, len, true, 658, V3);
+    acr[at[0] + 4] |= WCHG_AVP_FLAG_M;
+    acr[at[1] + 4] |= WCHG_AVP_FLAG_M;
+  } else {
+    at[0] = avp_at(acr, len, false, 264, 0);
+    acr[at[0] + 4] &= (uint8_t)~WCHG_AVP_FLAG_M;
+  }
+  return len;
+}
+
+/* Export, import into a fresh CDF: the same counters (other_node and
+ * warnings too). */
+static void counters_survive_failover(const wchg_cdf *c) {
+  wchg_cdf_config cfg = config();
+  wchg_cdf *b = cdf_make(&cfg);
+  wchg_cdf_stats s1, s2;
+  size_t len;
+  uint8_t *state = export_all(c, &len);
+  ck_assert_int_eq(wchg_cdf_import(b, state, len, NULL), WCHG_OK);
+  stats(c, &s1);
+  stats(b, &s2);
+  ck_assert_uint_eq(s2.acrs, s1.acrs);
+  ck_assert_uint_eq(s2.other_node, s1.other_node);
+  ck_assert_uint_eq(s2.warnings, s1.warnings);
+  free(state);
+  wchg_cdf_free(b);
+}
+
+/* Receive (the default): folded into a CDR, the deviations as warnings
+ * with their paths and offsets, counted; the ACA 2001. */
+START_TEST(receive_folds_deviating_acrs) {
+  wchg_cdf_config cfg = config();
+  wchg_cdf *c = cdf_make(&cfg);
+  uint8_t acr[4096], aca[1024];
+  size_t len, alen, at[2];
+  wchg_cdf_result r;
+  wchg_diag d, items[4];
+  wchg_cdf_stats st;
+  static const char *const paths[2][2] = {
+      {IMSP "WebRTC-Authentication-Function-Name", IMSP "WebRTC-Web-Server-Function-Name"},
+      {"Origin-Host", NULL}};
+  for (int v = 0; v < 2; v++) {
+    wchg_warnings w = {items, 4, 0};
+    len = deviating_acr(acr, sizeof acr, v, at);
+    ck_assert_int_eq(wchg_cdf_feed_bytes_ex(c, acr, len, T0, aca, sizeof aca, &alen, &r, &d, &w),
+                     WCHG_OK);
+    ck_assert_uint_eq(r.result_code, 2001);
+    ck_assert_uint_eq(r.cdrs, 1);
+    ck_assert_uint_eq(aca_result(aca, alen), 2001);
+    ck_assert_uint_eq(w.count, v == 0 ? 2 : 1);
+    for (size_t i = 0; i < w.count; i++) {
+      ck_assert_int_eq(items[i].code, WCHG_E_DIAMETER);
+      ck_assert_uint_eq(items[i].result_code, 3009);
+      ck_assert_str_eq(items[i].path, paths[v][i]);
+      ck_assert_uint_eq(items[i].offset, at[i]);
+    }
+    if (v == 1)
+      ck_assert_str_eq(items[0].message, "M bit clear; the rule of Origin-Host is M must");
+    wchg_cdr *cdr = pop_cdr(c, v == 0 ? "receive_657_m" : "receive_origin_host_m_clear");
+    expect_text(cdr->ims.webrtc_authentication_function_name, WAF);
+    expect_text(cdr->ims.webrtc_web_server_function_name, WWSF);
+    wchg_cdr_free(cdr);
+  }
+  stats(c, &st);
+  ck_assert_uint_eq(st.folded, 2);
+  ck_assert_uint_eq(st.warnings, 3);
+  /* wchg_cdf_feed_bytes (no warnings asked for) folds the same and
+   * counts them: 657 with M of another session */
+  struct fx f;
+  fx_make(&f, 42, WCHG_ACR_EVENT, 0, T0, false, true);
+  ck_assert_int_eq(wchg_acr_encode(&f.a, acr, sizeof acr, &len, NULL), WCHG_OK);
+  acr[avp_at(acr, len, true, 657, V3) + 4] |= WCHG_AVP_FLAG_M;
+  ck_assert_int_eq(wchg_cdf_feed_bytes(c, acr, len, T0, aca, sizeof aca, &alen, &r, &d), WCHG_OK);
+  stats(c, &st);
+  ck_assert_uint_eq(st.folded, 3);
+  ck_assert_uint_eq(st.warnings, 4);
+  wchg_cdr_free(pop_cdr(c, "receive_657_m_no_warnings_asked"));
+  counters_survive_failover(c);
+  wchg_cdf_free(c);
+}
+END_TEST
+
+/* Strict (chosen by the host): the same ACRs answered 3009, nothing
+ * folded, no warning. */
+START_TEST(strict_refuses_deviating_acrs) {
+  wchg_cdf_config cfg = config();
+  cfg.policy = WCHG_POLICY_STRICT;
+  wchg_cdf *c = cdf_make(&cfg);
+  uint8_t acr[4096], aca[1024];
+  size_t len, alen, at[2];
+  wchg_cdf_result r;
+  wchg_diag d, items[4];
+  wchg_cdf_stats st;
+  for (int v = 0; v < 2; v++) {
+    wchg_warnings w = {items, 4, 0};
+    len = deviating_acr(acr, sizeof acr, v, at);
+    ck_assert_int_eq(wchg_cdf_feed_bytes_ex(c, acr, len, T0, aca, sizeof aca, &alen, &r, &d, &w),
+                     WCHG_E_DIAMETER);
+    ck_assert_uint_eq(r.result_code, 3009);
+    ck_assert_uint_eq(aca_result(aca, alen), 3009);
+    ck_assert_uint_eq(d.offset, at[0]);
+    ck_assert_uint_eq(w.count, 0);
+    /* the answer carries the E bit (a protocol error) and the AVP */
+    ck_assert(aca[4] & WCHG_CMD_FLAG_E);
+  }
+  ck_assert_uint_eq(wchg_cdf_pending(c), 0);
+  stats(c, &st);
+  ck_assert_uint_eq(st.folded, 0);
+  ck_assert_uint_eq(st.open_sessions, 0);
+  ck_assert_uint_eq(st.warnings, 0);
+  wchg_cdf_free(c);
+  /* an unknown policy is no configuration */
+  cfg.policy = (wchg_policy)2;
+  ck_assert_ptr_null(wchg_cdf_new(&cfg));
+}
+END_TEST
+
+/* An AS's ACR (Node-Functionality 6) sent to this CDF: decoded, not
+ * folded, WCHG_E_OTHER_NODE, no ACA; the host answers. */
+START_TEST(other_node_acr) {
+  wchg_cdf_config cfg = config();
+  wchg_cdf *c = cdf_make(&cfg);
+  struct fx f;
+  uint8_t acr[4096], aca[1024];
+  size_t len, alen = 99;
+  wchg_cdf_result r;
+  wchg_diag d;
+  wchg_cdf_stats st;
+  fx_make(&f, 7, WCHG_ACR_START, 0, T0, true, true);
+  f.a.node_functionality = WCHG_NODE_AS;
+  ck_assert_int_eq(wchg_acr_encode(&f.a, acr, sizeof acr, &len, NULL), WCHG_OK);
+  ck_assert_int_eq(wchg_cdf_feed_bytes(c, acr, len, T0, aca, sizeof aca, &alen, &r, &d),
+                   WCHG_E_OTHER_NODE);
+  ck_assert_uint_eq(alen, 0);
+  ck_assert_uint_eq(r.result_code, 0);
+  ck_assert_uint_eq(r.cdrs, 0);
+  ck_assert_int_eq(d.code, WCHG_E_OTHER_NODE);
+  ck_assert_str_eq(d.path, "ACR/" IMSP "Node-Functionality");
+  ck_assert_ptr_nonnull(strstr(d.message, "Node-Functionality 6"));
+  ck_assert_uint_eq(d.result_code, 0);
+  /* decoded: the host routes it by the model */
+  const wchg_acr *got = wchg_cdf_last_acr(c);
+  ck_assert_ptr_nonnull(got);
+  ck_assert_int_eq(got->node_functionality, WCHG_NODE_AS);
+  ck_assert_uint_eq(got->ims.list_of_sdp_media_components.count, 1);
+  expect_text(got->session_id, f.sid);
+  /* nothing changed */
+  ck_assert_uint_eq(wchg_cdf_pending(c), 0);
+  stats(c, &st);
+  ck_assert_uint_eq(st.open_sessions, 0);
+  ck_assert_uint_eq(st.acrs, 1);
+  ck_assert_uint_eq(st.other_node, 1);
+  ck_assert_uint_eq(st.folded + st.rejected + st.duplicates, 0);
+  counters_survive_failover(c);
+  /* the same session's P-CSCF START is this CDF's: opened as new */
+  fx_make(&f, 7, WCHG_ACR_START, 0, T0, true, true);
+  ck_assert_int_eq(wchg_acr_encode(&f.a, acr, sizeof acr, &len, NULL), WCHG_OK);
+  ck_assert_int_eq(wchg_cdf_feed_bytes(c, acr, len, T0, aca, sizeof aca, &alen, &r, &d), WCHG_OK);
+  ck_assert(!r.duplicate);
+  /* one of the host's answers: 3002 (a protocol error: the peer may go
+   * elsewhere), E bit set, from the bytes */
+  fx_make(&f, 8, WCHG_ACR_EVENT, 0, T0, false, false);
+  f.a.node_functionality = WCHG_NODE_S_CSCF;
+  ck_assert_int_eq(wchg_acr_encode(&f.a, acr, sizeof acr, &len, NULL), WCHG_OK);
+  ck_assert_int_eq(wchg_cdf_feed_bytes(c, acr, len, T0, aca, sizeof aca, &alen, &r, &d),
+                   WCHG_E_OTHER_NODE);
+  wchg_diag problem = {.code = WCHG_E_OTHER_NODE, .offset = WCHG_NO_OFFSET, .result_code = 3002};
+  wchg_aca answer;
+  ck_assert_int_eq(wchg_aca_from_acr(acr, len, &problem, &answer), WCHG_OK);
+  answer.origin_host = cfg.origin_host;
+  answer.origin_realm = cfg.origin_realm;
+  ck_assert_int_eq(wchg_aca_encode(&answer, aca, sizeof aca, &alen, NULL), WCHG_OK);
+  ck_assert_uint_eq(aca_result(aca, alen), 3002);
+  ck_assert(aca[4] & WCHG_CMD_FLAG_E);
+  /* in the strict policy too: not a deviation, a routing matter */
+  wchg_cdf_free(c);
+  cfg.policy = WCHG_POLICY_STRICT;
+  c = cdf_make(&cfg);
+  ck_assert_int_eq(wchg_cdf_feed_bytes(c, acr, len, T0, aca, sizeof aca, &alen, &r, &d),
+                   WCHG_E_OTHER_NODE);
+  ck_assert_uint_eq(alen, 0);
+  stats(c, &st);
+  ck_assert_uint_eq(st.other_node, 1);
+  wchg_cdf_free(c);
+}
+END_TEST
+
+/* SIP-Request-Timestamp-Fraction 123456 in an ACR: receive folds it, the
+ * stamp with its whole seconds (the fraction dropped, a warning on its
+ * path); strict answers 5004. */
+START_TEST(fraction_over_999_folded) {
+  wchg_cdf_config cfg = config();
+  wchg_cdf *c = cdf_make(&cfg);
+  struct fx f;
+  uint8_t acr[4096], aca[1024];
+  size_t len, alen;
+  wchg_cdf_result r;
+  wchg_diag d, items[2];
+  wchg_warnings w = {items, 2, 0};
+  fx_make(&f, 9, WCHG_ACR_EVENT, 0, T0, false, false);
+  f.a.sip_request_timestamp = WCHG_TIME_MS(T0 - 1750); /* .250 */
+  f.a.sip_response_timestamp = WCHG_TIME_MS(T0 - 500);
+  ck_assert_int_eq(wchg_acr_encode(&f.a, acr, sizeof acr, &len, NULL), WCHG_OK);
+  wchg_dmsg m;
+  wchg_avp si, ims, ts, fr;
+  ck_assert_int_eq(wchg_dmsg_parse(acr, len, 0, &m, NULL), WCHG_OK);
+  ck_assert(wchg_avp_find(&m, NULL, 873, V3, &si) && wchg_avp_find(&m, &si, 876, V3, &ims) &&
+            wchg_avp_find(&m, &ims, 833, V3, &ts) && wchg_avp_find(&m, &ts, 2301, V3, &fr));
+  ck_assert_uint_eq(fr.data[3], 250);
+  acr[fr.offset + 13] = 0x01, acr[fr.offset + 14] = 0xE2, acr[fr.offset + 15] = 0x40;
+  ck_assert_int_eq(wchg_cdf_feed_bytes_ex(c, acr, len, T0, aca, sizeof aca, &alen, &r, &d, &w),
+                   WCHG_OK);
+  ck_assert_uint_eq(aca_result(aca, alen), 2001);
+  ck_assert_uint_eq(w.count, 1);
+  ck_assert_uint_eq(items[0].result_code, 5004);
+  ck_assert_str_eq(items[0].path, IMSP "Time-Stamps/SIP-Request-Timestamp-Fraction");
+  ck_assert_uint_eq(items[0].offset, fr.offset);
+  wchg_cdr *cdr = pop_cdr(c, "fraction_dropped");
+  expect_ts(&cdr->ims.service_request_time_stamp, &cdr->ims.service_request_time_stamp_fraction,
+            T0 - 2000);
+  expect_ts(&cdr->ims.service_delivery_start_time_stamp,
+            &cdr->ims.service_delivery_start_time_stamp_fraction, T0 - 500);
+  wchg_cdr_free(cdr);
+  wchg_cdf_free(c);
+  cfg.policy = WCHG_POLICY_STRICT;
+  c = cdf_make(&cfg);
+  ck_assert_int_eq(wchg_cdf_feed_bytes(c, acr, len, T0, aca, sizeof aca, &alen, &r, &d),
+                   WCHG_E_DIAMETER);
+  ck_assert_uint_eq(aca_result(aca, alen), 5004);
+  ck_assert_str_eq(d.path, IMSP "Time-Stamps/SIP-Request-Timestamp-Fraction");
+  ck_assert_uint_eq(wchg_cdf_pending(c), 0);
+  wchg_cdf_free(c);
+}
+END_TEST
+
 /* A record needing more list room than the ones before it: the CDF's
  * reused arena grows (measure, then fill again) and nothing is lost. */
 START_TEST(arena_grows) {
@@ -1565,6 +1866,10 @@ Suite *cdf_suite(void) {
   tcase_add_test(tc, bytes_per_session);
   tcase_add_test(tc, cdrfile_of_output);
   tcase_add_test(tc, feed_bytes_aca);
+  tcase_add_test(tc, receive_folds_deviating_acrs);
+  tcase_add_test(tc, strict_refuses_deviating_acrs);
+  tcase_add_test(tc, other_node_acr);
+  tcase_add_test(tc, fraction_over_999_folded);
   tcase_add_test(tc, time_stamps_civil);
   tcase_add_test(tc, arena_grows);
   suite_add_tcase(s, tc);

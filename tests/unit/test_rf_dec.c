@@ -591,11 +591,13 @@ static void w_long_fe(wchg_dwriter *w) {
   memset(text, 'f', sizeof text);
   wchg_dw_utf8(w, 4413, V3, text, sizeof text);
 }
-static void w_fraction_1000(wchg_dwriter *w) {
+/* a peer's SIP-Request-Timestamp-Fraction of 123456 (microseconds?) */
+static void w_fraction_123456(wchg_dwriter *w) {
   wchg_dw_group_begin(w, 833, V3);
   wchg_dw_time(w, 834, V3, 1795510800);
-  wchg_dw_u32(w, 2301, V3, 999);
-  wchg_dw_u32(w, 2302, V3, 1000);
+  wchg_dw_time(w, 835, V3, 1795510801);
+  wchg_dw_u32(w, 2301, V3, 123456);
+  wchg_dw_u32(w, 2302, V3, 999);
   wchg_dw_group_end(w);
 }
 static void component(wchg_dwriter *w, int flag, const char *party, int type) {
@@ -653,8 +655,6 @@ static const struct {
      IMS "/NNI-Information[1]", 2703},
     {"FE-Identifier-List too long", 0, NULL, w_long_fe, WCHG_E_LIMIT, 5012,
      IMS "/FE-Identifier-List", 4413},
-    {"fraction 1000", 0, NULL, w_fraction_1000, WCHG_E_RANGE, 5004,
-     IMS "/SIP-Response-Timestamp-Fraction", 2302},
     {"Media-Initiator-Flag 2", 0, NULL, w_flag_unknown, WCHG_E_RANGE, 5004,
      IMS "/SDP-Media-Component[0]/Media-Initiator-Flag", 882},
     {"flags disagree", 0, NULL, w_flags_disagree, WCHG_E_RANGE, 5004,
@@ -683,6 +683,41 @@ START_TEST(every_error_with_its_path) {
     ck_assert_uint_eq(be32(buf + d.offset), errors[_i].at);
   else
     ck_assert_uint_eq(d.offset, 0);
+  wchg_acr_reader_free(r);
+}
+END_TEST
+
+/* A fraction over 999: one rule for the reader and the decoder. Strict
+ * (wchg_acr_decode): the reader's 5004 at the fraction. Receive: the
+ * reader's warning, the same; the ACR decodes, that fraction absent (its
+ * stamp whole seconds), the other one kept. */
+START_TEST(fraction_over_999) {
+  static uint8_t buf[4096];
+  wchg_acr_reader *r = wchg_acr_reader_new(NULL);
+  size_t len = build(buf, sizeof buf, 0, NULL, NULL, w_fraction_123456);
+  wchg_diag d = decode_err(r, buf, len, WCHG_E_DIAMETER, 5004);
+  ck_assert_str_eq(d.path, IMS "/Time-Stamps/SIP-Request-Timestamp-Fraction");
+  ck_assert_uint_eq(be32(buf + d.offset), 2301);
+  wchg_diag wi[4];
+  wchg_warnings w = {wi, 4, 0};
+  const wchg_acr *a = NULL;
+  ck_assert_int_eq(wchg_acr_decode_ex(r, buf, len, WCHG_POLICY_RECEIVE, &a, &d, &w), WCHG_OK);
+  ck_assert_uint_eq(w.count, 1);
+  ck_assert_int_eq(wi[0].code, WCHG_E_DIAMETER);
+  ck_assert_uint_eq(wi[0].result_code, 5004);
+  ck_assert_str_eq(wi[0].path, IMS "/Time-Stamps/SIP-Request-Timestamp-Fraction");
+  ck_assert_uint_eq(be32(buf + wi[0].offset), 2301);
+  ck_assert_ptr_nonnull(strstr(wi[0].message, "123456"));
+  ck_assert(a->sip_request_timestamp.present);
+  ck_assert_int_eq(a->sip_request_timestamp.unix_ms, 1795510800000LL);
+  ck_assert_int_eq(a->sip_response_timestamp.unix_ms, 1795510801999LL);
+  /* the strict policy through _ex: the same refusal, no warning */
+  w.count = 0;
+  ck_assert_int_eq(wchg_acr_decode_ex(r, buf, len, WCHG_POLICY_STRICT, &a, &d, &w),
+                   WCHG_E_DIAMETER);
+  ck_assert_uint_eq(d.result_code, 5004);
+  ck_assert_uint_eq(w.count, 0);
+  ck_assert_ptr_null(a);
   wchg_acr_reader_free(r);
 }
 END_TEST
@@ -770,6 +805,98 @@ START_TEST(foreign_avps_skipped) {
   model_eq(a, &want);
   ck_assert_uint_eq(encode_into(a, out), encode_into(&want, buf));
   ck_assert_mem_eq(out, buf, encode_into(&want, buf));
+  wchg_acr_reader_free(r);
+}
+END_TEST
+
+/* ---- the receive policy ------------------------------------------------------------- */
+
+/* What the reader lets through in the receive policy, decoded: flags as
+ * received (657/658 with M set, Origin-Host with M clear), the warnings
+ * with their paths; strict refuses the same bytes with the first. */
+static void w_webrtc_m(wchg_dwriter *w) {
+  wchg_dw_raw(w, 657, V3, 0xC0, "waf.example.net", 15);
+  wchg_dw_raw(w, 658, V3, 0xC0, "wwsf.example.com", 16);
+}
+
+START_TEST(receive_flags_as_received) {
+  static uint8_t buf[4096];
+  wchg_acr_reader *r = wchg_acr_reader_new(NULL);
+  wchg_diag d, items[4];
+  wchg_warnings w = {items, 4, 0};
+  const wchg_acr *a = NULL;
+  size_t len = build(buf, sizeof buf, 0, NULL, NULL, w_webrtc_m);
+  buf[20 + 36 + 4] = 0x00; /* Origin-Host (after a 34-octet Session-Id) */
+  ck_assert_uint_eq(be32(buf + 56), 264);
+  d = decode_err(r, buf, len, WCHG_E_DIAMETER, 3009);
+  ck_assert_str_eq(d.path, "Origin-Host");
+  ck_assert_int_eq(wchg_acr_decode_ex(r, buf, len, WCHG_POLICY_RECEIVE, &a, &d, &w), WCHG_OK);
+  ck_assert_uint_eq(w.count, 3);
+  ck_assert_str_eq(items[0].path, "Origin-Host");
+  ck_assert_str_eq(items[1].path, IMS "/WebRTC-Authentication-Function-Name");
+  ck_assert_str_eq(items[2].path, IMS "/WebRTC-Web-Server-Function-Name");
+  for (int i = 0; i < 3; i++)
+    ck_assert_uint_eq(items[i].result_code, 3009);
+  ck_assert_uint_eq(be32(buf + items[2].offset), 658);
+  ck_assert_int_eq(a->ims.webrtc_authentication_function_name.len, 15);
+  ck_assert_mem_eq(a->ims.webrtc_web_server_function_name.ptr, "wwsf.example.com", 16);
+  ck_assert_mem_eq(a->origin_host.ptr, "pcscf1.ims.example.com", 22);
+  /* with no deviation left the model encodes as after a strict decode */
+  static uint8_t out[4096];
+  size_t n = encode_into(a, out);
+  ck_assert_int_eq(wchg_acr_decode(r, out, n, &a, &d), WCHG_OK);
+  /* an unknown policy */
+  ck_assert_int_eq(wchg_acr_decode_ex(r, buf, len, (wchg_policy)9, &a, &d, &w), WCHG_E_ARG);
+  ck_assert_ptr_null(a);
+  wchg_acr_reader_free(r);
+}
+END_TEST
+
+/* What the model cannot take is left out, the rest kept as received:
+ * a second Node-Functionality and a second Origin-Host (the first
+ * counts, as the ACA echoes it), an Address of family 8 (absent), a
+ * Role-Of-Node of no name (kept), a SIP-Method that is not UTF-8 (its
+ * octets kept). Each has the reader's warning. */
+static void w_kept_and_dropped(wchg_dwriter *w) {
+  wchg_dw_raw(w, 862, V3, 0xC0, "\0\0\0\6", 4);               /* 2nd Node-Functionality */
+  wchg_dw_raw(w, 829, V3, 0xC0, "\0\0\0\x11", 4);             /* Role-Of-Node 17 */
+  wchg_dw_raw(w, 848, V3, 0xC0, "\0\x08\x12\x34\x56\x78", 6); /* family 8 */
+  wchg_dw_group_begin(w, 823, V3);
+  wchg_dw_raw(w, 824, V3, 0xC0, "INV\xc0TE", 6);              /* not UTF-8 */
+  wchg_dw_group_end(w);
+}
+static void w_second_origin_host(wchg_dwriter *w) {
+  wchg_dw_octets(w, 264, 0, "other.example", 13);
+}
+
+START_TEST(receive_kept_and_dropped) {
+  static uint8_t buf[4096];
+  wchg_acr_reader *r = wchg_acr_reader_new(NULL);
+  wchg_diag d, items[8];
+  wchg_warnings w = {items, 8, 0};
+  const wchg_acr *a = NULL;
+  size_t len = build(buf, sizeof buf, 0, w_second_origin_host, NULL, w_kept_and_dropped);
+  d = decode_err(r, buf, len, WCHG_E_DIAMETER, 5009);
+  ck_assert_int_eq(wchg_acr_decode_ex(r, buf, len, WCHG_POLICY_RECEIVE, &a, &d, &w), WCHG_OK);
+  ck_assert_uint_eq(w.count, 5);
+  static const struct {
+    uint32_t result;
+    const char *path;
+  } want[] = {{5009, IMS "/Node-Functionality"},
+              {5004, IMS "/Role-Of-Node"},
+              {5004, IMS "/Served-Party-IP-Address"},
+              {5004, IMS "/Event-Type/SIP-Method"},
+              {5009, "Origin-Host"}};
+  for (size_t i = 0; i < 5; i++) {
+    ck_assert_uint_eq(items[i].result_code, want[i].result);
+    ck_assert_str_eq(items[i].path, want[i].path);
+  }
+  ck_assert_int_eq(a->node_functionality, WCHG_NODE_P_CSCF);
+  ck_assert_mem_eq(a->origin_host.ptr, "pcscf1.ims.example.com", 22);
+  ck_assert(a->ims.role_of_node.present && a->ims.role_of_node.value == 17);
+  ck_assert_int_eq(a->ims.served_party_ip_address.choice, WCHG_IP_ABSENT);
+  ck_assert_uint_eq(a->ims.sip_method.len, 6);
+  ck_assert_mem_eq(a->ims.sip_method.ptr, "INV\xc0TE", 6);
   wchg_acr_reader_free(r);
 }
 END_TEST
@@ -924,6 +1051,9 @@ Suite *rf_dec_suite(void) {
   tcase_add_test(t, emergency_without_webrtc);
   tcase_add_loop_test(t, list_capacity, 0, (int)(sizeof lists / sizeof lists[0]));
   tcase_add_loop_test(t, every_error_with_its_path, 0, (int)(sizeof errors / sizeof errors[0]));
+  tcase_add_test(t, fraction_over_999);
+  tcase_add_test(t, receive_flags_as_received);
+  tcase_add_test(t, receive_kept_and_dropped);
   tcase_add_test(t, foreign_forms_settle_after_one_round);
   tcase_add_test(t, foreign_avps_skipped);
   tcase_add_test(t, not_an_acr);

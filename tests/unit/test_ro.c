@@ -546,16 +546,69 @@ START_TEST(test_cca_refused) {
     ck_assert_int_ne(wchg_cca_parse(buf, cut, &a, NULL), WCHG_OK);
   buf[len - 1] ^= 0; /* intact: fine */
   ck_assert_int_eq(wchg_cca_parse(buf, len, &a, NULL), WCHG_OK);
-  /* a bad CC-Request-Type (the reader's 5004) */
+  /* a CC-Request-Type the dictionary does not name: the strict reader's
+   * 5004; the receive policy (wchg_cca_parse's) keeps it as a warning */
   len = ro_cca(&RO_CCA(.type = 9), buf, sizeof buf);
-  ck_assert_int_eq(wchg_cca_parse(buf, len, &a, &d), WCHG_E_DIAMETER);
+  ck_assert_int_eq(wchg_cca_parse_ex(buf, len, WCHG_POLICY_STRICT, &a, &d, NULL),
+                   WCHG_E_DIAMETER);
   ck_assert_uint_eq(d.result_code, 5004);
+  ck_assert_str_eq(d.path, "CC-Request-Type");
+  wchg_diag wi[2];
+  wchg_warnings w = {wi, 2, 0};
+  ck_assert_int_eq(wchg_cca_parse_ex(buf, len, WCHG_POLICY_RECEIVE, &a, &d, &w), WCHG_OK);
+  ck_assert_int_eq(a.cc_request_type, 9);
+  ck_assert_uint_eq(w.count, 1);
+  ck_assert_uint_eq(wi[0].result_code, 5004);
+  ck_assert_str_eq(wi[0].path, "CC-Request-Type");
+  ck_assert_uint_eq(buf[wi[0].offset + 2] << 8 | buf[wi[0].offset + 3], 416);
+  ck_assert_int_eq(wchg_cca_parse(buf, len, &a, &d), WCHG_OK);
+  ck_assert_int_eq(wchg_cca_parse_ex(buf, len, (wchg_policy)7, &a, &d, NULL), WCHG_E_ARG);
   /* a CCR is not a CCA; an ACA neither */
   ck_assert_int_eq(sample_ccr(buf, sizeof buf, &len), WCHG_OK);
   ck_assert_int_eq(wchg_cca_parse(buf, len, &a, &d), WCHG_E_DIAMETER);
   ck_assert_uint_eq(d.result_code, 3001);
   ck_assert_int_eq(wchg_cca_parse(buf, len, NULL, &d), WCHG_E_ARG);
   ck_assert_int_eq(wchg_cca_parse(NULL, 4, &a, &d), WCHG_E_ARG);
+}
+END_TEST
+
+/* An OCS's answer with Origin-Host's M bit clear and the P bit on the
+ * MSCC's Result-Code: the receive policy (wchg_cca_parse's) maps it,
+ * with the two warnings; strict refuses it with the first (3009). */
+START_TEST(test_cca_receive) {
+  static uint8_t buf[4096];
+  wchg_cca a;
+  wchg_diag d, wi[4];
+  wchg_warnings w = {wi, 4, 0};
+  wchg_dmsg m;
+  wchg_avp oh, mscc, rc;
+  size_t len = ro_cca(&RO_CCA(.type = 2, .number = 1, .n_mscc = 1, .gsu_time = 30,
+                              .mscc_result_code = 2001), buf, sizeof buf);
+  ck_assert_int_eq(wchg_dmsg_parse(buf, len, 0, &m, &d), WCHG_OK);
+  ck_assert(wchg_avp_find(&m, NULL, 264, 0, &oh) && wchg_avp_find(&m, NULL, 456, 0, &mscc) &&
+            wchg_avp_find(&m, &mscc, 268, 0, &rc));
+  buf[oh.offset + 4] = 0x00;
+  buf[rc.offset + 4] = 0x60;
+  ck_assert_int_eq(wchg_cca_parse_ex(buf, len, WCHG_POLICY_STRICT, &a, &d, &w), WCHG_E_DIAMETER);
+  ck_assert_uint_eq(d.result_code, 3009);
+  ck_assert_str_eq(d.path, "Origin-Host");
+  ck_assert_uint_eq(d.offset, oh.offset);
+  ck_assert_uint_eq(w.count, 0);
+  ck_assert_int_eq(wchg_cca_parse_ex(buf, len, WCHG_POLICY_RECEIVE, &a, &d, &w), WCHG_OK);
+  ck_assert_uint_eq(w.count, 2);
+  ck_assert_str_eq(wi[0].path, "Origin-Host");
+  ck_assert_str_eq(wi[0].message, "M bit clear; the rule of Origin-Host is M must");
+  ck_assert_str_eq(wi[1].path, "Multiple-Services-Credit-Control/Result-Code");
+  ck_assert_uint_eq(wi[1].offset, rc.offset);
+  ck_assert_uint_eq(wi[1].result_code, 3009);
+  ck_assert_uint_eq(a.n_mscc, 1);
+  ck_assert(a.mscc[0].result_code.present && a.mscc[0].result_code.value == 2001);
+  ck_assert_int_eq(a.mscc[0].granted_service_unit.cc_time.value, 30);
+  ck_assert_uint_eq(a.origin_host.len, 20);
+  /* wchg_cca_parse is the receive policy */
+  memset(&a, 0, sizeof a);
+  ck_assert_int_eq(wchg_cca_parse(buf, len, &a, &d), WCHG_OK);
+  ck_assert_uint_eq(a.result_code, 2001);
 }
 END_TEST
 
@@ -1393,6 +1446,7 @@ Suite *ro_suite(void) {
   tcase_add_test(tc, test_cca_full);
   tcase_add_test(tc, test_cca_optional);
   tcase_add_test(tc, test_cca_refused);
+  tcase_add_test(tc, test_cca_receive);
   suite_add_tcase(s, tc);
   tc = tcase_create("credit");
   tcase_add_test(tc, test_credit_call_with_updates);
