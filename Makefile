@@ -231,7 +231,7 @@ demo: $(EXAMPLE_BINS)
 # failing step does not hide the others. A step whose tool is missing
 # prints "SKIP: <tool> not installed" (or fails when CI=true).
 
-CHECK_STEPS := unit valgrind asan fuzz-replay fuzz abi abi-clash examples tshark \
+CHECK_STEPS := unit valgrind asan fuzz-replay fuzz real-data abi abi-clash examples tshark \
 	oracle-asn1c oracle-erlang oracle-receive
 CHECK_OUT := $(B)/test-out
 # Records checked by the independent decoders.
@@ -304,6 +304,21 @@ check-fuzz: | $(B)/check
 	@$(call need_tool,$(CLANG)); set -e; \
 	$(MAKE) -s --no-print-directory $(FUZZ_BINS); \
 	bash tests/fuzz/run.sh check $(B) $(FUZZ_NAMES)
+
+# Messages real peers sent (../shared/real-data/ when present, REAL_DATA
+# to point elsewhere): every *.diam file must pass avpdump --check (the
+# receive policy: deviations are warnings on stderr, refusals fail).
+REAL_DATA ?= ../shared/real-data
+check-real-data: $(B)/examples/avpdump | $(B)/check
+	@set -e; d=$(REAL_DATA); \
+	if [ ! -d "$$d" ]; then echo "SKIP: no real data in $$d"; \
+	  touch $(B)/check/skip-$@; exit 0; fi; \
+	n=0; for f in $$(find "$$d" -name '*.diam' | sort); do \
+	  $(B)/examples/avpdump --check "$$f" >/dev/null || \
+	    { echo "FAIL: avpdump --check refused $$f"; exit 1; }; \
+	  n=$$((n + 1)); done; \
+	test $$n -gt 0 || { echo "FAIL: no *.diam in $$d"; exit 1; }; \
+	echo "real data: $$n messages from $$d pass avpdump --check"
 
 check-abi: all
 	sh tests/abi/check.sh $(SHARED_LIB) $(STATIC_LIB) include/webrtc_chg
