@@ -14,6 +14,9 @@
  * Each ACR is written as a full Diameter message to
  * DIR/NN-<session>-<TYPE>.diam (DIR defaults to build/demo) and
  * summarised in one line on stdout; a refused step gets a line too.
+ * A step with "aca" entries (the CDF's answers, ctf_aca.h) gets one line
+ * per answer with its verdict; the ACAs and the resends go beside the
+ * ACR as DIR/NN-<session>-<TYPE>-acaK.diam and -resendK.diam.
  * Beside them, the online charging of the WebRTC users' calls and
  * MESSAGEs (examples/online.h: the IMS-GWF's CCRs, a simulated OCS's
  * CCAs) goes to DIR/ro/NN-<session>-CCR-<I|U|T>.diam and -CCA-..., one
