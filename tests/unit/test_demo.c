@@ -570,11 +570,14 @@ START_TEST(aca_reader_and_mismatches) {
       DOC(REG_STEP "\"aca\":[{},{\"expect\":\"DONE\"}]}"),
       DOC("{\"at\":0,\"message\":{\"request\":{},\"response\":{\"status_code\":200}},"
           "\"aca\":[{\"lost\":true,\"expect\":\"FAILOVER\"},{\"lost\":true,"
-          "\"expect\":\"RESEND\"}]}")};
+          "\"expect\":\"RESEND\"}]}"),
+      DOC("{\"at\":0,\"invite\":{\"session\":\"s\"}},"
+          "{\"at\":1,\"tick\":{\"session\":\"s\"},\"aca\":[{}]}")};
   static const char *const why[] = {"aca[0]: expected DONE, got FAILOVER",
                                     "aca[1]: expected DONE, got WCHG_E_DUPLICATE",
-                                    "aca[1]: expected RESEND, got FAILOVER"};
-  for (size_t i = 0; i < 3; i++) {
+                                    "aca[1]: expected RESEND, got FAILOVER",
+                                    "aca: the step gave no record"};
+  for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
     scenario *s = NULL;
     scn_error err;
     scn_stats stats;
