@@ -212,7 +212,8 @@ static wchg_status read_aca(const uint8_t *m, size_t len, struct aca *r, wchg_ct
   memset(r, 0, sizeof *r);
   memset(out, 0, sizeof *out);
   r->m = m;
-  if ((rc = read_header(m, len, diag)) != WCHG_OK || (rc = walk(r, 20, len, false, diag)) != WCHG_OK)
+  if ((rc = read_header(m, len, diag)) != WCHG_OK ||
+      (rc = walk(r, 20, len, false, diag)) != WCHG_OK)
     return rc;
   if (!r->at[F_RESULT] && !r->at[F_EXP])
     return fail(diag, WCHG_E_MISSING, 5005, WCHG_NO_OFFSET, NULL, "Result-Code",
@@ -269,10 +270,8 @@ static uint64_t fingerprint(wchg_str sid, int32_t type, uint32_t number) {
   return h ? h : 1;
 }
 
-#define RING (sizeof ((struct ctf_answers *)0)->answered / sizeof(uint64_t))
-
 static bool answered_lately(const struct ctf_answers *a, uint64_t fp) {
-  for (size_t i = 0; i < RING; i++)
+  for (size_t i = 0; i < CTF_ANSWERED; i++)
     if (a->answered[i] == fp)
       return true;
   return false;
@@ -461,7 +460,7 @@ static void conclude(struct ctf_answers *a, struct ctf_slot *s, wchg_ctf_answer 
   out->accounting_record_type = s->type;
   out->accounting_record_number = s->number;
   if (out->verdict == WCHG_CTF_DONE || out->verdict == WCHG_CTF_FAILED) {
-    a->answered[a->answered_next++ % RING] = fingerprint(slot_sid(s), s->type, s->number);
+    a->answered[a->answered_next++ % CTF_ANSWERED] = fingerprint(slot_sid(s), s->type, s->number);
     s->used = false;
     a->count--;
     return;

@@ -201,11 +201,13 @@ wchg_status ctf_check_user(const wchg_ctf_reg *reg, const wchg_sip_event *req,
 /* ---- answers (ctf_aca.c): the ACRs sent and not yet answered ---------- */
 
 struct ctf_slot; /* one outstanding ACR: a copy of its bytes, its key */
+#define CTF_ANSWERED 8
 struct ctf_answers {
   struct ctf_slot *slots; /* |cap| of them; a session's at its first send */
   size_t cap, count;
-  uint64_t answered[8];   /* fingerprints of the ACRs answered last: tell a
-                             second answer from one for nothing sent */
+  uint64_t answered[CTF_ANSWERED]; /* fingerprints of the ACRs answered
+                             last: tell a second answer from one for
+                             nothing sent */
   unsigned answered_next;
   bool has_interval;      /* an ACA's Acct-Interim-Interval (RFC 6733 §9.8.2) */
   wchg_opt_int interval;
