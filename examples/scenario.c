@@ -771,6 +771,78 @@ static bool rd_expect(rd *r, const json_t *step, const char *path, scn_expect *e
   return true;
 }
 
+/* One "aca" entry's "expect": a verdict name or a wchg_status name. */
+static bool rd_aca_expect(rd *r, const json_t *o, const char *path, scn_aca *a) {
+  wchg_str s = {0};
+  if (!rd_str(r, o, path, "expect", false, &s))
+    return false;
+  if (!s.ptr)
+    return true;
+  a->has_expect = true;
+  for (int v = WCHG_CTF_DONE; v <= WCHG_CTF_FAILED; v++)
+    if (strcmp(s.ptr, wchg_ctf_verdict_name(v)) == 0) {
+      a->verdict = (wchg_ctf_verdict)v;
+      return true;
+    }
+  for (size_t i = 0; i < sizeof status_names / sizeof status_names[0]; i++)
+    if (strcmp(status_names[i].name, s.ptr) == 0 && status_names[i].code != WCHG_OK) {
+      a->expect_error = true;
+      a->error = (wchg_status)status_names[i].code;
+      return true;
+    }
+  return rd_fail(r, WCHG_E_RANGE, path, "expect",
+                 "\"%.40s\" is not DONE, RESEND, FAILOVER, FAILED or a wchg_status name", s.ptr);
+}
+
+/* "aca": what each transmission of the step's ACR gets back. */
+static bool rd_aca(rd *r, const json_t *step, const char *path, scn_step *st) {
+  static const char *const members[] = {"result_code", "acct_interim_interval", "origin_host",
+                                        "lost", "duplicate", "expect", NULL};
+  char p[64], q[80];
+  const json_t *v = json_object_get(step, "aca");
+  bool answered = false;
+  if (!v)
+    return true;
+  sub(p, sizeof p, path, "aca");
+  if (st->action == SCN_INVITE || (st->expect.has_error && st->expect.error != WCHG_OK))
+    return rd_fail(r, WCHG_E_RANGE, p, NULL, "the step gives no record to answer");
+  if (!json_is_array(v))
+    return rd_fail(r, WCHG_E_JSON_TYPE, p, NULL, "expected an array, not %s", type_name(v));
+  size_t n = json_array_size(v);
+  if (n == 0 || n > SCN_MAX_ACA)
+    return rd_fail(r, WCHG_E_LIMIT, p, NULL, "%zu answers (1 to %d allowed)", n, SCN_MAX_ACA);
+  scn_aca *list = rd_alloc(r, n * sizeof *list);
+  if (!list)
+    return false;
+  for (size_t i = 0; i < n; i++) {
+    const json_t *o = json_array_get(v, i);
+    scn_aca *a = &list[i];
+    bool lost = false, dup = false, has_rc = false;
+    int64_t rc = 2001;
+    snprintf(q, sizeof q, "%s[%zu]", p, i);
+    if (!rd_object(r, o, q, members, NULL) || !rd_bool(r, o, q, "lost", NULL, &lost) ||
+        !rd_bool(r, o, q, "duplicate", NULL, &dup) ||
+        !rd_int(r, o, q, "result_code", 0, UINT32_MAX, &has_rc, &rc) ||
+        !rd_opt_int(r, o, q, "acct_interim_interval", 0, UINT32_MAX,
+                    &a->acct_interim_interval) ||
+        !rd_str(r, o, q, "origin_host", false, &a->origin_host) || !rd_aca_expect(r, o, q, a))
+      return false;
+    if ((lost || dup) && (has_rc || a->acct_interim_interval.present || a->origin_host.ptr))
+      return rd_fail(r, WCHG_E_RANGE, q, lost ? "lost" : "duplicate",
+                     "a lost or repeated answer has no fields of its own");
+    if (lost && dup)
+      return rd_fail(r, WCHG_E_RANGE, q, "duplicate", "an answer is lost or repeated, not both");
+    if (dup && !answered)
+      return rd_fail(r, WCHG_E_RANGE, q, "duplicate", "no ACA before it to repeat");
+    a->kind = lost ? SCN_ACA_LOST : dup ? SCN_ACA_DUPLICATE : SCN_ACA_ANSWER;
+    a->result_code = (uint32_t)rc;
+    answered = answered || !lost;
+  }
+  st->aca = list;
+  st->aca_count = n;
+  return true;
+}
+
 /* ------------------------------------------------------------------ */
 /* Steps and the document                                              */
 /* ------------------------------------------------------------------ */
@@ -797,7 +869,8 @@ static bool rd_step(rd *r, const json_t *j, size_t index, scn_step *st) {
   if (!json_is_object(j))
     return rd_fail(r, WCHG_E_JSON_TYPE, path, NULL, "expected an object, not %s", type_name(j));
   json_object_foreach((json_t *)j, key, v) {
-    if (strcmp(key, "at") == 0 || strcmp(key, "expect") == 0 || strcmp(key, "note") == 0)
+    if (strcmp(key, "at") == 0 || strcmp(key, "expect") == 0 || strcmp(key, "note") == 0 ||
+        strcmp(key, "aca") == 0)
       continue;
     size_t i;
     for (i = 0; i < N_ACTIONS; i++)
@@ -855,7 +928,7 @@ static bool rd_step(rd *r, const json_t *j, size_t index, scn_step *st) {
                          : (st->label = st->verb) != NULL;
     break;
   }
-  return ok && rd_expect(r, j, path, &st->expect);
+  return ok && rd_expect(r, j, path, &st->expect) && rd_aca(r, j, path, st);
 }
 
 static bool rd_config(rd *r, const json_t *root) {
@@ -1162,13 +1235,22 @@ void scn_free(scenario *s) {
 /* Runner                                                              */
 /* ------------------------------------------------------------------ */
 
+/* A growable byte buffer of the runner. */
+typedef struct bytes {
+  uint8_t *p;
+  size_t len, cap;
+} bytes;
+
 typedef struct runner {
   const scenario *s;
   wchg_ctf_reg **regs;          /* one per user */
   wchg_ctf_session **sessions;  /* one per session name */
+  wchg_ctf_pending *pending;    /* EVENTs without a session, with "aca" */
   wchg_ctf_record *rec;
   uint8_t *buf;                 /* the encoded ACR */
   size_t cap;
+  scn_exchange ex[SCN_MAX_ACA]; /* a step's "aca" entries as they ran */
+  bytes sent[SCN_MAX_ACA], got[SCN_MAX_ACA]; /* their copies */
   uint32_t next_unique;
   size_t records;
   char why[640];
@@ -1289,6 +1371,151 @@ static bool encode(runner *rn, const wchg_acr *acr, size_t *len, wchg_status *st
   return true;
 }
 
+/* ------------------------------------------------------------------ */
+/* The answer path: a step's "aca" entries                             */
+/* ------------------------------------------------------------------ */
+
+static bool bytes_room(bytes *b, size_t n) {
+  if (n > b->cap) {
+    uint8_t *more = realloc(b->p, n);
+    if (!more)
+      return false;
+    b->p = more;
+    b->cap = n;
+  }
+  return true;
+}
+
+static bool bytes_set(bytes *b, const uint8_t *p, size_t n) {
+  if (!bytes_room(b, n))
+    return false;
+  if (n)
+    memcpy(b->p, p, n);
+  b->len = n;
+  return true;
+}
+
+/* The CDF's answer to the ACR |sent|, as our CDF writes it (aca.h). */
+static wchg_status write_aca(const scenario *s, const scn_aca *a, const bytes *sent, bytes *out) {
+  wchg_aca aca;
+  size_t len = 0;
+  wchg_status rc = wchg_aca_from_acr(sent->p, sent->len, NULL, &aca);
+  if (rc != WCHG_OK)
+    return rc;
+  aca.result_code = a->result_code;
+  aca.error_bit = a->result_code / 1000 == 3; /* protocol errors (RFC 6733 §7.2) */
+  aca.acct_interim_interval = a->acct_interim_interval;
+  aca.origin_host = a->origin_host.ptr          ? a->origin_host
+                    : s->config.destination_host.ptr ? s->config.destination_host
+                                                     : s->config.destination_realm;
+  aca.origin_realm = s->config.destination_realm;
+  rc = wchg_aca_encode(&aca, out->p, out->cap, &len, NULL);
+  if (rc == WCHG_E_BUFFER) {
+    if (!bytes_room(out, len))
+      return WCHG_E_NOMEM;
+    rc = wchg_aca_encode(&aca, out->p, out->cap, &len, NULL);
+  }
+  out->len = len;
+  return rc;
+}
+
+/* Entry |i| of the step's "aca": an answer, a repeat or a timeout given
+ * to the owner of the ACR (|ses|, or the runner's tracker). */
+static wchg_status exchange(runner *rn, const scn_step *step, size_t i, wchg_ctf_session *ses,
+                            const wchg_acr *acr) {
+  const scn_aca *a = &step->aca[i];
+  scn_exchange *x = &rn->ex[i];
+  bytes *got = &rn->got[i];
+  memset(x, 0, sizeof *x);
+  x->aca = a;
+  x->sent = rn->sent[i].p;
+  x->sent_len = rn->sent[i].len;
+  if (a->kind == SCN_ACA_LOST) {
+    x->status = ses ? wchg_ctf_session_timeout(ses, acr->accounting_record_number, &x->answer,
+                                               &x->diag)
+                    : wchg_ctf_pending_timeout(rn->pending, acr->session_id, &x->answer,
+                                               &x->diag);
+    return WCHG_OK;
+  }
+  size_t last = i; /* the ACA a repeat repeats: the last one given */
+  while (a->kind == SCN_ACA_DUPLICATE && last > 0 && step->aca[--last].kind == SCN_ACA_LOST)
+    ;
+  wchg_status rc = a->kind == SCN_ACA_DUPLICATE
+                       ? (bytes_set(got, rn->got[last].p, rn->got[last].len) ? WCHG_OK
+                                                                             : WCHG_E_NOMEM)
+                       : write_aca(rn->s, a, &rn->sent[i], got);
+  if (rc != WCHG_OK)
+    return rc;
+  x->msg = got->p;
+  x->msg_len = got->len;
+  x->status = ses ? wchg_ctf_session_answer(ses, got->p, got->len, &x->answer, &x->diag)
+                  : wchg_ctf_pending_answer(rn->pending, got->p, got->len, &x->answer,
+                                            &x->diag);
+  return WCHG_OK;
+}
+
+/* Does entry |i| meet its "expect" (without one: any verdict)? */
+static bool exchange_ok(runner *rn, size_t i) {
+  const scn_exchange *x = &rn->ex[i];
+  const scn_aca *a = x->aca;
+  const char *got = x->status == WCHG_OK ? wchg_ctf_verdict_name(x->answer.verdict)
+                                         : scn_status_name(x->status);
+  bool ok = a->has_expect ? (a->expect_error ? x->status == a->error
+                                             : x->status == WCHG_OK &&
+                                                   x->answer.verdict == a->verdict)
+                          : x->status == WCHG_OK;
+  if (!ok)
+    snprintf(rn->why, sizeof rn->why, "aca[%zu]: expected %s, got %s%s%s%s%s", i,
+             !a->has_expect ? "an answer" : a->expect_error ? scn_status_name(a->error)
+                                                            : wchg_ctf_verdict_name(a->verdict),
+             got ? got : "?", x->status != WCHG_OK ? " (" : "", x->diag.path,
+             x->status != WCHG_OK ? ": " : "", x->status != WCHG_OK ? x->diag.message : "");
+  if (!ok && x->status != WCHG_OK)
+    snprintf(rn->why + strlen(rn->why), sizeof rn->why - strlen(rn->why), ")");
+  return ok;
+}
+
+/* Send the step's ACR through the answer path (its bytes must be those
+ * the runner encoded) and run every "aca" entry: false with rn->why on a
+ * mismatch; WCHG_E_NOMEM in *nomem. */
+static bool answers(runner *rn, const scn_step *step, wchg_ctf_session *ses,
+                    const wchg_acr *acr, size_t len, size_t *count, bool *nomem) {
+  const uint8_t *msg = NULL;
+  size_t n = 0;
+  wchg_diag d = {0};
+  wchg_status st = ses ? wchg_ctf_session_send(ses, acr, &msg, &n, &d)
+                       : wchg_ctf_pending_send(rn->pending, acr, &msg, &n, &d);
+  *count = 0;
+  if (st != WCHG_OK || n != len || memcmp(msg, rn->buf, len) != 0) {
+    snprintf(rn->why, sizeof rn->why, "aca: the ACR was not sent: %s%s%s", d.path,
+             d.path[0] ? ": " : "", st != WCHG_OK ? d.message : "other bytes than encoded");
+    return false;
+  }
+  for (size_t i = 0; i < step->aca_count; i++) {
+    /* the first transmission is the ACR, each later one what the verdict
+     * before it gave back to resend */
+    const scn_exchange *prev = i ? &rn->ex[i - 1] : NULL;
+    const uint8_t *out = prev && prev->status == WCHG_OK && prev->answer.resend
+                             ? prev->answer.resend
+                             : prev ? prev->sent : msg;
+    size_t out_len = prev && prev->status == WCHG_OK && prev->answer.resend
+                         ? prev->answer.resend_len
+                         : prev ? prev->sent_len : n;
+    wchg_status rc = bytes_set(&rn->sent[i], out, out_len) ? exchange(rn, step, i, ses, acr)
+                                                            : WCHG_E_NOMEM;
+    *nomem = rc == WCHG_E_NOMEM;
+    if (rc != WCHG_OK) {
+      snprintf(rn->why, sizeof rn->why, "aca[%zu]: the ACA does not encode (%s)", i,
+               wchg_strerror(rc));
+      return false;
+    }
+    *count = i + 1;
+    if (!exchange_ok(rn, i))
+      return false;
+  }
+  return true;
+}
+
 /* Run one step: the CTF call, the encoding, the check, the callback. */
 static int run_step(runner *rn, size_t index, scn_callback cb, void *ud, scn_stats *stats) {
   const scenario *s = rn->s;
@@ -1344,6 +1571,14 @@ static int run_step(runner *rn, size_t index, scn_callback cb, void *ud, scn_sta
   }
   if (o.ok)
     o.ok = check(rn, step, st, &d, o.acr);
+  if (o.ok && step->aca_count) {
+    bool nomem = false;
+    o.ok = o.acr ? answers(rn, step, ses, o.acr, o.msg_len, &o.exchange_count, &nomem)
+                 : (snprintf(rn->why, sizeof rn->why, "aca: the step gave no record"), false);
+    if (nomem)
+      return WCHG_E_NOMEM;
+    o.exchanges = rn->ex;
+  }
   o.mismatch = o.ok ? NULL : rn->why;
   stats->steps++;
   stats->records += o.acr != NULL;
@@ -1365,7 +1600,8 @@ int scn_run(const scenario *s, scn_callback cb, void *user_data, scn_stats *stat
   rn.regs = calloc(s->user_count + 1, sizeof *rn.regs);
   rn.sessions = calloc(s->session_count + 1, sizeof *rn.sessions);
   rn.rec = wchg_ctf_record_new(s->config.mem);
-  rc = rn.regs && rn.sessions && rn.rec ? 0 : WCHG_E_NOMEM;
+  rn.pending = wchg_ctf_pending_new(s->config.mem, SCN_MAX_STEPS);
+  rc = rn.regs && rn.sessions && rn.rec && rn.pending ? 0 : WCHG_E_NOMEM;
   for (size_t i = 0; rc == 0 && i < s->user_count; i++)
     if (!(rn.regs[i] = wchg_ctf_reg_new(&s->config)))
       rc = WCHG_E_NOMEM;
@@ -1379,6 +1615,11 @@ int scn_run(const scenario *s, scn_callback cb, void *user_data, scn_stats *stat
   for (size_t i = 0; rn.regs && i < s->user_count; i++)
     wchg_ctf_reg_free(rn.regs[i]);
   wchg_ctf_record_free(rn.rec);
+  wchg_ctf_pending_free(rn.pending);
+  for (size_t i = 0; i < SCN_MAX_ACA; i++) {
+    free(rn.sent[i].p);
+    free(rn.got[i].p);
+  }
   free(rn.sessions);
   free(rn.regs);
   free(rn.buf);

@@ -31,6 +31,7 @@
                                         array too) */
 #define SCN_MAX_NAME 64              /* bytes of a user or session name:
                                         [A-Za-z0-9_.-], no leading '.' */
+#define SCN_MAX_ACA 8                /* entries of a step's "aca" array */
 
 /** What a step does. */
 typedef enum scn_action {
@@ -62,6 +63,28 @@ typedef struct scn_expect {
   bool emergency;
 } scn_expect;
 
+/** What one transmission of a step's ACR gets back ("aca" entries). */
+typedef enum scn_aca_kind {
+  SCN_ACA_ANSWER = 0,    /* an ACA, as the CDF writes it */
+  SCN_ACA_LOST = 1,      /* none: the host's timer expires */
+  SCN_ACA_DUPLICATE = 2, /* the previous ACA once more */
+} scn_aca_kind;
+
+typedef struct scn_aca {
+  scn_aca_kind kind;
+  uint32_t result_code;              /* default 2001 */
+  wchg_opt_int acct_interim_interval;
+  wchg_str origin_host;              /* the answering CDF; absent: the
+                                        config's destination_host, else
+                                        its destination_realm */
+  bool has_expect;                   /* "expect": a verdict name, or a
+                                        wchg_status name the answer call
+                                        must fail with */
+  bool expect_error;
+  wchg_ctf_verdict verdict;
+  wchg_status error;
+} scn_aca;
+
 typedef struct scn_step {
   scn_action action;
   const char *verb;          /* its member name: "register", "bye", ... */
@@ -78,6 +101,8 @@ typedef struct scn_step {
                                 actions (the request of a standalone) */
   wchg_sip_event response;   /* SCN_STANDALONE: its final response */
   scn_expect expect;
+  const scn_aca *aca;        /* "aca": the answers to its ACR, in order */
+  size_t aca_count;
 } scn_step;
 
 typedef struct scn_user {
@@ -129,6 +154,19 @@ const char *scn_status_name(int code);
  * (or "NONE"); "?" if unknown. */
 const char *scn_record_name(int32_t type);
 
+/** One "aca" entry as it ran: the ACR (or its resend) went out, this
+ * came back. Views into the runner, valid during the callback. */
+typedef struct scn_exchange {
+  const scn_aca *aca;
+  const uint8_t *sent;       /* the bytes this transmission sent */
+  size_t sent_len;
+  const uint8_t *msg;        /* the ACA given to the CTF; NULL when lost */
+  size_t msg_len;
+  wchg_status status;        /* of the answer (or timeout) call */
+  wchg_diag diag;            /* its diagnostic when status != WCHG_OK */
+  wchg_ctf_answer answer;    /* the verdict (status WCHG_OK) */
+} scn_exchange;
+
 /** What one step gave, handed to the runner's callback. */
 typedef struct scn_outcome {
   size_t index;              /* of the step */
@@ -143,6 +181,8 @@ typedef struct scn_outcome {
   const wchg_acr *acr;       /* the ACR, or NULL */
   const uint8_t *msg;        /* its encoding (a full ACR message) */
   size_t msg_len;
+  const scn_exchange *exchanges; /* its "aca" entries as they ran */
+  size_t exchange_count;
   bool ok;                   /* the step met its expectation (or had
                                 none and succeeded) */
   const char *mismatch;      /* when !ok: why, one sentence */
@@ -160,8 +200,11 @@ typedef struct scn_stats {
  * registration context per user, one session per session name): each
  * step is given to the CTF, its ACR (if any) gets hop-by-hop and
  * end-to-end identifiers from a counter, is encoded and parsed back, and
- * the step's expectation is checked; then |cb| (may be NULL) sees the
- * outcome. An ACR that does not encode or parse back is a mismatch, and
+ * the step's expectation is checked; a step with "aca" entries sends
+ * its ACR through the CTF's answer path (ctf_aca.h: the session's, or a
+ * wchg_ctf_pending for EVENTs without a session), gives it each answer
+ * or timeout in turn, resends what the verdict says to and checks each
+ * entry's "expect"; then |cb| (may be NULL) sees the outcome. An ACR that does not encode or parse back is a mismatch, and
  * so is an error the step did not expect.
  * Returns 0 when every step ran (|stats| says how many mismatched), the
  * callback's non-zero value, or WCHG_E_NOMEM.

@@ -14,6 +14,9 @@
  * Each ACR is written as a full Diameter message to
  * DIR/NN-<session>-<TYPE>.diam (DIR defaults to build/demo) and
  * summarised in one line on stdout; a refused step gets a line too.
+ * A step with "aca" entries (the CDF's answers, ctf_aca.h) gets one line
+ * per answer with its verdict; the ACAs and the resends go beside the
+ * ACR as DIR/NN-<session>-<TYPE>-acaK.diam and -resendK.diam.
  * Beside them, the online charging of the WebRTC users' calls and
  * MESSAGEs (examples/online.h: the IMS-GWF's CCRs, a simulated OCS's
  * CCAs) goes to DIR/ro/NN-<session>-CCR-<I|U|T>.diam and -CCA-..., one
@@ -118,6 +121,53 @@ static int on_ro(const online_msg *m, void *user_data) {
   return 0;
 }
 
+/* The ACA side of one ACR: each answer (or timeout) and its verdict; the
+ * ACAs and the resends go beside the ACR's file (-acaN, -resendN). */
+static int print_exchanges(const scn_outcome *o, struct ctx *c) {
+  char base[4096], path[4200];
+  snprintf(base, sizeof base, "%s/%02zu-%s-%s", c->out, o->record_seq, o->step->label,
+           scn_record_name(o->acr->accounting_record_type));
+  for (size_t k = 0; k < o->exchange_count; k++) {
+    const scn_exchange *x = &o->exchanges[k];
+    const wchg_ctf_answer *a = &x->answer;
+    char what[96], verdict[512];
+    if (x->aca->kind == SCN_ACA_LOST)
+      snprintf(what, sizeof what, "none (timeout)");
+    else if (x->aca->kind == SCN_ACA_DUPLICATE)
+      snprintf(what, sizeof what, "the last once more");
+    else
+      snprintf(what, sizeof what, "%" PRIu32 " from %.*s", a->result_code ? a->result_code
+                                                                          : x->aca->result_code,
+               STR_ARG(x->aca->kind == SCN_ACA_ANSWER && x->status == WCHG_OK
+                           ? a->origin_host : x->aca->origin_host));
+    if (x->status != WCHG_OK)
+      snprintf(verdict, sizeof verdict, "refused: %s (%s: %s)", scn_status_name(x->status),
+               x->diag.path, x->diag.message);
+    else if (a->resend)
+      snprintf(verdict, sizeof verdict, "%s: resend #%" PRIu32 " with T",
+               wchg_ctf_verdict_name(a->verdict), a->resends);
+    else
+      snprintf(verdict, sizeof verdict, "%s", wchg_ctf_verdict_name(a->verdict));
+    if (x->msg) {
+      snprintf(path, sizeof path, "%s-aca%zu.diam", base, k + 1);
+      if (write_file(path, x->msg, x->msg_len) != 0)
+        return -1;
+    }
+    if (x->status == WCHG_OK && a->resend) {
+      snprintf(path, sizeof path, "%s-resend%" PRIu32 ".diam", base, a->resends);
+      if (write_file(path, a->resend, a->resend_len) != 0)
+        return -1;
+    }
+    if (c->quiet)
+      continue;
+    printf("   ACA %zu  %-28s", k + 1, what);
+    if (x->status == WCHG_OK && a->acct_interim_interval.present)
+      printf("  Acct-Interim-Interval %" PRId64 " s", a->acct_interim_interval.value);
+    printf("  %s\n", verdict);
+  }
+  return 0;
+}
+
 static int on_step(const scn_outcome *o, void *user_data) {
   struct ctx *c = user_data;
   if (o->acr && o->msg) {
@@ -131,6 +181,11 @@ static int on_step(const scn_outcome *o, void *user_data) {
     }
     if (!c->quiet)
       print_record(o, path);
+    if (print_exchanges(o, c) != 0) {
+      fprintf(stderr, "webrtc_call: %s/...-aca: %s\n", c->out, strerror(errno));
+      c->io_error = 1;
+      return 1;
+    }
   } else if (o->status != WCHG_OK && !c->quiet) {
     print_error(o, c);
   }

@@ -6,7 +6,9 @@
  *   ctf_record.c  the record object and the one function that turns the
  *                 facts of an event into the ACR model (ctf_fill);
  *   ctf_reg.c     registration contexts;
- *   ctf_session.c the INVITE dialog state machine.
+ *   ctf_session.c the INVITE dialog state machine;
+ *   ctf_aca.c     the answer path (ctf_aca.h): the ACRs sent and not yet
+ *                 answered, reading and matching their ACAs.
  *
  * Data flows one way: SIP facts (the event's strings) -> parsed facts
  * (struct ctf_facts, views) -> wchg_acr (views). What later records need
@@ -118,6 +120,7 @@ struct ctf_facts {
   wchg_str body_type;
   wchg_opt_int body_length;
   bool interim_interval; /* START and INTERIM carry Acct-Interim-Interval */
+  const wchg_opt_int *interval; /* ... this one (NULL: the config's) */
   bool emergency;
   const wchg_sdp *sdp; /* START and INTERIM */
   int sdp_type;
@@ -194,5 +197,28 @@ wchg_str ctf_reg_ani(const wchg_ctf_reg *reg);
  * Annex U: WCHG_E_EMERGENCY). *emergency: charge with the indicator. */
 wchg_status ctf_check_user(const wchg_ctf_reg *reg, const wchg_sip_event *req,
                            bool *emergency, wchg_diag *diag);
+
+/* ---- answers (ctf_aca.c): the ACRs sent and not yet answered ---------- */
+
+struct ctf_slot; /* one outstanding ACR: a copy of its bytes, its key */
+#define CTF_ANSWERED 8
+struct ctf_answers {
+  struct ctf_slot *slots; /* |cap| of them; a session's at its first send */
+  size_t cap, count;
+  uint64_t answered[CTF_ANSWERED]; /* fingerprints of the ACRs answered
+                             last: tell a second answer from one for
+                             nothing sent */
+  unsigned answered_next;
+  bool has_interval;      /* an ACA's Acct-Interim-Interval (RFC 6733 §9.8.2) */
+  wchg_opt_int interval;
+};
+/* Forget the outstanding ACRs and the interval; memory is kept. */
+void ctf_answers_reset(struct ctf_answers *a);
+void ctf_answers_free(struct ctf_answers *a, const wchg_mem *mem);
+/* The interval an ACA set, else |dflt| (the config's). */
+const wchg_opt_int *ctf_answers_interval(const struct ctf_answers *a, const wchg_opt_int *dflt);
+/* A session's answers, allocator and Session-Id (ctf_session.c). */
+struct ctf_answers *ctf_session_answers(wchg_ctf_session *s, const wchg_mem **mem,
+                                        wchg_str *sid);
 
 #endif

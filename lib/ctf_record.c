@@ -141,7 +141,7 @@ void ctf_fill(wchg_ctf_record *r, const struct ctf_facts *f) {
   a->accounting_record_type = f->record_type;
   a->accounting_record_number = f->record_number;
   if (f->interim_interval)
-    a->acct_interim_interval = c->acct_interim_interval;
+    a->acct_interim_interval = f->interval ? *f->interval : c->acct_interim_interval;
   a->origin_state_id = c->origin_state_id;
   a->event_timestamp = WCHG_TIME_MS(f->event_ms);
   a->cause_code = f->cause_code;

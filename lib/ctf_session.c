@@ -65,6 +65,9 @@ struct wchg_ctf_session {
     wchg_str method; /* a literal */
     int64_t ms;
   } pending;
+
+  /* the ACRs sent and not yet answered, an ACA's interval (ctf_aca.c) */
+  struct ctf_answers answers;
 };
 
 wchg_ctf_session *wchg_ctf_session_new(const wchg_ctf_config *cfg) {
@@ -93,6 +96,7 @@ void wchg_ctf_session_reset(wchg_ctf_session *s) {
   s->media_count = 0;
   s->pending.on = false;
   s->acked = false;
+  ctf_answers_reset(&s->answers);
 }
 
 void wchg_ctf_session_free(wchg_ctf_session *s) {
@@ -106,6 +110,7 @@ void wchg_ctf_session_free(wchg_ctf_session *s) {
   ctf_buf_free(&s->offer.text, &m);
   ctf_buf_free(&s->early.text, &m);
   ctf_buf_free(&s->agreed.text, &m);
+  ctf_answers_free(&s->answers, &m);
   ctf_dealloc(&m, s);
 }
 
@@ -115,6 +120,13 @@ wchg_ctf_state wchg_ctf_session_state(const wchg_ctf_session *s) {
 
 uint32_t wchg_ctf_session_record_number(const wchg_ctf_session *s) {
   return s ? s->record_number : 0;
+}
+
+struct ctf_answers *ctf_session_answers(wchg_ctf_session *s, const wchg_mem **mem,
+                                        wchg_str *sid) {
+  *mem = &s->mem;
+  *sid = s->state == WCHG_CTF_IDLE ? (wchg_str){NULL, 0} : ctf_get(&s->base, s->sid);
+  return &s->answers;
 }
 
 /* ---- helpers ----------------------------------------------------------- */
@@ -252,6 +264,7 @@ static void session_facts(const wchg_ctf_session *s, struct view *v, struct ctf_
   f->icsi = ctf_get(b, s->icsi);
   f->emergency = s->emergency;
   f->interim_interval = type == WCHG_ACR_START || type == WCHG_ACR_INTERIM;
+  f->interval = ctf_answers_interval(&s->answers, &s->cfg->acct_interim_interval);
 }
 
 static void keep_ani(wchg_ctf_session *s, const wchg_str spec[2]) {
@@ -731,7 +744,7 @@ wchg_status wchg_ctf_session_tick(wchg_ctf_session *s, int64_t now_ms, wchg_ctf_
 
   if (rc != WCHG_OK)
     return rc;
-  ival = &s->cfg->acct_interim_interval;
+  ival = ctf_answers_interval(&s->answers, &s->cfg->acct_interim_interval);
   if (s->state != WCHG_CTF_ACTIVE || !ival->present || ival->value <= 0 ||
       now_ms - s->last_record_ms < ival->value * 1000)
     return WCHG_OK;

@@ -287,7 +287,9 @@ typedef struct wchg_ctf_session wchg_ctf_session;
 /** wchg_ctf_session_new - an IDLE session, or NULL when out of memory or
  * |cfg| is NULL. */
 WCHG_API wchg_ctf_session *wchg_ctf_session_new(const wchg_ctf_config *cfg);
-/** wchg_ctf_session_reset - back to IDLE, keeping its memory for reuse. */
+/** wchg_ctf_session_reset - back to IDLE, keeping its memory for reuse;
+ * the ACRs sent and not answered (ctf_aca.h) and an ACA's interval are
+ * forgotten. */
 WCHG_API void wchg_ctf_session_reset(wchg_ctf_session *s);
 /** wchg_ctf_session_free - release |s| (NULL is fine). */
 WCHG_API void wchg_ctf_session_free(wchg_ctf_session *s);
@@ -352,7 +354,8 @@ WCHG_API wchg_status wchg_ctf_session_info(const wchg_ctf_session *s, int64_t no
 
 /**
  * wchg_ctf_session_tick - the caller's clock: at |now_ms| an ACTIVE
- * session whose last record is Acct-Interim-Interval or more old gives an
+ * session whose last record is Acct-Interim-Interval (the config's, or
+ * the last one an ACA gave, ctf_aca.h) or more old gives an
  * INTERIM with the current media (Event-Timestamp |now_ms|, no Time-
  * Stamps); otherwise NONE. WCHG_E_ARG on NULL; never WCHG_E_STATE.
  */

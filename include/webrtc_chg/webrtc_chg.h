@@ -16,6 +16,7 @@
 #include <webrtc_chg/sip.h>
 #include <webrtc_chg/acr.h>
 #include <webrtc_chg/ctf.h>
+#include <webrtc_chg/ctf_aca.h>
 #include <webrtc_chg/cdrfile.h>
 #include <webrtc_chg/aca.h>
 #include <webrtc_chg/ro.h>

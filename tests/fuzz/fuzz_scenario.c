@@ -2,7 +2,10 @@
  * (examples/scenario.c, compiled into this target). A text it refuses
  * must say why; a text it accepts is replayed through the charging
  * trigger function (ctf.h), and every ACR the CTF produces must encode
- * and parse back with wchg_dmsg_parse() (the runner checks both). */
+ * and parse back with wchg_dmsg_parse() (the runner checks both). A
+ * step's "aca" entries go through the CTF's answer path (ctf_aca.h):
+ * every resend it gives back is the ACR as encoded with the T flag set,
+ * and a lost answer gets no ACA. */
 #include "../../examples/scenario.c"
 
 static int on_step(const scn_outcome *o, void *user_data) {
@@ -11,6 +14,17 @@ static int on_step(const scn_outcome *o, void *user_data) {
    * message our own reader refuses */
   if (o->acr && !o->msg)
     abort();
+  for (size_t k = 0; k < o->exchange_count; k++) {
+    const scn_exchange *x = &o->exchanges[k];
+    const wchg_ctf_answer *a = &x->answer;
+    if ((x->aca->kind == SCN_ACA_LOST) != (x->msg == NULL))
+      abort();
+    if (x->status == WCHG_OK && a->resend &&
+        (a->resend_len != o->msg_len || !(a->resend[4] & WCHG_CMD_FLAG_T) ||
+         memcmp(a->resend, o->msg, 4) != 0 ||
+         memcmp(a->resend + 5, o->msg + 5, o->msg_len - 5) != 0))
+      abort();
+  }
   return 0;
 }
 

@@ -33,6 +33,7 @@
   X(ro_suite)                                                                \
   X(rf_dec_suite)                                                            \
   X(ctf_suite)                                                               \
+  X(ctf_aca_suite)                                                           \
   X(demo_suite)                                                              \
   X(cdrfile_suite)                                                           \
   X(aca_suite)                                                               \

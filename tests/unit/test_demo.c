@@ -484,6 +484,114 @@ START_TEST(run_reports_mismatches) {
 }
 END_TEST
 
+/* ---- the ACA side (issue 18) ---------------------------------------------- */
+
+typedef struct aca_got {
+  char line[16][64];
+  size_t n;
+} aca_got;
+
+/* One line per "aca" entry; every transmission is the ACR as first sent,
+ * with the T flag once a verdict gave it back to resend. */
+static int collect_aca(const scn_outcome *o, void *ud) {
+  aca_got *g = ud;
+  bool resent = false;
+  ck_assert_msg(o->ok, "step %zu: %s", o->index, o->mismatch ? o->mismatch : "");
+  for (size_t k = 0; k < o->exchange_count; k++) {
+    const scn_exchange *x = &o->exchanges[k];
+    ck_assert_uint_lt(g->n, 16);
+    ck_assert_uint_eq(x->sent_len, o->msg_len);
+    for (size_t i = 0; i < o->msg_len; i++)
+      ck_assert_msg(x->sent[i] == (i == 4 && resent ? (o->msg[4] | WCHG_CMD_FLAG_T) : o->msg[i]),
+                    "step %zu, aca[%zu]: octet %zu", o->index, k, i);
+    ck_assert(x->aca->kind == SCN_ACA_LOST ? x->msg == NULL : x->msg != NULL);
+    snprintf(g->line[g->n++], sizeof g->line[0], "%s#%u %s%s%s",
+             scn_record_name(o->acr->accounting_record_type),
+             (unsigned)o->acr->accounting_record_number,
+             x->status == WCHG_OK ? wchg_ctf_verdict_name(x->answer.verdict)
+                                  : scn_status_name(x->status),
+             x->status == WCHG_OK && x->answer.acct_interim_interval.present ? " ival" : "",
+             x->status == WCHG_OK && x->answer.resend ? " resend" : "");
+    resent = resent || (x->status == WCHG_OK && x->answer.resend);
+  }
+  return 0;
+}
+
+START_TEST(failover_scenario) {
+  static const char *const want[] = {
+      "EVENT#0 FAILOVER resend", "EVENT#0 DONE",       "START#0 FAILOVER resend",
+      "START#0 DONE ival",       "INTERIM#1 FAILOVER resend", "INTERIM#1 DONE",
+      "INTERIM#2 DONE",          "INTERIM#2 WCHG_E_DUPLICATE", "STOP#3 DONE",
+      "EVENT#0 FAILED"};
+  char *text;
+  scenario *s = load("examples/scenarios/cdf_failover.json", &text);
+  aca_got g;
+  scn_stats stats;
+  memset(&g, 0, sizeof g);
+  ck_assert_int_eq(scn_run(s, collect_aca, &g, &stats), 0);
+  ck_assert_uint_eq(stats.mismatches, 0);
+  ck_assert_uint_eq(g.n, sizeof want / sizeof want[0]);
+  for (size_t i = 0; i < g.n; i++)
+    ck_assert_str_eq(g.line[i], want[i]);
+  scn_free(s);
+  free(text);
+}
+END_TEST
+
+static int keep_mismatch(const scn_outcome *o, void *ud) {
+  if (o->mismatch)
+    snprintf(ud, 640, "%s", o->mismatch);
+  return 0;
+}
+
+START_TEST(aca_reader_and_mismatches) {
+#define REG_STEP                                                                           \
+  "{\"at\":0,\"register\":{\"user\":\"u\",\"flavour\":\"ims\",\"impu\":\"sip:u@example.net\","  \
+  "\"request\":{},\"response\":{\"status_code\":200,\"expires\":60}},"
+#define DOC(step) "{" CFG ",\"users\":{\"u\":{}},\"steps\":[" step "]}"
+  expect_error(DOC("{\"at\":0,\"invite\":{\"session\":\"s\"},\"aca\":[{}]}"), WCHG_E_RANGE,
+               "steps[0].aca", 1, "no record to answer");
+  expect_error(DOC(REG_STEP "\"aca\":[{\"duplicate\":true}]}"), WCHG_E_RANGE,
+               "steps[0].aca[0].duplicate", 1, "no ACA before it");
+  expect_error(DOC(REG_STEP "\"aca\":[{\"lost\":true},{\"duplicate\":true}]}"), WCHG_E_RANGE,
+               "steps[0].aca[1].duplicate", 1, "no ACA before it");
+  expect_error(DOC(REG_STEP "\"aca\":[{\"lost\":true,\"result_code\":2001}]}"), WCHG_E_RANGE,
+               "steps[0].aca[0].lost", 1, "no fields of its own");
+  expect_error(DOC(REG_STEP "\"aca\":[{\"expect\":\"MAYBE\"}]}"), WCHG_E_RANGE,
+               "steps[0].aca[0].expect", 1, "\"MAYBE\" is not DONE");
+  expect_error(DOC(REG_STEP "\"aca\":[{\"rc\":1}]}"), WCHG_E_JSON_KEY, "steps[0].aca[0].rc", 1,
+               "unknown member");
+  expect_error(DOC(REG_STEP "\"aca\":[{},{},{},{},{},{},{},{},{}]}"), WCHG_E_LIMIT,
+               "steps[0].aca", 1, "9 answers");
+  expect_error(DOC(REG_STEP "\"aca\":{}}"), WCHG_E_JSON_TYPE, "steps[0].aca", 1, "an array");
+  /* an expectation that does not hold, and an answer for no record */
+  static const char *const texts[] = {
+      DOC(REG_STEP "\"aca\":[{\"result_code\":3004,\"expect\":\"DONE\"}]}"),
+      DOC(REG_STEP "\"aca\":[{},{\"expect\":\"DONE\"}]}"),
+      DOC("{\"at\":0,\"message\":{\"request\":{},\"response\":{\"status_code\":200}},"
+          "\"aca\":[{\"lost\":true,\"expect\":\"FAILOVER\"},{\"lost\":true,"
+          "\"expect\":\"RESEND\"}]}"),
+      DOC("{\"at\":0,\"invite\":{\"session\":\"s\"}},"
+          "{\"at\":1,\"tick\":{\"session\":\"s\"},\"aca\":[{}]}")};
+  static const char *const why[] = {"aca[0]: expected DONE, got FAILOVER",
+                                    "aca[1]: expected DONE, got WCHG_E_DUPLICATE",
+                                    "aca[1]: expected RESEND, got FAILOVER",
+                                    "aca: the step gave no record"};
+  for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+    scenario *s = NULL;
+    scn_error err;
+    scn_stats stats;
+    char mismatch[640] = "";
+    ck_assert_int_eq(scn_parse(texts[i], strlen(texts[i]), &s, &err), WCHG_OK);
+    ck_assert_int_eq(scn_run(s, keep_mismatch, mismatch, &stats), 0);
+    ck_assert_uint_eq(stats.mismatches, 1);
+    ck_assert_msg(strstr(mismatch, why[i]), "%s", mismatch);
+    scn_free(s);
+  }
+#undef DOC
+#undef REG_STEP
+}
+END_TEST
 
 /* ---- the demo's ACRs through the CDF (issue 5) --------------------------- */
 
@@ -713,6 +821,8 @@ Suite *demo_suite(void) {
   tcase_add_test(tc, all_scenarios_pass);
   tcase_add_test(tc, reader_errors);
   tcase_add_test(tc, run_reports_mismatches);
+  tcase_add_test(tc, failover_scenario);
+  tcase_add_test(tc, aca_reader_and_mismatches);
   tcase_add_test(tc, demo_through_cdf);
   tcase_add_test(tc, demo_online_charging);
   suite_add_tcase(s, tc);
