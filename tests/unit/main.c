@@ -31,6 +31,7 @@
   X(ro_suite)                                                                \
   X(rf_dec_suite)                                                            \
   X(ctf_suite)                                                               \
+  X(ctf_sdp_suite)                                                           \
   X(demo_suite)                                                              \
   X(cdrfile_suite)                                                           \
   X(aca_suite)                                                               \
