@@ -288,7 +288,8 @@ static wchg_status add_media(struct sdp *c, size_t p, wchg_str line, bool text) 
     return fail(c, WCHG_E_LIMIT, p, "more than %zu media components", c->max_media);
   if ((rc = room(c, p, true)))
     return rc;
-  if (text && (rc = m_line(c, p, p + line.len, &md))) {
+  /* receive: the fields of an "m" line without '=' are not read */
+  if (text && line.len >= 2 && line.ptr[1] == '=' && (rc = m_line(c, p, p + line.len, &md))) {
     if (c->stop)
       return rc;
     memset(&md, 0, sizeof md); /* receive: the fields of a line that does not parse */

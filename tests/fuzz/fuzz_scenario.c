@@ -2,7 +2,11 @@
  * (examples/scenario.c, compiled into this target). A text it refuses
  * must say why; a text it accepts is replayed through the charging
  * trigger function (ctf.h), and every ACR the CTF produces must encode
- * and parse back with wchg_dmsg_parse() (the runner checks both). */
+ * and parse back with wchg_dmsg_parse() (the runner checks both), under
+ * the SDP policies, line policies and limits the text chooses; every
+ * warning the CTF gives (issue 18: an SDP problem accepted) names an SDP
+ * path, a sentence and a strict error code, and a step that gave one
+ * succeeded. */
 #include "../../examples/scenario.c"
 
 static int on_step(const scn_outcome *o, void *user_data) {
@@ -11,6 +15,11 @@ static int on_step(const scn_outcome *o, void *user_data) {
    * message our own reader refuses */
   if (o->acr && !o->msg)
     abort();
+  for (size_t k = 0; o->warnings && k < o->warnings->count && k < o->warnings->cap; k++) {
+    const wchg_diag *d = &o->warnings->items[k];
+    if (o->status != WCHG_OK || d->code >= 0 || strncmp(d->path, "SDP", 3) || !d->message[0])
+      abort();
+  }
   return 0;
 }
 

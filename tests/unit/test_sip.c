@@ -1136,6 +1136,14 @@ START_TEST(sdp_receive_keeps) {
   /* no warnings wanted: the same result */
   expect_ok(wchg_sdp_parse_body(in, sizeof in - 1, NULL, WCHG_POLICY_RECEIVE, &B, NULL, &D));
   ck_assert_uint_eq(B.media[1].line_count, 2);
+  /* an "m" line without '=': a component, its fields not read */
+  W = (wchg_warnings){items, 8, 0};
+  expect_ok(wchg_sdp_parse_body("v=0\nm", 5, NULL, WCHG_POLICY_RECEIVE, &B, &W, &D));
+  ck_assert_uint_eq(W.count, 1);
+  expect_warning(0, WCHG_E_ENCODING, MN(0), 5);
+  ck_assert_uint_eq(B.media_count, 1);
+  expect_str(B.media[0].media_name, "m");
+  ck_assert_ptr_null(B.media[0].media.ptr);
   /* a line with two problems: both reported, the line left out */
   W = (wchg_warnings){items, 8, 0};
   B = (wchg_sdp_body){B_LINES, 64, B_MEDIA, 8, 0, 0};
