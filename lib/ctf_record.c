@@ -119,15 +119,18 @@ static void transit(wchg_ctf_record *r, const struct ctf_facts *f) {
 static bool charging_line(wchg_str line) {
   static const struct {
     const char *text;
+    size_t len;
     bool prefix;
-  } kinds[] = {{"c=", true},          {"b=", true},          {"a=rtpmap:", true},
-               {"a=sendrecv", false}, {"a=sendonly", false}, {"a=recvonly", false},
-               {"a=inactive", false}};
-  for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
-    size_t n = strlen(kinds[k].text);
-    if ((kinds[k].prefix ? line.len >= n : line.len == n) && !memcmp(line.ptr, kinds[k].text, n))
+  } kinds[] = {{"a=rtpmap:", 9, true},   {"a=sendrecv", 10, false}, {"a=sendonly", 10, false},
+               {"a=recvonly", 10, false}, {"a=inactive", 10, false}};
+  if (line.len >= 2 && (line.ptr[0] == 'c' || line.ptr[0] == 'b') && line.ptr[1] == '=')
+    return true;
+  if (line.len < 9 || line.ptr[0] != 'a')
+    return false;
+  for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+    if ((kinds[k].prefix ? line.len >= kinds[k].len : line.len == kinds[k].len) &&
+        !memcmp(line.ptr, kinds[k].text, kinds[k].len))
       return true;
-  }
   return false;
 }
 

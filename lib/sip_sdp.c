@@ -79,16 +79,18 @@ static wchg_status line_end(struct sdp *c, size_t p, size_t *end, size_t *next) 
   wchg_status rc = WCHG_OK;
   for (size_t q = p; q < c->n; q++) {
     unsigned char ch = (unsigned char)c->s[q];
+    if (ch >= 0x20 && ch != 0x7F)
+      continue;
     if (ch == '\n' || (ch == '\r' && q + 1 < c->n && c->s[q + 1] == '\n')) {
       *end = q;
       *next = q + (ch == '\r' ? 2 : 1);
       return rc;
     }
-    if (rc != WCHG_OK)
+    if (ch == '\t' || rc != WCHG_OK)
       continue;
     if (ch == '\r')
       rc = problem(c, WCHG_E_ENCODING, q, "a CR not followed by LF");
-    else if ((ch < 0x20 && ch != '\t') || ch == 0x7F)
+    else
       rc = problem(c, WCHG_E_ENCODING, q, "control character 0x%02x", ch);
     if (c->stop)
       return rc;
@@ -97,11 +99,13 @@ static wchg_status line_end(struct sdp *c, size_t p, size_t *end, size_t *next) 
   return rc;
 }
 
+/* WCHG_SDP_SENDRECV.. for "a=sendrecv".., else -1. */
 static int direction_of(wchg_str line) {
-  static const char *const names[] = {"a=sendrecv", "a=sendonly", "a=recvonly",
-                                      "a=inactive"};
+  static const char names[4][11] = {"a=sendrecv", "a=sendonly", "a=recvonly", "a=inactive"};
+  if (line.len != 10 || line.ptr[0] != 'a')
+    return -1;
   for (int d = 0; d < 4; d++)
-    if (line.len == strlen(names[d]) && !memcmp(line.ptr, names[d], line.len))
+    if (!memcmp(line.ptr, names[d], 10))
       return d;
   return -1;
 }
@@ -364,11 +368,10 @@ static wchg_status sdp_line(struct sdp *c, size_t p, size_t *next) {
     text = false;
   else if (rc && !wchg_utf8_valid(line.ptr, line.len, &bad))
     text = !problem(c, WCHG_E_UTF8, p + bad, "not valid UTF-8");
-  if (line.ptr[0] == 'm') {
-    place(c, 'm');
+  if (c->line_no == 1) /* placed as v= above; receive reads on with its type */
+    place(c, line.ptr[0]);
+  if (line.ptr[0] == 'm')
     return add_media(c, p, line, text);
-  }
-  place(c, 'a');
   return text ? add_line(c, p, line) : WCHG_OK; /* receive: not UTF-8, left out */
 }
 
