@@ -476,21 +476,26 @@ struct parsed {
   wchg_ip_address ip;
   bool sdp;         /* the event's SDP body was read into r->sdp[0] */
   bool sdp_refused; /* strict: the call fails for the event's SDP body */
+  bool changed;     /* ACT_MODIFY: it changes the agreed media */
 };
 
 /* The SDP the record of |act| needs besides the event's, into the
  * record's scratch before anything changes: a START without a readable
  * SDP takes the early answer, else the offer (into r->sdp[0]); a 2xx to
- * a re-INVITE or UPDATE compares with the agreed SDP (into r->sdp[1]). */
+ * a re-INVITE or UPDATE is compared with the agreed SDP (read into
+ * r->sdp[1] and told now: reserve() may move the agreed text). */
 static wchg_status parse_kept(const wchg_ctf_session *s, wchg_ctf_record *r, enum action act,
-                              const struct parsed *p, wchg_diag *diag) {
+                              struct parsed *p, wchg_diag *diag) {
   const struct sdp_slot *kept = s->early.set ? &s->early : &s->offer;
+  wchg_status rc = WCHG_OK;
   if (act == ACT_START && !p->sdp && kept->set)
-    return ctf_parse_sdp(r, 0, s->cfg, slot_text(kept), false, diag);
-  if (act == ACT_MODIFY && p->sdp)
-    return ctf_parse_sdp(r, 1, s->cfg, s->agreed.set ? slot_text(&s->agreed)
-                                                    : (wchg_str){NULL, 0}, false, diag);
-  return WCHG_OK;
+    rc = ctf_parse_sdp(r, 0, s->cfg, slot_text(kept), false, diag);
+  if (act == ACT_MODIFY && p->sdp) {
+    rc = ctf_parse_sdp(r, 1, s->cfg, s->agreed.set ? slot_text(&s->agreed)
+                                                  : (wchg_str){NULL, 0}, false, diag);
+    p->changed = rc == WCHG_OK && media_changed(&r->sdp[0], &r->sdp[1]);
+  }
+  return rc;
 }
 
 static wchg_status parse_event(const wchg_ctf_session *s, wchg_ctf_record *r, enum action act,
@@ -622,7 +627,7 @@ static void do_modify(wchg_ctf_session *s, const wchg_sip_event *ev, const struc
   wchg_str method = s->pending.method;
   int64_t req_ms = s->pending.ms;
   s->pending.on = false;
-  if (!p->sdp || !media_changed(&r->sdp[0], &r->sdp[1]))
+  if (!p->changed)
     return; /* an o= version bump alone is no change */
   slot_set(&s->agreed, ev->sdp, offer ? WCHG_SDP_ANSWER : WCHG_SDP_OFFER,
            offer ? caller : !caller);

@@ -442,6 +442,50 @@ START_TEST(refused_reinvite_strict) {
 }
 END_TEST
 
+/* A 2xx whose answer is longer than the agreed SDP kept so far, with the
+ * same m= lines: the kept text grows (and moves) while the change is told
+ * (fuzz_scenario found the agreed SDP read from the old place: valgrind
+ * and ASan see it). */
+START_TEST(reinvite_answer_grows_the_agreed_text) {
+  static char three[1024], answer[16384];
+  sdp_browser_opts o = {.answer = true, .version = 4, .video_dir = "a=inactive"};
+  wchg_sip_event reinv = request("INVITE", T0 + 60000),
+                 ok = response("INVITE", 200, T0 + 60100, NULL);
+  size_t n = (size_t)snprintf(three, sizeof three, "v=0\r\no=- 1 3 IN IP4 192.0.2.7\r\n");
+  const wchg_acr *a;
+  /* the browser answer's three m= lines, nothing else */
+  for (const char *m = strstr(ANSWER, "\r\nm="); m; m = strstr(m + 2, "\r\nm=")) {
+    size_t len = (size_t)(strstr(m + 2, "\r\n") - m);
+    memcpy(three + n, m + 2, len);
+    n += len;
+  }
+  three[n] = '\0';
+  ok.sdp = (wchg_str){three, n};
+  ck_assert_uint_gt(sdp_browser(answer, sizeof answer, &o, NULL), 0);
+  small_call(WCHG_POLICY_RECEIVE);
+  CFG.sdp_limits.max_bytes = 0;
+  reinv.sdp = wchg_str_from(OFFER);
+  ck_assert_int_eq(ev(&reinv), WCHG_OK);
+  ck_assert_int_eq(ev(&ok), WCHG_OK);
+  a = record(WCHG_ACR_INTERIM, 1, NULL, NULL);
+  ck_assert_uint_eq(media_list(a)->sdp_media_components.count, 3);
+  /* the video off: the same m= lines, another direction */
+  reinv.time_ms += 60000;
+  ok.time_ms += 60000;
+  ok.sdp = wchg_str_from(answer);
+  ck_assert_int_eq(ev(&reinv), WCHG_OK);
+  ck_assert_int_eq(ev(&ok), WCHG_OK);
+  a = record(WCHG_ACR_INTERIM, 2, NULL, NULL);
+  expect_browser_sdp(a, answer, &ANSWER_SHAPE, WCHG_CTF_SDP_CHARGING, WCHG_SDP_ANSWER);
+  /* the same answer again: no change */
+  reinv.time_ms += 60000;
+  ok.time_ms += 60000;
+  ck_assert_int_eq(ev(&reinv), WCHG_OK);
+  ck_assert_int_eq(ev(&ok), WCHG_OK);
+  record(WCHG_ACR_NONE, 0, NULL, NULL);
+}
+END_TEST
+
 /* The answer in the 2xx cannot be read: receive warns (OK, no record,
  * never silent); strict fails and keeps waiting, so that a readable 2xx
  * still gives the INTERIM. */
@@ -694,6 +738,7 @@ Suite *ctf_sdp_suite(void) {
   tcase_add_checked_fixture(tc, setup, teardown);
   tcase_add_test(tc, refused_reinvite_receive);
   tcase_add_test(tc, refused_reinvite_strict);
+  tcase_add_test(tc, reinvite_answer_grows_the_agreed_text);
   tcase_add_test(tc, unreadable_answer);
   tcase_add_test(tc, bad_lines_reported);
   tcase_add_test(tc, offer_over_the_limits);
