@@ -530,7 +530,7 @@ check-oracle-receive: $(B)/examples/cdr2json $(B)/examples/json2cdr | $(B)/check
 # sample Diameter messages (tests/unit/diam_samples.h).
 BENCH_WRAPPABLE := malloc calloc realloc free
 BENCH_SAMPLES := $(wildcard tests/unit/samples.c tests/unit/diam_samples.c tests/unit/cdf_samples.c \
-	tests/unit/rf_samples.c)
+	tests/unit/rf_samples.c tests/unit/sdp_samples.c)
 # one compiler run for several sources writes one of their .d files: the
 # headers are prerequisites by name
 BENCH_HEADERS := $(wildcard tests/bench/*.h tests/unit/*samples.h)

@@ -255,33 +255,36 @@ static bool rd_str_list(rd *r, const json_t *obj, const char *path, const char *
 }
 
 /* "sdp": a string as it is, or an array of lines joined with CRLF (each
- * line followed by one). */
+ * line followed by one, so never longer than its JSON text): bounded by
+ * the input alone. */
 static bool rd_sdp(rd *r, const json_t *obj, const char *path, wchg_str *out) {
-  char p[160], q[176];
+  char p[160], q[184];
   const json_t *v = json_object_get(obj, "sdp");
   if (!v)
     return true;
   sub(p, sizeof p, path, "sdp");
-  if (json_is_string(v))
-    return rd_str_value(r, v, p, out);
+  if (json_is_string(v)) {
+    *out = (wchg_str){json_string_value(v), json_string_length(v)};
+    return true;
+  }
   if (!json_is_array(v))
     return rd_fail(r, WCHG_E_JSON_TYPE, p, NULL,
                 "expected a string or an array of lines, not %s", type_name(v));
   size_t n = json_array_size(v), total = 0;
-  if (n == 0 || n > SCN_MAX_SDP_LINES)
-    return rd_fail(r, WCHG_E_LIMIT, p, NULL, "%zu lines (1 to %d allowed)", n,
-                SCN_MAX_SDP_LINES);
+  if (n == 0)
+    return rd_fail(r, WCHG_E_LIMIT, p, NULL, "no lines (1 or more allowed)");
   for (size_t i = 0; i < n; i++) {
+    const json_t *item = json_array_get(v, i);
     wchg_str line;
     snprintf(q, sizeof q, "%s[%zu]", p, i);
-    if (!rd_str_value(r, json_array_get(v, i), q, &line))
-      return false;
+    if (!json_is_string(item))
+      return rd_fail(r, WCHG_E_JSON_TYPE, q, NULL, "expected a string, not %s",
+                     type_name(item));
+    line = (wchg_str){json_string_value(item), json_string_length(item)};
     if (memchr(line.ptr, '\r', line.len) || memchr(line.ptr, '\n', line.len))
       return rd_fail(r, WCHG_E_RANGE, q, NULL, "a line holds CR or LF (the lines are joined "
                                             "with CRLF)");
     total += line.len + 2;
-    if (total > SCN_MAX_TEXT)
-      return rd_fail(r, WCHG_E_LIMIT, p, NULL, "the joined SDP is over %u bytes", SCN_MAX_TEXT);
   }
   char *buf = rd_alloc(r, total + 1), *w = buf;
   if (!buf)
@@ -690,6 +693,16 @@ static const struct {
 /* Expectations                                                        */
 /* ------------------------------------------------------------------ */
 
+/* An optional integer 0..UINT32_MAX. */
+static bool rd_u32(rd *r, const json_t *obj, const char *path, const char *key, bool *present,
+                   uint32_t *out) {
+  int64_t n = 0;
+  if (!rd_int(r, obj, path, key, 0, UINT32_MAX, present, &n))
+    return false;
+  *out = (uint32_t)n;
+  return true;
+}
+
 static bool rd_want(rd *r, const json_t *obj, const char *path, const char *key, scn_want *want,
                     wchg_str *value) {
   const json_t *v = json_object_get(obj, key);
@@ -705,8 +718,9 @@ static bool rd_want(rd *r, const json_t *obj, const char *path, const char *key,
 }
 
 static bool rd_expect(rd *r, const json_t *step, const char *path, scn_expect *ex) {
-  static const char *const members[] = {"error", "record", "number", "cause_code",
-                                        "waf", "wwsf", "emergency", NULL};
+  static const char *const members[] = {"error",    "record",  "number",    "cause_code",
+                                        "waf",      "wwsf",    "emergency", "warnings",
+                                        "warning",  "sdp_media", "sdp_descriptions", NULL};
   char p[160];
   const json_t *o = json_object_get(step, "expect");
   wchg_str s = {0};
@@ -761,11 +775,16 @@ static bool rd_expect(rd *r, const json_t *step, const char *path, scn_expect *e
   }
   if (!rd_want(r, o, p, "waf", &ex->waf, &ex->waf_value) ||
       !rd_want(r, o, p, "wwsf", &ex->wwsf, &ex->wwsf_value) ||
-      !rd_bool(r, o, p, "emergency", &ex->has_emergency, &ex->emergency))
+      !rd_bool(r, o, p, "emergency", &ex->has_emergency, &ex->emergency) ||
+      !rd_u32(r, o, p, "warnings", &ex->has_warnings, &ex->warnings) ||
+      !rd_str(r, o, p, "warning", false, &ex->warning) ||
+      !rd_u32(r, o, p, "sdp_media", &ex->has_sdp_media, &ex->sdp_media) ||
+      !rd_u32(r, o, p, "sdp_descriptions", &ex->has_sdp_descriptions, &ex->sdp_descriptions))
     return false;
   if (ex->has_error && ex->error != WCHG_OK &&
       (ex->has_record || ex->has_number || ex->cause || ex->waf || ex->wwsf ||
-       ex->has_emergency))
+       ex->has_emergency || ex->has_warnings || ex->warning.ptr || ex->has_sdp_media ||
+       ex->has_sdp_descriptions))
     return rd_fail(r, WCHG_E_RANGE, p, "error",
                 "a step that fails gives no record: \"error\" goes alone");
   return true;
@@ -931,11 +950,33 @@ static bool rd_step(rd *r, const json_t *j, size_t index, scn_step *st) {
   return ok && rd_expect(r, j, path, &st->expect) && rd_aca(r, j, path, st);
 }
 
+/* An optional string member that is one of |names| (NULL-terminated,
+ * named |list| in the message): its index into *which, 0 when absent. */
+static bool rd_choice(rd *r, const json_t *obj, const char *path, const char *key,
+                      const char *const *names, const char *list, int *which) {
+  wchg_str s = {0};
+  *which = 0;
+  if (!rd_str(r, obj, path, key, false, &s))
+    return false;
+  for (int k = 0; s.ptr && names[k]; k++)
+    if (strcmp(names[k], s.ptr) == 0) {
+      *which = k;
+      return true;
+    }
+  return s.ptr ? rd_fail(r, WCHG_E_RANGE, path, key, "\"%.40s\" is not %s", s.ptr, list)
+               : true;
+}
+
 static bool rd_config(rd *r, const json_t *root) {
   static const char *const members[] = {
       "origin_host", "origin_realm", "destination_realm", "destination_host",
       "origin_state_id", "acct_interim_interval", "service_context_id",
-      "ims_visited_network_identifier", "session_id_optional", "boot_count", NULL};
+      "ims_visited_network_identifier", "session_id_optional", "boot_count", "sdp_lines",
+      "sdp_policy", "sdp_max_bytes", "sdp_max_media", NULL};
+  static const char *const lines[] = {"charging", "all", "none", NULL};
+  static const char *const policies[] = {"receive", "strict", NULL};
+  uint32_t max_bytes = 0, max_media = 0;
+  int which;
   const char *p = "config";
   const json_t *c = json_object_get(root, "config");
   wchg_ctf_config *cfg = &r->s->config;
@@ -955,9 +996,18 @@ static bool rd_config(rd *r, const json_t *root) {
       !rd_str(r, c, p, "ims_visited_network_identifier", false,
               &cfg->ims_visited_network_identifier) ||
       !rd_str(r, c, p, "session_id_optional", false, &cfg->session_id_optional) ||
-      !rd_int(r, c, p, "boot_count", 0, UINT32_MAX, &has, &boot))
+      !rd_int(r, c, p, "boot_count", 0, UINT32_MAX, &has, &boot) ||
+      !rd_u32(r, c, p, "sdp_max_bytes", &has, &max_bytes) ||
+      !rd_u32(r, c, p, "sdp_max_media", &has, &max_media))
     return false;
   r->s->boot_count = (uint32_t)boot;
+  cfg->sdp_limits = (wchg_sdp_limits){max_bytes, max_media};
+  if (!rd_choice(r, c, p, "sdp_lines", lines, "\"charging\", \"all\" or \"none\"", &which))
+    return false;
+  cfg->sdp_lines = (wchg_ctf_sdp_lines)which; /* in the order of the enum */
+  if (!rd_choice(r, c, p, "sdp_policy", policies, "\"receive\" or \"strict\"", &which))
+    return false;
+  cfg->sdp_policy = (wchg_policy)which;
   return true;
 }
 
@@ -1276,10 +1326,43 @@ static bool check_want(runner *rn, const char *what, scn_want want, wchg_str exp
   return true;
 }
 
-/* Does the outcome (status |st| and record |acr|, NULL for none) meet the
- * step's expectation? If not, rn->why says why. */
+/* The warnings the step expects (count, the first one's path). */
+static bool check_warnings(runner *rn, const scn_expect *ex, const wchg_warnings *w) {
+  wchg_str first = {NULL, 0};
+  if (ex->has_warnings && w->count != ex->warnings) {
+    snprintf(rn->why, sizeof rn->why, "expected %" PRIu32 " warnings, got %zu%s%s", ex->warnings,
+             w->count, w->count ? ", the first: " : "", w->count ? w->items[0].path : "");
+    return false;
+  }
+  if (w->count && w->cap)
+    first = (wchg_str){w->items[0].path, strlen(w->items[0].path)};
+  return check_want(rn, "the first warning", ex->warning.ptr ? SCN_VALUE : SCN_ANY, ex->warning,
+                    first);
+}
+
+/* The SDP of |acr| the step expects: components, descriptions. */
+static bool check_sdp(runner *rn, const scn_expect *ex, const wchg_acr *acr) {
+  const wchg_media_components_list_list *l = &acr->ims.list_of_sdp_media_components;
+  size_t media = 0, lines = 0;
+  for (size_t i = 0; i < l->count; i++)
+    for (size_t k = 0; k < l->items[i].sdp_media_components.count; k++, media++)
+      lines += l->items[i].sdp_media_components.items[k].sdp_media_descriptions.count;
+  if ((ex->has_sdp_media && media != ex->sdp_media) ||
+      (ex->has_sdp_descriptions && lines != ex->sdp_descriptions)) {
+    snprintf(rn->why, sizeof rn->why,
+             "expected %" PRIu32 " SDP-Media-Components with %" PRIu32
+             " SDP-Media-Descriptions, got %zu with %zu",
+             ex->has_sdp_media ? ex->sdp_media : (uint32_t)media,
+             ex->has_sdp_descriptions ? ex->sdp_descriptions : (uint32_t)lines, media, lines);
+    return false;
+  }
+  return true;
+}
+
+/* Does the outcome (status |st|, record |acr|, NULL for none, warnings
+ * |w|) meet the step's expectation? If not, rn->why says why. */
 static bool check(runner *rn, const scn_step *step, wchg_status st, const wchg_diag *d,
-                  const wchg_acr *acr) {
+                  const wchg_acr *acr, const wchg_warnings *w) {
   const scn_expect *ex = &step->expect;
   wchg_status want = ex->has_error ? ex->error : WCHG_OK;
   if (st != want) {
@@ -1298,6 +1381,8 @@ static bool check(runner *rn, const scn_step *step, wchg_status st, const wchg_d
   }
   if (st != WCHG_OK)
     return true;
+  if (!check_warnings(rn, ex, w))
+    return false;
   int32_t type = acr ? acr->accounting_record_type : WCHG_ACR_NONE;
   if (ex->has_record && ex->record != type) {
     snprintf(rn->why, sizeof rn->why, "expected record %s, got %s",
@@ -1305,7 +1390,8 @@ static bool check(runner *rn, const scn_step *step, wchg_status st, const wchg_d
     return false;
   }
   if (!acr) {
-    if (ex->has_number || ex->cause || ex->waf || ex->wwsf || ex->has_emergency) {
+    if (ex->has_number || ex->cause || ex->waf || ex->wwsf || ex->has_emergency ||
+        ex->has_sdp_media || ex->has_sdp_descriptions) {
       snprintf(rn->why, sizeof rn->why, "expected a record, got none");
       return false;
     }
@@ -1337,7 +1423,7 @@ static bool check(runner *rn, const scn_step *step, wchg_status st, const wchg_d
              ex->emergency ? "set" : "absent");
     return false;
   }
-  return true;
+  return check_sdp(rn, ex, acr);
 }
 
 /* Encode the ACR into rn->buf and read it back; false with rn->why. */
@@ -1553,7 +1639,7 @@ static int run_step(runner *rn, size_t index, scn_callback cb, void *ud, scn_sta
     return WCHG_E_NOMEM;
 
   scn_outcome o = {.index = index, .step = step, .session = ses, .status = st, .diag = &d,
-                   .ok = true};
+                   .warnings = wchg_ctf_record_warnings(rn->rec), .ok = true};
   wchg_acr *acr = wchg_ctf_record_acr(rn->rec);
   rn->why[0] = '\0';
   if (st == WCHG_OK && acr && acr->accounting_record_type != WCHG_ACR_NONE) {
@@ -1570,7 +1656,7 @@ static int run_step(runner *rn, size_t index, scn_callback cb, void *ud, scn_sta
     }
   }
   if (o.ok)
-    o.ok = check(rn, step, st, &d, o.acr);
+    o.ok = check(rn, step, st, &d, o.acr, o.warnings);
   if (o.ok && step->aca_count) {
     bool nomem = false;
     o.ok = o.acr ? answers(rn, step, ses, o.acr, o.msg_len, &o.exchange_count, &nomem)

@@ -26,9 +26,11 @@
 #define SCN_MAX_SESSIONS 256         /* distinct session names */
 #define SCN_MAX_LIST 16              /* items of a list (asserted_identity,
                                         reason, associated_uri) */
-#define SCN_MAX_SDP_LINES 128        /* lines of an SDP array */
-#define SCN_MAX_TEXT 8192            /* bytes of one string (a joined SDP
-                                        array too) */
+#define SCN_MAX_TEXT 8192            /* bytes of one string but "sdp",
+                                        which the input's bound alone
+                                        limits (a string or any number of
+                                        lines): the CTF's sdp_limits judge
+                                        every body */
 #define SCN_MAX_NAME 64              /* bytes of a user or session name:
                                         [A-Za-z0-9_.-], no leading '.' */
 #define SCN_MAX_ACA 8                /* entries of a step's "aca" array */
@@ -61,6 +63,14 @@ typedef struct scn_expect {
   wchg_str waf_value, wwsf_value;
   bool has_emergency;             /* IMS-Emergency-Indicator */
   bool emergency;
+  bool has_warnings;              /* "warnings": how many the call gave */
+  uint32_t warnings;
+  wchg_str warning;               /* "warning": the first one's path */
+  bool has_sdp_media;             /* "sdp_media": SDP-Media-Components */
+  uint32_t sdp_media;
+  bool has_sdp_descriptions;      /* "sdp_descriptions": SDP-Media-
+                                     Descriptions, all components */
+  uint32_t sdp_descriptions;
 } scn_expect;
 
 /** What one transmission of a step's ACR gets back ("aca" entries). */
@@ -179,6 +189,8 @@ typedef struct scn_outcome {
   const wchg_ctf_session *session; /* the step's session (NULL: none):
                                       wchg_ctf_session_info() may read it */
   const wchg_acr *acr;       /* the ACR, or NULL */
+  const wchg_warnings *warnings; /* what the call accepted but reported
+                                    (wchg_ctf_record_warnings()) */
   const uint8_t *msg;        /* its encoding (a full ACR message) */
   size_t msg_len;
   const scn_exchange *exchanges; /* its "aca" entries as they ran */

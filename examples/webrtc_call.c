@@ -101,6 +101,23 @@ static void print_error(const scn_outcome *o, struct ctx *c) {
   }
 }
 
+/* What the CTF accepted but reported (an SDP line it kept or left out, a
+ * body it could not read): one line each. */
+static void print_warnings(const scn_outcome *o) {
+  const wchg_warnings *w = o->warnings;
+  for (size_t i = 0; w && i < w->count && i < w->cap; i++) {
+    const wchg_diag *d = &w->items[i];
+    const char *name = scn_status_name(d->code);
+    printf("-- WARNING step %zu (%s %s): %s", o->index, o->step->verb, o->step->label, d->path);
+    if (d->offset != WCHG_NO_OFFSET)
+      printf(" at byte %zu", d->offset);
+    printf(": %s (%s)\n", d->message, name ? name : "?");
+  }
+  if (w && w->count > w->cap)
+    printf("-- WARNING step %zu (%s %s): %zu more\n", o->index, o->step->verb, o->step->label,
+           w->count - w->cap);
+}
+
 /* One Ro message: its file and its line. */
 static int on_ro(const online_msg *m, void *user_data) {
   struct ctx *c = user_data;
@@ -189,6 +206,8 @@ static int on_step(const scn_outcome *o, void *user_data) {
   } else if (o->status != WCHG_OK && !c->quiet) {
     print_error(o, c);
   }
+  if (!c->quiet)
+    print_warnings(o);
   if (!o->ok)
     fprintf(stderr, "webrtc_call: %s: step %zu (%s %s): %s\n", c->name, o->index,
             o->step->verb, o->step->label, o->mismatch);

@@ -295,12 +295,62 @@ wchg_status ctf_parse_ip(wchg_str text, wchg_ip_address *out, const char *root,
                   "not an IPv4 or IPv6 address");
 }
 
-wchg_status ctf_parse_sdp(wchg_sdp *out, wchg_str body, wchg_diag *diag) {
-  if (!body.ptr) {
-    out->session_count = out->media_count = 0;
+/* |*p| (|*cap| entries of |size| bytes) holds at least |need|: a new
+ * block when it does not, the content not kept (scratch). */
+static wchg_status scratch(const wchg_mem *mem, void **p, size_t *cap, size_t need,
+                           size_t size) {
+  void *q;
+  if (need <= *cap)
     return WCHG_OK;
-  }
-  return wchg_sdp_parse(body.ptr, body.len, out, diag);
+  if (need > SIZE_MAX / size || !(q = ctf_alloc(mem, need * size)))
+    return WCHG_E_NOMEM;
+  ctf_dealloc(mem, *p);
+  *p = q;
+  *cap = need;
+  return WCHG_OK;
+}
+
+/* Storage for |body| in r->sdp[which], and the ACR's lists for it. A body
+ * over the byte limit gets none: the parser refuses it first. */
+static wchg_status sdp_room(wchg_ctf_record *r, int which, const wchg_ctf_config *cfg,
+                            wchg_str body) {
+  wchg_sdp_body *b = &r->sdp[which];
+  size_t lines, media, max = cfg->sdp_limits.max_bytes;
+  if (body.len > (max ? max : WCHG_SDP_DEFAULT_MAX_BYTES))
+    return WCHG_OK;
+  wchg_sdp_body_size(body.ptr, body.len, &lines, &media);
+  if (scratch(&r->mem, (void **)&b->lines, &b->line_cap, lines, sizeof *b->lines) ||
+      scratch(&r->mem, (void **)&b->media, &b->media_cap, media, sizeof *b->media) ||
+      scratch(&r->mem, (void **)&r->kept, &r->kept_cap, lines, sizeof *r->kept) ||
+      scratch(&r->mem, (void **)&r->comps, &r->comps_cap, media, sizeof *r->comps))
+    return WCHG_E_NOMEM;
+  return WCHG_OK;
+}
+
+wchg_status ctf_parse_sdp(wchg_ctf_record *r, int which, const wchg_ctf_config *cfg,
+                          wchg_str body, bool report, wchg_diag *diag) {
+  wchg_sdp_body *b = &r->sdp[which];
+  wchg_status rc;
+  b->session_count = b->media_count = 0;
+  if (!body.ptr)
+    return WCHG_OK;
+  if ((rc = sdp_room(r, which, cfg, body)) != WCHG_OK)
+    return rc;
+  return wchg_sdp_parse_body(body.ptr, body.len, &cfg->sdp_limits, cfg->sdp_policy, b,
+                             report ? &r->warn : NULL, diag);
+}
+
+wchg_status ctf_event_sdp(wchg_ctf_record *r, const wchg_ctf_config *cfg, wchg_str body,
+                          bool *have, wchg_diag *diag) {
+  bool strict = cfg->sdp_policy == WCHG_POLICY_STRICT;
+  wchg_diag d;
+  wchg_status rc = ctf_parse_sdp(r, 0, cfg, body, true, strict ? diag : &d);
+  *have = rc == WCHG_OK && body.ptr;
+  if (rc == WCHG_OK || rc == WCHG_E_NOMEM || strict)
+    return rc;
+  r->sdp[0].session_count = r->sdp[0].media_count = 0;
+  wchg_warn(&r->warn, d.code, 0, d.offset, d.path, "%s; the body is left out", d.message);
+  return WCHG_OK;
 }
 
 /* ---- the EVENT of one transaction ---------------------------------------- */
@@ -384,7 +434,7 @@ wchg_status wchg_ctf_standalone(const wchg_ctf_config *cfg, const wchg_ctf_reg *
   wchg_diag_clear(diag);
   if (!out)
     return WCHG_E_ARG;
-  out->acr.accounting_record_type = WCHG_ACR_NONE;
+  ctf_record_none(out);
   if (!cfg || !request || !response)
     return WCHG_E_ARG;
   rc = standalone_check(cfg, role_of_node, request, response);

@@ -122,7 +122,7 @@ struct ctf_facts {
   bool interim_interval; /* START and INTERIM carry Acct-Interim-Interval */
   const wchg_opt_int *interval; /* ... this one (NULL: the config's) */
   bool emergency;
-  const wchg_sdp *sdp; /* START and INTERIM */
+  const wchg_sdp_body *sdp; /* START and INTERIM */
   int sdp_type;
   bool media_initiator; /* true: the calling party sent the offer */
 };
@@ -131,13 +131,19 @@ struct wchg_ctf_record {
   wchg_mem mem;
   wchg_acr acr;
   struct ctf_buf text; /* per event: Session-Id, unquoted values */
-  /* parser scratch; the ACR may view into sdp and pcv */
-  wchg_sdp sdp, sdp2;
+  /* parser scratch; the ACR may view into sdp[0] and pcv. sdp[1]: the
+   * agreed SDP read again to tell a media change. Their storage (and
+   * comps and kept below) is allocated, sized to the largest body read */
+  wchg_sdp_body sdp[2];
   wchg_sip_authorization auth;
   wchg_sip_charging_vector pcv[2];
   wchg_sip_access_network_info ani;
-  /* the lists the ACR points into */
-  wchg_sdp_media_component comps[WCHG_SDP_MAX_MEDIA];
+  /* the lists the ACR points into: a component per m= line, the lines
+   * the line policy keeps */
+  wchg_sdp_media_component *comps;
+  size_t comps_cap;
+  wchg_str *kept;
+  size_t kept_cap;
   wchg_media_components_list mcl;
   wchg_involved_party calling[CTF_MAX_LIST], called_asserted[CTF_MAX_LIST],
       associated[CTF_MAX_LIST];
@@ -145,7 +151,16 @@ struct wchg_ctf_record {
   wchg_subscription_id subscription_id;
   char e164[32];
   wchg_message_body body;
+  /* what the last call accepted but reported (ctf.h) */
+  wchg_diag warn_items[WCHG_CTF_MAX_WARNINGS];
+  wchg_warnings warn;
 };
+
+/* The start of every call that takes a record: no ACR, no warnings. */
+static inline void ctf_record_none(wchg_ctf_record *r) {
+  r->acr.accounting_record_type = WCHG_ACR_NONE;
+  r->warn.count = 0;
+}
 
 /* Start an event: the ACR is NONE, the text store empty with room for
  * |text| bytes. WCHG_E_NOMEM (and the record NONE) when it cannot grow. */
@@ -173,8 +188,17 @@ wchg_status ctf_parse_ip(wchg_str text, wchg_ip_address *out, const char *root,
                          wchg_diag *diag);
 /* Is |n| entries more than a list of one event may hold? WCHG_E_LIMIT. */
 wchg_status ctf_check_list(size_t n, const char *root, const char *field, wchg_diag *diag);
-/* The SDP of a request or response: sdp_type and media initiator given. */
-wchg_status ctf_parse_sdp(wchg_sdp *out, wchg_str body, wchg_diag *diag);
+/* The SDP |body| (absent: none) into r->sdp[which] under cfg's limits
+ * and policy, the record's storage grown to it first; the receive
+ * policy's warnings go to the record when |report| (false: a kept body
+ * read again). WCHG_E_NOMEM, or the parser's error. */
+wchg_status ctf_parse_sdp(wchg_ctf_record *r, int which, const wchg_ctf_config *cfg,
+                          wchg_str body, bool report, wchg_diag *diag);
+/* The SDP body of an event into r->sdp[0]: *have tells whether it was
+ * read. A body the receive policy cannot read at all (empty, over the
+ * limits) is a warning, and *have false; strict: the error. */
+wchg_status ctf_event_sdp(wchg_ctf_record *r, const wchg_ctf_config *cfg, wchg_str body,
+                          bool *have, wchg_diag *diag);
 
 /* The part of an EVENT that one request and its final response give
  * (REGISTER, standalone requests): a Session-Id of |unique| written into

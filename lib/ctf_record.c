@@ -21,6 +21,7 @@ wchg_ctf_record *wchg_ctf_record_new(const wchg_mem *mem) {
     return NULL;
   memset(r, 0, sizeof *r);
   r->mem = m;
+  r->warn = (wchg_warnings){r->warn_items, WCHG_CTF_MAX_WARNINGS, 0};
   wchg_acr_init(&r->acr);
   /* room for a Session-Id and a few unquoted values: no growth later in
    * the usual case */
@@ -37,10 +38,20 @@ void wchg_ctf_record_free(wchg_ctf_record *r) {
     return;
   m = r->mem;
   ctf_buf_free(&r->text, &m);
+  for (int k = 0; k < 2; k++) {
+    ctf_dealloc(&m, r->sdp[k].lines);
+    ctf_dealloc(&m, r->sdp[k].media);
+  }
+  ctf_dealloc(&m, r->kept);
+  ctf_dealloc(&m, r->comps);
   ctf_dealloc(&m, r);
 }
 
 wchg_acr *wchg_ctf_record_acr(wchg_ctf_record *r) { return r ? &r->acr : NULL; }
+
+const wchg_warnings *wchg_ctf_record_warnings(const wchg_ctf_record *r) {
+  return r ? &r->warn : NULL;
+}
 
 wchg_status ctf_record_begin(wchg_ctf_record *r, size_t text) {
   r->acr.accounting_record_type = WCHG_ACR_NONE;
@@ -103,20 +114,61 @@ static void transit(wchg_ctf_record *r, const struct ctf_facts *f) {
   r->acr.ims.transit_ioi_lists = (wchg_str_list){r->transit, n};
 }
 
+/* Is |line| one the CHARGING line policy keeps (ctf.h)? c=, b=,
+ * a=rtpmap: and the four direction attributes. */
+static bool charging_line(wchg_str line) {
+  static const struct {
+    const char *text;
+    size_t len;
+    bool prefix;
+  } kinds[] = {{"a=rtpmap:", 9, true},   {"a=sendrecv", 10, false}, {"a=sendonly", 10, false},
+               {"a=recvonly", 10, false}, {"a=inactive", 10, false}};
+  if (line.len >= 2 && (line.ptr[0] == 'c' || line.ptr[0] == 'b') && line.ptr[1] == '=')
+    return true;
+  if (line.len < 9 || line.ptr[0] != 'a')
+    return false;
+  for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+    if ((kinds[k].prefix ? line.len >= kinds[k].len : line.len == kinds[k].len) &&
+        !memcmp(line.ptr, kinds[k].text, kinds[k].len))
+      return true;
+  return false;
+}
+
+/* The lines of |n| at |lines| that the line policy keeps: a view of
+ * them, or a copy into r->kept from *used on (room: ctf_parse_sdp). */
+static wchg_str_list kept_lines(wchg_ctf_record *r, wchg_ctf_sdp_lines policy,
+                                const wchg_str *lines, size_t n, size_t *used) {
+  wchg_str_list l = {NULL, 0};
+  if (policy == WCHG_CTF_SDP_ALL)
+    return (wchg_str_list){lines, n};
+  if (policy == WCHG_CTF_SDP_NONE || !n)
+    return l;
+  l.items = r->kept + *used;
+  for (size_t k = 0; k < n; k++)
+    if (charging_line(lines[k]))
+      r->kept[*used + l.count++] = lines[k];
+  *used += l.count;
+  return l;
+}
+
 /* SDP-Session-Description and one SDP-Media-Component per m= line
- * (TS 32.299 §7.2.136, §7.2.137): one Media-Components-List entry. */
+ * (TS 32.299 §7.2.136, §7.2.137): one Media-Components-List entry, with
+ * the lines that cfg->sdp_lines keeps. */
 static void sdp(wchg_ctf_record *r, const struct ctf_facts *f) {
-  const wchg_sdp *s = f->sdp;
+  const wchg_sdp_body *s = f->sdp;
+  wchg_ctf_sdp_lines policy = f->cfg->sdp_lines;
   wchg_media_components_list *l = &r->mcl;
+  size_t used = 0;
   memset(l, 0, sizeof *l);
+  l->sdp_session_description = kept_lines(r, policy, s->lines, s->session_count, &used);
   for (size_t k = 0; k < s->media_count; k++) {
     wchg_sdp_media_component *c = &r->comps[k];
     memset(c, 0, sizeof *c);
     c->sdp_media_name = s->media[k].media_name;
-    c->sdp_media_descriptions = (wchg_str_list){s->media[k].lines, s->media[k].line_count};
+    c->sdp_media_descriptions =
+        kept_lines(r, policy, s->media[k].lines, s->media[k].line_count, &used);
   }
   l->sdp_media_components = (wchg_sdp_media_component_list){r->comps, s->media_count};
-  l->sdp_session_description = (wchg_str_list){s->session, s->session_count};
   l->media_initiator_flag = f->media_initiator;
   l->sdp_type = WCHG_INT(f->sdp_type);
   r->acr.ims.list_of_sdp_media_components = (wchg_media_components_list_list){l, 1};

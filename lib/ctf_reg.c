@@ -203,7 +203,7 @@ wchg_status wchg_ctf_register(wchg_ctf_reg *reg, const wchg_register_event *ev,
   wchg_diag_clear(diag);
   if (!out)
     return WCHG_E_ARG;
-  out->acr.accounting_record_type = WCHG_ACR_NONE;
+  ctf_record_none(out);
   if (!reg || !ev || !reg->cfg)
     return WCHG_E_ARG;
   cfg = reg->cfg;

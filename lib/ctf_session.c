@@ -52,12 +52,10 @@ struct wchg_ctf_session {
   struct ctf_buf ani;
   struct ctf_ref ani_spec[2];
 
-  /* SDP: the INVITE's offer, the early answer, the agreed session and the
-   * (m= line, direction) of each agreed media, which tells a change */
+  /* SDP: the INVITE's offer, the early answer, the agreed session (read
+   * again when a change is to be told) */
   struct sdp_slot offer, early, agreed;
-  struct ctf_ref mline[WCHG_SDP_MAX_MEDIA];
-  uint8_t direction[WCHG_SDP_MAX_MEDIA];
-  size_t media_count;
+  bool offered; /* the INVITE had an SDP body (kept in |offer| if read) */
 
   /* a re-INVITE or UPDATE waiting for its final response */
   struct {
@@ -93,7 +91,6 @@ void wchg_ctf_session_reset(wchg_ctf_session *s) {
   s->base.len = s->resp.len = s->ani.len = 0;
   s->offer.text.len = s->early.text.len = s->agreed.text.len = 0;
   s->offer.set = s->early.set = s->agreed.set = false;
-  s->media_count = 0;
   s->pending.on = false;
   s->acked = false;
   ctf_answers_reset(&s->answers);
@@ -180,25 +177,16 @@ static bool from_caller(const wchg_ctf_session *s, const wchg_sip_event *ev) {
   return ctf_str_eq(ev->from, ctf_get(&s->base, s->from));
 }
 
-static bool media_changed(const wchg_ctf_session *s, const wchg_sdp *sdp) {
-  if (sdp->media_count != s->media_count)
+/* A media change: the (m= line, direction) lists of |now| and of the
+ * agreed SDP |agreed| differ. */
+static bool media_changed(const wchg_sdp_body *now, const wchg_sdp_body *agreed) {
+  if (now->media_count != agreed->media_count)
     return true;
-  for (size_t k = 0; k < sdp->media_count; k++)
-    if (!ctf_str_eq(sdp->media[k].media_name, ctf_get(&s->agreed.text, s->mline[k])) ||
-        wchg_sdp_media_direction(sdp, k) != s->direction[k])
+  for (size_t k = 0; k < now->media_count; k++)
+    if (!ctf_str_eq(now->media[k].media_name, agreed->media[k].media_name) ||
+        wchg_sdp_body_direction(now, k) != wchg_sdp_body_direction(agreed, k))
       return true;
   return false;
-}
-
-/* Keep the (m= line, direction) of the agreed SDP |sdp|, whose views lie
- * in |text| at the same offsets as in the agreed slot. */
-static void keep_media(wchg_ctf_session *s, const wchg_sdp *sdp, const char *text) {
-  s->media_count = sdp->media_count;
-  for (size_t k = 0; k < sdp->media_count; k++) {
-    wchg_str m = sdp->media[k].media_name;
-    s->mline[k] = (struct ctf_ref){(size_t)(m.ptr - text), m.len, true};
-    s->direction[k] = (uint8_t)wchg_sdp_media_direction(sdp, k);
-  }
 }
 
 static void slot_set(struct sdp_slot *slot, wchg_str text, int type, bool initiator) {
@@ -298,14 +286,14 @@ wchg_status wchg_ctf_session_begin(wchg_ctf_session *s, const wchg_ctf_reg *reg,
   struct ctf_pcv pcv;
   wchg_str ani[2], called;
   wchg_ip_address ip;
-  bool emergency = false;
+  bool emergency = false, sdp = false;
   size_t need, sid_len = 0;
   wchg_status rc;
 
   wchg_diag_clear(diag);
   if (!out)
     return WCHG_E_ARG;
-  out->acr.accounting_record_type = WCHG_ACR_NONE;
+  ctf_record_none(out);
   if (!s || !ev)
     return WCHG_E_ARG;
   rc = begin_check(s, role_of_node, ev, diag);
@@ -323,7 +311,7 @@ wchg_status wchg_ctf_session_begin(wchg_ctf_session *s, const wchg_ctf_reg *reg,
     rc = ctf_parse_ip(ev->served_party_ip.ptr ? ev->served_party_ip : ctf_reg_served_ip(reg),
                       &ip, "INVITE", diag);
   if (rc == WCHG_OK)
-    rc = ctf_parse_sdp(&out->sdp, ev->sdp, diag);
+    rc = ctf_event_sdp(out, s->cfg, ev->sdp, &sdp, diag);
   if (rc != WCHG_OK)
     return rc;
 
@@ -340,7 +328,7 @@ wchg_status wchg_ctf_session_begin(wchg_ctf_session *s, const wchg_ctf_reg *reg,
          list_len(pcv.transit, pcv.transit_count);
   if (ctf_buf_grow(&s->base, &s->mem, need) != WCHG_OK ||
       ctf_buf_grow(&s->ani, &s->mem, ani[0].len + ani[1].len) != WCHG_OK ||
-      ctf_buf_grow(&s->offer.text, &s->mem, ev->sdp.len) != WCHG_OK)
+      ctf_buf_grow(&s->offer.text, &s->mem, sdp ? ev->sdp.len : 0) != WCHG_OK)
     return WCHG_E_NOMEM;
 
   wchg_ctf_session_reset(s);
@@ -376,8 +364,9 @@ wchg_status wchg_ctf_session_begin(wchg_ctf_session *s, const wchg_ctf_reg *reg,
   s->transit_req_count = pcv.transit_count;
   s->served_ip = ip;
   keep_ani(s, ani);
-  if (ev->sdp.ptr) /* the calling party's offer */
+  if (sdp) /* the calling party's offer */
     slot_set(&s->offer, ev->sdp, WCHG_SDP_OFFER, true);
+  s->offered = ev->sdp.ptr != NULL;
   s->role = role_of_node;
   s->emergency = emergency;
   s->invite_ms = ev->time_ms;
@@ -393,7 +382,7 @@ static wchg_status no_record(const wchg_ctf_session *s, wchg_ctf_record *out, wc
   wchg_diag_clear(diag);
   if (!out)
     return WCHG_E_ARG;
-  out->acr.accounting_record_type = WCHG_ACR_NONE;
+  ctf_record_none(out);
   return s ? WCHG_OK : WCHG_E_ARG;
 }
 
@@ -409,14 +398,14 @@ wchg_status wchg_ctf_session_info(const wchg_ctf_session *s, int64_t now_ms,
     return WCHG_E_STATE;
   /* the agreed media once there are, else the INVITE's offer */
   slot = s->agreed.set ? &s->agreed : s->offer.set ? &s->offer : NULL;
-  if (slot && (rc = ctf_parse_sdp(&out->sdp, slot_text(slot), diag)) != WCHG_OK)
-    return rc; /* LCOV_EXCL_LINE parsed when it was kept */
+  if (slot && (rc = ctf_parse_sdp(out, 0, s->cfg, slot_text(slot), false, diag)) != WCHG_OK)
+    return rc; /* WCHG_E_NOMEM: it was read when it was kept */
   session_facts(s, &v, &f, WCHG_ACR_NONE, now_ms, NULL);
   f.interim_interval = false;
   f.sip_method = WCHG_STR("INVITE");
   f.request_ts = WCHG_TIME_MS(s->invite_ms);
   if (slot) {
-    f.sdp = &out->sdp;
+    f.sdp = &out->sdp[0];
     f.sdp_type = slot->type;
     f.media_initiator = slot->initiator;
   }
@@ -498,11 +487,32 @@ struct parsed {
   struct ctf_pcv pcv;
   wchg_str ani[2];
   wchg_ip_address ip;
-  bool sdp; /* the event has an SDP body, parsed into r->sdp */
+  bool sdp;         /* the event's SDP body was read into r->sdp[0] */
+  bool sdp_refused; /* strict: the call fails for the event's SDP body */
+  bool changed;     /* ACT_MODIFY: it changes the agreed media */
 };
 
-static wchg_status parse_event(wchg_ctf_record *r, enum action act, const wchg_sip_event *ev,
-                               struct parsed *p, wchg_diag *diag) {
+/* The SDP the record of |act| needs besides the event's, into the
+ * record's scratch before anything changes: a START without a readable
+ * SDP takes the early answer, else the offer (into r->sdp[0]); a 2xx to
+ * a re-INVITE or UPDATE is compared with the agreed SDP (read into
+ * r->sdp[1] and told now: reserve() may move the agreed text). */
+static wchg_status parse_kept(const wchg_ctf_session *s, wchg_ctf_record *r, enum action act,
+                              struct parsed *p, wchg_diag *diag) {
+  const struct sdp_slot *kept = s->early.set ? &s->early : &s->offer;
+  wchg_status rc = WCHG_OK;
+  if (act == ACT_START && !p->sdp && kept->set)
+    rc = ctf_parse_sdp(r, 0, s->cfg, slot_text(kept), false, diag);
+  if (act == ACT_MODIFY && p->sdp) {
+    rc = ctf_parse_sdp(r, 1, s->cfg, s->agreed.set ? slot_text(&s->agreed)
+                                                  : (wchg_str){NULL, 0}, false, diag);
+    p->changed = rc == WCHG_OK && media_changed(&r->sdp[0], &r->sdp[1]);
+  }
+  return rc;
+}
+
+static wchg_status parse_event(const wchg_ctf_session *s, wchg_ctf_record *r, enum action act,
+                               const wchg_sip_event *ev, struct parsed *p, wchg_diag *diag) {
   char name[24];
   wchg_status rc;
   memset(p, 0, sizeof *p);
@@ -513,13 +523,15 @@ static wchg_status parse_event(wchg_ctf_record *r, enum action act, const wchg_s
     rc = ctf_parse_ani(r, ev->access_network_info, p->ani, diag);
   if (rc == WCHG_OK)
     rc = ctf_parse_ip(ev->served_party_ip, &p->ip, ctf_root(ev->method, name), diag);
-  if (rc == WCHG_OK && ev->sdp.ptr &&
+  if (rc == WCHG_OK &&
       (act == ACT_EARLY || act == ACT_START || act == ACT_PENDING || act == ACT_MODIFY)) {
-    rc = wchg_sdp_parse(ev->sdp.ptr, ev->sdp.len, &r->sdp, diag);
-    p->sdp = true;
+    rc = ctf_event_sdp(r, s->cfg, ev->sdp, &p->sdp, diag);
+    p->sdp_refused = rc != WCHG_OK && rc != WCHG_E_NOMEM;
   }
   if (rc == WCHG_OK && act == ACT_START)
     rc = ctf_check_list(ev->asserted_identity_count, "INVITE", "asserted_identity", diag);
+  if (rc == WCHG_OK)
+    rc = parse_kept(s, r, act, p, diag);
   return rc;
 }
 
@@ -546,12 +558,12 @@ static wchg_status reserve(wchg_ctf_session *s, enum action act, const wchg_sip_
 }
 
 /* START: the agreed SDP is the 2xx's, else the early answer, else the
- * offer when no answer was ever seen. */
-static wchg_status do_start(wchg_ctf_session *s, const wchg_sip_event *ev,
-                            const struct parsed *p, wchg_ctf_record *r, wchg_diag *diag) {
+ * offer when no answer was ever seen (read into r->sdp[0] by
+ * parse_kept(): its views move with the slot's buffer). */
+static void do_start(wchg_ctf_session *s, const wchg_sip_event *ev, const struct parsed *p,
+                     wchg_ctf_record *r) {
   struct view v;
   struct ctf_facts f;
-  const char *text = ev->sdp.ptr;
   s->resp.len = 0;
   s->term_ioi = ctf_put(&s->resp, p->pcv.term_ioi);
   for (size_t k = 0; k < p->pcv.transit_count; k++)
@@ -559,23 +571,14 @@ static wchg_status do_start(wchg_ctf_session *s, const wchg_sip_event *ev,
   s->transit_resp_count = p->pcv.transit_count;
   if (p->sdp) {
     /* an answer to the INVITE's offer, or the called party's offer */
-    slot_set(&s->agreed, ev->sdp, s->offer.set ? WCHG_SDP_ANSWER : WCHG_SDP_OFFER,
-             s->offer.set);
+    slot_set(&s->agreed, ev->sdp, s->offered ? WCHG_SDP_ANSWER : WCHG_SDP_OFFER, s->offered);
   } else {
     struct sdp_slot tmp = s->agreed;
     struct sdp_slot *from = s->early.set ? &s->early : &s->offer;
     s->agreed = *from;
     *from = tmp;
     from->set = false;
-    if (s->agreed.set) {
-      wchg_status rc = ctf_parse_sdp(&r->sdp, slot_text(&s->agreed), diag);
-      if (rc != WCHG_OK)
-        return rc; /* LCOV_EXCL_LINE parsed when it was kept */
-    }
-    text = s->agreed.text.p;
   }
-  if (s->agreed.set)
-    keep_media(s, &r->sdp, text);
   s->state = WCHG_CTF_ACTIVE;
   s->record_number = 0;
   s->last_record_ms = ev->time_ms;
@@ -586,12 +589,11 @@ static wchg_status do_start(wchg_ctf_session *s, const wchg_sip_event *ev,
   f.called_asserted = ev->asserted_identity;
   f.called_asserted_count = ev->asserted_identity_count;
   if (s->agreed.set) {
-    f.sdp = &r->sdp;
+    f.sdp = &r->sdp[0];
     f.sdp_type = s->agreed.type;
     f.media_initiator = s->agreed.initiator;
   }
   ctf_fill(r, &f);
-  return WCHG_OK;
 }
 
 static void do_fail(wchg_ctf_session *s, const wchg_sip_event *ev, const struct parsed *p,
@@ -626,8 +628,7 @@ static void do_early(wchg_ctf_session *s, const wchg_sip_event *ev, const struct
     slot_set(&s->early, ev->sdp, s->pending.offer ? WCHG_SDP_ANSWER : WCHG_SDP_OFFER,
              s->pending.offer ? s->pending.caller : !s->pending.caller);
   else /* a 1xx: the answer to the INVITE's offer, or the callee's offer */
-    slot_set(&s->early, ev->sdp, s->offer.set ? WCHG_SDP_ANSWER : WCHG_SDP_OFFER,
-             s->offer.set);
+    slot_set(&s->early, ev->sdp, s->offered ? WCHG_SDP_ANSWER : WCHG_SDP_OFFER, s->offered);
 }
 
 /* The 2xx to a re-INVITE or UPDATE: INTERIM when the media changed. */
@@ -639,18 +640,17 @@ static void do_modify(wchg_ctf_session *s, const wchg_sip_event *ev, const struc
   wchg_str method = s->pending.method;
   int64_t req_ms = s->pending.ms;
   s->pending.on = false;
-  if (!p->sdp || !media_changed(s, &r->sdp))
+  if (!p->changed)
     return; /* an o= version bump alone is no change */
   slot_set(&s->agreed, ev->sdp, offer ? WCHG_SDP_ANSWER : WCHG_SDP_OFFER,
            offer ? caller : !caller);
-  keep_media(s, &r->sdp, ev->sdp.ptr);
   s->record_number++;
   s->last_record_ms = ev->time_ms;
   session_facts(s, &v, &f, WCHG_ACR_INTERIM, ev->time_ms, &p->ip);
   f.sip_method = method;
   f.request_ts = WCHG_TIME_MS(req_ms);
   f.response_ts = WCHG_TIME_MS(ev->time_ms);
-  f.sdp = &r->sdp;
+  f.sdp = &r->sdp[0];
   f.sdp_type = s->agreed.type;
   f.media_initiator = s->agreed.initiator;
   ctf_fill(r, &f);
@@ -672,6 +672,16 @@ static void do_stop(wchg_ctf_session *s, const wchg_sip_event *ev, const struct 
   ctf_fill(r, &f);
 }
 
+/* A re-INVITE or UPDATE: its final response is awaited. An offer is
+ * an SDP body sent, read or not. */
+static void await_answer(wchg_ctf_session *s, const wchg_sip_event *ev) {
+  s->pending.on = true;
+  s->pending.offer = ev->sdp.ptr != NULL;
+  s->pending.caller = from_caller(s, ev);
+  s->pending.method = ctf_is(ev->method, "INVITE") ? WCHG_STR("INVITE") : WCHG_STR("UPDATE");
+  s->pending.ms = ev->time_ms;
+}
+
 wchg_status wchg_ctf_session_event(wchg_ctf_session *s, const wchg_sip_event *ev,
                                    wchg_ctf_record *out, wchg_diag *diag) {
   struct parsed p;
@@ -682,7 +692,7 @@ wchg_status wchg_ctf_session_event(wchg_ctf_session *s, const wchg_sip_event *ev
   wchg_diag_clear(diag);
   if (!out)
     return WCHG_E_ARG;
-  out->acr.accounting_record_type = WCHG_ACR_NONE;
+  ctf_record_none(out);
   if (!s || !ev || !ev->method.len)
     return WCHG_E_ARG;
   if (ev->status_code && (ev->status_code < 100 || ev->status_code > 699))
@@ -694,9 +704,11 @@ wchg_status wchg_ctf_session_event(wchg_ctf_session *s, const wchg_sip_event *ev
                     "out of order for the session");
   if (act == ACT_SILENT)
     return WCHG_OK;
-  rc = parse_event(out, act, ev, &p, diag);
+  rc = parse_event(s, out, act, ev, &p, diag);
   if (rc == WCHG_OK && reserve(s, act, ev, &p) != WCHG_OK)
     rc = WCHG_E_NOMEM;
+  if (rc != WCHG_OK && p.sdp_refused && act == ACT_PENDING)
+    await_answer(s, ev); /* strict: its 2xx still tells the change (ctf.h) */
   if (rc != WCHG_OK)
     return rc;
 
@@ -706,7 +718,8 @@ wchg_status wchg_ctf_session_event(wchg_ctf_session *s, const wchg_sip_event *ev
     do_early(s, ev, &p);
     break;
   case ACT_START:
-    return do_start(s, ev, &p, out, diag);
+    do_start(s, ev, &p, out);
+    break;
   case ACT_FAIL:
     do_fail(s, ev, &p, out);
     break;
@@ -714,11 +727,7 @@ wchg_status wchg_ctf_session_event(wchg_ctf_session *s, const wchg_sip_event *ev
     s->acked = true;
     break;
   case ACT_PENDING:
-    s->pending.on = true;
-    s->pending.offer = p.sdp;
-    s->pending.caller = from_caller(s, ev);
-    s->pending.method = ctf_is(ev->method, "INVITE") ? WCHG_STR("INVITE") : WCHG_STR("UPDATE");
-    s->pending.ms = ev->time_ms;
+    await_answer(s, ev);
     break;
   case ACT_MODIFY:
     do_modify(s, ev, &p, out);
@@ -749,9 +758,9 @@ wchg_status wchg_ctf_session_tick(wchg_ctf_session *s, int64_t now_ms, wchg_ctf_
       now_ms - s->last_record_ms < ival->value * 1000)
     return WCHG_OK;
   if (s->agreed.set) {
-    rc = ctf_parse_sdp(&out->sdp, slot_text(&s->agreed), diag);
+    rc = ctf_parse_sdp(out, 0, s->cfg, slot_text(&s->agreed), false, diag);
     if (rc != WCHG_OK)
-      return rc; /* LCOV_EXCL_LINE parsed when it was kept */
+      return rc; /* WCHG_E_NOMEM: it was read when it was kept */
   }
   s->record_number++;
   s->last_record_ms = now_ms;
@@ -759,7 +768,7 @@ wchg_status wchg_ctf_session_tick(wchg_ctf_session *s, int64_t now_ms, wchg_ctf_
    * no SIP-Method and no Time-Stamps */
   session_facts(s, &v, &f, WCHG_ACR_INTERIM, now_ms, NULL);
   if (s->agreed.set) {
-    f.sdp = &out->sdp;
+    f.sdp = &out->sdp[0];
     f.sdp_type = s->agreed.type;
     f.media_initiator = s->agreed.initiator;
   }

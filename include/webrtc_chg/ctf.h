@@ -58,6 +58,26 @@
  * re-INVITE or UPDATE is the calling side's when its From tag is the
  * INVITE's (RFC 3261 §12.2.1.1) or it has no From. A media change is a
  * change of the (m= line, direction) list: an o= version bump is none.
+ * Which lines go into the ACR: wchg_ctf_config.sdp_lines.
+ *
+ * SDP problems (wchg_ctf_config.sdp_policy). An SDP body never costs the
+ * call its records: decoding keeps, the warnings judge.
+ *   - WCHG_POLICY_RECEIVE (the default): every body is read with
+ *     wchg_sdp_parse_body() in receive policy within sdp_limits. A line
+ *     it cannot use is reported and kept or left out as sip.h says; a
+ *     body it cannot read at all (empty, over sdp_limits) is reported and
+ *     treated as absent: the records come from the other bodies (a START
+ *     without a readable answer takes the early answer or the offer). The
+ *     call succeeds; each problem is a warning of the record
+ *     (wchg_ctf_record_warnings()) with its SDP path and offset.
+ *   - WCHG_POLICY_STRICT: a body with any problem fails the call with the
+ *     parser's code, path and offset, and the session is as it was, with
+ *     one exception: a re-INVITE or UPDATE refused for its SDP is still
+ *     awaited, so that the 2xx answering it gives the INTERIM from its
+ *     answer (or its own error) rather than a silent nothing.
+ * In both, a 2xx whose answer cannot be read after a pending re-INVITE
+ * or UPDATE never returns WCHG_OK without a word: receive warns, strict
+ * fails.
  *
  * Access-Network-Information: the first two access-net-specs of the
  * latest P-Access-Network-Info the session saw (the INVITE's, else the
@@ -88,6 +108,7 @@
 
 #include <webrtc_chg/acr.h>
 #include <webrtc_chg/common.h>
+#include <webrtc_chg/sip.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -97,6 +118,33 @@ extern "C" {
  * that the CTF keeps; more are WCHG_E_LIMIT (path e.g.
  * "INVITE/asserted_identity"). */
 #define WCHG_CTF_MAX_LIST 16
+
+/**
+ * Which lines of an SDP body become SDP-Session-Description (session
+ * level) and SDP-Media-Description (media level) AVPs; every m= line is
+ * an SDP-Media-Name whatever the choice. TS 32.299 §7.2.137 has
+ * SDP-Media-Description describe the media of its SDP-Media-Name, and
+ * TS 32.298 records in the SDP description fields only the attribute
+ * lines relevant for charging. A browser offer has about 200 lines in
+ * its video section (per codec an rtpmap, an fmtp, five rtcp-fb lines
+ * and an RTX pair): all of them cost about 10 KB per ACR and as much in
+ * the CDF's state of the session, and more than some CDFs accept.
+ */
+typedef enum wchg_ctf_sdp_lines {
+  /** The default: the lines that say what is charged, at both levels:
+   * c= (where the media go), b= (bandwidth), a=rtpmap: (the codecs) and
+   * the direction attributes a=sendrecv, a=sendonly, a=recvonly,
+   * a=inactive (whether media flow; RFC 3264 §5.1). Not a=fmtp (codec
+   * parameters: in a browser offer mostly RTX and RED payload mappings),
+   * not the transport, ICE, DTLS, RTCP feedback, header extension, SSRC
+   * or SCTP lines, not v=, o=, s=, t=. A browser offer keeps about 50 of
+   * its 240 lines. */
+  WCHG_CTF_SDP_CHARGING = 0,
+  /** Every line as received, in order. */
+  WCHG_CTF_SDP_ALL = 1,
+  /** None: the SDP-Media-Names, SDP-Type and Media-Initiator-Flag only. */
+  WCHG_CTF_SDP_NONE = 2,
+} wchg_ctf_sdp_lines;
 
 /** What the CTF puts into every ACR. */
 typedef struct wchg_ctf_config {
@@ -111,6 +159,11 @@ typedef struct wchg_ctf_config {
   wchg_str service_context_id;  /* absent: WCHG_SERVICE_CONTEXT_IMS */
   wchg_str ims_visited_network_identifier; /* optional */
   wchg_str session_id_optional; /* optional last part of each Session-Id */
+  wchg_ctf_sdp_lines sdp_lines; /* the SDP lines in the ACRs; 0: CHARGING */
+  wchg_policy sdp_policy;       /* reading SDP bodies (see "SDP problems"
+                                   above); 0: RECEIVE */
+  wchg_sdp_limits sdp_limits;   /* the SDP bodies read (sip.h); zeroed:
+                                   64 KiB and 64 media components */
   const wchg_mem *mem;          /* allocator of the objects; NULL: malloc */
 } wchg_ctf_config;
 
@@ -168,7 +221,8 @@ typedef struct wchg_sip_event {
 typedef struct wchg_ctf_record wchg_ctf_record;
 
 /** wchg_ctf_record_new - an empty record (allocated with |mem|, NULL:
- * malloc), or NULL when out of memory. */
+ * malloc), or NULL when out of memory. Its SDP scratch grows to the
+ * largest body it has read (a few times the body's size) and stays. */
 WCHG_API wchg_ctf_record *wchg_ctf_record_new(const wchg_mem *mem);
 /** wchg_ctf_record_free - release |r| (NULL is fine). */
 WCHG_API void wchg_ctf_record_free(wchg_ctf_record *r);
@@ -179,6 +233,21 @@ WCHG_API void wchg_ctf_record_free(wchg_ctf_record *r);
  * retransmitted before encoding; nothing else should be changed.
  */
 WCHG_API wchg_acr *wchg_ctf_record_acr(wchg_ctf_record *r);
+
+/** The warnings a record keeps of one event (more are counted only). */
+#define WCHG_CTF_MAX_WARNINGS 8
+
+/**
+ * wchg_ctf_record_warnings - what the last call given |r| accepted but
+ * reported (see "SDP problems" at the top): count is every warning of
+ * that call, items the first WCHG_CTF_MAX_WARNINGS of them (cap), each a
+ * wchg_diag with the code strict policy would have returned, the path
+ * (e.g. "SDP/SDP-Media-Component[1]/SDP-Media-Description[12]"), the
+ * offset in the SDP body and a sentence naming the line. Every call that
+ * takes a record starts with none. The array lives in |r|: valid until
+ * the next call with it. NULL for a NULL |r|.
+ */
+WCHG_API const wchg_warnings *wchg_ctf_record_warnings(const wchg_ctf_record *r);
 
 /* ------------------------------------------------------------------ */
 /* Registration                                                        */
@@ -316,7 +385,8 @@ WCHG_API uint32_t wchg_ctf_session_record_number(const wchg_ctf_session *s);
  *   WCHG_E_ENCODING   served_party_ip is no IPv4 or IPv6 address (path
  *                     "INVITE/served_party_ip");
  *   WCHG_E_NOMEM;
- *   a sip.h code      a header value or the SDP does not parse.
+ *   a sip.h code      a header value does not parse, or (strict
+ *                     sdp_policy only) the SDP.
  * On an error |s| stays IDLE.
  */
 WCHG_API wchg_status wchg_ctf_session_begin(wchg_ctf_session *s, const wchg_ctf_reg *reg,
@@ -330,8 +400,10 @@ WCHG_API wchg_status wchg_ctf_session_begin(wchg_ctf_session *s, const wchg_ctf_
  * Returns WCHG_OK, WCHG_E_ARG, WCHG_E_STATE (out of order: nothing
  * changes), WCHG_E_RANGE (a status outside 100..699), WCHG_E_NOMEM,
  * WCHG_E_LIMIT (P-Asserted-Identity of a 2xx), WCHG_E_ENCODING (a bad
- * served_party_ip), or a sip.h code for a header value or SDP that does
- * not parse; on every error the session is as it was.
+ * served_party_ip), or a sip.h code for a header value, or (strict
+ * sdp_policy only) an SDP body, that does not parse; on every error the
+ * session is as it was, but for the re-INVITE or UPDATE of "SDP
+ * problems" at the top.
  */
 WCHG_API wchg_status wchg_ctf_session_event(wchg_ctf_session *s, const wchg_sip_event *ev,
                                             wchg_ctf_record *out, wchg_diag *diag);
@@ -347,7 +419,7 @@ WCHG_API wchg_status wchg_ctf_session_event(wchg_ctf_session *s, const wchg_sip_
  * send it as an ACR. Its views point into |s| and |out|: valid until the
  * next call on either. Changes nothing in |s|.
  * Returns WCHG_OK, WCHG_E_ARG (a NULL argument), WCHG_E_STATE (|s| is
- * IDLE).
+ * IDLE), WCHG_E_NOMEM (the record's SDP scratch could not grow).
  */
 WCHG_API wchg_status wchg_ctf_session_info(const wchg_ctf_session *s, int64_t now_ms,
                                            wchg_ctf_record *out, wchg_diag *diag);
@@ -357,7 +429,9 @@ WCHG_API wchg_status wchg_ctf_session_info(const wchg_ctf_session *s, int64_t no
  * session whose last record is Acct-Interim-Interval (the config's, or
  * the last one an ACA gave, ctf_aca.h) or more old gives an
  * INTERIM with the current media (Event-Timestamp |now_ms|, no Time-
- * Stamps); otherwise NONE. WCHG_E_ARG on NULL; never WCHG_E_STATE.
+ * Stamps); otherwise NONE. WCHG_E_ARG on NULL, WCHG_E_NOMEM when the
+ * record's SDP scratch could not grow (nothing changes); never
+ * WCHG_E_STATE.
  */
 WCHG_API wchg_status wchg_ctf_session_tick(wchg_ctf_session *s, int64_t now_ms,
                                            wchg_ctf_record *out, wchg_diag *diag);

@@ -21,7 +21,8 @@
  * structs are fixed-size and belong to the caller (they may live on the
  * stack). Counts are bounded by the WCHG_SIP_MAX_* / WCHG_SDP_MAX_* macros:
  * more elements fail with WCHG_E_LIMIT. Entries of an array past its count
- * are unspecified.
+ * are unspecified. wchg_sdp_parse_body() writes into storage the caller
+ * sizes to the body instead, within limits the caller sets.
  *
  * Errors: every parser returns WCHG_OK or a negative wchg_status and fills
  * |diag| (may be NULL) with the code, a path such as
@@ -68,12 +69,23 @@ extern "C" {
 #define WCHG_SIP_MAX_ACCESS_NET_SPECS 8
 /** access-info parameters of one access-net-spec. */
 #define WCHG_SIP_MAX_ACCESS_INFO 16
-/** SDP lines before the first m= line. */
+/** The fixed-size wchg_sdp of wchg_sdp_parse(): SDP lines before the
+ * first m= line. wchg_sdp_parse_body() has no such bound. */
 #define WCHG_SDP_MAX_SESSION_LINES 64
-/** SDP media components (m= lines). */
+/** The fixed-size wchg_sdp: SDP media components (m= lines). */
 #define WCHG_SDP_MAX_MEDIA 16
-/** SDP lines of one media component, after its m= line. */
+/** The fixed-size wchg_sdp: SDP lines of one media component, after its
+ * m= line. */
 #define WCHG_SDP_MAX_MEDIA_LINES 64
+/** wchg_sdp_limits.max_bytes left 0: the longest SDP body read. A
+ * current Chromium offer is about 7 KB (235 lines, 200 of them in its
+ * video section), the largest re-offers seen about 9 KB: seven times
+ * that. */
+#define WCHG_SDP_DEFAULT_MAX_BYTES 65536
+/** wchg_sdp_limits.max_media left 0: the most media components (m=
+ * lines) read. Browsers send 2 to 3; a BUNDLE of one m= line per
+ * participant's stream stays far below. */
+#define WCHG_SDP_DEFAULT_MAX_MEDIA 64
 
 /* ------------------------------------------------------------------ */
 /* Values and parameters                                               */
@@ -275,8 +287,33 @@ typedef enum wchg_sdp_direction {
   WCHG_SDP_INACTIVE = 3,
 } wchg_sdp_direction;
 
-/** One media component: its m= line and the lines after it. Every line
- * view holds the whole line with its "x=" and without its line end. */
+/* SDP bodies are read two ways:
+ *   - wchg_sdp_parse_body(): any body within host-set limits, strict or
+ *     receive policy, line views in the caller's storage sized to the
+ *     body (wchg_sdp_body_size()). The CTF reads every body this way;
+ *   - wchg_sdp_parse(): strict, into the fixed-size wchg_sdp (at most
+ *     WCHG_SDP_MAX_* lines and media; a current browser offer does not
+ *     fit). Kept for existing callers.
+ * Both check the same grammar. Lines end with CRLF or LF (the last one
+ * may have none); empty lines at the end of the body are ignored (a body
+ * that ends with CRLF CRLF, counted in its Content-Length, as SIP.js
+ * sends it). Checked: the first line is "v=0" and no other v= follows;
+ * every line is "<a..z>=<value>" with no empty line, no control
+ * character other than HTAB, valid UTF-8; every m= line is
+ * "m=<media> <port>[/<count>] <proto> <fmt> ..." with single spaces and
+ * a port up to 65535; at most one direction attribute (a=sendrecv,
+ * a=sendonly, a=recvonly, a=inactive) per level. The order and presence
+ * of the other session lines are not checked.
+ *
+ * Paths: "SDP/SDP-Session-Description[i]",
+ * "SDP/SDP-Media-Component[i]/SDP-Media-Name" or
+ * "SDP/SDP-Media-Component[i]/SDP-Media-Description[j]" (where the line
+ * goes, indexes from 0), "SDP" for the body as a whole; the offset is
+ * in the body and the message names the line number (from 1). */
+
+/** One media component of the fixed-size wchg_sdp: its m= line and the
+ * lines after it. Every line view holds the whole line with its "x="
+ * and without its line end. */
 typedef struct wchg_sdp_media {
   wchg_str media_name;  /* the m= line: SDP-Media-Name */
   wchg_str media;       /* "audio", "video", "application", ... */
@@ -290,7 +327,7 @@ typedef struct wchg_sdp_media {
   size_t line_count;
 } wchg_sdp_media;
 
-/** An SDP body split for charging. */
+/** An SDP body split for charging, fixed-size (see wchg_sdp_parse()). */
 typedef struct wchg_sdp {
   wchg_str session[WCHG_SDP_MAX_SESSION_LINES]; /* v=, o=, s=, c=, t=, a=
                           ... in order: one SDP-Session-Description each */
@@ -300,21 +337,13 @@ typedef struct wchg_sdp {
 } wchg_sdp;
 
 /**
- * wchg_sdp_parse - split the SDP body |body| (|len| bytes) into its
- * session-level lines and its media components. Lines end with CRLF or
- * LF (the last one may have none). Checked: the first line is "v=0" and
- * no other v= follows; every line is "<a..z>=<value>" with no empty line,
- * no control character other than HTAB, valid UTF-8; every m= line is
- * "m=<media> <port>[/<count>] <proto> <fmt> ..." with single spaces and a
- * port up to 65535; at most one direction attribute (a=sendrecv,
- * a=sendonly, a=recvonly, a=inactive) per level. The order and presence
- * of the other session lines are not checked.
+ * wchg_sdp_parse - split the SDP body |body| (|len| bytes) into the
+ * fixed-size |out|: strict policy, at most WCHG_SDP_MAX_SESSION_LINES
+ * session lines, WCHG_SDP_MAX_MEDIA media components and
+ * WCHG_SDP_MAX_MEDIA_LINES lines in each (more: WCHG_E_LIMIT). The
+ * grammar and the paths are those above.
  *
- * Returns WCHG_OK or one of the codes at the top of this header; the
- * message names the line number (from 1), the offset is in |body|, and the
- * path is "SDP/SDP-Session-Description[i]",
- * "SDP/SDP-Media-Component[i]/SDP-Media-Name" or
- * "SDP/SDP-Media-Component[i]/SDP-Media-Description[j]".
+ * Returns WCHG_OK or one of the codes at the top of this header.
  */
 WCHG_API wchg_status wchg_sdp_parse(const char *body, size_t len, wchg_sdp *out,
                                     wchg_diag *diag);
@@ -327,6 +356,101 @@ WCHG_API wchg_status wchg_sdp_parse(const char *body, size_t len, wchg_sdp *out,
  * WCHG_SDP_INACTIVE when |sdp| is NULL or |i| >= sdp->media_count.
  */
 WCHG_API wchg_sdp_direction wchg_sdp_media_direction(const wchg_sdp *sdp, size_t i);
+
+/** What wchg_sdp_parse_body() reads at most; a field left 0 takes its
+ * default. More is WCHG_E_LIMIT in both policies. */
+typedef struct wchg_sdp_limits {
+  size_t max_bytes; /* the body's length; 0: WCHG_SDP_DEFAULT_MAX_BYTES */
+  size_t max_media; /* m= lines; 0: WCHG_SDP_DEFAULT_MAX_MEDIA */
+} wchg_sdp_limits;
+
+/** One media component of a wchg_sdp_body: its m= line, the fields of
+ * that line, and the lines after it (views into the body, in the
+ * body's line storage). */
+typedef struct wchg_sdp_component {
+  wchg_str media_name;  /* the m= line: SDP-Media-Name; absent (ptr NULL)
+                           for an m= line that is not UTF-8 (receive) */
+  wchg_str media;       /* "audio", "video", "application", ... */
+  uint16_t port;        /* 0: the stream is rejected or disabled */
+  uint32_t port_count;  /* "<port>/<number of ports>"; 1 when not given */
+  wchg_str proto;       /* "RTP/AVP", "UDP/TLS/RTP/SAVPF", ... */
+  wchg_str formats;     /* the format list, e.g. "0 8 96" */
+  size_t format_count;  /* the fields above are all 0 for an m= line
+                           that does not parse (receive) */
+  const wchg_str *lines; /* c=, b=, a=, ...: one SDP-Media-Description
+                            each, in order */
+  size_t line_count;
+} wchg_sdp_component;
+
+/** An SDP body split for charging, in storage the caller provides: set
+ * |lines|, |line_cap|, |media| and |media_cap| before parsing (the
+ * counts of wchg_sdp_body_size() always suffice), read the counts
+ * after. Nothing is allocated or copied. */
+typedef struct wchg_sdp_body {
+  wchg_str *lines;           /* the caller's: line_cap entries */
+  size_t line_cap;
+  wchg_sdp_component *media; /* the caller's: media_cap entries */
+  size_t media_cap;
+  size_t session_count;      /* lines[0 .. session_count): v=, o=, s=,
+                                c=, t=, a=, ... before the first m=
+                                line, one SDP-Session-Description each;
+                                each component's lines follow in |lines| */
+  size_t media_count;        /* media[0 .. media_count) */
+} wchg_sdp_body;
+
+/**
+ * wchg_sdp_body_size - the storage wchg_sdp_parse_body() needs for the
+ * |len| bytes at |body| at most: *|lines| entries of wchg_sdp_body.lines
+ * (the line ends, plus one) and *|media| entries of .media (the lines
+ * that start with 'm'). One pass, nothing checked; a NULL |body| or a
+ * NULL output gives 0.
+ */
+WCHG_API void wchg_sdp_body_size(const char *body, size_t len, size_t *lines, size_t *media);
+
+/**
+ * wchg_sdp_parse_body - split the SDP body |body| (|len| bytes) into
+ * |out| (its storage set by the caller), within |limits| (NULL: the
+ * defaults), under |policy|:
+ *   - WCHG_POLICY_STRICT: the first problem of the grammar above fails
+ *     with its code, path and offset (as wchg_sdp_parse() does, without
+ *     its fixed bounds);
+ *   - WCHG_POLICY_RECEIVE: a problem of one line is added to |warnings|
+ *     (may be NULL; the code is what strict returns, with the same path,
+ *     offset and message) and the body is read on. The line is kept as
+ *     received (a control character or lone CR in it, a type that is not
+ *     a lower-case letter, no '=', v= missing, not 0 or repeated, a
+ *     second direction attribute: the first one is the direction; an m=
+ *     line that does not parse starts its component with its fields 0),
+ *     except an empty line and a line that is not UTF-8, which are left
+ *     out (an m= line that is not UTF-8 still starts its component,
+ *     without a media_name), since no AVP or CDR field can carry them.
+ * Both policies fail on what the limits and the storage cannot hold.
+ *
+ * Returns WCHG_OK, or with |diag| filled (may be NULL; the content of
+ * |out| is then unspecified):
+ *   WCHG_E_ARG      |out| NULL, |body| NULL with a |len|, or storage NULL
+ *                   with a capacity;
+ *   WCHG_E_MISSING  an empty body (path "SDP/SDP-Session-Description[0]");
+ *   WCHG_E_LIMIT    |len| over max_bytes (path "SDP", offset max_bytes),
+ *                   an m= line past max_media (its SDP-Media-Name path
+ *                   and offset);
+ *   WCHG_E_BUFFER   |out|'s storage holds fewer lines or components than
+ *                   the body has (the path and offset of the first line
+ *                   that does not fit);
+ *   strict only:    the codes at the top of this header for the grammar.
+ */
+WCHG_API wchg_status wchg_sdp_parse_body(const char *body, size_t len,
+                                         const wchg_sdp_limits *limits, wchg_policy policy,
+                                         wchg_sdp_body *out, wchg_warnings *warnings,
+                                         wchg_diag *diag);
+
+/**
+ * wchg_sdp_body_direction - wchg_sdp_media_direction() for component |i|
+ * of a parsed |sdp|: its first direction attribute, else the first at
+ * session level, else sendrecv. WCHG_SDP_INACTIVE when |sdp| is NULL or
+ * |i| >= sdp->media_count.
+ */
+WCHG_API wchg_sdp_direction wchg_sdp_body_direction(const wchg_sdp_body *sdp, size_t i);
 
 #ifdef __cplusplus
 }

@@ -10,6 +10,11 @@
  * alone are printed as info. Allocations are counted over the whole cycle
  * (target 0 once the stores are warm).
  *
+ * Then a browser-sized body (tests/unit/sdp_samples.h: a Chromium-shaped
+ * answer of 245 lines, 7.6 KB) under each SDP line policy of ctf.h: the
+ * START's size and SDP AVPs, and what a CDF (cdf.h) fed 200 such STARTs
+ * holds per open session (wchg_cdf_stats session_bytes / open_sessions).
+ *
  * Prints: bench NAME ns_per_op=X ... (target ...: met|MISSED) */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
@@ -20,6 +25,7 @@
 #include <webrtc_chg/webrtc_chg.h>
 
 #include "bench_util.h"
+#include "sdp_samples.h"
 
 #define SDP_OFFER                                                              \
   "v=0\r\no=alice 2890844526 2890844526 IN IP4 198.51.100.1\r\ns=-\r\n"         \
@@ -47,6 +53,92 @@ static const wchg_str PAI_ALICE[] = {WCHG_STR("sip:alice@home.example"),
 static const wchg_str PAI_BOB[] = {WCHG_STR("sip:bob@home-b.example")};
 
 static volatile size_t sink;
+
+/* The SDP AVPs of |a|: SDP-Session-Description, SDP-Media-Name and
+ * SDP-Media-Description. */
+static size_t sdp_avps(const wchg_acr *a) {
+  size_t n = 0;
+  for (size_t i = 0; i < a->ims.list_of_sdp_media_components.count; i++) {
+    const wchg_media_components_list *l = &a->ims.list_of_sdp_media_components.items[i];
+    n += l->sdp_session_description.count;
+    for (size_t k = 0; k < l->sdp_media_components.count; k++)
+      n += 1 + l->sdp_media_components.items[k].sdp_media_descriptions.count;
+  }
+  return n;
+}
+
+/* A browser's INVITE (|inv0| with the generated offer) and the generated
+ * answer in the 200, for NS sessions under each line policy: the START's
+ * size and the CDF's bytes per open session. Non-zero when a call fails. */
+static int browser_line_policies(wchg_ctf_reg *reg, const wchg_sip_event *inv0) {
+  enum { NS = 200 };
+  static const struct {
+    wchg_ctf_sdp_lines policy;
+    const char *name;
+  } policies[] = {{WCHG_CTF_SDP_ALL, "all"},
+                  {WCHG_CTF_SDP_CHARGING, "charging"},
+                  {WCHG_CTF_SDP_NONE, "none"}};
+  static char offer[16384], answer[16384];
+  static uint8_t acr[65536], aca[1024];
+  sdp_browser_opts oa = {.answer = true};
+  sdp_shape shape;
+  wchg_sip_event inv = *inv0, ok;
+  if (!sdp_browser(offer, sizeof offer, NULL, NULL) ||
+      !sdp_browser(answer, sizeof answer, &oa, &shape))
+    return 1;
+  inv.sdp = (wchg_str){offer, strlen(offer)};
+  ok = inv;
+  ok.time_ms += 4000;
+  ok.status_code = 200;
+  ok.asserted_identity = PAI_BOB;
+  ok.asserted_identity_count = 1;
+  ok.access_network_info = (wchg_str){NULL, 0};
+  ok.sdp = (wchg_str){answer, shape.bytes};
+  printf("browser answer: %zu lines, %zu bytes, %zu in its video section\n", shape.lines,
+         shape.bytes, shape.media_lines[SDP_VIDEO]);
+  for (size_t p = 0; p < sizeof policies / sizeof policies[0]; p++) {
+    wchg_ctf_config cfg = CFG;
+    wchg_cdf_config cc;
+    wchg_cdf_stats st;
+    wchg_cdf_result res = {0};
+    wchg_diag d = {0};
+    wchg_ctf_session *s;
+    wchg_ctf_record *r = wchg_ctf_record_new(NULL);
+    wchg_cdf *cdf;
+    size_t len = 0, alen, avps = 0;
+    cfg.sdp_lines = policies[p].policy;
+    memset(&cc, 0, sizeof cc);
+    cc.origin_host = WCHG_STR("cdf.home.example");
+    cc.origin_realm = WCHG_STR("home.example");
+    s = wchg_ctf_session_new(&cfg);
+    cdf = wchg_cdf_new(&cc);
+    if (!r || !s || !cdf)
+      return 1;
+    for (int k = 0; k < NS && (k == 0 || res.result_code == 2001); k++) {
+      wchg_ctf_session_reset(s);
+      if (wchg_ctf_session_begin(s, reg, WCHG_ROLE_ORIGINATING, 1000 + (uint64_t)k, &inv, r,
+                                 NULL) != WCHG_OK ||
+          wchg_ctf_session_event(s, &ok, r, NULL) != WCHG_OK ||
+          wchg_acr_encode(wchg_ctf_record_acr(r), acr, sizeof acr, &len, NULL) != WCHG_OK)
+        return 1;
+      avps = sdp_avps(wchg_ctf_record_acr(r));
+      wchg_cdf_feed_bytes(cdf, acr, len, ok.time_ms, aca, sizeof aca, &alen, &res, &d);
+    }
+    wchg_cdf_stats_get(cdf, &st);
+    printf("bench ctf_browser_start sdp_lines=%s acr_bytes=%zu sdp_avps=%zu ", policies[p].name,
+           len, avps);
+    if (res.result_code == 2001 && st.open_sessions)
+      printf("cdf_bytes_per_session=%zu (info: %zu sessions open)\n",
+             st.session_bytes / st.open_sessions, st.open_sessions);
+    else
+      printf("cdf=refused (info: Result-Code %u at %s: %s)\n", (unsigned)res.result_code,
+             d.path, d.message);
+    wchg_cdf_free(cdf);
+    wchg_ctf_session_free(s);
+    wchg_ctf_record_free(r);
+  }
+  return 0;
+}
 
 int main(int argc, char **argv) {
   long iters = argc > 1 ? atol(argv[1]) : 200000;
@@ -156,7 +248,9 @@ int main(int argc, char **argv) {
   }
   /* where the time goes: the parts the 200 -> START path calls */
   {
-    static wchg_sdp sdp;
+    static wchg_str lines[64];
+    static wchg_sdp_component media[8];
+    static wchg_sdp_body sdp = {lines, 64, media, 8, 0, 0};
     static wchg_sip_charging_vector pcv;
     double t_enc, t_sdp, t_pcv;
     MEASURE(t_enc, iters, {
@@ -164,7 +258,7 @@ int main(int argc, char **argv) {
       sink += len;
     });
     MEASURE(t_sdp, iters, {
-      wchg_sdp_parse(ok.sdp.ptr, ok.sdp.len, &sdp, NULL);
+      wchg_sdp_parse_body(ok.sdp.ptr, ok.sdp.len, NULL, WCHG_POLICY_RECEIVE, &sdp, NULL, NULL);
       sink += sdp.media_count;
     });
     MEASURE(t_pcv, iters, {
@@ -190,6 +284,7 @@ int main(int argc, char **argv) {
   printf("bench ctf_cycle allocs_per_op=%.2f (target 0: %s)\n", per_op,
          per_op == 0 ? "met" : "MISSED");
   failed = per_op != 0;
+  failed |= browser_line_policies(reg, &inv);
   wchg_ctf_session_free(s);
   wchg_ctf_reg_free(reg);
   wchg_ctf_record_free(r);

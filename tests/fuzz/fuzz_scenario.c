@@ -2,10 +2,13 @@
  * (examples/scenario.c, compiled into this target). A text it refuses
  * must say why; a text it accepts is replayed through the charging
  * trigger function (ctf.h), and every ACR the CTF produces must encode
- * and parse back with wchg_dmsg_parse() (the runner checks both). A
- * step's "aca" entries go through the CTF's answer path (ctf_aca.h):
- * every resend it gives back is the ACR as encoded with the T flag set,
- * and a lost answer gets no ACA. */
+ * and parse back with wchg_dmsg_parse() (the runner checks both), under
+ * the SDP policies, line policies and limits the text chooses; every
+ * warning the CTF gives (issue 18: an SDP problem accepted) names an SDP
+ * path, a sentence and a strict error code, and a step that gave one
+ * succeeded. A step's "aca" entries go through the CTF's answer path
+ * (ctf_aca.h): every resend it gives back is the ACR as encoded with the
+ * T flag set, and a lost answer gets no ACA. */
 #include "../../examples/scenario.c"
 
 static int on_step(const scn_outcome *o, void *user_data) {
@@ -23,6 +26,11 @@ static int on_step(const scn_outcome *o, void *user_data) {
         (a->resend_len != o->msg_len || !(a->resend[4] & WCHG_CMD_FLAG_T) ||
          memcmp(a->resend, o->msg, 4) != 0 ||
          memcmp(a->resend + 5, o->msg + 5, o->msg_len - 5) != 0))
+      abort();
+  }
+  for (size_t k = 0; o->warnings && k < o->warnings->count && k < o->warnings->cap; k++) {
+    const wchg_diag *d = &o->warnings->items[k];
+    if (o->status != WCHG_OK || d->code >= 0 || strncmp(d->path, "SDP", 3) || !d->message[0])
       abort();
   }
   return 0;

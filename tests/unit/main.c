@@ -34,6 +34,7 @@
   X(rf_dec_suite)                                                            \
   X(ctf_suite)                                                               \
   X(ctf_aca_suite)                                                           \
+  X(ctf_sdp_suite)                                                           \
   X(demo_suite)                                                              \
   X(cdrfile_suite)                                                           \
   X(aca_suite)                                                               \

@@ -593,6 +593,90 @@ START_TEST(aca_reader_and_mismatches) {
 }
 END_TEST
 
+/* The SDP members of config and expect (issue 18): read strictly, and
+ * an SDP body has no bound but the input's. */
+START_TEST(reader_sdp_members) {
+  static char text[64 * 1024];
+  scenario *s = NULL;
+  scn_error err;
+  size_t n;
+  expect_error("{\"config\":{\"origin_host\":\"p\",\"origin_realm\":\"r\",\"destination_realm\":"
+               "\"r\",\"sdp_lines\":\"some\"},\"steps\":[]}",
+               WCHG_E_RANGE, "config.sdp_lines", 1, "\"charging\", \"all\" or \"none\"");
+  expect_error("{\"config\":{\"origin_host\":\"p\",\"origin_realm\":\"r\",\"destination_realm\":"
+               "\"r\",\"sdp_policy\":1},\"steps\":[]}",
+               WCHG_E_JSON_TYPE, "config.sdp_policy", 1, "a string");
+  expect_error("{\"config\":{\"origin_host\":\"p\",\"origin_realm\":\"r\",\"destination_realm\":"
+               "\"r\",\"sdp_max_bytes\":-1},\"steps\":[]}",
+               WCHG_E_RANGE, "config.sdp_max_bytes", 1, "outside");
+  expect_error("{" CFG ",\"steps\":[{\"at\":0,\"invite\":{\"session\":\"s\"},"
+               "\"expect\":{\"error\":\"WCHG_E_STATE\",\"warnings\":1}}]}",
+               WCHG_E_RANGE, "steps[0].expect.error", 1, "alone");
+  expect_error("{" CFG ",\"steps\":[{\"at\":0,\"invite\":{\"session\":\"s\",\"sdp\":[]}}]}",
+               WCHG_E_LIMIT, "steps[0].invite.sdp", 1, "no lines");
+  expect_error("{" CFG ",\"steps\":[{\"at\":0,\"invite\":{\"session\":\"s\",\"sdp\":[1]}}]}",
+               WCHG_E_JSON_TYPE, "steps[0].invite.sdp[0]", 1, "a string");
+  /* 1000 lines, 40 KB: read, and the CTF sees every byte */
+  n = (size_t)snprintf(text, sizeof text,
+                       "{\"config\":{\"origin_host\":\"p\",\"origin_realm\":\"r\","
+                       "\"destination_realm\":\"r\",\"sdp_lines\":\"all\",\"sdp_policy\":"
+                       "\"strict\",\"sdp_max_bytes\":40000,\"sdp_max_media\":2},\"steps\":["
+                       "{\"at\":0,\"invite\":{\"session\":\"s\",\"sdp\":[\"v=0\"");
+  for (int k = 1; k < 1000; k++)
+    n += (size_t)snprintf(text + n, sizeof text - n, ",\"a=x-%032d\"", k);
+  snprintf(text + n, sizeof text - n, "]}}]}");
+  ck_assert_int_eq(scn_parse(text, strlen(text), &s, &err), WCHG_OK);
+  ck_assert_uint_eq(s->steps[0].ev.sdp.len, 5 + 999 * 38);
+  ck_assert_int_eq(s->config.sdp_lines, WCHG_CTF_SDP_ALL);
+  ck_assert_int_eq(s->config.sdp_policy, WCHG_POLICY_STRICT);
+  ck_assert_uint_eq(s->config.sdp_limits.max_bytes, 40000);
+  ck_assert_uint_eq(s->config.sdp_limits.max_media, 2);
+  scn_free(s);
+  /* the defaults */
+  ck_assert_int_eq(scn_parse("{" CFG ",\"steps\":[]}", strlen("{" CFG ",\"steps\":[]}"), &s,
+                             &err),
+                   WCHG_OK);
+  ck_assert_int_eq(s->config.sdp_lines, WCHG_CTF_SDP_CHARGING);
+  ck_assert_int_eq(s->config.sdp_policy, WCHG_POLICY_RECEIVE);
+  ck_assert_uint_eq(s->config.sdp_limits.max_bytes, 0);
+  scn_free(s);
+}
+END_TEST
+
+/* Expectations of warnings and SDP counts that do not hold. */
+START_TEST(run_reports_sdp_mismatches) {
+  static const char text[] =
+      "{" CFG ",\"steps\":["
+      "{\"at\":0,\"invite\":{\"session\":\"s\",\"request_uri\":\"sip:b@x\","
+      "\"sdp\":[\"v=0\",\"m=audio 9 RTP/AVP 0\",\"a=sendrecv\",\"a=inactive\"]},"
+      "\"expect\":{\"warnings\":0}},"
+      "{\"at\":1,\"response\":{\"session\":\"s\",\"status_code\":200},"
+      "\"expect\":{\"record\":\"START\",\"sdp_media\":2}},"
+      "{\"at\":2,\"bye\":{\"session\":\"s\"},"
+      "\"expect\":{\"warnings\":0,\"warning\":\"SDP\",\"sdp_descriptions\":1}}]}";
+  scenario *s = NULL;
+  scn_error err;
+  scn_stats stats;
+  got_run *g = calloc(1, sizeof *g);
+  ck_assert_ptr_nonnull(g);
+  ck_assert_int_eq(scn_parse(text, sizeof text - 1, &s, &err), WCHG_OK);
+  ck_assert_int_eq(scn_run(s, collect, g, &stats), 0);
+  ck_assert_uint_eq(stats.mismatches, 3);
+  ck_assert_msg(strstr(g->steps[0].mismatch, "expected 0 warnings, got 1, the first: "
+                                             "SDP/SDP-Media-Component[0]/SDP-Media-Description[1]"),
+                "%s", g->steps[0].mismatch);
+  ck_assert_msg(strstr(g->steps[1].mismatch, "expected 2 SDP-Media-Components with 2 "
+                                             "SDP-Media-Descriptions, got 1 with 2"),
+                "%s", g->steps[1].mismatch);
+  ck_assert_msg(strstr(g->steps[2].mismatch, "the first warning: expected \"SDP\", got none"),
+                "%s", g->steps[2].mismatch);
+  got_free(g);
+  free(g);
+  scn_free(s);
+}
+END_TEST
+
+
 /* ---- the demo's ACRs through the CDF (issue 5) --------------------------- */
 
 /* Each ACR the demo produces, as bytes, into a CDF: the CDRs it gives,
@@ -773,6 +857,38 @@ static int ro_step(const scn_outcome *o, void *ud) {
   return online_step(g->ro, o, ro_collect, g);
 }
 
+/* The browser call's ACRs (the charging lines of 245-line bodies) fold
+ * in the CDF: 2001 each, one CDR at the STOP. */
+START_TEST(browser_scenario_through_cdf) {
+  char *text;
+  scenario *s = load("examples/scenarios/browser_call.json", &text);
+  wchg_cdf_config cfg;
+  wchg_cdf_stats st;
+  memset(&cfg, 0, sizeof cfg);
+  cfg.origin_host = WCHG_STR("cdf.example.net");
+  cfg.origin_realm = WCHG_STR("example.net");
+  wchg_cdf *cdf = wchg_cdf_new(&cfg);
+  ck_assert_ptr_nonnull(cdf);
+  ck_assert_int_eq(scn_run(s, feed_cdf, cdf, NULL), 0);
+  ck_assert_int_eq(wchg_cdf_stats_get(cdf, &st), WCHG_OK);
+  ck_assert_uint_eq(st.open_sessions, 0);
+  ck_assert_uint_eq(st.acrs, 5);
+  ck_assert_uint_eq(st.rejected, 0);
+  ck_assert_uint_eq(wchg_cdf_pending(cdf), 2); /* the REGISTER's and the call's */
+  wchg_cdr_free(next_cdr(cdf, 1));
+  wchg_cdr *c = next_cdr(cdf, 2);
+  ck_assert_uint_eq(c->ims.list_of_sdp_media_components.count, 3);
+  ck_assert_uint_eq(
+      c->ims.list_of_sdp_media_components.items[0].sdp_media_components.items[1]
+          .sdp_media_descriptions.count,
+      42);
+  wchg_cdr_free(c);
+  wchg_cdf_free(cdf);
+  scn_free(s);
+  free(text);
+}
+END_TEST
+
 START_TEST(demo_online_charging) {
   static const struct {
     const char *what;
@@ -823,7 +939,10 @@ Suite *demo_suite(void) {
   tcase_add_test(tc, run_reports_mismatches);
   tcase_add_test(tc, failover_scenario);
   tcase_add_test(tc, aca_reader_and_mismatches);
+  tcase_add_test(tc, reader_sdp_members);
+  tcase_add_test(tc, run_reports_sdp_mismatches);
   tcase_add_test(tc, demo_through_cdf);
+  tcase_add_test(tc, browser_scenario_through_cdf);
   tcase_add_test(tc, demo_online_charging);
   suite_add_tcase(s, tc);
   return s;

@@ -11,6 +11,8 @@
 
 #include <webrtc_chg/sip.h>
 
+#include "sdp_samples.h"
+
 static wchg_diag D;
 
 /* ---- helpers ----------------------------------------------------------- */
@@ -727,10 +729,57 @@ END_TEST
 #define SS "SDP/SDP-Session-Description"
 #define SM "SDP/SDP-Media-Component"
 
+/* wchg_sdp_parse_body() into storage of |lines| lines and |media|
+ * components (0: what wchg_sdp_body_size() says). */
+static wchg_str B_LINES[8192];
+static wchg_sdp_component B_MEDIA[128];
+static wchg_sdp_body B;
+static wchg_diag W_ITEMS[4];
+static wchg_warnings W = {W_ITEMS, 4, 0};
+
+static wchg_status body_ex(const char *in, size_t len, const wchg_sdp_limits *lim,
+                           wchg_policy policy, size_t lines, size_t media) {
+  if (!lines || !media)
+    wchg_sdp_body_size(in, len, lines ? NULL : &lines, media ? NULL : &media);
+  ck_assert_uint_le(lines, 8192);
+  ck_assert_uint_le(media, 128);
+  B = (wchg_sdp_body){B_LINES, lines, B_MEDIA, media, 99, 99};
+  W.count = 0;
+  return wchg_sdp_parse_body(in, len, lim, policy, &B, &W, &D);
+}
+static wchg_status body(const char *in, wchg_policy policy) {
+  return body_ex(in, strlen(in), NULL, policy, 0, 0);
+}
+
+static void expect_warning(size_t i, wchg_status code, const char *path, size_t off) {
+  ck_assert_uint_gt(W.count, i);
+  ck_assert_int_eq(W.items[i].code, code);
+  ck_assert_str_eq(W.items[i].path, path);
+  ck_assert_uint_eq(W.items[i].offset, off);
+  ck_assert_uint_eq(W.items[i].result_code, 0);
+  ck_assert(W.items[i].message[0] != '\0');
+}
+
+/* |in| (|len| bytes) has one problem: wchg_sdp_parse() and the strict
+ * wchg_sdp_parse_body() refuse it with the same diagnostic; the receive
+ * policy reads it with that diagnostic as its one warning. */
+static void sdp_fail_n(const char *in, size_t len, wchg_status code, const char *path,
+                       size_t off, const char *line) {
+  wchg_diag want;
+  expect_diag(sdp_n(in, len), code, path, off);
+  ck_assert_msg(strstr(D.message, line) != NULL, "'%s' not in '%s'", line, D.message);
+  want = D;
+  expect_diag(body_ex(in, len, NULL, WCHG_POLICY_STRICT, 0, 0), code, path, off);
+  ck_assert_str_eq(D.message, want.message);
+  ck_assert_uint_eq(W.count, 0);
+  expect_ok(body_ex(in, len, NULL, WCHG_POLICY_RECEIVE, 0, 0));
+  ck_assert_uint_eq(W.count, 1);
+  expect_warning(0, code, path, off);
+  ck_assert_str_eq(W.items[0].message, want.message);
+}
 static void sdp_fail(const char *in, wchg_status code, const char *path, size_t off,
                      const char *line) {
-  expect_diag(sdp(in), code, path, off);
-  ck_assert_msg(strstr(D.message, line) != NULL, "'%s' not in '%s'", line, D.message);
+  sdp_fail_n(in, strlen(in), code, path, off, line);
 }
 
 START_TEST(sdp_errors) {
@@ -746,7 +795,8 @@ START_TEST(sdp_errors) {
   sdp_fail("v=0\r\n1=x\r\n", WCHG_E_ENCODING, SS "[1]", 5, "line 2:");
   sdp_fail("v=0\r\n=x\r\n", WCHG_E_ENCODING, SS "[1]", 5, "line 2:");
   sdp_fail("v=0\r\n\r\ns=-\r\n", WCHG_E_ENCODING, SS "[1]", 5, "line 2:");
-  sdp_fail("v=0\r\ns=-\r\n\r\n", WCHG_E_ENCODING, SS "[2]", 10, "line 3:");
+  /* an empty line in the middle (the one at the end: sdp_trailing_empty) */
+  sdp_fail("v=0\r\n\r\ns=-\r\n\r\n", WCHG_E_ENCODING, SS "[1]", 5, "line 2:");
   sdp_fail("v=0\r\ns=a\x01\r\n", WCHG_E_ENCODING, SS "[1]", 8, "line 2:");
   sdp_fail("v=0\r\ns=a\rb\r\n", WCHG_E_ENCODING, SS "[1]", 8, "line 2:");
   sdp_fail("v=0\r\ns=a\x7f\r\n", WCHG_E_ENCODING, SS "[1]", 8, "line 2:");
@@ -763,8 +813,10 @@ END_TEST
 
 START_TEST(sdp_nul) {
   static const char in[] = "v=0\r\ns=a\0b\r\n";
-  expect_diag(sdp_n(in, sizeof in - 1), WCHG_E_ENCODING, SS "[1]", 8);
-  ck_assert_ptr_nonnull(strstr(D.message, "line 2"));
+  sdp_fail_n(in, sizeof in - 1, WCHG_E_ENCODING, SS "[1]", 8, "line 2:");
+  /* receive: kept as received, NUL and all */
+  ck_assert_uint_eq(B.session_count, 2);
+  ck_assert_uint_eq(B.lines[1].len, 5);
 }
 END_TEST
 
@@ -823,6 +875,287 @@ START_TEST(sdp_limits) {
 }
 END_TEST
 
+/* ---- SDP bodies of today's browsers (wchg_sdp_parse_body) ------------- */
+
+static char BROWSER[16384];
+static sdp_shape SHAPE;
+
+static void browser(const sdp_browser_opts *o) {
+  ck_assert_uint_gt(sdp_browser(BROWSER, sizeof BROWSER, o, &SHAPE), 0);
+}
+
+/* Every line of the body in its place: the counts the generator wrote,
+ * each view inside the body and in order, the m= fields. */
+static void expect_browser_body(void) {
+  const char *end = BROWSER + SHAPE.bytes, *last = BROWSER;
+  ck_assert_uint_eq(B.session_count, SHAPE.session_lines);
+  ck_assert_uint_eq(B.media_count, SDP_SECTIONS);
+  expect_str(B.lines[0], "v=0");
+  for (size_t k = 0; k < B.session_count; k++) {
+    expect_inside(B.lines[k], BROWSER, SHAPE.bytes);
+    ck_assert(B.lines[k].ptr >= last);
+    last = B.lines[k].ptr + B.lines[k].len;
+  }
+  for (size_t m = 0; m < B.media_count; m++) {
+    const wchg_sdp_component *c = &B.media[m];
+    ck_assert_uint_eq(c->line_count, SHAPE.media_lines[m]);
+    ck_assert(c->media_name.ptr > last && c->media_name.ptr < end);
+    last = c->media_name.ptr + c->media_name.len;
+    for (size_t k = 0; k < c->line_count; k++) {
+      expect_inside(c->lines[k], BROWSER, SHAPE.bytes);
+      ck_assert(c->lines[k].ptr > last && c->lines[k].ptr[0] != 'm');
+      last = c->lines[k].ptr + c->lines[k].len;
+    }
+  }
+  expect_str(B.media[0].media, "audio");
+  ck_assert_uint_eq(B.media[0].format_count, 8);
+  expect_str(B.media[1].media, "video");
+  ck_assert_uint_eq(B.media[1].format_count, 40);
+  expect_str(B.media[1].lines[0], "c=IN IP4 0.0.0.0");
+  expect_str(B.media[2].media, "application");
+  expect_str(B.media[2].proto, "UDP/DTLS/SCTP");
+  expect_str(B.media[2].formats, "webrtc-datachannel");
+  expect_str(B.media[2].lines[B.media[2].line_count - 1], "a=max-message-size:262144");
+  ck_assert_int_eq(wchg_sdp_body_direction(&B, 0), WCHG_SDP_SENDRECV);
+}
+
+START_TEST(sdp_browser_offer) {
+  sdp_browser_opts o = {0};
+  size_t lines, media;
+  browser(&o);
+  ck_assert_uint_ge(SHAPE.lines, 240);
+  ck_assert_uint_ge(SHAPE.media_lines[SDP_VIDEO], 190);
+  /* the fixed-size form cannot hold it: the 65th line of the video */
+  {
+    const char *p = strstr(BROWSER, "m=video");
+    for (int k = 0; k < 65; k++)
+      p = strstr(p, "\r\n") + 2;
+    expect_diag(sdp(BROWSER), WCHG_E_LIMIT, SM "[1]/SDP-Media-Description[64]",
+                (size_t)(p - BROWSER));
+  }
+  wchg_sdp_body_size(BROWSER, SHAPE.bytes, &lines, &media);
+  ck_assert_uint_eq(lines, SHAPE.lines + 1); /* the empty rest after the last CRLF */
+  ck_assert_uint_eq(media, SDP_SECTIONS);
+  for (int policy = 0; policy < 2; policy++) {
+    expect_ok(body(BROWSER, (wchg_policy)policy));
+    ck_assert_uint_eq(W.count, 0);
+    expect_browser_body();
+  }
+  /* video off in a re-offer: the direction, the same counts */
+  o.version = 3;
+  o.video_dir = "a=inactive";
+  browser(&o);
+  expect_ok(body(BROWSER, WCHG_POLICY_STRICT));
+  expect_browser_body();
+  ck_assert_int_eq(wchg_sdp_body_direction(&B, 1), WCHG_SDP_INACTIVE);
+  ck_assert_int_eq(wchg_sdp_body_direction(&B, 3), WCHG_SDP_INACTIVE);
+  ck_assert_int_eq(wchg_sdp_body_direction(NULL, 0), WCHG_SDP_INACTIVE);
+}
+END_TEST
+
+/* SIP.js ends its INVITE's body with CRLF CRLF, counted in Content-Length. */
+START_TEST(sdp_trailing_empty) {
+  static const char *const ok[] = {"v=0\r\ns=-\r\n\r\n", "v=0\r\ns=-\r\n\r\n\r\n\r\n",
+                                   "v=0\ns=-\n\n", "v=0\r\ns=-\n\r\n", "v=0\r\ns=-\r\n\n"};
+  sdp_browser_opts o = {.trailing_empty = true};
+  for (size_t k = 0; k < sizeof ok / sizeof ok[0]; k++) {
+    expect_ok(sdp(ok[k]));
+    ck_assert_uint_eq(S.session_count, 2);
+    expect_str(S.session[1], "s=-");
+    for (int policy = 0; policy < 2; policy++) {
+      expect_ok(body(ok[k], (wchg_policy)policy));
+      ck_assert_uint_eq(W.count, 0);
+      ck_assert_uint_eq(B.session_count, 2);
+    }
+  }
+  browser(&o);
+  ck_assert(SHAPE.bytes > 4 && !memcmp(BROWSER + SHAPE.bytes - 4, "\r\n\r\n", 4));
+  expect_ok(body(BROWSER, WCHG_POLICY_STRICT));
+  expect_browser_body();
+  /* an empty line before other lines, or a body of empty lines, is not */
+  sdp_fail("v=0\r\n\r\ns=-\r\n\r\n", WCHG_E_ENCODING, SS "[1]", 5, "line 2:");
+  expect_diag(sdp("\r\n"), WCHG_E_ENCODING, SS "[0]", 0);
+  expect_diag(sdp("\n\n"), WCHG_E_ENCODING, SS "[0]", 0);
+  expect_diag(body("\r\n\r\n", WCHG_POLICY_STRICT), WCHG_E_ENCODING, SS "[0]", 0);
+  /* a lone CR at the end is no line end: a line of its own (kept by
+   * receive, with its two problems) */
+  expect_diag(sdp("v=0\r\ns=-\r\n\r"), WCHG_E_ENCODING, SS "[2]", 10);
+  expect_ok(body("v=0\r\ns=-\r\n\r", WCHG_POLICY_RECEIVE));
+  ck_assert_uint_eq(W.count, 2);
+  expect_warning(0, WCHG_E_ENCODING, SS "[2]", 10);
+  expect_warning(1, WCHG_E_ENCODING, SS "[2]", 10);
+  ck_assert_uint_eq(B.session_count, 3);
+}
+END_TEST
+
+START_TEST(sdp_body_limits) {
+  static char big[WCHG_SDP_DEFAULT_MAX_BYTES + 64];
+  wchg_sdp_limits lim = {0};
+  size_t n, third;
+  browser(NULL);
+  /* max_bytes: the body's length */
+  lim.max_bytes = SHAPE.bytes;
+  expect_ok(body_ex(BROWSER, SHAPE.bytes, &lim, WCHG_POLICY_STRICT, 0, 0));
+  lim.max_bytes = SHAPE.bytes - 1;
+  for (int policy = 0; policy < 2; policy++) {
+    expect_diag(body_ex(BROWSER, SHAPE.bytes, &lim, (wchg_policy)policy, 0, 0), WCHG_E_LIMIT,
+                "SDP", SHAPE.bytes - 1);
+    ck_assert_uint_eq(W.count, 0);
+  }
+  /* the default: 64 KiB */
+  n = (size_t)snprintf(big, sizeof big, "v=0\r\n");
+  while (n + 12 <= WCHG_SDP_DEFAULT_MAX_BYTES)
+    n += (size_t)snprintf(big + n, sizeof big - n, "a=x-%05zu\r\n", n);
+  memset(big + n, 'a', WCHG_SDP_DEFAULT_MAX_BYTES - n);
+  big[n + 1] = '=';
+  n = WCHG_SDP_DEFAULT_MAX_BYTES;
+  big[n] = '\0';
+  expect_ok(body_ex(big, n, NULL, WCHG_POLICY_STRICT, 8192, 1));
+  ck_assert_uint_gt(B.session_count, 5000);
+  big[n] = 'a';
+  expect_diag(body_ex(big, n + 1, NULL, WCHG_POLICY_RECEIVE, 8192, 1), WCHG_E_LIMIT, "SDP",
+              WCHG_SDP_DEFAULT_MAX_BYTES);
+  ck_assert_ptr_nonnull(strstr(D.message, "65537"));
+  /* max_media: the m= line past it */
+  lim.max_bytes = 0;
+  lim.max_media = 2;
+  third = (size_t)(strstr(BROWSER, "m=application") - BROWSER);
+  for (int policy = 0; policy < 2; policy++)
+    expect_diag(body_ex(BROWSER, SHAPE.bytes, &lim, (wchg_policy)policy, 0, 0), WCHG_E_LIMIT,
+                MN(2), third);
+  lim.max_media = 3;
+  expect_ok(body_ex(BROWSER, SHAPE.bytes, &lim, WCHG_POLICY_STRICT, 0, 0));
+  /* the default: 64 */
+  n = (size_t)snprintf(big, sizeof big, "v=0\r\n");
+  for (int k = 0; k < WCHG_SDP_DEFAULT_MAX_MEDIA; k++)
+    n += (size_t)snprintf(big + n, sizeof big - n, "m=audio %d RTP/AVP 0\r\na=sendonly\r\n", k);
+  expect_ok(body(big, WCHG_POLICY_STRICT));
+  ck_assert_uint_eq(B.media_count, WCHG_SDP_DEFAULT_MAX_MEDIA);
+  ck_assert_uint_eq(B.media[63].port, 63);
+  expect_str(B.media[63].lines[0], "a=sendonly");
+  snprintf(big + n, sizeof big - n, "m=video 0 RTP/AVP 0\r\n");
+  expect_diag(body(big, WCHG_POLICY_RECEIVE), WCHG_E_LIMIT, MN(64), n);
+}
+END_TEST
+
+START_TEST(sdp_body_storage) {
+  size_t video, second;
+  browser(NULL);
+  video = (size_t)(strstr(BROWSER, "m=video") - BROWSER);
+  second = (size_t)(strstr(BROWSER, "\r\n") - BROWSER) + 2;
+  /* too few lines: the first that does not fit */
+  expect_diag(body_ex(BROWSER, SHAPE.bytes, NULL, WCHG_POLICY_RECEIVE, 1, 3), WCHG_E_BUFFER,
+              SS "[1]", second);
+  expect_diag(body_ex(BROWSER, SHAPE.bytes, NULL, WCHG_POLICY_STRICT,
+                      SHAPE.session_lines + SHAPE.media_lines[0], 3),
+              WCHG_E_BUFFER, SM "[1]/SDP-Media-Description[0]",
+              video + (size_t)(strstr(BROWSER + video, "\r\n") - (BROWSER + video)) + 2);
+  /* too few components */
+  expect_diag(body_ex(BROWSER, SHAPE.bytes, NULL, WCHG_POLICY_STRICT, 4096, 1), WCHG_E_BUFFER,
+              MN(1), video);
+  /* exactly enough: the lines without the m= lines */
+  expect_ok(body_ex(BROWSER, SHAPE.bytes, NULL, WCHG_POLICY_STRICT, SHAPE.lines - 3, 3));
+  /* arguments */
+  B = (wchg_sdp_body){NULL, 1, B_MEDIA, 1, 0, 0};
+  ck_assert_int_eq(wchg_sdp_parse_body("v=0", 3, NULL, WCHG_POLICY_STRICT, &B, NULL, &D),
+                   WCHG_E_ARG);
+  B = (wchg_sdp_body){B_LINES, 1, NULL, 1, 0, 0};
+  ck_assert_int_eq(wchg_sdp_parse_body("v=0", 3, NULL, WCHG_POLICY_STRICT, &B, NULL, &D),
+                   WCHG_E_ARG);
+  B = (wchg_sdp_body){B_LINES, 1, NULL, 0, 0, 0};
+  ck_assert_int_eq(wchg_sdp_parse_body(NULL, 3, NULL, WCHG_POLICY_STRICT, &B, NULL, &D),
+                   WCHG_E_ARG);
+  ck_assert_int_eq(wchg_sdp_parse_body("v=0", 3, NULL, WCHG_POLICY_STRICT, NULL, NULL, &D),
+                   WCHG_E_ARG);
+  expect_ok(wchg_sdp_parse_body("v=0", 3, NULL, WCHG_POLICY_STRICT, &B, NULL, &D));
+  ck_assert_uint_eq(B.session_count, 1);
+  /* an empty body, in both policies */
+  for (int policy = 0; policy < 2; policy++)
+    expect_diag(body("", (wchg_policy)policy), WCHG_E_MISSING, SS "[0]", 0);
+  /* the size of nothing */
+  wchg_sdp_body_size(NULL, 5, &video, &second);
+  ck_assert_uint_eq(video + second, 0);
+  wchg_sdp_body_size("m=x\nm=y\nb", 9, &video, &second);
+  ck_assert_uint_eq(video, 3);
+  ck_assert_uint_eq(second, 2);
+  wchg_sdp_body_size("v", 1, NULL, NULL);
+}
+END_TEST
+
+/* Receive: every problem of a line reported where it is; the line kept as
+ * received, or left out when nothing could carry it. */
+START_TEST(sdp_receive_keeps) {
+  static const char in[] = "o=- 1 1 IN IP4 192.0.2.1\r\n" /* no v= first: kept */
+                           "s=caf\xC3\r\n"                   /* not UTF-8: out */
+                           "S=upper\r\n"                     /* kept */
+                           "\r\n"                            /* empty: out */
+                           "m=audio x RTP/AVP 0\r\n"         /* its fields 0 */
+                           "a=sendonly\r\n"
+                           "a=recvonly\r\n"                  /* a second one: kept */
+                           "a=x\x01y\r\n"                    /* a control: kept */
+                           "m=vid\xFF 9 RTP/AVP 0\r\n"       /* no media_name */
+                           "a=rtpmap:0 PCMU/8000\r\n"
+                           "v=0\r\n";                        /* a second v=: kept */
+  wchg_diag items[8];
+  ck_assert_int_eq(sdp(in), WCHG_E_MISSING);
+  W = (wchg_warnings){items, 8, 0};
+  B = (wchg_sdp_body){B_LINES, 64, B_MEDIA, 8, 0, 0};
+  expect_ok(wchg_sdp_parse_body(in, sizeof in - 1, NULL, WCHG_POLICY_RECEIVE, &B, &W, &D));
+  ck_assert_uint_eq(W.count, 9);
+  expect_warning(0, WCHG_E_MISSING, SS "[0]", 0);
+  expect_warning(1, WCHG_E_UTF8, SS "[1]", off_of(in, "\xC3"));
+  expect_warning(2, WCHG_E_ENCODING, SS "[1]", off_of(in, "S=upper"));
+  expect_warning(3, WCHG_E_ENCODING, SS "[2]", off_of(in, "\r\n\r\n") + 2);
+  expect_warning(4, WCHG_E_ENCODING, MN(0), off_of(in, "x RTP"));
+  expect_warning(5, WCHG_E_DUPLICATE, SM "[0]/SDP-Media-Description[1]",
+                 off_of(in, "a=recvonly"));
+  expect_warning(6, WCHG_E_ENCODING, SM "[0]/SDP-Media-Description[2]", off_of(in, "\x01"));
+  expect_warning(7, WCHG_E_UTF8, MN(1), off_of(in, "\xFF"));
+  ck_assert_ptr_nonnull(strstr(items[1].message, "line 2:"));
+  ck_assert_uint_eq(B.session_count, 2);
+  expect_str(B.lines[0], "o=- 1 1 IN IP4 192.0.2.1");
+  expect_str(B.lines[1], "S=upper");
+  ck_assert_uint_eq(B.media_count, 2);
+  expect_str(B.media[0].media_name, "m=audio x RTP/AVP 0");
+  ck_assert_ptr_null(B.media[0].media.ptr);
+  ck_assert_uint_eq(B.media[0].port + B.media[0].port_count + B.media[0].format_count, 0);
+  ck_assert_uint_eq(B.media[0].line_count, 3);
+  expect_str(B.media[0].lines[1], "a=recvonly");
+  expect_str(B.media[0].lines[2], "a=x\x01y");
+  ck_assert_int_eq(wchg_sdp_body_direction(&B, 0), WCHG_SDP_SENDONLY);
+  ck_assert_ptr_null(B.media[1].media_name.ptr);
+  ck_assert_uint_eq(B.media[1].line_count, 2);
+  expect_str(B.media[1].lines[0], "a=rtpmap:0 PCMU/8000");
+  expect_str(B.media[1].lines[1], "v=0");
+  /* the 9th warning (the v= line) counted, not kept */
+  ck_assert_str_eq(D.path, "");
+  W = (wchg_warnings){items, 2, 0};
+  expect_ok(wchg_sdp_parse_body(in, sizeof in - 1, NULL, WCHG_POLICY_RECEIVE, &B, &W, NULL));
+  ck_assert_uint_eq(W.count, 9);
+  expect_warning(1, WCHG_E_UTF8, SS "[1]", off_of(in, "\xC3"));
+  /* no warnings wanted: the same result */
+  expect_ok(wchg_sdp_parse_body(in, sizeof in - 1, NULL, WCHG_POLICY_RECEIVE, &B, NULL, &D));
+  ck_assert_uint_eq(B.media[1].line_count, 2);
+  /* an "m" line without '=': a component, its fields not read */
+  W = (wchg_warnings){items, 8, 0};
+  expect_ok(wchg_sdp_parse_body("v=0\nm", 5, NULL, WCHG_POLICY_RECEIVE, &B, &W, &D));
+  ck_assert_uint_eq(W.count, 1);
+  expect_warning(0, WCHG_E_ENCODING, MN(0), 5);
+  ck_assert_uint_eq(B.media_count, 1);
+  expect_str(B.media[0].media_name, "m");
+  ck_assert_ptr_null(B.media[0].media.ptr);
+  /* a line with two problems: both reported, the line left out */
+  W = (wchg_warnings){items, 8, 0};
+  B = (wchg_sdp_body){B_LINES, 64, B_MEDIA, 8, 0, 0};
+  expect_ok(wchg_sdp_parse_body("v=0\nX\x01\xC3", 7, NULL, WCHG_POLICY_RECEIVE, &B, &W, &D));
+  ck_assert_uint_eq(W.count, 3);
+  expect_warning(0, WCHG_E_ENCODING, SS "[1]", 5);
+  expect_warning(1, WCHG_E_ENCODING, SS "[1]", 4);
+  expect_warning(2, WCHG_E_UTF8, SS "[1]", 6);
+  ck_assert_uint_eq(B.session_count, 1);
+}
+END_TEST
+
 Suite *sip_suite(void) {
   Suite *s = suite_create("sip");
   TCase *tc = tcase_create("authorization");
@@ -864,6 +1197,11 @@ Suite *sip_suite(void) {
   tcase_add_test(tc, sdp_nul);
   tcase_add_test(tc, sdp_bad_m_lines);
   tcase_add_test(tc, sdp_limits);
+  tcase_add_test(tc, sdp_browser_offer);
+  tcase_add_test(tc, sdp_trailing_empty);
+  tcase_add_test(tc, sdp_body_limits);
+  tcase_add_test(tc, sdp_body_storage);
+  tcase_add_test(tc, sdp_receive_keeps);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -172,6 +172,29 @@ void failmem_init(struct failmem *fm, size_t fail_at, int forever) {
   fm->forever = forever;
 }
 
+size_t failmem_each(size_t (*run)(struct failmem *fm, int32_t *out, size_t cap),
+                    const int32_t *want, size_t n_want) {
+  int32_t got[32];
+  struct failmem fm;
+  size_t fails = 0;
+  ck_assert_uint_le(n_want, 32);
+  for (int forever = 0; forever <= 1; forever++)
+    for (size_t at = 1;; at++) {
+      size_t n;
+      failmem_init(&fm, at, forever);
+      n = run(&fm, got, 32);
+      ck_assert_msg(fm.live == 0, "leak: fail at %zu (%s)", at, forever ? "forever" : "once");
+      if (n) {
+        ck_assert_uint_eq(n, n_want);
+        ck_assert_msg(!memcmp(got, want, sizeof want[0] * n), "results differ at %zu", at);
+      }
+      if (fm.calls < at)
+        break; /* nothing left to fail */
+      fails++;
+    }
+  return fails;
+}
+
 size_t test_unhex(const char *hex, uint8_t *out, size_t cap) {
   size_t n = 0;
   unsigned v;

@@ -35,6 +35,13 @@ struct failmem {
   int forever;
 };
 void failmem_init(struct failmem *fm, size_t fail_at, int forever);
+/* Run |run| (which fills |out| with up to |cap| results and returns how
+ * many, 0 when its objects could not be made) failing each allocation in
+ * turn, once and then forever from it: no leak, and every run that
+ * completes gives the |n_want| results |want| (at most 32). Returns the
+ * number of allocations failed. */
+size_t failmem_each(size_t (*run)(struct failmem *fm, int32_t *out, size_t cap),
+                    const int32_t *want, size_t n_want);
 
 /* Hex helper for golden vectors: "bf 40 03" -> bytes; returns length. */
 size_t test_unhex(const char *hex, uint8_t *out, size_t cap);
