@@ -64,7 +64,8 @@ struct wchg_acr_reader {
   wchg_media_components_list media; /* the one entry of an ACR */
   wchg_str session_lines[WCHG_ACR_MAX_SDP_SESSION_DESCRIPTIONS];
   wchg_sdp_media_component components[WCHG_ACR_MAX_SDP_MEDIA_COMPONENTS];
-  wchg_str media_lines[WCHG_ACR_MAX_SDP_MEDIA_COMPONENTS][WCHG_ACR_MAX_SDP_MEDIA_DESCRIPTIONS];
+  wchg_str media_lines[WCHG_ACR_MAX_SDP_MEDIA_DESCRIPTIONS]; /* every component's, in
+                                                              order: each takes the next run */
   wchg_message_body bodies[WCHG_ACR_MAX_MESSAGE_BODIES];
   wchg_str reasons[WCHG_ACR_MAX_REASON_HEADERS];
   wchg_str fe_ids[WCHG_ACR_MAX_FE_IDENTIFIERS];
@@ -94,6 +95,7 @@ struct dec {
   const uint8_t *emergency_at; /* IMS-Emergency-Indicator 1 */
   bool webrtc_identity;        /* 657 or 658 */
   bool flag_seen, party_seen;  /* of the media entry, from its components */
+  size_t media_lines_used;     /* of r->media_lines, by the components so far */
   size_t n_access_network;
 };
 
@@ -442,6 +444,7 @@ static wchg_status media_component(struct dec *d, const struct avp *g) {
   if (n == WCHG_ACR_MAX_SDP_MEDIA_COMPONENTS)
     return too_many(d, g, E(SDP_MEDIA_COMPONENT), n, WCHG_ACR_MAX_SDP_MEDIA_COMPONENTS);
   wchg_sdp_media_component *c = &d->r->components[n];
+  size_t first = d->media_lines_used; /* this component's run of media_lines */
   memset(c, 0, sizeof *c);
   m->sdp_media_components = (wchg_sdp_media_component_list){d->r->components, n + 1};
   open_group(d, E(SDP_MEDIA_COMPONENT), n);
@@ -452,8 +455,17 @@ static wchg_status media_component(struct dec *d, const struct avp *g) {
       c->sdp_media_name = text(&a);
       break;
     CASE(SDP_MEDIA_DESCRIPTION):
-      rc = add_str(d, &c->sdp_media_descriptions, d->r->media_lines[n],
-                   WCHG_ACR_MAX_SDP_MEDIA_DESCRIPTIONS, &a, E(SDP_MEDIA_DESCRIPTION));
+      if (d->media_lines_used == WCHG_ACR_MAX_SDP_MEDIA_DESCRIPTIONS) {
+        rc = fail(d, WCHG_E_LIMIT, RC_UNABLE_TO_COMPLY, a.hdr, E(SDP_MEDIA_DESCRIPTION),
+                  c->sdp_media_descriptions.count,
+                  "more than %d SDP-Media-Description AVPs in the ACR: the model holds "
+                  "%d of all components together",
+                  WCHG_ACR_MAX_SDP_MEDIA_DESCRIPTIONS, WCHG_ACR_MAX_SDP_MEDIA_DESCRIPTIONS);
+        break;
+      }
+      rc = add_str(d, &c->sdp_media_descriptions, d->r->media_lines + first, SIZE_MAX, &a,
+                   E(SDP_MEDIA_DESCRIPTION));
+      d->media_lines_used++;
       break;
     CASE(LOCAL_GW_INSERTED_INDICATION):
       c->local_gw_inserted_indication = WCHG_INT(i32(&a));

@@ -222,8 +222,12 @@ WCHG_API wchg_status wchg_acr_encode(const wchg_acr *acr, uint8_t *buf, size_t c
 #define WCHG_ACR_MAX_SUBSCRIPTION_IDS 16       /* Subscription-Id */
 #define WCHG_ACR_MAX_TRANSIT_IOIS 16           /* Transit-IOI-List */
 #define WCHG_ACR_MAX_SDP_SESSION_DESCRIPTIONS 64 /* SDP-Session-Description */
-#define WCHG_ACR_MAX_SDP_MEDIA_COMPONENTS 16   /* SDP-Media-Component */
-#define WCHG_ACR_MAX_SDP_MEDIA_DESCRIPTIONS 64 /* SDP-Media-Description, per component */
+#define WCHG_ACR_MAX_SDP_MEDIA_COMPONENTS 64   /* SDP-Media-Component */
+#define WCHG_ACR_MAX_SDP_MEDIA_DESCRIPTIONS 1024 /* SDP-Media-Description, of all
+                                                  components together: a
+                                                  browser's offer with every
+                                                  line has ~250 (one video
+                                                  section ~200) */
 #define WCHG_ACR_MAX_MESSAGE_BODIES 16         /* Message-Body */
 #define WCHG_ACR_MAX_REASON_HEADERS 16         /* Reason-Header */
 #define WCHG_ACR_MAX_FE_IDENTIFIERS 32         /* FE-Identifier-List entries */

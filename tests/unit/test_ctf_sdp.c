@@ -319,6 +319,28 @@ END_TEST
 
 /* ---- the line policies -------------------------------------------------- */
 
+/* Our own CDF folds the START |a| of any line policy (2001, the session
+ * open): a browser's every-line ACR fits the ACR reader's capacities. */
+static void cdf_folds(const wchg_acr *a) {
+  static uint8_t buf[65536], aca[4096];
+  size_t n = 0, aca_len = 0;
+  wchg_cdf_config cc = {.origin_host = WCHG_STR("cdf.example"),
+                        .origin_realm = WCHG_STR("example")};
+  wchg_cdf *cdf = wchg_cdf_new(&cc);
+  wchg_cdf_result res;
+  wchg_cdf_stats st;
+  ck_assert_ptr_nonnull(cdf);
+  ck_assert_int_eq(wchg_acr_encode(a, buf, sizeof buf, &n, &D), WCHG_OK);
+  ck_assert_msg(wchg_cdf_feed_bytes(cdf, buf, n, T0 + 6000, aca, sizeof aca, &aca_len, &res,
+                                    &D) == WCHG_OK,
+                "%s: %s", D.path, D.message);
+  ck_assert_uint_eq(res.result_code, 2001);
+  ck_assert_int_eq(wchg_cdf_stats_get(cdf, &st), WCHG_OK);
+  ck_assert_uint_eq(st.open_sessions, 1);
+  ck_assert_uint_eq(st.folded, 1);
+  wchg_cdf_free(cdf);
+}
+
 START_TEST(line_policies) {
   static const wchg_ctf_sdp_lines policies[] = {WCHG_CTF_SDP_ALL, WCHG_CTF_SDP_CHARGING,
                                                 WCHG_CTF_SDP_NONE};
@@ -337,6 +359,7 @@ START_TEST(line_policies) {
     a = record(WCHG_ACR_START, 0, names[k], &size[k]);
     expect_browser_sdp(a, ok.sdp.ptr, &ANSWER_SHAPE, policies[k], WCHG_SDP_ANSWER);
     ck_assert_int_eq(media_list(a)->media_initiator_flag, true);
+    cdf_folds(a);
   }
   /* each AVP costs its header: every line > the charging lines > none */
   ck_assert_uint_gt(size[0], size[1] + 100 * 12);

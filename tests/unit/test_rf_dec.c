@@ -429,7 +429,7 @@ END_TEST
 
 /* ---- lists: up to the capacity, and one past it ------------------------------- */
 
-static wchg_str many_str[WCHG_ACR_MAX_SDP_SESSION_DESCRIPTIONS + 1];
+static wchg_str many_str[WCHG_ACR_MAX_SDP_MEDIA_DESCRIPTIONS + 1]; /* the longest list */
 static wchg_involved_party many_party[WCHG_ACR_MAX_PARTIES + 1];
 static wchg_subscription_id many_sub[WCHG_ACR_MAX_SUBSCRIPTION_IDS + 1];
 static wchg_message_body many_body[WCHG_ACR_MAX_MESSAGE_BODIES + 1];
@@ -474,8 +474,11 @@ static void set_components(wchg_acr *a, size_t n) {
   the_media[0].sdp_media_components = (wchg_sdp_media_component_list){many_comp, n};
   media_with(a);
 }
+/* The SDP-Media-Descriptions of all components share one capacity: half
+ * in each of two components. */
 static void set_media_lines(wchg_acr *a, size_t n) {
-  many_comp[1].sdp_media_descriptions = (wchg_str_list){many_str, n};
+  many_comp[0].sdp_media_descriptions = (wchg_str_list){many_str, n / 2};
+  many_comp[1].sdp_media_descriptions = (wchg_str_list){many_str, n - n / 2};
   set_components(a, 2);
 }
 
@@ -496,9 +499,9 @@ static const struct {
     {set_fe, WCHG_ACR_MAX_FE_IDENTIFIERS, 4413, IMS "/FE-Identifier-List[32]"},
     {set_session_lines, WCHG_ACR_MAX_SDP_SESSION_DESCRIPTIONS, 842,
      IMS "/SDP-Session-Description[64]"},
-    {set_components, WCHG_ACR_MAX_SDP_MEDIA_COMPONENTS, 843, IMS "/SDP-Media-Component[16]"},
+    {set_components, WCHG_ACR_MAX_SDP_MEDIA_COMPONENTS, 843, IMS "/SDP-Media-Component[64]"},
     {set_media_lines, WCHG_ACR_MAX_SDP_MEDIA_DESCRIPTIONS, 845,
-     IMS "/SDP-Media-Component[1]/SDP-Media-Description[64]"},
+     IMS "/SDP-Media-Component[1]/SDP-Media-Description[512]"},
 };
 
 START_TEST(list_capacity) {
