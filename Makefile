@@ -64,7 +64,7 @@ FUZZ_SAN := address,undefined
 
 # ---------------------------------------------------------------- sources
 
-LIB_SRCS := $(wildcard lib/*.c)
+LIB_SRCS := $(wildcard lib/*/*.c)
 UNIT_SRCS := $(wildcard tests/unit/*.c)
 FUZZ_SRCS := $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_NAMES := $(FUZZ_SRCS:tests/fuzz/fuzz_%.c=%)
@@ -118,14 +118,17 @@ $(UNIT_OBJS) $(ASAN_UNIT_OBJS): OBJ_CFLAGS := $(CHECK_CFLAGS)
 $(EXAMPLE_OBJS): OBJ_INC := -Iinclude
 
 $(B)/obj/%.o: %.c
+	@mkdir -p $(@D)
 	$(CC) $(OBJ_INC) $(CPPFLAGS) $(CFLAGS) $(JANSSON_CFLAGS) $(OBJ_CFLAGS) \
 	    -MMD -MP -c $< -o $@
 
 $(B)/asan/obj/%.o: %.c
+	@mkdir -p $(@D)
 	$(CC) $(OBJ_INC) $(CPPFLAGS) $(CFLAGS) $(SAN_CFLAGS) $(JANSSON_CFLAGS) \
 	    $(OBJ_CFLAGS) -MMD -MP -c $< -o $@
 
 $(B)/fuzz/obj/%.o: %.c
+	@mkdir -p $(@D)
 	$(CLANG) $(OBJ_INC) $(CPPFLAGS) $(FUZZ_CFLAGS) \
 	    -fsanitize=fuzzer-no-link,$(FUZZ_SAN) $(JANSSON_CFLAGS) \
 	    $(OBJ_CFLAGS) -MMD -MP -c $< -o $@
@@ -139,9 +142,9 @@ $(ASAN_FUZZ_OBJS): | $(B)/asan/obj/tests/fuzz
 $(FUZZ_LIB_OBJS): | $(B)/fuzz/obj/lib
 $(FUZZ_TARGET_OBJS): | $(B)/fuzz/obj/tests/fuzz
 
--include $(wildcard $(B)/obj/*/*.d $(B)/obj/tests/*/*.d \
-	$(B)/asan/obj/*/*.d $(B)/asan/obj/tests/*/*.d \
-	$(B)/fuzz/obj/*/*.d $(B)/fuzz/obj/tests/*/*.d \
+-include $(wildcard $(B)/obj/*/*.d $(B)/obj/*/*/*.d \
+	$(B)/asan/obj/*/*.d $(B)/asan/obj/*/*/*.d \
+	$(B)/fuzz/obj/*/*.d $(B)/fuzz/obj/*/*/*.d \
 	$(B)/abi/*.d $(B)/bench/*.d $(B)/interop/*.d)
 
 # ---------------------------------------------------------------- libraries
@@ -594,14 +597,15 @@ PC_INCLUDEDIR = $(patsubst $(PREFIX)/%,$${prefix}/%,$(INCLUDEDIR))
 
 # ---------------------------------------------------------------- generated
 
-# lib/dict_meta.inc: the reader's facts derived from the dictionary table
-# (lib/dict.c). Regenerate after changing the table; test_dict fails while
+# lib/diameter/dict_meta.inc: the reader's facts derived from the dictionary
+# table (lib/diameter/dict.c). Regenerate after changing the table; test_dict fails while
 # it is stale. Built against a dict.c without the old file (bootstrap).
 .PHONY: dict-meta
 dict-meta: | $(B)
 	$(CC) -std=c11 -O1 -DWCHG_DICT_META_BOOTSTRAP -Iinclude -Ilib -o $(B)/gen_dict_meta \
-	    tests/tools/gen_dict_meta.c $(wildcard lib/*.c) $(JANSSON_LIBS)
-	$(B)/gen_dict_meta > lib/dict_meta.inc.new && mv lib/dict_meta.inc.new lib/dict_meta.inc
+	    tests/tools/gen_dict_meta.c $(LIB_SRCS) $(JANSSON_LIBS)
+	$(B)/gen_dict_meta > lib/diameter/dict_meta.inc.new && \
+	    mv lib/diameter/dict_meta.inc.new lib/diameter/dict_meta.inc
 
 # The .pc file depends on PREFIX and friends: rebuild it on every install.
 .PHONY: install uninstall FORCE

@@ -21,7 +21,7 @@
 #include <string.h>
 #include <webrtc_chg/webrtc_chg.h>
 
-#include "cdf_internal.h" /* cdf_state_seal */
+#include "cdf/cdf_internal.h" /* cdf_state_seal */
 
 #define T0 1700000000000LL
 

@@ -1,10 +1,10 @@
-/* gen_dict_meta: print lib/dict_meta.inc, the reader's facts derived from
+/* gen_dict_meta: print lib/diameter/dict_meta.inc, the reader's facts derived from
  * the dictionary table (see dict.c). Run by `make dict-meta`. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "internal.h"
+#include "base/internal.h"
 
 int main(void) {
   size_t n = wchg_dict_meta_count(), navps;

@@ -656,7 +656,7 @@ END_TEST
 
 /* ---- the descriptor (_d) writer and the UTF-8 validator ------------------ */
 
-#include "internal.h" /* wchg_utf8_valid */
+#include "base/internal.h" /* wchg_utf8_valid */
 
 static const wchg_dict_avp *dict_entry(uint32_t code, uint32_t vendor) {
   const wchg_dict_avp *d = wchg_dict_find(code, vendor);

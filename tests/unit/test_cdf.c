@@ -13,7 +13,7 @@
 
 #include <webrtc_chg/webrtc_chg.h>
 
-#include "cdf_internal.h" /* cdf_state_seal */
+#include "cdf/cdf_internal.h" /* cdf_state_seal */
 #include "cdf_samples.h"
 #include "testutil.h"
 

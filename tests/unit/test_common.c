@@ -12,7 +12,7 @@
 
 #include <webrtc_chg/webrtc_chg.h>
 
-#include "internal.h"
+#include "base/internal.h"
 
 Suite *common_suite(void);
 

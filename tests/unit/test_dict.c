@@ -9,7 +9,7 @@
 #include <check.h>
 #include <stdlib.h>
 
-#include "internal.h"
+#include "base/internal.h"
 #include <stdint.h>
 #include <string.h>
 
@@ -1599,7 +1599,7 @@ START_TEST(new_rules_are_checked) {
 }
 END_TEST
 
-/* lib/dict_meta.inc (generated) is what the table derives today: after a
+/* lib/diameter/dict_meta.inc (generated) is what the table derives today: after a
  * change of the table, `make dict-meta` regenerates it. */
 START_TEST(meta_table_current) {
   size_t n = wchg_dict_meta_count(), navps;
@@ -1620,7 +1620,7 @@ START_TEST(meta_table_current) {
                       t->lo == f->lo && t->hi == f->hi && t->nfixed == f->nfixed &&
                       t->simple == f->simple && t->flat == f->flat && t->dense == f->dense &&
                       t->kind == f->kind && t->fmask == f->fmask && t->fval == f->fval,
-                  "lib/dict_meta.inc is stale at entry %zu (%s): run make dict-meta", i,
+                  "lib/diameter/dict_meta.inc is stale at entry %zu (%s): run make dict-meta", i,
                   i < navps ? avps[i].name : "a command");
   }
   free(fresh);

@@ -8,7 +8,7 @@
 
 #include "samples.h"
 #include "testutil.h"
-#include "text_conv.h"
+#include "base/text_conv.h"
 
 #define S(x) WCHG_STR(x)
 #define O(x) ((wchg_octets){(const uint8_t *)(x), sizeof(x) - 1})

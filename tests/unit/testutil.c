@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "schema.h"
+#include "cdr/schema.h"
 #include "testutil.h"
 
 static void out_write(const char *name, const char *ext, const uint8_t *buf, size_t len) {

@@ -1,0 +1,120 @@
+/* arena.c: the owner of a decoded object — a chain of chunks from the
+ * caller's allocator, freed in one call. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/internal.h"
+
+struct wchg_chunk {
+  struct wchg_chunk *next;
+  max_align_t align_[]; /* data follows, aligned for any object */
+};
+
+#define ALIGN_UP(n) (((n) + (_Alignof(max_align_t) - 1)) & ~(size_t)(_Alignof(max_align_t) - 1))
+
+static void *mem_malloc(const wchg_mem *m, size_t n) {
+  return m->malloc ? m->malloc(n, m->user_data) : malloc(n);
+}
+static void mem_free(const wchg_mem *m, void *p) {
+  if (m->free)
+    m->free(p, m->user_data);
+  else
+    free(p);
+}
+
+static struct wchg_chunk *chunk_new(const wchg_mem *m, size_t data) {
+  size_t hdr = ALIGN_UP(sizeof(struct wchg_chunk));
+  struct wchg_chunk *c;
+  if (data > SIZE_MAX - hdr)
+    return NULL;
+  c = mem_malloc(m, hdr + data);
+  if (c)
+    c->next = NULL;
+  return c;
+}
+
+wchg_cdr *wchg_owner_new_cdr(const wchg_mem *mem, size_t hint) {
+  wchg_mem m = {0};
+  size_t hdr = ALIGN_UP(sizeof(struct wchg_chunk));
+  size_t fixed = ALIGN_UP(sizeof(struct wchg_owner)) + ALIGN_UP(sizeof(wchg_cdr));
+  size_t data;
+  struct wchg_chunk *c;
+  struct wchg_owner *o;
+  wchg_cdr *cdr;
+
+  if (mem)
+    m = *mem;
+  if (hint > (SIZE_MAX >> 2))
+    hint = SIZE_MAX >> 2;
+  data = fixed + ALIGN_UP(hint);
+  c = chunk_new(&m, data);
+  if (!c)
+    return NULL;
+  o = (struct wchg_owner *)((char *)c + hdr);
+  cdr = (wchg_cdr *)((char *)o + ALIGN_UP(sizeof(struct wchg_owner)));
+  memset(o, 0, sizeof *o);
+  memset(cdr, 0, sizeof *cdr);
+  o->mem = m;
+  o->chunks = c;
+  o->cur = (char *)o + fixed;
+  o->end = (char *)c + hdr + data;
+  o->next_size = data < 4096 ? 4096 : data;
+  cdr->owner_ = o;
+  return cdr;
+}
+
+void *wchg_owner_alloc(struct wchg_owner *o, size_t size) {
+  size_t need = ALIGN_UP(size ? size : 1);
+  char *p;
+  if (size > SIZE_MAX / 2)
+    return NULL;
+  if ((size_t)(o->end - o->cur) < need) {
+    size_t hdr = ALIGN_UP(sizeof(struct wchg_chunk));
+    size_t data = o->next_size > need ? o->next_size : need;
+    struct wchg_chunk *c = chunk_new(&o->mem, data);
+    if (!c)
+      return NULL;
+    c->next = o->chunks->next; /* keep the first chunk (the owner) first */
+    o->chunks->next = c;
+    o->cur = (char *)c + hdr;
+    o->end = o->cur + data;
+    if (o->next_size < (SIZE_MAX >> 2))
+      o->next_size *= 2;
+  }
+  p = o->cur;
+  o->cur += need;
+  memset(p, 0, size ? size : 1);
+  return p;
+}
+
+void *wchg_owner_dup(struct wchg_owner *o, const void *src, size_t n) {
+  char *p;
+  if (n == SIZE_MAX)
+    return NULL;
+  p = wchg_owner_alloc(o, n + 1);
+  if (!p)
+    return NULL;
+  if (n)
+    memcpy(p, src, n);
+  p[n] = '\0';
+  return p;
+}
+
+void wchg_owner_free(struct wchg_owner *o) {
+  struct wchg_chunk *c, *next;
+  wchg_mem m;
+  if (!o)
+    return;
+  m = o->mem;
+  /* the owner lives in the first chunk: free it last */
+  for (c = o->chunks->next; c; c = next) {
+    next = c->next;
+    mem_free(&m, c);
+  }
+  mem_free(&m, o->chunks);
+}
+
+void wchg_cdr_free(wchg_cdr *cdr) {
+  if (cdr && cdr->owner_)
+    wchg_owner_free(cdr->owner_);
+}

@@ -1,0 +1,710 @@
+/*
+ * cdf.c: the CDF (cdf.h) — ACRs folded into eP-CSCF CDRs: the life of a
+ * session (START, INTERIMs, STOP), partial records, lost and duplicate
+ * ACRs, expiry, management closes, the ACA of a message.
+ *
+ * Every call that changes the CDF works on a copy of the session's fixed
+ * part and builds its next store in scratch; CDRs go to the tail of the
+ * queue. Only when everything needed was allocated is the result put in
+ * place, so an allocation failure leaves the CDF as it was.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <webrtc_chg/aca.h>
+
+#include "cdf/cdf_internal.h"
+
+#define PATH_IMS "ACR/Service-Information/IMS-Information/"
+
+#define time_ok cdf_time_ok
+
+/* ---- life ---------------------------------------------------------------- */
+
+static bool config_ok(const wchg_cdf_config *cfg) {
+  return cfg->utc_offset_minutes >= -720 && cfg->utc_offset_minutes <= 840 &&
+         cfg->max_record_duration_ms >= 0 && cfg->session_timeout_ms >= 0 &&
+         cfg->node_address.choice >= WCHG_NODE_ABSENT &&
+         cfg->node_address.choice <= WCHG_NODE_DOMAIN_NAME &&
+         cfg->duplicate_memory < UINT32_MAX / 4 &&
+         (cfg->policy == WCHG_POLICY_RECEIVE || cfg->policy == WCHG_POLICY_STRICT);
+}
+
+wchg_cdf *wchg_cdf_new(const wchg_cdf_config *cfg) {
+  wchg_mem m = {0};
+  wchg_cdf *c;
+  size_t n = 1;
+
+  if (!cfg || !config_ok(cfg))
+    return NULL;
+  if (cfg->mem)
+    m = *cfg->mem;
+  c = m.malloc ? m.malloc(sizeof *c, m.user_data) : malloc(sizeof *c);
+  if (!c)
+    return NULL;
+  memset(c, 0, sizeof *c);
+  c->cfg = *cfg;
+  c->mem = m;
+  c->bytes = sizeof *c;
+  c->next_lrsn = cfg->first_local_record_sequence_number;
+  c->day.day = -1;
+  cdf_map_init(c);
+  if (cfg->duplicate_memory) {
+    while (n < cfg->duplicate_memory * 2)
+      n *= 2;
+    c->dups = cdf_alloc(c, cfg->duplicate_memory * sizeof *c->dups);
+    c->dup_index = cdf_alloc(c, n * sizeof *c->dup_index);
+    if (!c->dups || !c->dup_index) {
+      wchg_cdf_free(c);
+      return NULL;
+    }
+    c->dup_cap = cfg->duplicate_memory;
+    c->dup_nindex = n;
+    memset(c->dup_index, 0xff, n * sizeof *c->dup_index);
+  }
+  return c;
+}
+
+void wchg_cdf_free(wchg_cdf *c) {
+  struct cdf_sess *s, *next;
+  wchg_mem m;
+  if (!c)
+    return;
+  for (s = c->first; s; s = next) {
+    next = s->next;
+    cdf_free(c, s, cdf_sess_size(s->cap));
+  }
+  cdf_free(c, c->slots, c->nslots * sizeof *c->slots);
+  cdf_free(c, c->dups, c->dup_cap * sizeof *c->dups);
+  cdf_free(c, c->dup_index, c->dup_nindex * sizeof *c->dup_index);
+  cdf_queue_free(c);
+  cdf_buf_release(c, &c->pack);
+  cdf_buf_release(c, &c->work);
+  cdf_buf_release(c, &c->media);
+  cdf_buf_release(c, &c->arena);
+  cdf_free(c, c->ev_media, c->ev_media_cap * sizeof *c->ev_media);
+  wchg_acr_reader_free(c->reader);
+  m = c->mem;
+  if (m.free)
+    m.free(c, m.user_data);
+  else
+    free(c);
+}
+
+/* ---- checks -------------------------------------------------------------- */
+
+/* A rejection: the code, the Result-Code, the path and a sentence. */
+static wchg_status reject(wchg_diag *diag, uint32_t *rc, wchg_status st, uint32_t result,
+                          const char *path, const char *msg) {
+  struct wpath p;
+  wpath_init(&p, path);
+  wchg_diag_set(diag, st, WCHG_NO_OFFSET, &p, "%s", msg);
+  if (diag)
+    diag->result_code = result;
+  *rc = result;
+  return st;
+}
+
+static wchg_status check_time(wchg_time_ms t, const char *path, wchg_diag *diag, uint32_t *rc) {
+  if (t.present && !time_ok(t.unix_ms))
+    return reject(diag, rc, WCHG_E_INVALID, WCHG_RC_INVALID_AVP_VALUE, path,
+                  "a time outside 2000..2099 has no TimeStamp");
+  return WCHG_OK;
+}
+
+static bool webrtc(const wchg_ims_info *ims) {
+  return ims->webrtc_authentication_function_name.ptr || ims->webrtc_web_server_function_name.ptr;
+}
+
+static wchg_status check_acr(const wchg_acr *a, wchg_diag *diag, uint32_t *rc) {
+  wchg_status st;
+  /* another node's ACR is for the host to route: not ours to judge */
+  if (a->node_functionality != WCHG_NODE_P_CSCF) {
+    struct wpath p;
+    wpath_init(&p, PATH_IMS "Node-Functionality");
+    wchg_diag_set(diag, WCHG_E_OTHER_NODE, WCHG_NO_OFFSET, &p,
+                  "Node-Functionality %d: an ACR of another node (this CDF folds P-CSCF, 1)",
+                  (int)a->node_functionality);
+    *rc = 0;
+    return WCHG_E_OTHER_NODE;
+  }
+  if (!a->session_id.ptr || !a->session_id.len)
+    return reject(diag, rc, WCHG_E_INVALID, WCHG_RC_MISSING_AVP, "ACR/Session-Id",
+                  "no Session-Id: the ACR belongs to no session");
+  if (a->session_id.len > UINT16_MAX || a->origin_host.len > UINT16_MAX)
+    return reject(diag, rc, WCHG_E_INVALID, WCHG_RC_INVALID_AVP_VALUE,
+                  a->session_id.len > UINT16_MAX ? "ACR/Session-Id" : "ACR/Origin-Host",
+                  "longer than 65535 octets");
+  if (a->accounting_record_type < WCHG_ACR_EVENT || a->accounting_record_type > WCHG_ACR_STOP)
+    return reject(diag, rc, WCHG_E_INVALID, WCHG_RC_INVALID_AVP_VALUE,
+                  "ACR/Accounting-Record-Type", "not EVENT, START, INTERIM or STOP (1..4)");
+  if (a->ims.role_of_node.present && a->ims.role_of_node.value != WCHG_ROLE_ORIGINATING &&
+      a->ims.role_of_node.value != WCHG_ROLE_TERMINATING)
+    return reject(diag, rc, WCHG_E_INVALID, WCHG_RC_INVALID_AVP_VALUE,
+                  PATH_IMS "Role-Of-Node", "a PCSCFRecord holds only originating and terminating");
+  if ((st = check_time(a->event_timestamp, "ACR/Event-Timestamp", diag, rc)) ||
+      (st = check_time(a->sip_request_timestamp, PATH_IMS "Time-Stamps/SIP-Request-Timestamp",
+                       diag, rc)) ||
+      (st = check_time(a->sip_response_timestamp,
+                       PATH_IMS "Time-Stamps/SIP-Response-Timestamp", diag, rc)))
+    return st;
+  if (a->ims.ims_emergency_indicator && webrtc(&a->ims))
+    return reject(diag, rc, WCHG_E_EMERGENCY, WCHG_RC_UNABLE_TO_COMPLY,
+                  PATH_IMS "IMS-Emergency-Indicator",
+                  "an IMS emergency session of a WebRTC client is not charged");
+  return WCHG_OK;
+}
+
+/* The event time of an ACR (cdf.h). */
+static int64_t acr_time(const wchg_acr *a, int64_t now_ms) {
+  if (a->event_timestamp.present)
+    return a->event_timestamp.unix_ms;
+  if (a->sip_response_timestamp.present)
+    return a->sip_response_timestamp.unix_ms;
+  if (a->sip_request_timestamp.present)
+    return a->sip_request_timestamp.unix_ms;
+  return now_ms;
+}
+
+/* Was |n| folded, by the highest number |max| and its window |seen|?
+ * Numbers 64 or more below the highest count as folded (cdf.h). */
+static bool was_seen(uint32_t max, uint64_t seen, uint32_t n) {
+  if (n > max)
+    return false;
+  return max - n >= 64 || (seen >> (max - n) & 1);
+}
+
+/* ---- records of a session ------------------------------------------------- */
+
+/* The open record of |w| closed: the next one opens at |opening|. */
+static void next_record(struct cdf_sess *w, int64_t opening) {
+  if (w->rsn < UINT32_MAX) /* 4 billion records: the last number repeats */
+    w->rsn++;
+  w->opening_ms = opening;
+  w->media_len = 0;
+  w->media_count = 0;
+  w->missing = 0;
+  w->flags &= (uint8_t)~SF_RETRANS;
+}
+
+/* A timeLimit partial of |w| (store |blob|) when time |t| is past its
+ * record's limit. Returns WCHG_OK (with *closed counted) or NOMEM. */
+static wchg_status time_limit(wchg_cdf *c, struct cdf_sess *w, const uint8_t *blob, int64_t t,
+                              unsigned *closed) {
+  int64_t max = c->cfg.max_record_duration_ms, k;
+  struct cdf_close how = {0};
+  wchg_status st;
+  if (max <= 0 || t - w->opening_ms < max)
+    return WCHG_OK;
+  k = (t - w->opening_ms) / max;
+  how.closure_ms = w->opening_ms + max;
+  how.cause = WCHG_CAUSE_TIME_LIMIT;
+  how.end_ms = CDF_NO_TIME;
+  if ((st = cdf_emit_session(c, w, blob, &how)) != WCHG_OK)
+    return st;
+  next_record(w, w->opening_ms + k * max);
+  (*closed)++;
+  return WCHG_OK;
+}
+
+static unsigned media_limit(const wchg_cdf *c) {
+  unsigned m = c->cfg.max_media_changes;
+  return m && m < WCHG_CDF_MAX_MEDIA ? m : WCHG_CDF_MAX_MEDIA;
+}
+
+/* Put the new store into |slot|'s session (or a new session), with the
+ * fixed part |w|. May allocate: NOMEM leaves everything as it was. */
+static wchg_status commit(wchg_cdf *c, struct cdf_sess **slot, const struct cdf_sess *w,
+                          const struct cdf_buf *blob) {
+  struct cdf_sess *s = slot ? *slot : NULL, *ns;
+  size_t used = blob->len;
+  if (s && used <= s->cap) {
+    struct cdf_sess *prev = s->prev, *next = s->next;
+    uint32_t cap = s->cap;
+    memcpy(s, w, sizeof *s);
+    s->prev = prev;
+    s->next = next;
+    s->cap = cap;
+    memcpy(s->blob, blob->p, used);
+    return WCHG_OK;
+  }
+  if (!s && cdf_table_reserve(c) != WCHG_OK)
+    return WCHG_E_NOMEM;
+  /* a new session gets what it needs; a growing one half as much again */
+  ns = cdf_sess_alloc(c, (uint32_t)(s ? used + used / 2 : used));
+  if (!ns)
+    return WCHG_E_NOMEM;
+  memcpy(ns, w, sizeof *ns);
+  ns->cap = (uint32_t)(s ? used + used / 2 : used);
+  memcpy(ns->blob, blob->p, used);
+  if (s) {
+    ns->prev = s->prev;
+    ns->next = s->next;
+    cdf_replace(c, slot, ns);
+  } else {
+    ns->serial = c->next_serial++;
+    cdf_insert(c, ns);
+  }
+  return WCHG_OK;
+}
+
+/* Append |n| bytes to the scratch |b|. */
+static wchg_status append(wchg_cdf *c, struct cdf_buf *b, const void *p, size_t n) {
+  wchg_status st = cdf_buf_reserve(c, b, b->len + n);
+  if (st == WCHG_OK && n) {
+    memcpy(b->p + b->len, p, n);
+    b->len += n;
+  }
+  return st;
+}
+
+struct fold {
+  const wchg_acr *acr;
+  int64_t now_ms, t;
+  uint64_t hash;
+  unsigned closed;
+  int64_t lost; /* change of the lost counter */
+  uint32_t rc;
+};
+
+/* Number bookkeeping of an ACR folded into |w| (not a duplicate). */
+static void numbers(struct cdf_sess *w, uint32_t n, struct fold *f) {
+  if (n > w->max_number) {
+    uint32_t gap = n - w->max_number - 1;
+    w->seen = n - w->max_number >= 64 ? 0 : w->seen << (n - w->max_number);
+    w->seen |= 1;
+    w->max_number = n;
+    w->missing = gap > UINT32_MAX - w->missing ? UINT32_MAX : w->missing + gap;
+    f->lost += gap;
+  } else { /* late: it fills a gap */
+    w->seen |= 1ull << (w->max_number - n);
+    if (w->missing) {
+      w->missing--;
+      f->lost--;
+    }
+  }
+}
+
+/* START's time stamps. */
+static void start_times(struct cdf_sess *w, const wchg_acr *a, int64_t t) {
+  w->request_ms = a->sip_request_timestamp.present ? a->sip_request_timestamp.unix_ms
+                                                   : CDF_NO_TIME;
+  w->response_ms = a->sip_response_timestamp.present ? a->sip_response_timestamp.unix_ms : t;
+}
+
+/*
+ * Fold the ACR of |f| into the session at |slot| (NULL: a new one).
+ * Partials first (their content is the store before this ACR), then the
+ * ACR's fields and media, then the STOP's final record.
+ */
+static wchg_status fold(wchg_cdf *c, struct cdf_sess **slot, struct fold *f, wchg_diag *diag) {
+  const wchg_acr *a = f->acr;
+  struct cdf_sess w, *s = slot ? *slot : NULL;
+  const uint8_t *old = s ? s->blob : NULL;
+  int type = a->accounting_record_type;
+  unsigned nmedia = 0;
+  wchg_status st;
+  size_t fields_at;
+
+  c->media.len = 0;
+  if ((st = cdf_pack_fields(c, &a->ims, &c->pack, diag)) != WCHG_OK ||
+      (type != WCHG_ACR_STOP && (st = cdf_pack_media(c, a, &c->media, &nmedia, diag))))
+    goto refused;
+
+  if (nmedia > WCHG_CDF_MAX_MEDIA || c->pack.len + c->media.len > WCHG_CDF_MAX_RECORD_BYTES) {
+    st = reject(diag, &f->rc, WCHG_E_LIMIT, WCHG_RC_UNABLE_TO_COMPLY, "ACR",
+                "more media entries or data than one record holds");
+    return st;
+  }
+
+  if (s) {
+    w = *s;
+    if ((st = time_limit(c, &w, old, f->t, &f->closed)) != WCHG_OK)
+      return st;
+    /* an interim tick (no SIP transaction, so no Time-Stamps) repeats the
+     * media: it adds an entry only to a record that has none */
+    if (w.media_count && !a->sip_request_timestamp.present &&
+        !a->sip_response_timestamp.present) {
+      c->media.len = 0;
+      nmedia = 0;
+    }
+    if (nmedia && w.media_count &&
+        (w.media_count + nmedia > media_limit(c) ||
+         (size_t)w.fields_len + w.media_len + c->pack.len + c->media.len >
+             WCHG_CDF_MAX_RECORD_BYTES)) { /* the container is full */
+      struct cdf_close how = {f->t, WCHG_CAUSE_SERVICE_CHANGE, false, false, CDF_NO_TIME, {0}};
+      if (how.closure_ms < w.opening_ms)
+        how.closure_ms = w.opening_ms;
+      if ((st = cdf_emit_session(c, &w, old, &how)) != WCHG_OK)
+        return st;
+      next_record(&w, how.closure_ms);
+      f->closed++;
+    }
+    numbers(&w, a->accounting_record_number, f);
+    if (type == WCHG_ACR_START) { /* a late START */
+      w.flags |= SF_HAVE_START;
+      start_times(&w, a, f->t);
+      if ((w.flags & SF_START_LOST) && w.rsn == 0) {
+        w.flags &= (uint8_t)~SF_START_LOST;
+        f->lost--;
+      }
+    }
+  } else {
+    memset(&w, 0, sizeof w);
+    w.hash = f->hash;
+    w.sid_len = (uint16_t)a->session_id.len;
+    w.host_len = (uint16_t)(a->origin_host.ptr ? a->origin_host.len : 0);
+    w.opening_ms = f->t;
+    w.max_number = a->accounting_record_number;
+    w.seen = 1;
+    w.request_ms = w.response_ms = CDF_NO_TIME;
+    if (type == WCHG_ACR_START) {
+      w.flags = SF_HAVE_START;
+      start_times(&w, a, f->t);
+    } else { /* INTERIM or STOP without START: START was 0 */
+      w.flags = SF_START_LOST;
+      w.missing = a->accounting_record_number > 1 ? a->accounting_record_number - 1 : 0;
+      f->lost += 1 + (int64_t)w.missing;
+    }
+  }
+  w.last_now_ms = f->now_ms;
+  if (a->retransmitted)
+    w.flags |= SF_RETRANS;
+
+  /* the next store: Session-Id, Origin-Host, merged fields, media */
+  c->work.len = 0;
+  if (s)
+    st = append(c, &c->work, old, (size_t)s->sid_len + s->host_len);
+  else if ((st = append(c, &c->work, a->session_id.ptr, w.sid_len)) == WCHG_OK)
+    st = append(c, &c->work, a->origin_host.ptr, w.host_len);
+  fields_at = c->work.len;
+  if (st == WCHG_OK)
+    st = cdf_merge_fields(c, s ? sess_fields(s) : NULL, s ? s->fields_len : 0, c->pack.p,
+                          c->pack.len, type == WCHG_ACR_START, &c->work);
+  if (st != WCHG_OK)
+    return st;
+  w.fields_len = (uint32_t)(c->work.len - fields_at);
+  if (cdf_fields_has(c->work.p + fields_at, w.fields_len, KEY_EMERGENCY) &&
+      (cdf_fields_has(c->work.p + fields_at, w.fields_len, KEY_WEBRTC) ||
+       cdf_fields_has(c->work.p + fields_at, w.fields_len, KEY_WEBRTC + 1))) {
+    st = reject(diag, &f->rc, WCHG_E_EMERGENCY, WCHG_RC_UNABLE_TO_COMPLY,
+                PATH_IMS "IMS-Emergency-Indicator",
+                "an IMS emergency session of a WebRTC client is not charged");
+    return st;
+  }
+  if ((w.media_len && (st = append(c, &c->work, sess_media(s), w.media_len))) ||
+      (st = append(c, &c->work, c->media.p, c->media.len)))
+    return st;
+  w.media_len += (uint32_t)c->media.len;
+  w.media_count = (uint16_t)(w.media_count + nmedia);
+
+  if (type == WCHG_ACR_STOP) {
+    struct cdf_close how = {0};
+    how.closure_ms = f->t < w.opening_ms ? w.opening_ms : f->t;
+    how.cause = cdf_cause_for_closing(a->cause_code);
+    how.final = true;
+    how.end_ms = a->sip_request_timestamp.present ? a->sip_request_timestamp.unix_ms : f->t;
+    how.cause_code = a->cause_code;
+    if ((st = cdf_emit_session(c, &w, c->work.p, &how)) != WCHG_OK)
+      return st;
+    f->closed++;
+    if (s)
+      cdf_remove(c, slot);
+    cdf_dup_add(c, w.hash, w.max_number, w.seen);
+    return WCHG_OK;
+  }
+  return commit(c, slot, &w, &c->work);
+
+refused:
+  if (st != WCHG_E_NOMEM)
+    f->rc = diag ? diag->result_code : (st == WCHG_E_LIMIT ? WCHG_RC_UNABLE_TO_COMPLY
+                                                           : WCHG_RC_INVALID_AVP_VALUE);
+  return st;
+}
+
+/* ---- feeding ------------------------------------------------------------------ */
+
+static wchg_status feed_event(wchg_cdf *c, struct fold *f, bool *dup, wchg_diag *diag) {
+  const wchg_acr *a = f->acr;
+  const struct cdf_dup *d;
+  wchg_status st;
+
+  if (cdf_find(c, f->hash, a->session_id.ptr, a->session_id.len))
+    return reject(diag, &f->rc, WCHG_E_STATE, WCHG_RC_UNABLE_TO_COMPLY, "ACR/Session-Id",
+                  "an EVENT record for the Session-Id of an open session");
+  if ((d = cdf_dup_find(c, f->hash)) != NULL) {
+    if (was_seen(d->max_number, d->seen, a->accounting_record_number)) {
+      *dup = true;
+      return WCHG_OK;
+    }
+    return reject(diag, &f->rc, WCHG_E_STATE, WCHG_RC_UNABLE_TO_COMPLY, "ACR/Session-Id",
+                  "the Session-Id of a record already closed");
+  }
+  st = cdf_emit_event(c, a, f->t, diag);
+  if (st != WCHG_OK) {
+    if (st != WCHG_E_NOMEM)
+      f->rc = WCHG_RC_INVALID_AVP_VALUE;
+    return st;
+  }
+  f->closed = 1;
+  cdf_dup_add(c, f->hash, a->accounting_record_number, 1);
+  return WCHG_OK;
+}
+
+static wchg_status feed_session(wchg_cdf *c, struct fold *f, bool *dup, wchg_diag *diag) {
+  const wchg_acr *a = f->acr;
+  uint32_t n = a->accounting_record_number;
+  struct cdf_sess **slot = cdf_find(c, f->hash, a->session_id.ptr, a->session_id.len);
+
+  if (!slot) {
+    const struct cdf_dup *d = cdf_dup_find(c, f->hash);
+    if (d) {
+      if (was_seen(d->max_number, d->seen, n)) {
+        *dup = true;
+        return WCHG_OK;
+      }
+      return reject(diag, &f->rc, WCHG_E_STATE, WCHG_RC_UNABLE_TO_COMPLY,
+                    "ACR/Accounting-Record-Number",
+                    "an ACR of a session already closed that was not folded before");
+    }
+    return fold(c, NULL, f, diag);
+  }
+  if (was_seen((*slot)->max_number, (*slot)->seen, n)) {
+    *dup = true;
+    return WCHG_OK;
+  }
+  /* the store is read after the ACR is packed: fetch it meanwhile */
+  for (size_t at = 0; at < (size_t)(*slot)->cap; at += 64)
+    __builtin_prefetch((*slot)->blob + at);
+  if (a->accounting_record_type == WCHG_ACR_START &&
+      (n > (*slot)->max_number || ((*slot)->flags & SF_HAVE_START)))
+    return reject(diag, &f->rc, WCHG_E_STATE, WCHG_RC_UNABLE_TO_COMPLY,
+                  "ACR/Accounting-Record-Type", "a second START of an open session");
+  return fold(c, slot, f, diag);
+}
+
+wchg_status wchg_cdf_feed(wchg_cdf *c, const wchg_acr *a, int64_t now_ms, wchg_cdf_result *res,
+                          wchg_diag *diag) {
+  struct fold f = {0};
+  struct cdf_qmark mark;
+  wchg_cdf_result tmp;
+  bool dup = false;
+  wchg_status st;
+
+  if (!res)
+    res = &tmp;
+  res->result_code = WCHG_RC_UNABLE_TO_COMPLY;
+  res->duplicate = false;
+  res->cdrs = 0;
+  wchg_diag_clear(diag);
+  if (!c || !a || !time_ok(now_ms))
+    return WCHG_E_ARG;
+  f.acr = a;
+  f.now_ms = now_ms;
+  f.rc = WCHG_RC_UNABLE_TO_COMPLY;
+  if ((st = check_acr(a, diag, &f.rc)) == WCHG_OK) {
+    f.t = acr_time(a, now_ms);
+    f.hash = cdf_hash(a->session_id.ptr, a->session_id.len);
+    cdf_queue_mark(c, &mark);
+    if (a->accounting_record_type == WCHG_ACR_EVENT)
+      st = feed_event(c, &f, &dup, diag);
+    else
+      st = feed_session(c, &f, &dup, diag);
+    if (st != WCHG_OK)
+      cdf_queue_rollback(c, &mark);
+  }
+  if (st == WCHG_E_NOMEM) { /* as if it never came: the CTF may send it again */
+    res->result_code = WCHG_RC_OUT_OF_SPACE;
+    return st;
+  }
+  c->used = true;
+  c->acrs++;
+  if (st == WCHG_E_OTHER_NODE) {
+    c->other_node++;
+    res->result_code = 0;
+    return st;
+  }
+  if (st != WCHG_OK) {
+    c->rejected++;
+    res->result_code = f.rc;
+    return st;
+  }
+  if (dup)
+    c->duplicates++;
+  else
+    c->folded++;
+  c->lost += (uint64_t)f.lost;
+  res->result_code = WCHG_RC_SUCCESS;
+  res->duplicate = dup;
+  res->cdrs = f.closed;
+  return WCHG_OK;
+}
+
+/* ---- timers and management --------------------------------------------------- */
+
+wchg_status wchg_cdf_expire(wchg_cdf *c, int64_t now_ms, unsigned *closed) {
+  struct cdf_sess *s, *next;
+  unsigned n = 0;
+  wchg_status st = WCHG_OK;
+
+  if (closed)
+    *closed = 0;
+  if (!c || !time_ok(now_ms))
+    return WCHG_E_ARG;
+  for (s = c->first; s && st == WCHG_OK; s = next) {
+    struct cdf_qmark mark;
+    next = s->next;
+    cdf_queue_mark(c, &mark);
+    if (c->cfg.session_timeout_ms > 0 && now_ms - s->last_now_ms >= c->cfg.session_timeout_ms) {
+      struct cdf_close how = {0};
+      how.closure_ms = now_ms < s->opening_ms ? s->opening_ms : now_ms;
+      how.cause = WCHG_CAUSE_TIME_LIMIT;
+      how.final = true;
+      how.stop_lost = true;
+      how.end_ms = CDF_NO_TIME;
+      st = cdf_emit_session(c, s, s->blob, &how);
+      if (st == WCHG_OK) {
+        n++;
+        c->lost++;
+        cdf_dup_add(c, s->hash, s->max_number, s->seen);
+        cdf_remove(c, cdf_find(c, s->hash, sess_sid(s), s->sid_len));
+      }
+    } else {
+      struct cdf_sess w = *s;
+      unsigned k = 0;
+      st = time_limit(c, &w, s->blob, now_ms, &k);
+      if (st == WCHG_OK && k) {
+        *s = w;
+        n += k;
+      }
+    }
+    if (st != WCHG_OK)
+      cdf_queue_rollback(c, &mark);
+  }
+  if (n)
+    c->used = true;
+  if (closed)
+    *closed = n;
+  return st;
+}
+
+wchg_status wchg_cdf_close_session(wchg_cdf *c, wchg_str sid, int64_t now_ms) {
+  struct cdf_sess **slot, *s;
+  struct cdf_close how = {0};
+  struct cdf_qmark mark;
+  wchg_status st;
+
+  if (!c || !sid.ptr || !time_ok(now_ms))
+    return WCHG_E_ARG;
+  slot = cdf_find(c, cdf_hash(sid.ptr, sid.len), sid.ptr, sid.len);
+  if (!slot)
+    return WCHG_E_STATE;
+  s = *slot;
+  how.closure_ms = now_ms < s->opening_ms ? s->opening_ms : now_ms;
+  how.cause = WCHG_CAUSE_MANAGEMENT_INTERVENTION;
+  how.end_ms = CDF_NO_TIME;
+  cdf_queue_mark(c, &mark);
+  if ((st = cdf_emit_session(c, s, s->blob, &how)) != WCHG_OK) {
+    cdf_queue_rollback(c, &mark);
+    return st;
+  }
+  next_record(s, how.closure_ms);
+  c->used = true;
+  return WCHG_OK;
+}
+
+/* ---- statistics ------------------------------------------------------------------ */
+
+wchg_status wchg_cdf_stats_get(const wchg_cdf *c, wchg_cdf_stats *out) {
+  const struct cdf_sess *s;
+  if (!c || !out)
+    return WCHG_E_ARG;
+  memset(out, 0, sizeof *out);
+  out->open_sessions = c->nsess;
+  out->bytes_in_use = c->bytes;
+  out->session_bytes = c->nslots * sizeof *c->slots;
+  for (s = c->first; s; s = s->next) {
+    out->session_bytes += cdf_sess_size(s->cap);
+    out->session_store_bytes += sess_used(s);
+  }
+  out->session_fixed_bytes = sizeof(struct cdf_sess);
+  out->queued_cdrs = c->qcount;
+  out->queued_bytes = c->qbytes;
+  out->acrs = c->acrs;
+  out->folded = c->folded;
+  out->duplicates = c->duplicates;
+  out->rejected = c->rejected;
+  out->cdrs = c->cdrs;
+  out->lost = c->lost;
+  out->other_node = c->other_node;
+  out->warnings = c->warnings;
+  return WCHG_OK;
+}
+
+/* ---- one message in, its answer out ---------------------------------------------- */
+
+wchg_status wchg_cdf_feed_bytes_ex(wchg_cdf *c, const uint8_t *msg, size_t len, int64_t now_ms,
+                                   uint8_t *out, size_t cap, size_t *out_len,
+                                   wchg_cdf_result *res, wchg_diag *diag, wchg_warnings *warn) {
+  wchg_cdf_result tmp;
+  wchg_diag local, problem, *d = diag ? diag : &local;
+  wchg_warnings count = {NULL, 0, 0}, *w = warn ? warn : &count;
+  const wchg_acr *acr = NULL;
+  wchg_status st, est;
+  wchg_aca aca;
+  size_t before = w->count;
+
+  if (!res)
+    res = &tmp;
+  memset(res, 0, sizeof *res);
+  if (!c || !out_len || (!msg && len) || (!out && cap))
+    return WCHG_E_ARG;
+  *out_len = 0;
+  c->last_acr = NULL;
+  if (len < 20)
+    return WCHG_E_TRUNCATED;
+  if (!c->reader) {
+    c->reader = wchg_acr_reader_new(c->mem.malloc ? &c->mem : NULL);
+    if (!c->reader)
+      return WCHG_E_NOMEM;
+  }
+  wchg_diag_clear(d);
+  st = wchg_acr_decode_ex(c->reader, msg, len, c->cfg.policy, &acr, d, w);
+  if (st == WCHG_OK) {
+    c->last_acr = acr;
+    st = wchg_cdf_feed(c, acr, now_ms, res, d);
+    if (st != WCHG_E_NOMEM && st != WCHG_E_ARG)
+      c->warnings += w->count - before;
+    if (st == WCHG_E_OTHER_NODE) /* the host answers (cdf.h) */
+      return st;
+  } else {
+    res->result_code = d->result_code ? d->result_code : WCHG_RC_UNABLE_TO_COMPLY;
+    if (st == WCHG_E_ARG)
+      return st;
+  }
+  if (st == WCHG_OK) {
+    est = wchg_aca_from_acr(msg, len, NULL, &aca);
+  } else {
+    problem = *d; /* the ACA's Error-Message views it: lives to the end */
+    problem.result_code = res->result_code;
+    if (acr) /* fed and refused: no AVP at fault */
+      problem.offset = WCHG_NO_OFFSET;
+    est = wchg_aca_from_acr(msg, len, &problem, &aca);
+  }
+  if (est != WCHG_OK)
+    return est;
+  aca.origin_host = c->cfg.origin_host;
+  aca.origin_realm = c->cfg.origin_realm;
+  est = wchg_aca_encode(&aca, out, cap, out_len, NULL);
+  if (est != WCHG_OK)
+    return est;
+  return st;
+}
+
+wchg_status wchg_cdf_feed_bytes(wchg_cdf *c, const uint8_t *msg, size_t len, int64_t now_ms,
+                                uint8_t *out, size_t cap, size_t *out_len,
+                                wchg_cdf_result *res, wchg_diag *diag) {
+  return wchg_cdf_feed_bytes_ex(c, msg, len, now_ms, out, cap, out_len, res, diag, NULL);
+}
+
+const wchg_acr *wchg_cdf_last_acr(const wchg_cdf *c) { return c ? c->last_acr : NULL; }

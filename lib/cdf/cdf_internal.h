@@ -1,0 +1,245 @@
+/*
+ * cdf_internal.h (private): the CDF's object, its open sessions, its
+ * duplicate memory and CDR queue, shared by cdf.c (feeding), cdf_session.c
+ * (tables, queue), cdf_map.c (the compact store and CDR building) and
+ * cdf_state.c (export/import).
+ */
+#ifndef WCHG_CDF_INTERNAL_H
+#define WCHG_CDF_INTERNAL_H
+
+#include <webrtc_chg/cdf.h>
+
+#include "base/internal.h"
+#include "cdr/schema.h"
+
+#define CDF_NO_TIME INT64_MIN
+
+/* A time a TimeStamp holds with any UTC offset: 2000-01-02T00:00:00Z to
+ * 2099-12-31T00:00:00Z. Every time the CDF keeps is one. */
+static inline bool cdf_time_ok(int64_t ms) {
+  return ms >= 946771200000LL && ms <= 4102358400000LL;
+}
+
+/* sess.flags */
+enum {
+  SF_HAVE_START = 1u << 0, /* a START was folded */
+  SF_START_LOST = 1u << 1, /* opened by an INTERIM or STOP */
+  SF_RETRANS = 1u << 2,    /* the open record holds an ACR with the T flag */
+  SF_ALL = (1u << 3) - 1,
+};
+
+/*
+ * One open session: a fixed part and one buffer (blob) holding, in this
+ * order, the Session-Id, the Origin-Host of its first ACR, the fields
+ * section (the record's fields in the compact form of cdf_map.c) and the
+ * media entries of the open record. Allocated in one block: growing it
+ * moves it (prev/next and its table slot are updated).
+ */
+struct cdf_sess {
+  struct cdf_sess *prev, *next; /* in the order sessions were opened */
+  uint64_t hash;                /* of the Session-Id */
+  uint64_t serial;              /* opening order */
+  int64_t opening_ms;           /* of the open record */
+  int64_t last_now_ms;          /* |now_ms| of its last ACR */
+  int64_t request_ms;           /* START's SIP-Request-Timestamp */
+  int64_t response_ms;          /* START's SIP-Response-Timestamp */
+  uint64_t seen;                /* bit i: max_number - i was folded */
+  uint32_t max_number;          /* highest Accounting-Record-Number folded */
+  uint32_t missing;             /* numbers missing, counted in the open record */
+  uint32_t rsn;                 /* records closed so far */
+  uint32_t cap;                 /* of blob */
+  uint32_t fields_len;
+  uint32_t media_len;
+  uint16_t sid_len, host_len;
+  uint16_t media_count;         /* entries of the open record */
+  uint8_t flags;                /* SF_* */
+  uint8_t blob[];
+};
+
+static inline const char *sess_sid(const struct cdf_sess *s) { return (const char *)s->blob; }
+static inline const char *sess_host(const struct cdf_sess *s) {
+  return (const char *)s->blob + s->sid_len;
+}
+static inline const uint8_t *sess_fields(const struct cdf_sess *s) {
+  return s->blob + s->sid_len + s->host_len;
+}
+static inline const uint8_t *sess_media(const struct cdf_sess *s) {
+  return sess_fields(s) + s->fields_len;
+}
+static inline size_t sess_used(const struct cdf_sess *s) {
+  return (size_t)s->sid_len + s->host_len + s->fields_len + s->media_len;
+}
+
+/* One remembered closed session or event record. */
+struct cdf_dup {
+  uint64_t hash;
+  uint64_t seen;
+  uint32_t max_number;
+};
+
+/* A block of the CDR queue: entries are a 4-byte length and the DER. */
+struct cdf_block {
+  struct cdf_block *next;
+  size_t cap, head, tail;
+  max_align_t align_[]; /* data follows */
+};
+static inline uint8_t *block_data(struct cdf_block *b) { return (uint8_t *)(b + 1); }
+#define CDF_BLOCK_SIZE 65536u
+
+/* A growable scratch buffer. */
+struct cdf_buf {
+  uint8_t *p;
+  size_t len, cap;
+};
+
+struct wchg_cdf {
+  wchg_cdf_config cfg;
+  wchg_mem mem;
+  size_t bytes;             /* from the allocator, now */
+
+  /* open sessions: open addressing, linear probing, power of two */
+  struct cdf_sess **slots;
+  size_t nslots, nsess;
+  struct cdf_sess *first, *last;
+  uint64_t next_serial;
+
+  /* duplicate memory: a ring of dup_cap entries and an index of it */
+  struct cdf_dup *dups;
+  size_t dup_cap, dup_head, dup_count;
+  uint32_t *dup_index;      /* ring positions, UINT32_MAX: empty */
+  size_t dup_nindex;
+
+  /* the queue */
+  struct cdf_block *qhead, *qtail, *qspare;
+  size_t qcount, qbytes;
+
+  /* counters */
+  uint32_t next_lrsn;
+  uint64_t acrs, folded, duplicates, rejected, cdrs, lost, other_node, warnings;
+  bool used;                /* fed or imported */
+
+  /* scratch, reused by every call */
+  struct cdf_buf pack;      /* the ACR's fields, compact */
+  struct cdf_buf work;      /* a session's next blob */
+  struct cdf_buf media;     /* the ACR's media entries, compact */
+  struct cdf_buf arena;     /* list items of a record being built */
+  wchg_media_components_list *ev_media; /* an event's media entries */
+  size_t ev_media_cap;
+  wchg_acr_reader *reader;  /* wchg_cdf_feed_bytes, made on first use */
+  const wchg_acr *last_acr; /* what it decoded last (wchg_cdf_last_acr) */
+  struct {                  /* cdf_time: the last local day turned to a date */
+    int64_t day;            /* days since 1970 (local), -1: none yet */
+    wchg_timestamp ts;      /* a time stamp of that day (its date octets) */
+  } day;
+
+  /* compact-store keys -> fields of wchg_pcscf_record_type /
+   * wchg_webrtc_info_type (relative to wchg_cdr) */
+  const struct wf *by_key[256];
+  const struct wf *media_field; /* list-Of-SDP-Media-Components */
+  const struct wf *order_f[96]; /* the keys in increasing order */
+  uint8_t order_k[96];
+  uint8_t order_pk[96];         /* how to tell presence (cdf_map.c) */
+  uint16_t order_off[96];       /* where, from the wchg_ims_info */
+  unsigned norder;
+};
+
+/* ---- memory (cdf_session.c) -------------------------------------------- */
+void *cdf_alloc(wchg_cdf *c, size_t n);
+void cdf_free(wchg_cdf *c, void *p, size_t n);
+/* Make |b| hold at least |need| bytes (keeping its content). */
+wchg_status cdf_buf_reserve(wchg_cdf *c, struct cdf_buf *b, size_t need);
+void cdf_buf_release(wchg_cdf *c, struct cdf_buf *b);
+
+/* ---- sessions (cdf_session.c) ------------------------------------------ */
+uint64_t cdf_hash(const char *s, size_t n);
+struct cdf_sess **cdf_find(const wchg_cdf *c, uint64_t h, const char *sid, size_t n);
+/* Room for one more session in the table (may grow it). */
+wchg_status cdf_table_reserve(wchg_cdf *c);
+/* Insert |s| (a new session; the table has room) at the end of the order. */
+void cdf_insert(wchg_cdf *c, struct cdf_sess *s);
+/* Put |ns| (a copy of *|slot| at another address) in its place; frees the
+ * old one. */
+void cdf_replace(wchg_cdf *c, struct cdf_sess **slot, struct cdf_sess *ns);
+/* Remove and free the session at |slot|. */
+void cdf_remove(wchg_cdf *c, struct cdf_sess **slot);
+size_t cdf_sess_size(uint32_t cap);
+struct cdf_sess *cdf_sess_alloc(wchg_cdf *c, uint32_t cap);
+
+/* Duplicate memory. */
+struct cdf_dup *cdf_dup_find(const wchg_cdf *c, uint64_t h);
+void cdf_dup_add(wchg_cdf *c, uint64_t h, uint32_t max_number, uint64_t seen);
+
+/* ---- the queue (cdf_session.c) ------------------------------------------ */
+struct cdf_qmark {
+  struct cdf_block *tail;
+  size_t tail_pos, count, bytes;
+  uint32_t lrsn;     /* the counters that go with the queue */
+  uint64_t cdrs;
+};
+void cdf_queue_mark(const wchg_cdf *c, struct cdf_qmark *m);
+/* Undo every append since |m|. */
+void cdf_queue_rollback(wchg_cdf *c, const struct cdf_qmark *m);
+/* Room for |n| more bytes of DER at the tail: a pointer to write to. */
+uint8_t *cdf_queue_room(wchg_cdf *c, size_t *avail);
+wchg_status cdf_queue_grow(wchg_cdf *c, size_t need);
+/* The |n| bytes written at cdf_queue_room() become an entry. */
+void cdf_queue_commit(wchg_cdf *c, size_t n);
+/* Append a copy of |der| (import). */
+wchg_status cdf_queue_append(wchg_cdf *c, const uint8_t *der, size_t n);
+void cdf_queue_free(wchg_cdf *c);
+
+/* ---- the compact store and CDR building (cdf_map.c) --------------------- */
+void cdf_map_init(wchg_cdf *c);
+/* The record fields of |ims| (of an ACR) in compact form into |out|
+ * (replacing its content). WCHG_E_INVALID with |diag| for a structure the
+ * CDR cannot hold, WCHG_E_NOMEM. */
+wchg_status cdf_pack_fields(wchg_cdf *c, const wchg_ims_info *ims, struct cdf_buf *out,
+                            wchg_diag *diag);
+/* Append the media entries of |ims| with the ACR's time stamps to |out|. */
+wchg_status cdf_pack_media(wchg_cdf *c, const wchg_acr *acr, struct cdf_buf *out,
+                           unsigned *count, wchg_diag *diag);
+/* Merge fields sections: |upd| replaces |old| key by key (except
+ * sIP-Method unless |start|), result appended to |out|. */
+wchg_status cdf_merge_fields(wchg_cdf *c, const uint8_t *old, size_t old_len,
+                             const uint8_t *upd, size_t upd_len, bool start,
+                             struct cdf_buf *out);
+/* Does the fields section hold |key|? */
+bool cdf_fields_has(const uint8_t *f, size_t n, unsigned key);
+#define KEY_EMERGENCY 52u
+#define KEY_SIP_METHOD 2u
+#define KEY_WEBRTC 0xF0u /* + tag of WebRTCChargingInfo */
+
+/* Check a fields section / media region read from outside (import):
+ * WCHG_OK or WCHG_E_ENCODING. *count: media entries. */
+wchg_status cdf_check_fields(const wchg_cdf *c, const uint8_t *f, size_t n);
+wchg_status cdf_check_media(const wchg_cdf *c, const uint8_t *m, size_t n, size_t *count);
+
+/* How a record closes. */
+struct cdf_close {
+  int64_t closure_ms;
+  int cause;              /* causeForRecordClosing */
+  bool final;             /* the session's last record */
+  bool stop_lost;
+  int64_t end_ms;         /* [11], CDF_NO_TIME: absent */
+  wchg_opt_int cause_code;/* [23] */
+};
+/* Build the record of session |s| (whose blob is |blob|) and queue its
+ * DER. WCHG_OK or WCHG_E_NOMEM (queue as it was). */
+wchg_status cdf_emit_session(wchg_cdf *c, const struct cdf_sess *s, const uint8_t *blob,
+                             const struct cdf_close *how);
+/* The event record of |acr|. WCHG_E_INVALID (with |diag|) when the CDR
+ * encoder refuses its structure, WCHG_E_NOMEM. */
+wchg_status cdf_emit_event(wchg_cdf *c, const wchg_acr *acr, int64_t t_ms, wchg_diag *diag);
+
+/* causeForRecordClosing of a Cause-Code: 0 when absent or <= 0, else 1. */
+int cdf_cause_for_closing(wchg_opt_int cause_code);
+
+/* Write the total length |len| and the CRC into the state |buf| of |len|
+ * (>= 16) octets (cdf_state.c; the tests and the fuzz target use it to
+ * reach the checks behind the CRC). */
+void cdf_state_seal(uint8_t *buf, size_t len);
+
+/* ms -> TimeStamp and fraction in the configured offset. */
+wchg_status cdf_time(wchg_cdf *c, int64_t ms, wchg_timestamp *ts, wchg_opt_int *frac);
+
+#endif

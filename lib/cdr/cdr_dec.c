@@ -1,0 +1,842 @@
+/*
+ * cdr_dec.c: bounded BER reader of IMSRecord/pCSCFRecord (X.690 clause
+ * 8), driven by the tables in schema.c. Definite and indefinite lengths
+ * and constructed strings are accepted; every length is checked against
+ * its parent, depth and counts are limited, and the first problem is
+ * reported with its byte offset and field path.
+ *
+ * Two policies (common.h). What makes the bytes unreadable stops both:
+ * tags (unknown, out of order, twice, a mandatory one absent, a primitive
+ * type in constructed form), lengths, nesting, truncation, limits. A value
+ * that is readable but breaks its field's rules (ranges, names, sizes,
+ * alphabets, TimeStamp digits, the form of an INTEGER, BOOLEAN, NULL or
+ * OBJECT IDENTIFIER) stops the strict policy; the receive policy keeps it
+ * as received (ber_raw.c when the model cannot hold its octets) and adds a
+ * warning. Another IMSRecord alternative gives WCHG_E_OTHER_RECORD.
+ *
+ * Decoding runs without field paths; after a failure (other than out of
+ * memory), or when warnings are asked for and there were some, it runs
+ * again with paths on to say where.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "base/internal.h"
+#include "cdr/schema.h"
+
+struct dec {
+  const uint8_t *start, *stop;   /* the whole input */
+  struct wchg_owner *o;
+  wchg_cdr *cdr;
+  struct wpath *path;            /* NULL on the fast pass */
+  wchg_diag *diag;
+  size_t elements;               /* list elements so far */
+  int depth;
+  const uint8_t *any_at, *any_end; /* the last open-type value read */
+  int found_ours;                  /* our WebRTC extension was seen */
+  wchg_policy policy;
+  int check_values;                /* judge the field rules (strict, or
+                                      warnings asked for): else a receive
+                                      decode keeps every value unlooked-at */
+  wchg_warnings *warn;             /* receive: where warnings go (path pass) */
+  size_t warned;                   /* receive: values kept against a rule */
+};
+
+struct tlv {
+  uint8_t cls;         /* TC_* bits of the identifier */
+  uint8_t cons;        /* constructed */
+  uint32_t tag;
+  const uint8_t *at;   /* identifier octet */
+  const uint8_t *val;  /* contents */
+  const uint8_t *lim;  /* end of contents when definite, else the parent's limit */
+  uint8_t indef;
+};
+
+static wchg_status err(struct dec *d, wchg_status code, const uint8_t *at,
+                       const char *fmt, ...) WCHG_PRINTF(4, 5);
+static wchg_status err(struct dec *d, wchg_status code, const uint8_t *at,
+                       const char *fmt, ...) {
+  if (d->path) { /* only the diagnosing pass says where */
+    char msg[160];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    wchg_diag_set(d->diag, code, (size_t)(at - d->start), d->path, "%s", msg);
+  }
+  return code;
+}
+#define ERR(d, code, at, msg) err(d, code, at, "%s", msg)
+
+/* A value the bytes give but its field's rules refuse: the strict policy
+ * stops here; the receive policy keeps it and warns (with its path on the
+ * pass that has paths). */
+static wchg_status judge(struct dec *d, wchg_status code, const uint8_t *at,
+                         const char *msg) {
+  if (d->policy == WCHG_POLICY_STRICT)
+    return ERR(d, code, at, msg);
+  d->warned++;
+  if (d->path)
+    wchg_warn(d->warn, code, 0, (size_t)(at - d->start), d->path->buf, "%s", msg);
+  return WCHG_OK;
+}
+
+/* The rules of the value just decoded at p (wchg_value_check), judged. */
+struct judging {
+  struct dec *d;
+  const uint8_t *at;
+  wchg_status rc;
+};
+
+static void judge_one(void *ctx, wchg_status code, const char *msg) {
+  struct judging *j = ctx;
+  if (j->rc == WCHG_OK)
+    j->rc = judge(j->d, code, j->at, msg);
+}
+
+static wchg_status judge_value(struct dec *d, const struct wf *f, const void *p,
+                               const uint8_t *at) {
+  struct judging j = {d, at, WCHG_OK};
+  if (d->check_values)
+    wchg_value_check(f, p, judge_one, &j);
+  return j.rc;
+}
+
+/* Contents octets c (n) of a primitive value of f into the model at p:
+ * as they are when the model holds them, else (receive policy) kept as
+ * received beside a stand-in. */
+static wchg_status dec_octets(struct dec *d, const struct wf *f, void *p,
+                              const uint8_t *at, const uint8_t *c, size_t n) {
+  char msg[128];
+  wchg_status rc = wchg_raw_problem(f, c, n, msg, sizeof msg);
+  if (rc == WCHG_OK) {
+    wchg_raw_model(f, p, c, n);
+    return judge_value(d, f, p, at);
+  }
+  if ((rc = judge(d, rc, at, msg)))
+    return rc;
+  wchg_raw_model(f, p, c, n);
+  return wchg_raw_add(d->cdr, p, c, n);
+}
+
+static size_t push(struct dec *d, const char *name) {
+  return d->path && name ? wpath_push(d->path, name) : 0;
+}
+static size_t push_index(struct dec *d, size_t i) {
+  return d->path ? wpath_index(d->path, i) : 0;
+}
+static void pop(struct dec *d, size_t len) {
+  if (d->path)
+    wpath_pop(d->path, len);
+}
+
+/* Running out of octets at lim: the input is cut short when lim is its
+ * end, otherwise the enclosing element's length is wrong. */
+#define SHORT(d, lim) ((lim) == (d)->stop ? WCHG_E_TRUNCATED : WCHG_E_LENGTH)
+
+/* Read the identifier and length at p, inside [p, lim). */
+static wchg_status read_tlv(struct dec *d, const uint8_t *p, const uint8_t *lim,
+                            struct tlv *t) {
+  t->at = p;
+  if (p >= lim)
+    return ERR(d, SHORT(d, lim), p, "an element was expected here");
+  t->cls = *p & 0xC0;
+  t->cons = (*p & 0x20) != 0;
+  t->tag = *p++ & 0x1F;
+  if (t->tag == 0x1F) { /* high tag number form, X.690 8.1.2.4 */
+    uint32_t num = 0;
+    int n = 0;
+    do {
+      if (p >= lim)
+        return ERR(d, SHORT(d, lim), t->at, "the tag number is cut short");
+      if ((n == 0 && *p == 0x80) || ++n > 4)
+        return ERR(d, WCHG_E_TAG, t->at, "the tag number is not minimal or too large");
+      num = (num << 7) | (*p & 0x7F);
+    } while (*p++ & 0x80);
+    if (num < 31)
+      return ERR(d, WCHG_E_TAG, t->at, "a tag number below 31 in the long form");
+    t->tag = num;
+  }
+  if (p >= lim)
+    return ERR(d, SHORT(d, lim), t->at, "the length octets are missing");
+  uint8_t b = *p++;
+  t->indef = 0;
+  if (b < 0x80) {
+    t->val = p;
+    if ((size_t)(lim - p) < b)
+      goto overrun;
+    t->lim = p + b;
+    return WCHG_OK;
+  }
+  if (b == 0x80) {
+    if (!t->cons)
+      return ERR(d, WCHG_E_LENGTH, t->at, "indefinite length on a primitive value");
+    t->indef = 1;
+    t->val = p;
+    t->lim = lim;
+    return WCHG_OK;
+  }
+  if (b == 0xFF)
+    return ERR(d, WCHG_E_LENGTH, t->at, "the length octet 0xFF is reserved");
+  size_t n = b & 0x7F, len = 0;
+  if ((size_t)(lim - p) < n)
+    return ERR(d, SHORT(d, lim), t->at, "the length octets are cut short");
+  for (; n; n--) {
+    if (len > (SIZE_MAX >> 8))
+      return ERR(d, WCHG_E_LENGTH, t->at, "the length is larger than any input");
+    len = (len << 8) | *p++;
+  }
+  t->val = p;
+  if ((size_t)(lim - p) < len)
+    goto overrun;
+  t->lim = p + len;
+  return WCHG_OK;
+overrun:
+  return ERR(d, SHORT(d, lim), t->at, "the length runs past the end of the enclosing element");
+}
+
+/* Iteration over the elements of a constructed value. */
+struct iter {
+  const uint8_t *p, *lim;
+  uint8_t indef;
+};
+
+static void iter_init(struct iter *it, const struct tlv *t) {
+  it->p = t->val;
+  it->lim = t->lim;
+  it->indef = t->indef;
+}
+
+/* 1: *t holds the next element; 0: done (it->p is the end); <0: error. */
+static int iter_next(struct dec *d, struct iter *it, struct tlv *t) {
+  if (it->indef) {
+    if (it->lim - it->p >= 2 && it->p[0] == 0 && it->p[1] == 0) {
+      it->p += 2; /* end-of-contents */
+      return 0;
+    }
+    if (it->p >= it->lim)
+      return ERR(d, SHORT(d, it->lim), it->p, "the end-of-contents octets are missing");
+  } else if (it->p >= it->lim) {
+    return 0;
+  }
+  wchg_status rc = read_tlv(d, it->p, it->lim, t);
+  if (rc)
+    return rc;
+  if (t->cls == 0 && t->tag == 0)
+    return ERR(d, WCHG_E_TAG, t->at, "an end-of-contents where none may be");
+  return 1;
+}
+
+static wchg_status enter(struct dec *d, const uint8_t *at) {
+  if (++d->depth > WCHG_BER_MAX_DEPTH)
+    return err(d, WCHG_E_DEPTH, at, "nesting deeper than %zu levels", (size_t)WCHG_BER_MAX_DEPTH);
+  return WCHG_OK;
+}
+
+/* Skip the element t; *end is the first octet after it. */
+static wchg_status skip(struct dec *d, const struct tlv *t, const uint8_t **end) {
+  struct iter it;
+  struct tlv c;
+  int r;
+  if (!t->indef) {
+    *end = t->lim;
+    return WCHG_OK;
+  }
+  wchg_status rc = enter(d, t->at);
+  if (rc)
+    return rc;
+  iter_init(&it, t);
+  while ((r = iter_next(d, &it, &c)) == 1) {
+    const uint8_t *e;
+    if ((rc = skip(d, &c, &e)))
+      return rc;
+    it.p = e;
+  }
+  d->depth--;
+  *end = it.p;
+  return r;
+}
+
+/* The octets of a string value, joining BER constructed segments. With
+ * out == NULL only the total is counted. */
+static wchg_status gather(struct dec *d, const struct tlv *t, uint8_t *out,
+                          size_t *n, const uint8_t **end) {
+  struct iter it;
+  struct tlv c;
+  int r;
+  if (!t->cons) {
+    size_t len = (size_t)(t->lim - t->val);
+    if (out)
+      memcpy(out + *n, t->val, len);
+    *n += len;
+    *end = t->lim;
+    return WCHG_OK;
+  }
+  wchg_status rc = enter(d, t->at);
+  if (rc)
+    return rc;
+  iter_init(&it, t);
+  while ((r = iter_next(d, &it, &c)) == 1) {
+    if (c.cls != TC_UNIVERSAL || c.tag != UT_OCTETS)
+      return ERR(d, WCHG_E_TAG, c.at, "a string segment must be an OCTET STRING");
+    if ((rc = gather(d, &c, out, n, &it.p)))
+      return rc;
+  }
+  d->depth--;
+  *end = it.p;
+  return r;
+}
+
+/* Copy a string value into the arena (NUL-terminated). */
+static wchg_status get_string(struct dec *d, const struct tlv *t,
+                              const uint8_t **ptr, size_t *len, const uint8_t **end) {
+  size_t n = 0;
+  wchg_status rc;
+  if (!t->cons) { /* the common case: one primitive */
+    n = (size_t)(t->lim - t->val);
+    *end = t->lim;
+    if (!(*ptr = wchg_owner_dup(d->o, t->val, n)))
+      return WCHG_E_NOMEM;
+    *len = n;
+    return WCHG_OK;
+  }
+  if ((rc = gather(d, t, NULL, &n, end)))
+    return rc;
+  uint8_t *buf = wchg_owner_alloc(d->o, n + 1);
+  if (!buf)
+    return WCHG_E_NOMEM;
+  n = 0;
+  if ((rc = gather(d, t, buf, &n, end)))
+    return rc;
+  *ptr = buf;
+  *len = n;
+  return WCHG_OK;
+}
+
+static wchg_status dec_value(struct dec *d, const struct wf *f, void *base,
+                             const struct tlv *t, const uint8_t **end);
+
+static int tag_matches(const struct wf *f, const struct tlv *t) {
+  return t->cls == f->cls && t->tag == f->tag;
+}
+
+/* Index of the alternative of CHOICE type ct whose tag is t's, or -1. */
+static int find_alt(const struct wt *ct, const struct tlv *t) {
+  for (int i = 0; i < ct->nfields; i++)
+    if (tag_matches(&ct->fields[i], t))
+      return i;
+  return -1;
+}
+
+/* Decode the alternative in t into the CHOICE struct p. */
+static wchg_status dec_alt(struct dec *d, const struct wt *ct, void *p,
+                           const struct tlv *t, const uint8_t **end) {
+  int i = find_alt(ct, t);
+  if (i < 0)
+    return err(d, WCHG_E_TAG, t->at, "tag [%u] is not an alternative of this CHOICE", (unsigned)t->tag);
+  int c = i + 1;
+  memcpy((char *)p + ct->choice_off, &c, sizeof c);
+  size_t old = push(d, ct->fields[i].name);
+  wchg_status rc = dec_value(d, &ct->fields[i], p, t, end);
+  pop(d, old);
+  return rc;
+}
+
+/* The explicit wrapper of a tagged CHOICE or open type: one element inside. */
+static wchg_status unwrap(struct dec *d, const struct tlv *t, struct tlv *inner,
+                          struct iter *it) {
+  if (!t->cons)
+    return ERR(d, WCHG_E_ENCODING, t->at, "an explicit tag must be constructed");
+  iter_init(it, t);
+  int r = iter_next(d, it, inner);
+  if (r == 0)
+    return ERR(d, WCHG_E_MISSING, t->at, "the explicit tag holds no value");
+  return r < 0 ? r : WCHG_OK;
+}
+
+static wchg_status unwrap_end(struct dec *d, struct iter *it, const uint8_t *after,
+                              const uint8_t **end) {
+  struct tlv extra;
+  it->p = after;
+  int r = iter_next(d, it, &extra);
+  if (r == 1)
+    return ERR(d, WCHG_E_TRAILING, extra.at, "a second value inside an explicit tag");
+  if (r < 0)
+    return r;
+  *end = it->p;
+  return WCHG_OK;
+}
+
+static wchg_status dec_members(struct dec *d, const struct wt *st, void *p,
+                               const struct tlv *t, const uint8_t **end);
+
+static wchg_status dec_extension(struct dec *d, void *item, int *ours);
+
+static wchg_status dec_list(struct dec *d, const struct wf *f, void *base,
+                            const struct tlv *t, const uint8_t **end) {
+  struct iter it;
+  struct tlv c;
+  size_t count = 0, i = 0;
+  int r;
+  const uint8_t *e;
+  wchg_status rc;
+
+  if (!t->cons)
+    return ERR(d, WCHG_E_ENCODING, t->at, "a SEQUENCE OF must be constructed");
+  if ((rc = enter(d, t->at)))
+    return rc;
+  iter_init(&it, t); /* first pass: count */
+  while ((r = iter_next(d, &it, &c)) == 1) {
+    if (++count > WCHG_BER_MAX_LIST)
+      return err(d, WCHG_E_LIMIT, c.at, "more than %zu list elements", (size_t)WCHG_BER_MAX_LIST);
+    if ((rc = skip(d, &c, &it.p)))
+      return rc;
+  }
+  if (r < 0)
+    return r;
+  if (count > WCHG_BER_MAX_ELEMENTS - d->elements)
+    return err(d, WCHG_E_LIMIT, t->at, "more than %zu list elements in the record", (size_t)WCHG_BER_MAX_ELEMENTS);
+  d->elements += count;
+  char *items = wchg_owner_alloc(d->o, count * f->esize);
+  if (!items)
+    return WCHG_E_NOMEM;
+  iter_init(&it, t); /* second pass: decode */
+  for (size_t pos = 0; (r = iter_next(d, &it, &c)) == 1; pos++) {
+    void *item = items + i * f->esize;
+    size_t old = push_index(d, pos); /* the position in the input */
+    rc = dec_value(d, f->elem, item, &c, &e);
+    if (!rc && (f->flags & WF_EXTENSIONS)) {
+      int ours = 0;
+      rc = dec_extension(d, item, &ours);
+      if (ours) { /* mapped onto ims.webrtc_*: not kept in the list */
+        memset(item, 0, f->esize);
+        i--;
+      }
+    }
+    pop(d, old);
+    if (rc)
+      return rc;
+    it.p = e;
+    i++;
+  }
+  if (r < 0)
+    return r;
+  if ((f->flags & WF_EXTENSIONS) && i == 0 && d->found_ours)
+    items = NULL; /* only ours: the identities say it all */
+  struct wlist l = {items, i};
+  memcpy(wf_ptr(base, f), &l, sizeof l);
+  d->depth--;
+  *end = it.p;
+  return WCHG_OK;
+}
+
+/* A string-like value into its storage. */
+static wchg_status dec_string(struct dec *d, const struct wf *f, void *p,
+                              const struct tlv *t, const uint8_t **end) {
+  const uint8_t *ptr;
+  size_t len;
+  wchg_status rc = get_string(d, t, &ptr, &len, end);
+  if (rc)
+    return rc;
+  switch (f->kind) {
+  case WK_TIMESTAMP: case WK_IPBIN:
+    return dec_octets(d, f, p, t->at, ptr, len);
+  case WK_TEXT:
+    *(wchg_str *)p = (wchg_str){(const char *)ptr, len};
+    break;
+  default:
+    *(wchg_octets *)p = (wchg_octets){ptr, len};
+    break;
+  }
+  return judge_value(d, f, p, t->at);
+}
+
+/* INTEGER, ENUMERATED, BOOLEAN, NULL and OBJECT IDENTIFIER have only
+ * the primitive form (X.690 8.3.1, 8.4, 8.2.1, 8.8.1, 8.19.1): a
+ * constructed one is a different identifier octet, so it stops both
+ * policies; what its contents hold is judged. */
+static wchg_status dec_prim(struct dec *d, const struct wf *f, void *p,
+                            const struct tlv *t, const uint8_t **end) {
+  static const char *const what[] = {
+      [WK_INT] = "an INTEGER", [WK_ENUM] = "an ENUMERATED", [WK_BOOL] = "a BOOLEAN",
+      [WK_NULL] = "a NULL", [WK_OID] = "an OBJECT IDENTIFIER"};
+  *end = t->lim;
+  if (f->kind > WK_OID || !what[f->kind])
+    return ERR(d, WCHG_E_ARG, t->at, "unknown field kind");
+  if (t->cons)
+    return err(d, WCHG_E_ENCODING, t->at, "%s must be primitive", what[f->kind]);
+  if (f->kind == WK_OID)
+    return dec_string(d, f, p, t, end);
+  return dec_octets(d, f, p, t->at, t->val, (size_t)(t->lim - t->val));
+}
+
+/* Decode the value t of field f into its storage in base. */
+static wchg_status dec_value(struct dec *d, const struct wf *f, void *base,
+                             const struct tlv *t, const uint8_t **end) {
+  void *p = wf_ptr(base, f);
+  struct iter it;
+  struct tlv inner;
+  const uint8_t *e;
+  wchg_status rc;
+
+  switch (f->kind) {
+  case WK_OCTETS: case WK_TEXT: case WK_TIMESTAMP: case WK_IPBIN:
+    return dec_string(d, f, p, t, end);
+  case WK_STRUCT:
+    return dec_members(d, f->type, p, t, end);
+  case WK_LIST:
+    return dec_list(d, f, base, t, end);
+  case WK_CHOICE:
+    if (f->cls == TC_UNIVERSAL && f->tag == 0) /* untagged */
+      return dec_alt(d, f->type, p, t, end);
+    if ((rc = unwrap(d, t, &inner, &it)) || (rc = enter(d, t->at)) ||
+        (rc = dec_alt(d, f->type, p, &inner, &e)))
+      return rc;
+    d->depth--;
+    return unwrap_end(d, &it, e, end);
+  case WK_ANY: {
+    if ((rc = unwrap(d, t, &inner, &it)) || (rc = skip(d, &inner, &e)))
+      return rc;
+    uint8_t *copy = wchg_owner_dup(d->o, inner.at, (size_t)(e - inner.at));
+    if (!copy)
+      return WCHG_E_NOMEM;
+    *(wchg_octets *)p = (wchg_octets){copy, (size_t)(e - inner.at)};
+    d->any_at = inner.at;
+    d->any_end = e;
+    return unwrap_end(d, &it, e, end);
+  }
+  default:
+    return dec_prim(d, f, p, t, end);
+  }
+}
+
+/* Which member of st does t belong to, starting the search at from. */
+static int find_member(const struct wt *st, const struct tlv *t, int from) {
+  if (st->is_set) { /* members are in tag order: binary search */
+    int lo = 0, hi = st->nfields - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) / 2;
+      const struct wf *m = &st->fields[mid];
+      if (m->cls == t->cls && m->tag == t->tag)
+        return mid;
+      if (m->cls < t->cls || (m->cls == t->cls && m->tag < t->tag))
+        lo = mid + 1;
+      else
+        hi = mid - 1;
+    }
+    return -1;
+  }
+  for (int i = from; i < st->nfields; i++)
+    if (tag_matches(&st->fields[i], t))
+      return i;
+  return -1;
+}
+
+static wchg_status missing(struct dec *d, const struct wf *m, const uint8_t *at) {
+  size_t old = push(d, m->name);
+  wchg_status rc = ERR(d, WCHG_E_MISSING, at, "a mandatory member is absent");
+  pop(d, old);
+  return rc;
+}
+
+static wchg_status dec_members(struct dec *d, const struct wt *st, void *p,
+                               const struct tlv *t, const uint8_t **end) {
+  struct iter it;
+  struct tlv c;
+  uint64_t seen[2] = {0, 0}; /* members decoded, by index (<= 128 members) */
+  int next = 0, group = 0, r;
+  wchg_status rc;
+
+  if (!t->cons)
+    return ERR(d, WCHG_E_ENCODING, t->at, "a SEQUENCE or SET must be constructed");
+  if ((rc = enter(d, t->at)))
+    return rc;
+  iter_init(&it, t);
+  while ((r = iter_next(d, &it, &c)) == 1) {
+    int i = find_member(st, &c, next);
+    if (i < 0)
+      return err(d, WCHG_E_TAG, c.at, st->is_set || find_member(st, &c, 0) < 0
+                 ? "tag [%u] is not a member here" : "tag [%u] is out of order", (unsigned)c.tag);
+    const struct wf *m = &st->fields[i];
+    if (seen[i / 64] & (1ull << (i % 64))) {
+      size_t old = push(d, m->name);
+      rc = ERR(d, WCHG_E_DUPLICATE, c.at, "the member occurs twice");
+      pop(d, old);
+      return rc;
+    }
+    if ((m->flags & WF_GROUP) && group++) {
+      size_t old = push(d, m->wrap);
+      rc = ERR(d, WCHG_E_CHOICE, c.at, "two alternatives of an untagged CHOICE");
+      pop(d, old);
+      return rc;
+    }
+    for (int k = next; !st->is_set && k < i; k++)
+      if (st->fields[k].flags & WF_MANDATORY)
+        return missing(d, &st->fields[k], c.at);
+    seen[i / 64] |= 1ull << (i % 64);
+    size_t old = push(d, m->name);
+    rc = dec_value(d, m, p, &c, &it.p);
+    pop(d, old);
+    if (rc)
+      return rc;
+    next = i + 1;
+  }
+  if (r < 0)
+    return r;
+  for (int k = 0; k < st->nfields; k++)
+    if ((st->fields[k].flags & WF_MANDATORY) && !(seen[k / 64] & (1ull << (k % 64))))
+      return missing(d, &st->fields[k], t->at);
+  if (st->present_off >= 0)
+    *(bool *)((char *)p + st->present_off) = true;
+  d->depth--;
+  *end = it.p;
+  return WCHG_OK;
+}
+
+/* A decoded ManagementExtension: if it is ours, read the identities into
+ * the record (webrtc_ext.h), from the input, and tell the caller to drop
+ * the extension from the list. */
+static wchg_status dec_extension(struct dec *d, void *item, int *ours) {
+  const wchg_management_extension *x = item;
+  struct tlv t;
+  const uint8_t *e;
+  wchg_status rc;
+  if (x->identifier.len != sizeof wchg_webrtc_oid ||
+      memcmp(x->identifier.ptr, wchg_webrtc_oid, sizeof wchg_webrtc_oid))
+    return WCHG_OK;
+  *ours = 1;
+  size_t old = push(d, "information");
+  if (d->cdr->ims.webrtc_authentication_function_name.ptr ||
+      d->cdr->ims.webrtc_web_server_function_name.ptr || d->found_ours)
+    rc = ERR(d, WCHG_E_DUPLICATE, d->any_at, "a second WebRTC extension");
+  else if (!(rc = read_tlv(d, d->any_at, d->any_end, &t))) {
+    if (t.cls != TC_UNIVERSAL || t.tag != UT_SEQUENCE)
+      rc = ERR(d, WCHG_E_TAG, d->any_at, "WebRTCChargingInfo must be a SEQUENCE");
+    else
+      rc = dec_members(d, &wchg_webrtc_info_type, d->cdr, &t, &e);
+  }
+  pop(d, old);
+  if (!rc && !d->cdr->ims.webrtc_authentication_function_name.ptr &&
+      !d->cdr->ims.webrtc_web_server_function_name.ptr)
+    *ours = 0; /* carries nothing: keep it as it is, so DER round-trips */
+  else
+    d->found_ours = 1;
+  return rc;
+}
+
+/* Depth of the value inside recordExtensions[i]/information when decoding
+ * a record: the record, the list and the ManagementExtension. */
+#define OPEN_TYPE_DEPTH 3
+
+wchg_status wchg_ber_check_open_type(const uint8_t *p, size_t n, wchg_diag *diag) {
+  struct wpath path;
+  struct dec d = {.start = p, .stop = p + n, .path = &path, .diag = diag,
+                  .depth = OPEN_TYPE_DEPTH};
+  struct tlv t;
+  const uint8_t *end;
+  wchg_status rc;
+  struct iter it = {p, p + n, 0};
+  int r;
+  wpath_init(&path, NULL);
+  wchg_diag_clear(diag);
+  if ((r = iter_next(&d, &it, &t)) <= 0) /* as inside the explicit [2] */
+    return r ? r : ERR(&d, WCHG_E_MISSING, p, "an element was expected here");
+  if ((rc = skip(&d, &t, &end)))
+    return rc;
+  if (end != p + n)
+    return ERR(&d, WCHG_E_TRAILING, end, "octets follow the value");
+  return WCHG_OK;
+}
+
+/* The alternatives of IMSRecord (TS 32.298 V17.9): tag number = RecordType. */
+static const struct {
+  uint32_t tag;
+  const char *name;
+} ims_records[] = {
+    {63, "sCSCFRecord"}, {64, "pCSCFRecord"}, {65, "iCSCFRecord"}, {66, "mRFCRecord"},
+    {67, "mGCFRecord"}, {68, "bGCFRecord"}, {69, "aSRecord"}, {70, "eCSCFRecord"},
+    {82, "iBCFRecord"}, {89, "tRFRecord"}, {90, "tFRecord"}, {91, "aTCFRecord"},
+};
+
+static const char *record_name(uint32_t tag) {
+  for (size_t i = 0; i < sizeof ims_records / sizeof ims_records[0]; i++)
+    if (ims_records[i].tag == tag)
+      return ims_records[i].name;
+  return NULL;
+}
+
+/* The record's identifier and length at the start of the input: an
+ * IMSRecord alternative is context-tagged. */
+static wchg_status record_tlv(struct dec *d, struct tlv *t) {
+  wchg_status rc = read_tlv(d, d->start, d->stop, t);
+  if (rc)
+    return rc;
+  if (t->cls != TC_CONTEXT)
+    return err(d, WCHG_E_TAG, t->at, "a %s tag is not an IMSRecord alternative",
+               t->cls == TC_UNIVERSAL ? "universal" : t->cls == 0x40 ? "application"
+                                                                    : "private");
+  return WCHG_OK;
+}
+
+/* Another IMSRecord: well-formed, not ours to decode. Its own name is
+ * the path, so that a host sees which record it is. */
+static wchg_status other_record(struct dec *d, const struct tlv *t, size_t len) {
+  const char *name = record_name(t->tag);
+  struct wpath path;
+  if (d->path) {
+    wpath_init(&path, name ? name : "IMSRecord");
+    wchg_diag_set(d->diag, WCHG_E_OTHER_RECORD, 0, &path,
+                  "%s [%u] (%zu octets), not a pCSCFRecord [64]: not decoded",
+                  name ? name : "an IMSRecord alternative", (unsigned)t->tag, len);
+  }
+  return WCHG_E_OTHER_RECORD;
+}
+
+static wchg_status dec_record(struct dec *d, size_t *consumed) {
+  struct tlv t;
+  const uint8_t *end;
+  wchg_status rc = record_tlv(d, &t);
+  if (rc)
+    return rc;
+  if (t.tag != WCHG_PCSCF_RECORD_TAG) {
+    if ((rc = skip(d, &t, &end)))
+      return rc;
+    *consumed = (size_t)(end - d->start);
+    return other_record(d, &t, *consumed);
+  }
+  if ((rc = dec_members(d, &wchg_pcscf_record_type, d->cdr, &t, &end)))
+    return rc;
+  *consumed = (size_t)(end - d->start);
+  return WCHG_OK;
+}
+
+wchg_status wchg_cdr_peek(const uint8_t *data, size_t len, wchg_record_info *info,
+                          wchg_diag *diag) {
+  struct wpath path;
+  struct dec d = {.start = data, .stop = data + len, .path = &path, .diag = diag};
+  struct tlv t;
+  const uint8_t *end;
+  wchg_status rc;
+  wchg_diag_clear(diag);
+  if (!info || (!data && len)) {
+    if (diag)
+      diag->code = WCHG_E_ARG;
+    return WCHG_E_ARG;
+  }
+  memset(info, 0, sizeof *info);
+  wpath_init(&path, "IMSRecord");
+  if ((rc = record_tlv(&d, &t)) || (rc = skip(&d, &t, &end)))
+    return rc;
+  info->tag = t.tag;
+  info->name = record_name(t.tag);
+  info->length = (size_t)(end - data);
+  return WCHG_OK;
+}
+
+/* The size of the record at the start of the input as far as its first
+ * octets tell (the rest of the input for an indefinite length), and
+ * whether it is another IMSRecord than ours. */
+static size_t record_extent(const uint8_t *data, size_t len, int *other) {
+  struct dec d = {.start = data, .stop = data + len};
+  struct tlv t;
+  *other = 0;
+  if (read_tlv(&d, data, data + len, &t) != WCHG_OK)
+    return len;
+  *other = t.cls == TC_CONTEXT && t.tag != WCHG_PCSCF_RECORD_TAG;
+  return (size_t)(t.lim - data);
+}
+
+/* Another IMSRecord needs no record: skip it, with paths for the diag. */
+static wchg_status other_pass(const uint8_t *data, size_t len, wchg_diag *diag,
+                              size_t *consumed) {
+  struct wpath path;
+  struct dec d = {.start = data, .stop = data + len, .path = &path, .diag = diag};
+  size_t used = 0;
+  wpath_init(&path, "pCSCFRecord");
+  wchg_status rc = dec_record(&d, &used);
+  if (diag && diag->code == WCHG_OK)
+    diag->code = rc;
+  if (rc == WCHG_E_OTHER_RECORD && consumed)
+    *consumed = used;
+  return rc;
+}
+
+/* One pass over the input into a fresh record (*cdr), with paths when
+ * |path| is not NULL. */
+static wchg_status decode_pass(const uint8_t *data, size_t len, wchg_policy policy,
+                               int check_values, const wchg_mem *mem, struct wpath *path,
+                               wchg_diag *diag, wchg_warnings *warn, wchg_cdr **cdr,
+                               size_t *used, size_t *warned) {
+  wchg_status rc;
+  int other;
+  /* an arena the size of the record, not of all the input after it */
+  if (!(*cdr = wchg_owner_new_cdr(mem, record_extent(data, len, &other) + 512)))
+    return WCHG_E_NOMEM;
+  struct dec d = {.start = data, .stop = data + len, .o = (*cdr)->owner_, .cdr = *cdr,
+                  .path = path, .diag = diag, .policy = policy,
+                  .check_values = check_values, .warn = warn};
+  if (path)
+    wpath_init(path, "pCSCFRecord");
+  rc = dec_record(&d, used);
+  if (rc == WCHG_OK)
+    rc = wchg_raw_seal(*cdr);
+  if (rc) {
+    wchg_cdr_free(*cdr);
+    *cdr = NULL;
+  }
+  *warned = d.warned;
+  return rc;
+}
+
+wchg_status wchg_cdr_decode_ex(const uint8_t *data, size_t len, wchg_policy policy,
+                               const wchg_mem *mem, wchg_cdr **out, size_t *consumed,
+                               wchg_diag *diag, wchg_warnings *warn) {
+  struct wpath path;
+  size_t used = 0, warned = 0, n = 0;
+  wchg_cdr *cdr = NULL;
+  wchg_status rc;
+  int check = policy == WCHG_POLICY_STRICT || warn != NULL, other;
+  wchg_diag_clear(diag);
+  if (out)
+    *out = NULL;
+  if (!out || (!data && len) ||
+      (policy != WCHG_POLICY_RECEIVE && policy != WCHG_POLICY_STRICT)) {
+    if (diag)
+      diag->code = WCHG_E_ARG;
+    return WCHG_E_ARG;
+  }
+  record_extent(data, len, &other);
+  if (other)
+    return other_pass(data, len, diag, consumed);
+  rc = decode_pass(data, len, policy, check, mem, NULL, NULL, NULL, &cdr, &used, &warned);
+  if (rc && rc != WCHG_E_NOMEM) {
+    /* again, with paths, to say where */
+    if (decode_pass(data, len, policy, check, mem, &path, diag, NULL, &cdr, &n, &warned) ==
+        WCHG_E_NOMEM)
+      wchg_diag_set(diag, WCHG_E_NOMEM, WCHG_NO_OFFSET, NULL, "%s", "out of memory");
+    if (diag && diag->code == WCHG_OK)
+      diag->code = rc;
+    return rc;
+  }
+  if (rc == WCHG_OK && warned && warn) {
+    /* again, with paths, to say where each kept value is */
+    wchg_cdr_free(cdr);
+    rc = decode_pass(data, len, policy, check, mem, &path, NULL, warn, &cdr, &used, &warned);
+  }
+  if (rc) { /* out of memory */
+    if (diag) {
+      diag->code = WCHG_E_NOMEM;
+      snprintf(diag->message, sizeof diag->message, "out of memory");
+    }
+    return WCHG_E_NOMEM;
+  }
+  *out = cdr;
+  if (consumed)
+    *consumed = used;
+  return WCHG_OK;
+}
+
+wchg_status wchg_cdr_decode(const uint8_t *data, size_t len, const wchg_mem *mem,
+                            wchg_cdr **out, size_t *consumed, wchg_diag *diag) {
+  return wchg_cdr_decode_ex(data, len, WCHG_POLICY_RECEIVE, mem, out, consumed, diag, NULL);
+}

@@ -1,0 +1,233 @@
+/*
+ * cdr_raw.c: the values a record keeps as received when the model cannot
+ * hold their octets (schema.h, "values kept as received"): which octets
+ * those are, the stand-in the model gets, and the owner's table that the
+ * DER writer, the JSON view and the validator look them up in.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/internal.h"
+#include "cdr/schema.h"
+
+struct wchg_raw_node {
+  struct wchg_raw raw;
+  struct wchg_raw_node *next;
+};
+
+/* ---- which octets the model holds -------------------------------------- */
+
+/* Octets of |c| (|n| > 0) after the redundant leading sign octets
+ * (X.690 8.3.2): the start of the minimal form. */
+static size_t int_skip(const uint8_t *c, size_t n) {
+  size_t i = 0;
+  while (i + 1 < n && ((c[i] == 0 && !(c[i + 1] & 0x80)) ||
+                       (c[i] == 0xFF && (c[i + 1] & 0x80))))
+    i++;
+  return i;
+}
+
+static wchg_status int_problem(const uint8_t *c, size_t n, char *msg, size_t cap) {
+  if (n == 0) {
+    snprintf(msg, cap, "an INTEGER has at least one contents octet");
+    return WCHG_E_ENCODING;
+  }
+  if (int_skip(c, n) > 0) {
+    snprintf(msg, cap, "the INTEGER is not in its shortest form");
+    return WCHG_E_ENCODING;
+  }
+  if (n > 8) {
+    snprintf(msg, cap, "the INTEGER is wider than 64 bits (%zu octets)", n);
+    return WCHG_E_ENCODING;
+  }
+  return WCHG_OK;
+}
+
+wchg_status wchg_raw_problem(const struct wf *f, const uint8_t *c, size_t n,
+                             char *msg, size_t cap) {
+  switch (f->kind) {
+  case WK_INT: case WK_ENUM:
+    return int_problem(c, n, msg, cap);
+  case WK_BOOL:
+    if (n == 1)
+      return WCHG_OK;
+    snprintf(msg, cap, "a BOOLEAN is one octet, not %zu", n);
+    return WCHG_E_ENCODING;
+  case WK_NULL:
+    if (n == 0)
+      return WCHG_OK;
+    snprintf(msg, cap, "a NULL has no contents octets (%zu here)", n);
+    return WCHG_E_ENCODING;
+  case WK_TIMESTAMP:
+    if (n == 9)
+      return WCHG_OK;
+    snprintf(msg, cap, "a TimeStamp has 9 octets, not %zu", n);
+    return WCHG_E_CONSTRAINT;
+  case WK_IPBIN:
+    if (n == (size_t)f->hi)
+      return WCHG_OK;
+    snprintf(msg, cap, "the address must have %zu octets, not %zu", (size_t)f->hi, n);
+    return WCHG_E_CONSTRAINT;
+  default:
+    return WCHG_OK;
+  }
+}
+
+void wchg_raw_model(const struct wf *f, void *p, const uint8_t *c, size_t n) {
+  switch (f->kind) {
+  case WK_INT: case WK_ENUM: {
+    wchg_opt_int *v = p;
+    size_t i = n ? int_skip(c, n) : 0;
+    uint64_t u = n && (c[i] & 0x80) ? UINT64_MAX : 0;
+    if (n - i > 8) /* the stand-in of a value wider than int64 */
+      u = 0;
+    else
+      for (; i < n; i++)
+        u = (u << 8) | c[i];
+    *v = (wchg_opt_int){true, (int64_t)u};
+    return;
+  }
+  case WK_BOOL: { /* X.690 8.2.2: any octet other than 0 is TRUE */
+    int64_t any = 0;
+    for (size_t i = 0; i < n; i++)
+      any |= c[i] != 0;
+    *(wchg_opt_int *)p = (wchg_opt_int){true, any};
+    return;
+  }
+  case WK_NULL:
+    *(bool *)p = true;
+    return;
+  case WK_TIMESTAMP: {
+    wchg_timestamp *ts = p;
+    ts->present = true;
+    if (n == 9)
+      memcpy(ts->octets, c, 9);
+    else /* zeros: octet 7 is no sign, so the stand-in is never a time */
+      memset(ts->octets, 0, 9);
+    return;
+  }
+  case WK_IPBIN:
+    if (n == (size_t)f->hi)
+      memcpy(p, c, n);
+    else
+      memset(p, 0, (size_t)f->hi);
+    return;
+  default:
+    return;
+  }
+}
+
+wchg_status wchg_oid_problem(const uint8_t *c, size_t n, char *msg, size_t cap) {
+  if (n == 0) {
+    snprintf(msg, cap, "an OBJECT IDENTIFIER has at least one contents octet");
+    return WCHG_E_ENCODING;
+  }
+  if (c[n - 1] & 0x80) {
+    snprintf(msg, cap, "the last OBJECT IDENTIFIER arc is cut short");
+    return WCHG_E_ENCODING;
+  }
+  for (size_t i = 0; i < n; i++) {
+    if (c[i] == 0x80 && (i == 0 || !(c[i - 1] & 0x80))) {
+      snprintf(msg, cap, "the OBJECT IDENTIFIER arc at octet %zu is not minimal", i);
+      return WCHG_E_ENCODING;
+    }
+  }
+  return WCHG_OK;
+}
+
+/* ---- the owner's table -------------------------------------------------- */
+
+static uintptr_t raw_key(const wchg_cdr *cdr, const void *p) {
+  uintptr_t a = (uintptr_t)p, base = (uintptr_t)cdr;
+  return a >= base && a - base < sizeof *cdr ? a - base : a;
+}
+
+wchg_status wchg_raw_add(wchg_cdr *cdr, const void *p, const uint8_t *c, size_t n) {
+  struct wchg_owner *o = cdr->owner_;
+  struct wchg_raw_node *node = wchg_owner_alloc(o, sizeof *node);
+  uint8_t *copy = node ? wchg_owner_dup(o, c, n) : NULL;
+  if (!copy)
+    return WCHG_E_NOMEM;
+  node->raw = (struct wchg_raw){raw_key(cdr, p), copy, n};
+  node->next = o->raw_list;
+  o->raw_list = node;
+  return WCHG_OK;
+}
+
+static int raw_cmp(const void *a, const void *b) {
+  uintptr_t x = ((const struct wchg_raw *)a)->key, y = ((const struct wchg_raw *)b)->key;
+  return x < y ? -1 : x > y;
+}
+
+wchg_status wchg_raw_seal(wchg_cdr *cdr) {
+  struct wchg_owner *o = cdr->owner_;
+  struct wchg_raw *table;
+  size_t n = 0;
+  if (!o || !o->raw_list)
+    return WCHG_OK;
+  for (const struct wchg_raw_node *r = o->raw_list; r; r = r->next)
+    n++;
+  if (!(table = wchg_owner_alloc(o, n * sizeof *table)))
+    return WCHG_E_NOMEM;
+  n = 0;
+  for (const struct wchg_raw_node *r = o->raw_list; r; r = r->next)
+    table[n++] = r->raw;
+  qsort(table, n, sizeof *table, raw_cmp);
+  o->raw = table;
+  o->nraw = n;
+  o->raw_list = NULL;
+  return WCHG_OK;
+}
+
+int wchg_raw_any(const wchg_cdr *cdr) {
+  return cdr && cdr->owner_ && cdr->owner_->nraw > 0;
+}
+
+/* Does the model value of |f| at |p| still equal the stand-in of |r|? */
+static int holds_stand_in(const struct wf *f, const void *p, const struct wchg_raw *r) {
+  union {
+    wchg_opt_int i;
+    bool b;
+    wchg_timestamp ts;
+    uint8_t bin[16];
+  } s;
+  memset(&s, 0, sizeof s);
+  wchg_raw_model(f, &s, r->octets, r->len);
+  switch (f->kind) {
+  case WK_INT: case WK_ENUM: case WK_BOOL: {
+    const wchg_opt_int *v = p;
+    return v->present == s.i.present && v->value == s.i.value;
+  }
+  case WK_NULL:
+    return *(const bool *)p == s.b;
+  case WK_TIMESTAMP: {
+    const wchg_timestamp *t = p;
+    return t->present == s.ts.present && memcmp(t->octets, s.ts.octets, 9) == 0;
+  }
+  case WK_IPBIN:
+    return memcmp(p, s.bin, (size_t)f->hi) == 0;
+  default:
+    return 0;
+  }
+}
+
+const struct wchg_raw *wchg_raw_find(const wchg_cdr *cdr, const struct wf *f, const void *p) {
+  size_t lo = 0, hi;
+  uintptr_t key;
+  if (!wchg_raw_any(cdr))
+    return NULL;
+  key = raw_key(cdr, p);
+  hi = cdr->owner_->nraw;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    const struct wchg_raw *r = &cdr->owner_->raw[mid];
+    if (r->key == key)
+      return holds_stand_in(f, p, r) ? r : NULL;
+    if (r->key < key)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return NULL;
+}

@@ -1,0 +1,646 @@
+/*
+ * ctf_aca.c: the answer path of the charging trigger function
+ * (ctf_aca.h): a copy of every ACR sent until its ACA comes, the reading
+ * of the ACA (header and top-level lengths checked, the few AVPs the
+ * answer needs read, everything else kept as it came), the matching of
+ * the ACA to its ACR, and the verdict of its Result-Code (RFC 6733 §7.1).
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <webrtc_chg/ctf_aca.h>
+#include <webrtc_chg/diameter.h>
+
+#include "ctf/ctf_internal.h"
+#include "diameter/dict_table.h"
+
+/* One outstanding ACR. Its Session-Id is read from the copy, where the
+ * encoder put it first (RFC 6733 §8.8). */
+struct ctf_slot {
+  uint8_t *buf; /* the ACR as sent; its T flag set once it was resent */
+  size_t cap, len;
+  bool used;
+  int32_t type;
+  uint32_t number, end_to_end, resends;
+  size_t sid_off, sid_len;
+};
+
+struct wchg_ctf_pending {
+  wchg_mem mem;
+  struct ctf_answers answers;
+};
+
+static uint32_t get32(const uint8_t *p) {
+  return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+static uint32_t get24(const uint8_t *p) {
+  return (uint32_t)p[0] << 16 | (uint32_t)p[1] << 8 | p[2];
+}
+
+/* ---- verdicts ----------------------------------------------------------- */
+
+wchg_ctf_verdict wchg_ctf_result_verdict(uint32_t code) {
+  switch (code / 1000) {
+  case 2:
+    return WCHG_CTF_DONE;
+  case 3: /* §7.1.3: only these say another peer may do better */
+    return code == 3002 || code == 3004 || code == 3006 ? WCHG_CTF_FAILOVER : WCHG_CTF_FAILED;
+  case 4: /* §7.1.4; OUT_OF_SPACE: this CDF cannot store it, another may */
+    return code == 4002 ? WCHG_CTF_FAILOVER : WCHG_CTF_RESEND;
+  default:
+    return WCHG_CTF_FAILED;
+  }
+}
+
+const char *wchg_ctf_verdict_name(int verdict) {
+  static const char *const names[] = {"DONE", "RESEND", "FAILOVER", "FAILED"};
+  return verdict >= 0 && verdict <= WCHG_CTF_FAILED ? names[verdict] : "?";
+}
+
+/* ---- reading the ACA ---------------------------------------------------- */
+
+/* The fields the answer path reads, and where each was found (0: absent;
+ * no AVP starts at 0). */
+enum { F_SID, F_HOST, F_RESULT, F_EXP, F_MSG, F_TYPE, F_NUMBER, F_INTERVAL, F_VENDOR, F_EXPCODE,
+       F_COUNT };
+
+static const struct field {
+  uint32_t code;
+  bool group;  /* Experimental-Result's children */
+  bool u32;    /* four octets */
+  const char *name;
+} fields[F_COUNT] = {
+    [F_SID] = {C_SESSION_ID, false, false, "Session-Id"},
+    [F_HOST] = {C_ORIGIN_HOST, false, false, "Origin-Host"},
+    [F_RESULT] = {C_RESULT_CODE, false, true, "Result-Code"},
+    [F_EXP] = {C_EXPERIMENTAL_RESULT, false, false, "Experimental-Result"},
+    [F_MSG] = {C_ERROR_MESSAGE, false, false, "Error-Message"},
+    [F_TYPE] = {C_ACCOUNTING_RECORD_TYPE, false, true, "Accounting-Record-Type"},
+    [F_NUMBER] = {C_ACCOUNTING_RECORD_NUMBER, false, true, "Accounting-Record-Number"},
+    [F_INTERVAL] = {C_ACCT_INTERIM_INTERVAL, false, true, "Acct-Interim-Interval"},
+    [F_VENDOR] = {C_VENDOR_ID, true, true, "Vendor-Id"},
+    [F_EXPCODE] = {C_EXPERIMENTAL_RESULT_CODE, true, true, "Experimental-Result-Code"},
+};
+
+struct aca {
+  const uint8_t *m;
+  size_t at[F_COUNT];
+  uint32_t value[F_COUNT]; /* of the four-octet ones */
+  wchg_str text[F_COUNT];  /* of the others */
+};
+
+/* Fill |diag|: |code| and |result_code| at "ACA[/parent]/field", |offset|. */
+static wchg_status fail(wchg_diag *diag, wchg_status code, uint32_t result_code, size_t offset,
+                        const char *parent, const char *field, const char *fmt, ...)
+    WCHG_PRINTF(7, 8);
+static wchg_status fail(wchg_diag *diag, wchg_status code, uint32_t result_code, size_t offset,
+                        const char *parent, const char *field, const char *fmt, ...) {
+  struct wpath p;
+  char msg[160];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  wpath_init(&p, "ACA");
+  if (parent)
+    wpath_push(&p, parent);
+  if (field)
+    wpath_push(&p, field);
+  wchg_diag_set(diag, code, offset, &p, "%s", msg);
+  if (diag)
+    diag->result_code = result_code;
+  return code;
+}
+
+/* The AVP's name for a path: the dictionary's, else "AVP <code>". */
+static const char *avp_name(uint32_t code, uint32_t vendor, char buf[32]) {
+  const wchg_dict_avp *d = wchg_dict_find(code, vendor);
+  if (d)
+    return d->name;
+  snprintf(buf, 32, "AVP %u", (unsigned)code);
+  return buf;
+}
+
+/* One AVP of interest at |pos| with data |d| (|n| octets). */
+static wchg_status take(struct aca *r, int f, size_t pos, const uint8_t *d, size_t n,
+                        const char *parent, wchg_diag *diag) {
+  if (r->at[f])
+    return fail(diag, WCHG_E_DUPLICATE, 5009, pos, parent, fields[f].name,
+                "%s occurs twice (first at octet %zu)", fields[f].name, r->at[f]);
+  if (fields[f].u32 && n != 4)
+    return fail(diag, WCHG_E_LENGTH, 5014, pos, parent, fields[f].name,
+                "%zu octets of data, an Unsigned32 has 4", n);
+  r->at[f] = pos;
+  if (fields[f].u32)
+    r->value[f] = get32(d);
+  else
+    r->text[f] = (wchg_str){(const char *)d, n};
+  return WCHG_OK;
+}
+
+/* The AVPs from |pos| to |end|: every header and length checked against
+ * the end, those of |fields| (top level or Experimental-Result's
+ * children, |group|) taken. */
+static wchg_status walk(struct aca *r, size_t pos, size_t end, bool group, wchg_diag *diag) {
+  const char *parent = group ? "Experimental-Result" : NULL;
+  char nb[32];
+  while (pos < end) {
+    const uint8_t *p = r->m + pos;
+    size_t left = end - pos, hl = left > 4 && (p[4] & WCHG_AVP_FLAG_V) ? 12 : 8;
+    if (left < hl)
+      return fail(diag, WCHG_E_TRUNCATED, 5014, pos, parent, "AVP",
+                  "an AVP header of %zu octets is cut by the end", hl);
+    uint32_t code = get32(p), vendor = hl == 12 ? get32(p + 8) : 0;
+    size_t alen = get24(p + 5);
+    if (alen < hl || alen > left)
+      return fail(diag, WCHG_E_LENGTH, 5014, pos, parent, avp_name(code, vendor, nb),
+                  alen < hl ? "AVP length %zu is shorter than its header"
+                            : "AVP length %zu runs past the end",
+                  alen);
+    for (int f = 0; f < F_COUNT && vendor == 0; f++)
+      if (fields[f].code == code && fields[f].group == group) {
+        wchg_status rc = take(r, f, pos, p + hl, alen - hl, parent, diag);
+        if (rc == WCHG_OK && f == F_EXP)
+          rc = walk(r, pos + hl, pos + alen, true, diag);
+        if (rc != WCHG_OK)
+          return rc;
+      }
+    size_t padded = (alen + 3) & ~(size_t)3;
+    pos += padded < left ? padded : left; /* the last may lack its padding */
+  }
+  return WCHG_OK;
+}
+
+static wchg_status read_header(const uint8_t *m, size_t len, wchg_diag *diag) {
+  if (len < 20)
+    return fail(diag, WCHG_E_TRUNCATED, 5015, len, NULL, NULL,
+                "%zu octets: a Diameter header has 20", len);
+  size_t mlen = get24(m + 1);
+  if (m[0] != 1)
+    return fail(diag, WCHG_E_DIAMETER, 5011, 0, NULL, "Version", "version %zu, not 1",
+                (size_t)m[0]);
+  if (mlen < 20)
+    return fail(diag, WCHG_E_LENGTH, 5015, 1, NULL, "Message-Length",
+                "Message-Length %zu is shorter than the header", mlen);
+  if (mlen > len)
+    return fail(diag, WCHG_E_TRUNCATED, 5015, 1, NULL, "Message-Length",
+                "Message-Length %zu runs past the octets given", mlen);
+  if (mlen < len)
+    return fail(diag, WCHG_E_TRAILING, 0, mlen, NULL, NULL,
+                "%zu octets follow the message", len - mlen);
+  if (m[4] & WCHG_CMD_FLAG_R)
+    return fail(diag, WCHG_E_DIAMETER, 3008, 4, NULL, "Command-Flags",
+                "the R flag is set: a request, not an answer (flags 0x%02zx)",
+                (size_t)m[4]);
+  if (get24(m + 5) != WCHG_CMD_ACCOUNTING)
+    return fail(diag, WCHG_E_DIAMETER, 3001, 5, NULL, "Command-Code",
+                "command %zu, not 271 (Accounting)", (size_t)get24(m + 5));
+  if (get32(m + 8) != WCHG_APP_BASE_ACCOUNTING)
+    return fail(diag, WCHG_E_DIAMETER, 3007, 8, NULL, "Application-Id",
+                "application %zu, not 3 (base accounting)", (size_t)get32(m + 8));
+  return WCHG_OK;
+}
+
+/* Read |m| into |r| and |out| (zeroed first). */
+static wchg_status read_aca(const uint8_t *m, size_t len, struct aca *r, wchg_ctf_answer *out,
+                            wchg_diag *diag) {
+  wchg_status rc;
+  memset(r, 0, sizeof *r);
+  memset(out, 0, sizeof *out);
+  r->m = m;
+  if ((rc = read_header(m, len, diag)) != WCHG_OK ||
+      (rc = walk(r, 20, len, false, diag)) != WCHG_OK)
+    return rc;
+  if (!r->at[F_RESULT] && !r->at[F_EXP])
+    return fail(diag, WCHG_E_MISSING, 5005, WCHG_NO_OFFSET, NULL, "Result-Code",
+                "neither Result-Code nor Experimental-Result: the answer says nothing");
+  if (r->at[F_EXP] && !r->at[F_EXPCODE])
+    return fail(diag, WCHG_E_MISSING, 5005, r->at[F_EXP], "Experimental-Result",
+                "Experimental-Result-Code", "the Experimental-Result has no code");
+  out->error_bit = (m[4] & WCHG_CMD_FLAG_E) != 0;
+  out->hop_by_hop = get32(m + 12);
+  out->end_to_end = get32(m + 16);
+  out->session_id = r->text[F_SID];
+  out->origin_host = r->text[F_HOST];
+  out->error_message = r->text[F_MSG];
+  out->result_code = r->value[F_RESULT];
+  out->experimental_result_code = r->value[F_EXPCODE];
+  out->vendor_id = r->value[F_VENDOR];
+  out->accounting_record_type = (int32_t)r->value[F_TYPE];
+  out->accounting_record_number = r->value[F_NUMBER];
+  if (r->at[F_INTERVAL])
+    out->acct_interim_interval = WCHG_INT(r->value[F_INTERVAL]);
+  out->verdict = wchg_ctf_result_verdict(r->at[F_EXPCODE] ? r->value[F_EXPCODE]
+                                                           : r->value[F_RESULT]);
+  return WCHG_OK;
+}
+
+wchg_status wchg_ctf_aca_read(const uint8_t *aca, size_t len, wchg_ctf_answer *out,
+                              wchg_diag *diag) {
+  struct aca r;
+  wchg_diag_clear(diag);
+  if (!out || (!aca && len))
+    return WCHG_E_ARG;
+  return read_aca(aca, len, &r, out, diag);
+}
+
+/* ---- the outstanding ACRs ------------------------------------------------ */
+
+static wchg_str slot_sid(const struct ctf_slot *s) {
+  return (wchg_str){(const char *)s->buf + s->sid_off, s->sid_len};
+}
+
+/* FNV-1a of an ACR's key (Session-Id, record type and number); never 0,
+ * which marks an empty entry of the ring. */
+static uint64_t fingerprint(wchg_str sid, int32_t type, uint32_t number) {
+  uint64_t h = 0xcbf29ce484222325u;
+  uint8_t k[8];
+  for (int i = 0; i < 4; i++) {
+    k[i] = (uint8_t)((uint32_t)type >> (24 - 8 * i));
+    k[4 + i] = (uint8_t)(number >> (24 - 8 * i));
+  }
+  for (size_t i = 0; i < sid.len; i++)
+    h = (h ^ (uint8_t)sid.ptr[i]) * 0x100000001b3u;
+  for (size_t i = 0; i < sizeof k; i++)
+    h = (h ^ k[i]) * 0x100000001b3u;
+  return h ? h : 1;
+}
+
+static bool answered_lately(const struct ctf_answers *a, uint64_t fp) {
+  for (size_t i = 0; i < CTF_ANSWERED; i++)
+    if (a->answered[i] == fp)
+      return true;
+  return false;
+}
+
+void ctf_answers_reset(struct ctf_answers *a) {
+  for (size_t i = 0; i < a->cap; i++)
+    a->slots[i].used = false;
+  a->count = 0;
+  memset(a->answered, 0, sizeof a->answered);
+  a->answered_next = 0;
+  a->has_interval = false;
+}
+
+void ctf_answers_free(struct ctf_answers *a, const wchg_mem *mem) {
+  for (size_t i = 0; i < a->cap; i++)
+    ctf_dealloc(mem, a->slots[i].buf);
+  ctf_dealloc(mem, a->slots);
+  memset(a, 0, sizeof *a);
+}
+
+const wchg_opt_int *ctf_answers_interval(const struct ctf_answers *a, const wchg_opt_int *dflt) {
+  return a->has_interval ? &a->interval : dflt;
+}
+
+static wchg_status make_slots(struct ctf_answers *a, const wchg_mem *mem, size_t cap) {
+  if (a->slots)
+    return WCHG_OK;
+  a->slots = ctf_alloc(mem, cap * sizeof *a->slots);
+  if (!a->slots)
+    return WCHG_E_NOMEM;
+  memset(a->slots, 0, cap * sizeof *a->slots);
+  a->cap = cap;
+  return WCHG_OK;
+}
+
+/* The used slot whose key is |acr|'s: by Session-Id (|by_sid|, EVENTs
+ * without a session) or by record type and number (a session's). */
+static struct ctf_slot *find(struct ctf_answers *a, bool by_sid, wchg_str sid, int32_t type,
+                             uint32_t number) {
+  for (size_t i = 0; i < a->cap; i++) {
+    struct ctf_slot *s = &a->slots[i];
+    if (s->used && (by_sid ? ctf_str_eq(slot_sid(s), sid)
+                           : s->type == type && s->number == number))
+      return s;
+  }
+  return NULL;
+}
+
+/* Encode |acr| into |s|'s buffer, growing it when it is too small. */
+static wchg_status encode_into(struct ctf_slot *s, const wchg_mem *mem, const wchg_acr *acr,
+                               wchg_diag *diag) {
+  size_t n = 0;
+  wchg_status rc = wchg_acr_encode(acr, s->buf, s->cap, &n, diag);
+  if (rc == WCHG_E_BUFFER) {
+    uint8_t *b = ctf_alloc(mem, n);
+    if (!b)
+      return WCHG_E_NOMEM;
+    ctf_dealloc(mem, s->buf);
+    s->buf = b;
+    s->cap = n;
+    wchg_diag_clear(diag);
+    rc = wchg_acr_encode(acr, s->buf, s->cap, &n, diag);
+  }
+  if (rc != WCHG_OK)
+    return rc;
+  /* the encoder writes Session-Id first, without Vendor-Id */
+  s->len = n;
+  s->sid_off = 28;
+  s->sid_len = get24(s->buf + 25) - 8;
+  return WCHG_OK;
+}
+
+static wchg_status send_acr(struct ctf_answers *a, const wchg_mem *mem, const wchg_acr *acr,
+                            bool by_sid, const uint8_t **msg, size_t *len, wchg_diag *diag) {
+  struct ctf_slot *s = NULL;
+  wchg_status rc;
+  if (find(a, by_sid, acr->session_id, acr->accounting_record_type,
+           acr->accounting_record_number))
+    return ctf_fail(diag, WCHG_E_DUPLICATE, "ACR",
+                    by_sid ? "Session-Id" : "Accounting-Record-Number",
+                    "an ACR with this key is outstanding already");
+  for (size_t i = 0; i < a->cap && !s; i++)
+    if (!a->slots[i].used)
+      s = &a->slots[i];
+  if (!s)
+    return ctf_fail(diag, WCHG_E_LIMIT, "ACR", NULL,
+                    "every slot holds an outstanding ACR: answer, time out or drop one first");
+  if ((rc = encode_into(s, mem, acr, diag)) != WCHG_OK)
+    return rc;
+  s->used = true;
+  s->type = acr->accounting_record_type;
+  s->number = acr->accounting_record_number;
+  s->end_to_end = acr->end_to_end;
+  s->resends = 0;
+  a->count++;
+  *msg = s->buf;
+  *len = s->len;
+  return WCHG_OK;
+}
+
+/* The start of a send: arguments and the record type. */
+static wchg_status send_check(const void *owner, const wchg_acr *acr, const uint8_t **msg,
+                              size_t *len, wchg_diag *diag) {
+  wchg_diag_clear(diag);
+  if (msg)
+    *msg = NULL;
+  if (len)
+    *len = 0;
+  if (!owner || !acr || !msg || !len)
+    return WCHG_E_ARG;
+  if (acr->accounting_record_type < WCHG_ACR_EVENT || acr->accounting_record_type > WCHG_ACR_STOP)
+    return ctf_fail(diag, WCHG_E_ARG, "ACR", "Accounting-Record-Type",
+                    "not an ACR to send (type NONE or not 1..4)");
+  return WCHG_OK;
+}
+
+/* ---- matching an answer -------------------------------------------------- */
+
+static const char *type_name(int32_t type) {
+  static const char *const names[] = {"NONE", "EVENT", "START", "INTERIM", "STOP"};
+  return type >= 0 && type <= WCHG_ACR_STOP ? names[type] : "of an unknown type";
+}
+
+/* The slot the ACA |r| (read into |ans|) answers, or the error that names
+ * the field that matched nothing (ctf_aca.h, "Matching"). */
+static wchg_status match(struct ctf_answers *a, const struct aca *r, const wchg_ctf_answer *ans,
+                         struct ctf_slot **out, wchg_diag *diag) {
+  bool sid = r->at[F_SID], type = r->at[F_TYPE], num = r->at[F_NUMBER];
+  size_t by_sid = 0, by_record = 0, all = 0;
+  for (size_t i = 0; i < a->cap; i++) {
+    struct ctf_slot *s = &a->slots[i];
+    if (!s->used ||
+        (sid ? !ctf_str_eq(slot_sid(s), ans->session_id)
+             : !(s->end_to_end && s->end_to_end == ans->end_to_end)))
+      continue;
+    by_sid++;
+    if ((type && s->type != ans->accounting_record_type) ||
+        (num && s->number != ans->accounting_record_number))
+      continue;
+    by_record++;
+    if (s->end_to_end && s->end_to_end != ans->end_to_end)
+      continue;
+    all++;
+    *out = s;
+  }
+  if (all == 1)
+    return WCHG_OK;
+  if (all > 1)
+    return fail(diag, WCHG_E_MISSING, 5005, WCHG_NO_OFFSET, NULL, "Accounting-Record-Number",
+                "an answer without record type and number fits %zu outstanding ACRs "
+                "(set end_to_end to tell them apart)",
+                all);
+  if (sid && type && num &&
+      answered_lately(a, fingerprint(ans->session_id, ans->accounting_record_type,
+                                     ans->accounting_record_number)))
+    return fail(diag, WCHG_E_DUPLICATE, 0, r->at[F_NUMBER], NULL, "Accounting-Record-Number",
+                "a second answer: the %s ACR number %u was answered already",
+                type_name(ans->accounting_record_type),
+                (unsigned)ans->accounting_record_number);
+  if (!by_sid && sid)
+    return fail(diag, WCHG_E_STATE, 0, r->at[F_SID], NULL, "Session-Id",
+                "no ACR of Session-Id \"%.*s\" is outstanding",
+                (int)(ans->session_id.len > 80 ? 80 : ans->session_id.len),
+                ans->session_id.ptr);
+  if (!by_sid)
+    return fail(diag, WCHG_E_STATE, 0, 16, NULL, "End-to-End-Identifier",
+                "an answer without Session-Id whose End-to-End Identifier 0x%08x is that "
+                "of no outstanding ACR",
+                (unsigned)ans->end_to_end);
+  if (!by_record)
+    return fail(diag, WCHG_E_STATE, 0, r->at[num ? F_NUMBER : F_TYPE], NULL,
+                num ? "Accounting-Record-Number" : "Accounting-Record-Type",
+                "no %s ACR number %u of this Session-Id is outstanding",
+                type_name(ans->accounting_record_type),
+                (unsigned)ans->accounting_record_number);
+  return fail(diag, WCHG_E_STATE, 0, 16, NULL, "End-to-End-Identifier",
+              "End-to-End Identifier 0x%08x: not that of the ACR it names",
+              (unsigned)ans->end_to_end);
+}
+
+/* The verdict in |out| applied to |s|: an ended ACR is forgotten (and
+ * remembered as answered), one to resend gets its T flag (RFC 6733 §3:
+ * the same bytes otherwise, End-to-End Identifier and all). */
+static void conclude(struct ctf_answers *a, struct ctf_slot *s, wchg_ctf_answer *out) {
+  out->accounting_record_type = s->type;
+  out->accounting_record_number = s->number;
+  if (out->verdict == WCHG_CTF_DONE || out->verdict == WCHG_CTF_FAILED) {
+    a->answered[a->answered_next++ % CTF_ANSWERED] = fingerprint(slot_sid(s), s->type, s->number);
+    s->used = false;
+    a->count--;
+    return;
+  }
+  s->buf[4] |= WCHG_CMD_FLAG_T;
+  out->resends = ++s->resends;
+  out->resend = s->buf;
+  out->resend_len = s->len;
+}
+
+static wchg_status answer(struct ctf_answers *a, const uint8_t *aca, size_t len,
+                          wchg_ctf_answer *out, wchg_diag *diag) {
+  struct aca r;
+  struct ctf_slot *s = NULL;
+  wchg_status rc;
+  wchg_diag_clear(diag);
+  if (!out || (!aca && len))
+    return WCHG_E_ARG;
+  if ((rc = read_aca(aca, len, &r, out, diag)) != WCHG_OK ||
+      (rc = match(a, &r, out, &s, diag)) != WCHG_OK)
+    return rc;
+  conclude(a, s, out);
+  return WCHG_OK;
+}
+
+/* No answer came for |s|: as an answer that says FAILOVER. */
+static wchg_status expire(struct ctf_answers *a, struct ctf_slot *s, wchg_ctf_answer *out) {
+  memset(out, 0, sizeof *out);
+  out->verdict = WCHG_CTF_FAILOVER;
+  conclude(a, s, out);
+  return WCHG_OK;
+}
+
+/* ---- sessions ------------------------------------------------------------ */
+
+wchg_status wchg_ctf_session_send(wchg_ctf_session *s, const wchg_acr *acr,
+                                  const uint8_t **msg, size_t *len, wchg_diag *diag) {
+  const wchg_mem *mem;
+  wchg_str sid;
+  wchg_status rc = send_check(s, acr, msg, len, diag);
+  if (rc != WCHG_OK)
+    return rc;
+  struct ctf_answers *a = ctf_session_answers(s, &mem, &sid);
+  if (!sid.ptr || !ctf_str_eq(sid, acr->session_id))
+    return ctf_fail(diag, WCHG_E_ARG, "ACR", "Session-Id", "not a record of this session");
+  if (make_slots(a, mem, WCHG_CTF_SESSION_OUTSTANDING) != WCHG_OK)
+    return WCHG_E_NOMEM;
+  return send_acr(a, mem, acr, false, msg, len, diag);
+}
+
+wchg_status wchg_ctf_session_answer(wchg_ctf_session *s, const uint8_t *aca, size_t len,
+                                    wchg_ctf_answer *out, wchg_diag *diag) {
+  const wchg_mem *mem;
+  wchg_str sid;
+  if (!s) {
+    wchg_diag_clear(diag);
+    return WCHG_E_ARG;
+  }
+  struct ctf_answers *a = ctf_session_answers(s, &mem, &sid);
+  wchg_status rc = answer(a, aca, len, out, diag);
+  if (rc == WCHG_OK && out->acct_interim_interval.present) {
+    a->has_interval = true; /* RFC 6733 §9.8.2: the server's from now on */
+    a->interval = out->acct_interim_interval;
+  }
+  return rc;
+}
+
+wchg_status wchg_ctf_session_timeout(wchg_ctf_session *s, uint32_t accounting_record_number,
+                                     wchg_ctf_answer *out, wchg_diag *diag) {
+  const wchg_mem *mem;
+  wchg_str sid;
+  wchg_diag_clear(diag);
+  if (!s || !out)
+    return WCHG_E_ARG;
+  struct ctf_answers *a = ctf_session_answers(s, &mem, &sid);
+  struct ctf_slot *slot = NULL;
+  for (size_t i = 0; i < a->cap && !slot; i++)
+    if (a->slots[i].used && a->slots[i].number == accounting_record_number)
+      slot = &a->slots[i];
+  if (!slot)
+    return ctf_fail(diag, WCHG_E_STATE, "timeout", "Accounting-Record-Number",
+                    "no ACR of this number is outstanding");
+  return expire(a, slot, out);
+}
+
+wchg_status wchg_ctf_session_drop(wchg_ctf_session *s, uint32_t accounting_record_number) {
+  const wchg_mem *mem;
+  wchg_str sid;
+  if (!s)
+    return WCHG_E_ARG;
+  struct ctf_answers *a = ctf_session_answers(s, &mem, &sid);
+  for (size_t i = 0; i < a->cap; i++)
+    if (a->slots[i].used && a->slots[i].number == accounting_record_number) {
+      a->slots[i].used = false;
+      a->count--;
+      return WCHG_OK;
+    }
+  return WCHG_E_STATE;
+}
+
+size_t wchg_ctf_session_outstanding(const wchg_ctf_session *s) {
+  const wchg_mem *mem;
+  wchg_str sid;
+  return s ? ctf_session_answers((wchg_ctf_session *)s, &mem, &sid)->count : 0;
+}
+
+/* ---- EVENT records without a session ------------------------------------- */
+
+wchg_ctf_pending *wchg_ctf_pending_new(const wchg_mem *mem, size_t capacity) {
+  wchg_mem m;
+  wchg_ctf_pending *p;
+  if (!capacity || capacity > SIZE_MAX / sizeof(struct ctf_slot))
+    return NULL;
+  ctf_mem_init(&m, mem);
+  p = ctf_alloc(&m, sizeof *p);
+  if (!p)
+    return NULL;
+  memset(p, 0, sizeof *p);
+  p->mem = m;
+  if (make_slots(&p->answers, &p->mem, capacity) != WCHG_OK) {
+    ctf_dealloc(&m, p);
+    return NULL;
+  }
+  return p;
+}
+
+void wchg_ctf_pending_free(wchg_ctf_pending *p) {
+  wchg_mem m;
+  if (!p)
+    return;
+  m = p->mem;
+  ctf_answers_free(&p->answers, &m);
+  ctf_dealloc(&m, p);
+}
+
+wchg_status wchg_ctf_pending_send(wchg_ctf_pending *p, const wchg_acr *acr,
+                                  const uint8_t **msg, size_t *len, wchg_diag *diag) {
+  wchg_status rc = send_check(p, acr, msg, len, diag);
+  if (rc != WCHG_OK)
+    return rc;
+  if (acr->accounting_record_type != WCHG_ACR_EVENT)
+    return ctf_fail(diag, WCHG_E_ARG, "ACR", "Accounting-Record-Type",
+                    "not an EVENT: a session's records go to wchg_ctf_session_send()");
+  if (!acr->session_id.len)
+    return ctf_fail(diag, WCHG_E_ARG, "ACR", "Session-Id", "no Session-Id to key it by");
+  return send_acr(&p->answers, &p->mem, acr, true, msg, len, diag);
+}
+
+wchg_status wchg_ctf_pending_answer(wchg_ctf_pending *p, const uint8_t *aca, size_t len,
+                                    wchg_ctf_answer *out, wchg_diag *diag) {
+  if (!p) {
+    wchg_diag_clear(diag);
+    return WCHG_E_ARG;
+  }
+  return answer(&p->answers, aca, len, out, diag);
+}
+
+wchg_status wchg_ctf_pending_timeout(wchg_ctf_pending *p, wchg_str session_id,
+                                     wchg_ctf_answer *out, wchg_diag *diag) {
+  wchg_diag_clear(diag);
+  if (!p || !out)
+    return WCHG_E_ARG;
+  struct ctf_slot *s = find(&p->answers, true, session_id, 0, 0);
+  if (!s)
+    return ctf_fail(diag, WCHG_E_STATE, "timeout", "Session-Id",
+                    "no ACR of this Session-Id is outstanding");
+  return expire(&p->answers, s, out);
+}
+
+wchg_status wchg_ctf_pending_drop(wchg_ctf_pending *p, wchg_str session_id) {
+  if (!p)
+    return WCHG_E_ARG;
+  struct ctf_slot *s = find(&p->answers, true, session_id, 0, 0);
+  if (!s)
+    return WCHG_E_STATE;
+  s->used = false;
+  p->answers.count--;
+  return WCHG_OK;
+}
+
+size_t wchg_ctf_pending_outstanding(const wchg_ctf_pending *p) {
+  return p ? p->answers.count : 0;
+}

@@ -1,0 +1,248 @@
+/*
+ * ctf_internal.h (private): what the parts of the eP-CSCF charging
+ * trigger function share (ctf.h):
+ *   ctf.c         memory, the stores, Session-Id, emergency URNs, the
+ *                 parsing of an event's header values, standalone requests;
+ *   ctf_record.c  the record object and the one function that turns the
+ *                 facts of an event into the ACR model (ctf_fill);
+ *   ctf_reg.c     registration contexts;
+ *   ctf_session.c the INVITE dialog state machine;
+ *   ctf_aca.c     the answer path (ctf_aca.h): the ACRs sent and not yet
+ *                 answered, reading and matching their ACAs.
+ *
+ * Data flows one way: SIP facts (the event's strings) -> parsed facts
+ * (struct ctf_facts, views) -> wchg_acr (views). What later records need
+ * is copied into growable stores (struct ctf_buf) addressed by offsets,
+ * since a store moves when it grows.
+ */
+#ifndef WCHG_CTF_INTERNAL_H
+#define WCHG_CTF_INTERNAL_H
+
+#include <webrtc_chg/ctf.h>
+#include <webrtc_chg/sip.h>
+#include <string.h>
+
+#include "base/internal.h"
+
+/* ---- memory and stores ------------------------------------------------- */
+
+/* |src| or malloc/free into |dst|. */
+void ctf_mem_init(wchg_mem *dst, const wchg_mem *src);
+void *ctf_alloc(const wchg_mem *mem, size_t n);
+void ctf_dealloc(const wchg_mem *mem, void *p);
+
+/* A growable byte store. Strings in it are addressed by struct ctf_ref. */
+struct ctf_buf {
+  char *p;
+  size_t len, cap;
+};
+struct ctf_ref {
+  size_t off, len;
+  bool set; /* false: the string is absent */
+};
+
+/* Make room for |more| bytes after len, keeping the content (it may move).
+ * WCHG_E_NOMEM leaves |b| as it was. */
+wchg_status ctf_buf_reserve(struct ctf_buf *b, const wchg_mem *mem, size_t more);
+/* Make the capacity at least |need| bytes, keeping the content. */
+wchg_status ctf_buf_grow(struct ctf_buf *b, const wchg_mem *mem, size_t need);
+void ctf_buf_free(struct ctf_buf *b, const wchg_mem *mem);
+/* Append |s| (room reserved before); an absent |s| gives an unset ref. */
+struct ctf_ref ctf_put(struct ctf_buf *b, wchg_str s);
+wchg_str ctf_get(const struct ctf_buf *b, struct ctf_ref r);
+
+/* ---- text helpers ------------------------------------------------------ */
+
+static inline bool ctf_present(wchg_str s) { return s.ptr != NULL; }
+bool ctf_str_eq(wchg_str a, wchg_str b);
+/* Method names compare case-sensitively (RFC 3261 §7.1); |lit| a literal. */
+#define ctf_is(method, lit)                                                    \
+  ((method).len == sizeof(lit) - 1 && memcmp((method).ptr, lit, sizeof(lit) - 1) == 0)
+/* Room wchg_ctf_session_id() needs, with its NUL. */
+size_t ctf_session_id_bound(const wchg_ctf_config *cfg);
+/* wchg_cause_code() of a method given as a view. */
+int32_t ctf_cause(wchg_str method, int status, bool expires_zero);
+/* The method as the root of a diagnostic path ("request" if unusable). */
+const char *ctf_root(wchg_str method, char buf[24]);
+/* Fill |diag| with |code| at "root/field" and return |code|. */
+wchg_status ctf_fail(wchg_diag *diag, wchg_status code, const char *root, const char *field,
+                     const char *msg);
+
+/* ---- the record -------------------------------------------------------- */
+
+/* The bounded lists of one event (ctf.h WCHG_CTF_MAX_LIST). */
+#define CTF_MAX_LIST WCHG_CTF_MAX_LIST
+#define CTF_MAX_TRANSIT (2 * WCHG_SIP_MAX_TRANSIT_IOI)
+
+/* The served user as every record shows it. */
+struct ctf_user {
+  bool wic; /* registered as a WebRTC client (H.3 or H.4) */
+  wchg_str impi, impu, waf, wwsf, instance_id;
+};
+
+/* One P-Charging-Vector reduced to what charging uses; values unquoted. */
+struct ctf_pcv {
+  wchg_str icid, orig_ioi, term_ioi;
+  const wchg_str *transit;
+  size_t transit_count;
+};
+
+/* What one record says: views, filled by the callers, turned into the ACR
+ * by ctf_fill(). Absent strings and zero counts are left out. */
+struct ctf_facts {
+  const wchg_ctf_config *cfg;
+  int32_t record_type;
+  uint32_t record_number;
+  wchg_str session_id;
+  int64_t event_ms;
+  wchg_time_ms request_ts, response_ts; /* Time-Stamps */
+  int role_of_node;
+  const struct ctf_user *user;
+  wchg_str sip_method, event;
+  wchg_opt_int expires;
+  wchg_str user_session_id;
+  const wchg_str *calling; /* P-Asserted-Identity of the request */
+  size_t calling_count;
+  wchg_str called;
+  const wchg_str *called_asserted; /* START only */
+  size_t called_asserted_count;
+  const wchg_str *associated;
+  size_t associated_count;
+  wchg_str icid, orig_ioi, term_ioi;
+  const wchg_str *transit_req, *transit_resp;
+  size_t transit_req_count, transit_resp_count;
+  const wchg_ip_address *served_ip;
+  wchg_str ani[2];
+  wchg_str from, route_received, route_transmitted, icsi;
+  wchg_opt_int cause_code;
+  const wchg_str *reason;
+  size_t reason_count;
+  wchg_str body_type;
+  wchg_opt_int body_length;
+  bool interim_interval; /* START and INTERIM carry Acct-Interim-Interval */
+  const wchg_opt_int *interval; /* ... this one (NULL: the config's) */
+  bool emergency;
+  const wchg_sdp_body *sdp; /* START and INTERIM */
+  int sdp_type;
+  bool media_initiator; /* true: the calling party sent the offer */
+};
+
+struct wchg_ctf_record {
+  wchg_mem mem;
+  wchg_acr acr;
+  struct ctf_buf text; /* per event: Session-Id, unquoted values */
+  /* parser scratch; the ACR may view into sdp[0] and pcv. sdp[1]: the
+   * agreed SDP read again to tell a media change. Their storage (and
+   * comps and kept below) is allocated, sized to the largest body read */
+  wchg_sdp_body sdp[2];
+  wchg_sip_authorization auth;
+  wchg_sip_charging_vector pcv[2];
+  wchg_sip_access_network_info ani;
+  /* the lists the ACR points into: a component per m= line, the lines
+   * the line policy keeps */
+  wchg_sdp_media_component *comps;
+  size_t comps_cap;
+  wchg_str *kept;
+  size_t kept_cap;
+  wchg_media_components_list mcl;
+  wchg_involved_party calling[CTF_MAX_LIST], called_asserted[CTF_MAX_LIST],
+      associated[CTF_MAX_LIST];
+  wchg_str transit[CTF_MAX_TRANSIT + 1];
+  wchg_subscription_id subscription_id;
+  char e164[32];
+  wchg_message_body body;
+  /* what the last call accepted but reported (ctf.h) */
+  wchg_diag warn_items[WCHG_CTF_MAX_WARNINGS];
+  wchg_warnings warn;
+};
+
+/* The start of every call that takes a record: no ACR, no warnings. */
+static inline void ctf_record_none(wchg_ctf_record *r) {
+  r->acr.accounting_record_type = WCHG_ACR_NONE;
+  r->warn.count = 0;
+}
+
+/* Start an event: the ACR is NONE, the text store empty with room for
+ * |text| bytes. WCHG_E_NOMEM (and the record NONE) when it cannot grow. */
+wchg_status ctf_record_begin(wchg_ctf_record *r, size_t text);
+/* Copy |s| into the record's text store (room made by ctf_record_begin). */
+wchg_str ctf_record_text(wchg_ctf_record *r, wchg_str s);
+/* The ACR of |f| into r->acr (never fails). */
+void ctf_fill(wchg_ctf_record *r, const struct ctf_facts *f);
+
+/* ---- parsing an event's values into the record's scratch -------------- */
+
+/* The value of |v| (wchg_sip_unquote() into the record's text when it is
+ * escaped; room made by ctf_record_begin). */
+wchg_str ctf_value_text(wchg_ctf_record *r, wchg_sip_value v);
+/* P-Charging-Vector |value| into r->pcv[slot] and *out (escaped values
+ * unquoted into the record's text: room value.len). Absent: all absent. */
+wchg_status ctf_parse_pcv(wchg_ctf_record *r, int slot, wchg_str value, struct ctf_pcv *out,
+                          wchg_diag *diag);
+/* The first two access-net-spec texts of a P-Access-Network-Info. */
+wchg_status ctf_parse_ani(wchg_ctf_record *r, wchg_str value, wchg_str out[2],
+                          wchg_diag *diag);
+/* The text address |text| (absent: *out absent) as a binary address;
+ * WCHG_E_ENCODING at "<root>/served_party_ip" when it is none. */
+wchg_status ctf_parse_ip(wchg_str text, wchg_ip_address *out, const char *root,
+                         wchg_diag *diag);
+/* Is |n| entries more than a list of one event may hold? WCHG_E_LIMIT. */
+wchg_status ctf_check_list(size_t n, const char *root, const char *field, wchg_diag *diag);
+/* The SDP |body| (absent: none) into r->sdp[which] under cfg's limits
+ * and policy, the record's storage grown to it first; the receive
+ * policy's warnings go to the record when |report| (false: a kept body
+ * read again). WCHG_E_NOMEM, or the parser's error. */
+wchg_status ctf_parse_sdp(wchg_ctf_record *r, int which, const wchg_ctf_config *cfg,
+                          wchg_str body, bool report, wchg_diag *diag);
+/* The SDP body of an event into r->sdp[0]: *have tells whether it was
+ * read. A body the receive policy cannot read at all (empty, over the
+ * limits) is a warning, and *have false; strict: the error. */
+wchg_status ctf_event_sdp(wchg_ctf_record *r, const wchg_ctf_config *cfg, wchg_str body,
+                          bool *have, wchg_diag *diag);
+
+/* The part of an EVENT that one request and its final response give
+ * (REGISTER, standalone requests): a Session-Id of |unique| written into
+ * the record's text, the times, Call-ID, P-Asserted-Identity, the vectors'
+ * ICID and IOIs, From, Route. Other fields of |f| are left as they are. */
+void ctf_event_facts(wchg_ctf_record *r, struct ctf_facts *f, const wchg_ctf_config *cfg,
+                     uint64_t unique, const wchg_sip_event *req, const wchg_sip_event *resp,
+                     const struct ctf_pcv pcv[2]);
+
+/* ---- registration as sessions and standalone requests see it ----------- */
+
+/* The served user of |reg| (views into it); |reg| NULL: a plain IMS user
+ * without identities. */
+void ctf_reg_user(const wchg_ctf_reg *reg, struct ctf_user *out);
+/* The registration's contact address and P-Access-Network-Info text. */
+wchg_str ctf_reg_served_ip(const wchg_ctf_reg *reg);
+wchg_str ctf_reg_ani(const wchg_ctf_reg *reg);
+/* The checks every request for a user shares: |reg| registered (else
+ * WCHG_E_STATE) and an emergency request of a WIC refused (TS 23.228
+ * Annex U: WCHG_E_EMERGENCY). *emergency: charge with the indicator. */
+wchg_status ctf_check_user(const wchg_ctf_reg *reg, const wchg_sip_event *req,
+                           bool *emergency, wchg_diag *diag);
+
+/* ---- answers (ctf_aca.c): the ACRs sent and not yet answered ---------- */
+
+struct ctf_slot; /* one outstanding ACR: a copy of its bytes, its key */
+#define CTF_ANSWERED 8
+struct ctf_answers {
+  struct ctf_slot *slots; /* |cap| of them; a session's at its first send */
+  size_t cap, count;
+  uint64_t answered[CTF_ANSWERED]; /* fingerprints of the ACRs answered
+                             last: tell a second answer from one for
+                             nothing sent */
+  unsigned answered_next;
+  bool has_interval;      /* an ACA's Acct-Interim-Interval (RFC 6733 §9.8.2) */
+  wchg_opt_int interval;
+};
+/* Forget the outstanding ACRs and the interval; memory is kept. */
+void ctf_answers_reset(struct ctf_answers *a);
+void ctf_answers_free(struct ctf_answers *a, const wchg_mem *mem);
+/* The interval an ACA set, else |dflt| (the config's). */
+const wchg_opt_int *ctf_answers_interval(const struct ctf_answers *a, const wchg_opt_int *dflt);
+/* A session's answers, allocator and Session-Id (ctf_session.c). */
+struct ctf_answers *ctf_session_answers(wchg_ctf_session *s, const wchg_mem **mem,
+                                        wchg_str *sid);
+
+#endif

@@ -1,0 +1,855 @@
+/*
+ * avp_dec.c: the Diameter reader (RFC 6733 §3, §4): one strict pass over a
+ * message that checks every length, flag, type and occurrence rule the
+ * dictionary gives, then zero-copy iteration. No allocation. See
+ * diameter.h. Result-Codes: RFC 6733 §7.1.
+ *
+ * The pass comes in two forms with the same rules. fast_avps only says
+ * yes or no: it keeps one bit per rule, finds each entry's flag rule,
+ * value check and its group's required rules in facts derived once from
+ * the dictionary (wchg_dict_meta, dict.c), loads each header as one
+ * 64-bit word and checks text for ASCII a vector at a time. When it says
+ * no, check_avps runs the message again to find the first error with
+ * its Result-Code, AVP path and offset; paths are only built then.
+ *
+ * Receive policy (WCHG_DPARSE_RECEIVE): the same two passes; check_avps
+ * then goes past the deviations a peer's message may carry and still be
+ * read (flag bits against the rule, values outside our lists, ABNF
+ * counts and places: the table "What the reader accepts from peers" of
+ * the README), each one a warning with what strict would have answered,
+ * and stops only where strict and RFC 6733 both must (lengths, padding,
+ * type sizes, unknown AVPs with M, missing AVPs, nesting).
+ */
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <webrtc_chg/diameter.h>
+
+#include "diameter/dict_table.h"
+#include "base/internal.h"
+
+enum {
+  RC_INVALID_HDR_BITS = 3008,
+  RC_INVALID_AVP_BITS = 3009,
+  RC_AVP_UNSUPPORTED = 5001,
+  RC_INVALID_AVP_VALUE = 5004,
+  RC_MISSING_AVP = 5005,
+  RC_AVP_NOT_ALLOWED = 5008,
+  RC_AVP_OCCURS_TOO_MANY_TIMES = 5009,
+  RC_UNSUPPORTED_VERSION = 5011,
+  RC_UNABLE_TO_COMPLY = 5012,
+  RC_INVALID_AVP_LENGTH = 5014,
+  RC_INVALID_MESSAGE_LENGTH = 5015,
+};
+
+/* Rules of one group or command: at most this many children. */
+#define MAX_RULES 96
+
+#if defined(__GNUC__)
+#define LIKELY(x) __builtin_expect(!!(x), 1)
+#define UNLIKELY(x) __builtin_expect(!!(x), 0)
+#define COLD __attribute__((cold, noinline))
+#define INLINE static inline __attribute__((always_inline))
+#else
+#define LIKELY(x) (x)
+#define UNLIKELY(x) (x)
+#define COLD
+#define INLINE static inline
+#endif
+
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#define DEC_SSE2 1
+#endif
+
+struct pctx {
+  const uint8_t *msg;
+  wchg_diag *diag;
+  wchg_warnings *warn;                        /* receive: where warnings go */
+  bool receive;                               /* WCHG_DPARSE_RECEIVE */
+  unsigned options;
+  int depth;                                  /* groups open above the AVPs checked */
+  const wchg_dict_avp *base;                  /* the table, and ... */
+  const struct wchg_dict_meta *meta;          /* ... its derived facts, same index */
+  const char *names[WCHG_DIAM_MAX_DEPTH + 2]; /* the open groups, for errors */
+  char unknown[24];                           /* the name of an unknown AVP */
+};
+
+/* ---- big-endian loads -------------------------------------------------- */
+
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+INLINE uint32_t be32(const uint8_t *p) {
+  uint32_t v;
+  memcpy(&v, p, 4);
+  return __builtin_bswap32(v);
+}
+INLINE uint64_t be64(const uint8_t *p) {
+  uint64_t v;
+  memcpy(&v, p, 8);
+  return __builtin_bswap64(v);
+}
+#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+INLINE uint32_t be32(const uint8_t *p) {
+  uint32_t v;
+  memcpy(&v, p, 4);
+  return v;
+}
+INLINE uint64_t be64(const uint8_t *p) {
+  uint64_t v;
+  memcpy(&v, p, 8);
+  return v;
+}
+#else
+INLINE uint32_t be32(const uint8_t *p) {
+  return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+INLINE uint64_t be64(const uint8_t *p) { return (uint64_t)be32(p) << 32 | be32(p + 4); }
+#endif
+INLINE uint32_t be24(const uint8_t *p) {
+  return (uint32_t)p[0] << 16 | (uint32_t)p[1] << 8 | p[2];
+}
+
+/* ---- errors: cold, and the only place paths are built ------------------ */
+
+/* The path of a problem: the open groups names[0..depth), then |cur|
+ * (the AVP being checked) and |leaf|, each when not NULL. */
+static void where(const struct pctx *c, struct wpath *p, const char *cur, const char *leaf) {
+  wpath_init(p, NULL);
+  for (int i = 0; i < c->depth; i++)
+    wpath_push(p, c->names[i]);
+  if (cur)
+    wpath_push(p, cur);
+  if (leaf)
+    wpath_push(p, leaf);
+}
+
+/* The name of the AVP (code, vendor) with entry |d| (NULL if unknown). */
+static const char *avp_name(struct pctx *c, const wchg_dict_avp *d, uint32_t code,
+                            uint32_t vendor) {
+  if (d)
+    return d->name;
+  snprintf(c->unknown, sizeof c->unknown, "AVP(%u,%u)", (unsigned)code, (unsigned)vendor);
+  return c->unknown;
+}
+
+/* A problem with |result| at |at|, the path as where() builds it. Fatal
+ * ones fail in both policies; a |deviation| fails in strict and in
+ * receive becomes a warning with the same Result-Code, path, offset and
+ * sentence, and WCHG_OK, so that the pass goes on. */
+static wchg_status vreport(struct pctx *c, bool deviation, uint32_t result, const uint8_t *at,
+                           const char *cur, const char *leaf, const char *fmt, va_list ap)
+    WCHG_PRINTF(7, 0);
+static wchg_status vreport(struct pctx *c, bool deviation, uint32_t result, const uint8_t *at,
+                           const char *cur, const char *leaf, const char *fmt, va_list ap) {
+  bool warn = deviation && c->receive;
+  struct wpath p;
+  char msg[192];
+  if (warn ? !c->warn : !c->diag || c->diag->code != WCHG_OK)
+    return warn ? WCHG_OK : WCHG_E_DIAMETER;
+  where(c, &p, cur, leaf);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  if (warn) {
+    wchg_warn(c->warn, WCHG_E_DIAMETER, result, (size_t)(at - c->msg), p.buf, "%s", msg);
+    return WCHG_OK;
+  }
+  wchg_diag_set(c->diag, WCHG_E_DIAMETER, (size_t)(at - c->msg), &p, "%s", msg);
+  c->diag->result_code = result;
+  return WCHG_E_DIAMETER;
+}
+
+/* A problem outside any one AVP: path = the open groups, then |leaf|. */
+static wchg_status report(struct pctx *c, bool deviation, uint32_t result, const uint8_t *at,
+                          const char *leaf, const char *fmt, ...) WCHG_PRINTF(6, 7) COLD;
+static wchg_status report(struct pctx *c, bool deviation, uint32_t result, const uint8_t *at,
+                          const char *leaf, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  wchg_status rc = vreport(c, deviation, result, at, NULL, leaf, fmt, ap);
+  va_end(ap);
+  return rc;
+}
+
+/* A problem of the AVP (code, vendor) with entry |d| (NULL if unknown):
+ * its name ends the path. */
+static wchg_status report_avp(struct pctx *c, bool deviation, uint32_t result, const uint8_t *at,
+                              const wchg_dict_avp *d, uint32_t code, uint32_t vendor,
+                              const char *fmt, ...) WCHG_PRINTF(8, 9) COLD;
+static wchg_status report_avp(struct pctx *c, bool deviation, uint32_t result, const uint8_t *at,
+                              const wchg_dict_avp *d, uint32_t code, uint32_t vendor,
+                              const char *fmt, ...) {
+  const char *name = avp_name(c, d, code, vendor);
+  va_list ap;
+  va_start(ap, fmt);
+  wchg_status rc = vreport(c, deviation, result, at, name, NULL, fmt, ap);
+  va_end(ap);
+  return rc;
+}
+
+/* fail: refused in both policies; deviate: refused by strict, a warning
+ * in receive (README, "What the reader accepts from peers"). */
+#define fail(c, ...) report(c, false, __VA_ARGS__)
+#define deviate(c, ...) report(c, true, __VA_ARGS__)
+#define fail_avp(c, ...) report_avp(c, false, __VA_ARGS__)
+#define deviate_avp(c, ...) report_avp(c, true, __VA_ARGS__)
+
+/* ---- values ------------------------------------------------------------ */
+
+static size_t fixed_size(wchg_avp_type t) {
+  switch (t) {
+  case WCHG_AVP_INTEGER32: case WCHG_AVP_UNSIGNED32: case WCHG_AVP_FLOAT32:
+  case WCHG_AVP_ENUMERATED: case WCHG_AVP_TIME:
+    return 4;
+  case WCHG_AVP_INTEGER64: case WCHG_AVP_UNSIGNED64: case WCHG_AVP_FLOAT64:
+    return 8;
+  default:
+    return 0;
+  }
+}
+
+/* All |n| octets at |s| ASCII? Word at a time; the last word overlaps. */
+INLINE bool all_ascii(const uint8_t *s, size_t n) {
+  const uint64_t hi = 0x8080808080808080u;
+  uint64_t a, b;
+#if defined(DEC_SSE2)
+  if (n >= 16) {
+    __m128i acc = _mm_loadu_si128((const __m128i *)(const void *)(s + n - 16));
+    for (size_t i = 0; n - i > 16; i += 16)
+      acc = _mm_or_si128(acc, _mm_loadu_si128((const __m128i *)(const void *)(s + i)));
+    return !_mm_movemask_epi8(acc);
+  }
+#endif
+  if (n >= 8) {
+    size_t i = 0;
+    uint64_t acc = 0;
+    for (; n - i > 8; i += 8) {
+      memcpy(&a, s + i, 8);
+      acc |= a;
+    }
+    memcpy(&b, s + n - 8, 8);
+    return !((acc | b) & hi);
+  }
+  if (n >= 4) {
+    uint32_t x, y;
+    memcpy(&x, s, 4);
+    memcpy(&y, s + n - 4, 4);
+    return !((x | y) & 0x80808080u);
+  }
+  unsigned acc = 0;
+  for (size_t i = 0; i < n; i++)
+    acc |= s[i];
+  return !(acc & 0x80);
+}
+
+static wchg_status check_avps(struct pctx *c, const uint8_t *p, const uint8_t *end,
+                              const wchg_dict_rule *rules, size_t nrules,
+                              const struct wchg_dict_meta *rm, bool extensible,
+                              const uint8_t *parent);
+
+/* Failed-AVP (RFC 6733 §7.5) carries the AVPs a peer found wrong, as they
+ * were: its children are checked as whole AVPs (header, length inside the
+ * group, zero padding) and nothing more — their flags and values are the
+ * very errors being reported. The first bad child, or NULL. */
+#define AVP_FAILED_AVP 279u
+static const uint8_t *opaque_avps(const uint8_t *p, const uint8_t *end) {
+  while (p < end) {
+    size_t left = (size_t)(end - p);
+    if (left < 8)
+      return p;
+    uint32_t alen = be32(p + 4) & 0xFFFFFF;
+    size_t hl = p[4] & WCHG_AVP_FLAG_V ? 12 : 8, padded = ((size_t)alen + 3) & ~(size_t)3;
+    if (alen < hl || padded > left)
+      return p;
+    for (size_t k = alen; k < padded; k++)
+      if (p[k])
+        return p;
+    p += padded;
+  }
+  return NULL;
+}
+
+/* An Address that is not IPv4 in 6 octets or IPv6 in 18: without its two
+ * family octets, or family 1 or 2 with another size, it cannot be read
+ * (an error in both policies); another family (RFC 6733 §4.3.1 allows
+ * every IANA address family) is a deviation. */
+static wchg_status bad_address(struct pctx *c, const wchg_dict_avp *d, const uint8_t *hdr,
+                               const uint8_t *data, size_t len) COLD;
+static wchg_status bad_address(struct pctx *c, const wchg_dict_avp *d, const uint8_t *hdr,
+                               const uint8_t *data, size_t len) {
+  unsigned fam = len >= 2 ? (unsigned)(data[0] << 8 | data[1]) : 0;
+  if (len < 2)
+    return fail_avp(c, RC_INVALID_AVP_VALUE, hdr, d, 0, 0,
+                    "address family %u is not 1 (IPv4) or 2 (IPv6)", fam);
+  if (fam != 1 && fam != 2)
+    return deviate_avp(c, RC_INVALID_AVP_VALUE, hdr, d, 0, 0,
+                       "address family %u is not 1 (IPv4) or 2 (IPv6)", fam);
+  return fail_avp(c, RC_INVALID_AVP_LENGTH, hdr, d, 0, 0,
+                  "an IPv%c Address has %u octets, not %zu", fam == 1 ? '4' : '6',
+                  fam == 1 ? 6u : 18u, len);
+}
+
+/* SIP-Request- and SIP-Response-Timestamp-Fraction (TS 32.299 §7.2.154,
+ * 7.2.160): milliseconds, 0..999, what the CDR's Milliseconds hold. The
+ * dictionary has no value ranges; these two are the reader's own. The
+ * entries sit side by side in the table (codes 2301, 2302). */
+_Static_assert(I_SIP_RESPONSE_TIMESTAMP_FRACTION == I_SIP_REQUEST_TIMESTAMP_FRACTION + 1,
+               "the two fractions are neighbours in the table");
+#define FRACTION_MAX 999u
+INLINE bool is_fraction(const wchg_dict_avp *d) {
+  return (size_t)(d - &wchg_dict_table[I_SIP_REQUEST_TIMESTAMP_FRACTION]) < 2;
+}
+
+/* The data of one AVP against its dictionary entry. */
+INLINE wchg_status check_value(struct pctx *c, const wchg_dict_avp *d, const uint8_t *hdr,
+                               const uint8_t *data, size_t len) {
+  size_t want = fixed_size(d->type), bad;
+  if (UNLIKELY(want && len != want))
+    return fail_avp(c, RC_INVALID_AVP_LENGTH, hdr, d, 0, 0,
+                    "%s data must be %zu octets, not %zu", d->name, want, len);
+  switch (d->type) {
+  case WCHG_AVP_ADDRESS: {
+    unsigned fam = len >= 2 ? (unsigned)(data[0] << 8 | data[1]) : 0;
+    if (UNLIKELY(!((fam == 1 && len == 6) || (fam == 2 && len == 18))))
+      return bad_address(c, d, hdr, data, len);
+    return WCHG_OK;
+  }
+  case WCHG_AVP_UTF8STRING:
+    if (LIKELY(all_ascii(data, len)))
+      return WCHG_OK;
+    if (!wchg_utf8_valid((const char *)data, len, &bad))
+      return deviate_avp(c, RC_INVALID_AVP_VALUE, data + bad, d, 0, 0,
+                         "the text is not valid UTF-8 (octet %zu)", bad);
+    return WCHG_OK;
+  case WCHG_AVP_UNSIGNED32:
+    if (UNLIKELY(is_fraction(d)) && be32(data) > FRACTION_MAX)
+      return deviate_avp(c, RC_INVALID_AVP_VALUE, hdr, d, 0, 0,
+                         "%u is over %u: %s holds milliseconds (0..%u)", (unsigned)be32(data),
+                         FRACTION_MAX, d->name, FRACTION_MAX);
+    return WCHG_OK;
+  case WCHG_AVP_ENUMERATED: {
+    int32_t v = (int32_t)be32(data);
+    const struct wchg_dict_meta *em = wchg_dict_meta_of(c->meta, c->base, d);
+    if (LIKELY(em->dense))
+      return LIKELY(v >= em->lo && v <= em->hi)
+                 ? WCHG_OK
+                 : deviate_avp(c, RC_INVALID_AVP_VALUE, hdr, d, 0, 0,
+                               "%d is not a value of %s", (int)v, d->name);
+    if (d->n_enums && !wchg_dict_enum_name(d, v))
+      return deviate_avp(c, RC_INVALID_AVP_VALUE, hdr, d, 0, 0, "%d is not a value of %s",
+                         (int)v, d->name);
+    return WCHG_OK;
+  }
+  case WCHG_AVP_GROUPED: {
+    /* the group counts as a level: its children are one level down */
+    if (UNLIKELY(c->depth + 1 >= WCHG_DIAM_MAX_DEPTH))
+      return fail_avp(c, RC_UNABLE_TO_COMPLY, hdr, d, 0, 0,
+                      "Grouped AVPs nested deeper than %d", WCHG_DIAM_MAX_DEPTH);
+    if (UNLIKELY(d->code == AVP_FAILED_AVP && !d->vendor)) {
+      const uint8_t *bad = opaque_avps(data, data + len);
+      return bad ? fail_avp(c, RC_INVALID_AVP_LENGTH, bad, d, 0, 0,
+                            "Failed-AVP holds something that is not a whole AVP")
+                 : WCHG_OK;
+    }
+    c->names[c->depth++] = d->name;
+    wchg_status rc = check_avps(c, data, data + len, d->children, d->n_children,
+                                wchg_dict_meta_of(c->meta, c->base, d), d->extensible || !d->n_children, hdr);
+    c->depth--;
+    return rc;
+  }
+  default:
+    return WCHG_OK;
+  }
+}
+
+/* Index of the rule for (code, vendor), searching from *cursor (children
+ * usually come in ABNF order) to the end, then from the start, or -1.
+ * Code and vendor are compared as one 64-bit key. */
+_Static_assert(offsetof(wchg_dict_rule, code) == 0 && offsetof(wchg_dict_rule, vendor) == 4,
+               "code and vendor lead a rule");
+INLINE uint64_t rule_key(const wchg_dict_rule *r) {
+  uint64_t k;
+  memcpy(&k, (const unsigned char *)r, 8);
+  return k;
+}
+INLINE int find_rule(const wchg_dict_rule *rules, size_t n, uint32_t code, uint32_t vendor,
+                     size_t *cursor) {
+  uint32_t kv[2] = {code, vendor};
+  uint64_t key;
+  memcpy(&key, kv, 8);
+  size_t start = *cursor, i = start;
+  for (; i + 1 < n; i += 2) {
+    if (rule_key(&rules[i]) == key)
+      goto found;
+    if (rule_key(&rules[i + 1]) == key) {
+      i++;
+      goto found;
+    }
+  }
+  if (i < n && rule_key(&rules[i]) == key)
+    goto found;
+  for (i = 0; i < start; i++)
+    if (rule_key(&rules[i]) == key)
+      goto found;
+  return -1;
+found:
+  *cursor = i;
+  return (int)i;
+}
+
+/* First rule of |rules| below its minimum, by the full count. */
+static wchg_status missing(struct pctx *c, const wchg_dict_rule *rules, size_t nrules,
+                           const uint16_t *counts, const uint64_t *seen,
+                           const uint8_t *parent) COLD;
+static wchg_status missing(struct pctx *c, const wchg_dict_rule *rules, size_t nrules,
+                           const uint16_t *counts, const uint64_t *seen,
+                           const uint8_t *parent) {
+  for (size_t i = 0; i < nrules; i++) {
+    unsigned n = seen[i >> 6] >> (i & 63) & 1 ? counts[i] : 0;
+    if (n < rules[i].min) {
+      const wchg_dict_avp *m = wchg_dict_find(rules[i].code, rules[i].vendor);
+      return fail(c, RC_MISSING_AVP, parent, m ? m->name : "?", "%s is missing",
+                  m ? m->name : "a mandatory AVP");
+    }
+  }
+  return WCHG_OK;
+}
+
+/* The P bit or a reserved flag bit set (RFC 6733 §4.1: the sender
+ * clears them; RFC 3588-era peers set P): a deviation. */
+static wchg_status bad_bits(struct pctx *c, const uint8_t *p, const wchg_dict_avp *d,
+                            uint32_t code, uint32_t vendor, uint8_t flags) COLD;
+static wchg_status bad_bits(struct pctx *c, const uint8_t *p, const wchg_dict_avp *d,
+                            uint32_t code, uint32_t vendor, uint8_t flags) {
+  if (!(flags & 0x1F))
+    return deviate_avp(c, RC_INVALID_AVP_BITS, p, d, code, vendor,
+                       "P bit set; the rule of %s is P must not (RFC 6733 4.1)",
+                       avp_name(c, d, code, vendor));
+  return deviate_avp(c, RC_INVALID_AVP_BITS, p, d, code, vendor,
+                     "reserved flag bits set (0x%02x); RFC 6733 4.1: they must be clear",
+                     flags & (WCHG_AVP_FLAG_P | 0x1F));
+}
+
+static wchg_status check_avps(struct pctx *c, const uint8_t *p, const uint8_t *end,
+                              const wchg_dict_rule *rules, size_t nrules,
+                              const struct wchg_dict_meta *rm, bool extensible,
+                              const uint8_t *parent) {
+  /* counts[i] is valid only once bit i of seen is set */
+  uint16_t counts[MAX_RULES];
+  uint64_t seen[2] = {0, 0};
+  size_t cursor = 0, pos = 0;
+  bool abnf = !(c->options & WCHG_DPARSE_NO_ABNF) && rules && nrules <= MAX_RULES;
+  size_t nfixed = abnf ? rm->nfixed : 0;
+  wchg_status rc;
+
+  for (; p < end; pos++) {
+    size_t left = (size_t)(end - p);
+    if (UNLIKELY(left < 8))
+      return fail(c, RC_INVALID_AVP_LENGTH, p, NULL, "%zu octets left: too few for an AVP header",
+                  left);
+    uint64_t h = be64(p);
+    uint32_t code = (uint32_t)(h >> 32), vendor = 0, alen = (uint32_t)h & 0xFFFFFF;
+    uint8_t flags = (uint8_t)(h >> 24);
+    size_t hl = 8;
+    if (flags & WCHG_AVP_FLAG_V) {
+      hl = 12;
+      if (left >= 12)
+        vendor = be32(p + 8);
+    }
+    /* the parent's rules name the child's entry: no table search */
+    int ri = rules ? find_rule(rules, nrules, code, vendor, &cursor) : -1;
+    const wchg_dict_avp *d = ri >= 0 ? rules[ri].avp : wchg_dict_find(code, vendor);
+    if (UNLIKELY(flags & (WCHG_AVP_FLAG_P | 0x1F)) && (rc = bad_bits(c, p, d, code, vendor, flags)))
+      return rc;
+    if (UNLIKELY(alen < hl || alen > left))
+      return fail_avp(c, RC_INVALID_AVP_LENGTH, p, d, code, vendor,
+                      "AVP length %u is outside %zu..%zu", (unsigned)alen, hl, left);
+    if (UNLIKELY(hl == 12 && vendor == 0) &&
+        (rc = deviate_avp(c, RC_INVALID_AVP_BITS, p, d, code, vendor,
+                          "V bit set with Vendor-Id 0%s%s%s", d ? "; the rule of " : "",
+                          d ? d->name : "", d ? " is V must not" : "")))
+      return rc;
+    size_t padded = ((size_t)alen + 3) & ~(size_t)3;
+    if (UNLIKELY(padded > left))
+      return fail_avp(c, RC_INVALID_AVP_LENGTH, p, d, code, vendor,
+                      "the padding runs past the enclosing AVP or message");
+    if (UNLIKELY(!d)) {
+      if (flags & WCHG_AVP_FLAG_M) /* RFC 6733 §4.1: refused in both policies */
+        return fail_avp(c, RC_AVP_UNSUPPORTED, p, d, code, vendor,
+                        "an unknown AVP with the M bit set");
+    } else {
+      bool m = flags & WCHG_AVP_FLAG_M;
+      if (UNLIKELY((m && d->m_rule == WCHG_RULE_MUSTNOT) || (!m && d->m_rule == WCHG_RULE_MUST)) &&
+          (rc = deviate_avp(c, RC_INVALID_AVP_BITS, p, d, code, vendor,
+                            "M bit %s; the rule of %s is M must%s", m ? "set" : "clear", d->name,
+                            m ? " not" : "")))
+        return rc;
+      if (UNLIKELY((rc = check_value(c, d, p, p + hl, alen - hl))))
+        return rc;
+    }
+    if (alen & 3) { /* RFC 6733 §4.1: zero octets; they end the last word */
+      unsigned npad = (unsigned)(padded - alen);
+      if (UNLIKELY(be32(p + padded - 4) & ((1u << (8 * npad)) - 1)))
+        for (size_t k = alen; k < padded; k++)
+          if (p[k])
+            return fail_avp(c, RC_INVALID_AVP_VALUE, p + k, d, code, vendor,
+                            "padding octet %zu is not zero", k - alen + 1);
+    }
+    if (abnf && d) {
+      if (ri < 0) {
+        if (UNLIKELY(!extensible) &&
+            (rc = deviate(c, RC_AVP_NOT_ALLOWED, p, d->name, "%s is not allowed here", d->name)))
+          return rc;
+      } else {
+        uint64_t bit = (uint64_t)1 << (ri & 63);
+        if (LIKELY(!(seen[ri >> 6] & bit))) {
+          seen[ri >> 6] |= bit;
+          counts[ri] = 1;
+        } else {
+          if (counts[ri] < 0xFFFF)
+            counts[ri]++;
+          if (rules[ri].max && counts[ri] > rules[ri].max &&
+              (rc = deviate(c, RC_AVP_OCCURS_TOO_MANY_TIMES, p, d->name,
+                            "%s occurs more than %u time(s)", d->name, rules[ri].max)))
+            return rc;
+        }
+      }
+    }
+    if (UNLIKELY(abnf && pos < nfixed) &&
+        (rules[pos].code != code || rules[pos].vendor != vendor)) {
+      const wchg_dict_avp *f = wchg_dict_find(rules[pos].code, rules[pos].vendor);
+      if ((rc = deviate(c, RC_MISSING_AVP, p, f ? f->name : "?", "%s must be AVP number %zu here",
+                        f ? f->name : "a fixed-position AVP", pos + 1)))
+        return rc;
+    }
+    p += padded;
+  }
+  if (abnf && UNLIKELY(((rm->req[0] & ~seen[0]) | (rm->req[1] & ~seen[1])) || !rm->simple))
+    return missing(c, rules, nrules, counts, seen, parent);
+  return WCHG_OK;
+}
+
+/* ---- the fast path ------------------------------------------------------ */
+
+/* One pass with every rule check_avps applies but nothing for the error:
+ * no path, no counts beyond a bit per rule, each AVP's flag rules as one
+ * compare against its entry's derived facts. True means check_avps would
+ * find nothing; false means it may, and the caller runs it to say what
+ * (so a false here is never a verdict, only a detour). */
+struct fctx {
+  const wchg_dict_avp *base;
+  const struct wchg_dict_meta *meta;
+  bool abnf;
+};
+
+static bool fast_avps(const struct fctx *f, const uint8_t *p, const uint8_t *end,
+                      const wchg_dict_rule *rules, size_t nrules,
+                      const struct wchg_dict_meta *rm, bool extensible, int depth) {
+  uint64_t seen0 = 0, seen1 = 0, once0 = 0;
+  const wchg_dict_avp *const base = f->base;
+  const struct wchg_dict_meta *const mt = f->meta;
+  size_t cursor = 0, pos = 0, nfixed = 0;
+  bool abnf = f->abnf && rules && nrules <= MAX_RULES;
+  if (abnf) {
+    if (!rm->flat)
+      return false;
+    nfixed = rm->nfixed;
+    once0 = rm->once[0];
+  }
+  for (; p < end; pos++) {
+    size_t left = (size_t)(end - p);
+    if (UNLIKELY(left < 8))
+      return false;
+    uint64_t h = be64(p);
+    uint32_t code = (uint32_t)(h >> 32), vendor = 0, alen = (uint32_t)h & 0xFFFFFF;
+    uint8_t flags = (uint8_t)(h >> 24);
+    size_t hl = 8;
+    if (flags & WCHG_AVP_FLAG_V) {
+      if (UNLIKELY(left < 12))
+        return false;
+      hl = 12;
+      vendor = be32(p + 8);
+    }
+    int ri = rules ? find_rule(rules, nrules, code, vendor, &cursor) : -1;
+    const wchg_dict_avp *d = ri >= 0 ? rules[ri].avp : wchg_dict_find(code, vendor);
+    size_t padded = ((size_t)alen + 3) & ~(size_t)3;
+    if (UNLIKELY(alen < hl || padded > left))
+      return false;
+    if (LIKELY(d != NULL)) {
+      const struct wchg_dict_meta *dm = wchg_dict_meta_of(mt, base, d);
+      /* reserved bits, P, M by the rule, V by the vendor (a V with
+       * Vendor-Id 0 finds an IETF entry, whose V must be clear) */
+      if (UNLIKELY((flags & dm->fmask) != dm->fval))
+        return false;
+      const uint8_t *data = p + hl;
+      size_t len = alen - hl;
+      switch (dm->kind) {
+      case WCHG_DK_FIXED4:
+        if (UNLIKELY(len != 4) || (UNLIKELY(is_fraction(d)) && be32(data) > FRACTION_MAX))
+          return false;
+        break;
+      case WCHG_DK_FIXED8:
+        if (UNLIKELY(len != 8))
+          return false;
+        break;
+      case WCHG_DK_ENUM_DENSE: {
+        if (UNLIKELY(len != 4))
+          return false;
+        int32_t v = (int32_t)be32(data);
+        if (UNLIKELY(v < dm->lo || v > dm->hi))
+          return false;
+        break;
+      }
+      case WCHG_DK_ENUM:
+        if (len != 4 || !wchg_dict_enum_name(d, (int32_t)be32(data)))
+          return false;
+        break;
+      case WCHG_DK_ADDRESS: {
+        unsigned fam = len >= 2 ? (unsigned)(data[0] << 8 | data[1]) : 0;
+        if (UNLIKELY(!((fam == 1 && len == 6) || (fam == 2 && len == 18))))
+          return false;
+        break;
+      }
+      case WCHG_DK_UTF8: {
+        size_t bad;
+        if (!all_ascii(data, len) && !wchg_utf8_valid((const char *)data, len, &bad))
+          return false;
+        break;
+      }
+      case WCHG_DK_GROUP:
+        if (UNLIKELY(d->code == AVP_FAILED_AVP && !d->vendor)) {
+          if (opaque_avps(data, data + len))
+            return false;
+          break;
+        }
+        if (UNLIKELY(depth + 1 >= WCHG_DIAM_MAX_DEPTH) ||
+            !fast_avps(f, data, data + len, d->children, d->n_children, dm,
+                       d->extensible || !d->n_children, depth + 1))
+          return false;
+        break;
+      default:
+        break;
+      }
+    } else if (UNLIKELY((flags & (WCHG_AVP_FLAG_M | WCHG_AVP_FLAG_P | 0x1F)) ||
+                        (hl == 12 && vendor == 0))) {
+      return false;
+    }
+    if (alen & 3) { /* zero padding: the low octets of the last word */
+      unsigned npad = (unsigned)(padded - alen);
+      if (UNLIKELY(be32(p + padded - 4) & ((1u << (8 * npad)) - 1)))
+        return false;
+    }
+    if (abnf && d) {
+      if (ri < 0) {
+        if (UNLIKELY(!extensible))
+          return false;
+      } else {
+        uint64_t bit = (uint64_t)1 << (ri & 63);
+        if (LIKELY(ri < 64)) {
+          if (UNLIKELY(seen0 & bit & once0))
+            return false;
+          seen0 |= bit;
+        } else {
+          if (UNLIKELY(seen1 & bit & rm->once[1]))
+            return false;
+          seen1 |= bit;
+        }
+      }
+    }
+    if (UNLIKELY(pos < nfixed) && (size_t)ri != pos)
+      return false;
+    p += padded;
+  }
+  return !abnf || !((rm->req[0] & ~seen0) | (rm->req[1] & ~seen1));
+}
+
+wchg_status wchg_dmsg_parse_ex(const uint8_t *buf, size_t len, unsigned options, wchg_dmsg *m,
+                               wchg_diag *diag, wchg_warnings *warn) {
+  struct pctx c;
+  c.msg = buf;
+  c.diag = diag;
+  c.warn = warn;
+  c.receive = options & WCHG_DPARSE_RECEIVE;
+  c.options = options;
+  c.depth = 0;
+  wchg_diag_clear(diag);
+  if (!m || (!buf && len)) {
+    if (diag)
+      diag->code = WCHG_E_ARG;
+    return WCHG_E_ARG;
+  }
+  memset(m, 0, sizeof *m);
+  if (len < 20)
+    return fail(&c, RC_INVALID_MESSAGE_LENGTH, buf, NULL,
+                "%zu octets: shorter than the 20-octet header", len);
+  if (buf[0] != 1)
+    return fail(&c, RC_UNSUPPORTED_VERSION, buf, NULL, "version %u is not 1", buf[0]);
+  uint32_t mlen = be24(buf + 1);
+  if (mlen != len || (mlen & 3))
+    return fail(&c, RC_INVALID_MESSAGE_LENGTH, buf + 1, NULL,
+                "message length %u: %zu octets given, and it must be a multiple of 4",
+                (unsigned)mlen, len);
+  uint8_t flags = buf[4];
+  if ((flags & 0x0F) || ((flags & WCHG_CMD_FLAG_E) && (flags & WCHG_CMD_FLAG_R))) {
+    /* E with R says both "answer" and "request": refused in both
+     * policies; the reserved bits alone are ignored by a receiver
+     * (RFC 6733 §3) */
+    if (!c.receive || (flags & WCHG_CMD_FLAG_E && flags & WCHG_CMD_FLAG_R))
+      return fail(&c, RC_INVALID_HDR_BITS, buf + 4, NULL, "invalid command flags 0x%02x", flags);
+    deviate(&c, RC_INVALID_HDR_BITS, buf + 4, "Command-Flags",
+            "reserved command flag bits set (0x%02x); RFC 6733 3: they must be clear",
+            flags & 0x0F);
+  }
+  c.meta = wchg_dict_meta_table(&c.base);
+  m->version = 1;
+  m->flags = flags;
+  m->length = mlen;
+  m->code = be24(buf + 5);
+  m->app_id = be32(buf + 8);
+  m->hop_by_hop = be32(buf + 12);
+  m->end_to_end = be32(buf + 16);
+  m->data = buf;
+  m->command = wchg_dict_find_command(m->code, m->app_id, flags & WCHG_CMD_FLAG_R);
+  const wchg_dict_command *cmd = m->command;
+  /* error answers (E) carry their own, looser ABNF (RFC 6733 §7.2) */
+  bool abnf = cmd && !(flags & WCHG_CMD_FLAG_E);
+  const wchg_dict_rule *rules = abnf ? cmd->avps : NULL;
+  size_t nrules = abnf ? cmd->n_avps : 0;
+  const struct wchg_dict_meta *rm = abnf ? wchg_dict_command_meta(c.meta, cmd) : NULL;
+  struct fctx f = {c.base, c.meta, !(options & WCHG_DPARSE_NO_ABNF)};
+  if (LIKELY(fast_avps(&f, buf + 20, buf + len, rules, nrules, rm, !abnf || cmd->extensible, 0)))
+    return WCHG_OK;
+  /* something is wrong: the full pass finds it, with its path (and in
+   * receive policy every deviation on the way) */
+  wchg_status rc = check_avps(&c, buf + 20, buf + len, rules, nrules, rm,
+                              !abnf || cmd->extensible, buf);
+  if (rc)
+    memset(m, 0, sizeof *m);
+  return rc;
+}
+
+wchg_status wchg_dmsg_parse(const uint8_t *buf, size_t len, unsigned options, wchg_dmsg *m,
+                            wchg_diag *diag) {
+  return wchg_dmsg_parse_ex(buf, len, options, m, diag, NULL);
+}
+
+void wchg_avp_iter_msg(wchg_avp_iter *it, const wchg_dmsg *m) {
+  it->msg = m->data;
+  it->p = m->data + 20;
+  it->end = m->data + m->length;
+}
+
+void wchg_avp_iter_group(wchg_avp_iter *it, const wchg_dmsg *m, const wchg_avp *g) {
+  if (!g) {
+    wchg_avp_iter_msg(it, m);
+    return;
+  }
+  it->msg = m->data;
+  it->p = g->data;
+  it->end = g->data + g->len;
+}
+
+bool wchg_avp_next(wchg_avp_iter *it, wchg_avp *a) {
+  if (it->end - it->p < 8)
+    return false;
+  const uint8_t *p = it->p;
+  uint32_t alen = be24(p + 5);
+  size_t hl = p[4] & WCHG_AVP_FLAG_V ? 12 : 8;
+  if (alen < hl || alen > (size_t)(it->end - p)) /* only on unparsed input */
+    return false;
+  a->code = be32(p);
+  a->flags = p[4];
+  a->vendor = hl == 12 ? be32(p + 8) : 0;
+  a->data = p + hl;
+  a->len = alen - hl;
+  a->offset = (size_t)(p - it->msg);
+  a->dict = wchg_dict_find(a->code, a->vendor);
+  size_t padded = ((size_t)alen + 3) & ~(size_t)3;
+  it->p = padded <= (size_t)(it->end - p) ? p + padded : it->end;
+  return true;
+}
+
+bool wchg_avp_find(const wchg_dmsg *m, const wchg_avp *group, uint32_t code, uint32_t vendor,
+                   wchg_avp *out) {
+  wchg_avp_iter it;
+  if (group)
+    wchg_avp_iter_group(&it, m, group);
+  else
+    wchg_avp_iter_msg(&it, m);
+  while (wchg_avp_next(&it, out))
+    if (out->code == code && out->vendor == vendor)
+      return true;
+  return false;
+}
+
+static wchg_status get_be(const wchg_avp *a, size_t n, uint64_t *v) {
+  if (!a || !v || a->len != n)
+    return WCHG_E_ARG;
+  *v = 0;
+  for (size_t i = 0; i < n; i++)
+    *v = *v << 8 | a->data[i];
+  return WCHG_OK;
+}
+
+wchg_status wchg_avp_u32(const wchg_avp *a, uint32_t *v) {
+  uint64_t x;
+  wchg_status rc = get_be(a, 4, &x);
+  if (!rc)
+    *v = (uint32_t)x;
+  return rc;
+}
+
+wchg_status wchg_avp_i32(const wchg_avp *a, int32_t *v) {
+  uint64_t x;
+  wchg_status rc = get_be(a, 4, &x);
+  if (!rc)
+    *v = (int32_t)(uint32_t)x;
+  return rc;
+}
+
+wchg_status wchg_avp_u64(const wchg_avp *a, uint64_t *v) { return get_be(a, 8, v); }
+
+wchg_status wchg_avp_i64(const wchg_avp *a, int64_t *v) {
+  uint64_t x;
+  wchg_status rc = get_be(a, 8, &x);
+  if (!rc)
+    *v = (int64_t)x;
+  return rc;
+}
+
+wchg_status wchg_avp_f32(const wchg_avp *a, float *v) {
+  uint64_t x;
+  wchg_status rc = get_be(a, 4, &x);
+  if (!rc) {
+    uint32_t bits = (uint32_t)x;
+    memcpy(v, &bits, 4);
+  }
+  return rc;
+}
+
+wchg_status wchg_avp_f64(const wchg_avp *a, double *v) {
+  uint64_t x;
+  wchg_status rc = get_be(a, 8, &x);
+  if (!rc)
+    memcpy(v, &x, 8);
+  return rc;
+}
+
+wchg_status wchg_avp_time(const wchg_avp *a, int64_t *unix_seconds) {
+  uint64_t x;
+  wchg_status rc = get_be(a, 4, &x);
+  if (!rc)
+    *unix_seconds = wchg_unix_from_ntp((uint32_t)x);
+  return rc;
+}
+
+wchg_status wchg_avp_address(const wchg_avp *a, int *family, uint8_t addr[16]) {
+  if (!a || !family || !addr || a->len < 2)
+    return WCHG_E_ARG;
+  int fam = a->data[0] << 8 | a->data[1];
+  size_t n = fam == 1 ? 4 : fam == 2 ? 16 : 0;
+  if (!n || a->len != 2 + n)
+    return WCHG_E_ARG;
+  *family = fam;
+  memcpy(addr, a->data + 2, n);
+  return WCHG_OK;
+}

@@ -1,0 +1,861 @@
+/*
+ * acr_dec.c: the reverse of wchg_acr_encode (rf.c, ims_avps.c): one ACR (TS 32.299
+ * §6.2.2) into the wchg_acr model, for the CDF (acr.h).
+ *
+ * wchg_dmsg_parse() checks the whole message first (lengths, flags,
+ * types, the ABNF); what remains is one walk over the AVPs with a switch
+ * on (vendor, code) per level, which therefore trusts every header and
+ * fixed-size value it reads. The model and the arrays its lists point
+ * into live in the reader, allocated once: a decode allocates nothing.
+ * Paths are built only for an error, from the names of the open groups.
+ *
+ * In the receive policy the reader lets through what it reported as a
+ * warning; what the model cannot take of it is left out here: an AVP
+ * given more often than its ABNF allows counts once (the first), an
+ * Address of another family and a fraction over 999 are absent. The
+ * reader's warning names each.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <webrtc_chg/acr.h>
+#include <webrtc_chg/diameter.h>
+
+#include "diameter/dict_table.h"
+#include "base/internal.h"
+
+#if defined(__GNUC__)
+#define COLD __attribute__((cold, noinline))
+#else
+#define COLD
+#endif
+
+/* Result-Codes (RFC 6733 §7.1) */
+enum {
+  RC_COMMAND_UNSUPPORTED = 3001,
+  RC_APPLICATION_UNSUPPORTED = 3007,
+  RC_INVALID_AVP_VALUE = 5004,
+  RC_MISSING_AVP = 5005,
+  RC_UNABLE_TO_COMPLY = 5012,
+};
+
+#define NO_INDEX ((size_t)-1)
+/* Service-Information / IMS-Information / a group inside it */
+#define MAX_OPEN 3
+
+/* The dictionary entry of an AVP by its identifier in dict_table.h. */
+#define E(id) (&wchg_dict_table[I_##id])
+/* (vendor, code) as one switch key; CASE(ID) names an AVP of dict_table.h. */
+#define KEY(vendor, code) ((uint64_t)(vendor) << 32 | (uint32_t)(code))
+#define CASE(id) case KEY(V_##id, C_##id)
+
+struct wchg_acr_reader {
+  wchg_mem mem;
+  wchg_acr acr;
+  wchg_involved_party calling[WCHG_ACR_MAX_PARTIES];
+  wchg_involved_party asserted[WCHG_ACR_MAX_PARTIES];
+  wchg_involved_party requested[WCHG_ACR_MAX_PARTIES];
+  wchg_involved_party associated[WCHG_ACR_MAX_PARTIES];
+  wchg_subscription_id subscriptions[WCHG_ACR_MAX_SUBSCRIPTION_IDS];
+  wchg_str transit[WCHG_ACR_MAX_TRANSIT_IOIS];
+  wchg_media_components_list media; /* the one entry of an ACR */
+  wchg_str session_lines[WCHG_ACR_MAX_SDP_SESSION_DESCRIPTIONS];
+  wchg_sdp_media_component components[WCHG_ACR_MAX_SDP_MEDIA_COMPONENTS];
+  wchg_str media_lines[WCHG_ACR_MAX_SDP_MEDIA_DESCRIPTIONS]; /* every component's, in
+                                                              order: each takes the next run */
+  wchg_message_body bodies[WCHG_ACR_MAX_MESSAGE_BODIES];
+  wchg_str reasons[WCHG_ACR_MAX_REASON_HEADERS];
+  wchg_str fe_ids[WCHG_ACR_MAX_FE_IDENTIFIERS];
+};
+
+/* One AVP of the parsed message: a view. */
+struct avp {
+  uint32_t code, vendor;
+  const uint8_t *hdr, *data;
+  size_t len;
+};
+
+/* A Grouped AVP open on the way down: its name and index in a list. */
+struct open_group {
+  const char *name;
+  size_t index;
+};
+
+struct dec {
+  wchg_acr_reader *r;
+  const uint8_t *msg;
+  wchg_diag *diag;
+  bool tolerant; /* the reader warned: AVPs may repeat beyond their ABNF */
+  int depth; /* open groups, for the path */
+  struct open_group open[MAX_OPEN];
+  /* IMS-Information facts known only at its end */
+  const uint8_t *emergency_at; /* IMS-Emergency-Indicator 1 */
+  bool webrtc_identity;        /* 657 or 658 */
+  bool flag_seen, party_seen;  /* of the media entry, from its components */
+  size_t media_lines_used;     /* of r->media_lines, by the components so far */
+  size_t n_access_network;
+};
+
+/* ---- the parsed message: views trusted after wchg_dmsg_parse ------------ */
+
+static inline uint32_t be32(const uint8_t *p) {
+  return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* The AVPs of one level. |rules| is set only when the reader warned (the
+ * receive policy): then an AVP its ABNF allows once that comes again is
+ * skipped, so that the first one counts, as in wchg_avp_find() and the
+ * ACA's echo; |seen| holds the rules met (the first 64). */
+struct iter {
+  const uint8_t *p, *end;
+  const wchg_dict_rule *rules;
+  size_t nrules;
+  uint64_t seen;
+};
+
+static void iter_init(struct iter *it, const uint8_t *p, const uint8_t *end, const struct dec *d,
+                      const wchg_dict_rule *rules, size_t nrules) {
+  it->p = p;
+  it->end = end;
+  it->rules = d->tolerant ? rules : NULL;
+  it->nrules = nrules < 64 ? nrules : 64;
+  it->seen = 0;
+}
+
+/* The children of the group |g|, whose entry is |e|. */
+static inline void iter_group(struct iter *it, const struct avp *g, const struct dec *d,
+                              const wchg_dict_avp *e) {
+  iter_init(it, g->data, g->data + g->len, d, e->children, e->n_children);
+}
+
+/* Is |a| an AVP of a rule with max 1 met before on this level? */
+static bool again(struct iter *it, const struct avp *a) {
+  for (size_t i = 0; i < it->nrules; i++) {
+    if (it->rules[i].code != a->code || it->rules[i].vendor != a->vendor)
+      continue;
+    bool was = it->rules[i].max == 1 && (it->seen >> i & 1);
+    it->seen |= (uint64_t)1 << i;
+    return was;
+  }
+  return false;
+}
+
+/* The next AVP: the reader checked that the AVPs tile each level. */
+static inline bool next(struct iter *it, struct avp *a) {
+  do {
+    if (it->p >= it->end)
+      return false;
+    const uint8_t *p = it->p;
+    uint32_t alen = be32(p + 4) & 0xFFFFFF;
+    size_t hl = p[4] & WCHG_AVP_FLAG_V ? 12 : 8;
+    a->code = be32(p);
+    a->vendor = hl == 12 ? be32(p + 8) : 0;
+    a->hdr = p;
+    a->data = p + hl;
+    a->len = alen - hl;
+    it->p = p + (((size_t)alen + 3) & ~(size_t)3);
+  } while (it->rules && again(it, a));
+  return true;
+}
+
+/* Values of the types the dictionary fixed (4 octets, Address 6 or 18). */
+static inline wchg_str text(const struct avp *a) { return (wchg_str){(const char *)a->data, a->len}; }
+static inline wchg_octets octets(const struct avp *a) { return (wchg_octets){a->data, a->len}; }
+static inline uint32_t u32(const struct avp *a) { return be32(a->data); }
+static inline int32_t i32(const struct avp *a) { return (int32_t)be32(a->data); }
+static inline wchg_opt_int opt_u32(const struct avp *a) { return WCHG_INT(u32(a)); }
+static inline int64_t time_ms(const struct avp *a) { return wchg_unix_from_ntp(u32(a)) * 1000; }
+
+/* An Address: IPv4 or IPv6; another family (the receive policy lets it
+ * through with a warning) has no IPAddress form and stays absent. */
+static wchg_ip_address address(const struct avp *a) {
+  wchg_ip_address ip;
+  memset(&ip, 0, sizeof ip);
+  bool v4 = a->len == 6 && a->data[0] == 0 && a->data[1] == 1;
+  if (!v4 && !(a->len == 18 && a->data[0] == 0 && a->data[1] == 2))
+    return ip;
+  ip.choice = v4 ? WCHG_IP_BIN_V4 : WCHG_IP_BIN_V6;
+  memcpy(ip.bin, a->data + 2, v4 ? 4 : 16);
+  return ip;
+}
+
+/* InvolvedParty by the URI scheme: the CTF's rule (wchg_party_of_uri),
+ * so that CDRs of either side agree. */
+static wchg_involved_party party(const struct avp *a) { return wchg_party_of_uri(text(a)); }
+
+/* ---- problems: the path is built here only ------------------------------ */
+
+static wchg_status fail(struct dec *d, wchg_status code, uint32_t result, const uint8_t *at,
+                        const wchg_dict_avp *e, size_t index, const char *fmt, ...)
+    WCHG_PRINTF(7, 8);
+
+/* "<open groups>/<e's name>[index]" at the offset of |at|. */
+static COLD wchg_status fail(struct dec *d, wchg_status code, uint32_t result, const uint8_t *at,
+                             const wchg_dict_avp *e, size_t index, const char *fmt, ...) {
+  char msg[sizeof d->diag->message];
+  struct wpath p;
+  va_list ap;
+  int n = d->depth < MAX_OPEN ? d->depth : MAX_OPEN;
+  const struct open_group leaf = {e ? e->name : NULL, index};
+  if (!d->diag)
+    return code;
+  wpath_init(&p, NULL);
+  for (int i = 0; i <= n; i++) {
+    const struct open_group *g = i < n ? &d->open[i] : &leaf;
+    if (g->name)
+      wpath_push(&p, g->name);
+    if (g->name && g->index != NO_INDEX)
+      wpath_index(&p, g->index);
+  }
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  wchg_diag_set(d->diag, code, (size_t)(at - d->msg), &p, "%s", msg);
+  d->diag->result_code = result;
+  return code;
+}
+
+/* The |count|-th AVP |a| of a list that holds |cap|. */
+static COLD wchg_status too_many(struct dec *d, const struct avp *a, const wchg_dict_avp *e,
+                                 size_t count, size_t cap) {
+  return fail(d, WCHG_E_LIMIT, RC_UNABLE_TO_COMPLY, a->hdr, e, count,
+              "more than %zu %s AVPs: the model holds %zu", cap, e->name, cap);
+}
+
+static COLD wchg_status bad_value(struct dec *d, const struct avp *a, const wchg_dict_avp *e,
+                                  const char *why) {
+  return fail(d, WCHG_E_RANGE, RC_INVALID_AVP_VALUE, a->hdr, e, NO_INDEX, "%s", why);
+}
+
+static void open_group(struct dec *d, const wchg_dict_avp *e, size_t index) {
+  if (d->depth < MAX_OPEN) {
+    d->open[d->depth].name = e->name;
+    d->open[d->depth].index = index;
+  }
+  d->depth++;
+}
+
+/* ---- lists ---------------------------------------------------------------- */
+
+static wchg_status add_str(struct dec *d, wchg_str_list *l, wchg_str *items, size_t cap,
+                           const struct avp *a, const wchg_dict_avp *e) {
+  if (l->count == cap)
+    return too_many(d, a, e, l->count, cap);
+  items[l->count++] = text(a);
+  l->items = items;
+  return WCHG_OK;
+}
+
+static wchg_status add_party(struct dec *d, wchg_involved_party_list *l,
+                             wchg_involved_party *items, const struct avp *a,
+                             const wchg_dict_avp *e) {
+  if (l->count == WCHG_ACR_MAX_PARTIES)
+    return too_many(d, a, e, l->count, WCHG_ACR_MAX_PARTIES);
+  items[l->count++] = party(a);
+  l->items = items;
+  return WCHG_OK;
+}
+
+/* FE-Identifier-List: the encoder joins the entries with ','. */
+static wchg_status fe_identifier_list(struct dec *d, const struct avp *a) {
+  wchg_str_list *l = &d->r->acr.ims.fe_identifier_list;
+  const wchg_dict_avp *e = E(FE_IDENTIFIER_LIST);
+  const char *s = (const char *)a->data, *end = s + a->len;
+  if (a->len > WCHG_ACR_FE_IDENTIFIER_LIST_MAX)
+    return fail(d, WCHG_E_LIMIT, RC_UNABLE_TO_COMPLY, a->hdr, e, NO_INDEX,
+                "%zu octets: more than %d", a->len, WCHG_ACR_FE_IDENTIFIER_LIST_MAX);
+  l->items = d->r->fe_ids;
+  for (;;) {
+    const char *comma = memchr(s, ',', (size_t)(end - s));
+    const char *stop = comma ? comma : end;
+    if (l->count == WCHG_ACR_MAX_FE_IDENTIFIERS)
+      return too_many(d, a, e, l->count, WCHG_ACR_MAX_FE_IDENTIFIERS);
+    d->r->fe_ids[l->count++] = (wchg_str){s, (size_t)(stop - s)};
+    if (!comma)
+      return WCHG_OK;
+    s = comma + 1;
+  }
+}
+
+/* ---- groups of IMS-Information -------------------------------------------- */
+
+static void event_type(struct dec *d, const struct avp *g) {
+  wchg_ims_info *ims = &d->r->acr.ims;
+  struct iter it;
+  struct avp a;
+  iter_group(&it, g, d, E(EVENT_TYPE));
+  while (next(&it, &a)) {
+    switch (KEY(a.vendor, a.code)) {
+    CASE(SIP_METHOD):
+      ims->sip_method = text(&a);
+      break;
+    CASE(EVENT):
+      ims->event = text(&a);
+      break;
+    CASE(EXPIRES):
+      ims->expires_information = opt_u32(&a);
+      break;
+    default:
+      break;
+    }
+  }
+}
+
+/* Time-Stamps: seconds and the milliseconds past them. */
+static wchg_status time_stamps(struct dec *d, const struct avp *g) {
+  wchg_acr *acr = &d->r->acr;
+  struct iter it;
+  struct avp a;
+  uint32_t frac[2] = {0, 0};
+  iter_group(&it, g, d, E(TIME_STAMPS));
+  while (next(&it, &a)) {
+    switch (KEY(a.vendor, a.code)) {
+    CASE(SIP_REQUEST_TIMESTAMP):
+      acr->sip_request_timestamp = WCHG_TIME_MS(time_ms(&a));
+      break;
+    CASE(SIP_RESPONSE_TIMESTAMP):
+      acr->sip_response_timestamp = WCHG_TIME_MS(time_ms(&a));
+      break;
+    CASE(SIP_REQUEST_TIMESTAMP_FRACTION):
+    CASE(SIP_RESPONSE_TIMESTAMP_FRACTION): {
+      /* over 999: the reader's 5004 (strict) or warning (receive); the
+       * stamp keeps its seconds and no fraction */
+      bool rsp = a.code == C_SIP_RESPONSE_TIMESTAMP_FRACTION;
+      frac[rsp] = u32(&a) <= 999 ? u32(&a) : 0;
+      break;
+    }
+    default:
+      break;
+    }
+  }
+  /* a fraction without its time has nowhere to go */
+  if (acr->sip_request_timestamp.present)
+    acr->sip_request_timestamp.unix_ms += frac[0];
+  if (acr->sip_response_timestamp.present)
+    acr->sip_response_timestamp.unix_ms += frac[1];
+  return WCHG_OK;
+}
+
+static wchg_status inter_operator_identifier(struct dec *d, const struct avp *g) {
+  wchg_inter_operator_identifiers *ioi = &d->r->acr.ims.inter_operator_identifiers;
+  struct iter it;
+  struct avp a;
+  if (ioi->present)
+    return too_many(d, g, E(INTER_OPERATOR_IDENTIFIER), 1, 1);
+  ioi->present = true;
+  iter_group(&it, g, d, E(INTER_OPERATOR_IDENTIFIER));
+  while (next(&it, &a)) {
+    switch (KEY(a.vendor, a.code)) {
+    CASE(ORIGINATING_IOI):
+      ioi->originating_ioi = text(&a);
+      break;
+    CASE(TERMINATING_IOI):
+      ioi->terminating_ioi = text(&a);
+      break;
+    default:
+      break;
+    }
+  }
+  return WCHG_OK;
+}
+
+static wchg_status nni_information(struct dec *d, const struct avp *g) {
+  wchg_nni_information *n = &d->r->acr.ims.nni_information;
+  struct iter it;
+  struct avp a;
+  if (n->present)
+    return too_many(d, g, E(NNI_INFORMATION), 1, 1);
+  n->present = true;
+  iter_group(&it, g, d, E(NNI_INFORMATION));
+  while (next(&it, &a)) {
+    switch (KEY(a.vendor, a.code)) {
+    CASE(SESSION_DIRECTION):
+      n->session_direction = WCHG_INT(i32(&a));
+      break;
+    CASE(NNI_TYPE):
+      n->nni_type = WCHG_INT(i32(&a));
+      break;
+    CASE(RELATIONSHIP_MODE):
+      n->relationship_mode = WCHG_INT(i32(&a));
+      break;
+    CASE(NEIGHBOUR_NODE_ADDRESS):
+      n->neighbour_node_address = address(&a);
+      break;
+    default:
+      break;
+    }
+  }
+  return WCHG_OK;
+}
+
+/* The media entry of the ACR, set up by the first SDP AVP. */
+static wchg_media_components_list *media_entry(struct dec *d) {
+  wchg_acr_reader *r = d->r;
+  if (!r->acr.ims.list_of_sdp_media_components.count) {
+    memset(&r->media, 0, sizeof r->media);
+    r->acr.ims.list_of_sdp_media_components = (wchg_media_components_list_list){&r->media, 1};
+  }
+  return &r->media;
+}
+
+/* What the encoder writes into every component belongs to the entry:
+ * the first component that has it sets it, the others must agree. */
+static wchg_status media_initiator_flag(struct dec *d, const struct avp *a) {
+  wchg_media_components_list *m = &d->r->media;
+  int32_t v = i32(a);
+  if (v != 0 && v != 1)
+    return bad_value(d, a, E(MEDIA_INITIATOR_FLAG),
+                     "UNKNOWN (2): the model holds the calling (1) or the called party (0)");
+  if (d->flag_seen && m->media_initiator_flag != (v == 1))
+    return bad_value(d, a, E(MEDIA_INITIATOR_FLAG),
+                     "the components disagree: the model holds one for all");
+  d->flag_seen = true;
+  m->media_initiator_flag = v == 1;
+  return WCHG_OK;
+}
+
+static wchg_status media_initiator_party(struct dec *d, const struct avp *a) {
+  wchg_str *have = &d->r->media.media_initiator_party.value;
+  if (d->party_seen && (have->len != a->len || memcmp(have->ptr, a->data, a->len)))
+    return bad_value(d, a, E(MEDIA_INITIATOR_PARTY),
+                     "the components disagree: the model holds one for all");
+  d->party_seen = true;
+  d->r->media.media_initiator_party = party(a);
+  return WCHG_OK;
+}
+
+static wchg_status sdp_type(struct dec *d, const struct avp *a) {
+  wchg_opt_int *t = &d->r->media.sdp_type;
+  if (t->present && t->value != i32(a))
+    return bad_value(d, a, E(SDP_TYPE), "the components disagree: the model holds one for all");
+  *t = WCHG_INT(i32(a));
+  return WCHG_OK;
+}
+
+static wchg_status media_component(struct dec *d, const struct avp *g) {
+  wchg_media_components_list *m = media_entry(d);
+  size_t n = m->sdp_media_components.count;
+  struct iter it;
+  struct avp a;
+  wchg_status rc = WCHG_OK;
+  if (n == WCHG_ACR_MAX_SDP_MEDIA_COMPONENTS)
+    return too_many(d, g, E(SDP_MEDIA_COMPONENT), n, WCHG_ACR_MAX_SDP_MEDIA_COMPONENTS);
+  wchg_sdp_media_component *c = &d->r->components[n];
+  size_t first = d->media_lines_used; /* this component's run of media_lines */
+  memset(c, 0, sizeof *c);
+  m->sdp_media_components = (wchg_sdp_media_component_list){d->r->components, n + 1};
+  open_group(d, E(SDP_MEDIA_COMPONENT), n);
+  iter_group(&it, g, d, E(SDP_MEDIA_COMPONENT));
+  while (!rc && next(&it, &a)) {
+    switch (KEY(a.vendor, a.code)) {
+    CASE(SDP_MEDIA_NAME):
+      c->sdp_media_name = text(&a);
+      break;
+    CASE(SDP_MEDIA_DESCRIPTION):
+      if (d->media_lines_used == WCHG_ACR_MAX_SDP_MEDIA_DESCRIPTIONS) {
+        rc = fail(d, WCHG_E_LIMIT, RC_UNABLE_TO_COMPLY, a.hdr, E(SDP_MEDIA_DESCRIPTION),
+                  c->sdp_media_descriptions.count,
+                  "more than %d SDP-Media-Description AVPs in the ACR: the model holds "
+                  "%d of all components together",
+                  WCHG_ACR_MAX_SDP_MEDIA_DESCRIPTIONS, WCHG_ACR_MAX_SDP_MEDIA_DESCRIPTIONS);
+        break;
+      }
+      rc = add_str(d, &c->sdp_media_descriptions, d->r->media_lines + first, SIZE_MAX, &a,
+                   E(SDP_MEDIA_DESCRIPTION));
+      d->media_lines_used++;
+      break;
+    CASE(LOCAL_GW_INSERTED_INDICATION):
+      c->local_gw_inserted_indication = WCHG_INT(i32(&a));
+      break;
+    CASE(IP_REALM_DEFAULT_INDICATION):
+      c->ip_realm_default_indication = WCHG_INT(i32(&a));
+      break;
+    CASE(TRANSCODER_INSERTED_INDICATION):
+      c->transcoder_inserted_indication = WCHG_INT(i32(&a));
+      break;
+    CASE(MEDIA_INITIATOR_FLAG):
+      rc = media_initiator_flag(d, &a);
+      break;
+    CASE(MEDIA_INITIATOR_PARTY):
+      rc = media_initiator_party(d, &a);
+      break;
+    CASE(TGPP_CHARGING_ID):
+      c->gprs_charging_id = opt_u32(&a);
+      break;
+    CASE(ACCESS_NETWORK_CHARGING_IDENTIFIER_VALUE):
+      c->access_network_charging_identifier = text(&a);
+      break;
+    CASE(SDP_TYPE):
+      rc = sdp_type(d, &a);
+      break;
+    default:
+      break;
+    }
+  }
+  d->depth--;
+  return rc;
+}
+
+static wchg_status message_body(struct dec *d, const struct avp *g) {
+  wchg_message_body_list *l = &d->r->acr.ims.list_of_message_bodies;
+  struct iter it;
+  struct avp a;
+  if (l->count == WCHG_ACR_MAX_MESSAGE_BODIES)
+    return too_many(d, g, E(MESSAGE_BODY), l->count, WCHG_ACR_MAX_MESSAGE_BODIES);
+  wchg_message_body *b = &d->r->bodies[l->count++];
+  memset(b, 0, sizeof *b);
+  l->items = d->r->bodies;
+  iter_group(&it, g, d, E(MESSAGE_BODY));
+  while (next(&it, &a)) {
+    switch (KEY(a.vendor, a.code)) {
+    CASE(CONTENT_TYPE):
+      b->content_type = text(&a);
+      break;
+    CASE(CONTENT_LENGTH):
+      b->content_length = opt_u32(&a);
+      break;
+    CASE(CONTENT_DISPOSITION):
+      b->content_disposition = text(&a);
+      break;
+    default: /* Originator: 0/1, the model's originator is a party */
+      break;
+    }
+  }
+  return WCHG_OK;
+}
+
+/* Access-Network-Information: the 1st and the 2nd. */
+static wchg_status access_network(struct dec *d, const struct avp *a) {
+  wchg_ims_info *ims = &d->r->acr.ims;
+  switch (d->n_access_network++) {
+  case 0:
+    ims->access_network_information = octets(a);
+    return WCHG_OK;
+  case 1:
+    ims->additional_access_network_information = octets(a);
+    return WCHG_OK;
+  default:
+    return too_many(d, a, E(ACCESS_NETWORK_INFORMATION), 2,
+                    WCHG_ACR_MAX_ACCESS_NETWORK_INFORMATION);
+  }
+}
+
+/* One child of IMS-Information. */
+static wchg_status ims_child(struct dec *d, const struct avp *a) {
+  wchg_acr_reader *r = d->r;
+  wchg_acr *acr = &r->acr;
+  wchg_ims_info *ims = &acr->ims;
+  switch (KEY(a->vendor, a->code)) {
+  CASE(EVENT_TYPE):
+    event_type(d, a);
+    return WCHG_OK;
+  CASE(ROLE_OF_NODE):
+    ims->role_of_node = WCHG_INT(i32(a));
+    return WCHG_OK;
+  CASE(NODE_FUNCTIONALITY):
+    acr->node_functionality = i32(a);
+    return WCHG_OK;
+  CASE(USER_SESSION_ID):
+    ims->session_id = text(a);
+    return WCHG_OK;
+  CASE(SESSION_PRIORITY):
+    ims->session_priority = WCHG_INT(i32(a));
+    return WCHG_OK;
+  CASE(CALLING_PARTY_ADDRESS):
+    return add_party(d, &ims->list_of_calling_party_address, r->calling, a,
+                     E(CALLING_PARTY_ADDRESS));
+  CASE(CALLED_PARTY_ADDRESS):
+    ims->called_party_address = party(a);
+    return WCHG_OK;
+  CASE(CALLED_ASSERTED_IDENTITY):
+    return add_party(d, &ims->list_of_called_asserted_identity, r->asserted, a,
+                     E(CALLED_ASSERTED_IDENTITY));
+  CASE(REQUESTED_PARTY_ADDRESS):
+    return add_party(d, &ims->list_of_requested_party_address, r->requested, a,
+                     E(REQUESTED_PARTY_ADDRESS));
+  CASE(ASSOCIATED_URI):
+    return add_party(d, &ims->list_of_associated_uri, r->associated, a, E(ASSOCIATED_URI));
+  CASE(TIME_STAMPS):
+    return time_stamps(d, a);
+  CASE(INTER_OPERATOR_IDENTIFIER):
+    return inter_operator_identifier(d, a);
+  CASE(TRANSIT_IOI_LIST):
+    return add_str(d, &ims->transit_ioi_lists, r->transit, WCHG_ACR_MAX_TRANSIT_IOIS, a,
+                   E(TRANSIT_IOI_LIST));
+  CASE(IMS_CHARGING_IDENTIFIER):
+    ims->ims_charging_identifier = octets(a);
+    return WCHG_OK;
+  CASE(SDP_SESSION_DESCRIPTION):
+    return add_str(d, &media_entry(d)->sdp_session_description, r->session_lines,
+                   WCHG_ACR_MAX_SDP_SESSION_DESCRIPTIONS, a, E(SDP_SESSION_DESCRIPTION));
+  CASE(SDP_MEDIA_COMPONENT):
+    return media_component(d, a);
+  CASE(SERVED_PARTY_IP_ADDRESS):
+    ims->served_party_ip_address = address(a);
+    return WCHG_OK;
+  CASE(MESSAGE_BODY):
+    return message_body(d, a);
+  CASE(CAUSE_CODE):
+    acr->cause_code = WCHG_INT(i32(a));
+    return WCHG_OK;
+  CASE(REASON_HEADER):
+    return add_str(d, &ims->list_of_reason_header, r->reasons, WCHG_ACR_MAX_REASON_HEADERS, a,
+                   E(REASON_HEADER));
+  CASE(ACCESS_NETWORK_INFORMATION):
+    return access_network(d, a);
+  CASE(CELLULAR_NETWORK_INFORMATION):
+    ims->cellular_network_information = octets(a);
+    return WCHG_OK;
+  CASE(IMS_COMMUNICATION_SERVICE_IDENTIFIER):
+    ims->ims_communication_service_identifier = octets(a);
+    return WCHG_OK;
+  CASE(NNI_INFORMATION):
+    return nni_information(d, a);
+  CASE(FROM_ADDRESS):
+    ims->from_address = octets(a);
+    return WCHG_OK;
+  CASE(IMS_EMERGENCY_INDICATOR):
+    ims->ims_emergency_indicator = i32(a) == 1;
+    d->emergency_at = i32(a) == 1 ? a->hdr : NULL;
+    return WCHG_OK;
+  CASE(IMS_VISITED_NETWORK_IDENTIFIER):
+    ims->ims_visited_network_identifier = octets(a);
+    return WCHG_OK;
+  CASE(RELATED_IMS_CHARGING_IDENTIFIER):
+    ims->related_icid = octets(a);
+    return WCHG_OK;
+  CASE(RELATED_IMS_CHARGING_IDENTIFIER_NODE):
+    ims->related_icid_generation_node.choice = WCHG_NODE_IP_ADDRESS;
+    ims->related_icid_generation_node.ip_address = address(a);
+    return WCHG_OK;
+  CASE(ROUTE_HEADER_RECEIVED):
+    ims->route_header_received = octets(a);
+    return WCHG_OK;
+  CASE(ROUTE_HEADER_TRANSMITTED):
+    ims->route_header_transmitted = octets(a);
+    return WCHG_OK;
+  CASE(INSTANCE_ID):
+    ims->instance_id = octets(a);
+    return WCHG_OK;
+  CASE(FE_IDENTIFIER_LIST):
+    return fe_identifier_list(d, a);
+  CASE(WEBRTC_AUTHENTICATION_FUNCTION_NAME):
+    ims->webrtc_authentication_function_name = text(a);
+    d->webrtc_identity = true;
+    return WCHG_OK;
+  CASE(WEBRTC_WEB_SERVER_FUNCTION_NAME):
+    ims->webrtc_web_server_function_name = text(a);
+    d->webrtc_identity = true;
+    return WCHG_OK;
+  default:
+    return WCHG_OK;
+  }
+}
+
+static wchg_status ims_information(struct dec *d, const struct avp *g) {
+  struct iter it;
+  struct avp a;
+  wchg_status rc = WCHG_OK;
+  open_group(d, E(IMS_INFORMATION), NO_INDEX);
+  iter_group(&it, g, d, E(IMS_INFORMATION));
+  while (!rc && next(&it, &a))
+    rc = ims_child(d, &a);
+  if (!rc && d->emergency_at && d->webrtc_identity)
+    rc = fail(d, WCHG_E_EMERGENCY, RC_INVALID_AVP_VALUE, d->emergency_at,
+              E(IMS_EMERGENCY_INDICATOR), NO_INDEX,
+              "an IMS emergency session of a WebRTC client is not charged");
+  d->depth--;
+  return rc;
+}
+
+/* Service-Information: Subscription-Id and IMS-Information (required). */
+static wchg_status service_information(struct dec *d, const struct avp *g) {
+  wchg_ims_info *ims = &d->r->acr.ims;
+  wchg_subscription_id_list *l = &ims->list_of_subscription_id;
+  struct iter it, sub;
+  struct avp a, s;
+  wchg_status rc = WCHG_OK;
+  bool have_ims = false;
+  open_group(d, E(SERVICE_INFORMATION), NO_INDEX);
+  iter_group(&it, g, d, E(SERVICE_INFORMATION));
+  while (!rc && next(&it, &a)) {
+    switch (KEY(a.vendor, a.code)) {
+    CASE(SUBSCRIPTION_ID): {
+      if (l->count == WCHG_ACR_MAX_SUBSCRIPTION_IDS) {
+        rc = too_many(d, &a, E(SUBSCRIPTION_ID), l->count, WCHG_ACR_MAX_SUBSCRIPTION_IDS);
+        break;
+      }
+      wchg_subscription_id *id = &d->r->subscriptions[l->count++];
+      memset(id, 0, sizeof *id);
+      l->items = d->r->subscriptions;
+      iter_group(&sub, &a, d, E(SUBSCRIPTION_ID));
+      while (next(&sub, &s)) {
+        if (KEY(s.vendor, s.code) == KEY(V_SUBSCRIPTION_ID_TYPE, C_SUBSCRIPTION_ID_TYPE))
+          id->subscription_id_type = WCHG_INT(i32(&s));
+        else if (KEY(s.vendor, s.code) == KEY(V_SUBSCRIPTION_ID_DATA, C_SUBSCRIPTION_ID_DATA))
+          id->subscription_id_data = text(&s);
+      }
+      break;
+    }
+    CASE(IMS_INFORMATION):
+      have_ims = true;
+      rc = ims_information(d, &a);
+      break;
+    default:
+      break;
+    }
+  }
+  if (!rc && !have_ims)
+    rc = fail(d, WCHG_E_MISSING, RC_MISSING_AVP, g->hdr, E(IMS_INFORMATION), NO_INDEX,
+              "IMS-Information is missing: an ACR of IMS has Node-Functionality");
+  d->depth--;
+  return rc;
+}
+
+/* ---- the message ------------------------------------------------------------- */
+
+/* A DiameterIdentity or Session-Id the encoder requires non-empty. */
+static wchg_status required_text(struct dec *d, wchg_str *dst, const struct avp *a,
+                                 const wchg_dict_avp *e) {
+  if (!a->len)
+    return bad_value(d, a, e, "empty");
+  *dst = text(a);
+  return WCHG_OK;
+}
+
+static wchg_status acr_avp(struct dec *d, const struct avp *a, bool *have_si) {
+  wchg_acr *acr = &d->r->acr;
+  switch (KEY(a->vendor, a->code)) {
+  CASE(SESSION_ID):
+    return required_text(d, &acr->session_id, a, E(SESSION_ID));
+  CASE(ORIGIN_HOST):
+    return required_text(d, &acr->origin_host, a, E(ORIGIN_HOST));
+  CASE(ORIGIN_REALM):
+    return required_text(d, &acr->origin_realm, a, E(ORIGIN_REALM));
+  CASE(DESTINATION_REALM):
+    return required_text(d, &acr->destination_realm, a, E(DESTINATION_REALM));
+  CASE(DESTINATION_HOST):
+    acr->destination_host = text(a);
+    return WCHG_OK;
+  CASE(ACCOUNTING_RECORD_TYPE):
+    acr->accounting_record_type = i32(a);
+    return WCHG_OK;
+  CASE(ACCOUNTING_RECORD_NUMBER):
+    acr->accounting_record_number = u32(a);
+    return WCHG_OK;
+  CASE(ACCT_APPLICATION_ID): /* RFC 6733 §9.8: equals the header's */
+    return u32(a) == WCHG_APP_BASE_ACCOUNTING
+               ? WCHG_OK
+               : bad_value(d, a, E(ACCT_APPLICATION_ID), "not 3 (base accounting)");
+  CASE(USER_NAME):
+    acr->ims.private_user_id = text(a);
+    return WCHG_OK;
+  CASE(ACCT_INTERIM_INTERVAL):
+    acr->acct_interim_interval = opt_u32(a);
+    return WCHG_OK;
+  CASE(ORIGIN_STATE_ID):
+    acr->origin_state_id = opt_u32(a);
+    return WCHG_OK;
+  CASE(EVENT_TIMESTAMP):
+    acr->event_timestamp = WCHG_TIME_MS(time_ms(a));
+    return WCHG_OK;
+  CASE(SERVICE_CONTEXT_ID):
+    acr->ims.service_context_id = text(a);
+    return WCHG_OK;
+  CASE(SERVICE_INFORMATION):
+    *have_si = true;
+    return service_information(d, a);
+  default: /* Proxy-Info, Route-Record, unknown AVPs */
+    return WCHG_OK;
+  }
+}
+
+/* After a good parse: an Accounting-Request of base accounting? */
+static wchg_status is_acr(struct dec *d, const wchg_dmsg *m) {
+  if (m->code != WCHG_CMD_ACCOUNTING || !(m->flags & WCHG_CMD_FLAG_R))
+    return fail(d, WCHG_E_DIAMETER, RC_COMMAND_UNSUPPORTED, d->msg + 4, NULL, NO_INDEX,
+                "command %u with the R flag %s is not an Accounting-Request",
+                (unsigned)m->code, m->flags & WCHG_CMD_FLAG_R ? "set" : "clear");
+  if (m->app_id != WCHG_APP_BASE_ACCOUNTING)
+    return fail(d, WCHG_E_DIAMETER, RC_APPLICATION_UNSUPPORTED, d->msg + 8, NULL, NO_INDEX,
+                "Application-Id %u is not 3 (base accounting)", (unsigned)m->app_id);
+  return WCHG_OK;
+}
+
+wchg_acr_reader *wchg_acr_reader_new(const wchg_mem *mem) {
+  wchg_mem m = {0};
+  wchg_acr_reader *r;
+  if (mem)
+    m = *mem;
+  r = m.malloc ? m.malloc(sizeof *r, m.user_data) : malloc(sizeof *r);
+  if (!r)
+    return NULL;
+  memset(r, 0, sizeof *r);
+  r->mem = m;
+  return r;
+}
+
+void wchg_acr_reader_free(wchg_acr_reader *r) {
+  if (!r)
+    return;
+  if (r->mem.free)
+    r->mem.free(r, r->mem.user_data);
+  else
+    free(r);
+}
+
+wchg_status wchg_acr_decode_ex(wchg_acr_reader *r, const uint8_t *buf, size_t len,
+                               wchg_policy policy, const wchg_acr **out, wchg_diag *diag,
+                               wchg_warnings *warn) {
+  struct dec d;
+  wchg_dmsg m;
+  struct iter it;
+  struct avp a;
+  bool have_si = false;
+  wchg_warnings count = {NULL, 0, 0}, *w = warn ? warn : &count;
+  size_t before = w->count;
+  wchg_status rc;
+  if (out)
+    *out = NULL;
+  wchg_diag_clear(diag);
+  if (!r || !out || (!buf && len) ||
+      (policy != WCHG_POLICY_RECEIVE && policy != WCHG_POLICY_STRICT)) {
+    wchg_diag_set(diag, WCHG_E_ARG, WCHG_NO_OFFSET, NULL, "%s",
+                  !r ? "r is NULL" : !out ? "out is NULL" : buf || !len ? "unknown policy"
+                                                                       : "buf is NULL");
+    return WCHG_E_ARG;
+  }
+  if ((rc = wchg_dmsg_parse_ex(buf, len, policy == WCHG_POLICY_RECEIVE ? WCHG_DPARSE_RECEIVE : 0,
+                               &m, diag, w)))
+    return rc;
+  memset(&d, 0, sizeof d);
+  d.r = r;
+  d.msg = buf;
+  d.diag = diag;
+  d.tolerant = w->count != before;
+  if ((rc = is_acr(&d, &m)))
+    return rc;
+
+  wchg_acr *acr = &r->acr;
+  memset(acr, 0, sizeof *acr);
+  acr->hop_by_hop = m.hop_by_hop;
+  acr->end_to_end = m.end_to_end;
+  acr->retransmitted = m.flags & WCHG_CMD_FLAG_T;
+  iter_init(&it, buf + 20, buf + len, &d, m.command->avps, m.command->n_avps);
+  while (!rc && next(&it, &a))
+    rc = acr_avp(&d, &a, &have_si);
+  if (!rc && !have_si)
+    rc = fail(&d, WCHG_E_MISSING, RC_MISSING_AVP, buf, E(SERVICE_INFORMATION), NO_INDEX,
+              "Service-Information is missing: an ACR of IMS has IMS-Information");
+  if (!rc)
+    *out = acr;
+  return rc;
+}
+
+wchg_status wchg_acr_decode(wchg_acr_reader *r, const uint8_t *buf, size_t len,
+                            const wchg_acr **out, wchg_diag *diag) {
+  return wchg_acr_decode_ex(r, buf, len, WCHG_POLICY_STRICT, out, diag, NULL);
+}

@@ -1,0 +1,150 @@
+/*
+ * sip_pcv.c: the P-Charging-Vector header value (RFC 7315 §5.6):
+ *   icid-value *(SEMI charge-params), charge-params being
+ *   icid-generated-at, orig-ioi, term-ioi, transit-ioi, related-icid,
+ *   related-icid-generated-at or a generic-param.
+ * Parameters are accepted in any order; icid-value must be present.
+ */
+#include <stddef.h>
+#include <string.h>
+
+#include "sip/sip_lex.h"
+
+#define ROOT "P-Charging-Vector"
+
+enum pcv_kind { PCV_VALUE, PCV_HOST, PCV_LIST };
+
+static const struct pcv_field {
+  const char *name;
+  size_t off;
+  enum pcv_kind kind;
+} pcv_fields[] = {
+    {"icid-value", offsetof(wchg_sip_charging_vector, icid_value), PCV_VALUE},
+    {"icid-generated-at", offsetof(wchg_sip_charging_vector, icid_generated_at), PCV_HOST},
+    {"orig-ioi", offsetof(wchg_sip_charging_vector, orig_ioi), PCV_VALUE},
+    {"term-ioi", offsetof(wchg_sip_charging_vector, term_ioi), PCV_VALUE},
+    {"transit-ioi", offsetof(wchg_sip_charging_vector, transit_ioi), PCV_LIST},
+    {"related-icid", offsetof(wchg_sip_charging_vector, related_icid), PCV_VALUE},
+    {"related-icid-generated-at",
+     offsetof(wchg_sip_charging_vector, related_icid_generated_at), PCV_HOST},
+};
+
+static const struct pcv_field *pcv_field(wchg_str name) {
+  for (size_t k = 0; k < sizeof pcv_fields / sizeof pcv_fields[0]; k++)
+    if (wchg_sip_name_eq(name, pcv_fields[k].name))
+      return &pcv_fields[k];
+  return NULL;
+}
+
+static wchg_status add_transit(struct sip_lex *x, wchg_sip_charging_vector *v, wchg_str item) {
+  if (v->transit_ioi_count == WCHG_SIP_MAX_TRANSIT_IOI)
+    return wchg_sip_err(x, WCHG_E_LIMIT, sip_off(x, item.ptr),
+                        "more than %d transit-ioi entries", WCHG_SIP_MAX_TRANSIT_IOI);
+  v->transit_ioi_list[v->transit_ioi_count++] = item;
+  return WCHG_OK;
+}
+
+/* transit-ioi: one token, or DQUOTE entry *(COMMA entry) DQUOTE with each
+ * entry a token ("name.index" or "void.index" in RFC 7315). */
+static wchg_status transit_list(struct sip_lex *x, wchg_sip_charging_vector *v) {
+  const wchg_sip_value *t = &v->transit_ioi;
+  struct sip_lex y = *x; /* reads the inside of the value only */
+  wchg_str item;
+  wchg_status rc;
+  int more;
+  y.i = sip_off(x, t->raw.ptr);
+  y.n = y.i + t->raw.len;
+  if (!t->quoted) {
+    if ((rc = wchg_sip_token(&y, &item, "a transit-ioi entry")) || !sip_eof(&y))
+      return rc ? rc : wchg_sip_expected(&y, "a token");
+    return add_transit(x, v, item);
+  }
+  do {
+    if ((rc = wchg_sip_token(&y, &item, "a transit-ioi entry")) ||
+        (rc = add_transit(x, v, item)))
+      return rc;
+  } while ((more = wchg_sip_next(&y, ',')) == 1);
+  return (wchg_status)more;
+}
+
+/* The slot of a generic-param: the next of v->params. */
+static wchg_status generic_param(struct sip_lex *x, wchg_sip_charging_vector *v,
+                                 wchg_str name, wchg_sip_param **p) {
+  size_t at = sip_off(x, name.ptr);
+  sip_at(x, 0, "generic-param", v->param_count);
+  if (v->param_count == WCHG_SIP_MAX_PARAMS)
+    return wchg_sip_err(x, WCHG_E_LIMIT, at, "more than %d other parameters",
+                        WCHG_SIP_MAX_PARAMS);
+  if (wchg_sip_param_has(v->params, v->param_count, name))
+    return wchg_sip_err(x, WCHG_E_DUPLICATE, at, "a parameter is given twice");
+  *p = &v->params[v->param_count];
+  **p = (wchg_sip_param){.name = name}; /* the whole slot: no "=value" is no value */
+  return WCHG_OK;
+}
+
+/* A parameter with a field of its own: EQUAL and a value of its kind. */
+static wchg_status known_param(struct sip_lex *x, wchg_sip_charging_vector *v,
+                               const struct pcv_field *f, wchg_str name) {
+  wchg_sip_value *slot = (wchg_sip_value *)((char *)v + f->off);
+  wchg_status rc;
+  sip_at(x, 0, f->name, SIP_NO_INDEX);
+  if (slot->raw.ptr)
+    return wchg_sip_err(x, WCHG_E_DUPLICATE, sip_off(x, name.ptr), "%s is given twice",
+                        f->name);
+  if ((rc = wchg_sip_req_value(x, true, slot)))
+    return rc;
+  if (f->kind == PCV_HOST && !wchg_sip_is_host(slot))
+    return wchg_sip_err(x, WCHG_E_ENCODING, sip_value_off(x, slot),
+                        "a host name or address expected");
+  return f->kind == PCV_LIST ? transit_list(x, v) : WCHG_OK;
+}
+
+static wchg_status pcv_param(struct sip_lex *x, wchg_sip_charging_vector *v) {
+  wchg_str name;
+  wchg_sip_param *p = NULL;
+  wchg_status rc;
+  sip_at(x, 0, NULL, SIP_NO_INDEX);
+  if ((rc = wchg_sip_token(x, &name, "a parameter name")))
+    return rc;
+  const struct pcv_field *f = pcv_field(name);
+  if (f)
+    return known_param(x, v, f, name);
+  if ((rc = generic_param(x, v, name, &p)) || (rc = wchg_sip_opt_value(x, true, &p->value)))
+    return rc;
+  v->param_count++;
+  return WCHG_OK;
+}
+
+wchg_status wchg_sip_parse_charging_vector(const char *value, size_t len,
+                                           wchg_sip_charging_vector *out, wchg_diag *diag) {
+  struct sip_lex x;
+  wchg_status rc;
+  int more;
+  wchg_diag_clear(diag);
+  if (!out || (!value && len))
+    return wchg_sip_arg(diag);
+  /* every field but the arrays, whose entries past their counts are
+   * unspecified (sip.h): 1.5 KB less to clear per header */
+  memset(out, 0, offsetof(wchg_sip_charging_vector, transit_ioi_list));
+  memset(&out->transit_ioi_count, 0,
+         offsetof(wchg_sip_charging_vector, params) -
+             offsetof(wchg_sip_charging_vector, transit_ioi_count));
+  out->param_count = 0;
+  wchg_sip_lex_init(&x, value, len, ROOT, diag);
+  wchg_sip_sws(&x);
+  if (sip_eof(&x)) {
+    sip_at(&x, 0, "icid-value", SIP_NO_INDEX);
+    return wchg_sip_err(&x, WCHG_E_MISSING, x.i, "the header value is empty");
+  }
+  do {
+    if ((rc = pcv_param(&x, out)))
+      return rc;
+  } while ((more = wchg_sip_next(&x, ';')) == 1);
+  if (more)
+    return (wchg_status)more;
+  if (!out->icid_value.raw.ptr) {
+    sip_at(&x, 0, "icid-value", SIP_NO_INDEX);
+    return wchg_sip_err(&x, WCHG_E_MISSING, WCHG_NO_OFFSET, "icid-value is missing");
+  }
+  return WCHG_OK;
+}
