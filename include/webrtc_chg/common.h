@@ -94,6 +94,14 @@ typedef enum wchg_status {
  */
 WCHG_API const char *wchg_strerror(int code);
 
+/**
+ * wchg_status_name - the enum name of |code| as written in this header,
+ * e.g. "WCHG_E_BUFFER" for WCHG_E_BUFFER, for logs and test expectations.
+ * Returns NULL for a code this header does not define. The string is
+ * static.
+ */
+WCHG_API const char *wchg_status_name(int code);
+
 /* ------------------------------------------------------------------ */
 /* Diagnostics                                                         */
 /* ------------------------------------------------------------------ */

@@ -6,36 +6,51 @@
 
 const char *wchg_version(void) { return WCHG_VERSION_STRING; }
 
+/* Every status: its enum name and its sentence (common.h). */
+#define STATUS_LIST(X) \
+  X(WCHG_OK, "success") \
+  X(WCHG_E_ARG, "invalid argument") \
+  X(WCHG_E_NOMEM, "out of memory") \
+  X(WCHG_E_BUFFER, "buffer too small") \
+  X(WCHG_E_TRUNCATED, "input truncated") \
+  X(WCHG_E_LENGTH, "invalid length") \
+  X(WCHG_E_TAG, "unexpected tag") \
+  X(WCHG_E_DUPLICATE, "duplicate field") \
+  X(WCHG_E_MISSING, "mandatory field missing") \
+  X(WCHG_E_DEPTH, "nesting too deep") \
+  X(WCHG_E_LIMIT, "count limit exceeded") \
+  X(WCHG_E_ENCODING, "invalid value encoding") \
+  X(WCHG_E_RANGE, "value out of range") \
+  X(WCHG_E_CONSTRAINT, "size constraint violated") \
+  X(WCHG_E_UTF8, "invalid text") \
+  X(WCHG_E_TIMESTAMP, "invalid TimeStamp") \
+  X(WCHG_E_TRAILING, "trailing data") \
+  X(WCHG_E_CHOICE, "invalid CHOICE") \
+  X(WCHG_E_JSON, "JSON syntax error") \
+  X(WCHG_E_JSON_TYPE, "wrong JSON type") \
+  X(WCHG_E_JSON_KEY, "unknown JSON member") \
+  X(WCHG_E_INVALID, "validation failed") \
+  X(WCHG_E_EMERGENCY, "WebRTC emergency session not chargeable") \
+  X(WCHG_E_DIAMETER, "invalid Diameter message") \
+  X(WCHG_E_STATE, "call out of order") \
+  X(WCHG_E_OTHER_NODE, "ACR of another node function") \
+  X(WCHG_E_OTHER_RECORD, "CDR of another record type")
+
 const char *wchg_strerror(int code) {
   switch (code) {
-  case WCHG_OK: return "success";
-  case WCHG_E_ARG: return "invalid argument";
-  case WCHG_E_NOMEM: return "out of memory";
-  case WCHG_E_BUFFER: return "buffer too small";
-  case WCHG_E_TRUNCATED: return "input truncated";
-  case WCHG_E_LENGTH: return "invalid length";
-  case WCHG_E_TAG: return "unexpected tag";
-  case WCHG_E_DUPLICATE: return "duplicate field";
-  case WCHG_E_MISSING: return "mandatory field missing";
-  case WCHG_E_DEPTH: return "nesting too deep";
-  case WCHG_E_LIMIT: return "count limit exceeded";
-  case WCHG_E_ENCODING: return "invalid value encoding";
-  case WCHG_E_RANGE: return "value out of range";
-  case WCHG_E_CONSTRAINT: return "size constraint violated";
-  case WCHG_E_UTF8: return "invalid text";
-  case WCHG_E_TIMESTAMP: return "invalid TimeStamp";
-  case WCHG_E_TRAILING: return "trailing data";
-  case WCHG_E_CHOICE: return "invalid CHOICE";
-  case WCHG_E_JSON: return "JSON syntax error";
-  case WCHG_E_JSON_TYPE: return "wrong JSON type";
-  case WCHG_E_JSON_KEY: return "unknown JSON member";
-  case WCHG_E_INVALID: return "validation failed";
-  case WCHG_E_EMERGENCY: return "WebRTC emergency session not chargeable";
-  case WCHG_E_DIAMETER: return "invalid Diameter message";
-  case WCHG_E_STATE: return "call out of order";
-  case WCHG_E_OTHER_NODE: return "ACR of another node function";
-  case WCHG_E_OTHER_RECORD: return "CDR of another record type";
+#define TEXT_OF(c, text) case c: return text;
+    STATUS_LIST(TEXT_OF)
+#undef TEXT_OF
   default: return "unknown error";
+  }
+}
+
+const char *wchg_status_name(int code) {
+  switch (code) {
+#define NAME_OF(c, text) case c: return #c;
+    STATUS_LIST(NAME_OF)
+#undef NAME_OF
+  default: return NULL;
   }
 }
 

@@ -82,6 +82,29 @@ START_TEST(strerror_codes_are_negative_and_in_range) {
 }
 END_TEST
 
+/* wchg_status_name: the enum's own spelling for every code, NULL else. */
+START_TEST(status_names_spell_the_enum) {
+  static const struct {
+    int code;
+    const char *name;
+  } some[] = {{WCHG_OK, "WCHG_OK"},
+              {WCHG_E_BUFFER, "WCHG_E_BUFFER"},
+              {WCHG_E_TIMESTAMP, "WCHG_E_TIMESTAMP"},
+              {WCHG_E_OTHER_RECORD, "WCHG_E_OTHER_RECORD"},
+              {WCHG_E_OTHER_NODE, "WCHG_E_OTHER_NODE"}};
+  for (size_t i = 0; i < sizeof some / sizeof some[0]; i++)
+    ck_assert_str_eq(wchg_status_name(some[i].code), some[i].name);
+  for (size_t i = 0; i < N_CODES; i++) {
+    const char *n = wchg_status_name(all_codes[i]);
+    ck_assert_msg(n && !strncmp(n, "WCHG_", 5), "code %d has no name", all_codes[i]);
+    for (size_t j = 0; j < i; j++)
+      ck_assert_str_ne(n, wchg_status_name(all_codes[j]));
+  }
+  ck_assert_ptr_null(wchg_status_name(-25));
+  ck_assert_ptr_null(wchg_status_name(1));
+}
+END_TEST
+
 /* wchg_warn: every warning counted, the first |cap| kept, NULL allowed. */
 START_TEST(warnings_count_and_keep) {
   wchg_diag items[2];
@@ -496,6 +519,7 @@ Suite *common_suite(void) {
   tcase_add_test(tc, strerror_codes_are_negative_and_in_range);
   tcase_add_test(tc, strerror_unknown_codes);
   tcase_add_test(tc, warnings_count_and_keep);
+  tcase_add_test(tc, status_names_spell_the_enum);
   suite_add_tcase(s, tc);
 
   tc = tcase_create("diag");
