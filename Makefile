@@ -524,6 +524,24 @@ check-oracle-receive: $(B)/examples/cdr2json $(B)/examples/json2cdr | $(B)/check
 	grep -q "^cdr2json: .*cut.der: record $$((n + 1)) at byte [0-9]*: .*(input truncated)$$" \
 	    $$d/cut.err
 
+# Two checks of the house's shape, not yet in CHECK_STEPS:
+# check-layers: which object of lib/ uses which (nm), against the layers
+# of tests/tools/layers: no circle between files, no use that climbs.
+# check-shape: no function over 60 lines, p90 at most 30, in lib/ and in
+# examples/ (tests/tools/check_shape.sh, tests/tools/funclen.awk).
+.PHONY: check-layers check-shape
+check-layers: $(LIB_OBJS)
+	@echo "sh tests/tools/check_layers.sh tests/tools/layers $(B)/obj/lib ..."
+	@NM=$(NM) sh tests/tools/check_layers.sh tests/tools/layers $(B)/obj/lib \
+	    $(LIB_OBJS:$(B)/obj/lib/%=%)
+
+check-shape:
+	@fail=0; \
+	sh tests/tools/check_shape.sh lib $(wildcard lib/*/*.c lib/*/*.h) || fail=1; \
+	sh tests/tools/check_shape.sh examples $(wildcard examples/*.c examples/*.h \
+	    examples/*/*.c examples/*/*.h) || fail=1; \
+	exit $$fail
+
 # ---------------------------------------------------------------- bench
 
 # A benchmark counts allocations by defining __wrap_malloc and friends

@@ -10,9 +10,17 @@
 # prints one line "functions N median M p90 P max X (FILE:LINE NAME)", and
 # with list=1 every function as "LINES FILE:LINE NAME" first.
 
-function flush_sig() { sig_start = 0; sig_name = "" }
+function flush_sig() { sig_start = 0; sig_name = ""; sig_paren = 0 }
 
-FNR == 1 { depth = 0; flush_sig(); in_fn = 0 }
+FNR == 1 { depth = 0; flush_sig(); in_fn = 0; in_type = 0 }
+
+# a type or a table ("static const struct {" ... "} names[] = {"): no
+# function, skipped to its "}" in column 0
+in_type {
+	if ($0 ~ /^\}/)
+		in_type = 0
+	next
+}
 
 {
 	line = $0
@@ -22,6 +30,13 @@ FNR == 1 { depth = 0; flush_sig(); in_fn = 0 }
 		if (!sig_start && line ~ /^[A-Za-z_]/ && line !~ /^(typedef|struct [A-Za-z_0-9]+ *\{|enum|union)/ &&
 		    line !~ /;[ \t]*$/)
 			sig_start = FNR
+		if (sig_start && line ~ /\(/)
+			sig_paren = 1
+		if (sig_start && line ~ /\{[ \t]*$/ && line !~ /=/ && !sig_paren) {
+			in_type = 1
+			flush_sig()
+			next
+		}
 		if (sig_start && line ~ /\{[ \t]*$/ && line !~ /=/) {
 			text = line
 			if (match(text, /[A-Za-z_][A-Za-z_0-9]*[ \t]*\(/)) {
