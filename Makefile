@@ -73,18 +73,24 @@ EXAMPLES := cdr2json json2cdr demo_cdrs avpdump webrtc_call acr2cdr
 
 LIB_OBJS := $(LIB_SRCS:%.c=$(B)/obj/%.o)
 UNIT_OBJS := $(UNIT_SRCS:%.c=$(B)/obj/%.o)
-EXAMPLE_OBJS := $(EXAMPLES:%=$(B)/obj/examples/%.o) $(B)/obj/examples/scenario.o \
-	$(B)/obj/examples/online.o
+# The scenario engine of the webrtc_call demo (examples/scenario/): built
+# once per variant, linked by webrtc_call, the unit tests and fuzz_scenario.
+SCN_SRCS := $(wildcard examples/scenario/*.c)
+SCN_OBJS := $(SCN_SRCS:%.c=$(B)/obj/%.o)
+SCN_INC := -Iexamples/scenario
+EXAMPLE_OBJS := $(EXAMPLES:%=$(B)/obj/examples/%.o) $(SCN_OBJS)
 EXAMPLE_BINS := $(EXAMPLES:%=$(B)/examples/%)
 
 ASAN_LIB_OBJS := $(LIB_SRCS:%.c=$(B)/asan/obj/%.o)
 ASAN_UNIT_OBJS := $(UNIT_SRCS:%.c=$(B)/asan/obj/%.o)
+ASAN_SCN_OBJS := $(SCN_SRCS:%.c=$(B)/asan/obj/%.o)
 ASAN_FUZZ_OBJS := $(FUZZ_NAMES:%=$(B)/asan/obj/tests/fuzz/fuzz_%.o) \
 	$(B)/asan/obj/tests/fuzz/replay_main.o
 REPLAY_BINS := $(FUZZ_NAMES:%=$(B)/asan/replay_%)
 
 FUZZ_LIB_OBJS := $(LIB_SRCS:%.c=$(B)/fuzz/obj/%.o)
 FUZZ_TARGET_OBJS := $(FUZZ_NAMES:%=$(B)/fuzz/obj/tests/fuzz/fuzz_%.o)
+FUZZ_SCN_OBJS := $(SCN_SRCS:%.c=$(B)/fuzz/obj/%.o)
 FUZZ_BINS := $(FUZZ_NAMES:%=$(B)/fuzz/fuzz_%)
 
 BENCH_BINS := $(BENCH_SRCS:tests/bench/%.c=$(B)/bench/%)
@@ -114,8 +120,13 @@ OBJ_CFLAGS :=
 
 $(LIB_OBJS) $(ASAN_LIB_OBJS) $(FUZZ_LIB_OBJS): OBJ_CFLAGS := -fvisibility=hidden -fPIC
 $(UNIT_OBJS) $(ASAN_UNIT_OBJS): OBJ_CFLAGS := $(CHECK_CFLAGS)
-# The examples use the public API only.
-$(EXAMPLE_OBJS): OBJ_INC := -Iinclude
+# The examples (and their scenario engine) use the public API only.
+$(EXAMPLE_OBJS) $(ASAN_SCN_OBJS) $(FUZZ_SCN_OBJS): OBJ_INC := -Iinclude
+# Those that use the scenario engine see its headers.
+$(B)/obj/tests/unit/test_demo.o $(B)/asan/obj/tests/unit/test_demo.o: \
+	OBJ_CFLAGS := $(CHECK_CFLAGS) $(SCN_INC)
+$(B)/asan/obj/tests/fuzz/fuzz_scenario.o $(B)/fuzz/obj/tests/fuzz/fuzz_scenario.o: \
+	OBJ_CFLAGS := $(SCN_INC)
 
 $(B)/obj/%.o: %.c
 	@mkdir -p $(@D)
@@ -170,13 +181,13 @@ $(SHARED_LINKS): $(SHARED_LIB)
 
 # The unit tests link the objects, not the archive: they may call helpers
 # that the archive keeps local.
-$(B)/test_unit: $(UNIT_OBJS) $(LIB_OBJS)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(UNIT_OBJS) $(LIB_OBJS) \
+$(B)/test_unit: $(UNIT_OBJS) $(SCN_OBJS) $(LIB_OBJS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(UNIT_OBJS) $(SCN_OBJS) $(LIB_OBJS) \
 	    $(CHECK_LIBS) $(JANSSON_LIBS) -pthread
 
-$(B)/asan/test_unit: $(ASAN_UNIT_OBJS) $(ASAN_LIB_OBJS)
+$(B)/asan/test_unit: $(ASAN_UNIT_OBJS) $(ASAN_SCN_OBJS) $(ASAN_LIB_OBJS)
 	$(CC) $(CFLAGS) $(SAN_CFLAGS) $(LDFLAGS) -o $@ $(ASAN_UNIT_OBJS) \
-	    $(ASAN_LIB_OBJS) $(CHECK_LIBS) $(JANSSON_LIBS) -pthread
+	    $(ASAN_SCN_OBJS) $(ASAN_LIB_OBJS) $(CHECK_LIBS) $(JANSSON_LIBS) -pthread
 
 # The helper of the tshark interop step: writes the sample Diameter
 # messages and lists the AVPs our reader sees (public API only).
@@ -191,6 +202,7 @@ $(B)/interop/diam_interop: tests/interop/diam_interop.c tests/unit/diam_samples.
 $(B)/asan/replay_%: $(B)/asan/obj/tests/fuzz/fuzz_%.o \
 		$(B)/asan/obj/tests/fuzz/replay_main.o $(ASAN_LIB_OBJS)
 	$(CC) $(CFLAGS) $(SAN_CFLAGS) $(LDFLAGS) -o $@ $^ $(JANSSON_LIBS)
+$(B)/asan/replay_scenario: $(ASAN_SCN_OBJS)
 
 # Link test: our static library and an asn1c-generated codec in one program.
 $(B)/abi/clash: tests/abi/clash.c $(STATIC_LIB) $(B)/asn1c/libasn1c_fast.a \
@@ -204,9 +216,9 @@ $(B)/abi/clash: tests/abi/clash.c $(STATIC_LIB) $(B)/asn1c/libasn1c_fast.a \
 $(B)/examples/%: $(B)/obj/examples/%.o $(STATIC_LIB) | $(B)/examples
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(STATIC_LIB) $(JANSSON_LIBS)
 
-# webrtc_call: the scenario reader and runner (examples/scenario.c) too,
-# and the text of examples/scenarios/demo.json compiled in as its
-# built-in scenario (a byte array written with od and sed).
+# webrtc_call: the scenario engine (examples/scenario/) too, and the text
+# of examples/scenarios/demo.json compiled in as its built-in scenario (a
+# byte array written with od and sed).
 $(B)/gen/demo_scenario.h: examples/scenarios/demo.json
 	@mkdir -p $(@D)
 	{ echo '/* generated from $< */'; \
@@ -214,9 +226,9 @@ $(B)/gen/demo_scenario.h: examples/scenarios/demo.json
 	  od -An -v -tx1 $< | sed 's/\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
 	  echo '};'; } >$@.tmp && mv $@.tmp $@
 $(B)/obj/examples/webrtc_call.o: $(B)/gen/demo_scenario.h
-$(B)/obj/examples/webrtc_call.o: OBJ_CFLAGS := -I$(B)/gen
-$(B)/examples/webrtc_call: $(B)/obj/examples/webrtc_call.o \
-		$(B)/obj/examples/scenario.o $(B)/obj/examples/online.o $(STATIC_LIB) | $(B)/examples
+$(B)/obj/examples/webrtc_call.o: OBJ_CFLAGS := -I$(B)/gen $(SCN_INC)
+$(B)/examples/webrtc_call: $(B)/obj/examples/webrtc_call.o $(SCN_OBJS) $(STATIC_LIB) \
+		| $(B)/examples
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(filter %.o,$^) $(STATIC_LIB) $(JANSSON_LIBS)
 
 .PHONY: examples demo
@@ -587,6 +599,7 @@ bench: $(filter-out $(BENCH_SKIPPED),$(BENCH_BINS))
 $(B)/fuzz/fuzz_%: $(B)/fuzz/obj/tests/fuzz/fuzz_%.o $(FUZZ_LIB_OBJS)
 	$(CLANG) -g -fsanitize=fuzzer,$(FUZZ_SAN) $(LDFLAGS) -o $@ $^ \
 	    $(JANSSON_LIBS)
+$(B)/fuzz/fuzz_scenario: $(FUZZ_SCN_OBJS)
 
 # tests/fuzz/run.sh runs every target on a scratch copy of its corpus
 # (under $(B)/fuzz/work/<name>/) and ends with one table: executions,

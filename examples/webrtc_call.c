@@ -18,11 +18,10 @@
  * per answer with its verdict; the ACAs and the resends go beside the
  * ACR as DIR/NN-<session>-<TYPE>-acaK.diam and -resendK.diam.
  * Beside them, the online charging of the WebRTC users' calls and
- * MESSAGEs (examples/online.h: the IMS-GWF's CCRs, a simulated OCS's
- * CCAs) goes to DIR/ro/NN-<session>-CCR-<I|U|T>.diam and -CCA-..., one
- * line each ("Ro"). The
- * scenario's "expect" members are checked: a mismatch is reported on
- * stderr. Exit status: 0 when every expectation held, 1 when one did not,
+ * MESSAGEs (examples/scenario/online.h: the IMS-GWF's CCRs, a simulated
+ * OCS's CCAs) goes to DIR/ro/NN-<session>-CCR-<I|U|T>.diam and -CCA-...,
+ * one line each ("Ro"). The scenario's "expect" members are checked: a
+ * mismatch is reported on stderr. Exit status: 0 when every expectation held, 1 when one did not,
  * 2 on a usage, input or output error. The format is in README.md
  * ("Scenario format").
  *
@@ -86,7 +85,7 @@ static void print_record(const scn_outcome *o, const char *path) {
 /* A step that failed: a refusal (or another error) line. */
 static void print_error(const scn_outcome *o, struct ctx *c) {
   const scn_step *st = o->step;
-  const char *name = scn_status_name(o->status);
+  const char *name = wchg_status_name(o->status);
   const char *msg = o->diag->message[0] ? o->diag->message : wchg_strerror(o->status);
   const char *user = st->user >= 0 ? c->s->users[st->user].name : NULL;
   if (o->status == WCHG_E_EMERGENCY) {
@@ -107,7 +106,7 @@ static void print_warnings(const scn_outcome *o) {
   const wchg_warnings *w = o->warnings;
   for (size_t i = 0; w && i < w->count && i < w->cap; i++) {
     const wchg_diag *d = &w->items[i];
-    const char *name = scn_status_name(d->code);
+    const char *name = wchg_status_name(d->code);
     printf("-- WARNING step %zu (%s %s): %s", o->index, o->step->verb, o->step->label, d->path);
     if (d->offset != WCHG_NO_OFFSET)
       printf(" at byte %zu", d->offset);
@@ -158,7 +157,7 @@ static int print_exchanges(const scn_outcome *o, struct ctx *c) {
                STR_ARG(x->aca->kind == SCN_ACA_ANSWER && x->status == WCHG_OK
                            ? a->origin_host : x->aca->origin_host));
     if (x->status != WCHG_OK)
-      snprintf(verdict, sizeof verdict, "refused: %s (%s: %s)", scn_status_name(x->status),
+      snprintf(verdict, sizeof verdict, "refused: %s (%s: %s)", wchg_status_name(x->status),
                x->diag.path, x->diag.message);
     else if (a->resend)
       snprintf(verdict, sizeof verdict, "%s: resend #%" PRIu32 " with T",
@@ -258,10 +257,10 @@ int main(int argc, char **argv) {
   if (st != WCHG_OK) {
     if (err.line)
       fprintf(stderr, "webrtc_call: %s:%d:%d: %s%s%s (%s)\n", c.name, err.line, err.column,
-              err.path, err.path[0] ? ": " : "", err.message, scn_status_name(st));
+              err.path, err.path[0] ? ": " : "", err.message, wchg_status_name(st));
     else
       fprintf(stderr, "webrtc_call: %s: %s%s%s (%s)\n", c.name, err.path,
-              err.path[0] ? ": " : "", err.message, scn_status_name(st));
+              err.path[0] ? ": " : "", err.message, wchg_status_name(st));
     free(data);
     return 2;
   }

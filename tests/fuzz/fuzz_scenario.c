@@ -1,5 +1,5 @@
 /* fuzz_scenario: arbitrary text into the scenario reader of webrtc_call
- * (examples/scenario.c, compiled into this target). A text it refuses
+ * (examples/scenario/, linked into this target). A text it refuses
  * must say why; a text it accepts is replayed through the charging
  * trigger function (ctf.h), and every ACR the CTF produces must encode
  * and parse back with wchg_dmsg_parse() (the runner checks both), under
@@ -9,7 +9,10 @@
  * succeeded. A step's "aca" entries go through the CTF's answer path
  * (ctf_aca.h): every resend it gives back is the ACR as encoded with the
  * T flag set, and a lost answer gets no ACA. */
-#include "../../examples/scenario.c"
+#include <stdlib.h>
+#include <string.h>
+
+#include "scenario.h" /* examples/scenario/ */
 
 static int on_step(const scn_outcome *o, void *user_data) {
   (void)user_data;

@@ -1,7 +1,6 @@
 /* test_demo.c: the WebRTC call demo (examples/webrtc_call) and its
- * scenario reader. The reader and runner, examples/scenario.c, are
- * compiled into this file (#include below), so the unit tests need no
- * rule of their own.
+ * scenario engine (examples/scenario/: the reader, the runner and the
+ * online charging, linked into the unit tests as into webrtc_call).
  *
  * - examples/scenarios/demo.json, the demo's built-in scenario, checked
  *   record by record: record type, Accounting-Record-Number, Cause-Code,
@@ -18,6 +17,7 @@
 
 #include <check.h>
 #include <dirent.h>
+#include <inttypes.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,8 +25,8 @@
 
 #include "testutil.h"
 
-#include "../../examples/online.c"
-#include "../../examples/scenario.c"
+#include "online.h"   /* examples/scenario/ */
+#include "scenario.h"
 
 #define V3GPP 10415u
 
@@ -362,8 +362,8 @@ static void expect_error(const char *text, wchg_status code, const char *path, i
   scn_error err;
   scenario *s = (scenario *)1;
   wchg_status st = scn_parse(text, strlen(text), &s, &err);
-  ck_assert_msg(st == code, "%s: got %s (%s: %s), expected %s", text, scn_status_name(st),
-                err.path, err.message, scn_status_name(code));
+  ck_assert_msg(st == code, "%s: got %s (%s: %s), expected %s", text, wchg_status_name(st),
+                err.path, err.message, wchg_status_name(code));
   ck_assert_ptr_null(s);
   ck_assert_int_eq(err.code, code);
   ck_assert_str_eq(err.path, path);
@@ -449,6 +449,82 @@ START_TEST(reader_errors) {
 }
 END_TEST
 
+/* The "at" of a one-step scenario: Unix ms, or -1 when refused. */
+static int64_t at_of(const char *at) {
+  char text[512];
+  scenario *s = NULL;
+  scn_error err;
+  snprintf(text, sizeof text, "{" CFG ",\"steps\":[{\"at\":\"%s\",\"tick\":{\"session\":"
+           "\"s\"}}]}", at);
+  if (scn_parse(text, strlen(text), &s, &err) != WCHG_OK) {
+    /* only an unknown session, after the time was read */
+    return err.code == WCHG_E_RANGE && strcmp(err.path, "steps[0].at") == 0 ? -1 : -2;
+  }
+  scn_free(s);
+  return -3;
+}
+
+/* ISO-8601 times are counted by the library's TimeStamp (2000..2099);
+ * the reader takes 1970..2099: a year before 2000 is counted 56 years
+ * later and moved back. Values computed with date(1) -u +%s. */
+START_TEST(reader_times) {
+  static const char text[] = "{" CFG ",\"steps\":["
+      "{\"at\":\"1970-01-01T00:00:00Z\",\"invite\":{\"session\":\"a\"}},"
+      "{\"at\":\"1972-02-29T12:00:00.5+01:00\",\"invite\":{\"session\":\"b\"}},"
+      "{\"at\":\"1999-12-31T23:59:59.999Z\",\"invite\":{\"session\":\"c\"}},"
+      "{\"at\":\"2000-01-01T00:00:00-23:59\",\"invite\":{\"session\":\"d\"}},"
+      "{\"at\":\"2026-11-24T09:00:00.12Z\",\"invite\":{\"session\":\"e\"}},"
+      "{\"at\":\"2099-12-31T23:59:59+23:59\",\"invite\":{\"session\":\"f\"}}]}";
+  static const int64_t want[] = {0, INT64_C(68209200500), INT64_C(946684799999),
+                                 INT64_C(946771140000), INT64_C(1795510800120),
+                                 INT64_C(4102358459000)};
+  scenario *s = NULL;
+  scn_error err;
+  ck_assert_int_eq(scn_parse(text, sizeof text - 1, &s, &err), WCHG_OK);
+  ck_assert_uint_eq(s->step_count, 6);
+  for (size_t i = 0; i < 6; i++)
+    ck_assert_msg(s->steps[i].at_ms == want[i], "step %zu: %" PRId64 ", want %" PRId64, i,
+                  s->steps[i].at_ms, want[i]);
+  scn_free(s);
+  /* refused: before 1970 (also by its offset), after 2099, no such day,
+   * out of range, not the format */
+  static const char *const bad[] = {
+      "1969-12-31T23:59:59Z", "1970-01-01T00:00:00+00:01", "2100-01-01T00:00:00Z",
+      "1973-02-29T00:00:00Z", "1900-02-29T00:00:00Z", "2026-04-31T00:00:00Z",
+      "2026-01-01T24:00:00Z", "2026-01-01T00:60:00Z", "2026-01-01T00:00:60Z",
+      "2026-01-01T00:00:00+24:00", "2026-01-01T00:00:00", "2026-01-01T00:00:00.Z",
+      "2026-01-01T00:00:00.1234Z", "2026-1-01T00:00:00Z", "2026-01-01 00:00:00Z"};
+  for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+    ck_assert_msg(at_of(bad[i]) == -1, "%s: %" PRId64, bad[i], at_of(bad[i]));
+  /* accepted (the tick then fails on its unknown session) */
+  ck_assert_int_eq(at_of("1996-02-29T00:00:00Z"), -2);
+  ck_assert_int_eq(at_of("2000-02-29T00:00:00Z"), -2);
+}
+END_TEST
+
+/* Status names are the library's (wchg_status_name()): every code of
+ * common.h, none other. */
+START_TEST(reader_status_names) {
+  char text[512];
+  scenario *s = NULL;
+  scn_error err;
+  for (int code = 0; code >= -999; code--) {
+    const char *name = wchg_status_name(code);
+    if (!name)
+      continue;
+    snprintf(text, sizeof text, "{" CFG ",\"steps\":[{\"at\":0,\"invite\":{\"session\":"
+             "\"s\"},\"expect\":{\"error\":\"%s\"}}]}", name);
+    ck_assert_msg(scn_parse(text, strlen(text), &s, &err) == WCHG_OK, "%s: %s", name,
+                  err.message);
+    ck_assert_int_eq(s->steps[0].expect.error, code);
+    scn_free(s);
+  }
+  expect_error("{" CFG ",\"steps\":[{\"at\":0,\"invite\":{\"session\":\"s\"},"
+               "\"expect\":{\"error\":\"wchg_e_state\"}}]}",
+               WCHG_E_RANGE, "steps[0].expect.error", 1, "not a wchg_status name");
+}
+END_TEST
+
 /* An expectation that does not hold is a mismatch with a reason; an
  * error nobody expected too. */
 START_TEST(run_reports_mismatches) {
@@ -509,7 +585,7 @@ static int collect_aca(const scn_outcome *o, void *ud) {
              scn_record_name(o->acr->accounting_record_type),
              (unsigned)o->acr->accounting_record_number,
              x->status == WCHG_OK ? wchg_ctf_verdict_name(x->answer.verdict)
-                                  : scn_status_name(x->status),
+                                  : wchg_status_name(x->status),
              x->status == WCHG_OK && x->answer.acct_interim_interval.present ? " ival" : "",
              x->status == WCHG_OK && x->answer.resend ? " resend" : "");
     resent = resent || (x->status == WCHG_OK && x->answer.resend);
@@ -798,7 +874,7 @@ START_TEST(demo_through_cdf) {
 }
 END_TEST
 
-/* ---- the demo's online charging (examples/online.c) --------------------- */
+/* ---- the demo's online charging (examples/scenario/online.c) ---------- */
 
 typedef struct ro_got {
   char what[24][48];  /* "alice-call CCR-I#0", ... */
@@ -936,6 +1012,8 @@ Suite *demo_suite(void) {
   tcase_add_test(tc, demo_media_and_body);
   tcase_add_test(tc, all_scenarios_pass);
   tcase_add_test(tc, reader_errors);
+  tcase_add_test(tc, reader_times);
+  tcase_add_test(tc, reader_status_names);
   tcase_add_test(tc, run_reports_mismatches);
   tcase_add_test(tc, failover_scenario);
   tcase_add_test(tc, aca_reader_and_mismatches);

@@ -9,7 +9,19 @@
  * does no I/O either: what to do with each outcome (print it, write the
  * message to a file, assert on it) is the caller's callback.
  *
- * The format is documented in README.md ("Scenario format"); the bounds:
+ * Status codes are named by the library (wchg_status_name(), common.h),
+ * in "expect" members and in messages alike.
+ *
+ * This is the engine of the webrtc_call demo, built once and linked by
+ * webrtc_call, the unit tests (test_demo.c) and the fuzz target
+ * fuzz_scenario; it uses the public API only. Its files: read.c (the
+ * document), step.c, event.c, json.c (typed JSON members), locate.c (a
+ * path's line and column), run.c (the runner), check.c, answer.c (the
+ * "aca" entries), online.c (online.h: the Ro side of a run).
+ *
+ * The format is documented in README.md ("Scenario format").
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
  */
 #ifndef WCHG_EXAMPLES_SCENARIO_H
 #define WCHG_EXAMPLES_SCENARIO_H
@@ -20,6 +32,7 @@
 
 #include <webrtc_chg/webrtc_chg.h>
 
+/* The bounds of the reader. */
 #define SCN_MAX_INPUT (256u * 1024u) /* bytes of JSON text */
 #define SCN_MAX_STEPS 1024           /* entries of "steps" */
 #define SCN_MAX_USERS 64             /* members of "users" */
@@ -158,8 +171,6 @@ wchg_status scn_parse(const char *text, size_t len, scenario **out, scn_error *e
 /** scn_free - release |s| (NULL is fine). */
 void scn_free(scenario *s);
 
-/** scn_status_name - "WCHG_E_STATE" for WCHG_E_STATE, ...; NULL if unknown. */
-const char *scn_status_name(int code);
 /** scn_record_name - "EVENT", "START", ... for an Accounting-Record-Type
  * (or "NONE"); "?" if unknown. */
 const char *scn_record_name(int32_t type);
