@@ -77,6 +77,25 @@ static int ends_with(const char *s, const char *suffix) {
   return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
+/* Append "|dir|/|name|" to |*names| (|*n| of |*cap|); -1 when out of
+ * memory. */
+static int add_name(char ***names, size_t *n, size_t *cap, const char *dir, const char *name) {
+  if (*n == *cap) {
+    size_t more_cap = *cap ? 2 * *cap : 64;
+    char **more = realloc(*names, more_cap * sizeof **names);
+    if (!more)
+      return -1;
+    *names = more;
+    *cap = more_cap;
+  }
+  size_t len = strlen(dir) + strlen(name) + 2;
+  if (!((*names)[*n] = malloc(len)))
+    return -1;
+  snprintf((*names)[*n], len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", name);
+  (*n)++;
+  return 0;
+}
+
 /* The *.diam files of |dir| (not *.aca.diam), sorted; NULL on error. */
 static char **list_dir(const char *dir, size_t *count) {
   DIR *d = opendir(dir);
@@ -89,18 +108,8 @@ static char **list_dir(const char *dir, size_t *count) {
   while ((errno = 0, e = readdir(d)) != NULL) {
     if (!ends_with(e->d_name, ".diam") || ends_with(e->d_name, ".aca.diam"))
       continue;
-    if (n == cap) {
-      char **more = realloc(names, (cap = cap ? 2 * cap : 64) * sizeof *names);
-      if (!more)
-        goto fail;
-      names = more;
-    }
-    size_t len = strlen(dir) + strlen(e->d_name) + 2;
-    if (!(names[n] = malloc(len)))
+    if (add_name(&names, &n, &cap, dir, e->d_name) != 0)
       goto fail;
-    snprintf(names[n], len, "%s%s%s", dir,
-             dir[strlen(dir) - 1] == '/' ? "" : "/", e->d_name);
-    n++;
   }
   if (errno != 0)
     goto fail;
@@ -160,279 +169,389 @@ static int parse_ipv4(const char *s, uint8_t out[4]) {
   return 0;
 }
 
-int main(int argc, char **argv) {
-  const char *aca_dir = NULL, *out_path;
-  uint8_t ip[4];
-  bool have_ip = false;
-  uint32_t seq = 0;
-  int first = 1;
+/* What the command line asks for. */
+struct opts {
+  const char *aca_dir;  /* --aca: NULL when not given */
+  const char *out_path; /* OUT.cdrfile */
+  uint8_t ip[4];        /* --node-ip */
+  bool have_ip;
+  uint32_t seq;         /* --seq */
+  char **files;         /* the ACR files */
+  size_t nfiles;
+  bool owned;           /* files (listed from a directory) are ours */
+};
 
-  for (; first < argc && argv[first][0] == '-' && argv[first][1]; first++) {
-    const char *opt = argv[first];
+/* The state and counts of a run. */
+struct run {
+  wchg_cdf *cdf;
+  wchg_acr_reader *reader;
+  int status;           /* the exit status so far */
+  size_t refused, duplicates, other;
+  int64_t clock_ms;     /* the local clock, within the CDF's years */
+  int64_t last_now;     /* the latest |now| given to the CDF */
+  uint8_t aca[65536];
+};
+
+/* The value |v| of option |opt| (--aca, --node-ip, --seq): 0, or 2 after
+ * a message. */
+static int option_value(struct opts *o, const char *opt, const char *v) {
+  if (opt[2] == 'a') {
+    o->aca_dir = v;
+  } else if (opt[2] == 'n') {
+    if (parse_ipv4(v, o->ip) != 0) {
+      fprintf(stderr, "acr2cdr: --node-ip %s: not an IPv4 address A.B.C.D\n", v);
+      return 2;
+    }
+    o->have_ip = true;
+  } else {
+    char *end;
+    errno = 0;
+    unsigned long long n = strtoull(v, &end, 10);
+    if (!*v || *end || errno || n > UINT32_MAX || v[0] == '-') {
+      fprintf(stderr, "acr2cdr: --seq %s: not a number 0..4294967295\n", v);
+      return 2;
+    }
+    o->seq = (uint32_t)n;
+  }
+  return 0;
+}
+
+/* The options before the operands (*|first|: the first operand). Returns
+ * -1 to go on, else the exit status (--help, a usage error). */
+static int parse_options(int argc, char **argv, struct opts *o, int *first) {
+  int i = 1;
+  for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+    const char *opt = argv[i];
     if (strcmp(opt, "--help") == 0) {
       usage(stdout);
       return 0;
     } else if (strcmp(opt, "--") == 0) {
-      first++;
+      i++;
       break;
     } else if (strcmp(opt, "--aca") == 0 || strcmp(opt, "--node-ip") == 0 ||
                strcmp(opt, "--seq") == 0) {
-      if (first + 1 >= argc) {
+      if (i + 1 >= argc) {
         fprintf(stderr, "acr2cdr: %s needs a value\n", opt);
         usage(stderr);
         return 2;
       }
-      const char *v = argv[++first];
-      if (opt[2] == 'a') {
-        aca_dir = v;
-      } else if (opt[2] == 'n') {
-        if (parse_ipv4(v, ip) != 0) {
-          fprintf(stderr, "acr2cdr: --node-ip %s: not an IPv4 address A.B.C.D\n", v);
-          return 2;
-        }
-        have_ip = true;
-      } else {
-        char *end;
-        errno = 0;
-        unsigned long long n = strtoull(v, &end, 10);
-        if (!*v || *end || errno || n > UINT32_MAX || v[0] == '-') {
-          fprintf(stderr, "acr2cdr: --seq %s: not a number 0..4294967295\n", v);
-          return 2;
-        }
-        seq = (uint32_t)n;
-      }
+      if (option_value(o, opt, argv[++i]) != 0)
+        return 2;
     } else {
       fprintf(stderr, "acr2cdr: unknown option %s\n", opt);
       usage(stderr);
       return 2;
     }
   }
-  if (argc - first < 2) {
-    usage(stderr);
-    return 2;
-  }
-  out_path = argv[first++];
+  *first = i;
+  return -1;
+}
 
-  /* the inputs */
-  char **files;
-  size_t nfiles;
-  bool owned = false;
+/* The ACR files: the *.diam files of the one directory given, or the
+ * files given. Returns 0, or 2 after a message. */
+static int inputs(struct opts *o, char **args, int n) {
   struct stat st;
-  if (argc - first == 1 && stat(argv[first], &st) == 0 && S_ISDIR(st.st_mode)) {
-    if (!(files = list_dir(argv[first], &nfiles))) {
-      fprintf(stderr, "acr2cdr: %s: %s\n", argv[first], strerror(errno));
+  if (n == 1 && stat(args[0], &st) == 0 && S_ISDIR(st.st_mode)) {
+    if (!(o->files = list_dir(args[0], &o->nfiles))) {
+      fprintf(stderr, "acr2cdr: %s: %s\n", args[0], strerror(errno));
       return 2;
     }
-    owned = true;
-    if (nfiles == 0) {
-      fprintf(stderr, "acr2cdr: %s: no *.diam file\n", argv[first]);
-      free(files);
+    o->owned = true;
+    if (o->nfiles == 0) {
+      fprintf(stderr, "acr2cdr: %s: no *.diam file\n", args[0]);
+      free(o->files);
       return 2;
     }
   } else {
-    files = argv + first;
-    nfiles = (size_t)(argc - first);
+    o->files = args;
+    o->nfiles = (size_t)n;
   }
-  if (aca_dir && make_dirs(aca_dir) != 0) {
-    fprintf(stderr, "acr2cdr: %s: %s\n", aca_dir, strerror(errno));
-    return 2;
-  }
+  return 0;
+}
 
-  wchg_cdrfile_time opening = local_stamp();
-  int64_t clock_ms = (int64_t)time(NULL) * 1000;
-  if (clock_ms < MIN_MS || clock_ms > MAX_MS)
-    clock_ms = MIN_MS;
-
+/* The CDF of the run (cdf.h), with its node address from --node-ip. */
+static wchg_cdf *new_cdf(const struct opts *o) {
   wchg_cdf_config cfg = {0};
-  if (have_ip) {
+  if (o->have_ip) {
     cfg.node_address.choice = WCHG_NODE_IP_ADDRESS;
     cfg.node_address.ip_address.choice = WCHG_IP_BIN_V4;
-    memcpy(cfg.node_address.ip_address.bin, ip, 4);
+    memcpy(cfg.node_address.ip_address.bin, o->ip, 4);
   }
   cfg.session_timeout_ms = 1; /* only wchg_cdf_expire, at the end, uses it */
   cfg.duplicate_memory = 4096;
   cfg.first_local_record_sequence_number = 1;
   cfg.origin_host = WCHG_STR("acr2cdr.cdf.example.net");
   cfg.origin_realm = WCHG_STR("cdf.example.net");
-  wchg_cdf *cdf = wchg_cdf_new(&cfg);
-  wchg_acr_reader *reader = wchg_acr_reader_new(NULL);
-  if (!cdf || !reader) {
+  return wchg_cdf_new(&cfg);
+}
+
+/* The CDF's |now| for an ACR: its own event time (Event-Timestamp, else
+ * SIP-Response-, else SIP-Request-Timestamp), else the latest |now| so
+ * far, else the local clock. *|acr|: the ACR as read, NULL when it
+ * cannot be read. */
+static int64_t acr_now(struct run *r, const uint8_t *data, size_t len, const wchg_acr **acr) {
+  wchg_diag d = {0};
+  int64_t now = r->last_now ? r->last_now : r->clock_ms;
+  *acr = NULL;
+  if (wchg_acr_decode_ex(r->reader, data, len, WCHG_POLICY_RECEIVE, acr, &d, NULL) != WCHG_OK) {
+    *acr = NULL;
+    return now;
+  }
+  const wchg_time_ms *t[3] = {&(*acr)->event_timestamp, &(*acr)->sip_response_timestamp,
+                              &(*acr)->sip_request_timestamp};
+  for (int k = 0; k < 3; k++)
+    if (t[k]->present) {
+      if (t[k]->unix_ms >= MIN_MS && t[k]->unix_ms <= MAX_MS)
+        now = t[k]->unix_ms;
+      break;
+    }
+  return now;
+}
+
+/* Mark the run as failed with |status| (1) unless it failed already. */
+static void failed(struct run *r) {
+  r->status = r->status ? r->status : 1;
+}
+
+/* The ACA of |base| to ACA_DIR/<name>.aca.diam. */
+static void write_aca(struct run *r, const struct opts *o, const char *base, size_t aca_len) {
+  char name[4096];
+  int n = snprintf(name, sizeof name, "%s/%.*s.aca.diam", o->aca_dir,
+                   (int)(ends_with(base, ".diam") ? strlen(base) - 5 : strlen(base)), base);
+  if (n < 0 || (size_t)n >= sizeof name || write_file(name, r->aca, aca_len) != 0) {
+    fprintf(stderr, "acr2cdr: %s: %s\n", name,
+            n < 0 || (size_t)n >= sizeof name ? strerror(ENAMETOOLONG) : strerror(errno));
+    r->status = 2;
+  }
+}
+
+/* The line of an ACR the CDF answered. */
+static void print_line(const char *base, const wchg_acr *acr, const wchg_cdf_result *res) {
+  if (acr)
+    printf("%s: %s %" PRIu32 ": Result-Code %" PRIu32 ", %u CDR%s closed%s\n", base,
+           type_name(acr->accounting_record_type), acr->accounting_record_number,
+           res->result_code, res->cdrs, res->cdrs == 1 ? "" : "s",
+           res->duplicate ? " (duplicate)" : "");
+  else
+    printf("%s: not a readable ACR: Result-Code %" PRIu32 "\n", base, res->result_code);
+}
+
+/* Report what the CDF made of |path| (read as |acr|, NULL when it could
+ * not be): its line, a refusal, the ACA to write. Returns false when
+ * the run stops (r->status 2). */
+static bool report(struct run *r, const char *path, const char *base, const wchg_acr *acr,
+                   wchg_status s, const wchg_cdf_result *res, const wchg_diag *d) {
+  if (s == WCHG_E_TRUNCATED || s == WCHG_E_BUFFER || s == WCHG_E_ARG) {
+    fprintf(stderr, "acr2cdr: %s: %s (no ACA)\n", path,
+            d->message[0] ? d->message : wchg_strerror(s));
+    if (s != WCHG_E_TRUNCATED) {
+      r->status = 2;
+      return false;
+    }
+    r->refused++;
+    failed(r);
+    return false;
+  }
+  if (res->result_code == 0) { /* the ACA encoder's error */
+    fprintf(stderr, "acr2cdr: %s: the ACA: %s\n", path, wchg_strerror(s));
+    r->status = 2;
+    return false;
+  }
+  print_line(base, acr, res);
+  if (res->duplicate)
+    r->duplicates++;
+  if (res->result_code != WCHG_RC_SUCCESS) {
+    fprintf(stderr, "acr2cdr: %s: refused, Result-Code %" PRIu32 ": %s%s%s\n", path,
+            res->result_code, d->path, d->path[0] ? ": " : "",
+            d->message[0] ? d->message : wchg_strerror(s));
+    r->refused++;
+    failed(r);
+  }
+  return true;
+}
+
+/* What the CDF accepted in the ACR |path| but reported: one line each. */
+static void print_warnings(const char *path, const wchg_warnings *w) {
+  for (size_t k = 0; k < w->count && k < w->cap; k++)
+    fprintf(stderr, "acr2cdr: %s: warning: offset %zu: %s: %s (Result-Code %" PRIu32 ")\n",
+            path, w->items[k].offset, w->items[k].path, w->items[k].message,
+            w->items[k].result_code);
+}
+
+/* Feed the ACR file |path| to the CDF, report it, write its ACA. */
+static void feed(struct run *r, const struct opts *o, const char *path) {
+  const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+  const wchg_acr *acr;
+  uint8_t *data;
+  size_t len, aca_len = 0;
+  if (read_all(path, &data, &len) != 0) {
+    fprintf(stderr, "acr2cdr: %s: %s\n", path, strerror(errno));
+    r->status = 2;
+    return;
+  }
+  int64_t now = acr_now(r, data, len, &acr);
+  if (now > r->last_now)
+    r->last_now = now;
+  wchg_cdf_result res = {0};
+  wchg_diag items[32], d = {0};
+  wchg_warnings warn = {items, sizeof items / sizeof items[0], 0};
+  wchg_status s = wchg_cdf_feed_bytes_ex(r->cdf, data, len, now, r->aca, sizeof r->aca,
+                                         &aca_len, &res, &d, &warn);
+  free(data);
+  print_warnings(path, &warn);
+  if (s == WCHG_E_OTHER_NODE) { /* no ACA: the host's choice (cdf.h) */
+    acr = wchg_cdf_last_acr(r->cdf);
+    printf("%s: %s %" PRIu32 ": another node's ACR (Node-Functionality %" PRId32
+           "): not folded, no ACA\n",
+           base, type_name(acr->accounting_record_type), acr->accounting_record_number,
+           acr->node_functionality);
+    r->other++;
+    failed(r);
+    return;
+  }
+  if (report(r, path, base, acr, s, &res, &d) && o->aca_dir)
+    write_aca(r, o, base, aca_len);
+}
+
+/* A run ends every session: the CDF's clock past the last ACR. */
+static unsigned close_sessions(struct run *r) {
+  unsigned at_end = 0;
+  if (r->status == 2 || !r->last_now)
+    return 0;
+  wchg_status s = wchg_cdf_expire(r->cdf, r->last_now + 1 <= MAX_MS ? r->last_now + 1 : MAX_MS,
+                                  &at_end);
+  if (s != WCHG_OK) {
+    fprintf(stderr, "acr2cdr: closing the open sessions: %s\n", wchg_strerror(s));
+    r->status = 2;
+  }
+  return at_end;
+}
+
+/* The header of the CDR file: release 17, version 9, the run's opening
+ * time, --seq, --node-ip (IPv4-mapped). */
+static void file_header(const struct opts *o, wchg_cdrfile_time opening,
+                        wchg_cdrfile_header *h) {
+  memset(h, 0, sizeof *h);
+  h->high_release = h->low_release = 17;
+  h->high_version = h->low_version = 9;
+  h->opening_time = h->last_cdr_time = opening;
+  h->file_sequence_number = o->seq;
+  h->closure_reason = WCHG_CDRFILE_CLOSE_NORMAL;
+  if (o->have_ip) {
+    h->node_address[10] = h->node_address[11] = 0xff;
+    memcpy(h->node_address + 12, o->ip, 4);
+  }
+}
+
+/* Every CDR of the CDF into the CDR file |buf| (|cap| bytes), and the
+ * file to OUT.cdrfile. Returns 0, or 2 after a message. */
+static int write_cdrs(struct run *r, const struct opts *o, const wchg_cdrfile_header *h,
+                      uint8_t *buf, size_t cap, size_t *cdrs, size_t *file_len) {
+  wchg_diag d = {0};
+  wchg_cdrfile_writer w;
+  const uint8_t *der;
+  size_t der_len;
+  wchg_cdrfile_begin(&w, buf, cap, h, &d);
+  while (wchg_cdf_peek(r->cdf, &der, &der_len) == WCHG_OK) {
+    wchg_cdrfile_cdr c = {17, 9, WCHG_CDRFILE_BER, WCHG_CDRFILE_TS_IMS, {der, der_len}, 0};
+    wchg_cdrfile_add(&w, &c);
+    wchg_cdf_pop(r->cdf);
+    (*cdrs)++;
+  }
+  wchg_cdrfile_time last = local_stamp();
+  wchg_status s = wchg_cdrfile_finish(&w, &last, WCHG_CDRFILE_CLOSE_NORMAL, file_len);
+  if (s != WCHG_OK) {
+    fprintf(stderr, "acr2cdr: %s: writing the CDR file: %s%s%s\n", o->out_path, d.path,
+            d.path[0] ? ": " : "", wchg_strerror(s));
+    return 2;
+  }
+  if (write_file(o->out_path, buf, *file_len) != 0) {
+    fprintf(stderr, "acr2cdr: %s: %s\n", o->out_path, strerror(errno));
+    return 2;
+  }
+  return 0;
+}
+
+/* The CDR file of the run (opened at |opening|). */
+static void write_cdrfile(struct run *r, const struct opts *o, wchg_cdrfile_time opening,
+                          size_t *cdrs, size_t *file_len) {
+  wchg_cdf_stats stats;
+  wchg_cdrfile_header h;
+  if (r->status == 2)
+    return;
+  wchg_cdf_stats_get(r->cdf, &stats);
+  size_t cap = 256 + stats.queued_bytes + 8 * stats.queued_cdrs;
+  uint8_t *buf = malloc(cap);
+  file_header(o, opening, &h);
+  if (!buf) {
+    fprintf(stderr, "acr2cdr: out of memory\n");
+    r->status = 2;
+    return;
+  }
+  if (write_cdrs(r, o, &h, buf, cap, cdrs, file_len) != 0)
+    r->status = 2;
+  free(buf);
+}
+
+/* The end of a run: its summary, and everything it held released. */
+static int finish(struct run *r, struct opts *o, size_t cdrs, unsigned at_end, size_t file_len) {
+  if (r->status != 2)
+    printf("%zu ACRs (%zu refused, %zu duplicates, %zu of other nodes), %zu CDRs (%u closed at "
+           "the end) in %s (%zu bytes)\n",
+           o->nfiles, r->refused, r->duplicates, r->other, cdrs, at_end, o->out_path, file_len);
+  if (fflush(stdout) != 0) {
+    fprintf(stderr, "acr2cdr: writing the output: %s\n", strerror(errno));
+    r->status = 2;
+  }
+  wchg_acr_reader_free(r->reader);
+  wchg_cdf_free(r->cdf);
+  if (o->owned) {
+    for (size_t i = 0; i < o->nfiles; i++)
+      free(o->files[i]);
+    free(o->files);
+  }
+  return r->status;
+}
+
+/* The run's clock, CDF and ACR reader. Returns 0, or 2 after a message. */
+static int start(struct run *r, const struct opts *o) {
+  r->clock_ms = (int64_t)time(NULL) * 1000;
+  if (r->clock_ms < MIN_MS || r->clock_ms > MAX_MS)
+    r->clock_ms = MIN_MS;
+  r->cdf = new_cdf(o);
+  r->reader = wchg_acr_reader_new(NULL);
+  if (!r->cdf || !r->reader) {
     fprintf(stderr, "acr2cdr: out of memory\n");
     return 2;
   }
+  return 0;
+}
 
-  static uint8_t aca[65536];
-  int status = 0;
-  size_t refused = 0, duplicates = 0, other = 0;
-  int64_t last_now = 0;
-  for (size_t i = 0; i < nfiles && status != 2; i++) {
-    const char *path = files[i];
-    const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
-    uint8_t *data;
-    size_t len;
-    if (read_all(path, &data, &len) != 0) {
-      fprintf(stderr, "acr2cdr: %s: %s\n", path, strerror(errno));
-      status = 2;
-      break;
-    }
-
-    /* the ACR's own time, for the CDF's |now| */
-    const wchg_acr *acr = NULL;
-    wchg_diag d = {0};
-    int64_t now = last_now ? last_now : clock_ms;
-    if (wchg_acr_decode_ex(reader, data, len, WCHG_POLICY_RECEIVE, &acr, &d, NULL) == WCHG_OK) {
-      const wchg_time_ms *t[3] = {&acr->event_timestamp, &acr->sip_response_timestamp,
-                                  &acr->sip_request_timestamp};
-      for (int k = 0; k < 3; k++)
-        if (t[k]->present) {
-          if (t[k]->unix_ms >= MIN_MS && t[k]->unix_ms <= MAX_MS)
-            now = t[k]->unix_ms;
-          break;
-        }
-    } else {
-      acr = NULL;
-    }
-    if (now > last_now)
-      last_now = now;
-
-    wchg_cdf_result res = {0};
-    size_t aca_len = 0;
-    wchg_diag items[32];
-    wchg_warnings warn = {items, sizeof items / sizeof items[0], 0};
-    memset(&d, 0, sizeof d);
-    wchg_status s = wchg_cdf_feed_bytes_ex(cdf, data, len, now, aca, sizeof aca, &aca_len,
-                                           &res, &d, &warn);
-    free(data);
-    for (size_t k = 0; k < warn.count && k < warn.cap; k++)
-      fprintf(stderr, "acr2cdr: %s: warning: offset %zu: %s: %s (Result-Code %" PRIu32 ")\n",
-              path, items[k].offset, items[k].path, items[k].message, items[k].result_code);
-    if (s == WCHG_E_OTHER_NODE) { /* no ACA: the host's choice (cdf.h) */
-      acr = wchg_cdf_last_acr(cdf);
-      printf("%s: %s %" PRIu32 ": another node's ACR (Node-Functionality %" PRId32
-             "): not folded, no ACA\n",
-             base, type_name(acr->accounting_record_type), acr->accounting_record_number,
-             acr->node_functionality);
-      other++;
-      status = status ? status : 1;
-      continue;
-    }
-    if (s == WCHG_E_TRUNCATED || s == WCHG_E_BUFFER || s == WCHG_E_ARG) {
-      fprintf(stderr, "acr2cdr: %s: %s (no ACA)\n", path,
-              d.message[0] ? d.message : wchg_strerror(s));
-      if (s == WCHG_E_TRUNCATED) {
-        refused++;
-        status = status ? status : 1;
-        continue;
-      }
-      status = 2;
-      break;
-    }
-    if (res.result_code == 0) { /* the ACA encoder's error */
-      fprintf(stderr, "acr2cdr: %s: the ACA: %s\n", path, wchg_strerror(s));
-      status = 2;
-      break;
-    }
-    if (acr)
-      printf("%s: %s %" PRIu32 ": Result-Code %" PRIu32 ", %u CDR%s closed%s\n", base,
-             type_name(acr->accounting_record_type), acr->accounting_record_number,
-             res.result_code, res.cdrs, res.cdrs == 1 ? "" : "s",
-             res.duplicate ? " (duplicate)" : "");
-    else
-      printf("%s: not a readable ACR: Result-Code %" PRIu32 "\n", base, res.result_code);
-    if (res.duplicate)
-      duplicates++;
-    if (res.result_code != WCHG_RC_SUCCESS) {
-      fprintf(stderr, "acr2cdr: %s: refused, Result-Code %" PRIu32 ": %s%s%s\n", path,
-              res.result_code, d.path, d.path[0] ? ": " : "",
-              d.message[0] ? d.message : wchg_strerror(s));
-      refused++;
-      status = status ? status : 1;
-    }
-    if (aca_dir) {
-      char name[4096];
-      int n = snprintf(name, sizeof name, "%s/%.*s.aca.diam", aca_dir,
-                       (int)(ends_with(base, ".diam") ? strlen(base) - 5 : strlen(base)),
-                       base);
-      if (n < 0 || (size_t)n >= sizeof name || write_file(name, aca, aca_len) != 0) {
-        fprintf(stderr, "acr2cdr: %s: %s\n", name, n < 0 || (size_t)n >= sizeof name
-                ? strerror(ENAMETOOLONG) : strerror(errno));
-        status = 2;
-      }
-    }
-  }
-
-  /* a run ends every session */
-  unsigned at_end = 0;
-  if (status != 2 && last_now) {
-    wchg_status s = wchg_cdf_expire(cdf, last_now + 1 <= MAX_MS ? last_now + 1 : MAX_MS,
-                                    &at_end);
-    if (s != WCHG_OK) {
-      fprintf(stderr, "acr2cdr: closing the open sessions: %s\n", wchg_strerror(s));
-      status = 2;
-    }
-  }
-
-  /* the CDR file */
+int main(int argc, char **argv) {
+  static struct run r;
+  struct opts o = {0};
+  int first, rc = parse_options(argc, argv, &o, &first);
   size_t cdrs = 0, file_len = 0;
-  if (status != 2) {
-    wchg_cdf_stats stats;
-    wchg_cdf_stats_get(cdf, &stats);
-    size_t cap = 256 + stats.queued_bytes + 8 * stats.queued_cdrs;
-    uint8_t *buf = malloc(cap);
-    wchg_cdrfile_header h = {0};
-    wchg_diag d = {0};
-    wchg_cdrfile_writer w;
-    h.high_release = h.low_release = 17;
-    h.high_version = h.low_version = 9;
-    h.opening_time = h.last_cdr_time = opening;
-    h.file_sequence_number = seq;
-    h.closure_reason = WCHG_CDRFILE_CLOSE_NORMAL;
-    if (have_ip) {
-      h.node_address[10] = h.node_address[11] = 0xff;
-      memcpy(h.node_address + 12, ip, 4);
-    }
-    if (!buf) {
-      fprintf(stderr, "acr2cdr: out of memory\n");
-      status = 2;
-    } else {
-      wchg_cdrfile_begin(&w, buf, cap, &h, &d);
-      const uint8_t *der;
-      size_t der_len;
-      while (wchg_cdf_peek(cdf, &der, &der_len) == WCHG_OK) {
-        wchg_cdrfile_cdr c = {17, 9, WCHG_CDRFILE_BER, WCHG_CDRFILE_TS_IMS,
-                              {der, der_len}, 0};
-        wchg_cdrfile_add(&w, &c);
-        wchg_cdf_pop(cdf);
-        cdrs++;
-      }
-      wchg_cdrfile_time last = local_stamp();
-      wchg_status s = wchg_cdrfile_finish(&w, &last, WCHG_CDRFILE_CLOSE_NORMAL, &file_len);
-      if (s != WCHG_OK) {
-        fprintf(stderr, "acr2cdr: %s: writing the CDR file: %s%s%s\n", out_path,
-                d.path, d.path[0] ? ": " : "", wchg_strerror(s));
-        status = 2;
-      } else if (write_file(out_path, buf, file_len) != 0) {
-        fprintf(stderr, "acr2cdr: %s: %s\n", out_path, strerror(errno));
-        status = 2;
-      }
-      free(buf);
-    }
-  }
-  if (status != 2)
-    printf("%zu ACRs (%zu refused, %zu duplicates, %zu of other nodes), %zu CDRs (%u closed at "
-           "the end) in %s (%zu bytes)\n",
-           nfiles, refused, duplicates, other, cdrs, at_end, out_path, file_len);
-  if (fflush(stdout) != 0) {
-    fprintf(stderr, "acr2cdr: writing the output: %s\n", strerror(errno));
-    status = 2;
-  }
 
-  wchg_acr_reader_free(reader);
-  wchg_cdf_free(cdf);
-  if (owned) {
-    for (size_t i = 0; i < nfiles; i++)
-      free(files[i]);
-    free(files);
+  if (rc >= 0)
+    return rc;
+  if (argc - first < 2) {
+    usage(stderr);
+    return 2;
   }
-  return status;
+  o.out_path = argv[first++];
+  if (inputs(&o, argv + first, argc - first) != 0)
+    return 2;
+  if (o.aca_dir && make_dirs(o.aca_dir) != 0) {
+    fprintf(stderr, "acr2cdr: %s: %s\n", o.aca_dir, strerror(errno));
+    return 2;
+  }
+  wchg_cdrfile_time opening = local_stamp();
+  if (start(&r, &o) != 0)
+    return 2;
+  for (size_t i = 0; i < o.nfiles && r.status != 2; i++)
+    feed(&r, &o, o.files[i]);
+  unsigned at_end = close_sessions(&r);
+  write_cdrfile(&r, &o, opening, &cdrs, &file_len);
+  return finish(&r, &o, cdrs, at_end, file_len);
 }
