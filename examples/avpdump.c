@@ -106,93 +106,107 @@ static void put(json_t *o, const char *key, json_t *v) {
     json_object_set_new(o, key, v);
 }
 
-/* The value members of a non-grouped AVP with a dictionary entry. */
-static void put_value(json_t *o, const wchg_avp *a) {
-  const wchg_dict_avp *d = a->dict;
-  uint32_t u32;
+/* Integer32, Enumerated (with its name, null when the dictionary has
+ * none), Integer64: "value". */
+static void put_signed(json_t *o, const wchg_avp *a) {
   int32_t i32;
-  uint64_t u64;
   int64_t i64;
-  float f32;
-  double f64;
-
-  switch (d->type) {
-  case WCHG_AVP_INTEGER32:
-    if (wchg_avp_i32(a, &i32) == WCHG_OK)
-      put(o, "value", json_integer(i32));
-    return;
-  case WCHG_AVP_ENUMERATED:
-    if (wchg_avp_i32(a, &i32) == WCHG_OK) {
-      const char *name = wchg_dict_enum_name(d, i32);
-      put(o, "value", json_integer(i32));
-      put(o, "enum", name ? json_string(name) : json_null());
-    }
-    return;
-  case WCHG_AVP_INTEGER64:
+  if (a->dict->type == WCHG_AVP_INTEGER64) {
     if (wchg_avp_i64(a, &i64) == WCHG_OK)
       put(o, "value", json_integer(i64));
     return;
-  case WCHG_AVP_UNSIGNED32:
-    if (wchg_avp_u32(a, &u32) == WCHG_OK)
-      put(o, "value", json_integer(u32));
-    return;
-  case WCHG_AVP_UNSIGNED64:
-    if (wchg_avp_u64(a, &u64) == WCHG_OK) {
-      if (u64 <= INT64_MAX) {
-        put(o, "value", json_integer((json_int_t)u64));
-      } else {
-        char s[24];
-        snprintf(s, sizeof s, "%" PRIu64, u64);
-        put(o, "value", json_string(s));
-      }
-    }
-    return;
-  case WCHG_AVP_FLOAT32:
-    if (wchg_avp_f32(a, &f32) == WCHG_OK)
-      put(o, "value", json_real(f32));
-    return;
-  case WCHG_AVP_FLOAT64:
-    if (wchg_avp_f64(a, &f64) == WCHG_OK)
-      put(o, "value", json_real(f64));
-    return;
-  case WCHG_AVP_TIME:
-    if (wchg_avp_time(a, &i64) == WCHG_OK && wchg_avp_u32(a, &u32) == WCHG_OK) {
-      time_t t = (time_t)i64;
-      struct tm tm;
-      char s[40];
-      if (gmtime_r(&t, &tm) && strftime(s, sizeof s, "%Y-%m-%dT%H:%M:%SZ", &tm))
-        put(o, "value", json_string(s));
-      put(o, "ntp", json_integer(u32));
-    }
-    return;
-  case WCHG_AVP_ADDRESS: {
-    int family;
-    uint8_t addr[16];
-    char s[INET6_ADDRSTRLEN];
-    if (wchg_avp_address(a, &family, addr) == WCHG_OK &&
-        inet_ntop(family == 1 ? AF_INET : AF_INET6, addr, s, sizeof s)) {
-      put(o, "family", json_integer(family));
-      put(o, "value", json_string(s));
-    } else {
-      put(o, "hex", hex(a->data, a->len));
-    }
-    return;
   }
-  case WCHG_AVP_UTF8STRING: { /* not UTF-8 (a warning in receive): hex */
+  if (wchg_avp_i32(a, &i32) != WCHG_OK)
+    return;
+  put(o, "value", json_integer(i32));
+  if (a->dict->type == WCHG_AVP_ENUMERATED) {
+    const char *name = wchg_dict_enum_name(a->dict, i32);
+    put(o, "enum", name ? json_string(name) : json_null());
+  }
+}
+
+/* Unsigned32, Unsigned64 ("value"; as text above INT64_MAX), Float32,
+ * Float64. */
+static void put_number(json_t *o, const wchg_avp *a) {
+  uint32_t u32;
+  uint64_t u64;
+  float f32;
+  double f64;
+  if (a->dict->type == WCHG_AVP_UNSIGNED32 && wchg_avp_u32(a, &u32) == WCHG_OK) {
+    put(o, "value", json_integer(u32));
+  } else if (a->dict->type == WCHG_AVP_UNSIGNED64 && wchg_avp_u64(a, &u64) == WCHG_OK) {
+    if (u64 <= INT64_MAX) {
+      put(o, "value", json_integer((json_int_t)u64));
+    } else {
+      char s[24];
+      snprintf(s, sizeof s, "%" PRIu64, u64);
+      put(o, "value", json_string(s));
+    }
+  } else if (a->dict->type == WCHG_AVP_FLOAT32 && wchg_avp_f32(a, &f32) == WCHG_OK) {
+    put(o, "value", json_real(f32));
+  } else if (a->dict->type == WCHG_AVP_FLOAT64 && wchg_avp_f64(a, &f64) == WCHG_OK) {
+    put(o, "value", json_real(f64));
+  }
+}
+
+/* Time: "value" as RFC 3339 UTC text, "ntp" the seconds as sent. */
+static void put_time(json_t *o, const wchg_avp *a) {
+  int64_t i64;
+  uint32_t u32;
+  if (wchg_avp_time(a, &i64) == WCHG_OK && wchg_avp_u32(a, &u32) == WCHG_OK) {
+    time_t t = (time_t)i64;
+    struct tm tm;
+    char s[40];
+    if (gmtime_r(&t, &tm) && strftime(s, sizeof s, "%Y-%m-%dT%H:%M:%SZ", &tm))
+      put(o, "value", json_string(s));
+    put(o, "ntp", json_integer(u32));
+  }
+}
+
+/* Address: "family" and "value" as text, else "hex". */
+static void put_address(json_t *o, const wchg_avp *a) {
+  int family;
+  uint8_t addr[16];
+  char s[INET6_ADDRSTRLEN];
+  if (wchg_avp_address(a, &family, addr) == WCHG_OK &&
+      inet_ntop(family == 1 ? AF_INET : AF_INET6, addr, s, sizeof s)) {
+    put(o, "family", json_integer(family));
+    put(o, "value", json_string(s));
+  } else {
+    put(o, "hex", hex(a->data, a->len));
+  }
+}
+
+/* UTF8String, DiamIdent, DiamURI: "value" as text, else "hex". */
+static void put_text(json_t *o, const wchg_avp *a) {
+  if (a->dict->type == WCHG_AVP_UTF8STRING) { /* not UTF-8 (a warning in receive): hex */
     json_t *v = json_stringn((const char *)a->data, a->len);
     if (v)
       put(o, "value", v);
     else
       put(o, "hex", hex(a->data, a->len));
-    return;
+  } else if (printable(a->data, a->len) || a->len == 0) {
+    put(o, "value", json_stringn((const char *)a->data, a->len));
+  } else {
+    put(o, "hex", hex(a->data, a->len));
   }
+}
+
+/* The value members of a non-grouped AVP with a dictionary entry. */
+static void put_value(json_t *o, const wchg_avp *a) {
+  switch (a->dict->type) {
+  case WCHG_AVP_INTEGER32:
+  case WCHG_AVP_ENUMERATED:
+  case WCHG_AVP_INTEGER64: put_signed(o, a); return;
+  case WCHG_AVP_UNSIGNED32:
+  case WCHG_AVP_UNSIGNED64:
+  case WCHG_AVP_FLOAT32:
+  case WCHG_AVP_FLOAT64: put_number(o, a); return;
+  case WCHG_AVP_TIME: put_time(o, a); return;
+  case WCHG_AVP_ADDRESS: put_address(o, a); return;
+  case WCHG_AVP_UTF8STRING:
   case WCHG_AVP_DIAMETERIDENTITY:
-  case WCHG_AVP_DIAMETERURI:
-    if (printable(a->data, a->len) || a->len == 0)
-      put(o, "value", json_stringn((const char *)a->data, a->len));
-    else
-      put(o, "hex", hex(a->data, a->len));
-    return;
+  case WCHG_AVP_DIAMETERURI: put_text(o, a); return;
   case WCHG_AVP_OCTETSTRING:
   case WCHG_AVP_GROUPED:
     break;
