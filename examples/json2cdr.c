@@ -125,11 +125,61 @@ static int write_all(const char *path, const struct out *o) {
   return bad ? -1 : 0;
 }
 
-int main(int argc, char **argv) {
-  char *text;
-  size_t len, off = 0, object = 0;
-  struct out o = {NULL, 0, 0};
+/* Convert the JSON object of |text| at |*off| (|len| bytes in all),
+ * number |object|, and move |*off| past it. Returns 0, or 1 after a
+ * message. */
+static int convert_at(const char *text, size_t len, size_t *off, size_t object,
+                      struct out *o) {
+  json_error_t err;
+  json_t *json = json_loadb(text + *off, len - *off,
+                            JSON_DISABLE_EOF_CHECK | JSON_REJECT_DUPLICATES, &err);
   int status = 0;
+  if (!json) {
+    /* Jansson's line is relative to where this object started */
+    fprintf(stderr, "json2cdr: %s: object %zu: line %zu column %d: %s (%s)\n", in_name, object,
+            line_of(text, *off) + (size_t)err.line - 1, err.column, err.text,
+            wchg_strerror(WCHG_E_JSON));
+    return 1;
+  }
+  size_t line = line_of(text, *off);
+  *off += (size_t)err.position; /* bytes this value used */
+  if (!json_is_object(json)) {
+    fprintf(stderr, "json2cdr: %s: object %zu (line %zu): a CDR is a JSON "
+                    "object {\"pCSCFRecord\": {...}}\n", in_name, object,
+            line);
+    status = 1;
+  } else if (convert(json, object, line, o) != 0) {
+    status = 1;
+  }
+  json_decref(json);
+  return status;
+}
+
+/* Convert every JSON object of |text| into |o|. Returns 0, or 1 after a
+ * message. */
+static int convert_all(const char *text, size_t len, struct out *o) {
+  size_t off = 0, object = 0;
+  for (;;) {
+    while (off < len && text[off] && strchr(" \t\r\n", text[off]))
+      off++;
+    if (off == len)
+      break;
+    object++;
+    if (convert_at(text, len, &off, object, o) != 0)
+      return 1;
+  }
+  if (object == 0) {
+    fprintf(stderr, "json2cdr: %s: no JSON object\n", in_name);
+    return 1;
+  }
+  return 0;
+}
+
+int main(int argc, char **argv) {
+  uint8_t *raw = NULL;
+  size_t len;
+  struct out o = {NULL, 0, 0};
+  int status;
 
   if (argc == 2 && strcmp(argv[1], "--help") == 0) {
     printf("usage: json2cdr IN.json OUT.der\n"
@@ -142,54 +192,16 @@ int main(int argc, char **argv) {
     return 2;
   }
   in_name = argv[1];
-  uint8_t *raw = NULL;
   if (read_all(in_name, &raw, &len) != 0) {
     fprintf(stderr, "json2cdr: %s: %s\n", in_name, strerror(errno));
     return 1;
   }
-  text = (char *)raw;
-
-  for (;;) {
-    while (off < len && text[off] && strchr(" \t\r\n", text[off]))
-      off++;
-    if (off == len)
-      break;
-    object++;
-    json_error_t err;
-    json_t *json = json_loadb(text + off, len - off,
-                              JSON_DISABLE_EOF_CHECK | JSON_REJECT_DUPLICATES,
-                              &err);
-    if (!json) {
-      /* Jansson's line is relative to where this object started */
-      fprintf(stderr, "json2cdr: %s: object %zu: line %zu column %d: %s (%s)\n",
-              in_name, object, line_of(text, off) + (size_t)err.line - 1,
-              err.column, err.text, wchg_strerror(WCHG_E_JSON));
-      status = 1;
-      break;
-    }
-    size_t line = line_of(text, off);
-    off += (size_t)err.position; /* bytes this value used */
-    if (!json_is_object(json)) {
-      fprintf(stderr, "json2cdr: %s: object %zu (line %zu): a CDR is a JSON "
-                      "object {\"pCSCFRecord\": {...}}\n", in_name, object,
-              line);
-      status = 1;
-    } else if (convert(json, object, line, &o) != 0) {
-      status = 1;
-    }
-    json_decref(json);
-    if (status)
-      break;
-  }
-  if (status == 0 && object == 0) {
-    fprintf(stderr, "json2cdr: %s: no JSON object\n", in_name);
-    status = 1;
-  }
+  status = convert_all((const char *)raw, len, &o);
   if (status == 0 && write_all(argv[2], &o) != 0) {
     fprintf(stderr, "json2cdr: %s: %s\n", argv[2], strerror(errno));
     status = 1;
   }
   free(o.buf);
-  free(text);
+  free(raw);
   return status;
 }
