@@ -89,6 +89,9 @@ static const wchg_str h3_reason[] = {
     WCHG_STR("Q.850;cause=16;text=\"Normal call clearing\""),
 };
 
+static void h3_set_media(wchg_ims_info *ims, wchg_media_components_list *mcl);
+static void h3_set_identities(wchg_ims_info *ims);
+
 static void build_h3(wchg_cdr *cdr, wchg_media_components_list *mcl) {
   wchg_ims_info *ims = &cdr->ims;
 
@@ -121,8 +124,12 @@ static void build_h3(wchg_cdr *cdr, wchg_media_components_list *mcl) {
   cdr->cause_for_record_closing =
       WCHG_INT(WCHG_CAUSE_SERVICE_DELIVERY_END_SUCCESSFULLY);
   ims->ims_charging_identifier = OCTETS("epcscf1.ims.example.org-1772442900-7");
+  h3_set_media(ims, mcl);
+  h3_set_identities(ims);
+}
 
-  /* the media negotiated by the INVITE and its 200 OK */
+/* The media negotiated by the INVITE and its 200 OK. */
+static void h3_set_media(wchg_ims_info *ims, wchg_media_components_list *mcl) {
   memset(mcl, 0, sizeof *mcl);
   mcl->sip_request_timestamp = at(2026, 3, 2, 10, 15, 0, 60);
   mcl->sip_response_timestamp = at(2026, 3, 2, 10, 15, 7, 60);
@@ -133,7 +140,10 @@ static void build_h3(wchg_cdr *cdr, wchg_media_components_list *mcl) {
   mcl->sdp_type = WCHG_INT(WCHG_SDP_OFFER);
   ims->list_of_sdp_media_components =
       (wchg_media_components_list_list){mcl, 1};
+}
 
+/* The subscriber's identities, its access, and the WebRTC identities. */
+static void h3_set_identities(wchg_ims_info *ims) {
   ims->list_of_associated_uri = (wchg_involved_party_list)LIST(h3_associated);
   ims->access_network_information = OCTETS("IEEE-802.11");
   ims->service_context_id = WCHG_STR("32260@3gpp.org");
@@ -175,6 +185,8 @@ static const wchg_subscription_id h4_subscription[] = {
      WCHG_STR("sip:pool-0042@webrtc-pool.ims.example.org")},
 };
 
+static void h4_set_event(wchg_cdr *cdr);
+
 static void build_h4(wchg_cdr *cdr) {
   static const uint8_t v6[16] = {0x20, 0x01, 0x0d, 0xb8, 0x00, 0x04, 0x00,
                                  0x01, 0, 0, 0, 0, 0, 0, 0x00, 0x42};
@@ -192,16 +204,7 @@ static void build_h4(wchg_cdr *cdr) {
       (wchg_involved_party){WCHG_PARTY_TEL_URI, WCHG_STR("tel:+15555550100")};
   /* a temporary identity from the site's pool */
   ims->private_user_id = WCHG_STR("pool-0042@webrtc-pool.ims.example.org");
-  ims->service_request_time_stamp = at(2026, 3, 2, 14, 3, 21, -300);
-  ims->service_request_time_stamp_fraction = WCHG_INT(250);
-  /* an event record opens and closes at the event */
-  cdr->record_opening_time = at(2026, 3, 2, 14, 3, 21, -300);
-  cdr->record_closure_time = at(2026, 3, 2, 14, 3, 21, -300);
-  cdr->local_record_sequence_number = WCHG_INT(77);
-  cdr->cause_for_record_closing =
-      WCHG_INT(WCHG_CAUSE_SERVICE_DELIVERY_END_SUCCESSFULLY);
-  ims->ims_charging_identifier = OCTETS("epcscf2.ims.example.org-1772478201-42");
-  ims->list_of_message_bodies = (wchg_message_body_list)LIST(h4_bodies);
+  h4_set_event(cdr);
   ims->service_context_id = WCHG_STR("32260@3gpp.org");
   ims->list_of_subscription_id =
       (wchg_subscription_id_list)LIST(h4_subscription);
@@ -213,10 +216,44 @@ static void build_h4(wchg_cdr *cdr) {
   ims->webrtc_web_server_function_name = WCHG_STR("www.shop.example.com");
 }
 
+/* The MESSAGE event: its time, the record's times, number and cause,
+ * its charging identifier and its body. */
+static void h4_set_event(wchg_cdr *cdr) {
+  wchg_ims_info *ims = &cdr->ims;
+  ims->service_request_time_stamp = at(2026, 3, 2, 14, 3, 21, -300);
+  ims->service_request_time_stamp_fraction = WCHG_INT(250);
+  /* an event record opens and closes at the event */
+  cdr->record_opening_time = at(2026, 3, 2, 14, 3, 21, -300);
+  cdr->record_closure_time = at(2026, 3, 2, 14, 3, 21, -300);
+  cdr->local_record_sequence_number = WCHG_INT(77);
+  cdr->cause_for_record_closing =
+      WCHG_INT(WCHG_CAUSE_SERVICE_DELIVERY_END_SUCCESSFULLY);
+  ims->ims_charging_identifier = OCTETS("epcscf2.ims.example.org-1772478201-42");
+  ims->list_of_message_bodies = (wchg_message_body_list)LIST(h4_bodies);
+}
+
 /* ---------------------------------------------------------------- output */
 
 static void print_str(const wchg_str *s) {
   printf("%.*s", (int)s->len, s->ptr ? s->ptr : "");
+}
+
+/* The summary line of the decoded record |back| (|len| bytes in
+ * |path|), and each problem validation found (|vst|, |count| of |diags|). */
+static void print_summary(const char *path, size_t len, const char *use_case,
+                          const wchg_cdr *back, wchg_status vst, const wchg_diag *diags,
+                          size_t cap, size_t count) {
+  printf("%s: %zu bytes, %s, %.*s ", path, len, use_case,
+         (int)back->ims.sip_method.len, back->ims.sip_method.ptr);
+  print_str(&back->ims.private_user_id);
+  printf(", WAF ");
+  print_str(&back->ims.webrtc_authentication_function_name);
+  printf(", WWSF ");
+  print_str(&back->ims.webrtc_web_server_function_name);
+  printf(", validate: %s\n", vst == WCHG_OK ? "ok" : wchg_strerror(vst));
+  for (size_t i = 0; i < count && i < cap; i++)
+    printf("  %s: %s (%s)\n", diags[i].path, diags[i].message,
+           wchg_strerror(diags[i].code));
 }
 
 /* Validate, encode, write, decode back, print one line; 0 when all went
@@ -228,7 +265,6 @@ static int emit(const char *dir, const char *name, const char *use_case,
   uint8_t buf[8192];
   char path[4096];
   wchg_cdr *back = NULL;
-  int rc = 0;
 
   wchg_status vst = wchg_cdr_validate(cdr, WCHG_VALIDATE_WEBRTC, diags,
                                       sizeof diags / sizeof diags[0], &count);
@@ -250,23 +286,10 @@ static int emit(const char *dir, const char *name, const char *use_case,
     wchg_cdr_free(back);
     return -1;
   }
-
   /* the summary comes from the decoded record */
-  printf("%s: %zu bytes, %s, %.*s ", path, len, use_case,
-         (int)back->ims.sip_method.len, back->ims.sip_method.ptr);
-  print_str(&back->ims.private_user_id);
-  printf(", WAF ");
-  print_str(&back->ims.webrtc_authentication_function_name);
-  printf(", WWSF ");
-  print_str(&back->ims.webrtc_web_server_function_name);
-  printf(", validate: %s\n", vst == WCHG_OK ? "ok" : wchg_strerror(vst));
-  for (size_t i = 0; i < count && i < sizeof diags / sizeof diags[0]; i++)
-    printf("  %s: %s (%s)\n", diags[i].path, diags[i].message,
-           wchg_strerror(diags[i].code));
-  if (vst != WCHG_OK)
-    rc = -1;
+  print_summary(path, len, use_case, back, vst, diags, sizeof diags / sizeof diags[0], count);
   wchg_cdr_free(back);
-  return rc;
+  return vst != WCHG_OK ? -1 : 0;
 }
 
 int main(int argc, char **argv) {
