@@ -137,49 +137,84 @@ static int on_ro(const online_msg *m, void *user_data) {
   return 0;
 }
 
+/* What exchange |x| got back ("none (timeout)", "2001 from cdf1...") and
+ * its verdict ("RESEND: resend #1 with T", "refused: ..."). */
+static void exchange_text(const scn_exchange *x, char *what, size_t what_cap, char *verdict,
+                          size_t verdict_cap) {
+  const wchg_ctf_answer *a = &x->answer;
+  if (x->aca->kind == SCN_ACA_LOST)
+    snprintf(what, what_cap, "none (timeout)");
+  else if (x->aca->kind == SCN_ACA_DUPLICATE)
+    snprintf(what, what_cap, "the last once more");
+  else
+    snprintf(what, what_cap, "%" PRIu32 " from %.*s", a->result_code ? a->result_code
+                                                                      : x->aca->result_code,
+             STR_ARG(x->aca->kind == SCN_ACA_ANSWER && x->status == WCHG_OK
+                         ? a->origin_host : x->aca->origin_host));
+  if (x->status != WCHG_OK)
+    snprintf(verdict, verdict_cap, "refused: %s (%s: %s)", wchg_status_name(x->status),
+             x->diag.path, x->diag.message);
+  else if (a->resend)
+    snprintf(verdict, verdict_cap, "%s: resend #%" PRIu32 " with T",
+             wchg_ctf_verdict_name(a->verdict), a->resends);
+  else
+    snprintf(verdict, verdict_cap, "%s", wchg_ctf_verdict_name(a->verdict));
+}
+
+/* The ACA of exchange |k| and the resend its verdict gave, beside the
+ * ACR's file |base| (-acaN, -resendN); -1 on an I/O error. */
+static int write_exchange(const scn_exchange *x, size_t k, const char *base) {
+  char path[4200];
+  if (x->msg) {
+    snprintf(path, sizeof path, "%s-aca%zu.diam", base, k + 1);
+    if (write_file(path, x->msg, x->msg_len) != 0)
+      return -1;
+  }
+  if (x->status == WCHG_OK && x->answer.resend) {
+    snprintf(path, sizeof path, "%s-resend%" PRIu32 ".diam", base, x->answer.resends);
+    if (write_file(path, x->answer.resend, x->answer.resend_len) != 0)
+      return -1;
+  }
+  return 0;
+}
+
 /* The ACA side of one ACR: each answer (or timeout) and its verdict; the
  * ACAs and the resends go beside the ACR's file (-acaN, -resendN). */
 static int print_exchanges(const scn_outcome *o, struct ctx *c) {
-  char base[4096], path[4200];
+  char base[4096];
   snprintf(base, sizeof base, "%s/%02zu-%s-%s", c->out, o->record_seq, o->step->label,
            scn_record_name(o->acr->accounting_record_type));
   for (size_t k = 0; k < o->exchange_count; k++) {
     const scn_exchange *x = &o->exchanges[k];
-    const wchg_ctf_answer *a = &x->answer;
     char what[96], verdict[512];
-    if (x->aca->kind == SCN_ACA_LOST)
-      snprintf(what, sizeof what, "none (timeout)");
-    else if (x->aca->kind == SCN_ACA_DUPLICATE)
-      snprintf(what, sizeof what, "the last once more");
-    else
-      snprintf(what, sizeof what, "%" PRIu32 " from %.*s", a->result_code ? a->result_code
-                                                                          : x->aca->result_code,
-               STR_ARG(x->aca->kind == SCN_ACA_ANSWER && x->status == WCHG_OK
-                           ? a->origin_host : x->aca->origin_host));
-    if (x->status != WCHG_OK)
-      snprintf(verdict, sizeof verdict, "refused: %s (%s: %s)", wchg_status_name(x->status),
-               x->diag.path, x->diag.message);
-    else if (a->resend)
-      snprintf(verdict, sizeof verdict, "%s: resend #%" PRIu32 " with T",
-               wchg_ctf_verdict_name(a->verdict), a->resends);
-    else
-      snprintf(verdict, sizeof verdict, "%s", wchg_ctf_verdict_name(a->verdict));
-    if (x->msg) {
-      snprintf(path, sizeof path, "%s-aca%zu.diam", base, k + 1);
-      if (write_file(path, x->msg, x->msg_len) != 0)
-        return -1;
-    }
-    if (x->status == WCHG_OK && a->resend) {
-      snprintf(path, sizeof path, "%s-resend%" PRIu32 ".diam", base, a->resends);
-      if (write_file(path, a->resend, a->resend_len) != 0)
-        return -1;
-    }
+    exchange_text(x, what, sizeof what, verdict, sizeof verdict);
+    if (write_exchange(x, k, base) != 0)
+      return -1;
     if (c->quiet)
       continue;
     printf("   ACA %zu  %-28s", k + 1, what);
-    if (x->status == WCHG_OK && a->acct_interim_interval.present)
-      printf("  Acct-Interim-Interval %" PRId64 " s", a->acct_interim_interval.value);
+    if (x->status == WCHG_OK && x->answer.acct_interim_interval.present)
+      printf("  Acct-Interim-Interval %" PRId64 " s", x->answer.acct_interim_interval.value);
     printf("  %s\n", verdict);
+  }
+  return 0;
+}
+
+/* The ACR of |o| to its file, its line and its answers; -1 on an I/O
+ * error (said on stderr). */
+static int record_out(const scn_outcome *o, struct ctx *c) {
+  char path[4096];
+  snprintf(path, sizeof path, "%s/%02zu-%s-%s.diam", c->out, o->record_seq, o->step->label,
+           scn_record_name(o->acr->accounting_record_type));
+  if (write_file(path, o->msg, o->msg_len) != 0) {
+    fprintf(stderr, "webrtc_call: %s: %s\n", path, strerror(errno));
+    return -1;
+  }
+  if (!c->quiet)
+    print_record(o, path);
+  if (print_exchanges(o, c) != 0) {
+    fprintf(stderr, "webrtc_call: %s/...-aca: %s\n", c->out, strerror(errno));
+    return -1;
   }
   return 0;
 }
@@ -187,18 +222,7 @@ static int print_exchanges(const scn_outcome *o, struct ctx *c) {
 static int on_step(const scn_outcome *o, void *user_data) {
   struct ctx *c = user_data;
   if (o->acr && o->msg) {
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%02zu-%s-%s.diam", c->out, o->record_seq, o->step->label,
-             scn_record_name(o->acr->accounting_record_type));
-    if (write_file(path, o->msg, o->msg_len) != 0) {
-      fprintf(stderr, "webrtc_call: %s: %s\n", path, strerror(errno));
-      c->io_error = 1;
-      return 1;
-    }
-    if (!c->quiet)
-      print_record(o, path);
-    if (print_exchanges(o, c) != 0) {
-      fprintf(stderr, "webrtc_call: %s/...-aca: %s\n", c->out, strerror(errno));
+    if (record_out(o, c) != 0) {
       c->io_error = 1;
       return 1;
     }
@@ -224,25 +248,70 @@ static int usage(void) {
   return 2;
 }
 
+/* The options and the file (*|file|, NULL: the built-in scenario).
+ * Returns -1 to go on, else the exit status of a usage error. */
+static int parse_args(int argc, char **argv, struct ctx *c, const char **file) {
+  for (int i = 1; i < argc; i++) {
+    if (strcmp(argv[i], "--out") == 0 && i + 1 < argc)
+      c->out = argv[++i];
+    else if (strcmp(argv[i], "--quiet") == 0)
+      c->quiet = 1;
+    else if (argv[i][0] == '-' && argv[i][1] != '\0')
+      return usage();
+    else if (*file)
+      return usage();
+    else
+      *file = argv[i];
+  }
+  return -1;
+}
+
+/* Read the scenario |text| into c->s: 0, or 2 after a message with the
+ * path, line and column. */
+static int read_scenario(struct ctx *c, const char *text, size_t len) {
+  scn_error err;
+  wchg_status st = scn_parse(text, len, &c->s, &err);
+  if (st == WCHG_OK)
+    return 0;
+  if (err.line)
+    fprintf(stderr, "webrtc_call: %s:%d:%d: %s%s%s (%s)\n", c->name, err.line, err.column,
+            err.path, err.path[0] ? ": " : "", err.message, wchg_status_name(st));
+  else
+    fprintf(stderr, "webrtc_call: %s: %s%s%s (%s)\n", c->name, err.path,
+            err.path[0] ? ": " : "", err.message, wchg_status_name(st));
+  return 2;
+}
+
+/* Run the scenario with its online charging, print the summary line.
+ * Returns the exit status. */
+static int run(struct ctx *c) {
+  scn_stats stats;
+  int rc = WCHG_E_NOMEM;
+  if ((c->ro = online_new(c->s)) != NULL)
+    rc = scn_run(c->s, on_step, c, &stats);
+  if (rc == WCHG_E_NOMEM)
+    fprintf(stderr, "webrtc_call: out of memory\n");
+  if (!c->quiet && rc == 0)
+    printf("-- %zu steps, %zu ACRs and %zu Ro messages in %s, %zu refused; %s\n",
+           stats.steps, stats.records, c->ro_msgs, c->out, c->refused,
+           stats.mismatches ? "SOME EXPECTATIONS FAILED" : "every expectation met");
+  online_free(c->ro);
+  if (rc != 0 || c->io_error)
+    return 2;
+  return stats.mismatches ? 1 : 0;
+}
+
 int main(int argc, char **argv) {
   struct ctx c = {.out = "build/demo", .name = "(built-in demo.json)"};
   const char *file = NULL;
   uint8_t *data = NULL;
   const char *text = (const char *)demo_scenario_json;
   size_t len = sizeof demo_scenario_json;
+  char ro_dir[4096];
+  int rc = parse_args(argc, argv, &c, &file);
 
-  for (int i = 1; i < argc; i++) {
-    if (strcmp(argv[i], "--out") == 0 && i + 1 < argc)
-      c.out = argv[++i];
-    else if (strcmp(argv[i], "--quiet") == 0)
-      c.quiet = 1;
-    else if (argv[i][0] == '-' && argv[i][1] != '\0')
-      return usage();
-    else if (file)
-      return usage();
-    else
-      file = argv[i];
-  }
+  if (rc >= 0)
+    return rc;
   if (file) {
     if (read_all(file, &data, &len) != 0) {
       fprintf(stderr, "webrtc_call: %s: %s\n", file, strerror(errno));
@@ -251,42 +320,14 @@ int main(int argc, char **argv) {
     text = (const char *)data;
     c.name = file;
   }
-
-  scn_error err;
-  wchg_status st = scn_parse(text, len, &c.s, &err);
-  if (st != WCHG_OK) {
-    if (err.line)
-      fprintf(stderr, "webrtc_call: %s:%d:%d: %s%s%s (%s)\n", c.name, err.line, err.column,
-              err.path, err.path[0] ? ": " : "", err.message, wchg_status_name(st));
-    else
-      fprintf(stderr, "webrtc_call: %s: %s%s%s (%s)\n", c.name, err.path,
-              err.path[0] ? ": " : "", err.message, wchg_status_name(st));
-    free(data);
-    return 2;
-  }
-  char ro_dir[4096];
   snprintf(ro_dir, sizeof ro_dir, "%s/ro", c.out);
-  if (make_dirs(ro_dir) != 0) {
+  if ((rc = read_scenario(&c, text, len)) == 0 && make_dirs(ro_dir) != 0) {
     fprintf(stderr, "webrtc_call: %s: %s\n", ro_dir, strerror(errno));
-    scn_free(c.s);
-    free(data);
-    return 2;
+    rc = 2;
   }
-
-  scn_stats stats;
-  int rc = WCHG_E_NOMEM;
-  if ((c.ro = online_new(c.s)) != NULL)
-    rc = scn_run(c.s, on_step, &c, &stats);
-  if (rc == WCHG_E_NOMEM)
-    fprintf(stderr, "webrtc_call: out of memory\n");
-  if (!c.quiet && rc == 0)
-    printf("-- %zu steps, %zu ACRs and %zu Ro messages in %s, %zu refused; %s\n",
-           stats.steps, stats.records, c.ro_msgs, c.out, c.refused,
-           stats.mismatches ? "SOME EXPECTATIONS FAILED" : "every expectation met");
-  online_free(c.ro);
+  if (rc == 0)
+    rc = run(&c);
   scn_free(c.s);
   free(data);
-  if (rc != 0 || c.io_error)
-    return 2;
-  return stats.mismatches ? 1 : 0;
+  return rc;
 }
