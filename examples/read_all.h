@@ -15,21 +15,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Read a whole file (or stdin) into a new buffer. */
-static int read_all(const char *path, uint8_t **data, size_t *len) {
-  FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+/* Read |f| to its end into a new buffer: 0, or -1 with errno. */
+static int read_stream(FILE *f, uint8_t **data, size_t *len) {
   uint8_t *buf = NULL;
   size_t n = 0, cap = 0;
-
-  if (!f)
-    return -1;
   for (;;) {
     if (n == cap) {
       uint8_t *more = realloc(buf, cap = cap ? 2 * cap : 65536);
       if (!more) {
         free(buf);
         errno = ENOMEM;
-        goto fail;
+        return -1;
       }
       buf = more;
     }
@@ -41,17 +37,25 @@ static int read_all(const char *path, uint8_t **data, size_t *len) {
   if (ferror(f)) {
     free(buf);
     errno = EIO;
-    goto fail;
+    return -1;
   }
-  if (f != stdin)
-    fclose(f);
   *data = buf;
   *len = n;
   return 0;
-fail:
-  if (f != stdin)
+}
+
+/* Read a whole file (or stdin) into a new buffer. */
+static int read_all(const char *path, uint8_t **data, size_t *len) {
+  FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+  if (!f)
+    return -1;
+  int rc = read_stream(f, data, len);
+  if (f != stdin) {
+    int e = errno;
     fclose(f);
-  return -1;
+    errno = e;
+  }
+  return rc;
 }
 
 /* Read each of the |n| files |paths| and give it to |fn| (0: done, else

@@ -217,38 +217,53 @@ static void cca_line(online *o, const char *label, const wchg_cca *cca,
 }
 
 /* Send the CCR |act| asks for (IMS-Information |ims|, SIP-Method
+ * |method| or none) at |at|. Returns 0, the callback's value, or -1
+ * when it does not encode. */
+static int send_ccr(online *o, struct call *k, const char *label, const wchg_credit_action *act,
+                    int64_t at, const wchg_ims_info *ims, const char *method) {
+  wchg_ccr ccr;
+  wchg_mscc mscc[WCHG_CREDIT_MAX_GROUPS];
+  wchg_service_unit usu[WCHG_CREDIT_MAX_GROUPS];
+  wchg_diag d;
+  size_t len;
+  ccr_fill(o, k, act, at, ims, method, &ccr, mscc, usu);
+  if (wchg_ccr_encode(&ccr, o->ccr, sizeof o->ccr, &len, &d) != WCHG_OK) {
+    snprintf(o->line, sizeof o->line, "CCR of %s does not encode: %s: %s", label, d.path,
+             d.message);
+    return -1;
+  }
+  ccr_line(o, k, label, act, mscc, ims);
+  return emit(o, label, true, act->send, act->cc_request_number, at, o->ccr, len);
+}
+
+/* The OCS's answer, at |at|, to the CCR of |act|, given to the credit
+ * state (|act| becomes what it asks next). Returns 0, the callback's
+ * value, or -1 when it does not parse. */
+static int answer_ccr(online *o, struct call *k, const char *label, wchg_credit_action *act,
+                      int64_t at) {
+  wchg_cca cca;
+  wchg_diag d;
+  size_t alen = ocs_answer(o, k, act);
+  if (!alen || wchg_cca_parse(o->cca, alen, &cca, &d) != WCHG_OK) {
+    snprintf(o->line, sizeof o->line, "the OCS's CCA to %s does not parse", label);
+    return -1;
+  }
+  wchg_credit_on_cca(&k->cr, &cca, at, act);
+  cca_line(o, label, &cca, act);
+  return emit(o, label, false, cca.cc_request_type, cca.cc_request_number, at, o->cca, alen);
+}
+
+/* Send the CCR |act| asks for (IMS-Information |ims|, SIP-Method
  * |method| or none), give it the OCS's answer, and go on while the
  * state asks for more. */
 static int drive(online *o, struct call *k, const char *label, wchg_credit_action act,
                  int64_t at, const wchg_ims_info *ims, const char *method) {
+  int rc;
   while (act.send) {
-    wchg_ccr ccr;
-    wchg_mscc mscc[WCHG_CREDIT_MAX_GROUPS];
-    wchg_service_unit usu[WCHG_CREDIT_MAX_GROUPS];
-    wchg_cca cca;
-    wchg_diag d;
-    size_t len, alen;
-    int rc;
-    ccr_fill(o, k, &act, at, ims, method, &ccr, mscc, usu);
-    if (wchg_ccr_encode(&ccr, o->ccr, sizeof o->ccr, &len, &d) != WCHG_OK) {
-      snprintf(o->line, sizeof o->line, "CCR of %s does not encode: %s: %s", label, d.path,
-               d.message);
-      return -1;
-    }
-    ccr_line(o, k, label, &act, mscc, ims);
-    if ((rc = emit(o, label, true, act.send, act.cc_request_number, at, o->ccr, len)) != 0)
+    if ((rc = send_ccr(o, k, label, &act, at, ims, method)) != 0)
       return rc;
-
     at += ANSWER_MS;
-    alen = ocs_answer(o, k, &act);
-    if (!alen || wchg_cca_parse(o->cca, alen, &cca, &d) != WCHG_OK) {
-      snprintf(o->line, sizeof o->line, "the OCS's CCA to %s does not parse", label);
-      return -1;
-    }
-    wchg_credit_on_cca(&k->cr, &cca, at, &act);
-    cca_line(o, label, &cca, &act);
-    if ((rc = emit(o, label, false, cca.cc_request_type, cca.cc_request_number, at, o->cca,
-                   alen)) != 0)
+    if ((rc = answer_ccr(o, k, label, &act, at)) != 0)
       return rc;
   }
   k->next_tick_ms = act.service == WCHG_SERVICE_ALLOW ? act.next_tick_ms : -1;
