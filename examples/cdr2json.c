@@ -34,6 +34,7 @@
 #include <string.h>
 
 #include <webrtc_chg/webrtc_chg.h>
+#include <webrtc_chg/cdr_json.h> /* and <jansson.h> */
 
 #include "read_all.h"
 

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include <webrtc_chg/webrtc_chg.h>
+#include <webrtc_chg/cdr_json.h> /* and <jansson.h> */
 
 static const char *in_name;
 

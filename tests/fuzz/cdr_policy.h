@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <webrtc_chg/webrtc_chg.h>
+#include <webrtc_chg/cdr_json.h>
 
 #define POLICY_WARN 4
 

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <webrtc_chg/webrtc_chg.h>
+#include <webrtc_chg/cdr_json.h>
 
 #include "cdr_policy.h"
 

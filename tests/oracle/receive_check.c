@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include <webrtc_chg/webrtc_chg.h>
+#include <webrtc_chg/cdr_json.h>
 
 #define MAX_PATHS 16
 #define MAX_DIAGS 64

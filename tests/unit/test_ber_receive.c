@@ -6,8 +6,11 @@
  * writes back the same bytes. Then the other IMSRecord types: their own
  * status, their length, their JSON line. */
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <webrtc_chg/cdr_json.h>
 
 #include "samples.h"
 #include "testutil.h"

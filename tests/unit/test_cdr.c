@@ -2,6 +2,7 @@
  * bytes per field kind, every field through a round trip, buffer sizing,
  * encoder errors, BER forms that are not DER. */
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 

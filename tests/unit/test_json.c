@@ -3,8 +3,11 @@
  * nesting, import of each, every error class with its path, buffer
  * sizing, out-of-memory at every allocation, and BER -> JSON -> DER. */
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <webrtc_chg/cdr_json.h>
 
 #include "samples.h"
 #include "testutil.h"

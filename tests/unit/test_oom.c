@@ -3,6 +3,7 @@
  * until a run needs no more; every run either succeeds with the same
  * record or returns WCHG_E_NOMEM, and nothing leaks. */
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "samples.h"

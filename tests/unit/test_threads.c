@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <webrtc_chg/cdr_json.h>
+
 #include "samples.h"
 #include "testutil.h"
 
