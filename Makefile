@@ -16,6 +16,8 @@
 #   make install    PREFIX=/usr/local, DESTDIR; make uninstall; make clean
 #
 # Everything built goes under $(B) (default build/).
+#
+# SPDX-License-Identifier: BSD-2-Clause
 
 B ?= build
 PREFIX ?= /usr/local

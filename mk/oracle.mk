@@ -18,6 +18,8 @@
 # Phony helpers: oracle (build all of the above), oracle-check (run both
 # oracles over $(ORACLE_VECTORS)), oracle-vectors (regenerate the
 # committed vectors), oracle-clean.
+#
+# SPDX-License-Identifier: BSD-2-Clause
 
 B ?= build
 

@@ -20,6 +20,8 @@
  * and 1 unit per ECUR reservation, with Result-Code 2001.
  *
  * No I/O: each CCR and CCA is handed to the caller's callback.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
  */
 #ifndef WCHG_EXAMPLES_ONLINE_H
 #define WCHG_EXAMPLES_ONLINE_H

@@ -10,6 +10,8 @@
 # - The static library defines no asn1c runtime symbol (a program may link
 #   another asn1c-generated codec next to us) and no global symbol other
 #   than the wchg_* API.
+#
+# SPDX-License-Identifier: BSD-2-Clause
 set -u
 
 so=$1

@@ -27,7 +27,9 @@
  * A missed target is printed, not fatal (as in bench_diameter): exit 1
  * only when the set-up or a feed fails.
  * The store is the session's strings in the CDF's compact form, the
- * overhead everything else (the fixed part, the table slot). */
+ * overhead everything else (the fixed part, the table slot).
+ *
+ * SPDX-License-Identifier: BSD-2-Clause */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>

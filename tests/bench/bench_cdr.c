@@ -4,7 +4,9 @@
  * ASN_DEBUG fix), both measured in this run on the same bytes.
  *
  * Prints: bench NAME ns_per_op=X ref=REF ref_ns_per_op=Y speedup=Y/X
- * plus the allocations our encoder makes per operation (target 0). */
+ * plus the allocations our encoder makes per operation (target 0).
+ *
+ * SPDX-License-Identifier: BSD-2-Clause */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>

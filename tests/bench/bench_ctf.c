@@ -15,7 +15,9 @@
  * START's size and SDP AVPs, and what a CDF (cdf.h) fed 200 such STARTs
  * holds per open session (wchg_cdf_stats session_bytes / open_sessions).
  *
- * Prints: bench NAME ns_per_op=X ... (target ...: met|MISSED) */
+ * Prints: bench NAME ns_per_op=X ... (target ...: met|MISSED)
+ *
+ * SPDX-License-Identifier: BSD-2-Clause */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>

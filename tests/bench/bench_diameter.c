@@ -42,6 +42,8 @@
  * issue 3 are printed as met/MISSED; a miss does not fail the run. Exit 1
  * only when the messages disagree (our bytes vs the flat writer's) or the
  * set-up fails.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
  */
 #define _GNU_SOURCE
 #include <stdio.h>

@@ -38,6 +38,8 @@
  * miss does not fail the run. Exit 1 only when the set-up fails or the
  * messages disagree with a reader: ours refuses the CCR or the CCA, or
  * freeDiameter cannot read them (parse_buffer + parse_dict).
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
  */
 #define _GNU_SOURCE
 #include <stdio.h>

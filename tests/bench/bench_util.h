@@ -1,7 +1,9 @@
 /* bench_util.h: what every benchmark shares — allocation counting and
  * best-of-5 timing. Include it once per benchmark (it defines the
  * __wrap_ functions: the Makefile links with -Wl,--wrap=F for each __wrap_F
- * defined here or in the benchmark). */
+ * defined here or in the benchmark).
+ *
+ * SPDX-License-Identifier: BSD-2-Clause */
 #ifndef WCHG_BENCH_UTIL_H
 #define WCHG_BENCH_UTIL_H
 

@@ -27,6 +27,8 @@
  *     speedup=Y/X (target ...: met|MISSED) or (info: ...).
  *
  * All functions are static inline: a benchmark uses what it needs.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
  */
 #ifndef WCHG_BENCH_FD_REF_H
 #define WCHG_BENCH_FD_REF_H

@@ -15,6 +15,8 @@
  *    to a record with as many warnings whose DER is the same (the values
  *    kept as received survive re-encoding); JSON of it reads back to the
  *    same DER (BER -> JSON -> DER).
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
  */
 #ifndef WCHG_FUZZ_CDR_POLICY_H
 #define WCHG_FUZZ_CDR_POLICY_H

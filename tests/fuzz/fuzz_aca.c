@@ -2,7 +2,9 @@
  * reader says about them, wchg_aca_from_acr must find only views inside
  * the input, and the answer must encode (unless the echoed Session-Id or
  * User-Name is not UTF-8, or the record type cannot be echoed) into a
- * message our reader accepts structurally. */
+ * message our reader accepts structurally.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>

@@ -16,6 +16,8 @@
  *   WCHG_E_DIAMETER, a Result-Code, a path, or an offset in the input;
  * - receive with warnings: a model the encoder takes (it may refuse one:
  *   values kept as received) whose encoding is not stable as above.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
  */
 #include <stdint.h>
 #include <stdlib.h>

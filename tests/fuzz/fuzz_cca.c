@@ -6,7 +6,9 @@
  * CCA that parses must keep every view inside the input and its counts
  * within the capacities, and feeding what receive read to a credit state
  * waiting for its answer must not break the state's rules (a defined
- * action, request numbers that never go back). */
+ * action, request numbers that never go back).
+ *
+ * SPDX-License-Identifier: BSD-2-Clause */
 #include <string.h>
 #include <stdint.h>
 #include <stdlib.h>

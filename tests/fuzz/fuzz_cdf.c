@@ -15,6 +15,8 @@
  *        given to the caller for them (none in strict), every queued CDR
  *        decodes, and
  *        export -> import -> export gives the same bytes.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
  */
 #include <stdint.h>
 #include <stdlib.h>

@@ -3,7 +3,9 @@
  * that DER must meet the contract of the two BER policies (cdr_policy.h):
  * the receive policy keeps it whole and writes it back, its JSON imports
  * to the same DER again. An {"otherRecord": ...} object must give back
- * bytes that decode as another IMSRecord of their whole length. */
+ * bytes that decode as another IMSRecord of their whole length.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>

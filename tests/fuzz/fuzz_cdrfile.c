@@ -2,7 +2,9 @@
  * that parses is rewritten with the writer from its parsed header and
  * CDRs and must come out byte for byte the same (headers with the private
  * extension length, the form the writer always uses), and every CDR
- * iterated must lie inside the input. */
+ * iterated must lie inside the input.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>

@@ -9,7 +9,9 @@
  * - an accepted answer has the read's verdict; DONE and FAILED end one
  *   ACR, RESEND and FAILOVER keep it and give back the bytes sent with
  *   only the T flag added; the same bytes once more are never accepted
- *   after an ACR ended. */
+ *   after an ACR ended.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>

@@ -35,6 +35,8 @@
  *   the reader refuses or reads with another number of warnings (skipped
  *   when the header or a top-level AVP has flags the writer never
  *   writes: reserved bits, V with Vendor-Id 0).
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
  */
 #include <stdint.h>
 #include <stdlib.h>

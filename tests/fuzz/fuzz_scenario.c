@@ -8,7 +8,9 @@
  * path, a sentence and a strict error code, and a step that gave one
  * succeeded. A step's "aca" entries go through the CTF's answer path
  * (ctf_aca.h): every resend it gives back is the ACR as encoded with the
- * T flag set, and a lost answer gets no ACA. */
+ * T flag set, and a lost answer gets no ACA.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause */
 #include <stdlib.h>
 #include <string.h>
 

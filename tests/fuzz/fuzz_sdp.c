@@ -15,7 +15,9 @@
  *     the first warning; every kept line is a non-empty UTF-8 view of the
  *     body without LF, and every warning is complete;
  *   - with limits taken from the input: over max_bytes is WCHG_E_LIMIT at
- *     "SDP" and offset max_bytes; never more than max_media components. */
+ *     "SDP" and offset max_bytes; never more than max_media components.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>

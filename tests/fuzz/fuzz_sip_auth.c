@@ -2,7 +2,9 @@
  * success every view lies inside the input and unquotes; a Bearer result
  * holds nothing but its scheme; on failure the diagnostic is complete, and
  * for a Bearer header it is one of the fixed sentences (never the token's
- * bytes). Any inconsistency aborts. */
+ * bytes). Any inconsistency aborts.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>

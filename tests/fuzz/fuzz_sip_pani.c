@@ -1,7 +1,9 @@
 /* fuzz_sip_pani: arbitrary bytes into wchg_sip_parse_access_network_info.
  * On success each access-net-spec's text lies inside the input, and its
  * access type and parameters inside its text, the counts within their
- * bounds; on failure the diagnostic is complete. */
+ * bounds; on failure the diagnostic is complete.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,7 +1,9 @@
 /* fuzz_sip_pcv: arbitrary bytes into wchg_sip_parse_charging_vector. On
  * success every view lies inside the input (transit-ioi entries inside the
  * transit-ioi value), icid-value is present and the counts are within
- * their bounds; on failure the diagnostic is complete. */
+ * their bounds; on failure the diagnostic is complete.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>

@@ -13,6 +13,8 @@
  *     asn1c-check: N records, M identical
  * and exits 1 if any record failed (or a file could not be read), else 0.
  * --print writes each decoded record (and our extension) as XER to stdout.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
  */
 
 #include <errno.h>

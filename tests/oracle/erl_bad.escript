@@ -18,6 +18,8 @@
 %% and then OUTDIR/mixed.der: pCSCFRecord, sCSCFRecord and aSRecord
 %% records one after the other (see mixed/0), and prints
 %%     erl_bad: N records with bad values, M records in mixed.der (K other)
+%%
+%% SPDX-License-Identifier: BSD-2-Clause
 
 -mode(compile).
 

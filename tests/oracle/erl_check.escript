@@ -16,6 +16,8 @@
 %% Prints one line per failing record, then
 %%     erlang-asn1-check: N records, M identical
 %% and exits 1 on any failure.  --print prints the decoded terms.
+%%
+%% SPDX-License-Identifier: BSD-2-Clause
 
 -mode(compile).
 

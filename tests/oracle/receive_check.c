@@ -19,6 +19,8 @@
  * Prints one line per failure, then
  *     receive-check: N records kept, M identical, P paths named
  * and exits 1 on any failure.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
  */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,5 +1,7 @@
 /* gen_dict_meta: print lib/diameter/dict_meta.inc, the reader's facts derived from
- * the dictionary table (see dict.c). Run by `make dict-meta`. */
+ * the dictionary table (see dict.c). Run by `make dict-meta`.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,4 +1,6 @@
-/* cdf_samples.c: the ACR models of cdf_samples.h. */
+/* cdf_samples.c: the ACR models of cdf_samples.h.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause */
 #include <stdio.h>
 #include <string.h>
 

@@ -1,5 +1,7 @@
 /* cdf_samples.h: hand-built ACR models of an H.3 WebRTC call, shared by
- * the CDF tests (test_cdf.c) and its benchmark (bench_cdf.c). */
+ * the CDF tests (test_cdf.c) and its benchmark (bench_cdf.c).
+ *
+ * SPDX-License-Identifier: BSD-2-Clause */
 #ifndef WCHG_CDF_SAMPLES_H
 #define WCHG_CDF_SAMPLES_H
 

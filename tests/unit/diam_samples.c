@@ -1,6 +1,8 @@
 /* diam_samples.c: see diam_samples.h. Each message is written twice:
  * by (code, vendor) and through resolved dictionary entries (the _d
- * functions); both must give the golden bytes of tests/vectors/. */
+ * functions); both must give the golden bytes of tests/vectors/.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause */
 #include <string.h>
 
 #include "diam_samples.h"

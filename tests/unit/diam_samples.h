@@ -1,5 +1,7 @@
 /* diam_samples.h: sample Diameter messages built with the writer, shared by
- * the unit tests, the tshark interop test, the fuzz seeds and the bench. */
+ * the unit tests, the tshark interop test, the fuzz seeds and the bench.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause */
 #ifndef WCHG_DIAM_SAMPLES_H
 #define WCHG_DIAM_SAMPLES_H
 

@@ -1,4 +1,6 @@
-/* rf_samples.c: see rf_samples.h. */
+/* rf_samples.c: see rf_samples.h.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause */
 #include "rf_samples.h"
 
 static const wchg_involved_party calling[] = {

@@ -1,6 +1,8 @@
 /* rf_samples.h: models of ACRs shared by the Rf encoder and decoder tests
  * (test_rf.c, test_rf_dec.c), and of a CCR (test_ro.c, bench_ro.c). All
- * views point into static data. */
+ * views point into static data.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause */
 #ifndef WCHG_RF_SAMPLES_H
 #define WCHG_RF_SAMPLES_H
 

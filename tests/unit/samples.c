@@ -1,4 +1,6 @@
-/* samples.c: sample records (see samples.h). */
+/* samples.c: sample records (see samples.h).
+ *
+ * SPDX-License-Identifier: BSD-2-Clause */
 #include <string.h>
 
 #include "samples.h"

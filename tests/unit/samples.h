@@ -1,5 +1,7 @@
 /* samples.h: sample records shared by the tests, the fuzz seeds and the
- * benchmark. All point to static data; never free them. */
+ * benchmark. All point to static data; never free them.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause */
 #ifndef WCHG_SAMPLES_H
 #define WCHG_SAMPLES_H
 

@@ -1,6 +1,8 @@
 /* sdp_samples.c: browser-shaped SDP bodies (sdp_samples.h). The codec
  * lists, payload types and extension URIs follow a Chromium offer of
- * 2024; ICE credentials, fingerprint and SSRCs are made up. */
+ * 2024; ICE credentials, fingerprint and SSRCs are made up.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause */
 #include "sdp_samples.h"
 
 #include <stdarg.h>

@@ -6,7 +6,9 @@
  * profiles 0-3, H.264 variants, H.265, AV1, red, ulpfec, flexfec); audio
  * with opus, red, G722, PCMU, PCMA, CN and telephone-event; ssrc-group
  * and ssrc lines; m=application with sctp-port and max-message-size.
- * Used by the unit tests (test_sip.c, test_ctf.c) and bench_ctf. */
+ * Used by the unit tests (test_sip.c, test_ctf.c) and bench_ctf.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause */
 #ifndef WCHG_SDP_SAMPLES_H
 #define WCHG_SDP_SAMPLES_H
 

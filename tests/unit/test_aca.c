@@ -1,5 +1,7 @@
 /* test_aca.c: the Accounting-Answer — what it echoes from good and broken
- * ACRs, Failed-AVP, the E bit, Proxy-Info, and its encoding errors. */
+ * ACRs, Failed-AVP, the E bit, Proxy-Info, and its encoding errors.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause */
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,6 +1,8 @@
 /* test_avp.c: the Diameter writer and reader — golden bytes per type, flag
  * rules from the dictionary, buffer sizing, sticky errors, every class of
- * malformed input with its Result-Code, path and offset. */
+ * malformed input with its Result-Code, path and offset.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>

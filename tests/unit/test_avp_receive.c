@@ -6,7 +6,9 @@
  * refused as strict refuses it); then the shapes real peers sent (the P
  * bit, M clear on Origin-Host, unknown vendor AVPs with M, a 13-octet
  * 3GPP-Charging-Id). Messages are the hand-built sample ACR with one
- * octet changed, or built with the writer and wchg_dw_raw. */
+ * octet changed, or built with the writer and wchg_dw_raw.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause */
 #include <check.h>
 #include <stdarg.h>
 #include <string.h>

@@ -1,5 +1,7 @@
 /* test_avp_strict.c: reader rules beyond the structure — padding octets
- * must be zero (RFC 6733 §4.1; tshark marks them "Malformed"). */
+ * must be zero (RFC 6733 §4.1; tshark marks them "Malformed").
+ *
+ * SPDX-License-Identifier: BSD-2-Clause */
 #include <check.h>
 #include <string.h>
 

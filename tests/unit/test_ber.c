@@ -1,7 +1,9 @@
 /* test_ber.c: the BER reader on malformed input — every class of error
  * gives its code, the field path and the byte offset, and nothing leaks.
  * What makes the bytes unreadable stops both policies alike (issue 18);
- * the values the strict policy alone refuses are in test_ber_receive.c. */
+ * the values the strict policy alone refuses are in test_ber_receive.c.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause */
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>

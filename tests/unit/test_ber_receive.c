@@ -4,7 +4,9 @@
  * kept by the receive policy, with a warning at the same path and offset;
  * wchg_cdr_validate() names it; JSON shows it and reads it back; DER
  * writes back the same bytes. Then the other IMSRecord types: their own
- * status, their length, their JSON line. */
+ * status, their length, their JSON line.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>

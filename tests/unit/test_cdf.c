@@ -4,7 +4,9 @@
  * every damaged state refused), out-of-memory at every allocation, an
  * invariant test over random ACR sequences, a TS 32.297 file of CDF
  * output, and the ACR-bytes-in / ACA-out path. Every CDR produced is
- * decoded, validated and written to $WCHG_TEST_OUT. */
+ * decoded, validated and written to $WCHG_TEST_OUT.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause */
 #include <check.h>
 #include <stdint.h>
 #include <stdio.h>

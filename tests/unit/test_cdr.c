@@ -1,6 +1,8 @@
 /* test_cdr.c: the DER writer and BER reader on valid records — golden
  * bytes per field kind, every field through a round trip, buffer sizing,
- * encoder errors, BER forms that are not DER. */
+ * encoder errors, BER forms that are not DER.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,5 +1,7 @@
 /* test_cdrfile.c: TS 32.297 CDR files — golden header bytes, round trips
- * with real records, every malformed class with its code and offset. */
+ * with real records, every malformed class with its code and offset.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause */
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>

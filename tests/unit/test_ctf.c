@@ -5,7 +5,9 @@
  * emergency, standalone requests, bad header values, out-of-memory at
  * every allocation. Every record produced is encoded (wchg_acr_encode) and
  * read back (wchg_dmsg_parse); the interesting ones go to $WCHG_TEST_OUT
- * for tshark. */
+ * for tshark.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause */
 #include <check.h>
 #include <stdint.h>
 #include <stdio.h>

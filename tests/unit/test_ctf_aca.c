@@ -5,7 +5,9 @@
  * error answers without the record's keys, and malformed ACAs. The ACAs
  * are those our CDF writes (wchg_aca_from_acr + wchg_aca_encode) or built
  * by hand with the writer where a CDF would never send them; the resend
- * bytes go to $WCHG_TEST_OUT for tshark. */
+ * bytes go to $WCHG_TEST_OUT for tshark.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause */
 #include <check.h>
 #include <stdint.h>
 #include <stdio.h>

@@ -5,7 +5,9 @@
  * START and STOP; the three SDP line policies and what each puts into
  * the ACR; the 2xx after a re-INVITE refused for its SDP; the SDP limits
  * and the warnings (code, path, offset) of the receive policy, and the
- * errors of the strict one. Every record is encoded and read back. */
+ * errors of the strict one. Every record is encoded and read back.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause */
 #include <check.h>
 #include <stdio.h>
 #include <string.h>

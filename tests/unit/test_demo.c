@@ -12,7 +12,9 @@
  * - every .json file of examples/scenarios/ meets its own expectations;
  * - the reader refuses bad text with the code, the JSON path and the
  *   line/column: unknown member, wrong type, truncated text, too many
- *   steps, ...; an expectation that does not hold is reported. */
+ *   steps, ...; an expectation that does not hold is reported.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause */
 #define _POSIX_C_SOURCE 200809L
 
 #include <check.h>

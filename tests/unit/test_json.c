@@ -1,7 +1,9 @@
 /* test_json.c: the CDR as JSON (lib/cdr_json.c) and its text helpers
  * (lib/oidtext.c, lib/iptext.c) — golden text per field kind, CHOICE
  * nesting, import of each, every error class with its path, buffer
- * sizing, out-of-memory at every allocation, and BER -> JSON -> DER. */
+ * sizing, out-of-memory at every allocation, and BER -> JSON -> DER.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,7 +1,9 @@
 /* test_oom.c: out-of-memory at every allocation of the decoder (SQLite
  * style): fail the Nth allocation, once and for ever, for N = 1, 2, ...
  * until a run needs no more; every run either succeeds with the same
- * record or returns WCHG_E_NOMEM, and nothing leaks. */
+ * record or returns WCHG_E_NOMEM, and nothing leaks.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -3,7 +3,9 @@
  * after a strict parse; the hand-built sample ACR of diam_samples.c as a
  * byte-exact golden; a minimal ACR of each record type; every error with
  * its code and path and nothing written; buffer sizing at every length;
- * time, Integer32 and Unsigned32 edges. */
+ * time, Integer32 and Unsigned32 edges.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause */
 #include <check.h>
 #include <stdint.h>
 #include <stdio.h>

@@ -3,7 +3,9 @@
  * of each type decode field by field and encode back to the same bytes;
  * lists up to their capacity and one past it; foreign AVPs skipped; every
  * documented error with its code, Result-Code, path and offset; reader
- * errors passed through for every prefix; no allocation in a decode. */
+ * errors passed through for every prefix; no allocation in a decode.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause */
 #include <check.h>
 #include <stdint.h>
 #include <stdio.h>

@@ -1,5 +1,7 @@
 /* test_ro.c: Ro online charging (ro.h): the CCR encoder, the CCA reader
- * and the per-session credit state. */
+ * and the per-session credit state.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause */
 #include <check.h>
 #include <stdint.h>
 #include <stdio.h>

@@ -2,7 +2,9 @@
  * P-Access-Network-Info) and the SDP splitter — realistic IMS/WebRTC
  * examples field by field, case-insensitivity, escapes and line folding,
  * the Bearer token never exposed, and every class of malformed input with
- * its code, path and offset. */
+ * its code, path and offset.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause */
 #include <check.h>
 #include <stdint.h>
 #include <stdio.h>

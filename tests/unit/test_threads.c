@@ -1,6 +1,8 @@
 /* test_threads.c: the library keeps no shared mutable state, so distinct
  * records may be encoded, decoded, validated and mapped to JSON from many
- * threads at once with the same results as from one. */
+ * threads at once with the same results as from one.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause */
 #include <check.h>
 #include <pthread.h>
 #include <stdlib.h>

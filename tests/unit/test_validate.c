@@ -4,6 +4,8 @@
  * Every test builds its record here (a valid H.3 WebRTC record, then one
  * change), validates it and asserts the return code, the number of
  * problems, and each problem's code and path.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
  */
 #include <check.h>
 #include <string.h>

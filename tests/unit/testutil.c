@@ -1,4 +1,6 @@
-/* testutil.c: see testutil.h. */
+/* testutil.c: see testutil.h.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>

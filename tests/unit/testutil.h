@@ -1,4 +1,6 @@
-/* testutil.h: helpers shared by the unit tests. */
+/* testutil.h: helpers shared by the unit tests.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause */
 #ifndef WCHG_TESTUTIL_H
 #define WCHG_TESTUTIL_H
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-2-Clause
 """Write the hand-made PCSCFRecord test vectors (DER) into a directory.
 
 Usage: python3 tests/vectors/make_vectors.py [OUTDIR]   (default: the
