@@ -6,7 +6,7 @@
  *                            diam_samples.c), an ACA and a CCA answering
  *                            them, and an ACR STOP with the AVPs where
  *                            tshark's dictionary differs from TS 32.299
- *                            (Appendix A of the facts reference)
+ *                            (docs/wireshark-dictionary.md)
  *   diam_interop list FILE   read the one Diameter message in FILE with our
  *                            reader (WCHG_DPARSE_NO_ABNF) and print, tab
  *                            separated, the codes, flags and lengths of its

@@ -392,7 +392,7 @@ START_TEST(emergency_urns) {
 }
 END_TEST
 
-/* ---- Cause-Code: TS 32.299 §7.2.35 (charging-facts 2.4) ---------------- */
+/* ---- Cause-Code: TS 32.299 §7.2.35 ---------------------------------------- */
 
 START_TEST(cause_code_table) {
   static const struct {

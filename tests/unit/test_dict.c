@@ -1,8 +1,10 @@
 /*
  * test_dict.c: dict_suite — the Diameter dictionary (dict.h): table
  * invariants (order, unique names, children that exist, enum names only
- * on Enumerated AVPs, flag rules), spot checks of the charging-facts
- * values, lookups and the ACR/ACA/CCR/CCA command ABNF.
+ * on Enumerated AVPs, flag rules), spot checks of values of TS 32.299,
+ * TS 29.229, RFC 6733 and RFC 4006, lookups and the ACR/ACA/CCR/CCA
+ * command ABNF. Where Wireshark's dictionary says otherwise we follow
+ * 3GPP: docs/wireshark-dictionary.md.
  *
  * SPDX-License-Identifier: BSD-2-Clause
  */
@@ -163,8 +165,11 @@ START_TEST(enum_names_only_on_enumerated) {
 }
 END_TEST
 
-/* IETF AVPs whose M rule is not MUST (facts §1.6), 3GPP AVPs whose M rule
- * is not MUST (facts §2, Appendix A #13). */
+/* IETF AVPs whose M rule is not MUST: Error-Message and
+ * Error-Reporting-Host (RFC 6733 §4.5), User-Equipment-Info and its
+ * children (RFC 4006 §8), the OC-* AVPs of overload control, as TS 32.299
+ * lists its IETF AVPs; 3GPP AVPs whose M rule is not MUST: Session-Priority
+ * and the Cx WebRTC AVPs 656..658 (TS 29.229). */
 static const struct {
   uint32_t code, vendor;
   wchg_flag_rule m;
@@ -455,7 +460,7 @@ START_TEST(flag_rules) {
         listed = true;
       }
     if (!listed && t[i].vendor != 0 && t[i].vendor != TGPP)
-      continue; /* oneM2M: not in the facts */
+      continue; /* oneM2M's AVPs: not in the tables checked here */
     for (size_t k = 0; k < N_M_EXCEPTIONS; k++)
       if (m_exceptions[k].code == t[i].code &&
           m_exceptions[k].vendor == t[i].vendor)
@@ -482,7 +487,8 @@ END_TEST
 
 /* ------------------------------------------------------------ contents */
 
-/* The AVPs issue 3 and the facts name, by (code, vendor, type). */
+/* The AVPs the charging messages need (issue 3: RFC 6733, RFC 4006,
+ * TS 32.299), by (code, vendor, type). */
 static const struct {
   uint32_t code, vendor;
   wchg_avp_type type;
@@ -650,10 +656,10 @@ START_TEST(enumeration_spot_checks) {
   ck_assert_uint_eq(must_find(862, TGPP)->n_enums, 22);
   expect_enum(829, TGPP, 0, "ORIGINATING_ROLE");
   expect_enum(829, TGPP, 1, "TERMINATING_ROLE");
-  expect_enum(829, TGPP, 2, "FORWARDING_ROLE"); /* Appendix A #1 */
+  expect_enum(829, TGPP, 2, "FORWARDING_ROLE"); /* not PROXY_ROLE (Wireshark) */
   ck_assert_ptr_null(wchg_dict_enum_name(must_find(829, TGPP), 3));
   expect_enum(872, TGPP, 0, "THRESHOLD");
-  expect_enum(872, TGPP, 9, "UNUSED_QUOTA_TIMER"); /* Appendix A #11 */
+  expect_enum(872, TGPP, 9, "UNUSED_QUOTA_TIMER"); /* Wireshark lacks it */
   expect_enum(480, 0, 1, "EVENT_RECORD");
   expect_enum(480, 0, 4, "STOP_RECORD");
   expect_enum(416, 0, 3, "TERMINATION_REQUEST");
@@ -679,7 +685,7 @@ START_TEST(enumeration_spot_checks) {
   expect_enum(3902, TGPP, 1, "INTER_UE_TRANSFER");
   expect_enum(2717, TGPP, 1, "PS");
   expect_enum(870, TGPP, 1, "CHANGE_IN_SGSN_IP_ADDRESS");
-  /* Cause-Code is Integer32 with no value names (Appendix A #10) */
+  /* Cause-Code is Integer32 with no value names (TS 32.299 §7.2.35) */
   ck_assert_uint_eq(must_find(861, TGPP)->n_enums, 0);
   ck_assert_ptr_null(wchg_dict_enum_name(must_find(861, TGPP), -1));
   ck_assert_ptr_null(wchg_dict_enum_name(NULL, 0));
@@ -693,7 +699,7 @@ START_TEST(flag_spot_checks) {
     ck_assert_int_eq(a->m_rule, WCHG_RULE_MUSTNOT);
     ck_assert_int_eq(a->v_rule, WCHG_RULE_MUST);
   }
-  /* Appendix A #4/#5: 3GPP charging AVPs carry M and V */
+  /* 3GPP charging AVPs carry M and V (TS 32.299), Event-Type too */
   ck_assert_int_eq(must_find(823, TGPP)->m_rule, WCHG_RULE_MUST);
   ck_assert_int_eq(must_find(823, TGPP)->v_rule, WCHG_RULE_MUST);
   ck_assert_int_eq(must_find(2036, TGPP)->m_rule, WCHG_RULE_MUST);
@@ -705,7 +711,7 @@ START_TEST(flag_spot_checks) {
 }
 END_TEST
 
-/* The 53 IMS-Information children of facts §2.2, in order. */
+/* The 53 children of IMS-Information (TS 32.299, its ABNF), in order. */
 static const struct {
   uint32_t code;
   uint16_t min, max;
@@ -749,7 +755,7 @@ START_TEST(ims_information_children) {
   const wchg_dict_rule *nf = rule_of(ims->children, ims->n_children, 862, TGPP);
   ck_assert_ptr_nonnull(nf);
   ck_assert_uint_eq(nf->min, 1);
-  /* Carries 657/658 with M clear (DESIGN.md): extensible */
+  /* Carries 657/658 with M clear (webrtc_ext.h): extensible */
   ck_assert(ims->extensible);
   /* and sits in Service-Information */
   const wchg_dict_avp *si = must_find(873, TGPP);
@@ -1065,7 +1071,8 @@ START_TEST(new_enumerations) {
   expect_enum(3936, TGPP, 1, "ALLOWED");
   expect_enum(4400, TGPP, 1, "ACTIVE");
   expect_enum(4406, TGPP, 0, "ACTIVE");
-  /* Types of Table 7.2.0.1 where WS-dict has Enumerated: no value names */
+  /* Types of TS 32.299 Table 7.2.0.1 where Wireshark's dictionary has
+   * Enumerated: no value names */
   static const uint32_t not_enum[] = {2037, 2039, 2031, 2032, 2823, 885};
   for (size_t i = 0; i < sizeof not_enum / sizeof not_enum[0]; i++)
     ck_assert_uint_eq(must_find(not_enum[i], TGPP)->n_enums, 0);
@@ -1107,7 +1114,7 @@ START_TEST(lookup_by_name) {
   ck_assert_uint_eq(a->code, 2604);
   ck_assert_ptr_nonnull(wchg_dict_find_name("Reporting-Reason"));
   ck_assert_ptr_nonnull(wchg_dict_find_name("SIP-Method"));
-  /* WS-dict spellings are not ours (Appendix A #12) */
+  /* Wireshark's spellings are not ours (docs/wireshark-dictionary.md) */
   ck_assert_ptr_null(wchg_dict_find_name("3GPP-SIP-Method"));
   ck_assert_ptr_null(wchg_dict_find_name("3GPP-Reporting-Reason"));
   ck_assert_ptr_null(wchg_dict_find_name("Local-GW-Inserted-Indicator"));

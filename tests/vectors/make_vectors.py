@@ -16,7 +16,8 @@ out, minimal lengths and minimal INTEGER contents.
 import os
 import sys
 
-# Our extension OID, DESIGN.md "What 3GPP left open": 2.25.<UUID as integer>.
+# Our extension OID (include/webrtc_chg/webrtc_ext.h): 2.25.<UUID as integer>,
+# a UUID arc (ITU-T X.667) that needs no registration.
 WEBRTC_OID = (2, 25, 5598156561435908837116669823258990788)
 
 UNIVERSAL, CONTEXT = 0x00, 0x80
