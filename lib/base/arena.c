@@ -5,8 +5,8 @@
 
 #include "base/internal.h"
 
-struct wchg_chunk {
-  struct wchg_chunk *next;
+struct wchgi_chunk {
+  struct wchgi_chunk *next;
   max_align_t align_[]; /* data follows, aligned for any object */
 };
 
@@ -22,9 +22,9 @@ static void mem_free(const wchg_mem *m, void *p) {
     free(p);
 }
 
-static struct wchg_chunk *chunk_new(const wchg_mem *m, size_t data) {
-  size_t hdr = ALIGN_UP(sizeof(struct wchg_chunk));
-  struct wchg_chunk *c;
+static struct wchgi_chunk *chunk_new(const wchg_mem *m, size_t data) {
+  size_t hdr = ALIGN_UP(sizeof(struct wchgi_chunk));
+  struct wchgi_chunk *c;
   if (data > SIZE_MAX - hdr)
     return NULL;
   c = mem_malloc(m, hdr + data);
@@ -33,12 +33,12 @@ static struct wchg_chunk *chunk_new(const wchg_mem *m, size_t data) {
   return c;
 }
 
-wchg_cdr *wchg_owner_new_cdr(const wchg_mem *mem, size_t hint) {
+wchg_cdr *wchgi_owner_new_cdr(const wchg_mem *mem, size_t hint) {
   wchg_mem m = {0};
-  size_t hdr = ALIGN_UP(sizeof(struct wchg_chunk));
+  size_t hdr = ALIGN_UP(sizeof(struct wchgi_chunk));
   size_t fixed = ALIGN_UP(sizeof(struct wchg_owner)) + ALIGN_UP(sizeof(wchg_cdr));
   size_t data;
-  struct wchg_chunk *c;
+  struct wchgi_chunk *c;
   struct wchg_owner *o;
   wchg_cdr *cdr;
 
@@ -63,15 +63,15 @@ wchg_cdr *wchg_owner_new_cdr(const wchg_mem *mem, size_t hint) {
   return cdr;
 }
 
-void *wchg_owner_alloc(struct wchg_owner *o, size_t size) {
+void *wchgi_owner_alloc(struct wchg_owner *o, size_t size) {
   size_t need = ALIGN_UP(size ? size : 1);
   char *p;
   if (size > SIZE_MAX / 2)
     return NULL;
   if ((size_t)(o->end - o->cur) < need) {
-    size_t hdr = ALIGN_UP(sizeof(struct wchg_chunk));
+    size_t hdr = ALIGN_UP(sizeof(struct wchgi_chunk));
     size_t data = o->next_size > need ? o->next_size : need;
-    struct wchg_chunk *c = chunk_new(&o->mem, data);
+    struct wchgi_chunk *c = chunk_new(&o->mem, data);
     if (!c)
       return NULL;
     c->next = o->chunks->next; /* keep the first chunk (the owner) first */
@@ -87,11 +87,11 @@ void *wchg_owner_alloc(struct wchg_owner *o, size_t size) {
   return p;
 }
 
-void *wchg_owner_dup(struct wchg_owner *o, const void *src, size_t n) {
+void *wchgi_owner_dup(struct wchg_owner *o, const void *src, size_t n) {
   char *p;
   if (n == SIZE_MAX)
     return NULL;
-  p = wchg_owner_alloc(o, n + 1);
+  p = wchgi_owner_alloc(o, n + 1);
   if (!p)
     return NULL;
   if (n)
@@ -100,8 +100,8 @@ void *wchg_owner_dup(struct wchg_owner *o, const void *src, size_t n) {
   return p;
 }
 
-void wchg_owner_free(struct wchg_owner *o) {
-  struct wchg_chunk *c, *next;
+void wchgi_owner_free(struct wchg_owner *o) {
+  struct wchgi_chunk *c, *next;
   wchg_mem m;
   if (!o)
     return;
@@ -116,5 +116,5 @@ void wchg_owner_free(struct wchg_owner *o) {
 
 void wchg_cdr_free(wchg_cdr *cdr) {
   if (cdr && cdr->owner_)
-    wchg_owner_free(cdr->owner_);
+    wchgi_owner_free(cdr->owner_);
 }

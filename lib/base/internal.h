@@ -28,43 +28,43 @@ size_t wpath_index(struct wpath *p, size_t i);
 void wpath_pop(struct wpath *p, size_t len);
 
 /* Fill |d| (may be NULL) unless it already holds an error (first wins when
- * d->code != WCHG_OK: callers clear it with wchg_diag_clear first). */
-void wchg_diag_clear(wchg_diag *d);
-void wchg_diag_set(wchg_diag *d, wchg_status code, size_t offset,
+ * d->code != WCHG_OK: callers clear it with wchgi_diag_clear first). */
+void wchgi_diag_clear(wchg_diag *d);
+void wchgi_diag_set(wchg_diag *d, wchg_status code, size_t offset,
                    const struct wpath *path, const char *fmt, ...)
     WCHG_PRINTF(5, 6);
 
 /* Add one warning to |w| (may be NULL): counted always, kept while there is
  * room (common.h). |path| may be NULL. */
-void wchg_warn(wchg_warnings *w, wchg_status code, uint32_t result_code, size_t offset,
+void wchgi_warn(wchg_warnings *w, wchg_status code, uint32_t result_code, size_t offset,
                const char *path, const char *fmt, ...) WCHG_PRINTF(6, 7);
 
 /* ---- the owner arena of decoded objects -------------------------------- */
 
-struct wchg_chunk;
-struct wchg_raw;
-struct wchg_raw_node;
+struct wchgi_chunk;
+struct wchgi_raw;
+struct wchgi_raw_node;
 struct wchg_owner {
   wchg_mem mem;              /* copy of the caller's hooks */
-  struct wchg_chunk *chunks; /* newest first; the owner lives in the first */
+  struct wchgi_chunk *chunks; /* newest first; the owner lives in the first */
   char *cur, *end;           /* free space in the newest chunk */
   size_t next_size;
   /* values a record keeps as received (schema.h, ber_raw.c): collected
    * in raw_list while decoding, then sorted into raw[nraw] */
-  struct wchg_raw_node *raw_list;
-  const struct wchg_raw *raw;
+  struct wchgi_raw_node *raw_list;
+  const struct wchgi_raw *raw;
   size_t nraw;
 };
 /* Create a record in a fresh arena of about |hint| bytes. Returns NULL on
  * out-of-memory. The record is zeroed and cdr->owner_ set. */
-wchg_cdr *wchg_owner_new_cdr(const wchg_mem *mem, size_t hint);
+wchg_cdr *wchgi_owner_new_cdr(const wchg_mem *mem, size_t hint);
 /* Allocate |size| zeroed bytes aligned for any object; NULL when the
  * allocator fails. size 0 returns a valid unique non-NULL pointer. */
-void *wchg_owner_alloc(struct wchg_owner *o, size_t size);
+void *wchgi_owner_alloc(struct wchg_owner *o, size_t size);
 /* Copy |n| bytes into the arena, NUL-terminated (so text fields are also
  * C strings). NULL on out-of-memory. */
-void *wchg_owner_dup(struct wchg_owner *o, const void *src, size_t n);
-void wchg_owner_free(struct wchg_owner *o);
+void *wchgi_owner_dup(struct wchg_owner *o, const void *src, size_t n);
+void wchgi_owner_free(struct wchg_owner *o);
 
 /* ---- BER shared with other modules ---------------------------------------- */
 
@@ -72,21 +72,21 @@ void wchg_owner_free(struct wchg_owner *o);
  * decoder would accept as the open type of a ManagementExtension (same
  * length rules and depth limit)? WCHG_OK, or the decoder's error with the
  * offset within |p| and a sentence in *diag (may be NULL). */
-wchg_status wchg_ber_check_open_type(const uint8_t *p, size_t n, wchg_diag *diag);
+wchg_status wchgi_ber_check_open_type(const uint8_t *p, size_t n, wchg_diag *diag);
 
 /* ---- text and value checks --------------------------------------------- */
 
 /* Valid UTF-8 (RFC 3629: no overlongs, no surrogates, <= U+10FFFF)?
  * On failure *bad (may be NULL) is the offset of the first bad byte. */
-bool wchg_utf8_valid(const char *s, size_t n, size_t *bad);
+bool wchgi_utf8_valid(const char *s, size_t n, size_t *bad);
 /* Does |s| start with |prefix| (NUL-terminated), ASCII case ignored? */
-bool wchg_has_prefix_ci(wchg_str s, const char *prefix);
+bool wchgi_has_prefix_ci(wchg_str s, const char *prefix);
 /* The InvolvedParty of a URI (TS 32.298): tel: and urn: have their own
  * alternative, anything else (sip:, sips:, "unknown") goes into sIP-URI.
  * One rule for the CTF and the ACR decoder, so both sides agree. */
-wchg_involved_party wchg_party_of_uri(wchg_str uri);
+wchg_involved_party wchgi_party_of_uri(wchg_str uri);
 /* TimeStamp octets: 0 if valid; else a wchg_status and a sentence in msg. */
-wchg_status wchg_timestamp_check(const uint8_t ts[9], char *msg, size_t msgcap);
+wchg_status wchgi_timestamp_check(const uint8_t ts[9], char *msg, size_t msgcap);
 
 /* ---- the reader's facts about dictionary entries (dict.c) -------------- */
 
@@ -100,16 +100,16 @@ wchg_status wchg_timestamp_check(const uint8_t ts[9], char *msg, size_t msgcap);
 
 /* The dictionary's table (what wchg_dict_avps returns), indexed by the
  * I_<ID> constants of dict_table.h: an encoder names its entries as
- * &wchg_dict_table[I_SESSION_ID], an address fixed at link time (no
+ * &wchgi_dict_table[I_SESSION_ID], an address fixed at link time (no
  * search, no cache). Hidden: never exported. */
-extern WCHG_HIDDEN const wchg_dict_avp wchg_dict_table[];
+extern WCHG_HIDDEN const wchg_dict_avp wchgi_dict_table[];
 
 /* Derived from the table (a generated const table, lib/dict_meta.inc): for an entry's children (or a command's
  * AVPs) the rules with min >= 1 as a bit mask (the first 128), the number
  * of leading fixed rules, and whether every min is <= 1 (simple); for an
  * Enumerated entry whether its values are exactly lo..hi (dense). The
  * reader's fast path (avp_dec.c) uses the rest. */
-struct wchg_dict_meta {
+struct wchgi_dict_meta {
   uint64_t req[2];
   uint64_t once[2]; /* the rules with max 1 */
   int32_t lo, hi;
@@ -127,22 +127,22 @@ enum {
   WCHG_DK_ADDRESS, WCHG_DK_UTF8, WCHG_DK_GROUP
 };
 /* The facts of the entry |d| of the table |base| (*base set by
- * wchg_dict_meta_table to wchg_dict_avps): entries of the facts table
+ * wchgi_dict_meta_table to wchg_dict_avps): entries of the facts table
  * are as far apart as those of the dictionary, so that finding them
  * takes an add and no division. */
-const struct wchg_dict_meta *wchg_dict_meta_table(const wchg_dict_avp **base);
-static inline const struct wchg_dict_meta *wchg_dict_meta_of(const struct wchg_dict_meta *table,
+const struct wchgi_dict_meta *wchgi_dict_meta_table(const wchg_dict_avp **base);
+static inline const struct wchgi_dict_meta *wchg_dict_meta_of(const struct wchgi_dict_meta *table,
                                                              const wchg_dict_avp *base,
                                                              const wchg_dict_avp *d) {
-  return (const struct wchg_dict_meta *)(const void *)((const char *)table +
+  return (const struct wchgi_dict_meta *)(const void *)((const char *)table +
                                                        ((const char *)d - (const char *)base));
 }
-const struct wchg_dict_meta *wchg_dict_command_meta(const struct wchg_dict_meta *table,
+const struct wchgi_dict_meta *wchgi_dict_command_meta(const struct wchgi_dict_meta *table,
                                                     const wchg_dict_command *cmd);
-/* The facts derived afresh from the table into |out| (wchg_dict_meta_count()
+/* The facts derived afresh from the table into |out| (wchgi_dict_meta_count()
  * entries: the AVPs in table order, then the commands): what `make
  * dict-meta` writes into lib/dict_meta.inc and a unit test compares. */
-size_t wchg_dict_meta_count(void);
-void wchg_dict_meta_derive(struct wchg_dict_meta *out);
+size_t wchgi_dict_meta_count(void);
+void wchgi_dict_meta_derive(struct wchgi_dict_meta *out);
 
 #endif

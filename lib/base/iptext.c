@@ -49,7 +49,7 @@ static size_t v6_to_text(const uint8_t *a, char *out) {
   return pos;
 }
 
-size_t wchg_ip_to_text(const uint8_t *addr, size_t n,
+size_t wchgi_ip_to_text(const uint8_t *addr, size_t n,
                        char out[WCHG_IP_TEXT_MAX]) {
   out[0] = '\0';
   if (n == 4)
@@ -156,7 +156,7 @@ static bool parse_v6(const char *s, size_t len, uint8_t out[16]) {
   return v6_finish(g, ng, gap, out);
 }
 
-bool wchg_ip_from_text(const char *s, size_t len, uint8_t *addr, size_t n) {
+bool wchgi_ip_from_text(const char *s, size_t len, uint8_t *addr, size_t n) {
   if (n == 4)
     return parse_v4(s, len, addr);
   if (n == 16)

@@ -6,13 +6,13 @@
 
 #include "base/text_conv.h"
 
-size_t wchg_oid_text_bound(size_t n) {
+size_t wchgi_oid_text_bound(size_t n) {
   /* A subidentifier of s octets has at most 3s decimal digits, plus its
    * dot; the first one also yields "X." */
   return n > (SIZE_MAX - 8) / 4 ? SIZE_MAX : 4 * n + 8;
 }
 
-size_t wchg_oid_ber_bound(size_t n) {
+size_t wchgi_oid_ber_bound(size_t n) {
   /* An arc of d digits needs at most d octets of 7 bits. */
   return n == SIZE_MAX ? n : n + 1;
 }
@@ -105,7 +105,7 @@ static size_t first_arcs(const uint8_t *ber, size_t s, char *out) {
   return nd + 2;
 }
 
-wchg_status wchg_oid_to_text(const uint8_t *ber, size_t n, char *out,
+wchg_status wchgi_oid_to_text(const uint8_t *ber, size_t n, char *out,
                              size_t cap, size_t *len, char *msg,
                              size_t msgcap) {
   size_t i = 0, pos = 0, span;
@@ -114,7 +114,7 @@ wchg_status wchg_oid_to_text(const uint8_t *ber, size_t n, char *out,
     snprintf(msg, msgcap, "OBJECT IDENTIFIER has no content octets");
     return WCHG_E_ENCODING;
   }
-  if (cap < wchg_oid_text_bound(n))
+  if (cap < wchgi_oid_text_bound(n))
     return WCHG_E_BUFFER;
   for (; i < n; i += span) {
     if ((rc = subid_span(ber, n, i, &span, msg, msgcap)) != WCHG_OK)
@@ -195,12 +195,12 @@ static bool first_arc(const char *s, size_t n, unsigned *add, size_t *i) {
   return s[0] == '2' || d == 1 || (d == 2 && s[2] <= '3');
 }
 
-wchg_status wchg_oid_from_text(const char *s, size_t n, uint8_t *out,
+wchg_status wchgi_oid_from_text(const char *s, size_t n, uint8_t *out,
                                size_t cap, size_t *len, char *msg,
                                size_t msgcap) {
   size_t i, pos = 0, d, ns;
   unsigned add;
-  if (cap < wchg_oid_ber_bound(n))
+  if (cap < wchgi_oid_ber_bound(n))
     return WCHG_E_BUFFER;
   if (!first_arc(s, n, &add, &i)) {
     snprintf(msg, msgcap, "expected \"X.Y...\" with X 0..2 and Y 0..39 under 0 and 1");

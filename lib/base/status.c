@@ -91,7 +91,7 @@ void wpath_pop(struct wpath *p, size_t len) {
   p->buf[len] = '\0';
 }
 
-void wchg_diag_clear(wchg_diag *d) {
+void wchgi_diag_clear(wchg_diag *d) {
   if (!d)
     return;
   d->code = WCHG_OK;
@@ -101,7 +101,7 @@ void wchg_diag_clear(wchg_diag *d) {
   d->message[0] = '\0';
 }
 
-void wchg_diag_set(wchg_diag *d, wchg_status code, size_t offset,
+void wchgi_diag_set(wchg_diag *d, wchg_status code, size_t offset,
                    const struct wpath *path, const char *fmt, ...) {
   va_list ap;
   if (!d || d->code != WCHG_OK)
@@ -114,7 +114,7 @@ void wchg_diag_set(wchg_diag *d, wchg_status code, size_t offset,
   va_end(ap);
 }
 
-void wchg_warn(wchg_warnings *w, wchg_status code, uint32_t result_code, size_t offset,
+void wchgi_warn(wchg_warnings *w, wchg_status code, uint32_t result_code, size_t offset,
                const char *path, const char *fmt, ...) {
   va_list ap;
   if (!w)

@@ -66,7 +66,7 @@ static size_t ascii_run(const unsigned char *s, size_t i, size_t n) {
   return i;
 }
 
-bool wchg_utf8_valid(const char *str, size_t n, size_t *bad) {
+bool wchgi_utf8_valid(const char *str, size_t n, size_t *bad) {
   const unsigned char *s = (const unsigned char *)str;
   size_t i = 0;
   while ((i = ascii_run(s, i, n)) < n) {
@@ -121,7 +121,7 @@ static int days_in_month(int year, int month) {
   return month == 2 && leap ? 29 : d[month - 1];
 }
 
-wchg_status wchg_timestamp_check(const uint8_t ts[9], char *msg, size_t cap) {
+wchg_status wchgi_timestamp_check(const uint8_t ts[9], char *msg, size_t cap) {
   static const char *names[] = {"year", "month", "day", "hour", "minute",
                                 "second"};
   int v[6], oh, om;
@@ -234,7 +234,7 @@ wchg_status wchg_timestamp_to_unix(const wchg_timestamp *ts, int64_t *unix_secon
   char msg[96];
   if (!ts || !ts->present || !unix_seconds)
     return WCHG_E_ARG;
-  if (wchg_timestamp_check(ts->octets, msg, sizeof msg) != WCHG_OK)
+  if (wchgi_timestamp_check(ts->octets, msg, sizeof msg) != WCHG_OK)
     return WCHG_E_TIMESTAMP;
   const uint8_t *o = ts->octets;
   int v[6];
@@ -251,7 +251,7 @@ wchg_status wchg_timestamp_to_unix(const wchg_timestamp *ts, int64_t *unix_secon
   return WCHG_OK;
 }
 
-bool wchg_has_prefix_ci(wchg_str s, const char *prefix) {
+bool wchgi_has_prefix_ci(wchg_str s, const char *prefix) {
   size_t n = strlen(prefix);
   if (!s.ptr || s.len < n)
     return false;
@@ -265,11 +265,11 @@ bool wchg_has_prefix_ci(wchg_str s, const char *prefix) {
   return true;
 }
 
-wchg_involved_party wchg_party_of_uri(wchg_str uri) {
+wchg_involved_party wchgi_party_of_uri(wchg_str uri) {
   wchg_involved_party p = {WCHG_PARTY_SIP_URI, uri};
-  if (wchg_has_prefix_ci(uri, "tel:"))
+  if (wchgi_has_prefix_ci(uri, "tel:"))
     p.choice = WCHG_PARTY_TEL_URI;
-  else if (wchg_has_prefix_ci(uri, "urn:"))
+  else if (wchgi_has_prefix_ci(uri, "urn:"))
     p.choice = WCHG_PARTY_URN;
   return p;
 }

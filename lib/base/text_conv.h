@@ -17,19 +17,19 @@
  * (X.667) needs 19. */
 #define WCHG_OID_MAX_SUBID 128
 
-/* Output room wchg_oid_to_text needs for |n| content octets. */
-size_t wchg_oid_text_bound(size_t n);
-/* Output room wchg_oid_from_text needs for |n| characters. */
-size_t wchg_oid_ber_bound(size_t n);
+/* Output room wchgi_oid_to_text needs for |n| content octets. */
+size_t wchgi_oid_text_bound(size_t n);
+/* Output room wchgi_oid_from_text needs for |n| characters. */
+size_t wchgi_oid_ber_bound(size_t n);
 
 /*
  * The dotted text of the OID whose BER content octets are |ber| (|n|).
  * Returns WCHG_OK (*len set, no NUL written), WCHG_E_BUFFER when cap is
- * below wchg_oid_text_bound(n), WCHG_E_ENCODING (empty, truncated or
+ * below wchgi_oid_text_bound(n), WCHG_E_ENCODING (empty, truncated or
  * non-minimal subidentifier) or WCHG_E_LIMIT (a subidentifier longer than
  * WCHG_OID_MAX_SUBID); |msg| (|msgcap| bytes) then says why.
  */
-wchg_status wchg_oid_to_text(const uint8_t *ber, size_t n, char *out,
+wchg_status wchgi_oid_to_text(const uint8_t *ber, size_t n, char *out,
                              size_t cap, size_t *len, char *msg,
                              size_t msgcap);
 
@@ -37,10 +37,10 @@ wchg_status wchg_oid_to_text(const uint8_t *ber, size_t n, char *out,
  * The BER content octets of the dotted OID |s| (|n| chars): at least two
  * arcs, decimal without leading zeros, first arc 0..2, second arc 0..39
  * under 0 and 1. Returns WCHG_OK, WCHG_E_BUFFER (cap below
- * wchg_oid_ber_bound(n)), WCHG_E_ENCODING (malformed text) or
+ * wchgi_oid_ber_bound(n)), WCHG_E_ENCODING (malformed text) or
  * WCHG_E_LIMIT; |msg| says why.
  */
-wchg_status wchg_oid_from_text(const char *s, size_t n, uint8_t *out,
+wchg_status wchgi_oid_from_text(const char *s, size_t n, uint8_t *out,
                                size_t cap, size_t *len, char *msg,
                                size_t msgcap);
 
@@ -50,12 +50,12 @@ wchg_status wchg_oid_from_text(const char *s, size_t n, uint8_t *out,
 /* Text of the |n|-octet address (4: dotted decimal, 16: RFC 5952 with the
  * longest run of two or more zero groups, the first on ties, as "::").
  * Writes a NUL-terminated string; returns its length (0 if n is neither). */
-size_t wchg_ip_to_text(const uint8_t *addr, size_t n,
+size_t wchgi_ip_to_text(const uint8_t *addr, size_t n,
                        char out[WCHG_IP_TEXT_MAX]);
 
 /* Parse |len| chars as an IPv4 (n = 4: four decimal 0..255 without leading
  * zeros) or IPv6 address (n = 16: RFC 4291 text, hex digits of either
  * case, "::" once, optional dotted IPv4 tail) into |addr|. */
-bool wchg_ip_from_text(const char *s, size_t len, uint8_t *addr, size_t n);
+bool wchgi_ip_from_text(const char *s, size_t len, uint8_t *addr, size_t n);
 
 #endif

@@ -98,7 +98,7 @@ static wchg_status reject(wchg_diag *diag, uint32_t *rc, wchg_status st, uint32_
                           const char *path, const char *msg) {
   struct wpath p;
   wpath_init(&p, path);
-  wchg_diag_set(diag, st, WCHG_NO_OFFSET, &p, "%s", msg);
+  wchgi_diag_set(diag, st, WCHG_NO_OFFSET, &p, "%s", msg);
   if (diag)
     diag->result_code = result;
   *rc = result;
@@ -122,7 +122,7 @@ static wchg_status check_acr(const wchg_acr *a, wchg_diag *diag, uint32_t *rc) {
   if (a->node_functionality != WCHG_NODE_P_CSCF) {
     struct wpath p;
     wpath_init(&p, PATH_IMS "Node-Functionality");
-    wchg_diag_set(diag, WCHG_E_OTHER_NODE, WCHG_NO_OFFSET, &p,
+    wchgi_diag_set(diag, WCHG_E_OTHER_NODE, WCHG_NO_OFFSET, &p,
                   "Node-Functionality %d: an ACR of another node (this CDF folds P-CSCF, 1)",
                   (int)a->node_functionality);
     *rc = 0;
@@ -496,7 +496,7 @@ wchg_status wchg_cdf_feed(wchg_cdf *c, const wchg_acr *a, int64_t now_ms, wchg_c
   res->result_code = WCHG_RC_UNABLE_TO_COMPLY;
   res->duplicate = false;
   res->cdrs = 0;
-  wchg_diag_clear(diag);
+  wchgi_diag_clear(diag);
   if (!c || !a || !time_ok(now_ms))
     return WCHG_E_ARG;
   f.acr = a;
@@ -668,7 +668,7 @@ wchg_status wchg_cdf_feed_bytes_ex(wchg_cdf *c, const uint8_t *msg, size_t len, 
     if (!c->reader)
       return WCHG_E_NOMEM;
   }
-  wchg_diag_clear(d);
+  wchgi_diag_clear(d);
   st = wchg_acr_decode_ex(c->reader, msg, len, c->cfg.policy, &acr, d, w);
   if (st == WCHG_OK) {
     c->last_acr = acr;

@@ -132,8 +132,8 @@ struct wchg_cdf {
     wchg_timestamp ts;      /* a time stamp of that day (its date octets) */
   } day;
 
-  /* compact-store keys -> fields of wchg_pcscf_record_type /
-   * wchg_webrtc_info_type (relative to wchg_cdr) */
+  /* compact-store keys -> fields of wchgi_pcscf_record_type /
+   * wchgi_webrtc_info_type (relative to wchg_cdr) */
   const struct wf *by_key[256];
   const struct wf *media_field; /* list-Of-SDP-Media-Components */
   const struct wf *order_f[96]; /* the keys in increasing order */

@@ -51,7 +51,7 @@ static bool stored(const struct wf *f) {
 static void presence(const struct wf *f, uint8_t *kind, uint16_t *off);
 
 void cdf_map_init(wchg_cdf *c) {
-  const struct wt *t = &wchg_pcscf_record_type;
+  const struct wt *t = &wchgi_pcscf_record_type;
   memset(c->by_key, 0, sizeof c->by_key);
   for (unsigned i = 0; i < t->nfields; i++) {
     if (t->fields[i].tag == 21)
@@ -59,9 +59,9 @@ void cdf_map_init(wchg_cdf *c) {
     if (stored(&t->fields[i]))
       c->by_key[t->fields[i].tag] = &t->fields[i];
   }
-  for (unsigned i = 0; i < wchg_webrtc_info_type.nfields; i++)
-    c->by_key[KEY_WEBRTC + wchg_webrtc_info_type.fields[i].tag] =
-        &wchg_webrtc_info_type.fields[i];
+  for (unsigned i = 0; i < wchgi_webrtc_info_type.nfields; i++)
+    c->by_key[KEY_WEBRTC + wchgi_webrtc_info_type.fields[i].tag] =
+        &wchgi_webrtc_info_type.fields[i];
   c->norder = 0;
   for (unsigned k = 0; k < 256; k++)
     if (c->by_key[k] && c->norder < sizeof c->order_k) {
@@ -266,7 +266,7 @@ static wchg_status pack_fail(wchg_status st, const struct wf *f, wchg_diag *diag
     return st;
   wpath_init(&path, "pCSCFRecord");
   wpath_push(&path, f->name);
-  wchg_diag_set(diag, st == WCHG_E_LIMIT ? WCHG_E_LIMIT : WCHG_E_INVALID, WCHG_NO_OFFSET, &path,
+  wchgi_diag_set(diag, st == WCHG_E_LIMIT ? WCHG_E_LIMIT : WCHG_E_INVALID, WCHG_NO_OFFSET, &path,
                 "%s: a PCSCFRecord cannot hold it (%s)", f->name, wchg_strerror(st));
   if (diag)
     diag->result_code = st == WCHG_E_LIMIT ? WCHG_RC_UNABLE_TO_COMPLY : WCHG_RC_INVALID_AVP_VALUE;

@@ -154,7 +154,7 @@ static bool fail(struct in *r, wchg_status st, const char *what) {
     return false;
   r->st = st;
   wpath_init(&path, "CDFState");
-  wchg_diag_set(r->diag, st, (size_t)(r->p - r->base), &path, "%s", what);
+  wchgi_diag_set(r->diag, st, (size_t)(r->p - r->base), &path, "%s", what);
   return false;
 }
 
@@ -326,7 +326,7 @@ wchg_status wchg_cdf_import(wchg_cdf *c, const uint8_t *buf, size_t len, wchg_di
   uint32_t lrsn, total;
   uint64_t serial, counters[COUNTERS];
 
-  wchg_diag_clear(diag);
+  wchgi_diag_clear(diag);
   if (!c || (!buf && len))
     return WCHG_E_ARG;
   if (c->used || c->nsess || c->qcount || c->dup_count)
@@ -367,7 +367,7 @@ wchg_status wchg_cdf_import(wchg_cdf *c, const uint8_t *buf, size_t len, wchg_di
   if (r.st) {
     clear(c);
     if (r.st == WCHG_E_NOMEM)
-      wchg_diag_set(diag, WCHG_E_NOMEM, WCHG_NO_OFFSET, NULL, "out of memory");
+      wchgi_diag_set(diag, WCHG_E_NOMEM, WCHG_NO_OFFSET, NULL, "out of memory");
     return r.st;
   }
   c->next_lrsn = lrsn;

@@ -62,7 +62,7 @@ static wchg_status err(struct dec *d, wchg_status code, const uint8_t *at,
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    wchg_diag_set(d->diag, code, (size_t)(at - d->start), d->path, "%s", msg);
+    wchgi_diag_set(d->diag, code, (size_t)(at - d->start), d->path, "%s", msg);
   }
   return code;
 }
@@ -77,11 +77,11 @@ static wchg_status judge(struct dec *d, wchg_status code, const uint8_t *at,
     return ERR(d, code, at, msg);
   d->warned++;
   if (d->path)
-    wchg_warn(d->warn, code, 0, (size_t)(at - d->start), d->path->buf, "%s", msg);
+    wchgi_warn(d->warn, code, 0, (size_t)(at - d->start), d->path->buf, "%s", msg);
   return WCHG_OK;
 }
 
-/* The rules of the value just decoded at p (wchg_value_check), judged. */
+/* The rules of the value just decoded at p (wchgi_value_check), judged. */
 struct judging {
   struct dec *d;
   const uint8_t *at;
@@ -98,7 +98,7 @@ static wchg_status judge_value(struct dec *d, const struct wf *f, const void *p,
                                const uint8_t *at) {
   struct judging j = {d, at, WCHG_OK};
   if (d->check_values)
-    wchg_value_check(f, p, judge_one, &j);
+    wchgi_value_check(f, p, judge_one, &j);
   return j.rc;
 }
 
@@ -108,15 +108,15 @@ static wchg_status judge_value(struct dec *d, const struct wf *f, const void *p,
 static wchg_status dec_octets(struct dec *d, const struct wf *f, void *p,
                               const uint8_t *at, const uint8_t *c, size_t n) {
   char msg[128];
-  wchg_status rc = wchg_raw_problem(f, c, n, msg, sizeof msg);
+  wchg_status rc = wchgi_raw_problem(f, c, n, msg, sizeof msg);
   if (rc == WCHG_OK) {
-    wchg_raw_model(f, p, c, n);
+    wchgi_raw_model(f, p, c, n);
     return judge_value(d, f, p, at);
   }
   if ((rc = judge(d, rc, at, msg)))
     return rc;
-  wchg_raw_model(f, p, c, n);
-  return wchg_raw_add(d->cdr, p, c, n);
+  wchgi_raw_model(f, p, c, n);
+  return wchgi_raw_add(d->cdr, p, c, n);
 }
 
 static size_t push(struct dec *d, const char *name) {
@@ -295,14 +295,14 @@ static wchg_status get_string(struct dec *d, const struct tlv *t,
   if (!t->cons) { /* the common case: one primitive */
     n = (size_t)(t->lim - t->val);
     *end = t->lim;
-    if (!(*ptr = wchg_owner_dup(d->o, t->val, n)))
+    if (!(*ptr = wchgi_owner_dup(d->o, t->val, n)))
       return WCHG_E_NOMEM;
     *len = n;
     return WCHG_OK;
   }
   if ((rc = gather(d, t, NULL, &n, end)))
     return rc;
-  uint8_t *buf = wchg_owner_alloc(d->o, n + 1);
+  uint8_t *buf = wchgi_owner_alloc(d->o, n + 1);
   if (!buf)
     return WCHG_E_NOMEM;
   n = 0;
@@ -397,7 +397,7 @@ static wchg_status dec_list(struct dec *d, const struct wf *f, void *base,
   if (count > WCHG_BER_MAX_ELEMENTS - d->elements)
     return err(d, WCHG_E_LIMIT, t->at, "more than %zu list elements in the record", (size_t)WCHG_BER_MAX_ELEMENTS);
   d->elements += count;
-  char *items = wchg_owner_alloc(d->o, count * f->esize);
+  char *items = wchgi_owner_alloc(d->o, count * f->esize);
   if (!items)
     return WCHG_E_NOMEM;
   iter_init(&it, t); /* second pass: decode */
@@ -497,7 +497,7 @@ static wchg_status dec_value(struct dec *d, const struct wf *f, void *base,
   case WK_ANY: {
     if ((rc = unwrap(d, t, &inner, &it)) || (rc = skip(d, &inner, &e)))
       return rc;
-    uint8_t *copy = wchg_owner_dup(d->o, inner.at, (size_t)(e - inner.at));
+    uint8_t *copy = wchgi_owner_dup(d->o, inner.at, (size_t)(e - inner.at));
     if (!copy)
       return WCHG_E_NOMEM;
     *(wchg_octets *)p = (wchg_octets){copy, (size_t)(e - inner.at)};
@@ -601,8 +601,8 @@ static wchg_status dec_extension(struct dec *d, void *item, int *ours) {
   struct tlv t;
   const uint8_t *e;
   wchg_status rc;
-  if (x->identifier.len != sizeof wchg_webrtc_oid ||
-      memcmp(x->identifier.ptr, wchg_webrtc_oid, sizeof wchg_webrtc_oid))
+  if (x->identifier.len != sizeof wchgi_webrtc_oid ||
+      memcmp(x->identifier.ptr, wchgi_webrtc_oid, sizeof wchgi_webrtc_oid))
     return WCHG_OK;
   *ours = 1;
   size_t old = push(d, "information");
@@ -613,7 +613,7 @@ static wchg_status dec_extension(struct dec *d, void *item, int *ours) {
     if (t.cls != TC_UNIVERSAL || t.tag != UT_SEQUENCE)
       rc = ERR(d, WCHG_E_TAG, d->any_at, "WebRTCChargingInfo must be a SEQUENCE");
     else
-      rc = dec_members(d, &wchg_webrtc_info_type, d->cdr, &t, &e);
+      rc = dec_members(d, &wchgi_webrtc_info_type, d->cdr, &t, &e);
   }
   pop(d, old);
   if (!rc && !d->cdr->ims.webrtc_authentication_function_name.ptr &&
@@ -628,7 +628,7 @@ static wchg_status dec_extension(struct dec *d, void *item, int *ours) {
  * a record: the record, the list and the ManagementExtension. */
 #define OPEN_TYPE_DEPTH 3
 
-wchg_status wchg_ber_check_open_type(const uint8_t *p, size_t n, wchg_diag *diag) {
+wchg_status wchgi_ber_check_open_type(const uint8_t *p, size_t n, wchg_diag *diag) {
   struct wpath path;
   struct dec d = {.start = p, .stop = p + n, .path = &path, .diag = diag,
                   .depth = OPEN_TYPE_DEPTH};
@@ -638,7 +638,7 @@ wchg_status wchg_ber_check_open_type(const uint8_t *p, size_t n, wchg_diag *diag
   struct iter it = {p, p + n, 0};
   int r;
   wpath_init(&path, NULL);
-  wchg_diag_clear(diag);
+  wchgi_diag_clear(diag);
   if ((r = iter_next(&d, &it, &t)) <= 0) /* as inside the explicit [2] */
     return r ? r : ERR(&d, WCHG_E_MISSING, p, "an element was expected here");
   if ((rc = skip(&d, &t, &end)))
@@ -685,7 +685,7 @@ static wchg_status other_record(struct dec *d, const struct tlv *t, size_t len) 
   struct wpath path;
   if (d->path) {
     wpath_init(&path, name ? name : "IMSRecord");
-    wchg_diag_set(d->diag, WCHG_E_OTHER_RECORD, 0, &path,
+    wchgi_diag_set(d->diag, WCHG_E_OTHER_RECORD, 0, &path,
                   "%s [%u] (%zu octets), not a pCSCFRecord [64]: not decoded",
                   name ? name : "an IMSRecord alternative", (unsigned)t->tag, len);
   }
@@ -704,7 +704,7 @@ static wchg_status dec_record(struct dec *d, size_t *consumed) {
     *consumed = (size_t)(end - d->start);
     return other_record(d, &t, *consumed);
   }
-  if ((rc = dec_members(d, &wchg_pcscf_record_type, d->cdr, &t, &end)))
+  if ((rc = dec_members(d, &wchgi_pcscf_record_type, d->cdr, &t, &end)))
     return rc;
   *consumed = (size_t)(end - d->start);
   return WCHG_OK;
@@ -717,7 +717,7 @@ wchg_status wchg_cdr_peek(const uint8_t *data, size_t len, wchg_record_info *inf
   struct tlv t;
   const uint8_t *end;
   wchg_status rc;
-  wchg_diag_clear(diag);
+  wchgi_diag_clear(diag);
   if (!info || (!data && len)) {
     if (diag)
       diag->code = WCHG_E_ARG;
@@ -770,7 +770,7 @@ static wchg_status decode_pass(const uint8_t *data, size_t len, wchg_policy poli
   wchg_status rc;
   int other;
   /* an arena the size of the record, not of all the input after it */
-  if (!(*cdr = wchg_owner_new_cdr(mem, record_extent(data, len, &other) + 512)))
+  if (!(*cdr = wchgi_owner_new_cdr(mem, record_extent(data, len, &other) + 512)))
     return WCHG_E_NOMEM;
   struct dec d = {.start = data, .stop = data + len, .o = (*cdr)->owner_, .cdr = *cdr,
                   .path = path, .diag = diag, .policy = policy,
@@ -779,7 +779,7 @@ static wchg_status decode_pass(const uint8_t *data, size_t len, wchg_policy poli
     wpath_init(path, "pCSCFRecord");
   rc = dec_record(&d, used);
   if (rc == WCHG_OK)
-    rc = wchg_raw_seal(*cdr);
+    rc = wchgi_raw_seal(*cdr);
   if (rc) {
     wchg_cdr_free(*cdr);
     *cdr = NULL;
@@ -796,7 +796,7 @@ wchg_status wchg_cdr_decode_ex(const uint8_t *data, size_t len, wchg_policy poli
   wchg_cdr *cdr = NULL;
   wchg_status rc;
   int check = policy == WCHG_POLICY_STRICT || warn != NULL, other;
-  wchg_diag_clear(diag);
+  wchgi_diag_clear(diag);
   if (out)
     *out = NULL;
   if (!out || (!data && len) ||
@@ -813,7 +813,7 @@ wchg_status wchg_cdr_decode_ex(const uint8_t *data, size_t len, wchg_policy poli
     /* again, with paths, to say where */
     if (decode_pass(data, len, policy, check, mem, &path, diag, NULL, &cdr, &n, &warned) ==
         WCHG_E_NOMEM)
-      wchg_diag_set(diag, WCHG_E_NOMEM, WCHG_NO_OFFSET, NULL, "%s", "out of memory");
+      wchgi_diag_set(diag, WCHG_E_NOMEM, WCHG_NO_OFFSET, NULL, "%s", "out of memory");
     if (diag && diag->code == WCHG_OK)
       diag->code = rc;
     return rc;

@@ -94,7 +94,7 @@ static void put_int(struct enc *e, int64_t v) {
 
 static wchg_status fail(struct enc *e, wchg_status code, const char *what) {
   if (e->path)
-    wchg_diag_set(e->diag, code, WCHG_NO_OFFSET, e->path, "%s", what);
+    wchgi_diag_set(e->diag, code, WCHG_NO_OFFSET, e->path, "%s", what);
   return code;
 }
 
@@ -133,7 +133,7 @@ static wchg_status enc_members(struct enc *e, const struct wt *t, const void *p)
     }
     if ((m->flags & WF_DEFAULT) &&
         ((const wchg_opt_int *)wf_ptr(p, m))->value == m->dflt &&
-        !(e->raw && wchg_raw_find(e->cdr, m, wf_ptr(p, m))))
+        !(e->raw && wchgi_raw_find(e->cdr, m, wf_ptr(p, m))))
       continue; /* X.690 11.5: DER omits a DEFAULT value */
     size_t old = push(e, m->name);
     wchg_status rc = enc_value(e, m, p);
@@ -211,14 +211,14 @@ static wchg_status enc_webrtc_extension(struct enc *e) {
   wchg_status rc;
   info = e->n;
   inner = e->n;
-  rc = enc_members(e, &wchg_webrtc_info_type, e->cdr);
+  rc = enc_members(e, &wchgi_webrtc_info_type, e->cdr);
   if (rc)
     return rc;
   put_header(e, inner, TC_UNIVERSAL, 1, UT_SEQUENCE);
   put_header(e, info, TC_CONTEXT, 1, 2); /* information [2], explicit */
   /* significance DEFAULT FALSE: omitted */
-  put(e, wchg_webrtc_oid, sizeof wchg_webrtc_oid);
-  put_len(e, sizeof wchg_webrtc_oid);
+  put(e, wchgi_webrtc_oid, sizeof wchgi_webrtc_oid);
+  put_len(e, sizeof wchgi_webrtc_oid);
   put_tag(e, TC_UNIVERSAL, 0, UT_OID);
   put_header(e, seq, TC_UNIVERSAL, 1, UT_SEQUENCE);
   return WCHG_OK;
@@ -268,11 +268,11 @@ static wchg_status enc_choice(struct enc *e, const struct wt *t, const void *p) 
 static wchg_status enc_value(struct enc *e, const struct wf *f, const void *base) {
   const void *p = wf_ptr(base, f);
   size_t mark = e->n;
-  const struct wchg_raw *raw;
+  const struct wchgi_raw *raw;
   wchg_status rc;
   switch (f->kind) {
   case WK_INT: case WK_ENUM: case WK_BOOL: case WK_NULL: case WK_TIMESTAMP: case WK_IPBIN:
-    if (__builtin_expect(e->raw, 0) && (raw = wchg_raw_find(e->cdr, f, p))) {
+    if (__builtin_expect(e->raw, 0) && (raw = wchgi_raw_find(e->cdr, f, p))) {
       put(e, raw->octets, raw->len); /* kept as received */
       put_header(e, mark, f->cls, 0, f->tag);
       return WCHG_OK;
@@ -332,7 +332,7 @@ static wchg_status enc_value(struct enc *e, const struct wf *f, const void *base
 
 static wchg_status enc_record(struct enc *e) {
   size_t mark = e->n;
-  wchg_status rc = enc_members(e, &wchg_pcscf_record_type, e->cdr);
+  wchg_status rc = enc_members(e, &wchgi_pcscf_record_type, e->cdr);
   if (rc)
     return rc;
   /* IMSRecord: pCSCFRecord [64] IMPLICIT PCSCFRecord (a SET) */
@@ -342,8 +342,8 @@ static wchg_status enc_record(struct enc *e) {
 
 wchg_status wchg_cdr_encode(const wchg_cdr *cdr, uint8_t *buf, size_t cap,
                             size_t *len, wchg_diag *diag) {
-  struct enc e = {buf, buf ? cap : 0, 0, NULL, diag, cdr, wchg_raw_any(cdr)};
-  wchg_diag_clear(diag);
+  struct enc e = {buf, buf ? cap : 0, 0, NULL, diag, cdr, wchgi_raw_any(cdr)};
+  wchgi_diag_clear(diag);
   if (!cdr || !len || (!buf && cap)) {
     if (diag) diag->code = WCHG_E_ARG;
     return WCHG_E_ARG;
@@ -360,7 +360,7 @@ wchg_status wchg_cdr_encode(const wchg_cdr *cdr, uint8_t *buf, size_t cap,
   if (e.n > e.cap) {
     struct wpath path;
     wpath_init(&path, "pCSCFRecord");
-    wchg_diag_set(diag, WCHG_E_BUFFER, WCHG_NO_OFFSET, &path,
+    wchgi_diag_set(diag, WCHG_E_BUFFER, WCHG_NO_OFFSET, &path,
                   "the encoding needs %zu bytes, the buffer has %zu", e.n, e.cap);
     return WCHG_E_BUFFER;
   }

@@ -11,9 +11,9 @@
 #include "base/internal.h"
 #include "cdr/schema.h"
 
-struct wchg_raw_node {
-  struct wchg_raw raw;
-  struct wchg_raw_node *next;
+struct wchgi_raw_node {
+  struct wchgi_raw raw;
+  struct wchgi_raw_node *next;
 };
 
 /* ---- which octets the model holds -------------------------------------- */
@@ -44,7 +44,7 @@ static wchg_status int_problem(const uint8_t *c, size_t n, char *msg, size_t cap
   return WCHG_OK;
 }
 
-wchg_status wchg_raw_problem(const struct wf *f, const uint8_t *c, size_t n,
+wchg_status wchgi_raw_problem(const struct wf *f, const uint8_t *c, size_t n,
                              char *msg, size_t cap) {
   switch (f->kind) {
   case WK_INT: case WK_ENUM:
@@ -74,7 +74,7 @@ wchg_status wchg_raw_problem(const struct wf *f, const uint8_t *c, size_t n,
   }
 }
 
-void wchg_raw_model(const struct wf *f, void *p, const uint8_t *c, size_t n) {
+void wchgi_raw_model(const struct wf *f, void *p, const uint8_t *c, size_t n) {
   switch (f->kind) {
   case WK_INT: case WK_ENUM: {
     wchg_opt_int *v = p;
@@ -118,7 +118,7 @@ void wchg_raw_model(const struct wf *f, void *p, const uint8_t *c, size_t n) {
   }
 }
 
-wchg_status wchg_oid_problem(const uint8_t *c, size_t n, char *msg, size_t cap) {
+wchg_status wchgi_oid_problem(const uint8_t *c, size_t n, char *msg, size_t cap) {
   if (n == 0) {
     snprintf(msg, cap, "an OBJECT IDENTIFIER has at least one contents octet");
     return WCHG_E_ENCODING;
@@ -143,35 +143,35 @@ static uintptr_t raw_key(const wchg_cdr *cdr, const void *p) {
   return a >= base && a - base < sizeof *cdr ? a - base : a;
 }
 
-wchg_status wchg_raw_add(wchg_cdr *cdr, const void *p, const uint8_t *c, size_t n) {
+wchg_status wchgi_raw_add(wchg_cdr *cdr, const void *p, const uint8_t *c, size_t n) {
   struct wchg_owner *o = cdr->owner_;
-  struct wchg_raw_node *node = wchg_owner_alloc(o, sizeof *node);
-  uint8_t *copy = node ? wchg_owner_dup(o, c, n) : NULL;
+  struct wchgi_raw_node *node = wchgi_owner_alloc(o, sizeof *node);
+  uint8_t *copy = node ? wchgi_owner_dup(o, c, n) : NULL;
   if (!copy)
     return WCHG_E_NOMEM;
-  node->raw = (struct wchg_raw){raw_key(cdr, p), copy, n};
+  node->raw = (struct wchgi_raw){raw_key(cdr, p), copy, n};
   node->next = o->raw_list;
   o->raw_list = node;
   return WCHG_OK;
 }
 
 static int raw_cmp(const void *a, const void *b) {
-  uintptr_t x = ((const struct wchg_raw *)a)->key, y = ((const struct wchg_raw *)b)->key;
+  uintptr_t x = ((const struct wchgi_raw *)a)->key, y = ((const struct wchgi_raw *)b)->key;
   return x < y ? -1 : x > y;
 }
 
-wchg_status wchg_raw_seal(wchg_cdr *cdr) {
+wchg_status wchgi_raw_seal(wchg_cdr *cdr) {
   struct wchg_owner *o = cdr->owner_;
-  struct wchg_raw *table;
+  struct wchgi_raw *table;
   size_t n = 0;
   if (!o || !o->raw_list)
     return WCHG_OK;
-  for (const struct wchg_raw_node *r = o->raw_list; r; r = r->next)
+  for (const struct wchgi_raw_node *r = o->raw_list; r; r = r->next)
     n++;
-  if (!(table = wchg_owner_alloc(o, n * sizeof *table)))
+  if (!(table = wchgi_owner_alloc(o, n * sizeof *table)))
     return WCHG_E_NOMEM;
   n = 0;
-  for (const struct wchg_raw_node *r = o->raw_list; r; r = r->next)
+  for (const struct wchgi_raw_node *r = o->raw_list; r; r = r->next)
     table[n++] = r->raw;
   qsort(table, n, sizeof *table, raw_cmp);
   o->raw = table;
@@ -180,12 +180,12 @@ wchg_status wchg_raw_seal(wchg_cdr *cdr) {
   return WCHG_OK;
 }
 
-int wchg_raw_any(const wchg_cdr *cdr) {
+int wchgi_raw_any(const wchg_cdr *cdr) {
   return cdr && cdr->owner_ && cdr->owner_->nraw > 0;
 }
 
 /* Does the model value of |f| at |p| still equal the stand-in of |r|? */
-static int holds_stand_in(const struct wf *f, const void *p, const struct wchg_raw *r) {
+static int holds_stand_in(const struct wf *f, const void *p, const struct wchgi_raw *r) {
   union {
     wchg_opt_int i;
     bool b;
@@ -193,7 +193,7 @@ static int holds_stand_in(const struct wf *f, const void *p, const struct wchg_r
     uint8_t bin[16];
   } s;
   memset(&s, 0, sizeof s);
-  wchg_raw_model(f, &s, r->octets, r->len);
+  wchgi_raw_model(f, &s, r->octets, r->len);
   switch (f->kind) {
   case WK_INT: case WK_ENUM: case WK_BOOL: {
     const wchg_opt_int *v = p;
@@ -212,16 +212,16 @@ static int holds_stand_in(const struct wf *f, const void *p, const struct wchg_r
   }
 }
 
-const struct wchg_raw *wchg_raw_find(const wchg_cdr *cdr, const struct wf *f, const void *p) {
+const struct wchgi_raw *wchgi_raw_find(const wchg_cdr *cdr, const struct wf *f, const void *p) {
   size_t lo = 0, hi;
   uintptr_t key;
-  if (!wchg_raw_any(cdr))
+  if (!wchgi_raw_any(cdr))
     return NULL;
   key = raw_key(cdr, p);
   hi = cdr->owner_->nraw;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
-    const struct wchg_raw *r = &cdr->owner_->raw[mid];
+    const struct wchgi_raw *r = &cdr->owner_->raw[mid];
     if (r->key == key)
       return holds_stand_in(f, p, r) ? r : NULL;
     if (r->key < key)

@@ -92,7 +92,7 @@ static wchg_status wfail(wchg_cdrfile_writer *w, wchg_status rc, const char *fie
     wpath_init(&p, "CDRFile");
     if (field)
       wpath_push(&p, field);
-    wchg_diag_set(w->diag, rc, WCHG_NO_OFFSET, &p, "%s", what);
+    wchgi_diag_set(w->diag, rc, WCHG_NO_OFFSET, &p, "%s", what);
     w->error = rc;
   }
   return w->error;
@@ -154,7 +154,7 @@ wchg_status wchg_cdrfile_begin(wchg_cdrfile_writer *w, uint8_t *buf, size_t cap,
   w->buf = buf;
   w->cap = buf ? cap : 0;
   w->diag = diag;
-  wchg_diag_clear(diag);
+  wchgi_diag_clear(diag);
   if (!h)
     return wfail(w, WCHG_E_ARG, NULL, "no file header given");
   w->header_ = *h;
@@ -268,7 +268,7 @@ static wchg_status rfail(struct rd *r, wchg_status rc, size_t at, const char *fi
   }
   if (field)
     wpath_push(&p, field);
-  wchg_diag_set(r->diag, rc, at, &p, "%s", what);
+  wchgi_diag_set(r->diag, rc, at, &p, "%s", what);
   return rc;
 }
 
@@ -297,7 +297,7 @@ static wchg_status read_cdr(struct rd *r, const uint8_t *p, size_t left, long in
 wchg_status wchg_cdrfile_parse(const uint8_t *buf, size_t len, wchg_cdrfile *f,
                                wchg_diag *diag) {
   struct rd r = {buf, diag};
-  wchg_diag_clear(diag);
+  wchgi_diag_clear(diag);
   if (!f || (!buf && len))
     return rfail(&r, WCHG_E_ARG, WCHG_NO_OFFSET, NULL, -1, "no file or no output given");
   memset(f, 0, sizeof *f);

@@ -1,6 +1,6 @@
 /* json.c: the PCSCFRecord as JSON (Jansson), both ways, by walking the
  * schema tables (schema.h). The only record-specific code is the WebRTC
- * identities, which are the members of wchg_webrtc_info_type appended to
+ * identities, which are the members of wchgi_webrtc_info_type appended to
  * the record's own. A value the plain JSON form cannot carry is the
  * object {"octets": hex, "invalid": why} (cdr_json.h); an IMSRecord of
  * another type is {"otherRecord": {...}}. */
@@ -42,7 +42,7 @@ static wchg_status fail(struct jctx *c, wchg_status code, const char *fmt, ...) 
   va_start(ap, fmt);
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
-  wchg_diag_set(c->diag, code, WCHG_NO_OFFSET, &c->path, "%s", msg);
+  wchgi_diag_set(c->diag, code, WCHG_NO_OFFSET, &c->path, "%s", msg);
   return code;
 }
 
@@ -155,7 +155,7 @@ static wchg_status text_to_json(struct jctx *c, const wchg_str *s, json_t **out)
   size_t bad;
   if (!s->ptr)
     return made(c, json_string_nocheck(""), out);
-  if (!wchg_utf8_valid(s->ptr, s->len, &bad)) { /* JSON text must be UTF-8 */
+  if (!wchgi_utf8_valid(s->ptr, s->len, &bad)) { /* JSON text must be UTF-8 */
     snprintf(why, sizeof why, "not valid UTF-8: byte %zu is 0x%02x", bad,
              (unsigned char)s->ptr[bad]);
     return invalid_to_json(c, (const uint8_t *)s->ptr, s->len, why, out);
@@ -174,7 +174,7 @@ static const unsigned char ts_pos[9] = {2, 5, 8, 11, 14, 17, 19, 20, 23};
 static wchg_status ts_to_json(struct jctx *c, const wchg_timestamp *ts,
                               json_t **out) {
   char t[sizeof ts_shape], msg[96], why[128];
-  if (wchg_timestamp_check(ts->octets, msg, sizeof msg) != WCHG_OK) {
+  if (wchgi_timestamp_check(ts->octets, msg, sizeof msg) != WCHG_OK) {
     snprintf(why, sizeof why, "not a valid TimeStamp: %s", msg);
     return invalid_to_json(c, ts->octets, 9, why, out);
   }
@@ -194,20 +194,20 @@ static wchg_status ts_to_json(struct jctx *c, const wchg_timestamp *ts,
 static wchg_status ip_to_json(struct jctx *c, const uint8_t *bin, int64_t size,
                               json_t **out) {
   char t[WCHG_IP_TEXT_MAX];
-  size_t n = wchg_ip_to_text(bin, (size_t)size, t);
+  size_t n = wchgi_ip_to_text(bin, (size_t)size, t);
   return made(c, json_stringn_nocheck(t, n), out);
 }
 
 static wchg_status oid_to_json(struct jctx *c, const wchg_octets *o, json_t **out) {
   char msg[128];
   struct scratch s;
-  size_t cap = wchg_oid_text_bound(o->len), len = 0;
+  size_t cap = wchgi_oid_text_bound(o->len), len = 0;
   char *t = cap == SIZE_MAX ? NULL : scratch_get(&s, cap);
   wchg_status rc;
   json_t *v;
   if (!t)
     return nomem(c);
-  rc = wchg_oid_to_text(o->ptr, o->len, t, cap, &len, msg, sizeof msg);
+  rc = wchgi_oid_to_text(o->ptr, o->len, t, cap, &len, msg, sizeof msg);
   v = rc == WCHG_OK ? json_stringn_nocheck(t, len) : NULL;
   scratch_put(&s);
   if (rc != WCHG_OK) /* malformed, or an arc too long for dotted text */
@@ -217,7 +217,7 @@ static wchg_status oid_to_json(struct jctx *c, const wchg_octets *o, json_t **ou
 
 static wchg_status enum_to_json(struct jctx *c, const struct wf *f,
                                 const wchg_opt_int *v, json_t **out) {
-  const char *name = wchg_enum_name(f->names, v->value);
+  const char *name = wchgi_enum_name(f->names, v->value);
   return made(c, name ? json_string_nocheck(name) : json_integer(v->value), out);
 }
 
@@ -379,10 +379,10 @@ static wchg_status list_to_json(struct jctx *c, const void *base,
 }
 
 /* A value the record keeps as received (schema.h), or NULL. */
-static const struct wchg_raw *raw_of(struct jctx *c, const struct wf *f, const void *p) {
+static const struct wchgi_raw *raw_of(struct jctx *c, const struct wf *f, const void *p) {
   switch (f->kind) {
   case WK_INT: case WK_ENUM: case WK_BOOL: case WK_NULL: case WK_TIMESTAMP: case WK_IPBIN:
-    return wchg_raw_find(c->cdr, f, p);
+    return wchgi_raw_find(c->cdr, f, p);
   default:
     return NULL;
   }
@@ -392,10 +392,10 @@ static wchg_status to_value(struct jctx *c, const void *base,
                             const struct wf *f, json_t **out) {
   const void *p = wf_ptr(base, f);
   const wchg_opt_int *i = p;
-  const struct wchg_raw *raw = raw_of(c, f, p);
+  const struct wchgi_raw *raw = raw_of(c, f, p);
   char why[128];
   if (raw) {
-    wchg_raw_problem(f, raw->octets, raw->len, why, sizeof why);
+    wchgi_raw_problem(f, raw->octets, raw->len, why, sizeof why);
     return invalid_to_json(c, raw->octets, raw->len, why, out);
   }
   switch (f->kind) {
@@ -419,7 +419,7 @@ wchg_status wchg_cdr_to_json(const wchg_cdr *cdr, json_t **out, wchg_diag *diag)
   struct jctx c = {.diag = diag};
   json_t *rec;
   wchg_status rc;
-  wchg_diag_clear(diag);
+  wchgi_diag_clear(diag);
   wpath_init(&c.path, NULL);
   if (!cdr || !out)
     return fail(&c, WCHG_E_ARG, "cdr and out must not be NULL");
@@ -428,9 +428,9 @@ wchg_status wchg_cdr_to_json(const wchg_cdr *cdr, json_t **out, wchg_diag *diag)
   if (!(rec = json_object()))
     return nomem(&c);
   wpath_push(&c.path, ROOT);
-  rc = fields_to_json(&c, rec, cdr, &wchg_pcscf_record_type);
+  rc = fields_to_json(&c, rec, cdr, &wchgi_pcscf_record_type);
   if (rc == WCHG_OK)
-    rc = fields_to_json(&c, rec, cdr, &wchg_webrtc_info_type);
+    rc = fields_to_json(&c, rec, cdr, &wchgi_webrtc_info_type);
   if (rc != WCHG_OK) {
     json_decref(rec);
     return rc;
@@ -446,7 +446,7 @@ wchg_status wchg_cdr_to_json_text(const wchg_cdr *cdr, size_t flags, char *buf,
   wchg_status rc;
   wpath_init(&c.path, NULL);
   if (!len || (!buf && cap > 0)) {
-    wchg_diag_clear(diag);
+    wchgi_diag_clear(diag);
     return fail(&c, WCHG_E_ARG, "len must not be NULL, nor buf when cap > 0");
   }
   if ((rc = wchg_cdr_to_json(cdr, &j, diag)) != WCHG_OK)
@@ -580,7 +580,7 @@ static wchg_status hex_from_json(struct jctx *c, const json_t *j, void *p) {
   wchg_status rc = hex_decode(c, j, NULL, &n);
   if (rc != WCHG_OK)
     return rc;
-  if (!(b = wchg_owner_alloc(c->owner, n + 1))) /* zeroed: a C string too */
+  if (!(b = wchgi_owner_alloc(c->owner, n + 1))) /* zeroed: a C string too */
     return nomem(c);
   if ((rc = hex_decode(c, j, b, &n)) != WCHG_OK)
     return rc;
@@ -592,7 +592,7 @@ static wchg_status hex_from_json(struct jctx *c, const json_t *j, void *p) {
 /* ---- the open type of an extension ------------------------------------- */
 
 /* ManagementExtension.information holds one BER TLV, checked by the
- * decoder's own rules (wchg_ber_check_open_type), so that whatever is
+ * decoder's own rules (wchgi_ber_check_open_type), so that whatever is
  * imported encodes to a record that decodes. */
 
 static wchg_status any_from_json(struct jctx *c, const json_t *j, void *p) {
@@ -601,7 +601,7 @@ static wchg_status any_from_json(struct jctx *c, const json_t *j, void *p) {
   wchg_status rc = hex_from_json(c, j, p);
   if (rc != WCHG_OK)
     return rc;
-  if (wchg_ber_check_open_type(o->ptr, o->len, &d) != WCHG_OK)
+  if (wchgi_ber_check_open_type(o->ptr, o->len, &d) != WCHG_OK)
     return fail(c, WCHG_E_JSON_TYPE, "expected the hex of one BER value: %s (octet %zu)",
                 d.message, d.offset);
   return WCHG_OK;
@@ -614,9 +614,9 @@ static wchg_status text_from_json(struct jctx *c, const json_t *j, void *p) {
   if (rc != WCHG_OK)
     return rc;
   /* Jansson checks what it parses, but not json_stringn_nocheck() values. */
-  if (!wchg_utf8_valid(s, n, &bad))
+  if (!wchgi_utf8_valid(s, n, &bad))
     return fail(c, WCHG_E_UTF8, "byte %zu of the string is not valid UTF-8", bad);
-  if (!(copy = wchg_owner_dup(c->owner, s, n)))
+  if (!(copy = wchgi_owner_dup(c->owner, s, n)))
     return nomem(c);
   ((wchg_str *)p)->ptr = copy;
   ((wchg_str *)p)->len = n;
@@ -662,7 +662,7 @@ static wchg_status ip_from_json(struct jctx *c, const json_t *j, void *p,
   wchg_status rc = get_string(c, j, want, &s, &n);
   if (rc != WCHG_OK)
     return rc;
-  if (!wchg_ip_from_text(s, n, p, (size_t)size))
+  if (!wchgi_ip_from_text(s, n, p, (size_t)size))
     return fail(c, WCHG_E_JSON_TYPE, "expected %s, found \"%.46s\"", want, s);
   return WCHG_OK;
 }
@@ -675,9 +675,9 @@ static wchg_status oid_from_json(struct jctx *c, const json_t *j, void *p) {
   wchg_status rc = get_string(c, j, "a dotted OBJECT IDENTIFIER", &s, &n);
   if (rc != WCHG_OK)
     return rc;
-  if (!(b = wchg_owner_alloc(c->owner, wchg_oid_ber_bound(n))))
+  if (!(b = wchgi_owner_alloc(c->owner, wchgi_oid_ber_bound(n))))
     return nomem(c);
-  rc = wchg_oid_from_text(s, n, b, wchg_oid_ber_bound(n), &len, msg, sizeof msg);
+  rc = wchgi_oid_from_text(s, n, b, wchgi_oid_ber_bound(n), &len, msg, sizeof msg);
   if (rc != WCHG_OK)
     return fail(c, rc == WCHG_E_LIMIT ? rc : WCHG_E_JSON_TYPE,
                 "bad OBJECT IDENTIFIER \"%.40s\": %s", s, msg);
@@ -690,8 +690,8 @@ static wchg_status oid_from_json(struct jctx *c, const json_t *j, void *p) {
  * would read it as the identities, which have their own members here. */
 static wchg_status foreign_extension(struct jctx *c, const wchg_management_extension *x) {
   size_t mark;
-  if (x->identifier.len != sizeof wchg_webrtc_oid ||
-      memcmp(x->identifier.ptr, wchg_webrtc_oid, sizeof wchg_webrtc_oid) != 0)
+  if (x->identifier.len != sizeof wchgi_webrtc_oid ||
+      memcmp(x->identifier.ptr, wchgi_webrtc_oid, sizeof wchgi_webrtc_oid) != 0)
     return WCHG_OK;
   mark = wpath_push(&c->path, "identifier");
   fail(c, WCHG_E_RANGE, "our WebRTC extension is given by the members "
@@ -713,7 +713,7 @@ static wchg_status list_from_json(struct jctx *c, const json_t *j, void *base,
   if (n > WCHG_BER_MAX_LIST || c->elements > WCHG_BER_MAX_ELEMENTS)
     return fail(c, WCHG_E_LIMIT, "%zu elements: a list holds at most %d and a "
                 "record %d", n, WCHG_BER_MAX_LIST, WCHG_BER_MAX_ELEMENTS);
-  if (!(items = wchg_owner_alloc(c->owner, n * f->esize)))
+  if (!(items = wchgi_owner_alloc(c->owner, n * f->esize)))
     return nomem(c);
   for (size_t i = 0; i < n && rc == WCHG_OK; i++) {
     size_t mark = wpath_index(&c->path, i);
@@ -906,10 +906,10 @@ static wchg_status invalid_from_json(struct jctx *c, const json_t *j, void *p,
     *(wchg_octets *)p = o;
     return WCHG_OK;
   default:
-    wchg_raw_model(f, p, o.ptr, o.len);
-    if (wchg_raw_problem(f, o.ptr, o.len, msg, sizeof msg) == WCHG_OK)
+    wchgi_raw_model(f, p, o.ptr, o.len);
+    if (wchgi_raw_problem(f, o.ptr, o.len, msg, sizeof msg) == WCHG_OK)
       return WCHG_OK;
-    return wchg_raw_add(c->cdr, p, o.ptr, o.len) ? nomem(c) : WCHG_OK;
+    return wchgi_raw_add(c->cdr, p, o.ptr, o.len) ? nomem(c) : WCHG_OK;
   }
 }
 
@@ -974,14 +974,14 @@ static wchg_status record_from_json(const json_t *json, const wchg_mem *mem,
   wpath_init(&c.path, NULL);
   if ((rc = record_member(&c, json, &rec)) != WCHG_OK)
     return rc;
-  if (!(cdr = wchg_owner_new_cdr(mem, hint)))
+  if (!(cdr = wchgi_owner_new_cdr(mem, hint)))
     return nomem(&c);
   c.owner = cdr->owner_;
   c.cdr = cdr;
   wpath_push(&c.path, ROOT);
-  rc = struct_from_json(&c, rec, cdr, &wchg_pcscf_record_type,
-                        &wchg_webrtc_info_type);
-  if (rc == WCHG_OK && wchg_raw_seal(cdr) != WCHG_OK)
+  rc = struct_from_json(&c, rec, cdr, &wchgi_pcscf_record_type,
+                        &wchgi_webrtc_info_type);
+  if (rc == WCHG_OK && wchgi_raw_seal(cdr) != WCHG_OK)
     rc = nomem(&c);
   if (rc != WCHG_OK) {
     wchg_cdr_free(cdr);
@@ -994,7 +994,7 @@ static wchg_status record_from_json(const json_t *json, const wchg_mem *mem,
 wchg_status wchg_cdr_from_json(const json_t *json, const wchg_mem *mem,
                                wchg_cdr **out, wchg_diag *diag) {
   struct jctx c = {.diag = diag};
-  wchg_diag_clear(diag);
+  wchgi_diag_clear(diag);
   wpath_init(&c.path, NULL);
   if (out)
     *out = NULL;
@@ -1025,7 +1025,7 @@ wchg_status wchg_cdr_from_json_text(const char *text, size_t len,
   json_error_t err;
   json_t *j;
   wchg_status rc;
-  wchg_diag_clear(diag);
+  wchgi_diag_clear(diag);
   wpath_init(&c.path, NULL);
   if (out)
     *out = NULL;
@@ -1035,7 +1035,7 @@ wchg_status wchg_cdr_from_json_text(const char *text, size_t len,
   if (!(j = json_loadb(text ? text : "", len, LOAD_FLAGS, &err))) {
     if (load_oom(&err, text, len))
       return nomem(&c);
-    wchg_diag_set(diag, WCHG_E_JSON, (size_t)err.position, NULL,
+    wchgi_diag_set(diag, WCHG_E_JSON, (size_t)err.position, NULL,
                   "line %d column %d: %s", err.line, err.column, err.text);
     return WCHG_E_JSON;
   }
@@ -1071,7 +1071,7 @@ wchg_status wchg_other_record_to_json(const uint8_t *data, size_t len, json_t **
   wchg_octets o = {data, len};
   json_t *obj, *hex = NULL;
   wchg_status rc;
-  wchg_diag_clear(diag);
+  wchgi_diag_clear(diag);
   wpath_init(&c.path, OTHER);
   if (!out || (!data && len))
     return fail(&c, WCHG_E_ARG, "out must not be NULL, nor data when len > 0");
@@ -1116,7 +1116,7 @@ wchg_status wchg_other_record_from_json(const json_t *json, uint8_t *buf, size_t
   wchg_record_info info;
   wchg_status rc;
   size_t n = 0;
-  wchg_diag_clear(diag);
+  wchgi_diag_clear(diag);
   wpath_init(&c.path, NULL);
   if (!json || !len || (!buf && cap))
     return fail(&c, WCHG_E_ARG, "json and len must not be NULL, nor buf when cap > 0");

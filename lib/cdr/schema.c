@@ -11,7 +11,7 @@ _Static_assert(sizeof(wchg_involved_party_choice) == sizeof(int), "choice enums 
 _Static_assert(sizeof(wchg_ip_address_choice) == sizeof(int), "choice enums are int");
 _Static_assert(sizeof(wchg_node_address_choice) == sizeof(int), "choice enums are int");
 
-const uint8_t wchg_webrtc_oid[WCHG_WEBRTC_EXT_OID_BER_LEN] = WCHG_WEBRTC_EXT_OID_BER;
+const uint8_t wchgi_webrtc_oid[WCHG_WEBRTC_EXT_OID_BER_LEN] = WCHG_WEBRTC_EXT_OID_BER;
 
 /* A context-tagged member [tg] of C struct T stored in member m. */
 #define CTX(T, m, nm, tg, k) \
@@ -51,7 +51,7 @@ static const struct wenum subscriber_equipment_type_names[] = {
 static const struct wenum access_transfer_type_names[] = {
     {0, "pSToCS"}, {1, "cSToPS"}, {2, "pSToPS"}, {3, "cSToCS"}, {0, NULL}};
 
-const char *wchg_enum_name(const struct wenum *names, int64_t v) {
+const char *wchgi_enum_name(const struct wenum *names, int64_t v) {
   for (; names && names->name; names++)
     if (names->value == v)
       return names->name;
@@ -343,13 +343,13 @@ static const struct wf management_extension_fields[] = {
     {CTX(wchg_management_extension, information, "information", 2, WK_ANY),
      .flags = WF_MANDATORY},
 };
-const struct wt wchg_management_extension_type = {
+const struct wt wchgi_management_extension_type = {
     .name = "ManagementExtension", .kind = WK_STRUCT, .present_off = -1,
     .nfields = NFIELDS(management_extension_fields),
     .fields = management_extension_fields};
 static const struct wf elem_management_extension = {
     .tag = UT_SEQUENCE, .cls = TC_UNIVERSAL, .kind = WK_STRUCT,
-    .type = &wchg_management_extension_type};
+    .type = &wchgi_management_extension_type};
 
 static const struct wf webrtc_info_fields[] = {
     {CTX(wchg_cdr, ims.webrtc_authentication_function_name,
@@ -357,7 +357,7 @@ static const struct wf webrtc_info_fields[] = {
     {CTX(wchg_cdr, ims.webrtc_web_server_function_name,
          "webRTCWebServerFunctionName", 1, WK_TEXT), .alphabet = UT_UTF8},
 };
-const struct wt wchg_webrtc_info_type = {
+const struct wt wchgi_webrtc_info_type = {
     .name = "WebRTCChargingInfo", .kind = WK_STRUCT, .present_off = -1,
     .nfields = NFIELDS(webrtc_info_fields), .fields = webrtc_info_fields};
 
@@ -464,6 +464,6 @@ static const struct wf pcscf_fields[] = {
     {IF(fe_identifier_list, "fEIdentifierList", 109, WK_LIST), GRAPHIC_LIST},
 };
 
-const struct wt wchg_pcscf_record_type = {
+const struct wt wchgi_pcscf_record_type = {
     .name = "PCSCFRecord", .kind = WK_STRUCT, .is_set = 1, .present_off = -1,
     .nfields = NFIELDS(pcscf_fields), .fields = pcscf_fields};

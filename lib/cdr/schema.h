@@ -85,13 +85,13 @@ struct wt {
 
 /* The record: IMSRecord's pCSCFRecord [64] alternative, fields relative
  * to wchg_cdr. */
-extern const struct wt wchg_pcscf_record_type;
+extern const struct wt wchgi_pcscf_record_type;
 #define WCHG_PCSCF_RECORD_TAG 64
 /* WebRTCChargingInfo, fields relative to wchg_cdr. */
-extern const struct wt wchg_webrtc_info_type;
+extern const struct wt wchgi_webrtc_info_type;
 /* ManagementExtension, relative to wchg_management_extension. */
-extern const struct wt wchg_management_extension_type;
-extern const uint8_t wchg_webrtc_oid[WCHG_WEBRTC_EXT_OID_BER_LEN];
+extern const struct wt wchgi_management_extension_type;
+extern const uint8_t wchgi_webrtc_oid[WCHG_WEBRTC_EXT_OID_BER_LEN];
 
 /* Helpers to reach a field's storage. */
 static inline void *wf_ptr(const void *base, const struct wf *f) {
@@ -159,7 +159,7 @@ static inline int wchg_field_present(const void *base, const struct wf *f) {
 }
 
 /* Enum name of |v| or NULL. */
-const char *wchg_enum_name(const struct wenum *names, int64_t v);
+const char *wchgi_enum_name(const struct wenum *names, int64_t v);
 
 
 /* ---- values kept as received (ber_raw.c) -------------------------------- */
@@ -173,7 +173,7 @@ const char *wchg_enum_name(const struct wenum *names, int64_t v);
  * holds a stand-in (present, zeros or the value read where it fits). The
  * DER writer writes the octets back, JSON shows them, validation names
  * them. Records built by a producer have no owner, hence no such value. */
-struct wchg_raw {
+struct wchgi_raw {
   uintptr_t key;         /* wchg_raw_key() of the value's storage */
   const uint8_t *octets; /* contents octets as received (owner's memory) */
   size_t len;
@@ -183,41 +183,41 @@ struct wchg_raw {
  * they are (so that DER writes them back unchanged)? WCHG_OK, or the code
  * the strict policy refuses them with and a sentence in |msg|. Only the
  * kinds INT, ENUM, BOOL, NULL, TIMESTAMP and IPBIN can fail. */
-wchg_status wchg_raw_problem(const struct wf *f, const uint8_t *c, size_t n,
+wchg_status wchgi_raw_problem(const struct wf *f, const uint8_t *c, size_t n,
                              char *msg, size_t cap);
 /* Fill the model value of |f| at |p| from |n| contents octets |c| (same
- * kinds): exactly when wchg_raw_problem() is WCHG_OK, else the stand-in. */
-void wchg_raw_model(const struct wf *f, void *p, const uint8_t *c, size_t n);
+ * kinds): exactly when wchgi_raw_problem() is WCHG_OK, else the stand-in. */
+void wchgi_raw_model(const struct wf *f, void *p, const uint8_t *c, size_t n);
 /* Keep a copy of |c| (|n|) as the received octets of the value at |p| in
  * record |cdr| (which must have an owner): WCHG_OK or WCHG_E_NOMEM. */
-wchg_status wchg_raw_add(wchg_cdr *cdr, const void *p, const uint8_t *c, size_t n);
+wchg_status wchgi_raw_add(wchg_cdr *cdr, const void *p, const uint8_t *c, size_t n);
 /* Sort the values added, once the record is complete: WCHG_OK or
  * WCHG_E_NOMEM. */
-wchg_status wchg_raw_seal(wchg_cdr *cdr);
+wchg_status wchgi_raw_seal(wchg_cdr *cdr);
 /* The received octets of the value of field |f| at |p| in |cdr|, or NULL:
  * NULL too once the model no longer holds the value's stand-in (whoever
  * changed it meant the new value). The value is keyed by its offset when
  * it lies in the wchg_cdr itself (a copy of the struct still finds it),
  * else by its address. */
-const struct wchg_raw *wchg_raw_find(const wchg_cdr *cdr, const struct wf *f, const void *p);
+const struct wchgi_raw *wchgi_raw_find(const wchg_cdr *cdr, const struct wf *f, const void *p);
 /* Does |cdr| hold any such value? */
-int wchg_raw_any(const wchg_cdr *cdr);
+int wchgi_raw_any(const wchg_cdr *cdr);
 
 /* Is |n| octets |c| the contents of a well-formed OBJECT IDENTIFIER
  * (X.690 8.19: not empty, last subidentifier complete, each minimal)?
  * WCHG_OK or WCHG_E_ENCODING with a sentence. */
-wchg_status wchg_oid_problem(const uint8_t *c, size_t n, char *msg, size_t cap);
+wchg_status wchgi_oid_problem(const uint8_t *c, size_t n, char *msg, size_t cap);
 
 /* ---- field-level rules (validate.c) ----------------------------------- */
 
 /* Check the present value at |p| of field |f| against the rules of its
  * own (range, enumeration names, size, alphabet, TimeStamp, OID form);
  * call |report| once per problem with its code and a sentence. Values
- * kept as received are not looked at (the caller asks wchg_raw_find).
+ * kept as received are not looked at (the caller asks wchgi_raw_find).
  * The decoder judges what it reads with it, wchg_cdr_validate() reports
  * with it. Returns the number of problems. */
 typedef void wchg_value_report(void *ctx, wchg_status code, const char *msg);
-size_t wchg_value_check(const struct wf *f, const void *p, wchg_value_report *report,
+size_t wchgi_value_check(const struct wf *f, const void *p, wchg_value_report *report,
                         void *ctx);
 
 #endif

@@ -43,8 +43,8 @@ static void report(struct vctx *v, wchg_status code, const char *fmt, ...) {
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    wchg_diag_clear(d); /* wchg_diag_set only fills a clear diag */
-    wchg_diag_set(d, code, WCHG_NO_OFFSET, &v->path, "%s", msg);
+    wchgi_diag_clear(d); /* wchgi_diag_set only fills a clear diag */
+    wchgi_diag_set(d, code, WCHG_NO_OFFSET, &v->path, "%s", msg);
   }
   v->count++;
 }
@@ -74,7 +74,7 @@ static void range_text(const struct wf *f, char *buf, size_t cap) {
 
 /* ---- scalar kinds: the rules of a field's own value ------------------- */
 
-/* Each check says its problem through |rep| (wchg_value_check). */
+/* Each check says its problem through |rep| (wchgi_value_check). */
 struct rep {
   wchg_value_report *report;
   void *ctx;
@@ -116,7 +116,7 @@ static void names_text(const struct wenum *n, char *buf, size_t cap) {
 
 static void check_enum(struct rep *r, const struct wf *f, int64_t x) {
   char names[160];
-  if (wchg_enum_name(f->names, x))
+  if (wchgi_enum_name(f->names, x))
     return;
   names_text(f->names, names, sizeof names);
   say(r, WCHG_E_RANGE, "%s %" PRId64 " is not a value of the ENUMERATED: %s",
@@ -159,7 +159,7 @@ static size_t alphabet_bad(uint8_t a, const unsigned char *s, size_t n) {
 static void check_alphabet(struct rep *r, const struct wf *f, wchg_str s) {
   const unsigned char *u = (const unsigned char *)s.ptr;
   size_t bad;
-  if (f->alphabet != UT_IA5 && !wchg_utf8_valid(s.ptr, s.len, &bad)) {
+  if (f->alphabet != UT_IA5 && !wchgi_utf8_valid(s.ptr, s.len, &bad)) {
     say(r, WCHG_E_UTF8, "%s: byte 0x%02x at offset %zu is not valid UTF-8 (%s)",
         fname(f), u[bad], bad, alphabet_name(f->alphabet));
     return;
@@ -174,17 +174,17 @@ static void check_alphabet(struct rep *r, const struct wf *f, wchg_str s) {
 
 static void check_timestamp(struct rep *r, const struct wf *f, const wchg_timestamp *ts) {
   char msg[128];
-  if (wchg_timestamp_check(ts->octets, msg, sizeof msg) != WCHG_OK)
+  if (wchgi_timestamp_check(ts->octets, msg, sizeof msg) != WCHG_OK)
     say(r, WCHG_E_TIMESTAMP, "%s: %s", fname(f), msg);
 }
 
 static void check_oid(struct rep *r, const struct wf *f, const wchg_octets *o) {
   char msg[128];
-  if (wchg_oid_problem(o->ptr, o->len, msg, sizeof msg) != WCHG_OK)
+  if (wchgi_oid_problem(o->ptr, o->len, msg, sizeof msg) != WCHG_OK)
     say(r, WCHG_E_ENCODING, "%s: %s", fname(f), msg);
 }
 
-size_t wchg_value_check(const struct wf *f, const void *p, wchg_value_report *report,
+size_t wchgi_value_check(const struct wf *f, const void *p, wchg_value_report *report,
                         void *ctx) {
   struct rep r = {report, ctx, 0};
   switch (f->kind) {
@@ -203,15 +203,15 @@ size_t wchg_value_check(const struct wf *f, const void *p, wchg_value_report *re
   return r.n;
 }
 
-/* wchg_value_check's problems into the validator's list. */
+/* wchgi_value_check's problems into the validator's list. */
 static void report_value(void *ctx, wchg_status code, const char *msg) {
   report(ctx, code, "%s", msg);
 }
 
 /* A value kept as received (schema.h): what makes it unfit. */
-static void check_raw(struct vctx *v, const struct wf *f, const struct wchg_raw *raw) {
+static void check_raw(struct vctx *v, const struct wf *f, const struct wchgi_raw *raw) {
   char msg[128];
-  wchg_status code = wchg_raw_problem(f, raw->octets, raw->len, msg, sizeof msg);
+  wchg_status code = wchgi_raw_problem(f, raw->octets, raw->len, msg, sizeof msg);
   if (code != WCHG_OK)
     report(v, code, "%s: %s; kept as received", fname(f), msg);
 }
@@ -265,8 +265,8 @@ static void check_choice(struct vctx *v, const void *p, const struct wf *f) {
 }
 
 static bool is_our_oid(const wchg_octets *oid) {
-  return oid->ptr && oid->len == sizeof wchg_webrtc_oid &&
-         memcmp(oid->ptr, wchg_webrtc_oid, sizeof wchg_webrtc_oid) == 0;
+  return oid->ptr && oid->len == sizeof wchgi_webrtc_oid &&
+         memcmp(oid->ptr, wchgi_webrtc_oid, sizeof wchgi_webrtc_oid) == 0;
 }
 
 /* recordExtensions: our OID belongs in ims.webrtc_*, never here. */
@@ -298,15 +298,15 @@ static void check_list(struct vctx *v, const void *base, const struct wf *f) {
 
 static void check_present(struct vctx *v, const void *base, const struct wf *f) {
   const void *p = wf_ptr(base, f);
-  const struct wchg_raw *raw;
+  const struct wchgi_raw *raw;
   switch (f->kind) {
   case WK_STRUCT: check_struct(v, p, f->type); break;
   case WK_CHOICE: check_choice(v, p, f); break;
   default:
-    if ((raw = wchg_raw_find(v->cdr, f, p)))
+    if ((raw = wchgi_raw_find(v->cdr, f, p)))
       check_raw(v, f, raw);
     else
-      wchg_value_check(f, p, report_value, v);
+      wchgi_value_check(f, p, report_value, v);
     break;
   }
 }
@@ -358,7 +358,7 @@ static void check_record_type(struct vctx *v, const wchg_cdr *cdr) {
 
 /* Does the record carry a WAF or WWSF identity? */
 static bool has_identity(const wchg_cdr *cdr) {
-  const struct wt *t = &wchg_webrtc_info_type;
+  const struct wt *t = &wchgi_webrtc_info_type;
   for (uint16_t i = 0; i < t->nfields; i++)
     if (wchg_field_present(cdr, &t->fields[i]))
       return true;
@@ -366,7 +366,7 @@ static bool has_identity(const wchg_cdr *cdr) {
 }
 
 static void check_identities_nonempty(struct vctx *v, const wchg_cdr *cdr) {
-  const struct wt *t = &wchg_webrtc_info_type;
+  const struct wt *t = &wchgi_webrtc_info_type;
   for (uint16_t i = 0; i < t->nfields; i++) {
     const struct wf *f = &t->fields[i];
     const wchg_str *s = wf_ptr(cdr, f);
@@ -382,10 +382,10 @@ static void check_webrtc_profile(struct vctx *v, const wchg_cdr *cdr) {
       "role-of-Node", "nodeAddress", "session-Id", "iMS-Charging-Identifier",
       "recordOpeningTime"};
   const struct wf *waf =
-      find_field(&wchg_webrtc_info_type, "webRTCAuthenticationFunctionName");
+      find_field(&wchgi_webrtc_info_type, "webRTCAuthenticationFunctionName");
   char msg[128];
   for (size_t i = 0; i < sizeof required / sizeof required[0]; i++) {
-    const struct wf *f = find_field(&wchg_pcscf_record_type, required[i]);
+    const struct wf *f = find_field(&wchgi_pcscf_record_type, required[i]);
     if (f && !wchg_field_present(cdr, f)) {
       snprintf(msg, sizeof msg, "%s is absent; a WebRTC (eP-CSCF) record "
                "requires it", f->name);
@@ -400,7 +400,7 @@ static void check_webrtc_profile(struct vctx *v, const wchg_cdr *cdr) {
 /* WIC emergency sessions are not charged (DESIGN.md). */
 static void check_emergency(struct vctx *v, const wchg_cdr *cdr) {
   const struct wf *f =
-      find_field(&wchg_pcscf_record_type, "iMSEmergencyIndicator");
+      find_field(&wchgi_pcscf_record_type, "iMSEmergencyIndicator");
   if (!f || !wchg_field_present(cdr, f))
     return;
   report_at(v, f->name, WCHG_E_EMERGENCY, "iMSEmergencyIndicator is present "
@@ -412,8 +412,8 @@ static void check_emergency(struct vctx *v, const wchg_cdr *cdr) {
 static void check_record(struct vctx *v, const wchg_cdr *cdr, unsigned flags) {
   bool webrtc = (flags & WCHG_VALIDATE_WEBRTC) || has_identity(cdr);
   check_record_type(v, cdr);
-  check_struct(v, cdr, &wchg_pcscf_record_type);
-  check_struct(v, cdr, &wchg_webrtc_info_type); /* UTF-8 of the identities */
+  check_struct(v, cdr, &wchgi_pcscf_record_type);
+  check_struct(v, cdr, &wchgi_webrtc_info_type); /* UTF-8 of the identities */
   check_identities_nonempty(v, cdr);
   if (webrtc) {
     check_webrtc_profile(v, cdr);
@@ -432,7 +432,7 @@ wchg_status wchg_cdr_validate(const wchg_cdr *cdr, unsigned flags,
   v.diags = diags;
   v.cap = diags ? cap : 0;
   for (size_t i = 0; i < v.cap; i++)
-    wchg_diag_clear(&diags[i]);
+    wchgi_diag_clear(&diags[i]);
   wpath_init(&v.path, ROOT);
   v.cdr = cdr;
   check_record(&v, cdr, flags);

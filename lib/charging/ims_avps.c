@@ -52,8 +52,8 @@ COLD void aenc_fail(struct aenc *e, wchg_status code, const wchg_dict_avp *d, si
   va_start(ap, fmt);
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
-  wchg_diag_clear(e->diag);
-  wchg_diag_set(e->diag, code, WCHG_NO_OFFSET, &p, "%s", msg);
+  wchgi_diag_clear(e->diag);
+  wchgi_diag_set(e->diag, code, WCHG_NO_OFFSET, &p, "%s", msg);
 }
 
 /* ---- one AVP of each kind: checked, or written ---------------------------- */
@@ -82,7 +82,7 @@ static void put_text(struct aenc *e, const wchg_dict_avp *d, const char *s, size
     return;
   if (e->writing)
     wchg_dw_utf8_d(&e->w, d, s, n);
-  else if (!wchg_utf8_valid(s, n, &bad))
+  else if (!wchgi_utf8_valid(s, n, &bad))
     aenc_fail(e, WCHG_E_UTF8, d, index, "the text is not valid UTF-8 (octet %zu)", bad);
 }
 
@@ -183,10 +183,10 @@ static bool address_of(const wchg_ip_address *a, int *family, uint8_t out[16]) {
     return true;
   case WCHG_IP_TEXT_V4:
     *family = 1;
-    return a->text.ptr && wchg_ip_from_text(a->text.ptr, a->text.len, out, 4);
+    return a->text.ptr && wchgi_ip_from_text(a->text.ptr, a->text.len, out, 4);
   case WCHG_IP_TEXT_V6:
     *family = 2;
-    return a->text.ptr && wchg_ip_from_text(a->text.ptr, a->text.len, out, 16);
+    return a->text.ptr && wchgi_ip_from_text(a->text.ptr, a->text.len, out, 16);
   default:
     return false;
   }
@@ -503,11 +503,11 @@ wchg_status aenc_message(const char *root, const char *what, aenc_walk_fn walk,
                          uint32_t hbh, uint32_t e2e, uint8_t *buf, size_t cap, size_t *len,
                          wchg_diag *diag) {
   struct aenc e;
-  wchg_diag_clear(diag);
+  wchgi_diag_clear(diag);
   if (len)
     *len = 0;
   if (!model || !len) {
-    wchg_diag_set(diag, WCHG_E_ARG, WCHG_NO_OFFSET, NULL, "%s is NULL", model ? "len" : what);
+    wchgi_diag_set(diag, WCHG_E_ARG, WCHG_NO_OFFSET, NULL, "%s is NULL", model ? "len" : what);
     return WCHG_E_ARG;
   }
   e.writing = false;

@@ -21,7 +21,7 @@
 #include "base/internal.h"
 
 /* The dictionary entry of an AVP by its identifier in dict_table.h. */
-#define E(id) (&wchg_dict_table[I_##id])
+#define E(id) (&wchgi_dict_table[I_##id])
 
 #define AENC_NO_INDEX ((size_t)-1)
 /* open groups kept for the path: Service-Information / IMS-Information /

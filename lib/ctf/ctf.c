@@ -95,7 +95,7 @@ wchg_status ctf_fail(wchg_diag *diag, wchg_status code, const char *root, const 
   wpath_init(&path, root);
   if (field)
     wpath_push(&path, field);
-  wchg_diag_set(diag, code, WCHG_NO_OFFSET, &path, "%s", msg);
+  wchgi_diag_set(diag, code, WCHG_NO_OFFSET, &path, "%s", msg);
   return code;
 }
 
@@ -283,11 +283,11 @@ wchg_status ctf_parse_ip(wchg_str text, wchg_ip_address *out, const char *root,
   memset(out, 0, sizeof *out);
   if (!text.ptr)
     return WCHG_OK;
-  if (wchg_ip_from_text(text.ptr, text.len, out->bin, 4)) {
+  if (wchgi_ip_from_text(text.ptr, text.len, out->bin, 4)) {
     out->choice = WCHG_IP_BIN_V4;
     return WCHG_OK;
   }
-  if (wchg_ip_from_text(text.ptr, text.len, out->bin, 16)) {
+  if (wchgi_ip_from_text(text.ptr, text.len, out->bin, 16)) {
     out->choice = WCHG_IP_BIN_V6;
     return WCHG_OK;
   }
@@ -349,7 +349,7 @@ wchg_status ctf_event_sdp(wchg_ctf_record *r, const wchg_ctf_config *cfg, wchg_s
   if (rc == WCHG_OK || rc == WCHG_E_NOMEM || strict)
     return rc;
   r->sdp[0].session_count = r->sdp[0].media_count = 0;
-  wchg_warn(&r->warn, d.code, 0, d.offset, d.path, "%s; the body is left out", d.message);
+  wchgi_warn(&r->warn, d.code, 0, d.offset, d.path, "%s; the body is left out", d.message);
   return WCHG_OK;
 }
 
@@ -431,7 +431,7 @@ wchg_status wchg_ctf_standalone(const wchg_ctf_config *cfg, const wchg_ctf_reg *
   bool emergency = false, expires_zero;
   wchg_status rc;
 
-  wchg_diag_clear(diag);
+  wchgi_diag_clear(diag);
   if (!out)
     return WCHG_E_ARG;
   ctf_record_none(out);

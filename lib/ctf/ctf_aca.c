@@ -110,7 +110,7 @@ static wchg_status fail(wchg_diag *diag, wchg_status code, uint32_t result_code,
     wpath_push(&p, parent);
   if (field)
     wpath_push(&p, field);
-  wchg_diag_set(diag, code, offset, &p, "%s", msg);
+  wchgi_diag_set(diag, code, offset, &p, "%s", msg);
   if (diag)
     diag->result_code = result_code;
   return code;
@@ -242,7 +242,7 @@ static wchg_status read_aca(const uint8_t *m, size_t len, struct aca *r, wchg_ct
 wchg_status wchg_ctf_aca_read(const uint8_t *aca, size_t len, wchg_ctf_answer *out,
                               wchg_diag *diag) {
   struct aca r;
-  wchg_diag_clear(diag);
+  wchgi_diag_clear(diag);
   if (!out || (!aca && len))
     return WCHG_E_ARG;
   return read_aca(aca, len, &r, out, diag);
@@ -333,7 +333,7 @@ static wchg_status encode_into(struct ctf_slot *s, const wchg_mem *mem, const wc
     ctf_dealloc(mem, s->buf);
     s->buf = b;
     s->cap = n;
-    wchg_diag_clear(diag);
+    wchgi_diag_clear(diag);
     rc = wchg_acr_encode(acr, s->buf, s->cap, &n, diag);
   }
   if (rc != WCHG_OK)
@@ -376,7 +376,7 @@ static wchg_status send_acr(struct ctf_answers *a, const wchg_mem *mem, const wc
 /* The start of a send: arguments and the record type. */
 static wchg_status send_check(const void *owner, const wchg_acr *acr, const uint8_t **msg,
                               size_t *len, wchg_diag *diag) {
-  wchg_diag_clear(diag);
+  wchgi_diag_clear(diag);
   if (msg)
     *msg = NULL;
   if (len)
@@ -476,7 +476,7 @@ static wchg_status answer(struct ctf_answers *a, const uint8_t *aca, size_t len,
   struct aca r;
   struct ctf_slot *s = NULL;
   wchg_status rc;
-  wchg_diag_clear(diag);
+  wchgi_diag_clear(diag);
   if (!out || (!aca && len))
     return WCHG_E_ARG;
   if ((rc = read_aca(aca, len, &r, out, diag)) != WCHG_OK ||
@@ -516,7 +516,7 @@ wchg_status wchg_ctf_session_answer(wchg_ctf_session *s, const uint8_t *aca, siz
   const wchg_mem *mem;
   wchg_str sid;
   if (!s) {
-    wchg_diag_clear(diag);
+    wchgi_diag_clear(diag);
     return WCHG_E_ARG;
   }
   struct ctf_answers *a = ctf_session_answers(s, &mem, &sid);
@@ -532,7 +532,7 @@ wchg_status wchg_ctf_session_timeout(wchg_ctf_session *s, uint32_t accounting_re
                                      wchg_ctf_answer *out, wchg_diag *diag) {
   const wchg_mem *mem;
   wchg_str sid;
-  wchg_diag_clear(diag);
+  wchgi_diag_clear(diag);
   if (!s || !out)
     return WCHG_E_ARG;
   struct ctf_answers *a = ctf_session_answers(s, &mem, &sid);
@@ -612,7 +612,7 @@ wchg_status wchg_ctf_pending_send(wchg_ctf_pending *p, const wchg_acr *acr,
 wchg_status wchg_ctf_pending_answer(wchg_ctf_pending *p, const uint8_t *aca, size_t len,
                                     wchg_ctf_answer *out, wchg_diag *diag) {
   if (!p) {
-    wchg_diag_clear(diag);
+    wchgi_diag_clear(diag);
     return WCHG_E_ARG;
   }
   return answer(&p->answers, aca, len, out, diag);
@@ -620,7 +620,7 @@ wchg_status wchg_ctf_pending_answer(wchg_ctf_pending *p, const uint8_t *aca, siz
 
 wchg_status wchg_ctf_pending_timeout(wchg_ctf_pending *p, wchg_str session_id,
                                      wchg_ctf_answer *out, wchg_diag *diag) {
-  wchg_diag_clear(diag);
+  wchgi_diag_clear(diag);
   if (!p || !out)
     return WCHG_E_ARG;
   struct ctf_slot *s = find(&p->answers, true, session_id, 0, 0);

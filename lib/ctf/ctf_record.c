@@ -70,7 +70,7 @@ static wchg_octets oct(wchg_str s) { return (wchg_octets){(const uint8_t *)s.ptr
 static wchg_involved_party_list parties(wchg_involved_party *dst, const wchg_str *src,
                                         size_t n) {
   for (size_t k = 0; k < n; k++)
-    dst[k] = wchg_party_of_uri(src[k]);
+    dst[k] = wchgi_party_of_uri(src[k]);
   return (wchg_involved_party_list){dst, n};
 }
 
@@ -81,7 +81,7 @@ static void subscription_id(wchg_ctf_record *r, wchg_str impu) {
   wchg_subscription_id *s = &r->subscription_id;
   s->subscription_id_type = WCHG_INT(WCHG_END_USER_SIP_URI);
   s->subscription_id_data = impu;
-  if (wchg_has_prefix_ci(impu, "tel:")) {
+  if (wchgi_has_prefix_ci(impu, "tel:")) {
     size_t n = 0;
     for (size_t k = 4; k < impu.len && impu.ptr[k] != ';'; k++) {
       char c = impu.ptr[k];
@@ -216,7 +216,7 @@ void ctf_fill(wchg_ctf_record *r, const struct ctf_facts *f) {
   else
     ims->list_of_calling_party_address = parties(r->calling, &unknown, 1);
   if (f->called.ptr)
-    ims->called_party_address = wchg_party_of_uri(f->called);
+    ims->called_party_address = wchgi_party_of_uri(f->called);
   ims->list_of_called_asserted_identity =
       parties(r->called_asserted, f->called_asserted, f->called_asserted_count);
   ims->list_of_associated_uri = parties(r->associated, f->associated, f->associated_count);
@@ -233,7 +233,7 @@ void ctf_fill(wchg_ctf_record *r, const struct ctf_facts *f) {
     ims->served_party_ip_address = *f->served_ip;
   /* Message-Body: not for SDP, which has its own AVPs (§7.2.101) */
   if (f->body_type.ptr && f->body_length.present &&
-      !wchg_has_prefix_ci(f->body_type, "application/sdp")) {
+      !wchgi_has_prefix_ci(f->body_type, "application/sdp")) {
     memset(&r->body, 0, sizeof r->body);
     r->body.content_type = f->body_type;
     r->body.content_length = f->body_length;

@@ -200,7 +200,7 @@ wchg_status wchg_ctf_register(wchg_ctf_reg *reg, const wchg_register_event *ev,
   int st;
   wchg_status rc;
 
-  wchg_diag_clear(diag);
+  wchgi_diag_clear(diag);
   if (!out)
     return WCHG_E_ARG;
   ctf_record_none(out);

@@ -290,7 +290,7 @@ wchg_status wchg_ctf_session_begin(wchg_ctf_session *s, const wchg_ctf_reg *reg,
   size_t need, sid_len = 0;
   wchg_status rc;
 
-  wchg_diag_clear(diag);
+  wchgi_diag_clear(diag);
   if (!out)
     return WCHG_E_ARG;
   ctf_record_none(out);
@@ -379,7 +379,7 @@ wchg_status wchg_ctf_session_begin(wchg_ctf_session *s, const wchg_ctf_reg *reg,
 /* The start of a call that may fill |out|: no record yet; WCHG_E_ARG
  * for a NULL |s| or |out|. */
 static wchg_status no_record(const wchg_ctf_session *s, wchg_ctf_record *out, wchg_diag *diag) {
-  wchg_diag_clear(diag);
+  wchgi_diag_clear(diag);
   if (!out)
     return WCHG_E_ARG;
   ctf_record_none(out);
@@ -689,7 +689,7 @@ wchg_status wchg_ctf_session_event(wchg_ctf_session *s, const wchg_sip_event *ev
   char name[24];
   wchg_status rc;
 
-  wchg_diag_clear(diag);
+  wchgi_diag_clear(diag);
   if (!out)
     return WCHG_E_ARG;
   ctf_record_none(out);

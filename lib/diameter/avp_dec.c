@@ -7,7 +7,7 @@
  * The pass comes in two forms with the same rules. fast_avps only says
  * yes or no: it keeps one bit per rule, finds each entry's flag rule,
  * value check and its group's required rules in facts derived once from
- * the dictionary (wchg_dict_meta, dict.c), loads each header as one
+ * the dictionary (wchgi_dict_meta, dict.c), loads each header as one
  * 64-bit word and checks text for ASCII a vector at a time. When it says
  * no, check_avps runs the message again to find the first error with
  * its Result-Code, AVP path and offset; paths are only built then.
@@ -71,7 +71,7 @@ struct pctx {
   unsigned options;
   int depth;                                  /* groups open above the AVPs checked */
   const wchg_dict_avp *base;                  /* the table, and ... */
-  const struct wchg_dict_meta *meta;          /* ... its derived facts, same index */
+  const struct wchgi_dict_meta *meta;          /* ... its derived facts, same index */
   const char *names[WCHG_DIAM_MAX_DEPTH + 2]; /* the open groups, for errors */
   char unknown[24];                           /* the name of an unknown AVP */
 };
@@ -150,10 +150,10 @@ static wchg_status vreport(struct pctx *c, bool deviation, uint32_t result, cons
   where(c, &p, cur, leaf);
   vsnprintf(msg, sizeof msg, fmt, ap);
   if (warn) {
-    wchg_warn(c->warn, WCHG_E_DIAMETER, result, (size_t)(at - c->msg), p.buf, "%s", msg);
+    wchgi_warn(c->warn, WCHG_E_DIAMETER, result, (size_t)(at - c->msg), p.buf, "%s", msg);
     return WCHG_OK;
   }
-  wchg_diag_set(c->diag, WCHG_E_DIAMETER, (size_t)(at - c->msg), &p, "%s", msg);
+  wchgi_diag_set(c->diag, WCHG_E_DIAMETER, (size_t)(at - c->msg), &p, "%s", msg);
   c->diag->result_code = result;
   return WCHG_E_DIAMETER;
 }
@@ -243,7 +243,7 @@ INLINE bool all_ascii(const uint8_t *s, size_t n) {
 
 static wchg_status check_avps(struct pctx *c, const uint8_t *p, const uint8_t *end,
                               const wchg_dict_rule *rules, size_t nrules,
-                              const struct wchg_dict_meta *rm, bool extensible,
+                              const struct wchgi_dict_meta *rm, bool extensible,
                               const uint8_t *parent);
 
 /* Failed-AVP (RFC 6733 §7.5) carries the AVPs a peer found wrong, as they
@@ -296,7 +296,7 @@ _Static_assert(I_SIP_RESPONSE_TIMESTAMP_FRACTION == I_SIP_REQUEST_TIMESTAMP_FRAC
                "the two fractions are neighbours in the table");
 #define FRACTION_MAX 999u
 INLINE bool is_fraction(const wchg_dict_avp *d) {
-  return (size_t)(d - &wchg_dict_table[I_SIP_REQUEST_TIMESTAMP_FRACTION]) < 2;
+  return (size_t)(d - &wchgi_dict_table[I_SIP_REQUEST_TIMESTAMP_FRACTION]) < 2;
 }
 
 /* The data of one AVP against its dictionary entry. */
@@ -316,7 +316,7 @@ INLINE wchg_status check_value(struct pctx *c, const wchg_dict_avp *d, const uin
   case WCHG_AVP_UTF8STRING:
     if (LIKELY(all_ascii(data, len)))
       return WCHG_OK;
-    if (!wchg_utf8_valid((const char *)data, len, &bad))
+    if (!wchgi_utf8_valid((const char *)data, len, &bad))
       return deviate_avp(c, RC_INVALID_AVP_VALUE, data + bad, d, 0, 0,
                          "the text is not valid UTF-8 (octet %zu)", bad);
     return WCHG_OK;
@@ -328,7 +328,7 @@ INLINE wchg_status check_value(struct pctx *c, const wchg_dict_avp *d, const uin
     return WCHG_OK;
   case WCHG_AVP_ENUMERATED: {
     int32_t v = (int32_t)be32(data);
-    const struct wchg_dict_meta *em = wchg_dict_meta_of(c->meta, c->base, d);
+    const struct wchgi_dict_meta *em = wchg_dict_meta_of(c->meta, c->base, d);
     if (LIKELY(em->dense))
       return LIKELY(v >= em->lo && v <= em->hi)
                  ? WCHG_OK
@@ -431,7 +431,7 @@ static wchg_status bad_bits(struct pctx *c, const uint8_t *p, const wchg_dict_av
 
 static wchg_status check_avps(struct pctx *c, const uint8_t *p, const uint8_t *end,
                               const wchg_dict_rule *rules, size_t nrules,
-                              const struct wchg_dict_meta *rm, bool extensible,
+                              const struct wchgi_dict_meta *rm, bool extensible,
                               const uint8_t *parent) {
   /* counts[i] is valid only once bit i of seen is set */
   uint16_t counts[MAX_RULES];
@@ -537,16 +537,16 @@ static wchg_status check_avps(struct pctx *c, const uint8_t *p, const uint8_t *e
  * (so a false here is never a verdict, only a detour). */
 struct fctx {
   const wchg_dict_avp *base;
-  const struct wchg_dict_meta *meta;
+  const struct wchgi_dict_meta *meta;
   bool abnf;
 };
 
 static bool fast_avps(const struct fctx *f, const uint8_t *p, const uint8_t *end,
                       const wchg_dict_rule *rules, size_t nrules,
-                      const struct wchg_dict_meta *rm, bool extensible, int depth) {
+                      const struct wchgi_dict_meta *rm, bool extensible, int depth) {
   uint64_t seen0 = 0, seen1 = 0, once0 = 0;
   const wchg_dict_avp *const base = f->base;
-  const struct wchg_dict_meta *const mt = f->meta;
+  const struct wchgi_dict_meta *const mt = f->meta;
   size_t cursor = 0, pos = 0, nfixed = 0;
   bool abnf = f->abnf && rules && nrules <= MAX_RULES;
   if (abnf) {
@@ -575,7 +575,7 @@ static bool fast_avps(const struct fctx *f, const uint8_t *p, const uint8_t *end
     if (UNLIKELY(alen < hl || padded > left))
       return false;
     if (LIKELY(d != NULL)) {
-      const struct wchg_dict_meta *dm = wchg_dict_meta_of(mt, base, d);
+      const struct wchgi_dict_meta *dm = wchg_dict_meta_of(mt, base, d);
       /* reserved bits, P, M by the rule, V by the vendor (a V with
        * Vendor-Id 0 finds an IETF entry, whose V must be clear) */
       if (UNLIKELY((flags & dm->fmask) != dm->fval))
@@ -611,7 +611,7 @@ static bool fast_avps(const struct fctx *f, const uint8_t *p, const uint8_t *end
       }
       case WCHG_DK_UTF8: {
         size_t bad;
-        if (!all_ascii(data, len) && !wchg_utf8_valid((const char *)data, len, &bad))
+        if (!all_ascii(data, len) && !wchgi_utf8_valid((const char *)data, len, &bad))
           return false;
         break;
       }
@@ -671,7 +671,7 @@ wchg_status wchg_dmsg_parse_ex(const uint8_t *buf, size_t len, unsigned options,
   c.receive = options & WCHG_DPARSE_RECEIVE;
   c.options = options;
   c.depth = 0;
-  wchg_diag_clear(diag);
+  wchgi_diag_clear(diag);
   if (!m || (!buf && len)) {
     if (diag)
       diag->code = WCHG_E_ARG;
@@ -699,7 +699,7 @@ wchg_status wchg_dmsg_parse_ex(const uint8_t *buf, size_t len, unsigned options,
             "reserved command flag bits set (0x%02x); RFC 6733 3: they must be clear",
             flags & 0x0F);
   }
-  c.meta = wchg_dict_meta_table(&c.base);
+  c.meta = wchgi_dict_meta_table(&c.base);
   m->version = 1;
   m->flags = flags;
   m->length = mlen;
@@ -714,7 +714,7 @@ wchg_status wchg_dmsg_parse_ex(const uint8_t *buf, size_t len, unsigned options,
   bool abnf = cmd && !(flags & WCHG_CMD_FLAG_E);
   const wchg_dict_rule *rules = abnf ? cmd->avps : NULL;
   size_t nrules = abnf ? cmd->n_avps : 0;
-  const struct wchg_dict_meta *rm = abnf ? wchg_dict_command_meta(c.meta, cmd) : NULL;
+  const struct wchgi_dict_meta *rm = abnf ? wchgi_dict_command_meta(c.meta, cmd) : NULL;
   struct fctx f = {c.base, c.meta, !(options & WCHG_DPARSE_NO_ABNF)};
   if (LIKELY(fast_avps(&f, buf + 20, buf + len, rules, nrules, rm, !abnf || cmd->extensible, 0)))
     return WCHG_OK;

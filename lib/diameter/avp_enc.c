@@ -88,8 +88,8 @@ static COLD wchg_status set_error_d(wchg_dwriter *w, wchg_status code,
         d = wchg_dict_find(avp, vendor);
       snprintf(name, sizeof name, "AVP %u/%u", (unsigned)avp, (unsigned)vendor);
       wpath_init(&p, d ? d->name : name);
-      wchg_diag_clear(w->diag);
-      wchg_diag_set(w->diag, code, w->len, &p, "%s", what);
+      wchgi_diag_clear(w->diag);
+      wchgi_diag_set(w->diag, code, w->len, &p, "%s", what);
     }
   }
   return w->error;
@@ -124,7 +124,7 @@ void wchg_dw_init(wchg_dwriter *w, uint8_t *buf, size_t cap, wchg_diag *diag) {
   w->dict = wchg_dict_avps(&n);
   w->dict_size = n * sizeof *w->dict;
   w->gate = 0; /* opened by the header */
-  wchg_diag_clear(diag);
+  wchgi_diag_clear(diag);
 }
 
 /* Do |n| more octets fit? (Any len, also past cap.) */
@@ -404,7 +404,7 @@ static SLOW wchg_status put_data_slow(wchg_dwriter *w, const wchg_dict_avp *d,
                        "the data does not fit a 24-bit length");
   if (!data && len)
     return set_error_d(w, WCHG_E_ARG, d, d->code, d->vendor, utf8 ? "NULL text" : "NULL data");
-  if (utf8 && !wchg_utf8_valid(data, len, &bad))
+  if (utf8 && !wchgi_utf8_valid(data, len, &bad))
     return set_error_d(w, WCHG_E_UTF8, d, d->code, d->vendor, "the text is not valid UTF-8");
   shape s = shape_of(d);
   size_t total = s.hl + len, padded = (total + 3) & ~(size_t)3;
@@ -823,8 +823,8 @@ wchg_status wchg_dw_finish(wchg_dwriter *w, size_t *len) {
   patch_len(w, w->open[0], w->len);
   if (w->len > w->cap) {
     if (w->diag) {
-      wchg_diag_clear(w->diag);
-      wchg_diag_set(w->diag, WCHG_E_BUFFER, WCHG_NO_OFFSET, NULL,
+      wchgi_diag_clear(w->diag);
+      wchgi_diag_set(w->diag, WCHG_E_BUFFER, WCHG_NO_OFFSET, NULL,
                     "the message needs %zu bytes, the buffer has %zu", w->len, w->cap);
     }
     return WCHG_E_BUFFER;

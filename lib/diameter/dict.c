@@ -10,7 +10,7 @@
  * V_<ID> (vendor) and I_<ID> (position) of dict_table.h, so that groups
  * and commands name their children by AVP and never repeat a number (and
  * encoders take entries by position); and into the table itself,
- * wchg_dict_table. V is MUST exactly when the vendor is not 0 and P is
+ * wchgi_dict_table. V is MUST exactly when the vendor is not 0 and P is
  * always MUSTNOT (RFC 6733 §4.1), so only the M rule is a column.
  *
  * Sources: RFC 6733, RFC 4006, RFC 7155, RFC 7683; TS 32.299 Table
@@ -54,14 +54,14 @@
 #define KIDS_EXT(a) KIDS(a), .extensible = true
 #define EXT .extensible = true /* Grouped, "*[ AVP ]", children not described */
 
-/* The table is wchg_dict_table (internal.h), defined below; the rules
+/* The table is wchgi_dict_table (internal.h), defined below; the rules
  * point into it. */
 
 /* ABNF occurrence: < x >, { x }, [ x ], *[ x ]. */
-#define FIXED(id) {C_##id, V_##id, 1, 1, true, &wchg_dict_table[I_##id]}
-#define REQ(id) {C_##id, V_##id, 1, 1, false, &wchg_dict_table[I_##id]}
-#define OPT(id) {C_##id, V_##id, 0, 1, false, &wchg_dict_table[I_##id]}
-#define ANY(id) {C_##id, V_##id, 0, 0, false, &wchg_dict_table[I_##id]}
+#define FIXED(id) {C_##id, V_##id, 1, 1, true, &wchgi_dict_table[I_##id]}
+#define REQ(id) {C_##id, V_##id, 1, 1, false, &wchgi_dict_table[I_##id]}
+#define OPT(id) {C_##id, V_##id, 0, 1, false, &wchgi_dict_table[I_##id]}
+#define ANY(id) {C_##id, V_##id, 0, 0, false, &wchgi_dict_table[I_##id]}
 
 /* ------------------------------------------------------------------ */
 /* Enumerated values                                                   */
@@ -979,9 +979,9 @@ static const wchg_dict_rule g_aoc_service[] = {
    .p_rule = WCHG_RULE_MUSTNOT,                                              \
    x},
 
-const wchg_dict_avp wchg_dict_table[N_INDEX] = {DICT(ROW)};
+const wchg_dict_avp wchgi_dict_table[N_INDEX] = {DICT(ROW)};
 
-#define N_AVPS NELEM(wchg_dict_table)
+#define N_AVPS NELEM(wchgi_dict_table)
 
 /* ------------------------------------------------------------------ */
 /* Commands                                                            */
@@ -1139,12 +1139,12 @@ const wchg_dict_avp *wchg_dict_find(uint32_t code, uint32_t vendor) {
   size_t lo = 0, hi = N_AVPS;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
-    if (before(&wchg_dict_table[mid], vendor, code))
+    if (before(&wchgi_dict_table[mid], vendor, code))
       lo = mid + 1;
     else
       hi = mid;
   }
-  const wchg_dict_avp *d = &wchg_dict_table[lo];
+  const wchg_dict_avp *d = &wchgi_dict_table[lo];
   if (lo < N_AVPS && d->vendor == vendor && d->code == code)
     return d;
   return NULL;
@@ -1154,8 +1154,8 @@ const wchg_dict_avp *wchg_dict_find_name(const char *name) {
   if (!name)
     return NULL;
   for (size_t i = 0; i < N_AVPS; i++)
-    if (strcmp(wchg_dict_table[i].name, name) == 0)
-      return &wchg_dict_table[i];
+    if (strcmp(wchgi_dict_table[i].name, name) == 0)
+      return &wchgi_dict_table[i];
   return NULL;
 }
 
@@ -1180,15 +1180,15 @@ const wchg_dict_command *wchg_dict_find_command(uint32_t code, uint32_t app_id,
 const wchg_dict_avp *wchg_dict_avps(size_t *count) {
   if (count)
     *count = N_AVPS;
-  return wchg_dict_table;
+  return wchgi_dict_table;
 }
 
 /* ------------------------------------------------------------------ */
-/* Facts the reader needs per entry (internal.h, wchg_dict_meta)       */
+/* Facts the reader needs per entry (internal.h, wchgi_dict_meta)       */
 /* ------------------------------------------------------------------ */
 
 /* Derived from the table above, never written by hand: lib/dict_meta.inc
- * is generated from wchg_dict_meta_derive() by `make dict-meta`, and a unit
+ * is generated from wchgi_dict_meta_derive() by `make dict-meta`, and a unit
  * test checks that it still equals what the table derives. A const table,
  * so the library keeps no mutable state. */
 
@@ -1196,12 +1196,12 @@ const wchg_dict_avp *wchg_dict_avps(size_t *count) {
 
 /* One slot per entry, as wide as an entry (wchg_dict_meta_of) */
 union meta_slot {
-  struct wchg_dict_meta m;
+  struct wchgi_dict_meta m;
   wchg_dict_avp stride;
 };
 _Static_assert(sizeof(union meta_slot) == sizeof(wchg_dict_avp), "facts as wide as entries");
 
-static void rules_meta(struct wchg_dict_meta *m, const wchg_dict_rule *r, size_t n) {
+static void rules_meta(struct wchgi_dict_meta *m, const wchg_dict_rule *r, size_t n) {
   m->nfixed = 0;
   while (m->nfixed < n && r[m->nfixed].fixed)
     m->nfixed++;
@@ -1221,7 +1221,7 @@ static void rules_meta(struct wchg_dict_meta *m, const wchg_dict_rule *r, size_t
   m->flat = m->flat && m->simple;
 }
 
-static void value_meta(struct wchg_dict_meta *m, const wchg_dict_avp *a) {
+static void value_meta(struct wchgi_dict_meta *m, const wchg_dict_avp *a) {
   switch (a->type) {
   case WCHG_AVP_INTEGER32: case WCHG_AVP_UNSIGNED32: case WCHG_AVP_FLOAT32:
   case WCHG_AVP_TIME:
@@ -1253,7 +1253,7 @@ static void value_meta(struct wchg_dict_meta *m, const wchg_dict_avp *a) {
                       (a->m_rule == WCHG_RULE_MUST ? WCHG_AVP_FLAG_M : 0));
 }
 
-static void enum_meta(struct wchg_dict_meta *m, const wchg_dict_avp *a) {
+static void enum_meta(struct wchgi_dict_meta *m, const wchg_dict_avp *a) {
   m->dense = false;
   m->lo = m->hi = 0;
   if (!a->n_enums)
@@ -1277,14 +1277,14 @@ static void enum_meta(struct wchg_dict_meta *m, const wchg_dict_avp *a) {
   m->dense = true;
 }
 
-size_t wchg_dict_meta_count(void) { return N_AVPS + N_COMMANDS; }
+size_t wchgi_dict_meta_count(void) { return N_AVPS + N_COMMANDS; }
 
-void wchg_dict_meta_derive(struct wchg_dict_meta *out) {
+void wchgi_dict_meta_derive(struct wchgi_dict_meta *out) {
   for (size_t i = 0; i < N_AVPS; i++) {
     memset(&out[i], 0, sizeof out[i]);
-    rules_meta(&out[i], wchg_dict_table[i].children, wchg_dict_table[i].n_children);
-    enum_meta(&out[i], &wchg_dict_table[i]);
-    value_meta(&out[i], &wchg_dict_table[i]);
+    rules_meta(&out[i], wchgi_dict_table[i].children, wchgi_dict_table[i].n_children);
+    enum_meta(&out[i], &wchgi_dict_table[i]);
+    value_meta(&out[i], &wchgi_dict_table[i]);
   }
   for (size_t i = 0; i < N_COMMANDS; i++) {
     memset(&out[N_AVPS + i], 0, sizeof out[N_AVPS + i]);
@@ -1298,12 +1298,12 @@ static const union meta_slot slots[N_AVPS + N_COMMANDS] = {
 #endif
 };
 
-const struct wchg_dict_meta *wchg_dict_meta_table(const wchg_dict_avp **base) {
-  *base = wchg_dict_table;
+const struct wchgi_dict_meta *wchgi_dict_meta_table(const wchg_dict_avp **base) {
+  *base = wchgi_dict_table;
   return &slots[0].m;
 }
 
-const struct wchg_dict_meta *wchg_dict_command_meta(const struct wchg_dict_meta *table,
+const struct wchgi_dict_meta *wchgi_dict_command_meta(const struct wchgi_dict_meta *table,
                                                     const wchg_dict_command *cmd) {
   (void)table; /* the one table */
   return &slots[N_AVPS + (size_t)(cmd - commands)].m;

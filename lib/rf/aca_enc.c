@@ -154,7 +154,7 @@ static wchg_status bad(wchg_diag *diag, wchg_status rc, const char *field, const
   struct wpath p;
   wpath_init(&p, "ACA");
   wpath_push(&p, field);
-  wchg_diag_set(diag, rc, WCHG_NO_OFFSET, &p, "%s", what);
+  wchgi_diag_set(diag, rc, WCHG_NO_OFFSET, &p, "%s", what);
   return rc;
 }
 
@@ -179,7 +179,7 @@ static void raw_avps(wchg_dwriter *w, const uint8_t *b, size_t n) {
 
 wchg_status wchg_aca_encode(const wchg_aca *a, uint8_t *buf, size_t cap, size_t *len,
                             wchg_diag *diag) {
-  wchg_diag_clear(diag);
+  wchgi_diag_clear(diag);
   if (!a || !len)
     return WCHG_E_ARG;
   *len = 0;

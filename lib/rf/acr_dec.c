@@ -47,7 +47,7 @@ enum {
 #define MAX_OPEN 3
 
 /* The dictionary entry of an AVP by its identifier in dict_table.h. */
-#define E(id) (&wchg_dict_table[I_##id])
+#define E(id) (&wchgi_dict_table[I_##id])
 /* (vendor, code) as one switch key; CASE(ID) names an AVP of dict_table.h. */
 #define KEY(vendor, code) ((uint64_t)(vendor) << 32 | (uint32_t)(code))
 #define CASE(id) case KEY(V_##id, C_##id)
@@ -182,9 +182,9 @@ static wchg_ip_address address(const struct avp *a) {
   return ip;
 }
 
-/* InvolvedParty by the URI scheme: the CTF's rule (wchg_party_of_uri),
+/* InvolvedParty by the URI scheme: the CTF's rule (wchgi_party_of_uri),
  * so that CDRs of either side agree. */
-static wchg_involved_party party(const struct avp *a) { return wchg_party_of_uri(text(a)); }
+static wchg_involved_party party(const struct avp *a) { return wchgi_party_of_uri(text(a)); }
 
 /* ---- problems: the path is built here only ------------------------------ */
 
@@ -213,7 +213,7 @@ static COLD wchg_status fail(struct dec *d, wchg_status code, uint32_t result, c
   va_start(ap, fmt);
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
-  wchg_diag_set(d->diag, code, (size_t)(at - d->msg), &p, "%s", msg);
+  wchgi_diag_set(d->diag, code, (size_t)(at - d->msg), &p, "%s", msg);
   d->diag->result_code = result;
   return code;
 }
@@ -820,10 +820,10 @@ wchg_status wchg_acr_decode_ex(wchg_acr_reader *r, const uint8_t *buf, size_t le
   wchg_status rc;
   if (out)
     *out = NULL;
-  wchg_diag_clear(diag);
+  wchgi_diag_clear(diag);
   if (!r || !out || (!buf && len) ||
       (policy != WCHG_POLICY_RECEIVE && policy != WCHG_POLICY_STRICT)) {
-    wchg_diag_set(diag, WCHG_E_ARG, WCHG_NO_OFFSET, NULL, "%s",
+    wchgi_diag_set(diag, WCHG_E_ARG, WCHG_NO_OFFSET, NULL, "%s",
                   !r ? "r is NULL" : !out ? "out is NULL" : buf || !len ? "unknown policy"
                                                                        : "buf is NULL");
     return WCHG_E_ARG;

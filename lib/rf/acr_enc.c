@@ -3,7 +3,7 @@
  * (TS 32.299 §6.2.2, RFC 6733 §9.7.1), acr.h.
  *
  * The envelope is written here; the encoder (two passes: check, then
- * write, each AVP by its dictionary entry &wchg_dict_table[I_<ID>]) and
+ * write, each AVP by its dictionary entry &wchgi_dict_table[I_<ID>]) and
  * Service-Information/IMS-Information are shared with the CCR
  * (ims_avps.c).
  *

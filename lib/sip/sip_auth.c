@@ -34,7 +34,7 @@ static const struct digest_field {
 
 static const struct digest_field *digest_field(wchg_str name) {
   for (size_t k = 0; k < sizeof digest_fields / sizeof digest_fields[0]; k++)
-    if (wchg_sip_name_eq(name, digest_fields[k].name))
+    if (wchgi_sip_name_eq(name, digest_fields[k].name))
       return &digest_fields[k];
   return NULL;
 }
@@ -49,7 +49,7 @@ static wchg_status check_nc(struct sip_lex *x, const wchg_sip_value *v) {
   while (!v->quoted && k < v->raw.len && is_hex(v->raw.ptr[k]))
     k++;
   if (v->quoted || v->raw.len != 8 || k != 8)
-    return wchg_sip_err(x, WCHG_E_ENCODING, sip_value_off(x, v),
+    return wchgi_sip_err(x, WCHG_E_ENCODING, sip_value_off(x, v),
                         "nc must be 8 hexadecimal digits, not quoted");
   return WCHG_OK;
 }
@@ -60,10 +60,10 @@ static wchg_status other_param(struct sip_lex *x, wchg_sip_authorization *a, wch
   size_t at = sip_off(x, name.ptr);
   sip_at(x, 0, "auth-param", a->param_count);
   if (a->param_count == WCHG_SIP_MAX_PARAMS)
-    return wchg_sip_err(x, WCHG_E_LIMIT, at, "more than %d other parameters",
+    return wchgi_sip_err(x, WCHG_E_LIMIT, at, "more than %d other parameters",
                         WCHG_SIP_MAX_PARAMS);
-  if (wchg_sip_param_has(a->params, a->param_count, name))
-    return wchg_sip_err(x, WCHG_E_DUPLICATE, at, "a parameter is given twice");
+  if (wchgi_sip_param_has(a->params, a->param_count, name))
+    return wchgi_sip_err(x, WCHG_E_DUPLICATE, at, "a parameter is given twice");
   a->params[a->param_count].name = name;
   *slot = &a->params[a->param_count].value;
   return WCHG_OK;
@@ -75,19 +75,19 @@ static wchg_status dig_resp(struct sip_lex *x, wchg_sip_authorization *a) {
   wchg_sip_value *slot = NULL;
   wchg_status rc;
   sip_at(x, 0, NULL, SIP_NO_INDEX);
-  if ((rc = wchg_sip_token(x, &name, "a parameter name")))
+  if ((rc = wchgi_sip_token(x, &name, "a parameter name")))
     return rc;
   const struct digest_field *f = digest_field(name);
   if (f) {
     sip_at(x, 0, f->name, SIP_NO_INDEX);
     slot = (wchg_sip_value *)((char *)a + f->off);
     if (slot->raw.ptr)
-      return wchg_sip_err(x, WCHG_E_DUPLICATE, sip_off(x, name.ptr), "%s is given twice",
+      return wchgi_sip_err(x, WCHG_E_DUPLICATE, sip_off(x, name.ptr), "%s is given twice",
                           f->name);
   } else if ((rc = other_param(x, a, name, &slot))) {
     return rc;
   }
-  if ((rc = wchg_sip_req_value(x, false, slot)))
+  if ((rc = wchgi_sip_req_value(x, false, slot)))
     return rc;
   if (!f)
     a->param_count++;
@@ -101,7 +101,7 @@ static wchg_status digest(struct sip_lex *x, wchg_sip_authorization *a) {
   do {
     if ((rc = dig_resp(x, a)))
       return rc;
-  } while ((more = wchg_sip_next(x, ',')) == 1);
+  } while ((more = wchgi_sip_next(x, ',')) == 1);
   return (wchg_status)more;
 }
 
@@ -119,16 +119,16 @@ static wchg_status bearer(struct sip_lex *x) {
   while (x->i < x->n && is_b64(x->s[x->i]))
     x->i++;
   if (x->i == start)
-    return wchg_sip_err(x, WCHG_E_ENCODING, x->i, "a b64token expected after Bearer");
+    return wchgi_sip_err(x, WCHG_E_ENCODING, x->i, "a b64token expected after Bearer");
   while (x->i < x->n && x->s[x->i] == '=')
     x->i++;
   size_t stop = x->i;
-  wchg_sip_sws(x);
+  wchgi_sip_sws(x);
   if (sip_eof(x))
     return WCHG_OK;
   if (x->i == stop)
-    return wchg_sip_err(x, WCHG_E_ENCODING, x->i, "the token holds a character outside b64token");
-  return wchg_sip_err(x, WCHG_E_ENCODING, x->i, "text follows the token");
+    return wchgi_sip_err(x, WCHG_E_ENCODING, x->i, "the token holds a character outside b64token");
+  return wchgi_sip_err(x, WCHG_E_ENCODING, x->i, "text follows the token");
 }
 
 wchg_status wchg_sip_parse_authorization(const char *value, size_t len,
@@ -136,29 +136,29 @@ wchg_status wchg_sip_parse_authorization(const char *value, size_t len,
   struct sip_lex x;
   wchg_str scheme;
   wchg_status rc;
-  wchg_diag_clear(diag);
+  wchgi_diag_clear(diag);
   if (!out || (!value && len))
-    return wchg_sip_arg(diag);
+    return wchgi_sip_arg(diag);
   memset(out, 0, sizeof *out);
-  wchg_sip_lex_init(&x, value, len, ROOT, diag);
-  wchg_sip_sws(&x);
+  wchgi_sip_lex_init(&x, value, len, ROOT, diag);
+  wchgi_sip_sws(&x);
   sip_at(&x, 0, "auth-scheme", SIP_NO_INDEX);
   if (sip_eof(&x))
-    return wchg_sip_err(&x, WCHG_E_MISSING, x.i, "the header value is empty");
-  if ((rc = wchg_sip_token(&x, &scheme, "an authentication scheme")))
+    return wchgi_sip_err(&x, WCHG_E_MISSING, x.i, "the header value is empty");
+  if ((rc = wchgi_sip_token(&x, &scheme, "an authentication scheme")))
     return rc;
-  if (!sip_eof(&x) && !wchg_sip_sws(&x)) /* the byte is not quoted: it may be a token's */
-    return wchg_sip_err(&x, WCHG_E_ENCODING, x.i, "whitespace expected after the scheme");
-  if (wchg_sip_name_eq(scheme, "Digest")) {
+  if (!sip_eof(&x) && !wchgi_sip_sws(&x)) /* the byte is not quoted: it may be a token's */
+    return wchgi_sip_err(&x, WCHG_E_ENCODING, x.i, "whitespace expected after the scheme");
+  if (wchgi_sip_name_eq(scheme, "Digest")) {
     if ((rc = digest(&x, out)))
       return rc;
     out->scheme = WCHG_SIP_AUTH_DIGEST;
-  } else if (wchg_sip_name_eq(scheme, "Bearer")) {
+  } else if (wchgi_sip_name_eq(scheme, "Bearer")) {
     if ((rc = bearer(&x)))
       return rc;
     out->scheme = WCHG_SIP_AUTH_BEARER;
   } else {
-    return wchg_sip_err(&x, WCHG_E_RANGE, sip_off(&x, scheme.ptr),
+    return wchgi_sip_err(&x, WCHG_E_RANGE, sip_off(&x, scheme.ptr),
                         "unsupported authentication scheme (Digest or Bearer expected)");
   }
   return WCHG_OK;

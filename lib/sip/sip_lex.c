@@ -11,7 +11,7 @@
 
 #include "sip/sip_lex.h"
 
-wchg_status wchg_sip_fail(wchg_diag *diag, const char *root, const struct sip_where at[2],
+wchg_status wchgi_sip_fail(wchg_diag *diag, const char *root, const struct sip_where at[2],
                           wchg_status code, size_t offset, const char *fmt, ...) {
   struct wpath path;
   char msg[sizeof diag->message];
@@ -27,11 +27,11 @@ wchg_status wchg_sip_fail(wchg_diag *diag, const char *root, const struct sip_wh
   va_start(ap, fmt);
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
-  wchg_diag_set(diag, code, offset, &path, "%s", msg);
+  wchgi_diag_set(diag, code, offset, &path, "%s", msg);
   return code;
 }
 
-void wchg_sip_lex_init(struct sip_lex *x, const char *s, size_t n, const char *root,
+void wchgi_sip_lex_init(struct sip_lex *x, const char *s, size_t n, const char *root,
                        wchg_diag *diag) {
   x->s = s;
   x->n = n;
@@ -41,7 +41,7 @@ void wchg_sip_lex_init(struct sip_lex *x, const char *s, size_t n, const char *r
   x->at[0].name = x->at[1].name = NULL;
 }
 
-wchg_status wchg_sip_err(struct sip_lex *x, wchg_status code, size_t offset,
+wchg_status wchgi_sip_err(struct sip_lex *x, wchg_status code, size_t offset,
                          const char *fmt, ...) {
   char msg[sizeof x->diag->message];
   va_list ap;
@@ -50,21 +50,21 @@ wchg_status wchg_sip_err(struct sip_lex *x, wchg_status code, size_t offset,
   va_start(ap, fmt);
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
-  return wchg_sip_fail(x->diag, x->root, x->at, code, offset, "%s", msg);
+  return wchgi_sip_fail(x->diag, x->root, x->at, code, offset, "%s", msg);
 }
 
-wchg_status wchg_sip_expected(struct sip_lex *x, const char *what) {
+wchg_status wchgi_sip_expected(struct sip_lex *x, const char *what) {
   unsigned char c;
   if (sip_eof(x))
-    return wchg_sip_err(x, WCHG_E_ENCODING, x->i, "%s expected, found the end of the value",
+    return wchgi_sip_err(x, WCHG_E_ENCODING, x->i, "%s expected, found the end of the value",
                         what);
   c = (unsigned char)x->s[x->i];
   if (c == '\r' || c == '\n')
-    return wchg_sip_err(x, WCHG_E_ENCODING, x->i,
+    return wchgi_sip_err(x, WCHG_E_ENCODING, x->i,
                         "%s expected, found a line break that is not line folding", what);
   if (c > 0x20 && c < 0x7F)
-    return wchg_sip_err(x, WCHG_E_ENCODING, x->i, "%s expected, found '%c'", what, c);
-  return wchg_sip_err(x, WCHG_E_ENCODING, x->i, "%s expected, found byte 0x%02x", what, c);
+    return wchgi_sip_err(x, WCHG_E_ENCODING, x->i, "%s expected, found '%c'", what, c);
+  return wchgi_sip_err(x, WCHG_E_ENCODING, x->i, "%s expected, found byte 0x%02x", what, c);
 }
 
 static bool is_wsp(char c) { return c == ' ' || c == '\t'; }
@@ -74,7 +74,7 @@ static bool is_fold(const char *p, size_t left) {
   return left >= 3 && p[0] == '\r' && p[1] == '\n' && is_wsp(p[2]);
 }
 
-bool wchg_sip_sws(struct sip_lex *x) {
+bool wchgi_sip_sws(struct sip_lex *x) {
   size_t start = x->i;
   for (;;) {
     if (x->i < x->n && is_wsp(x->s[x->i]))
@@ -86,7 +86,7 @@ bool wchg_sip_sws(struct sip_lex *x) {
   }
 }
 
-bool wchg_sip_is_token_char(unsigned char c) {
+bool wchgi_sip_is_token_char(unsigned char c) {
   /* token = 1*(alphanum / "-" / "." / "!" / "%" / "*" / "_" / "+" / "`" /
    * "'" / "~") */
   if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
@@ -94,12 +94,12 @@ bool wchg_sip_is_token_char(unsigned char c) {
   return c && strchr("-.!%*_+`'~", c) != NULL;
 }
 
-wchg_status wchg_sip_token(struct sip_lex *x, wchg_str *out, const char *what) {
+wchg_status wchgi_sip_token(struct sip_lex *x, wchg_str *out, const char *what) {
   size_t start = x->i;
-  while (x->i < x->n && wchg_sip_is_token_char((unsigned char)x->s[x->i]))
+  while (x->i < x->n && wchgi_sip_is_token_char((unsigned char)x->s[x->i]))
     x->i++;
   if (x->i == start)
-    return wchg_sip_expected(x, what);
+    return wchgi_sip_expected(x, what);
   out->ptr = x->s + start;
   out->len = x->i - start;
   return WCHG_OK;
@@ -110,13 +110,13 @@ wchg_status wchg_sip_token(struct sip_lex *x, wchg_str *out, const char *what) {
  * would let "\" escape NUL). */
 static wchg_status quoted_pair(struct sip_lex *x) {
   if (x->n - x->i < 2)
-    return wchg_sip_err(x, WCHG_E_TRUNCATED, x->i, "the value ends after a backslash");
+    return wchgi_sip_err(x, WCHG_E_TRUNCATED, x->i, "the value ends after a backslash");
   unsigned char c = (unsigned char)x->s[x->i + 1];
   if (c >= 0x80)
-    return wchg_sip_err(x, WCHG_E_ENCODING, x->i,
+    return wchgi_sip_err(x, WCHG_E_ENCODING, x->i,
                         "a backslash may only escape a US-ASCII character");
   if ((c < 0x20 && c != '\t') || c == 0x7F)
-    return wchg_sip_err(x, WCHG_E_ENCODING, x->i,
+    return wchgi_sip_err(x, WCHG_E_ENCODING, x->i,
                         "a backslash escapes the control character 0x%02x", c);
   x->i += 2;
   return WCHG_OK;
@@ -135,16 +135,16 @@ static wchg_status qd_step(struct sip_lex *x, wchg_sip_value *out) {
     return WCHG_OK;
   }
   if (c == '\r' || c == '\n')
-    return wchg_sip_err(x, WCHG_E_ENCODING, x->i,
+    return wchgi_sip_err(x, WCHG_E_ENCODING, x->i,
                         "a line break that is not line folding in a quoted string");
   if ((c < 0x20 && c != '\t') || c == 0x7F)
-    return wchg_sip_err(x, WCHG_E_ENCODING, x->i,
+    return wchgi_sip_err(x, WCHG_E_ENCODING, x->i,
                         "control character 0x%02x in a quoted string", c);
   x->i++;
   return WCHG_OK;
 }
 
-wchg_status wchg_sip_quoted(struct sip_lex *x, wchg_sip_value *out) {
+wchg_status wchgi_sip_quoted(struct sip_lex *x, wchg_sip_value *out) {
   size_t open = x->i++, bad;
   wchg_status rc;
   out->quoted = true;
@@ -153,13 +153,13 @@ wchg_status wchg_sip_quoted(struct sip_lex *x, wchg_sip_value *out) {
     if ((rc = qd_step(x, out)))
       return rc;
   if (sip_eof(x))
-    return wchg_sip_err(x, WCHG_E_TRUNCATED, open,
+    return wchgi_sip_err(x, WCHG_E_TRUNCATED, open,
                         "the quoted string opened here is not closed");
   out->raw.ptr = x->s + open + 1;
   out->raw.len = x->i - open - 1;
   x->i++;
-  if (!wchg_utf8_valid(out->raw.ptr, out->raw.len, &bad))
-    return wchg_sip_err(x, WCHG_E_UTF8, open + 1 + bad,
+  if (!wchgi_utf8_valid(out->raw.ptr, out->raw.len, &bad))
+    return wchgi_sip_err(x, WCHG_E_UTF8, open + 1 + bad,
                         "the quoted string is not valid UTF-8");
   return WCHG_OK;
 }
@@ -176,7 +176,7 @@ static wchg_status ipv6_reference(struct sip_lex *x, wchg_sip_value *out) {
   while (x->i < x->n && is_ipv6_char(x->s[x->i]))
     x->i++;
   if (x->i == start + 1 || sip_eof(x) || x->s[x->i] != ']')
-    return wchg_sip_expected(x, "an IPv6 address closed by ']'");
+    return wchgi_sip_expected(x, "an IPv6 address closed by ']'");
   x->i++;
   out->raw.ptr = x->s + start;
   out->raw.len = x->i - start;
@@ -184,47 +184,47 @@ static wchg_status ipv6_reference(struct sip_lex *x, wchg_sip_value *out) {
   return WCHG_OK;
 }
 
-wchg_status wchg_sip_gen_value(struct sip_lex *x, bool host, wchg_sip_value *out) {
+wchg_status wchgi_sip_gen_value(struct sip_lex *x, bool host, wchg_sip_value *out) {
   if (!sip_eof(x) && x->s[x->i] == '"')
-    return wchg_sip_quoted(x, out);
+    return wchgi_sip_quoted(x, out);
   if (host && !sip_eof(x) && x->s[x->i] == '[')
     return ipv6_reference(x, out);
   out->quoted = out->escaped = false;
-  return wchg_sip_token(x, &out->raw, "a token or a quoted string");
+  return wchgi_sip_token(x, &out->raw, "a token or a quoted string");
 }
 
-wchg_status wchg_sip_req_value(struct sip_lex *x, bool host, wchg_sip_value *out) {
-  wchg_sip_sws(x);
+wchg_status wchgi_sip_req_value(struct sip_lex *x, bool host, wchg_sip_value *out) {
+  wchgi_sip_sws(x);
   if (sip_eof(x) || x->s[x->i] != '=')
-    return wchg_sip_expected(x, "'=' and a value");
+    return wchgi_sip_expected(x, "'=' and a value");
   x->i++;
-  wchg_sip_sws(x);
-  return wchg_sip_gen_value(x, host, out);
+  wchgi_sip_sws(x);
+  return wchgi_sip_gen_value(x, host, out);
 }
 
-wchg_status wchg_sip_opt_value(struct sip_lex *x, bool host, wchg_sip_value *out) {
+wchg_status wchgi_sip_opt_value(struct sip_lex *x, bool host, wchg_sip_value *out) {
   size_t save = x->i;
-  wchg_sip_sws(x);
+  wchgi_sip_sws(x);
   if (sip_eof(x) || x->s[x->i] != '=') {
     *out = (wchg_sip_value){{NULL, 0}, false, false};
     x->i = save;
     return WCHG_OK;
   }
-  return wchg_sip_req_value(x, host, out);
+  return wchgi_sip_req_value(x, host, out);
 }
 
-int wchg_sip_next(struct sip_lex *x, char sep) {
+int wchgi_sip_next(struct sip_lex *x, char sep) {
   char what[40];
-  wchg_sip_sws(x);
+  wchgi_sip_sws(x);
   if (sip_eof(x))
     return 0;
   if (x->s[x->i] == sep) {
     x->i++;
-    wchg_sip_sws(x);
+    wchgi_sip_sws(x);
     return 1;
   }
   snprintf(what, sizeof what, "'%c' or the end of the value", sep);
-  return wchg_sip_expected(x, what);
+  return wchgi_sip_expected(x, what);
 }
 
 static char lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c; }
@@ -237,12 +237,12 @@ static bool ieq(const char *a, const char *b, size_t n) {
   return true;
 }
 
-bool wchg_sip_name_eq(wchg_str s, const char *lit) {
+bool wchgi_sip_name_eq(wchg_str s, const char *lit) {
   size_t n = strlen(lit);
   return s.len == n && ieq(s.ptr, lit, n);
 }
 
-bool wchg_sip_is_host(const wchg_sip_value *v) {
+bool wchgi_sip_is_host(const wchg_sip_value *v) {
   if (v->quoted || !v->raw.len)
     return false;
   if (v->raw.ptr[0] == '[')
@@ -256,15 +256,15 @@ bool wchg_sip_is_host(const wchg_sip_value *v) {
   return true;
 }
 
-bool wchg_sip_param_has(const wchg_sip_param *p, size_t n, wchg_str name) {
+bool wchgi_sip_param_has(const wchg_sip_param *p, size_t n, wchg_str name) {
   for (size_t k = 0; k < n; k++)
     if (p[k].name.len == name.len && ieq(p[k].name.ptr, name.ptr, name.len))
       return true;
   return false;
 }
 
-wchg_status wchg_sip_arg(wchg_diag *diag) {
-  wchg_diag_set(diag, WCHG_E_ARG, WCHG_NO_OFFSET, NULL,
+wchg_status wchgi_sip_arg(wchg_diag *diag) {
+  wchgi_diag_set(diag, WCHG_E_ARG, WCHG_NO_OFFSET, NULL,
                 "the output is NULL, or the input is NULL with a length");
   return WCHG_E_ARG;
 }
@@ -276,7 +276,7 @@ const wchg_sip_param *wchg_sip_param_find(const wchg_sip_param *params, size_t c
   if (!params || !name)
     return NULL;
   for (size_t k = 0; k < count; k++)
-    if (params[k].name.ptr && wchg_sip_name_eq(params[k].name, name))
+    if (params[k].name.ptr && wchgi_sip_name_eq(params[k].name, name))
       return &params[k];
   return NULL;
 }

@@ -22,7 +22,7 @@ struct sip_where {
 
 /* Report |code| at |offset| with the path root/at[0]/at[1] into |diag|;
  * returns |code|. */
-wchg_status wchg_sip_fail(wchg_diag *diag, const char *root, const struct sip_where at[2],
+wchg_status wchgi_sip_fail(wchg_diag *diag, const char *root, const struct sip_where at[2],
                           wchg_status code, size_t offset, const char *fmt, ...)
     WCHG_PRINTF(6, 7);
 
@@ -35,7 +35,7 @@ struct sip_lex {
   struct sip_where at[2];
 };
 
-void wchg_sip_lex_init(struct sip_lex *x, const char *s, size_t n, const char *root,
+void wchgi_sip_lex_init(struct sip_lex *x, const char *s, size_t n, const char *root,
                        wchg_diag *diag);
 
 /* Set path level |level| (0 or 1) to name[index]; a level-0 change also
@@ -52,41 +52,41 @@ static inline size_t sip_off(const struct sip_lex *x, const char *p) {
   return (size_t)(p - x->s);
 }
 
-wchg_status wchg_sip_err(struct sip_lex *x, wchg_status code, size_t offset,
+wchg_status wchgi_sip_err(struct sip_lex *x, wchg_status code, size_t offset,
                          const char *fmt, ...) WCHG_PRINTF(4, 5);
 /* "a syntax error: <what> expected, found <what is at the position>". */
-wchg_status wchg_sip_expected(struct sip_lex *x, const char *what);
+wchg_status wchgi_sip_expected(struct sip_lex *x, const char *what);
 
 /* Skip SWS (whitespace and line folding); true when something was skipped. */
-bool wchg_sip_sws(struct sip_lex *x);
-bool wchg_sip_is_token_char(unsigned char c);
+bool wchgi_sip_sws(struct sip_lex *x);
+bool wchgi_sip_is_token_char(unsigned char c);
 /* A non-empty token into *out, or WCHG_E_ENCODING naming |what|. */
-wchg_status wchg_sip_token(struct sip_lex *x, wchg_str *out, const char *what);
+wchg_status wchgi_sip_token(struct sip_lex *x, wchg_str *out, const char *what);
 /* A quoted-string at the position (which holds '"'). */
-wchg_status wchg_sip_quoted(struct sip_lex *x, wchg_sip_value *out);
+wchg_status wchgi_sip_quoted(struct sip_lex *x, wchg_sip_value *out);
 /* gen-value (RFC 3261 §25.1): token / quoted-string, and with |host| an
  * IPv6reference "[...]" as well (names and IPv4 addresses are tokens). */
-wchg_status wchg_sip_gen_value(struct sip_lex *x, bool host, wchg_sip_value *out);
+wchg_status wchgi_sip_gen_value(struct sip_lex *x, bool host, wchg_sip_value *out);
 /* EQUAL gen-value. */
-wchg_status wchg_sip_req_value(struct sip_lex *x, bool host, wchg_sip_value *out);
+wchg_status wchgi_sip_req_value(struct sip_lex *x, bool host, wchg_sip_value *out);
 /* [EQUAL gen-value]: *out is set absent (raw.ptr NULL) when no '=' follows. */
-wchg_status wchg_sip_opt_value(struct sip_lex *x, bool host, wchg_sip_value *out);
+wchg_status wchgi_sip_opt_value(struct sip_lex *x, bool host, wchg_sip_value *out);
 /* After an element: SWS, then |sep| (1: another element follows, SWS
  * skipped) or the end of the value (0), else a syntax error (< 0). */
-int wchg_sip_next(struct sip_lex *x, char sep);
+int wchgi_sip_next(struct sip_lex *x, char sep);
 
 /* Is a parameter named |name| (ignoring case) among the |n| of |p|? */
-bool wchg_sip_param_has(const wchg_sip_param *p, size_t n, wchg_str name);
+bool wchgi_sip_param_has(const wchg_sip_param *p, size_t n, wchg_str name);
 /* The offset of |v| in the value: its opening quote when quoted. */
 static inline size_t sip_value_off(const struct sip_lex *x, const wchg_sip_value *v) {
   return sip_off(x, v->raw.ptr) - (v->quoted ? 1 : 0);
 }
 /* WCHG_E_ARG into |diag|. */
-wchg_status wchg_sip_arg(wchg_diag *diag);
+wchg_status wchgi_sip_arg(wchg_diag *diag);
 
 /* Does |s| equal the NUL-terminated |lit| ignoring ASCII case? */
-bool wchg_sip_name_eq(wchg_str s, const char *lit);
+bool wchgi_sip_name_eq(wchg_str s, const char *lit);
 /* Is |v| a host (RFC 3261 §25.1): a name or IPv4 address, or "[IPv6]"? */
-bool wchg_sip_is_host(const wchg_sip_value *v);
+bool wchgi_sip_is_host(const wchg_sip_value *v);
 
 #endif

@@ -17,19 +17,19 @@ static wchg_status access_info(struct sip_lex *x, wchg_sip_access_net_spec *s) {
   wchg_status rc;
   sip_at(x, 1, "access-info", s->access_info_count);
   if (s->access_info_count == WCHG_SIP_MAX_ACCESS_INFO)
-    return wchg_sip_err(x, WCHG_E_LIMIT, x->i, "more than %d parameters in one access-net-spec",
+    return wchgi_sip_err(x, WCHG_E_LIMIT, x->i, "more than %d parameters in one access-net-spec",
                         WCHG_SIP_MAX_ACCESS_INFO);
   memset(p, 0, sizeof *p);
-  if ((rc = wchg_sip_token(x, &p->name, "a parameter name")))
+  if ((rc = wchgi_sip_token(x, &p->name, "a parameter name")))
     return rc;
-  if (wchg_sip_param_has(s->access_info, s->access_info_count, p->name))
-    return wchg_sip_err(x, WCHG_E_DUPLICATE, sip_off(x, p->name.ptr),
+  if (wchgi_sip_param_has(s->access_info, s->access_info_count, p->name))
+    return wchgi_sip_err(x, WCHG_E_DUPLICATE, sip_off(x, p->name.ptr),
                         "a parameter is given twice");
-  if ((rc = wchg_sip_opt_value(x, true, &p->value)))
+  if ((rc = wchgi_sip_opt_value(x, true, &p->value)))
     return rc;
-  if (wchg_sip_name_eq(p->name, "network-provided")) {
+  if (wchgi_sip_name_eq(p->name, "network-provided")) {
     if (p->value.raw.ptr)
-      return wchg_sip_err(x, WCHG_E_ENCODING, sip_value_off(x, &p->value),
+      return wchgi_sip_err(x, WCHG_E_ENCODING, sip_value_off(x, &p->value),
                           "network-provided takes no value");
     s->network_provided = true;
   }
@@ -45,20 +45,20 @@ static wchg_status access_net_spec(struct sip_lex *x, wchg_sip_access_net_spec *
   s->network_provided = false;
   sip_at(x, 1, "access-type", SIP_NO_INDEX);
   if (!sip_eof(x) && x->s[x->i] == '"') {
-    rc = wchg_sip_quoted(x, &s->access_type);
+    rc = wchgi_sip_quoted(x, &s->access_type);
   } else {
     s->access_type.quoted = s->access_type.escaped = false;
-    rc = wchg_sip_token(x, &s->access_type.raw, "an access type");
+    rc = wchgi_sip_token(x, &s->access_type.raw, "an access type");
   }
   for (end = x->i; !rc; end = x->i) {
     save = x->i;
-    wchg_sip_sws(x);
+    wchgi_sip_sws(x);
     if (sip_eof(x) || x->s[x->i] != ';') {
       x->i = save;
       break;
     }
     x->i++;
-    wchg_sip_sws(x);
+    wchgi_sip_sws(x);
     rc = access_info(x, s);
   }
   s->text.ptr = x->s + start;
@@ -73,24 +73,24 @@ wchg_status wchg_sip_parse_access_network_info(const char *value, size_t len,
   struct sip_lex x;
   wchg_status rc;
   int more;
-  wchg_diag_clear(diag);
+  wchgi_diag_clear(diag);
   if (!out || (!value && len))
-    return wchg_sip_arg(diag);
+    return wchgi_sip_arg(diag);
   out->count = 0;
-  wchg_sip_lex_init(&x, value, len, ROOT, diag);
-  wchg_sip_sws(&x);
+  wchgi_sip_lex_init(&x, value, len, ROOT, diag);
+  wchgi_sip_sws(&x);
   if (sip_eof(&x)) {
     sip_at(&x, 0, "access-net-spec", 0);
-    return wchg_sip_err(&x, WCHG_E_MISSING, x.i, "the header value is empty");
+    return wchgi_sip_err(&x, WCHG_E_MISSING, x.i, "the header value is empty");
   }
   do {
     sip_at(&x, 0, "access-net-spec", out->count);
     if (out->count == WCHG_SIP_MAX_ACCESS_NET_SPECS)
-      return wchg_sip_err(&x, WCHG_E_LIMIT, x.i, "more than %d access-net-spec elements",
+      return wchgi_sip_err(&x, WCHG_E_LIMIT, x.i, "more than %d access-net-spec elements",
                           WCHG_SIP_MAX_ACCESS_NET_SPECS);
     if ((rc = access_net_spec(&x, &out->specs[out->count])))
       return rc;
     out->count++;
-  } while ((more = wchg_sip_next(&x, ',')) == 1);
+  } while ((more = wchgi_sip_next(&x, ',')) == 1);
   return (wchg_status)more;
 }

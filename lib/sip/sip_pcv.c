@@ -31,14 +31,14 @@ static const struct pcv_field {
 
 static const struct pcv_field *pcv_field(wchg_str name) {
   for (size_t k = 0; k < sizeof pcv_fields / sizeof pcv_fields[0]; k++)
-    if (wchg_sip_name_eq(name, pcv_fields[k].name))
+    if (wchgi_sip_name_eq(name, pcv_fields[k].name))
       return &pcv_fields[k];
   return NULL;
 }
 
 static wchg_status add_transit(struct sip_lex *x, wchg_sip_charging_vector *v, wchg_str item) {
   if (v->transit_ioi_count == WCHG_SIP_MAX_TRANSIT_IOI)
-    return wchg_sip_err(x, WCHG_E_LIMIT, sip_off(x, item.ptr),
+    return wchgi_sip_err(x, WCHG_E_LIMIT, sip_off(x, item.ptr),
                         "more than %d transit-ioi entries", WCHG_SIP_MAX_TRANSIT_IOI);
   v->transit_ioi_list[v->transit_ioi_count++] = item;
   return WCHG_OK;
@@ -55,15 +55,15 @@ static wchg_status transit_list(struct sip_lex *x, wchg_sip_charging_vector *v) 
   y.i = sip_off(x, t->raw.ptr);
   y.n = y.i + t->raw.len;
   if (!t->quoted) {
-    if ((rc = wchg_sip_token(&y, &item, "a transit-ioi entry")) || !sip_eof(&y))
-      return rc ? rc : wchg_sip_expected(&y, "a token");
+    if ((rc = wchgi_sip_token(&y, &item, "a transit-ioi entry")) || !sip_eof(&y))
+      return rc ? rc : wchgi_sip_expected(&y, "a token");
     return add_transit(x, v, item);
   }
   do {
-    if ((rc = wchg_sip_token(&y, &item, "a transit-ioi entry")) ||
+    if ((rc = wchgi_sip_token(&y, &item, "a transit-ioi entry")) ||
         (rc = add_transit(x, v, item)))
       return rc;
-  } while ((more = wchg_sip_next(&y, ',')) == 1);
+  } while ((more = wchgi_sip_next(&y, ',')) == 1);
   return (wchg_status)more;
 }
 
@@ -73,10 +73,10 @@ static wchg_status generic_param(struct sip_lex *x, wchg_sip_charging_vector *v,
   size_t at = sip_off(x, name.ptr);
   sip_at(x, 0, "generic-param", v->param_count);
   if (v->param_count == WCHG_SIP_MAX_PARAMS)
-    return wchg_sip_err(x, WCHG_E_LIMIT, at, "more than %d other parameters",
+    return wchgi_sip_err(x, WCHG_E_LIMIT, at, "more than %d other parameters",
                         WCHG_SIP_MAX_PARAMS);
-  if (wchg_sip_param_has(v->params, v->param_count, name))
-    return wchg_sip_err(x, WCHG_E_DUPLICATE, at, "a parameter is given twice");
+  if (wchgi_sip_param_has(v->params, v->param_count, name))
+    return wchgi_sip_err(x, WCHG_E_DUPLICATE, at, "a parameter is given twice");
   *p = &v->params[v->param_count];
   **p = (wchg_sip_param){.name = name}; /* the whole slot: no "=value" is no value */
   return WCHG_OK;
@@ -89,12 +89,12 @@ static wchg_status known_param(struct sip_lex *x, wchg_sip_charging_vector *v,
   wchg_status rc;
   sip_at(x, 0, f->name, SIP_NO_INDEX);
   if (slot->raw.ptr)
-    return wchg_sip_err(x, WCHG_E_DUPLICATE, sip_off(x, name.ptr), "%s is given twice",
+    return wchgi_sip_err(x, WCHG_E_DUPLICATE, sip_off(x, name.ptr), "%s is given twice",
                         f->name);
-  if ((rc = wchg_sip_req_value(x, true, slot)))
+  if ((rc = wchgi_sip_req_value(x, true, slot)))
     return rc;
-  if (f->kind == PCV_HOST && !wchg_sip_is_host(slot))
-    return wchg_sip_err(x, WCHG_E_ENCODING, sip_value_off(x, slot),
+  if (f->kind == PCV_HOST && !wchgi_sip_is_host(slot))
+    return wchgi_sip_err(x, WCHG_E_ENCODING, sip_value_off(x, slot),
                         "a host name or address expected");
   return f->kind == PCV_LIST ? transit_list(x, v) : WCHG_OK;
 }
@@ -104,12 +104,12 @@ static wchg_status pcv_param(struct sip_lex *x, wchg_sip_charging_vector *v) {
   wchg_sip_param *p = NULL;
   wchg_status rc;
   sip_at(x, 0, NULL, SIP_NO_INDEX);
-  if ((rc = wchg_sip_token(x, &name, "a parameter name")))
+  if ((rc = wchgi_sip_token(x, &name, "a parameter name")))
     return rc;
   const struct pcv_field *f = pcv_field(name);
   if (f)
     return known_param(x, v, f, name);
-  if ((rc = generic_param(x, v, name, &p)) || (rc = wchg_sip_opt_value(x, true, &p->value)))
+  if ((rc = generic_param(x, v, name, &p)) || (rc = wchgi_sip_opt_value(x, true, &p->value)))
     return rc;
   v->param_count++;
   return WCHG_OK;
@@ -120,9 +120,9 @@ wchg_status wchg_sip_parse_charging_vector(const char *value, size_t len,
   struct sip_lex x;
   wchg_status rc;
   int more;
-  wchg_diag_clear(diag);
+  wchgi_diag_clear(diag);
   if (!out || (!value && len))
-    return wchg_sip_arg(diag);
+    return wchgi_sip_arg(diag);
   /* every field but the arrays, whose entries past their counts are
    * unspecified (sip.h): 1.5 KB less to clear per header */
   memset(out, 0, offsetof(wchg_sip_charging_vector, transit_ioi_list));
@@ -130,21 +130,21 @@ wchg_status wchg_sip_parse_charging_vector(const char *value, size_t len,
          offsetof(wchg_sip_charging_vector, params) -
              offsetof(wchg_sip_charging_vector, transit_ioi_count));
   out->param_count = 0;
-  wchg_sip_lex_init(&x, value, len, ROOT, diag);
-  wchg_sip_sws(&x);
+  wchgi_sip_lex_init(&x, value, len, ROOT, diag);
+  wchgi_sip_sws(&x);
   if (sip_eof(&x)) {
     sip_at(&x, 0, "icid-value", SIP_NO_INDEX);
-    return wchg_sip_err(&x, WCHG_E_MISSING, x.i, "the header value is empty");
+    return wchgi_sip_err(&x, WCHG_E_MISSING, x.i, "the header value is empty");
   }
   do {
     if ((rc = pcv_param(&x, out)))
       return rc;
-  } while ((more = wchg_sip_next(&x, ';')) == 1);
+  } while ((more = wchgi_sip_next(&x, ';')) == 1);
   if (more)
     return (wchg_status)more;
   if (!out->icid_value.raw.ptr) {
     sip_at(&x, 0, "icid-value", SIP_NO_INDEX);
-    return wchg_sip_err(&x, WCHG_E_MISSING, WCHG_NO_OFFSET, "icid-value is missing");
+    return wchgi_sip_err(&x, WCHG_E_MISSING, WCHG_NO_OFFSET, "icid-value is missing");
   }
   return WCHG_OK;
 }

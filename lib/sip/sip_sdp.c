@@ -48,11 +48,11 @@ static wchg_status report(struct sdp *c, bool fatal, wchg_status code, size_t of
   va_end(ap);
   if (fatal || !c->receive) {
     c->stop = true;
-    return wchg_sip_fail(c->diag, ROOT, c->at, code, off, "line %zu: %s", c->line_no, msg);
+    return wchgi_sip_fail(c->diag, ROOT, c->at, code, off, "line %zu: %s", c->line_no, msg);
   }
   w.code = WCHG_OK;
-  wchg_sip_fail(&w, ROOT, c->at, code, off, "line %zu: %s", c->line_no, msg);
-  wchg_warn(c->warn, code, 0, off, w.path, "%s", w.message);
+  wchgi_sip_fail(&w, ROOT, c->at, code, off, "line %zu: %s", c->line_no, msg);
+  wchgi_warn(c->warn, code, 0, off, w.path, "%s", w.message);
   return code;
 }
 #define fail(c, ...) report(c, true, __VA_ARGS__)
@@ -341,7 +341,7 @@ static wchg_status check_line(struct sdp *c, size_t p, size_t end) {
     return problem(c, WCHG_E_ENCODING, p, "the type is not a lower-case letter");
   if (end - p < 2 || s[1] != '=')
     return problem(c, WCHG_E_ENCODING, p + 1, "'=' expected after the type");
-  if (!wchg_utf8_valid(s, end - p, &bad))
+  if (!wchgi_utf8_valid(s, end - p, &bad))
     return problem(c, WCHG_E_UTF8, p + bad, "not valid UTF-8");
   if (c->line_no == 1 && s[0] != 'v')
     return problem(c, WCHG_E_MISSING, p, "the body does not start with v=");
@@ -366,7 +366,7 @@ static wchg_status sdp_line(struct sdp *c, size_t p, size_t *next) {
     return WCHG_OK; /* receive: an empty line is left out */
   if (rc == WCHG_E_UTF8)
     text = false;
-  else if (rc && !wchg_utf8_valid(line.ptr, line.len, &bad))
+  else if (rc && !wchgi_utf8_valid(line.ptr, line.len, &bad))
     text = !problem(c, WCHG_E_UTF8, p + bad, "not valid UTF-8");
   if (c->line_no == 1) /* placed as v= above; receive reads on with its type */
     place(c, line.ptr[0]);
@@ -406,9 +406,9 @@ static wchg_status read_body(struct sdp *c) {
 
 wchg_status wchg_sdp_parse(const char *body, size_t len, wchg_sdp *out, wchg_diag *diag) {
   struct sdp c;
-  wchg_diag_clear(diag);
+  wchgi_diag_clear(diag);
   if (!out || (!body && len))
-    return wchg_sip_arg(diag);
+    return wchgi_sip_arg(diag);
   memset(&c, 0, sizeof c);
   c.s = body;
   c.n = len;
@@ -445,10 +445,10 @@ wchg_status wchg_sdp_parse_body(const char *body, size_t len, const wchg_sdp_lim
   struct sdp c;
   size_t max_bytes = limits && limits->max_bytes ? limits->max_bytes
                                                  : WCHG_SDP_DEFAULT_MAX_BYTES;
-  wchg_diag_clear(diag);
+  wchgi_diag_clear(diag);
   if (!out || (!body && len) || (!out->lines && out->line_cap) ||
       (!out->media && out->media_cap))
-    return wchg_sip_arg(diag);
+    return wchgi_sip_arg(diag);
   memset(&c, 0, sizeof c);
   c.s = body;
   c.n = len;
@@ -461,7 +461,7 @@ wchg_status wchg_sdp_parse_body(const char *body, size_t len, const wchg_sdp_lim
   c.line_no = 1;
   out->session_count = out->media_count = 0;
   if (len > max_bytes)
-    return wchg_sip_fail(diag, ROOT, c.at, WCHG_E_LIMIT, max_bytes,
+    return wchgi_sip_fail(diag, ROOT, c.at, WCHG_E_LIMIT, max_bytes,
                          "the body is %zu bytes, over the limit of %zu", len, max_bytes);
   return read_body(&c);
 }

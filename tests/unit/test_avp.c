@@ -658,7 +658,7 @@ END_TEST
 
 /* ---- the descriptor (_d) writer and the UTF-8 validator ------------------ */
 
-#include "base/internal.h" /* wchg_utf8_valid */
+#include "base/internal.h" /* wchgi_utf8_valid */
 
 static const wchg_dict_avp *dict_entry(uint32_t code, uint32_t vendor) {
   const wchg_dict_avp *d = wchg_dict_find(code, vendor);
@@ -1254,7 +1254,7 @@ START_TEST(utf8_boundaries) {
       for (size_t tail = 0; tail <= 20; tail++) {
         size_t n, bad = 12345, rbad = 54321;
         char *s = embed(bad_seqs[b].s, bad_seqs[b].n, pos, tail, &n);
-        if (wchg_utf8_valid(s, n, &bad) || bad != pos || wchg_utf8_valid(s, n, NULL) ||
+        if (wchgi_utf8_valid(s, n, &bad) || bad != pos || wchgi_utf8_valid(s, n, NULL) ||
             ref_utf8_valid((const unsigned char *)s, n, &rbad) || rbad != pos)
           ck_abort_msg("bad #%zu at %zu+%zu: *bad %zu, reference %zu", b, pos, tail, bad, rbad);
         if (tail < 3 && pos < 20) { /* the writer, with room and counting */
@@ -1279,7 +1279,7 @@ START_TEST(utf8_boundaries) {
       for (size_t tail = 0; tail <= 20; tail++) {
         size_t n, bad = 0;
         char *s = embed(good_seqs[g].s, good_seqs[g].n, pos, tail, &n);
-        if (!wchg_utf8_valid(s, n, &bad))
+        if (!wchgi_utf8_valid(s, n, &bad))
           ck_abort_msg("good #%zu at %zu+%zu refused at %zu", g, pos, tail, bad);
         if (tail < 3) {
           uint8_t buf[256];
@@ -1319,7 +1319,7 @@ START_TEST(utf8_random) {
     for (size_t i = 0; i < n; i++)
       s[i] = NEXT() % 4 ? (unsigned char)('a' + NEXT() % 26) : pick[NEXT() % sizeof pick];
     size_t b1 = 0, b2 = 0;
-    bool r1 = wchg_utf8_valid((const char *)s, n, &b1);
+    bool r1 = wchgi_utf8_valid((const char *)s, n, &b1);
     if (r1 != ref_utf8_valid(s, n, &b2) || (!r1 && b1 != b2))
       ck_abort_msg("random text %d: %d at %zu, reference at %zu", it, r1, b1, b2);
     while (m < 60) { /* valid text of random code points */
@@ -1343,11 +1343,11 @@ START_TEST(utf8_random) {
         s[m++] = (unsigned char)(0x80 | (cp & 63));
       }
     }
-    if (!wchg_utf8_valid((const char *)s, m, NULL))
+    if (!wchgi_utf8_valid((const char *)s, m, NULL))
       ck_abort_msg("valid text %d refused", it);
     size_t at = NEXT() % m;
     s[at] ^= (unsigned char)(1u << NEXT() % 8);
-    r1 = wchg_utf8_valid((const char *)s, m, &b1);
+    r1 = wchgi_utf8_valid((const char *)s, m, &b1);
     if (r1 != ref_utf8_valid(s, m, &b2) || (!r1 && b1 != b2))
       ck_abort_msg("flipped text %d: %d at %zu, reference at %zu", it, r1, b1, b2);
   }

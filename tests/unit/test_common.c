@@ -105,14 +105,14 @@ START_TEST(status_names_spell_the_enum) {
 }
 END_TEST
 
-/* wchg_warn: every warning counted, the first |cap| kept, NULL allowed. */
+/* wchgi_warn: every warning counted, the first |cap| kept, NULL allowed. */
 START_TEST(warnings_count_and_keep) {
   wchg_diag items[2];
   wchg_warnings w = {items, 2, 0};
-  wchg_warn(NULL, WCHG_E_DIAMETER, 5004, 1, "a", "ignored");
-  wchg_warn(&w, WCHG_E_DIAMETER, 3009, 24, "Origin-Host", "M bit clear %d", 1);
-  wchg_warn(&w, WCHG_E_TIMESTAMP, 0, 40, NULL, "not BCD");
-  wchg_warn(&w, WCHG_E_UTF8, 0, WCHG_NO_OFFSET, "x", "third");
+  wchgi_warn(NULL, WCHG_E_DIAMETER, 5004, 1, "a", "ignored");
+  wchgi_warn(&w, WCHG_E_DIAMETER, 3009, 24, "Origin-Host", "M bit clear %d", 1);
+  wchgi_warn(&w, WCHG_E_TIMESTAMP, 0, 40, NULL, "not BCD");
+  wchgi_warn(&w, WCHG_E_UTF8, 0, WCHG_NO_OFFSET, "x", "third");
   ck_assert_uint_eq(w.count, 3);
   ck_assert_int_eq(items[0].code, WCHG_E_DIAMETER);
   ck_assert_uint_eq(items[0].result_code, 3009);
@@ -122,7 +122,7 @@ START_TEST(warnings_count_and_keep) {
   ck_assert_int_eq(items[1].code, WCHG_E_TIMESTAMP);
   ck_assert_str_eq(items[1].path, "");
   wchg_warnings counting = {NULL, 5, 0};
-  wchg_warn(&counting, WCHG_E_UTF8, 0, 0, NULL, "only counted");
+  wchgi_warn(&counting, WCHG_E_UTF8, 0, 0, NULL, "only counted");
   ck_assert_uint_eq(counting.count, 1);
 }
 END_TEST

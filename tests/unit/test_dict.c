@@ -1609,19 +1609,19 @@ END_TEST
 /* lib/diameter/dict_meta.inc (generated) is what the table derives today: after a
  * change of the table, `make dict-meta` regenerates it. */
 START_TEST(meta_table_current) {
-  size_t n = wchg_dict_meta_count(), navps;
+  size_t n = wchgi_dict_meta_count(), navps;
   const wchg_dict_avp *base, *avps = wchg_dict_avps(&navps);
-  const struct wchg_dict_meta *table = wchg_dict_meta_table(&base);
-  struct wchg_dict_meta *fresh = calloc(n, sizeof *fresh);
+  const struct wchgi_dict_meta *table = wchgi_dict_meta_table(&base);
+  struct wchgi_dict_meta *fresh = calloc(n, sizeof *fresh);
   ck_assert_ptr_nonnull(fresh);
   ck_assert_ptr_eq(base, avps);
-  wchg_dict_meta_derive(fresh);
+  wchgi_dict_meta_derive(fresh);
   for (size_t i = 0; i < n; i++) {
-    const struct wchg_dict_meta *t =
+    const struct wchgi_dict_meta *t =
         i < navps ? wchg_dict_meta_of(table, base, &avps[i])
-                  : (const struct wchg_dict_meta *)(const void *)((const char *)table +
+                  : (const struct wchgi_dict_meta *)(const void *)((const char *)table +
                                                                   i * sizeof(wchg_dict_avp));
-    const struct wchg_dict_meta *f = &fresh[i];
+    const struct wchgi_dict_meta *f = &fresh[i];
     ck_assert_msg(t->req[0] == f->req[0] && t->req[1] == f->req[1] &&
                       t->once[0] == f->once[0] && t->once[1] == f->once[1] &&
                       t->lo == f->lo && t->hi == f->hi && t->nfixed == f->nfixed &&

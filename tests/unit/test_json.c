@@ -656,11 +656,11 @@ static void oid_pair(const char *text, const char *hex) {
   uint8_t ber[256], back[256];
   size_t n = test_unhex(hex, ber, sizeof ber), len = 0;
   char out[1024], msg[128];
-  ck_assert_int_eq(wchg_oid_to_text(ber, n, out, sizeof out, &len, msg, sizeof msg),
+  ck_assert_int_eq(wchgi_oid_to_text(ber, n, out, sizeof out, &len, msg, sizeof msg),
                    WCHG_OK);
   ck_assert_uint_eq(len, strlen(text));
   ck_assert_msg(memcmp(out, text, len) == 0, "%.*s != %s", (int)len, out, text);
-  ck_assert_int_eq(wchg_oid_from_text(text, strlen(text), back, sizeof back, &len, msg,
+  ck_assert_int_eq(wchgi_oid_from_text(text, strlen(text), back, sizeof back, &len, msg,
                                       sizeof msg), WCHG_OK);
   ck_assert_uint_eq(len, n);
   ck_assert(memcmp(back, ber, n) == 0);
@@ -693,27 +693,27 @@ START_TEST(oid_text_errors) {
   static const char *bad[] = {"", "1", "1.", "3.1", "0.40", "1.40", "01.2", "1.02",
                               "1..2", "1.2.", ".1.2", "1.2a", "1.-2", " 1.2", "1.2.3 "};
   for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
-    ck_assert_msg(wchg_oid_from_text(bad[i], strlen(bad[i]), out, sizeof out, &len, msg,
+    ck_assert_msg(wchgi_oid_from_text(bad[i], strlen(bad[i]), out, sizeof out, &len, msg,
                                      sizeof msg) == WCHG_E_ENCODING, "%s", bad[i]);
-  ck_assert_int_eq(wchg_oid_from_text("1.2", 3, out, 3, &len, msg, sizeof msg),
+  ck_assert_int_eq(wchgi_oid_from_text("1.2", 3, out, 3, &len, msg, sizeof msg),
                    WCHG_E_BUFFER);
   /* an arc of 300 nines needs more than WCHG_OID_MAX_SUBID septets */
   strcpy(text, "1.2.");
   memset(text + 4, '9', 300);
-  ck_assert_int_eq(wchg_oid_from_text(text, 304, out, sizeof out, &len, msg, sizeof msg),
+  ck_assert_int_eq(wchgi_oid_from_text(text, 304, out, sizeof out, &len, msg, sizeof msg),
                    WCHG_E_LIMIT);
   static const uint8_t trunc[] = {0x2b, 0x86}, nonmin[] = {0x2b, 0x80, 0x01};
-  ck_assert_int_eq(wchg_oid_to_text(trunc, 2, text, sizeof text, &len, msg, sizeof msg),
+  ck_assert_int_eq(wchgi_oid_to_text(trunc, 2, text, sizeof text, &len, msg, sizeof msg),
                    WCHG_E_ENCODING);
-  ck_assert_int_eq(wchg_oid_to_text(nonmin, 3, text, sizeof text, &len, msg, sizeof msg),
+  ck_assert_int_eq(wchgi_oid_to_text(nonmin, 3, text, sizeof text, &len, msg, sizeof msg),
                    WCHG_E_ENCODING);
-  ck_assert_int_eq(wchg_oid_to_text(nonmin, 0, text, sizeof text, &len, msg, sizeof msg),
+  ck_assert_int_eq(wchgi_oid_to_text(nonmin, 0, text, sizeof text, &len, msg, sizeof msg),
                    WCHG_E_ENCODING);
-  ck_assert_int_eq(wchg_oid_to_text(trunc, 1, text, 4, &len, msg, sizeof msg),
+  ck_assert_int_eq(wchgi_oid_to_text(trunc, 1, text, 4, &len, msg, sizeof msg),
                    WCHG_E_BUFFER);
   memset(out, 0xff, WCHG_OID_MAX_SUBID + 1);
   out[WCHG_OID_MAX_SUBID + 1] = 0x7f;
-  ck_assert_int_eq(wchg_oid_to_text(out, WCHG_OID_MAX_SUBID + 2, text, sizeof text, &len,
+  ck_assert_int_eq(wchgi_oid_to_text(out, WCHG_OID_MAX_SUBID + 2, text, sizeof text, &len,
                                     msg, sizeof msg), WCHG_E_LIMIT);
 }
 END_TEST
@@ -726,10 +726,10 @@ START_TEST(oid_text_largest_arc) {
   strcpy(text, "1.2.");
   for (int i = 0; i < 269; i++)
     text[n++] = (char)('1' + i % 9);
-  ck_assert_int_eq(wchg_oid_from_text(text, n, ber, sizeof ber, &len, msg, sizeof msg),
+  ck_assert_int_eq(wchgi_oid_from_text(text, n, ber, sizeof ber, &len, msg, sizeof msg),
                    WCHG_OK);
   ck_assert_uint_le(len, WCHG_OID_MAX_SUBID + 1);
-  ck_assert_int_eq(wchg_oid_to_text(ber, len, back, sizeof back, &blen, msg, sizeof msg),
+  ck_assert_int_eq(wchgi_oid_to_text(ber, len, back, sizeof back, &blen, msg, sizeof msg),
                    WCHG_OK);
   ck_assert_uint_eq(blen, n);
   ck_assert(memcmp(back, text, n) == 0);
@@ -740,9 +740,9 @@ static void ip6(const char *hex, const char *text) {
   uint8_t a[16], b[16];
   char out[WCHG_IP_TEXT_MAX];
   ck_assert_uint_eq(test_unhex(hex, a, sizeof a), 16);
-  ck_assert_uint_eq(wchg_ip_to_text(a, 16, out), strlen(text));
+  ck_assert_uint_eq(wchgi_ip_to_text(a, 16, out), strlen(text));
   ck_assert_str_eq(out, text);
-  ck_assert(wchg_ip_from_text(text, strlen(text), b, 16));
+  ck_assert(wchgi_ip_from_text(text, strlen(text), b, 16));
   ck_assert(memcmp(a, b, 16) == 0);
 }
 
@@ -760,26 +760,26 @@ START_TEST(ip_text) {
   ip6("fe800000000000000000000000000000", "fe80::");
   ip6("00000000000000000000ffffc0000201", "::ffff:c000:201");
   ip6("00010002000300040005000600070008", "1:2:3:4:5:6:7:8");
-  ck_assert_uint_eq(wchg_ip_to_text((const uint8_t *)"\xff\x00\x0a\x01", 4, out), 10);
+  ck_assert_uint_eq(wchgi_ip_to_text((const uint8_t *)"\xff\x00\x0a\x01", 4, out), 10);
   ck_assert_str_eq(out, "255.0.10.1");
   static const char *good6[] = {"::ffff:192.0.2.1", "2001:DB8::1", "0:0:0:0:0:0:0:0",
                                 "1::2:3:4:5:6:7", "2001:db8:0:0:0:0:2:1", "::1.2.3.4",
                                 "1:2:3:4:5:6:1.2.3.4"};
   for (size_t i = 0; i < sizeof good6 / sizeof good6[0]; i++)
-    ck_assert_msg(wchg_ip_from_text(good6[i], strlen(good6[i]), a, 16), "%s", good6[i]);
+    ck_assert_msg(wchgi_ip_from_text(good6[i], strlen(good6[i]), a, 16), "%s", good6[i]);
   static const char *bad6[] = {"", ":", ":::", "1:::2", "1::2::3", ":1:2:3:4:5:6:7",
                                "1:2:3:4:5:6:7:", "1:2:3:4:5:6:7", "1:2:3:4:5:6:7:8:9",
                                "12345::", "g::", "::1.2.3", "::1.2.3.04", "1.2.3.4",
                                "1:2:3:4:5:6:7:1.2.3.4", "::1.2.3.4:5", " ::1"};
   for (size_t i = 0; i < sizeof bad6 / sizeof bad6[0]; i++)
-    ck_assert_msg(!wchg_ip_from_text(bad6[i], strlen(bad6[i]), a, 16), "%s", bad6[i]);
+    ck_assert_msg(!wchgi_ip_from_text(bad6[i], strlen(bad6[i]), a, 16), "%s", bad6[i]);
   static const char *bad4[] = {"", "1.2.3", "1.2.3.4.", "1.2.3.256", "01.2.3.4",
                                "1.2.3.4 ", "1..3.4", "a.b.c.d", "1234.1.1.1"};
   for (size_t i = 0; i < sizeof bad4 / sizeof bad4[0]; i++)
-    ck_assert_msg(!wchg_ip_from_text(bad4[i], strlen(bad4[i]), a, 4), "%s", bad4[i]);
-  ck_assert(wchg_ip_from_text("0.0.0.0", 7, a, 4));
-  ck_assert(!wchg_ip_from_text("::", 2, a, 5));
-  ck_assert_uint_eq(wchg_ip_to_text(a, 5, out), 0);
+    ck_assert_msg(!wchgi_ip_from_text(bad4[i], strlen(bad4[i]), a, 4), "%s", bad4[i]);
+  ck_assert(wchgi_ip_from_text("0.0.0.0", 7, a, 4));
+  ck_assert(!wchgi_ip_from_text("::", 2, a, 5));
+  ck_assert_uint_eq(wchgi_ip_to_text(a, 5, out), 0);
 }
 END_TEST
 

@@ -138,10 +138,10 @@ static int eq_struct(const struct wt *t, const void *a, const void *b, char *w, 
 }
 
 int test_cdr_equal(const wchg_cdr *a, const wchg_cdr *b, char *w, size_t cap) {
-  if (!eq_struct(&wchg_pcscf_record_type, a, b, w, cap))
+  if (!eq_struct(&wchgi_pcscf_record_type, a, b, w, cap))
     return 0;
   /* the extension list's presence may differ when only ours is carried */
-  return eq_struct(&wchg_webrtc_info_type, a, b, w, cap);
+  return eq_struct(&wchgi_webrtc_info_type, a, b, w, cap);
 }
 
 /* ---- failing allocator ---------------------------------------------------- */
