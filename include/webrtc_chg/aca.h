@@ -14,17 +14,11 @@
 
 #include <webrtc_chg/acr.h>
 #include <webrtc_chg/common.h>
+#include <webrtc_chg/result_code.h>
 
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-/** Result-Code values a CDF answers with (RFC 6733 §7.1). */
-enum {
-  WCHG_RC_SUCCESS = 2001,
-  WCHG_RC_OUT_OF_SPACE = 4002,
-  WCHG_RC_UNABLE_TO_COMPLY = 5012,
-};
 
 typedef struct wchg_aca {
   uint32_t hop_by_hop;                 /* the ACR's */

@@ -154,13 +154,6 @@ extern "C" {
 #define WCHG_CDF_MAX_MEDIA 64
 #define WCHG_CDF_MAX_RECORD_BYTES 32768
 
-/** Diameter Result-Codes the CDF answers with besides 2001 (aca.h has
- * WCHG_RC_SUCCESS, WCHG_RC_OUT_OF_SPACE, WCHG_RC_UNABLE_TO_COMPLY). */
-enum {
-  WCHG_RC_INVALID_AVP_VALUE = 5004,
-  WCHG_RC_MISSING_AVP = 5005,
-};
-
 typedef struct wchg_cdf_config {
   wchg_node_address node_address;   /* nodeAddress [4]; absent: domainName
                                        from the session's Origin-Host */

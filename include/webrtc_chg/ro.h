@@ -45,6 +45,7 @@
 #include <webrtc_chg/acr.h>
 #include <webrtc_chg/common.h>
 #include <webrtc_chg/ims_info.h>
+#include <webrtc_chg/result_code.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -274,8 +275,7 @@ WCHG_API wchg_status wchg_cca_parse(const uint8_t *buf, size_t len, wchg_cca *ou
 WCHG_API wchg_status wchg_cca_parse_ex(const uint8_t *buf, size_t len, wchg_policy policy,
                                        wchg_cca *out, wchg_diag *diag, wchg_warnings *warn);
 
-/** wchg_result_code_success - |rc| is 2xxx (RFC 6733 §7.1.2). */
-WCHG_API bool wchg_result_code_success(uint32_t rc);
+/* wchg_result_code_success(): result_code.h */
 
 /* ------------------------------------------------------------------ */
 /* The per-session credit state (RFC 4006 §7 client)                   */

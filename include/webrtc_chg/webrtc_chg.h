@@ -13,6 +13,7 @@
 
 #include <webrtc_chg/common.h>
 #include <webrtc_chg/webrtc_ext.h>
+#include <webrtc_chg/result_code.h>
 #include <webrtc_chg/ims_info.h>
 #include <webrtc_chg/cdr.h>
 #include <webrtc_chg/validate.h>

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "base/internal.h"
+#include "base/mem.h"
 
 struct wchgi_chunk {
   struct wchgi_chunk *next;
@@ -12,29 +13,20 @@ struct wchgi_chunk {
 
 #define ALIGN_UP(n) (((n) + (_Alignof(max_align_t) - 1)) & ~(size_t)(_Alignof(max_align_t) - 1))
 
-static void *mem_malloc(const wchg_mem *m, size_t n) {
-  return m->malloc ? m->malloc(n, m->user_data) : malloc(n);
-}
-static void mem_free(const wchg_mem *m, void *p) {
-  if (m->free)
-    m->free(p, m->user_data);
-  else
-    free(p);
-}
 
 static struct wchgi_chunk *chunk_new(const wchg_mem *m, size_t data) {
   size_t hdr = ALIGN_UP(sizeof(struct wchgi_chunk));
   struct wchgi_chunk *c;
   if (data > SIZE_MAX - hdr)
     return NULL;
-  c = mem_malloc(m, hdr + data);
+  c = wchgi_malloc(m, hdr + data);
   if (c)
     c->next = NULL;
   return c;
 }
 
 wchg_cdr *wchgi_owner_new_cdr(const wchg_mem *mem, size_t hint) {
-  wchg_mem m = {0};
+  wchg_mem m;
   size_t hdr = ALIGN_UP(sizeof(struct wchgi_chunk));
   size_t fixed = ALIGN_UP(sizeof(struct wchg_owner)) + ALIGN_UP(sizeof(wchg_cdr));
   size_t data;
@@ -42,8 +34,7 @@ wchg_cdr *wchgi_owner_new_cdr(const wchg_mem *mem, size_t hint) {
   struct wchg_owner *o;
   wchg_cdr *cdr;
 
-  if (mem)
-    m = *mem;
+  wchgi_mem_init(&m, mem);
   if (hint > (SIZE_MAX >> 2))
     hint = SIZE_MAX >> 2;
   data = fixed + ALIGN_UP(hint);
@@ -109,9 +100,9 @@ void wchgi_owner_free(struct wchg_owner *o) {
   /* the owner lives in the first chunk: free it last */
   for (c = o->chunks->next; c; c = next) {
     next = c->next;
-    mem_free(&m, c);
+    wchgi_free(&m, c);
   }
-  mem_free(&m, o->chunks);
+  wchgi_free(&m, o->chunks);
 }
 
 void wchg_cdr_free(wchg_cdr *cdr) {

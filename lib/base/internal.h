@@ -8,11 +8,7 @@
 #include <stdarg.h>
 #include <webrtc_chg/cdr.h>
 
-#if defined(__GNUC__)
-#define WCHG_PRINTF(a, b) __attribute__((format(printf, a, b)))
-#else
-#define WCHG_PRINTF(a, b)
-#endif
+#include "base/compiler.h"
 
 /* ---- field paths: "pCSCFRecord/list-Of-...[3]/sDP-Type" ---------------- */
 
@@ -92,11 +88,6 @@ wchg_status wchgi_timestamp_check(const uint8_t ts[9], char *msg, size_t msgcap)
 
 #include <webrtc_chg/dict.h>
 
-#if defined(__GNUC__)
-#define WCHG_HIDDEN __attribute__((visibility("hidden")))
-#else
-#define WCHG_HIDDEN
-#endif
 
 /* The dictionary's table (what wchg_dict_avps returns), indexed by the
  * I_<ID> constants of dict_table.h: an encoder names its entries as

@@ -13,6 +13,8 @@
 
 #include <webrtc_chg/aca.h>
 
+#include "base/mem.h"
+#include "base/webrtc_ext.h"
 #include "cdf/cdf_internal.h"
 
 #define PATH_IMS "ACR/Service-Information/IMS-Information/"
@@ -31,18 +33,15 @@ static bool config_ok(const wchg_cdf_config *cfg) {
 }
 
 wchg_cdf *wchg_cdf_new(const wchg_cdf_config *cfg) {
-  wchg_mem m = {0};
+  wchg_mem m;
   wchg_cdf *c;
   size_t n = 1;
 
   if (!cfg || !config_ok(cfg))
     return NULL;
-  if (cfg->mem)
-    m = *cfg->mem;
-  c = m.malloc ? m.malloc(sizeof *c, m.user_data) : malloc(sizeof *c);
+  c = wchgi_mem_new_object(cfg->mem, sizeof *c, &m);
   if (!c)
     return NULL;
-  memset(c, 0, sizeof *c);
   c->cfg = *cfg;
   c->mem = m;
   c->bytes = sizeof *c;
@@ -85,10 +84,7 @@ void wchg_cdf_free(wchg_cdf *c) {
   cdf_free(c, c->ev_media, c->ev_media_cap * sizeof *c->ev_media);
   wchg_acr_reader_free(c->reader);
   m = c->mem;
-  if (m.free)
-    m.free(c, m.user_data);
-  else
-    free(c);
+  wchgi_free(&m, c);
 }
 
 /* ---- checks -------------------------------------------------------------- */
@@ -110,10 +106,6 @@ static wchg_status check_time(wchg_time_ms t, const char *path, wchg_diag *diag,
     return reject(diag, rc, WCHG_E_INVALID, WCHG_RC_INVALID_AVP_VALUE, path,
                   "a time outside 2000..2099 has no TimeStamp");
   return WCHG_OK;
-}
-
-static bool webrtc(const wchg_ims_info *ims) {
-  return ims->webrtc_authentication_function_name.ptr || ims->webrtc_web_server_function_name.ptr;
 }
 
 static wchg_status check_acr(const wchg_acr *a, wchg_diag *diag, uint32_t *rc) {
@@ -148,7 +140,7 @@ static wchg_status check_acr(const wchg_acr *a, wchg_diag *diag, uint32_t *rc) {
       (st = check_time(a->sip_response_timestamp,
                        PATH_IMS "Time-Stamps/SIP-Response-Timestamp", diag, rc)))
     return st;
-  if (a->ims.ims_emergency_indicator && webrtc(&a->ims))
+  if (a->ims.ims_emergency_indicator && wchgi_has_webrtc_identity(&a->ims))
     return reject(diag, rc, WCHG_E_EMERGENCY, WCHG_RC_UNABLE_TO_COMPLY,
                   PATH_IMS "IMS-Emergency-Indicator",
                   "an IMS emergency session of a WebRTC client is not charged");
@@ -215,7 +207,7 @@ static unsigned media_limit(const wchg_cdf *c) {
 /* Put the new store into |slot|'s session (or a new session), with the
  * fixed part |w|. May allocate: NOMEM leaves everything as it was. */
 static wchg_status commit(wchg_cdf *c, struct cdf_sess **slot, const struct cdf_sess *w,
-                          const struct cdf_buf *blob) {
+                          const struct wchgi_buf *blob) {
   struct cdf_sess *s = slot ? *slot : NULL, *ns;
   size_t used = blob->len;
   if (s && used <= s->cap) {
@@ -249,7 +241,7 @@ static wchg_status commit(wchg_cdf *c, struct cdf_sess **slot, const struct cdf_
 }
 
 /* Append |n| bytes to the scratch |b|. */
-static wchg_status append(wchg_cdf *c, struct cdf_buf *b, const void *p, size_t n) {
+static wchg_status append(wchg_cdf *c, struct wchgi_buf *b, const void *p, size_t n) {
   wchg_status st = cdf_buf_reserve(c, b, b->len + n);
   if (st == WCHG_OK && n) {
     memcpy(b->p + b->len, p, n);
@@ -664,7 +656,7 @@ wchg_status wchg_cdf_feed_bytes_ex(wchg_cdf *c, const uint8_t *msg, size_t len, 
   if (len < 20)
     return WCHG_E_TRUNCATED;
   if (!c->reader) {
-    c->reader = wchg_acr_reader_new(c->mem.malloc ? &c->mem : NULL);
+    c->reader = wchg_acr_reader_new(&c->mem);
     if (!c->reader)
       return WCHG_E_NOMEM;
   }

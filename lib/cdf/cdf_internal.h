@@ -9,6 +9,7 @@
 
 #include <webrtc_chg/cdf.h>
 
+#include "base/buf.h"
 #include "base/internal.h"
 #include "cdr/schema.h"
 
@@ -87,11 +88,6 @@ static inline uint8_t *block_data(struct cdf_block *b) { return (uint8_t *)(b + 
 #define CDF_BLOCK_SIZE 65536u
 
 /* A growable scratch buffer. */
-struct cdf_buf {
-  uint8_t *p;
-  size_t len, cap;
-};
-
 struct wchg_cdf {
   wchg_cdf_config cfg;
   wchg_mem mem;
@@ -119,10 +115,10 @@ struct wchg_cdf {
   bool used;                /* fed or imported */
 
   /* scratch, reused by every call */
-  struct cdf_buf pack;      /* the ACR's fields, compact */
-  struct cdf_buf work;      /* a session's next blob */
-  struct cdf_buf media;     /* the ACR's media entries, compact */
-  struct cdf_buf arena;     /* list items of a record being built */
+  struct wchgi_buf pack;      /* the ACR's fields, compact */
+  struct wchgi_buf work;      /* a session's next blob */
+  struct wchgi_buf media;     /* the ACR's media entries, compact */
+  struct wchgi_buf arena;     /* list items of a record being built */
   wchg_media_components_list *ev_media; /* an event's media entries */
   size_t ev_media_cap;
   wchg_acr_reader *reader;  /* wchg_cdf_feed_bytes, made on first use */
@@ -146,9 +142,9 @@ struct wchg_cdf {
 /* ---- memory (cdf_session.c) -------------------------------------------- */
 void *cdf_alloc(wchg_cdf *c, size_t n);
 void cdf_free(wchg_cdf *c, void *p, size_t n);
-/* Make |b| hold at least |need| bytes (keeping its content). */
-wchg_status cdf_buf_reserve(wchg_cdf *c, struct cdf_buf *b, size_t need);
-void cdf_buf_release(wchg_cdf *c, struct cdf_buf *b);
+/* The growable buffer (base/buf.h) with the CDF counting its bytes. */
+wchg_status cdf_buf_reserve(wchg_cdf *c, struct wchgi_buf *b, size_t need);
+void cdf_buf_release(wchg_cdf *c, struct wchgi_buf *b);
 
 /* ---- sessions (cdf_session.c) ------------------------------------------ */
 uint64_t cdf_hash(const char *s, size_t n);
@@ -193,16 +189,16 @@ void cdf_map_init(wchg_cdf *c);
 /* The record fields of |ims| (of an ACR) in compact form into |out|
  * (replacing its content). WCHG_E_INVALID with |diag| for a structure the
  * CDR cannot hold, WCHG_E_NOMEM. */
-wchg_status cdf_pack_fields(wchg_cdf *c, const wchg_ims_info *ims, struct cdf_buf *out,
+wchg_status cdf_pack_fields(wchg_cdf *c, const wchg_ims_info *ims, struct wchgi_buf *out,
                             wchg_diag *diag);
 /* Append the media entries of |ims| with the ACR's time stamps to |out|. */
-wchg_status cdf_pack_media(wchg_cdf *c, const wchg_acr *acr, struct cdf_buf *out,
+wchg_status cdf_pack_media(wchg_cdf *c, const wchg_acr *acr, struct wchgi_buf *out,
                            unsigned *count, wchg_diag *diag);
 /* Merge fields sections: |upd| replaces |old| key by key (except
  * sIP-Method unless |start|), result appended to |out|. */
 wchg_status cdf_merge_fields(wchg_cdf *c, const uint8_t *old, size_t old_len,
                              const uint8_t *upd, size_t upd_len, bool start,
-                             struct cdf_buf *out);
+                             struct wchgi_buf *out);
 /* Does the fields section hold |key|? */
 bool cdf_fields_has(const uint8_t *f, size_t n, unsigned key);
 #define KEY_EMERGENCY 52u

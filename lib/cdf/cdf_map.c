@@ -75,7 +75,7 @@ void cdf_map_init(wchg_cdf *c) {
 
 struct wr {
   wchg_cdf *c;
-  struct cdf_buf *b;
+  struct wchgi_buf *b;
   wchg_status st;
 };
 
@@ -323,7 +323,7 @@ static inline bool present_fast(const struct wchg_cdf *c, unsigned i, const char
   }
 }
 
-wchg_status cdf_pack_fields(wchg_cdf *c, const wchg_ims_info *ims, struct cdf_buf *out,
+wchg_status cdf_pack_fields(wchg_cdf *c, const wchg_ims_info *ims, struct wchgi_buf *out,
                             wchg_diag *diag) {
   struct wr w = {c, out, WCHG_OK};
   out->len = 0;
@@ -345,7 +345,7 @@ static void stamp(wchg_cdf *c, wchg_time_ms t, wchg_timestamp *ts, wchg_opt_int 
     cdf_time(c, t.unix_ms, ts, frac);
 }
 
-wchg_status cdf_pack_media(wchg_cdf *c, const wchg_acr *acr, struct cdf_buf *out,
+wchg_status cdf_pack_media(wchg_cdf *c, const wchg_acr *acr, struct wchgi_buf *out,
                            unsigned *count, wchg_diag *diag) {
   const wchg_media_components_list_list *l = &acr->ims.list_of_sdp_media_components;
   struct wr w = {c, out, WCHG_OK};
@@ -377,7 +377,7 @@ wchg_status cdf_pack_media(wchg_cdf *c, const wchg_acr *acr, struct cdf_buf *out
 
 wchg_status cdf_merge_fields(wchg_cdf *c, const uint8_t *old, size_t old_len,
                              const uint8_t *upd, size_t upd_len, bool start,
-                             struct cdf_buf *out) {
+                             struct wchgi_buf *out) {
   const uint8_t *a = old, *ae = old ? old + old_len : old, *b = upd,
                 *be = upd ? upd + upd_len : upd;
   struct wr w = {c, out, WCHG_OK};

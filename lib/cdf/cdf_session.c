@@ -6,12 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/mem.h"
 #include "cdf/cdf_internal.h"
 
 /* ---- memory ------------------------------------------------------------ */
 
 void *cdf_alloc(wchg_cdf *c, size_t n) {
-  void *p = c->mem.malloc ? c->mem.malloc(n ? n : 1, c->mem.user_data) : malloc(n ? n : 1);
+  void *p = wchgi_malloc(&c->mem, n);
   if (p)
     c->bytes += n;
   return p;
@@ -21,34 +22,19 @@ void cdf_free(wchg_cdf *c, void *p, size_t n) {
   if (!p)
     return;
   c->bytes -= n;
-  if (c->mem.free)
-    c->mem.free(p, c->mem.user_data);
-  else
-    free(p);
+  wchgi_free(&c->mem, p);
 }
 
-wchg_status cdf_buf_reserve(wchg_cdf *c, struct cdf_buf *b, size_t need) {
-  size_t cap;
-  uint8_t *p;
-  if (need <= b->cap)
-    return WCHG_OK;
-  cap = b->cap ? b->cap : 256;
-  while (cap < need)
-    cap *= 2;
-  p = cdf_alloc(c, cap);
-  if (!p)
-    return WCHG_E_NOMEM;
-  if (b->len)
-    memcpy(p, b->p, b->len);
-  cdf_free(c, b->p, b->cap);
-  b->p = p;
-  b->cap = cap;
-  return WCHG_OK;
+wchg_status cdf_buf_reserve(wchg_cdf *c, struct wchgi_buf *b, size_t need) {
+  size_t grown;
+  wchg_status st = wchgi_buf_reserve(b, &c->mem, need, &grown);
+  c->bytes += grown;
+  return st;
 }
 
-void cdf_buf_release(wchg_cdf *c, struct cdf_buf *b) {
-  cdf_free(c, b->p, b->cap);
-  memset(b, 0, sizeof *b);
+void cdf_buf_release(wchg_cdf *c, struct wchgi_buf *b) {
+  c->bytes -= b->cap;
+  wchgi_buf_free(b, &c->mem);
 }
 
 /* ---- the Session-Id hash ----------------------------------------------- */

@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/webrtc_ext.h"
 #include "base/internal.h"
 #include "cdr/schema.h"
 
@@ -601,13 +602,11 @@ static wchg_status dec_extension(struct dec *d, void *item, int *ours) {
   struct tlv t;
   const uint8_t *e;
   wchg_status rc;
-  if (x->identifier.len != sizeof wchgi_webrtc_oid ||
-      memcmp(x->identifier.ptr, wchgi_webrtc_oid, sizeof wchgi_webrtc_oid))
+  if (!wchgi_is_webrtc_oid(x->identifier.ptr, x->identifier.len))
     return WCHG_OK;
   *ours = 1;
   size_t old = push(d, "information");
-  if (d->cdr->ims.webrtc_authentication_function_name.ptr ||
-      d->cdr->ims.webrtc_web_server_function_name.ptr || d->found_ours)
+  if (wchgi_has_webrtc_identity(&d->cdr->ims) || d->found_ours)
     rc = ERR(d, WCHG_E_DUPLICATE, d->any_at, "a second WebRTC extension");
   else if (!(rc = read_tlv(d, d->any_at, d->any_end, &t))) {
     if (t.cls != TC_UNIVERSAL || t.tag != UT_SEQUENCE)

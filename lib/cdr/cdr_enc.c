@@ -9,6 +9,7 @@
  */
 #include <string.h>
 
+#include "base/webrtc_ext.h"
 #include "base/internal.h"
 #include "cdr/schema.h"
 
@@ -102,10 +103,10 @@ static wchg_status enc_value(struct enc *e, const struct wf *f, const void *base
 
 /* Paths are kept only on the second, diagnosing pass. */
 static inline size_t push(struct enc *e, const char *name) {
-  return __builtin_expect(e->path != NULL, 0) && name ? wpath_push(e->path, name) : 0;
+  return WCHG_UNLIKELY(e->path != NULL) && name ? wpath_push(e->path, name) : 0;
 }
 static inline void pop(struct enc *e, size_t len) {
-  if (__builtin_expect(e->path != NULL, 0))
+  if (WCHG_UNLIKELY(e->path != NULL))
     wpath_pop(e->path, len);
 }
 
@@ -224,10 +225,6 @@ static wchg_status enc_webrtc_extension(struct enc *e) {
   return WCHG_OK;
 }
 
-static int has_webrtc_ids(const wchg_cdr *cdr) {
-  return cdr->ims.webrtc_authentication_function_name.ptr ||
-         cdr->ims.webrtc_web_server_function_name.ptr;
-}
 
 static wchg_status enc_list(struct enc *e, const struct wf *f, const void *base) {
   struct wlist l = wf_list(base, f);
@@ -242,7 +239,7 @@ static wchg_status enc_list(struct enc *e, const struct wf *f, const void *base)
     if (rc)
       return rc;
   }
-  if ((f->flags & WF_EXTENSIONS) && has_webrtc_ids(e->cdr)) {
+  if ((f->flags & WF_EXTENSIONS) && wchgi_has_webrtc_identity(&e->cdr->ims)) {
     wchg_status rc = enc_webrtc_extension(e);
     if (rc)
       return rc;
@@ -272,7 +269,7 @@ static wchg_status enc_value(struct enc *e, const struct wf *f, const void *base
   wchg_status rc;
   switch (f->kind) {
   case WK_INT: case WK_ENUM: case WK_BOOL: case WK_NULL: case WK_TIMESTAMP: case WK_IPBIN:
-    if (__builtin_expect(e->raw, 0) && (raw = wchgi_raw_find(e->cdr, f, p))) {
+    if (WCHG_UNLIKELY(e->raw) && (raw = wchgi_raw_find(e->cdr, f, p))) {
       put(e, raw->octets, raw->len); /* kept as received */
       put_header(e, mark, f->cls, 0, f->tag);
       return WCHG_OK;

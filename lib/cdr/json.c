@@ -10,6 +10,7 @@
 
 #include <webrtc_chg/cdr_json.h>
 
+#include "base/webrtc_ext.h"
 #include "base/internal.h"
 #include "cdr/schema.h"
 #include "base/text_conv.h"
@@ -690,8 +691,7 @@ static wchg_status oid_from_json(struct jctx *c, const json_t *j, void *p) {
  * would read it as the identities, which have their own members here. */
 static wchg_status foreign_extension(struct jctx *c, const wchg_management_extension *x) {
   size_t mark;
-  if (x->identifier.len != sizeof wchgi_webrtc_oid ||
-      memcmp(x->identifier.ptr, wchgi_webrtc_oid, sizeof wchgi_webrtc_oid) != 0)
+  if (!wchgi_is_webrtc_oid(x->identifier.ptr, x->identifier.len))
     return WCHG_OK;
   mark = wpath_push(&c->path, "identifier");
   fail(c, WCHG_E_RANGE, "our WebRTC extension is given by the members "

@@ -11,7 +11,6 @@ _Static_assert(sizeof(wchg_involved_party_choice) == sizeof(int), "choice enums 
 _Static_assert(sizeof(wchg_ip_address_choice) == sizeof(int), "choice enums are int");
 _Static_assert(sizeof(wchg_node_address_choice) == sizeof(int), "choice enums are int");
 
-const uint8_t wchgi_webrtc_oid[WCHG_WEBRTC_EXT_OID_BER_LEN] = WCHG_WEBRTC_EXT_OID_BER;
 
 /* A context-tagged member [tg] of C struct T stored in member m. */
 #define CTX(T, m, nm, tg, k) \

@@ -91,7 +91,6 @@ extern const struct wt wchgi_pcscf_record_type;
 extern const struct wt wchgi_webrtc_info_type;
 /* ManagementExtension, relative to wchg_management_extension. */
 extern const struct wt wchgi_management_extension_type;
-extern const uint8_t wchgi_webrtc_oid[WCHG_WEBRTC_EXT_OID_BER_LEN];
 
 /* Helpers to reach a field's storage. */
 static inline void *wf_ptr(const void *base, const struct wf *f) {

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/webrtc_ext.h"
 #include "base/internal.h"
 #include "cdr/schema.h"
 #include <webrtc_chg/validate.h>
@@ -265,8 +266,7 @@ static void check_choice(struct vctx *v, const void *p, const struct wf *f) {
 }
 
 static bool is_our_oid(const wchg_octets *oid) {
-  return oid->ptr && oid->len == sizeof wchgi_webrtc_oid &&
-         memcmp(oid->ptr, wchgi_webrtc_oid, sizeof wchgi_webrtc_oid) == 0;
+  return wchgi_is_webrtc_oid(oid->ptr, oid->len);
 }
 
 /* recordExtensions: our OID belongs in ims.webrtc_*, never here. */

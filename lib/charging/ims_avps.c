@@ -12,14 +12,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/webrtc_ext.h"
 #include "charging/ims_avps.h"
 #include "base/text_conv.h"
 
-#if defined(__GNUC__)
-#define COLD __attribute__((cold, noinline))
-#else
-#define COLD
-#endif
 
 /* FE-Identifier-List is one AVP whose text is the entries joined by ',':
  * they are joined on the stack, up to this many octets. */
@@ -28,7 +24,7 @@
 /* ---- problems: the path is built here only ------------------------------ */
 
 /* "ACR/<open groups>/<d's name>[index]": |d| NULL names the open group. */
-COLD void aenc_fail(struct aenc *e, wchg_status code, const wchg_dict_avp *d, size_t index,
+WCHG_COLD void aenc_fail(struct aenc *e, wchg_status code, const wchg_dict_avp *d, size_t index,
                     const char *fmt, ...) {
   char msg[sizeof e->diag->message];
   struct wpath p;
@@ -425,7 +421,7 @@ static void related_icid_node(struct aenc *e, const wchg_node_address *n) {
 static void emergency(struct aenc *e, const wchg_ims_info *ims) {
   if (!ims->ims_emergency_indicator)
     return;
-  if (ims->webrtc_authentication_function_name.ptr || ims->webrtc_web_server_function_name.ptr)
+  if (wchgi_has_webrtc_identity(ims))
     aenc_fail(e, WCHG_E_EMERGENCY, E(IMS_EMERGENCY_INDICATOR), AENC_NO_INDEX,
          "an IMS emergency session of a WebRTC client is not charged");
   aenc_enum(e, E(IMS_EMERGENCY_INDICATOR), WCHG_INT(1));

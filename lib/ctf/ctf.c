@@ -15,58 +15,7 @@
 
 /* ---- memory and stores ------------------------------------------------- */
 
-static void *std_malloc(size_t n, void *ud) {
-  (void)ud;
-  return malloc(n);
-}
-static void std_free(void *p, void *ud) {
-  (void)ud;
-  free(p);
-}
-
-void ctf_mem_init(wchg_mem *dst, const wchg_mem *src) {
-  if (src) {
-    *dst = *src;
-    return;
-  }
-  dst->malloc = std_malloc;
-  dst->free = std_free;
-  dst->user_data = NULL;
-}
-
-void *ctf_alloc(const wchg_mem *mem, size_t n) { return mem->malloc(n, mem->user_data); }
-
-void ctf_dealloc(const wchg_mem *mem, void *p) { mem->free(p, mem->user_data); }
-
-wchg_status ctf_buf_reserve(struct ctf_buf *b, const wchg_mem *mem, size_t more) {
-  return ctf_buf_grow(b, mem, b->len + more);
-}
-
-wchg_status ctf_buf_grow(struct ctf_buf *b, const wchg_mem *mem, size_t need) {
-  size_t cap = b->cap ? b->cap : 256;
-  char *p;
-  if (need <= b->cap)
-    return WCHG_OK;
-  while (cap < need)
-    cap *= 2;
-  p = ctf_alloc(mem, cap);
-  if (!p)
-    return WCHG_E_NOMEM;
-  if (b->len)
-    memcpy(p, b->p, b->len);
-  ctf_dealloc(mem, b->p);
-  b->p = p;
-  b->cap = cap;
-  return WCHG_OK;
-}
-
-void ctf_buf_free(struct ctf_buf *b, const wchg_mem *mem) {
-  ctf_dealloc(mem, b->p);
-  b->p = NULL;
-  b->len = b->cap = 0;
-}
-
-struct ctf_ref ctf_put(struct ctf_buf *b, wchg_str s) {
+struct ctf_ref ctf_put(struct wchgi_buf *b, wchg_str s) {
   struct ctf_ref r = {b->len, s.len, s.ptr != NULL};
   if (s.len)
     memcpy(b->p + b->len, s.ptr, s.len);
@@ -74,10 +23,10 @@ struct ctf_ref ctf_put(struct ctf_buf *b, wchg_str s) {
   return r;
 }
 
-wchg_str ctf_get(const struct ctf_buf *b, struct ctf_ref r) {
+wchg_str ctf_get(const struct wchgi_buf *b, struct ctf_ref r) {
   wchg_str s = {NULL, 0};
   if (r.set) {
-    s.ptr = b->p ? b->p + r.off : "";
+    s.ptr = b->p ? (const char *)b->p + r.off : "";
     s.len = r.len;
   }
   return s;
@@ -237,7 +186,7 @@ wchg_str ctf_value_text(wchg_ctf_record *r, wchg_sip_value v) {
   char *dst;
   if (!v.escaped)
     return v.raw;
-  dst = r->text.p + r->text.len; /* room: ctf_record_begin */
+  dst = (char *)r->text.p + r->text.len; /* room: ctf_record_begin */
   if (wchg_sip_unquote(v.raw, dst, r->text.cap - r->text.len, &n) != WCHG_OK)
     return v.raw; /* LCOV_EXCL_LINE never for a parser's view */
   r->text.len += n;
@@ -302,9 +251,9 @@ static wchg_status scratch(const wchg_mem *mem, void **p, size_t *cap, size_t ne
   void *q;
   if (need <= *cap)
     return WCHG_OK;
-  if (need > SIZE_MAX / size || !(q = ctf_alloc(mem, need * size)))
+  if (need > SIZE_MAX / size || !(q = wchgi_malloc(mem, need * size)))
     return WCHG_E_NOMEM;
-  ctf_dealloc(mem, *p);
+  wchgi_free(mem, *p);
   *p = q;
   *cap = need;
   return WCHG_OK;
@@ -358,7 +307,7 @@ wchg_status ctf_event_sdp(wchg_ctf_record *r, const wchg_ctf_config *cfg, wchg_s
 void ctf_event_facts(wchg_ctf_record *r, struct ctf_facts *f, const wchg_ctf_config *cfg,
                      uint64_t unique, const wchg_sip_event *req, const wchg_sip_event *resp,
                      const struct ctf_pcv pcv[2]) {
-  char *sid = r->text.p + r->text.len; /* room: ctf_record_begin */
+  char *sid = (char *)r->text.p + r->text.len; /* room: ctf_record_begin */
   size_t n = 0;
   wchg_ctf_session_id(cfg, unique, sid, r->text.cap - r->text.len, &n);
   r->text.len += n + 1;

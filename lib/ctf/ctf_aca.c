@@ -288,8 +288,8 @@ void ctf_answers_reset(struct ctf_answers *a) {
 
 void ctf_answers_free(struct ctf_answers *a, const wchg_mem *mem) {
   for (size_t i = 0; i < a->cap; i++)
-    ctf_dealloc(mem, a->slots[i].buf);
-  ctf_dealloc(mem, a->slots);
+    wchgi_free(mem, a->slots[i].buf);
+  wchgi_free(mem, a->slots);
   memset(a, 0, sizeof *a);
 }
 
@@ -300,7 +300,7 @@ const wchg_opt_int *ctf_answers_interval(const struct ctf_answers *a, const wchg
 static wchg_status make_slots(struct ctf_answers *a, const wchg_mem *mem, size_t cap) {
   if (a->slots)
     return WCHG_OK;
-  a->slots = ctf_alloc(mem, cap * sizeof *a->slots);
+  a->slots = wchgi_malloc(mem, cap * sizeof *a->slots);
   if (!a->slots)
     return WCHG_E_NOMEM;
   memset(a->slots, 0, cap * sizeof *a->slots);
@@ -327,10 +327,10 @@ static wchg_status encode_into(struct ctf_slot *s, const wchg_mem *mem, const wc
   size_t n = 0;
   wchg_status rc = wchg_acr_encode(acr, s->buf, s->cap, &n, diag);
   if (rc == WCHG_E_BUFFER) {
-    uint8_t *b = ctf_alloc(mem, n);
+    uint8_t *b = wchgi_malloc(mem, n);
     if (!b)
       return WCHG_E_NOMEM;
-    ctf_dealloc(mem, s->buf);
+    wchgi_free(mem, s->buf);
     s->buf = b;
     s->cap = n;
     wchgi_diag_clear(diag);
@@ -574,14 +574,14 @@ wchg_ctf_pending *wchg_ctf_pending_new(const wchg_mem *mem, size_t capacity) {
   wchg_ctf_pending *p;
   if (!capacity || capacity > SIZE_MAX / sizeof(struct ctf_slot))
     return NULL;
-  ctf_mem_init(&m, mem);
-  p = ctf_alloc(&m, sizeof *p);
+  wchgi_mem_init(&m, mem);
+  p = wchgi_malloc(&m, sizeof *p);
   if (!p)
     return NULL;
   memset(p, 0, sizeof *p);
   p->mem = m;
   if (make_slots(&p->answers, &p->mem, capacity) != WCHG_OK) {
-    ctf_dealloc(&m, p);
+    wchgi_free(&m, p);
     return NULL;
   }
   return p;
@@ -593,7 +593,7 @@ void wchg_ctf_pending_free(wchg_ctf_pending *p) {
     return;
   m = p->mem;
   ctf_answers_free(&p->answers, &m);
-  ctf_dealloc(&m, p);
+  wchgi_free(&m, p);
 }
 
 wchg_status wchg_ctf_pending_send(wchg_ctf_pending *p, const wchg_acr *acr,

@@ -12,7 +12,7 @@
  *
  * Data flows one way: SIP facts (the event's strings) -> parsed facts
  * (struct ctf_facts, views) -> wchg_acr (views). What later records need
- * is copied into growable stores (struct ctf_buf) addressed by offsets,
+ * is copied into growable stores (struct wchgi_buf) addressed by offsets,
  * since a store moves when it grows.
  */
 #ifndef WCHG_CTF_INTERNAL_H
@@ -22,34 +22,22 @@
 #include <webrtc_chg/sip.h>
 #include <string.h>
 
+#include "base/buf.h"
 #include "base/internal.h"
+#include "base/mem.h"
 
 /* ---- memory and stores ------------------------------------------------- */
 
-/* |src| or malloc/free into |dst|. */
-void ctf_mem_init(wchg_mem *dst, const wchg_mem *src);
-void *ctf_alloc(const wchg_mem *mem, size_t n);
-void ctf_dealloc(const wchg_mem *mem, void *p);
-
-/* A growable byte store. Strings in it are addressed by struct ctf_ref. */
-struct ctf_buf {
-  char *p;
-  size_t len, cap;
-};
+/* A store is a growable buffer (base/buf.h); strings in it are addressed
+ * by struct ctf_ref, since a store moves when it grows. */
 struct ctf_ref {
   size_t off, len;
   bool set; /* false: the string is absent */
 };
 
-/* Make room for |more| bytes after len, keeping the content (it may move).
- * WCHG_E_NOMEM leaves |b| as it was. */
-wchg_status ctf_buf_reserve(struct ctf_buf *b, const wchg_mem *mem, size_t more);
-/* Make the capacity at least |need| bytes, keeping the content. */
-wchg_status ctf_buf_grow(struct ctf_buf *b, const wchg_mem *mem, size_t need);
-void ctf_buf_free(struct ctf_buf *b, const wchg_mem *mem);
 /* Append |s| (room reserved before); an absent |s| gives an unset ref. */
-struct ctf_ref ctf_put(struct ctf_buf *b, wchg_str s);
-wchg_str ctf_get(const struct ctf_buf *b, struct ctf_ref r);
+struct ctf_ref ctf_put(struct wchgi_buf *b, wchg_str s);
+wchg_str ctf_get(const struct wchgi_buf *b, struct ctf_ref r);
 
 /* ---- text helpers ------------------------------------------------------ */
 
@@ -130,7 +118,7 @@ struct ctf_facts {
 struct wchg_ctf_record {
   wchg_mem mem;
   wchg_acr acr;
-  struct ctf_buf text; /* per event: Session-Id, unquoted values */
+  struct wchgi_buf text; /* per event: Session-Id, unquoted values */
   /* parser scratch; the ACR may view into sdp[0] and pcv. sdp[1]: the
    * agreed SDP read again to tell a media change. Their storage (and
    * comps and kept below) is allocated, sized to the largest body read */

@@ -15,8 +15,8 @@
 wchg_ctf_record *wchg_ctf_record_new(const wchg_mem *mem) {
   wchg_mem m;
   wchg_ctf_record *r;
-  ctf_mem_init(&m, mem);
-  r = ctf_alloc(&m, sizeof *r);
+  wchgi_mem_init(&m, mem);
+  r = wchgi_malloc(&m, sizeof *r);
   if (!r)
     return NULL;
   memset(r, 0, sizeof *r);
@@ -25,8 +25,8 @@ wchg_ctf_record *wchg_ctf_record_new(const wchg_mem *mem) {
   wchg_acr_init(&r->acr);
   /* room for a Session-Id and a few unquoted values: no growth later in
    * the usual case */
-  if (ctf_buf_reserve(&r->text, &r->mem, 512) != WCHG_OK) {
-    ctf_dealloc(&m, r);
+  if (wchgi_buf_reserve(&r->text, &r->mem, r->text.len + 512, NULL) != WCHG_OK) {
+    wchgi_free(&m, r);
     return NULL;
   }
   return r;
@@ -37,14 +37,14 @@ void wchg_ctf_record_free(wchg_ctf_record *r) {
   if (!r)
     return;
   m = r->mem;
-  ctf_buf_free(&r->text, &m);
+  wchgi_buf_free(&r->text, &m);
   for (int k = 0; k < 2; k++) {
-    ctf_dealloc(&m, r->sdp[k].lines);
-    ctf_dealloc(&m, r->sdp[k].media);
+    wchgi_free(&m, r->sdp[k].lines);
+    wchgi_free(&m, r->sdp[k].media);
   }
-  ctf_dealloc(&m, r->kept);
-  ctf_dealloc(&m, r->comps);
-  ctf_dealloc(&m, r);
+  wchgi_free(&m, r->kept);
+  wchgi_free(&m, r->comps);
+  wchgi_free(&m, r);
 }
 
 wchg_acr *wchg_ctf_record_acr(wchg_ctf_record *r) { return r ? &r->acr : NULL; }
@@ -56,7 +56,7 @@ const wchg_warnings *wchg_ctf_record_warnings(const wchg_ctf_record *r) {
 wchg_status ctf_record_begin(wchg_ctf_record *r, size_t text) {
   r->acr.accounting_record_type = WCHG_ACR_NONE;
   r->text.len = 0;
-  return ctf_buf_reserve(&r->text, &r->mem, text);
+  return wchgi_buf_reserve(&r->text, &r->mem, r->text.len + text, NULL);
 }
 
 wchg_str ctf_record_text(wchg_ctf_record *r, wchg_str s) {

@@ -21,7 +21,7 @@
 struct wchg_ctf_reg {
   const wchg_ctf_config *cfg;
   wchg_mem mem;
-  struct ctf_buf live, spare;
+  struct wchgi_buf live, spare;
   bool registered;
   wchg_reg_flavour flavour;
   struct ctf_ref impi, impu, waf, wwsf, instance_id, served_ip, ani;
@@ -35,8 +35,8 @@ wchg_ctf_reg *wchg_ctf_reg_new(const wchg_ctf_config *cfg) {
   wchg_ctf_reg *reg;
   if (!cfg)
     return NULL;
-  ctf_mem_init(&m, cfg->mem);
-  reg = ctf_alloc(&m, sizeof *reg);
+  wchgi_mem_init(&m, cfg->mem);
+  reg = wchgi_malloc(&m, sizeof *reg);
   if (!reg)
     return NULL;
   memset(reg, 0, sizeof *reg);
@@ -50,13 +50,13 @@ void wchg_ctf_reg_free(wchg_ctf_reg *reg) {
   if (!reg)
     return;
   m = reg->mem;
-  ctf_buf_free(&reg->live, &m);
-  ctf_buf_free(&reg->spare, &m);
-  ctf_dealloc(&m, reg);
+  wchgi_buf_free(&reg->live, &m);
+  wchgi_buf_free(&reg->spare, &m);
+  wchgi_free(&m, reg);
 }
 
 wchg_status wchg_ctf_reg_get(const wchg_ctf_reg *reg, wchg_ctf_reg_info *out) {
-  const struct ctf_buf *b;
+  const struct wchgi_buf *b;
   if (!reg || !out)
     return WCHG_E_ARG;
   b = &reg->live;
@@ -137,13 +137,13 @@ static wchg_status reg_user(wchg_ctf_record *r, const wchg_register_event *ev,
 /* Keep the identities of a successful (re-)registration. */
 static wchg_status reg_keep(wchg_ctf_reg *reg, const wchg_register_event *ev,
                             const struct ctf_user *u, int64_t expires_at) {
-  struct ctf_buf *b = &reg->spare, tmp;
+  struct wchgi_buf *b = &reg->spare, tmp;
   size_t need = u->impi.len + u->impu.len + u->waf.len + u->wwsf.len + u->instance_id.len +
                 ev->request.served_party_ip.len + ev->request.access_network_info.len;
   for (size_t k = 0; k < ev->associated_uri_count; k++)
     need += ev->associated_uri[k].len;
   b->len = 0;
-  if (ctf_buf_reserve(b, &reg->mem, need) != WCHG_OK)
+  if (wchgi_buf_reserve(b, &reg->mem, b->len + need, NULL) != WCHG_OK)
     return WCHG_E_NOMEM;
   reg->impi = ctf_put(b, u->impi);
   reg->impu = ctf_put(b, u->impu);
@@ -165,7 +165,7 @@ static wchg_status reg_keep(wchg_ctf_reg *reg, const wchg_register_event *ev,
 }
 
 static void reg_empty(wchg_ctf_reg *reg) {
-  struct ctf_buf live = reg->live, spare = reg->spare;
+  struct wchgi_buf live = reg->live, spare = reg->spare;
   wchg_mem m = reg->mem;
   const wchg_ctf_config *cfg = reg->cfg;
   memset(reg, 0, sizeof *reg);

@@ -17,7 +17,7 @@
 
 /* One SDP body kept for later records. */
 struct sdp_slot {
-  struct ctf_buf text;
+  struct wchgi_buf text;
   bool set;
   int type;       /* WCHG_SDP_OFFER or WCHG_SDP_ANSWER */
   bool initiator; /* Media-Initiator-Flag: the calling party sent the offer */
@@ -33,7 +33,7 @@ struct wchg_ctf_session {
   int64_t invite_ms, last_record_ms;
 
   /* from the initial INVITE and the registration */
-  struct ctf_buf base;
+  struct wchgi_buf base;
   struct ctf_ref sid, impi, impu, waf, wwsf, instance_id, call_id, called, from, caller_tag,
       route_received, route_transmitted, icsi, icid, orig_ioi;
   struct ctf_ref calling[CTF_MAX_LIST];
@@ -43,13 +43,13 @@ struct wchg_ctf_session {
   wchg_ip_address served_ip;
 
   /* from the 2xx to the INVITE */
-  struct ctf_buf resp;
+  struct wchgi_buf resp;
   struct ctf_ref term_ioi;
   struct ctf_ref transit_resp[WCHG_SIP_MAX_TRANSIT_IOI];
   size_t transit_resp_count;
 
   /* the latest P-Access-Network-Info from the UE: its first two specs */
-  struct ctf_buf ani;
+  struct wchgi_buf ani;
   struct ctf_ref ani_spec[2];
 
   /* SDP: the INVITE's offer, the early answer, the agreed session (read
@@ -73,8 +73,8 @@ wchg_ctf_session *wchg_ctf_session_new(const wchg_ctf_config *cfg) {
   wchg_ctf_session *s;
   if (!cfg)
     return NULL;
-  ctf_mem_init(&m, cfg->mem);
-  s = ctf_alloc(&m, sizeof *s);
+  wchgi_mem_init(&m, cfg->mem);
+  s = wchgi_malloc(&m, sizeof *s);
   if (!s)
     return NULL;
   memset(s, 0, sizeof *s);
@@ -101,14 +101,14 @@ void wchg_ctf_session_free(wchg_ctf_session *s) {
   if (!s)
     return;
   m = s->mem;
-  ctf_buf_free(&s->base, &m);
-  ctf_buf_free(&s->resp, &m);
-  ctf_buf_free(&s->ani, &m);
-  ctf_buf_free(&s->offer.text, &m);
-  ctf_buf_free(&s->early.text, &m);
-  ctf_buf_free(&s->agreed.text, &m);
+  wchgi_buf_free(&s->base, &m);
+  wchgi_buf_free(&s->resp, &m);
+  wchgi_buf_free(&s->ani, &m);
+  wchgi_buf_free(&s->offer.text, &m);
+  wchgi_buf_free(&s->early.text, &m);
+  wchgi_buf_free(&s->agreed.text, &m);
   ctf_answers_free(&s->answers, &m);
-  ctf_dealloc(&m, s);
+  wchgi_free(&m, s);
 }
 
 wchg_ctf_state wchg_ctf_session_state(const wchg_ctf_session *s) {
@@ -198,7 +198,7 @@ static void slot_set(struct sdp_slot *slot, wchg_str text, int type, bool initia
 }
 
 static wchg_str slot_text(const struct sdp_slot *slot) {
-  return (wchg_str){slot->text.p ? slot->text.p : "", slot->text.len};
+  return (wchg_str){slot->text.p ? (const char *)slot->text.p : "", slot->text.len};
 }
 
 /* ---- the session's part of every record -------------------------------- */
@@ -211,7 +211,7 @@ struct view {
 
 static void session_facts(const wchg_ctf_session *s, struct view *v, struct ctf_facts *f,
                           int32_t type, int64_t event_ms, const wchg_ip_address *ip) {
-  const struct ctf_buf *b = &s->base;
+  const struct wchgi_buf *b = &s->base;
   memset(f, 0, sizeof *f);
   v->user.wic = s->wic;
   v->user.impi = ctf_get(b, s->impi);
@@ -326,13 +326,13 @@ wchg_status wchg_ctf_session_begin(wchg_ctf_session *s, const wchg_ctf_reg *reg,
          ev->route_received.len + ev->route_transmitted.len + ev->icsi.len + pcv.icid.len +
          pcv.orig_ioi.len + list_len(ev->asserted_identity, ev->asserted_identity_count) +
          list_len(pcv.transit, pcv.transit_count);
-  if (ctf_buf_grow(&s->base, &s->mem, need) != WCHG_OK ||
-      ctf_buf_grow(&s->ani, &s->mem, ani[0].len + ani[1].len) != WCHG_OK ||
-      ctf_buf_grow(&s->offer.text, &s->mem, sdp ? ev->sdp.len : 0) != WCHG_OK)
+  if (wchgi_buf_reserve(&s->base, &s->mem, need, NULL) != WCHG_OK ||
+      wchgi_buf_reserve(&s->ani, &s->mem, ani[0].len + ani[1].len, NULL) != WCHG_OK ||
+      wchgi_buf_reserve(&s->offer.text, &s->mem, sdp ? ev->sdp.len : 0, NULL) != WCHG_OK)
     return WCHG_E_NOMEM;
 
   wchg_ctf_session_reset(s);
-  wchg_ctf_session_id(s->cfg, unique, s->base.p, s->base.cap, &sid_len);
+  wchg_ctf_session_id(s->cfg, unique, (char *)s->base.p, s->base.cap, &sid_len);
   s->sid = (struct ctf_ref){0, sid_len, true};
   s->base.len = sid_len;
   s->wic = u.wic;
@@ -349,7 +349,7 @@ wchg_status wchg_ctf_session_begin(wchg_ctf_session *s, const wchg_ctf_reg *reg,
     wchg_str tag = from_tag(ctf_get(&s->base, s->from));
     s->caller_tag.set = tag.ptr != NULL;
     if (tag.ptr)
-      s->caller_tag = (struct ctf_ref){(size_t)(tag.ptr - s->base.p), tag.len, true};
+      s->caller_tag = (struct ctf_ref){(size_t)(tag.ptr - (const char *)s->base.p), tag.len, true};
   }
   s->route_received = ctf_put(&s->base, ev->route_received);
   s->route_transmitted = ctf_put(&s->base, ev->route_transmitted);
@@ -539,19 +539,19 @@ static wchg_status parse_event(const wchg_ctf_session *s, wchg_ctf_record *r, en
 static wchg_status reserve(wchg_ctf_session *s, enum action act, const wchg_sip_event *ev,
                            const struct parsed *p) {
   size_t sdp = p->sdp ? ev->sdp.len : 0;
-  if (ctf_buf_grow(&s->ani, &s->mem, p->ani[0].len + p->ani[1].len) != WCHG_OK)
+  if (wchgi_buf_reserve(&s->ani, &s->mem, p->ani[0].len + p->ani[1].len, NULL) != WCHG_OK)
     return WCHG_E_NOMEM;
   switch (act) {
   case ACT_EARLY:
-    return ctf_buf_grow(&s->early.text, &s->mem, sdp);
+    return wchgi_buf_reserve(&s->early.text, &s->mem, sdp, NULL);
   case ACT_START:
-    if (ctf_buf_grow(&s->resp, &s->mem,
-                     p->pcv.term_ioi.len + list_len(p->pcv.transit, p->pcv.transit_count)) !=
+    if (wchgi_buf_reserve(&s->resp, &s->mem,
+                     p->pcv.term_ioi.len + list_len(p->pcv.transit, p->pcv.transit_count), NULL) !=
         WCHG_OK)
       return WCHG_E_NOMEM;
-    return ctf_buf_grow(&s->agreed.text, &s->mem, sdp);
+    return wchgi_buf_reserve(&s->agreed.text, &s->mem, sdp, NULL);
   case ACT_MODIFY:
-    return ctf_buf_grow(&s->agreed.text, &s->mem, sdp);
+    return wchgi_buf_reserve(&s->agreed.text, &s->mem, sdp, NULL);
   default:
     return WCHG_OK;
   }

@@ -46,18 +46,6 @@ enum {
 /* Rules of one group or command: at most this many children. */
 #define MAX_RULES 96
 
-#if defined(__GNUC__)
-#define LIKELY(x) __builtin_expect(!!(x), 1)
-#define UNLIKELY(x) __builtin_expect(!!(x), 0)
-#define COLD __attribute__((cold, noinline))
-#define INLINE static inline __attribute__((always_inline))
-#else
-#define LIKELY(x) (x)
-#define UNLIKELY(x) (x)
-#define COLD
-#define INLINE static inline
-#endif
-
 #if defined(__SSE2__) && defined(__GNUC__)
 #include <emmintrin.h>
 #define DEC_SSE2 1
@@ -79,34 +67,34 @@ struct pctx {
 /* ---- big-endian loads -------------------------------------------------- */
 
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-INLINE uint32_t be32(const uint8_t *p) {
+WCHG_INLINE uint32_t be32(const uint8_t *p) {
   uint32_t v;
   memcpy(&v, p, 4);
   return __builtin_bswap32(v);
 }
-INLINE uint64_t be64(const uint8_t *p) {
+WCHG_INLINE uint64_t be64(const uint8_t *p) {
   uint64_t v;
   memcpy(&v, p, 8);
   return __builtin_bswap64(v);
 }
 #elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-INLINE uint32_t be32(const uint8_t *p) {
+WCHG_INLINE uint32_t be32(const uint8_t *p) {
   uint32_t v;
   memcpy(&v, p, 4);
   return v;
 }
-INLINE uint64_t be64(const uint8_t *p) {
+WCHG_INLINE uint64_t be64(const uint8_t *p) {
   uint64_t v;
   memcpy(&v, p, 8);
   return v;
 }
 #else
-INLINE uint32_t be32(const uint8_t *p) {
+WCHG_INLINE uint32_t be32(const uint8_t *p) {
   return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
-INLINE uint64_t be64(const uint8_t *p) { return (uint64_t)be32(p) << 32 | be32(p + 4); }
+WCHG_INLINE uint64_t be64(const uint8_t *p) { return (uint64_t)be32(p) << 32 | be32(p + 4); }
 #endif
-INLINE uint32_t be24(const uint8_t *p) {
+WCHG_INLINE uint32_t be24(const uint8_t *p) {
   return (uint32_t)p[0] << 16 | (uint32_t)p[1] << 8 | p[2];
 }
 
@@ -160,7 +148,7 @@ static wchg_status vreport(struct pctx *c, bool deviation, uint32_t result, cons
 
 /* A problem outside any one AVP: path = the open groups, then |leaf|. */
 static wchg_status report(struct pctx *c, bool deviation, uint32_t result, const uint8_t *at,
-                          const char *leaf, const char *fmt, ...) WCHG_PRINTF(6, 7) COLD;
+                          const char *leaf, const char *fmt, ...) WCHG_PRINTF(6, 7) WCHG_COLD;
 static wchg_status report(struct pctx *c, bool deviation, uint32_t result, const uint8_t *at,
                           const char *leaf, const char *fmt, ...) {
   va_list ap;
@@ -174,7 +162,7 @@ static wchg_status report(struct pctx *c, bool deviation, uint32_t result, const
  * its name ends the path. */
 static wchg_status report_avp(struct pctx *c, bool deviation, uint32_t result, const uint8_t *at,
                               const wchg_dict_avp *d, uint32_t code, uint32_t vendor,
-                              const char *fmt, ...) WCHG_PRINTF(8, 9) COLD;
+                              const char *fmt, ...) WCHG_PRINTF(8, 9) WCHG_COLD;
 static wchg_status report_avp(struct pctx *c, bool deviation, uint32_t result, const uint8_t *at,
                               const wchg_dict_avp *d, uint32_t code, uint32_t vendor,
                               const char *fmt, ...) {
@@ -208,7 +196,7 @@ static size_t fixed_size(wchg_avp_type t) {
 }
 
 /* All |n| octets at |s| ASCII? Word at a time; the last word overlaps. */
-INLINE bool all_ascii(const uint8_t *s, size_t n) {
+WCHG_INLINE bool all_ascii(const uint8_t *s, size_t n) {
   const uint64_t hi = 0x8080808080808080u;
   uint64_t a, b;
 #if defined(DEC_SSE2)
@@ -273,7 +261,7 @@ static const uint8_t *opaque_avps(const uint8_t *p, const uint8_t *end) {
  * (an error in both policies); another family (RFC 6733 §4.3.1 allows
  * every IANA address family) is a deviation. */
 static wchg_status bad_address(struct pctx *c, const wchg_dict_avp *d, const uint8_t *hdr,
-                               const uint8_t *data, size_t len) COLD;
+                               const uint8_t *data, size_t len) WCHG_COLD;
 static wchg_status bad_address(struct pctx *c, const wchg_dict_avp *d, const uint8_t *hdr,
                                const uint8_t *data, size_t len) {
   unsigned fam = len >= 2 ? (unsigned)(data[0] << 8 | data[1]) : 0;
@@ -295,33 +283,33 @@ static wchg_status bad_address(struct pctx *c, const wchg_dict_avp *d, const uin
 _Static_assert(I_SIP_RESPONSE_TIMESTAMP_FRACTION == I_SIP_REQUEST_TIMESTAMP_FRACTION + 1,
                "the two fractions are neighbours in the table");
 #define FRACTION_MAX 999u
-INLINE bool is_fraction(const wchg_dict_avp *d) {
+WCHG_INLINE bool is_fraction(const wchg_dict_avp *d) {
   return (size_t)(d - &wchgi_dict_table[I_SIP_REQUEST_TIMESTAMP_FRACTION]) < 2;
 }
 
 /* The data of one AVP against its dictionary entry. */
-INLINE wchg_status check_value(struct pctx *c, const wchg_dict_avp *d, const uint8_t *hdr,
+WCHG_INLINE wchg_status check_value(struct pctx *c, const wchg_dict_avp *d, const uint8_t *hdr,
                                const uint8_t *data, size_t len) {
   size_t want = fixed_size(d->type), bad;
-  if (UNLIKELY(want && len != want))
+  if (WCHG_UNLIKELY(want && len != want))
     return fail_avp(c, RC_INVALID_AVP_LENGTH, hdr, d, 0, 0,
                     "%s data must be %zu octets, not %zu", d->name, want, len);
   switch (d->type) {
   case WCHG_AVP_ADDRESS: {
     unsigned fam = len >= 2 ? (unsigned)(data[0] << 8 | data[1]) : 0;
-    if (UNLIKELY(!((fam == 1 && len == 6) || (fam == 2 && len == 18))))
+    if (WCHG_UNLIKELY(!((fam == 1 && len == 6) || (fam == 2 && len == 18))))
       return bad_address(c, d, hdr, data, len);
     return WCHG_OK;
   }
   case WCHG_AVP_UTF8STRING:
-    if (LIKELY(all_ascii(data, len)))
+    if (WCHG_LIKELY(all_ascii(data, len)))
       return WCHG_OK;
     if (!wchgi_utf8_valid((const char *)data, len, &bad))
       return deviate_avp(c, RC_INVALID_AVP_VALUE, data + bad, d, 0, 0,
                          "the text is not valid UTF-8 (octet %zu)", bad);
     return WCHG_OK;
   case WCHG_AVP_UNSIGNED32:
-    if (UNLIKELY(is_fraction(d)) && be32(data) > FRACTION_MAX)
+    if (WCHG_UNLIKELY(is_fraction(d)) && be32(data) > FRACTION_MAX)
       return deviate_avp(c, RC_INVALID_AVP_VALUE, hdr, d, 0, 0,
                          "%u is over %u: %s holds milliseconds (0..%u)", (unsigned)be32(data),
                          FRACTION_MAX, d->name, FRACTION_MAX);
@@ -329,8 +317,8 @@ INLINE wchg_status check_value(struct pctx *c, const wchg_dict_avp *d, const uin
   case WCHG_AVP_ENUMERATED: {
     int32_t v = (int32_t)be32(data);
     const struct wchgi_dict_meta *em = wchg_dict_meta_of(c->meta, c->base, d);
-    if (LIKELY(em->dense))
-      return LIKELY(v >= em->lo && v <= em->hi)
+    if (WCHG_LIKELY(em->dense))
+      return WCHG_LIKELY(v >= em->lo && v <= em->hi)
                  ? WCHG_OK
                  : deviate_avp(c, RC_INVALID_AVP_VALUE, hdr, d, 0, 0,
                                "%d is not a value of %s", (int)v, d->name);
@@ -341,10 +329,10 @@ INLINE wchg_status check_value(struct pctx *c, const wchg_dict_avp *d, const uin
   }
   case WCHG_AVP_GROUPED: {
     /* the group counts as a level: its children are one level down */
-    if (UNLIKELY(c->depth + 1 >= WCHG_DIAM_MAX_DEPTH))
+    if (WCHG_UNLIKELY(c->depth + 1 >= WCHG_DIAM_MAX_DEPTH))
       return fail_avp(c, RC_UNABLE_TO_COMPLY, hdr, d, 0, 0,
                       "Grouped AVPs nested deeper than %d", WCHG_DIAM_MAX_DEPTH);
-    if (UNLIKELY(d->code == AVP_FAILED_AVP && !d->vendor)) {
+    if (WCHG_UNLIKELY(d->code == AVP_FAILED_AVP && !d->vendor)) {
       const uint8_t *bad = opaque_avps(data, data + len);
       return bad ? fail_avp(c, RC_INVALID_AVP_LENGTH, bad, d, 0, 0,
                             "Failed-AVP holds something that is not a whole AVP")
@@ -366,12 +354,12 @@ INLINE wchg_status check_value(struct pctx *c, const wchg_dict_avp *d, const uin
  * Code and vendor are compared as one 64-bit key. */
 _Static_assert(offsetof(wchg_dict_rule, code) == 0 && offsetof(wchg_dict_rule, vendor) == 4,
                "code and vendor lead a rule");
-INLINE uint64_t rule_key(const wchg_dict_rule *r) {
+WCHG_INLINE uint64_t rule_key(const wchg_dict_rule *r) {
   uint64_t k;
   memcpy(&k, (const unsigned char *)r, 8);
   return k;
 }
-INLINE int find_rule(const wchg_dict_rule *rules, size_t n, uint32_t code, uint32_t vendor,
+WCHG_INLINE int find_rule(const wchg_dict_rule *rules, size_t n, uint32_t code, uint32_t vendor,
                      size_t *cursor) {
   uint32_t kv[2] = {code, vendor};
   uint64_t key;
@@ -399,7 +387,7 @@ found:
 /* First rule of |rules| below its minimum, by the full count. */
 static wchg_status missing(struct pctx *c, const wchg_dict_rule *rules, size_t nrules,
                            const uint16_t *counts, const uint64_t *seen,
-                           const uint8_t *parent) COLD;
+                           const uint8_t *parent) WCHG_COLD;
 static wchg_status missing(struct pctx *c, const wchg_dict_rule *rules, size_t nrules,
                            const uint16_t *counts, const uint64_t *seen,
                            const uint8_t *parent) {
@@ -417,7 +405,7 @@ static wchg_status missing(struct pctx *c, const wchg_dict_rule *rules, size_t n
 /* The P bit or a reserved flag bit set (RFC 6733 §4.1: the sender
  * clears them; RFC 3588-era peers set P): a deviation. */
 static wchg_status bad_bits(struct pctx *c, const uint8_t *p, const wchg_dict_avp *d,
-                            uint32_t code, uint32_t vendor, uint8_t flags) COLD;
+                            uint32_t code, uint32_t vendor, uint8_t flags) WCHG_COLD;
 static wchg_status bad_bits(struct pctx *c, const uint8_t *p, const wchg_dict_avp *d,
                             uint32_t code, uint32_t vendor, uint8_t flags) {
   if (!(flags & 0x1F))
@@ -443,7 +431,7 @@ static wchg_status check_avps(struct pctx *c, const uint8_t *p, const uint8_t *e
 
   for (; p < end; pos++) {
     size_t left = (size_t)(end - p);
-    if (UNLIKELY(left < 8))
+    if (WCHG_UNLIKELY(left < 8))
       return fail(c, RC_INVALID_AVP_LENGTH, p, NULL, "%zu octets left: too few for an AVP header",
                   left);
     uint64_t h = be64(p);
@@ -458,37 +446,37 @@ static wchg_status check_avps(struct pctx *c, const uint8_t *p, const uint8_t *e
     /* the parent's rules name the child's entry: no table search */
     int ri = rules ? find_rule(rules, nrules, code, vendor, &cursor) : -1;
     const wchg_dict_avp *d = ri >= 0 ? rules[ri].avp : wchg_dict_find(code, vendor);
-    if (UNLIKELY(flags & (WCHG_AVP_FLAG_P | 0x1F)) && (rc = bad_bits(c, p, d, code, vendor, flags)))
+    if (WCHG_UNLIKELY(flags & (WCHG_AVP_FLAG_P | 0x1F)) && (rc = bad_bits(c, p, d, code, vendor, flags)))
       return rc;
-    if (UNLIKELY(alen < hl || alen > left))
+    if (WCHG_UNLIKELY(alen < hl || alen > left))
       return fail_avp(c, RC_INVALID_AVP_LENGTH, p, d, code, vendor,
                       "AVP length %u is outside %zu..%zu", (unsigned)alen, hl, left);
-    if (UNLIKELY(hl == 12 && vendor == 0) &&
+    if (WCHG_UNLIKELY(hl == 12 && vendor == 0) &&
         (rc = deviate_avp(c, RC_INVALID_AVP_BITS, p, d, code, vendor,
                           "V bit set with Vendor-Id 0%s%s%s", d ? "; the rule of " : "",
                           d ? d->name : "", d ? " is V must not" : "")))
       return rc;
     size_t padded = ((size_t)alen + 3) & ~(size_t)3;
-    if (UNLIKELY(padded > left))
+    if (WCHG_UNLIKELY(padded > left))
       return fail_avp(c, RC_INVALID_AVP_LENGTH, p, d, code, vendor,
                       "the padding runs past the enclosing AVP or message");
-    if (UNLIKELY(!d)) {
+    if (WCHG_UNLIKELY(!d)) {
       if (flags & WCHG_AVP_FLAG_M) /* RFC 6733 §4.1: refused in both policies */
         return fail_avp(c, RC_AVP_UNSUPPORTED, p, d, code, vendor,
                         "an unknown AVP with the M bit set");
     } else {
       bool m = flags & WCHG_AVP_FLAG_M;
-      if (UNLIKELY((m && d->m_rule == WCHG_RULE_MUSTNOT) || (!m && d->m_rule == WCHG_RULE_MUST)) &&
+      if (WCHG_UNLIKELY((m && d->m_rule == WCHG_RULE_MUSTNOT) || (!m && d->m_rule == WCHG_RULE_MUST)) &&
           (rc = deviate_avp(c, RC_INVALID_AVP_BITS, p, d, code, vendor,
                             "M bit %s; the rule of %s is M must%s", m ? "set" : "clear", d->name,
                             m ? " not" : "")))
         return rc;
-      if (UNLIKELY((rc = check_value(c, d, p, p + hl, alen - hl))))
+      if (WCHG_UNLIKELY((rc = check_value(c, d, p, p + hl, alen - hl))))
         return rc;
     }
     if (alen & 3) { /* RFC 6733 §4.1: zero octets; they end the last word */
       unsigned npad = (unsigned)(padded - alen);
-      if (UNLIKELY(be32(p + padded - 4) & ((1u << (8 * npad)) - 1)))
+      if (WCHG_UNLIKELY(be32(p + padded - 4) & ((1u << (8 * npad)) - 1)))
         for (size_t k = alen; k < padded; k++)
           if (p[k])
             return fail_avp(c, RC_INVALID_AVP_VALUE, p + k, d, code, vendor,
@@ -496,12 +484,12 @@ static wchg_status check_avps(struct pctx *c, const uint8_t *p, const uint8_t *e
     }
     if (abnf && d) {
       if (ri < 0) {
-        if (UNLIKELY(!extensible) &&
+        if (WCHG_UNLIKELY(!extensible) &&
             (rc = deviate(c, RC_AVP_NOT_ALLOWED, p, d->name, "%s is not allowed here", d->name)))
           return rc;
       } else {
         uint64_t bit = (uint64_t)1 << (ri & 63);
-        if (LIKELY(!(seen[ri >> 6] & bit))) {
+        if (WCHG_LIKELY(!(seen[ri >> 6] & bit))) {
           seen[ri >> 6] |= bit;
           counts[ri] = 1;
         } else {
@@ -514,7 +502,7 @@ static wchg_status check_avps(struct pctx *c, const uint8_t *p, const uint8_t *e
         }
       }
     }
-    if (UNLIKELY(abnf && pos < nfixed) &&
+    if (WCHG_UNLIKELY(abnf && pos < nfixed) &&
         (rules[pos].code != code || rules[pos].vendor != vendor)) {
       const wchg_dict_avp *f = wchg_dict_find(rules[pos].code, rules[pos].vendor);
       if ((rc = deviate(c, RC_MISSING_AVP, p, f ? f->name : "?", "%s must be AVP number %zu here",
@@ -523,7 +511,7 @@ static wchg_status check_avps(struct pctx *c, const uint8_t *p, const uint8_t *e
     }
     p += padded;
   }
-  if (abnf && UNLIKELY(((rm->req[0] & ~seen[0]) | (rm->req[1] & ~seen[1])) || !rm->simple))
+  if (abnf && WCHG_UNLIKELY(((rm->req[0] & ~seen[0]) | (rm->req[1] & ~seen[1])) || !rm->simple))
     return missing(c, rules, nrules, counts, seen, parent);
   return WCHG_OK;
 }
@@ -557,14 +545,14 @@ static bool fast_avps(const struct fctx *f, const uint8_t *p, const uint8_t *end
   }
   for (; p < end; pos++) {
     size_t left = (size_t)(end - p);
-    if (UNLIKELY(left < 8))
+    if (WCHG_UNLIKELY(left < 8))
       return false;
     uint64_t h = be64(p);
     uint32_t code = (uint32_t)(h >> 32), vendor = 0, alen = (uint32_t)h & 0xFFFFFF;
     uint8_t flags = (uint8_t)(h >> 24);
     size_t hl = 8;
     if (flags & WCHG_AVP_FLAG_V) {
-      if (UNLIKELY(left < 12))
+      if (WCHG_UNLIKELY(left < 12))
         return false;
       hl = 12;
       vendor = be32(p + 8);
@@ -572,30 +560,30 @@ static bool fast_avps(const struct fctx *f, const uint8_t *p, const uint8_t *end
     int ri = rules ? find_rule(rules, nrules, code, vendor, &cursor) : -1;
     const wchg_dict_avp *d = ri >= 0 ? rules[ri].avp : wchg_dict_find(code, vendor);
     size_t padded = ((size_t)alen + 3) & ~(size_t)3;
-    if (UNLIKELY(alen < hl || padded > left))
+    if (WCHG_UNLIKELY(alen < hl || padded > left))
       return false;
-    if (LIKELY(d != NULL)) {
+    if (WCHG_LIKELY(d != NULL)) {
       const struct wchgi_dict_meta *dm = wchg_dict_meta_of(mt, base, d);
       /* reserved bits, P, M by the rule, V by the vendor (a V with
        * Vendor-Id 0 finds an IETF entry, whose V must be clear) */
-      if (UNLIKELY((flags & dm->fmask) != dm->fval))
+      if (WCHG_UNLIKELY((flags & dm->fmask) != dm->fval))
         return false;
       const uint8_t *data = p + hl;
       size_t len = alen - hl;
       switch (dm->kind) {
       case WCHG_DK_FIXED4:
-        if (UNLIKELY(len != 4) || (UNLIKELY(is_fraction(d)) && be32(data) > FRACTION_MAX))
+        if (WCHG_UNLIKELY(len != 4) || (WCHG_UNLIKELY(is_fraction(d)) && be32(data) > FRACTION_MAX))
           return false;
         break;
       case WCHG_DK_FIXED8:
-        if (UNLIKELY(len != 8))
+        if (WCHG_UNLIKELY(len != 8))
           return false;
         break;
       case WCHG_DK_ENUM_DENSE: {
-        if (UNLIKELY(len != 4))
+        if (WCHG_UNLIKELY(len != 4))
           return false;
         int32_t v = (int32_t)be32(data);
-        if (UNLIKELY(v < dm->lo || v > dm->hi))
+        if (WCHG_UNLIKELY(v < dm->lo || v > dm->hi))
           return false;
         break;
       }
@@ -605,7 +593,7 @@ static bool fast_avps(const struct fctx *f, const uint8_t *p, const uint8_t *end
         break;
       case WCHG_DK_ADDRESS: {
         unsigned fam = len >= 2 ? (unsigned)(data[0] << 8 | data[1]) : 0;
-        if (UNLIKELY(!((fam == 1 && len == 6) || (fam == 2 && len == 18))))
+        if (WCHG_UNLIKELY(!((fam == 1 && len == 6) || (fam == 2 && len == 18))))
           return false;
         break;
       }
@@ -616,12 +604,12 @@ static bool fast_avps(const struct fctx *f, const uint8_t *p, const uint8_t *end
         break;
       }
       case WCHG_DK_GROUP:
-        if (UNLIKELY(d->code == AVP_FAILED_AVP && !d->vendor)) {
+        if (WCHG_UNLIKELY(d->code == AVP_FAILED_AVP && !d->vendor)) {
           if (opaque_avps(data, data + len))
             return false;
           break;
         }
-        if (UNLIKELY(depth + 1 >= WCHG_DIAM_MAX_DEPTH) ||
+        if (WCHG_UNLIKELY(depth + 1 >= WCHG_DIAM_MAX_DEPTH) ||
             !fast_avps(f, data, data + len, d->children, d->n_children, dm,
                        d->extensible || !d->n_children, depth + 1))
           return false;
@@ -629,33 +617,33 @@ static bool fast_avps(const struct fctx *f, const uint8_t *p, const uint8_t *end
       default:
         break;
       }
-    } else if (UNLIKELY((flags & (WCHG_AVP_FLAG_M | WCHG_AVP_FLAG_P | 0x1F)) ||
+    } else if (WCHG_UNLIKELY((flags & (WCHG_AVP_FLAG_M | WCHG_AVP_FLAG_P | 0x1F)) ||
                         (hl == 12 && vendor == 0))) {
       return false;
     }
     if (alen & 3) { /* zero padding: the low octets of the last word */
       unsigned npad = (unsigned)(padded - alen);
-      if (UNLIKELY(be32(p + padded - 4) & ((1u << (8 * npad)) - 1)))
+      if (WCHG_UNLIKELY(be32(p + padded - 4) & ((1u << (8 * npad)) - 1)))
         return false;
     }
     if (abnf && d) {
       if (ri < 0) {
-        if (UNLIKELY(!extensible))
+        if (WCHG_UNLIKELY(!extensible))
           return false;
       } else {
         uint64_t bit = (uint64_t)1 << (ri & 63);
-        if (LIKELY(ri < 64)) {
-          if (UNLIKELY(seen0 & bit & once0))
+        if (WCHG_LIKELY(ri < 64)) {
+          if (WCHG_UNLIKELY(seen0 & bit & once0))
             return false;
           seen0 |= bit;
         } else {
-          if (UNLIKELY(seen1 & bit & rm->once[1]))
+          if (WCHG_UNLIKELY(seen1 & bit & rm->once[1]))
             return false;
           seen1 |= bit;
         }
       }
     }
-    if (UNLIKELY(pos < nfixed) && (size_t)ri != pos)
+    if (WCHG_UNLIKELY(pos < nfixed) && (size_t)ri != pos)
       return false;
     p += padded;
   }
@@ -716,7 +704,7 @@ wchg_status wchg_dmsg_parse_ex(const uint8_t *buf, size_t len, unsigned options,
   size_t nrules = abnf ? cmd->n_avps : 0;
   const struct wchgi_dict_meta *rm = abnf ? wchgi_dict_command_meta(c.meta, cmd) : NULL;
   struct fctx f = {c.base, c.meta, !(options & WCHG_DPARSE_NO_ABNF)};
-  if (LIKELY(fast_avps(&f, buf + 20, buf + len, rules, nrules, rm, !abnf || cmd->extensible, 0)))
+  if (WCHG_LIKELY(fast_avps(&f, buf + 20, buf + len, rules, nrules, rm, !abnf || cmd->extensible, 0)))
     return WCHG_OK;
   /* something is wrong: the full pass finds it, with its path (and in
    * receive policy every deviation on the way) */

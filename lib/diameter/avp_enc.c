@@ -19,26 +19,6 @@
 
 #include "base/internal.h"
 
-#if defined(__GNUC__)
-#define LIKELY(x) __builtin_expect(!!(x), 1)
-#define UNLIKELY(x) __builtin_expect(!!(x), 0)
-#define COLD __attribute__((cold, noinline))
-/* The slow paths stay whole and out of line (no partial inlining), so
- * that the fast paths around them need no stack frame. */
-#if defined(__clang__) || __GNUC__ < 8
-#define SLOW __attribute__((noinline))
-#else
-#define SLOW __attribute__((noinline, noipa))
-#endif
-#define INLINE static inline __attribute__((always_inline))
-#else
-#define LIKELY(x) (x)
-#define UNLIKELY(x) (x)
-#define COLD
-#define SLOW
-#define INLINE static inline
-#endif
-
 #if defined(__SSE2__) && defined(__GNUC__)
 #include <emmintrin.h>
 #define ENC_SSE2 1
@@ -47,25 +27,25 @@
 /* ---- big-endian stores ----------------------------------------------- */
 
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-INLINE void st32(uint8_t *p, uint32_t v) {
+WCHG_INLINE void st32(uint8_t *p, uint32_t v) {
   v = __builtin_bswap32(v);
   memcpy(p, &v, 4);
 }
-INLINE void st64(uint8_t *p, uint64_t v) {
+WCHG_INLINE void st64(uint8_t *p, uint64_t v) {
   v = __builtin_bswap64(v);
   memcpy(p, &v, 8);
 }
 #elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-INLINE void st32(uint8_t *p, uint32_t v) { memcpy(p, &v, 4); }
-INLINE void st64(uint8_t *p, uint64_t v) { memcpy(p, &v, 8); }
+WCHG_INLINE void st32(uint8_t *p, uint32_t v) { memcpy(p, &v, 4); }
+WCHG_INLINE void st64(uint8_t *p, uint64_t v) { memcpy(p, &v, 8); }
 #else
-INLINE void st32(uint8_t *p, uint32_t v) {
+WCHG_INLINE void st32(uint8_t *p, uint32_t v) {
   p[0] = (uint8_t)(v >> 24);
   p[1] = (uint8_t)(v >> 16);
   p[2] = (uint8_t)(v >> 8);
   p[3] = (uint8_t)v;
 }
-INLINE void st64(uint8_t *p, uint64_t v) {
+WCHG_INLINE void st64(uint8_t *p, uint64_t v) {
   st32(p, (uint32_t)(v >> 32));
   st32(p + 4, (uint32_t)v);
 }
@@ -75,7 +55,7 @@ INLINE void st64(uint8_t *p, uint64_t v) {
 
 /* Record the first error; |d| (may be NULL) names the AVP in the diag,
  * else (code, vendor) does. */
-static COLD wchg_status set_error_d(wchg_dwriter *w, wchg_status code,
+static WCHG_COLD wchg_status set_error_d(wchg_dwriter *w, wchg_status code,
                                     const wchg_dict_avp *d, uint32_t avp,
                                     uint32_t vendor, const char *what) {
   if (w->error == WCHG_OK) {
@@ -128,12 +108,12 @@ void wchg_dw_init(wchg_dwriter *w, uint8_t *buf, size_t cap, wchg_diag *diag) {
 }
 
 /* Do |n| more octets fit? (Any len, also past cap.) */
-INLINE bool fits(const wchg_dwriter *w, size_t n) {
+WCHG_INLINE bool fits(const wchg_dwriter *w, size_t n) {
   return w->len <= w->cap && n <= w->cap - w->len;
 }
 
 /* Account for |n| octets that did not fit: only counting from now on. */
-INLINE void count_only(wchg_dwriter *w, size_t n) {
+WCHG_INLINE void count_only(wchg_dwriter *w, size_t n) {
   w->gate = 0;
   w->len += n;
 }
@@ -184,14 +164,14 @@ wchg_status wchg_dw_header(wchg_dwriter *w, uint8_t flags, uint32_t code,
 #define T_I32 (T(WCHG_AVP_INTEGER32) | T(WCHG_AVP_ENUMERATED))
 
 /* Is |d| an entry of the dictionary's table (NULL is not)? */
-INLINE bool in_table(const wchg_dwriter *w, const wchg_dict_avp *d) {
+WCHG_INLINE bool in_table(const wchg_dwriter *w, const wchg_dict_avp *d) {
   return (uintptr_t)d - (uintptr_t)w->dict < w->dict_size;
 }
 
 /* The fast paths' condition on the writer and the entry: the gate open
  * and |d| an entry of one of |types|. */
-INLINE bool usable(const wchg_dwriter *w, const wchg_dict_avp *d, unsigned types) {
-  return LIKELY((uintptr_t)d - (uintptr_t)w->dict < w->gate) && LIKELY(T(d->type) & types);
+WCHG_INLINE bool usable(const wchg_dwriter *w, const wchg_dict_avp *d, unsigned types) {
+  return WCHG_LIKELY((uintptr_t)d - (uintptr_t)w->dict < w->gate) && WCHG_LIKELY(T(d->type) & types);
 }
 
 /* The slow paths' full check, in the order of the (code, vendor) era:
@@ -224,7 +204,7 @@ static bool checked(wchg_dwriter *w, const wchg_dict_avp *d, unsigned types) {
  * the error set. From the open level's rules when it is one of its
  * children (AVPs usually come in ABNF order, so the search starts at the
  * last match and wraps around), else the table. */
-static SLOW const wchg_dict_avp *lookup_slow(wchg_dwriter *w, uint32_t code, uint32_t vendor) {
+static WCHG_SLOW const wchg_dict_avp *lookup_slow(wchg_dwriter *w, uint32_t code, uint32_t vendor) {
   if (w->error)
     return NULL;
   if (w->depth == 0) {
@@ -251,8 +231,8 @@ found:
 
 /* The common case inline: the gate open (no error, header written) and
  * the AVP at or after the cursor of the open level's rules. */
-INLINE const wchg_dict_avp *lookup(wchg_dwriter *w, uint32_t code, uint32_t vendor) {
-  if (LIKELY(w->gate != 0)) {
+WCHG_INLINE const wchg_dict_avp *lookup(wchg_dwriter *w, uint32_t code, uint32_t vendor) {
+  if (WCHG_LIKELY(w->gate != 0)) {
     int lv = w->depth - 1;
     const wchg_dict_rule *r = w->rules[lv];
     for (size_t i = w->cursor[lv], n = w->nrules[lv]; i < n; i++)
@@ -269,7 +249,7 @@ INLINE const wchg_dict_avp *lookup(wchg_dwriter *w, uint32_t code, uint32_t vend
 /* The flags from the dictionary in the top octet of the length word: M
  * where the rule is MUST (MAY and MUST NOT go clear), V for a vendor. */
 #define V_BIT ((uint32_t)WCHG_AVP_FLAG_V << 24)
-INLINE uint32_t m_bit(const wchg_dict_avp *d) {
+WCHG_INLINE uint32_t m_bit(const wchg_dict_avp *d) {
   return (0u - (uint32_t)(d->m_rule == WCHG_RULE_MUST)) & (uint32_t)WCHG_AVP_FLAG_M << 24;
 }
 
@@ -280,7 +260,7 @@ typedef struct shape {
   size_t hl;
 } shape;
 
-INLINE shape shape_of(const wchg_dict_avp *d) {
+WCHG_INLINE shape shape_of(const wchg_dict_avp *d) {
   shape s;
   s.code = d->code;
   s.vendor = d->vendor;
@@ -290,12 +270,12 @@ INLINE shape shape_of(const wchg_dict_avp *d) {
 }
 
 /* Code, flags and |total| length: the first 8 octets, one store. */
-INLINE void emit_head8(uint8_t *p, const shape *s, size_t total) {
+WCHG_INLINE void emit_head8(uint8_t *p, const shape *s, size_t total) {
   st64(p, (uint64_t)s->code << 32 | (s->flags | (uint32_t)total));
 }
 
 /* The whole header (with the vendor when there is one). */
-INLINE void emit_head(uint8_t *p, const shape *s, size_t total) {
+WCHG_INLINE void emit_head(uint8_t *p, const shape *s, size_t total) {
   emit_head8(p, s, total);
   if (s->vendor)
     st32(p + 8, s->vendor);
@@ -303,7 +283,7 @@ INLINE void emit_head(uint8_t *p, const shape *s, size_t total) {
 
 /* A fixed-size AVP: header and a value of |n| (4 or 8) octets. The vendor
  * store is unconditional: without a vendor the value overwrites it. */
-INLINE void emit_fixed(uint8_t *p, const shape *s, uint64_t v, size_t n) {
+WCHG_INLINE void emit_fixed(uint8_t *p, const shape *s, uint64_t v, size_t n) {
   emit_head8(p, s, s->hl + n);
   st32(p + 8, s->vendor);
   if (n == 4)
@@ -327,7 +307,7 @@ static wchg_status put_fixed_slow(wchg_dwriter *w, const wchg_dict_avp *d, uint6
 
 /* Copy |n| octets (no overlap); nonzero when one of them is >= 0x80.
  * Unaligned loads and stores, overlapping at the ends, no call. */
-INLINE unsigned copy_scan(uint8_t *dst, const uint8_t *src, size_t n) {
+WCHG_INLINE unsigned copy_scan(uint8_t *dst, const uint8_t *src, size_t n) {
 #ifdef ENC_SSE2
   if (n >= 16) {
     __m128i acc = _mm_setzero_si128(), v;
@@ -393,7 +373,7 @@ INLINE unsigned copy_scan(uint8_t *dst, const uint8_t *src, size_t n) {
 
 /* The general case of |len| octets of |data| (|utf8|: valid UTF-8 only):
  * every check in order, counting when the buffer is short. */
-static SLOW wchg_status put_data_slow(wchg_dwriter *w, const wchg_dict_avp *d,
+static WCHG_SLOW wchg_status put_data_slow(wchg_dwriter *w, const wchg_dict_avp *d,
                                       const void *data, size_t len, bool utf8,
                                       unsigned types) {
   size_t bad;
@@ -425,16 +405,16 @@ static SLOW wchg_status put_data_slow(wchg_dwriter *w, const wchg_dict_avp *d,
 /* |len| octets of |data|: the common case (usable, short, fits, ASCII
  * when text) here without a call, anything else in put_data_slow. The
  * header is written first, so that little stays live across the copy. */
-INLINE wchg_status put_data(wchg_dwriter *w, const wchg_dict_avp *d, const void *data,
+WCHG_INLINE wchg_status put_data(wchg_dwriter *w, const wchg_dict_avp *d, const void *data,
                             size_t len, bool utf8, unsigned types) {
-  if (usable(w, d, types) && LIKELY(len <= COPY_SCAN_MAX && data != NULL)) {
+  if (usable(w, d, types) && WCHG_LIKELY(len <= COPY_SCAN_MAX && data != NULL)) {
     uint32_t m = m_bit(d);
     uint32_t vendor = d->vendor;
     size_t hl = vendor ? 12 : 8, total = hl + len, padded = (total + 3) & ~(size_t)3;
     uint64_t head = (uint64_t)d->code << 32 | (vendor ? V_BIT : 0) | m |
                     (uint32_t)total;
     size_t at = w->len;
-    if (LIKELY(padded <= w->cap - at)) { /* the gate is open: len <= cap */
+    if (WCHG_LIKELY(padded <= w->cap - at)) { /* the gate is open: len <= cap */
       uint8_t *p = w->buf + at;
       /* the padding first: the header (when there is no data) and the
        * data go over it */
@@ -442,7 +422,7 @@ INLINE wchg_status put_data(wchg_dwriter *w, const wchg_dict_avp *d, const void 
       st64(p, head);
       if (vendor)
         st32(p + 8, vendor);
-      if (LIKELY(!copy_scan(p + hl, data, len) || !utf8)) {
+      if (WCHG_LIKELY(!copy_scan(p + hl, data, len) || !utf8)) {
         w->len = at + padded;
         return WCHG_OK;
       }
@@ -453,7 +433,7 @@ INLINE wchg_status put_data(wchg_dwriter *w, const wchg_dict_avp *d, const void 
 
 /* ---- each type: the fast path, and the slow one for everything else ---- */
 
-static SLOW wchg_status fixed_slow(wchg_dwriter *w, const wchg_dict_avp *d, unsigned types,
+static WCHG_SLOW wchg_status fixed_slow(wchg_dwriter *w, const wchg_dict_avp *d, unsigned types,
                                    uint64_t v, size_t n) {
   if (!checked(w, d, types))
     return w->error;
@@ -462,14 +442,14 @@ static SLOW wchg_status fixed_slow(wchg_dwriter *w, const wchg_dict_avp *d, unsi
 
 /* The fast path of the fixed-size types: one branch on the vendor, so
  * that the header's size and V are constants. */
-INLINE bool fixed_fast(wchg_dwriter *w, const wchg_dict_avp *d, uint64_t v, size_t n) {
+WCHG_INLINE bool fixed_fast(wchg_dwriter *w, const wchg_dict_avp *d, uint64_t v, size_t n) {
   uint32_t m = m_bit(d);
   uint64_t code = (uint64_t)d->code << 32;
   uint32_t vendor = d->vendor;
   size_t len = w->len, room = w->cap - len; /* the gate is open: len <= cap */
   uint8_t *p = w->buf + len;
   if (!vendor) {
-    if (UNLIKELY(room < 8 + n))
+    if (WCHG_UNLIKELY(room < 8 + n))
       return false;
     st64(p, code | m | (uint32_t)(8 + n));
     if (n == 4)
@@ -478,7 +458,7 @@ INLINE bool fixed_fast(wchg_dwriter *w, const wchg_dict_avp *d, uint64_t v, size
       st64(p + 8, v);
     w->len = len + 8 + n;
   } else {
-    if (UNLIKELY(room < 12 + n))
+    if (WCHG_UNLIKELY(room < 12 + n))
       return false;
     st64(p, code | V_BIT | m | (uint32_t)(12 + n));
     st32(p + 8, vendor);
@@ -491,29 +471,29 @@ INLINE bool fixed_fast(wchg_dwriter *w, const wchg_dict_avp *d, uint64_t v, size
   return true;
 }
 
-INLINE wchg_status fixed_d(wchg_dwriter *w, const wchg_dict_avp *d, unsigned types, uint64_t v,
+WCHG_INLINE wchg_status fixed_d(wchg_dwriter *w, const wchg_dict_avp *d, unsigned types, uint64_t v,
                            size_t n) {
-  if (usable(w, d, types) && LIKELY(fixed_fast(w, d, v, n)))
+  if (usable(w, d, types) && WCHG_LIKELY(fixed_fast(w, d, v, n)))
     return WCHG_OK;
   return fixed_slow(w, d, types, v, n);
 }
 
-INLINE wchg_status octets_d(wchg_dwriter *w, const wchg_dict_avp *d, const void *data,
+WCHG_INLINE wchg_status octets_d(wchg_dwriter *w, const wchg_dict_avp *d, const void *data,
                             size_t len) {
   return put_data(w, d, data, len, false, T_OCTETS);
 }
 
-INLINE wchg_status utf8_d(wchg_dwriter *w, const wchg_dict_avp *d, const char *s, size_t len) {
+WCHG_INLINE wchg_status utf8_d(wchg_dwriter *w, const wchg_dict_avp *d, const char *s, size_t len) {
   return put_data(w, d, s, len, true, T(WCHG_AVP_UTF8STRING));
 }
 
-INLINE uint32_t f32_bits(float v) {
+WCHG_INLINE uint32_t f32_bits(float v) {
   uint32_t bits;
   memcpy(&bits, &v, 4);
   return bits;
 }
 
-INLINE uint64_t f64_bits(double v) {
+WCHG_INLINE uint64_t f64_bits(double v) {
   uint64_t bits;
   memcpy(&bits, &v, 8);
   return bits;
@@ -538,11 +518,11 @@ int64_t wchg_unix_from_ntp(uint32_t ntp) {
 
 /* Unix seconds minus the first second of the era rule's range (1968-01-20
  * 03:14:08 UTC): below 2^32 exactly when in range; computed modulo 2^64. */
-INLINE uint64_t ntp_from_start(int64_t unix_seconds) {
+WCHG_INLINE uint64_t ntp_from_start(int64_t unix_seconds) {
   return (uint64_t)unix_seconds + (uint64_t)WCHG_NTP_UNIX_OFFSET - 0x80000000u;
 }
 
-static SLOW wchg_status time_slow(wchg_dwriter *w, const wchg_dict_avp *d, int64_t unix_seconds) {
+static WCHG_SLOW wchg_status time_slow(wchg_dwriter *w, const wchg_dict_avp *d, int64_t unix_seconds) {
   if (!checked(w, d, T(WCHG_AVP_TIME)))
     return w->error;
   uint64_t t = ntp_from_start(unix_seconds);
@@ -551,15 +531,15 @@ static SLOW wchg_status time_slow(wchg_dwriter *w, const wchg_dict_avp *d, int64
   return put_fixed_slow(w, d, (uint32_t)(t + 0x80000000u), 4);
 }
 
-INLINE wchg_status time_d(wchg_dwriter *w, const wchg_dict_avp *d, int64_t unix_seconds) {
+WCHG_INLINE wchg_status time_d(wchg_dwriter *w, const wchg_dict_avp *d, int64_t unix_seconds) {
   uint64_t t = ntp_from_start(unix_seconds);
-  if (usable(w, d, T(WCHG_AVP_TIME)) && LIKELY(t < 0x100000000u) &&
-      LIKELY(fixed_fast(w, d, (uint32_t)(t + 0x80000000u), 4)))
+  if (usable(w, d, T(WCHG_AVP_TIME)) && WCHG_LIKELY(t < 0x100000000u) &&
+      WCHG_LIKELY(fixed_fast(w, d, (uint32_t)(t + 0x80000000u), 4)))
     return WCHG_OK;
   return time_slow(w, d, unix_seconds);
 }
 
-static SLOW wchg_status address_slow(wchg_dwriter *w, const wchg_dict_avp *d, int family,
+static WCHG_SLOW wchg_status address_slow(wchg_dwriter *w, const wchg_dict_avp *d, int family,
                                      const uint8_t *addr) {
   uint8_t b[18];
   size_t n = family == 1 ? 4 : family == 2 ? 16 : 0;
@@ -576,14 +556,14 @@ static SLOW wchg_status address_slow(wchg_dwriter *w, const wchg_dict_avp *d, in
 
 /* 2 octets of family (IANA: 1 IPv4, 2 IPv6), then 4 or 16 of address:
  * lengths 6 or 18, padded to 8 or 20. */
-INLINE wchg_status address_d(wchg_dwriter *w, const wchg_dict_avp *d, int family,
+WCHG_INLINE wchg_status address_d(wchg_dwriter *w, const wchg_dict_avp *d, int family,
                              const uint8_t *addr) {
-  if (usable(w, d, T(WCHG_AVP_ADDRESS)) && LIKELY((family == 1 || family == 2) && addr)) {
+  if (usable(w, d, T(WCHG_AVP_ADDRESS)) && WCHG_LIKELY((family == 1 || family == 2) && addr)) {
     uint32_t m = m_bit(d);
     uint32_t vendor = d->vendor;
     size_t n = family == 1 ? 4 : 16, hl = vendor ? 12 : 8, total = hl + 2 + n;
     size_t padded = total + 2, at = w->len;
-    if (LIKELY(padded <= w->cap - at)) { /* the gate is open: len <= cap */
+    if (WCHG_LIKELY(padded <= w->cap - at)) { /* the gate is open: len <= cap */
       uint8_t *p = w->buf + at;
       st64(p, (uint64_t)d->code << 32 | (vendor ? V_BIT : 0) | m |
                   (uint32_t)total);
@@ -602,7 +582,7 @@ INLINE wchg_status address_d(wchg_dwriter *w, const wchg_dict_avp *d, int family
 
 /* Open the level of Grouped |d| once checked; its header at |p| (NULL:
  * counting). */
-INLINE void open_group(wchg_dwriter *w, const wchg_dict_avp *d, const shape *s, uint8_t *p) {
+WCHG_INLINE void open_group(wchg_dwriter *w, const wchg_dict_avp *d, const shape *s, uint8_t *p) {
   int lv = w->depth++;
   size_t at = w->len;
   w->rules[lv] = d->children; /* for the (code, vendor) functions inside */
@@ -614,7 +594,7 @@ INLINE void open_group(wchg_dwriter *w, const wchg_dict_avp *d, const shape *s, 
     emit_head(p, s, s->hl); /* the length is patched by _end */
 }
 
-static SLOW wchg_status group_begin_slow(wchg_dwriter *w, const wchg_dict_avp *d) {
+static WCHG_SLOW wchg_status group_begin_slow(wchg_dwriter *w, const wchg_dict_avp *d) {
   if (!checked(w, d, T(WCHG_AVP_GROUPED)))
     return w->error;
   if (w->depth > WCHG_DIAM_MAX_DEPTH)
@@ -627,21 +607,21 @@ static SLOW wchg_status group_begin_slow(wchg_dwriter *w, const wchg_dict_avp *d
   return WCHG_OK;
 }
 
-INLINE wchg_status group_begin_d(wchg_dwriter *w, const wchg_dict_avp *d) {
+WCHG_INLINE wchg_status group_begin_d(wchg_dwriter *w, const wchg_dict_avp *d) {
   int lv = w->depth;
-  if (usable(w, d, T(WCHG_AVP_GROUPED)) && LIKELY(lv <= WCHG_DIAM_MAX_DEPTH)) {
+  if (usable(w, d, T(WCHG_AVP_GROUPED)) && WCHG_LIKELY(lv <= WCHG_DIAM_MAX_DEPTH)) {
     uint32_t m = m_bit(d);
     uint64_t code = (uint64_t)d->code << 32;
     uint32_t vendor = d->vendor;
     size_t at = w->len, room = w->cap - at; /* the gate is open: len <= cap */
     uint8_t *p = w->buf + at;
     if (!vendor) {
-      if (UNLIKELY(room < 8))
+      if (WCHG_UNLIKELY(room < 8))
         goto slow;
       st64(p, code | m | 8u); /* the length is patched by _end */
       w->len = at + 8;
     } else {
-      if (UNLIKELY(room < 12))
+      if (WCHG_UNLIKELY(room < 12))
         goto slow;
       st64(p, code | V_BIT | m | 12u);
       st32(p + 8, vendor);
@@ -754,7 +734,7 @@ wchg_status wchg_dw_group_begin(wchg_dwriter *w, uint32_t code, uint32_t vendor)
   return d ? group_begin_d(w, d) : w->error;
 }
 
-static SLOW wchg_status group_end_slow(wchg_dwriter *w) {
+static WCHG_SLOW wchg_status group_end_slow(wchg_dwriter *w) {
   if (w->error)
     return w->error;
   if (w->depth < 2)
@@ -770,9 +750,9 @@ static SLOW wchg_status group_end_slow(wchg_dwriter *w) {
 wchg_status wchg_dw_group_end(wchg_dwriter *w) {
   int lv = w->depth - 1;
   /* the gate open: no error, and the group's header is in the buffer */
-  if (LIKELY(w->gate != 0 && lv >= 1)) {
+  if (WCHG_LIKELY(w->gate != 0 && lv >= 1)) {
     size_t at = w->open[lv], n = w->len - at;
-    if (LIKELY(n <= 0xFFFFFF)) {
+    if (WCHG_LIKELY(n <= 0xFFFFFF)) {
       uint8_t *p = w->buf + at + 4;
       st32(p, (uint32_t)p[0] << 24 | (uint32_t)n); /* the flags stay */
       w->depth = lv;

@@ -24,14 +24,11 @@
 #include <webrtc_chg/acr.h>
 #include <webrtc_chg/diameter.h>
 
+#include "base/mem.h"
+#include "base/webrtc_ext.h"
 #include "diameter/dict_table.h"
 #include "base/internal.h"
 
-#if defined(__GNUC__)
-#define COLD __attribute__((cold, noinline))
-#else
-#define COLD
-#endif
 
 /* Result-Codes (RFC 6733 §7.1) */
 enum {
@@ -93,7 +90,6 @@ struct dec {
   struct open_group open[MAX_OPEN];
   /* IMS-Information facts known only at its end */
   const uint8_t *emergency_at; /* IMS-Emergency-Indicator 1 */
-  bool webrtc_identity;        /* 657 or 658 */
   bool flag_seen, party_seen;  /* of the media entry, from its components */
   size_t media_lines_used;     /* of r->media_lines, by the components so far */
   size_t n_access_network;
@@ -193,7 +189,7 @@ static wchg_status fail(struct dec *d, wchg_status code, uint32_t result, const 
     WCHG_PRINTF(7, 8);
 
 /* "<open groups>/<e's name>[index]" at the offset of |at|. */
-static COLD wchg_status fail(struct dec *d, wchg_status code, uint32_t result, const uint8_t *at,
+static WCHG_COLD wchg_status fail(struct dec *d, wchg_status code, uint32_t result, const uint8_t *at,
                              const wchg_dict_avp *e, size_t index, const char *fmt, ...) {
   char msg[sizeof d->diag->message];
   struct wpath p;
@@ -219,13 +215,13 @@ static COLD wchg_status fail(struct dec *d, wchg_status code, uint32_t result, c
 }
 
 /* The |count|-th AVP |a| of a list that holds |cap|. */
-static COLD wchg_status too_many(struct dec *d, const struct avp *a, const wchg_dict_avp *e,
+static WCHG_COLD wchg_status too_many(struct dec *d, const struct avp *a, const wchg_dict_avp *e,
                                  size_t count, size_t cap) {
   return fail(d, WCHG_E_LIMIT, RC_UNABLE_TO_COMPLY, a->hdr, e, count,
               "more than %zu %s AVPs: the model holds %zu", cap, e->name, cap);
 }
 
-static COLD wchg_status bad_value(struct dec *d, const struct avp *a, const wchg_dict_avp *e,
+static WCHG_COLD wchg_status bad_value(struct dec *d, const struct avp *a, const wchg_dict_avp *e,
                                   const char *why) {
   return fail(d, WCHG_E_RANGE, RC_INVALID_AVP_VALUE, a->hdr, e, NO_INDEX, "%s", why);
 }
@@ -644,11 +640,9 @@ static wchg_status ims_child(struct dec *d, const struct avp *a) {
     return fe_identifier_list(d, a);
   CASE(WEBRTC_AUTHENTICATION_FUNCTION_NAME):
     ims->webrtc_authentication_function_name = text(a);
-    d->webrtc_identity = true;
     return WCHG_OK;
   CASE(WEBRTC_WEB_SERVER_FUNCTION_NAME):
     ims->webrtc_web_server_function_name = text(a);
-    d->webrtc_identity = true;
     return WCHG_OK;
   default:
     return WCHG_OK;
@@ -663,7 +657,7 @@ static wchg_status ims_information(struct dec *d, const struct avp *g) {
   iter_group(&it, g, d, E(IMS_INFORMATION));
   while (!rc && next(&it, &a))
     rc = ims_child(d, &a);
-  if (!rc && d->emergency_at && d->webrtc_identity)
+  if (!rc && d->emergency_at && wchgi_has_webrtc_identity(&d->r->acr.ims))
     rc = fail(d, WCHG_E_EMERGENCY, RC_INVALID_AVP_VALUE, d->emergency_at,
               E(IMS_EMERGENCY_INDICATOR), NO_INDEX,
               "an IMS emergency session of a WebRTC client is not charged");
@@ -786,25 +780,18 @@ static wchg_status is_acr(struct dec *d, const wchg_dmsg *m) {
 }
 
 wchg_acr_reader *wchg_acr_reader_new(const wchg_mem *mem) {
-  wchg_mem m = {0};
-  wchg_acr_reader *r;
-  if (mem)
-    m = *mem;
-  r = m.malloc ? m.malloc(sizeof *r, m.user_data) : malloc(sizeof *r);
-  if (!r)
-    return NULL;
-  memset(r, 0, sizeof *r);
-  r->mem = m;
+  wchg_mem m;
+  wchg_acr_reader *r = wchgi_mem_new_object(mem, sizeof *r, &m);
+  if (r)
+    r->mem = m;
   return r;
 }
 
 void wchg_acr_reader_free(wchg_acr_reader *r) {
   if (!r)
     return;
-  if (r->mem.free)
-    r->mem.free(r, r->mem.user_data);
-  else
-    free(r);
+  wchg_mem m = r->mem;
+  wchgi_free(&m, r);
 }
 
 wchg_status wchg_acr_decode_ex(wchg_acr_reader *r, const uint8_t *buf, size_t len,

@@ -188,8 +188,6 @@ static void top(struct rd *r, const wchg_avp *a, wchg_cca *out) {
   }
 }
 
-bool wchg_result_code_success(uint32_t rc) { return rc >= 2000 && rc < 3000; }
-
 wchg_status wchg_cca_parse_ex(const uint8_t *buf, size_t len, wchg_policy policy, wchg_cca *out,
                               wchg_diag *diag, wchg_warnings *warn) {
   wchg_dmsg m;

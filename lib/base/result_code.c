@@ -1,0 +1,35 @@
+/*
+ * result_code.c: the Diameter Result-Codes (result_code.h).
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
+ */
+#include <webrtc_chg/result_code.h>
+
+bool wchg_result_code_success(uint32_t rc) { return rc >= 2000 && rc < 3000; }
+
+bool wchg_result_code_protocol_error(uint32_t rc) { return rc >= 3000 && rc < 4000; }
+
+const char *wchg_result_code_name(uint32_t rc) {
+  switch (rc) {
+  case WCHG_RC_SUCCESS: return "DIAMETER_SUCCESS";
+  case WCHG_RC_COMMAND_UNSUPPORTED: return "DIAMETER_COMMAND_UNSUPPORTED";
+  case WCHG_RC_UNABLE_TO_DELIVER: return "DIAMETER_UNABLE_TO_DELIVER";
+  case WCHG_RC_TOO_BUSY: return "DIAMETER_TOO_BUSY";
+  case WCHG_RC_REDIRECT_INDICATION: return "DIAMETER_REDIRECT_INDICATION";
+  case WCHG_RC_APPLICATION_UNSUPPORTED: return "DIAMETER_APPLICATION_UNSUPPORTED";
+  case WCHG_RC_INVALID_HDR_BITS: return "DIAMETER_INVALID_HDR_BITS";
+  case WCHG_RC_INVALID_AVP_BITS: return "DIAMETER_INVALID_AVP_BITS";
+  case WCHG_RC_OUT_OF_SPACE: return "DIAMETER_OUT_OF_SPACE";
+  case WCHG_RC_CREDIT_CONTROL_NOT_APPLICABLE: return "DIAMETER_CREDIT_CONTROL_NOT_APPLICABLE";
+  case WCHG_RC_AVP_UNSUPPORTED: return "DIAMETER_AVP_UNSUPPORTED";
+  case WCHG_RC_INVALID_AVP_VALUE: return "DIAMETER_INVALID_AVP_VALUE";
+  case WCHG_RC_MISSING_AVP: return "DIAMETER_MISSING_AVP";
+  case WCHG_RC_AVP_NOT_ALLOWED: return "DIAMETER_AVP_NOT_ALLOWED";
+  case WCHG_RC_AVP_OCCURS_TOO_MANY_TIMES: return "DIAMETER_AVP_OCCURS_TOO_MANY_TIMES";
+  case WCHG_RC_UNSUPPORTED_VERSION: return "DIAMETER_UNSUPPORTED_VERSION";
+  case WCHG_RC_UNABLE_TO_COMPLY: return "DIAMETER_UNABLE_TO_COMPLY";
+  case WCHG_RC_INVALID_AVP_LENGTH: return "DIAMETER_INVALID_AVP_LENGTH";
+  case WCHG_RC_INVALID_MESSAGE_LENGTH: return "DIAMETER_INVALID_MESSAGE_LENGTH";
+  default: return NULL;
+  }
+}
