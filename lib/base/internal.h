@@ -23,12 +23,20 @@ size_t wpath_push(struct wpath *p, const char *name);
 size_t wpath_index(struct wpath *p, size_t i);
 void wpath_pop(struct wpath *p, size_t len);
 
-/* Fill |d| (may be NULL) unless it already holds an error (first wins when
- * d->code != WCHG_OK: callers clear it with wchgi_diag_clear first). */
+/* The one diag setter of lib/: fill |d| (may be NULL) with the code, the
+ * Diameter Result-Code a peer would answer with (result_code.h; 0 where
+ * none applies), the offset (WCHG_NO_OFFSET where none), the path (may be
+ * NULL) and a sentence, unless |d| already holds an error: the first
+ * error wins (callers clear it with wchgi_diag_clear first). */
 void wchgi_diag_clear(wchg_diag *d);
-void wchgi_diag_set(wchg_diag *d, wchg_status code, size_t offset,
-                   const struct wpath *path, const char *fmt, ...)
-    WCHG_PRINTF(5, 6);
+void wchgi_diag_set(wchg_diag *d, wchg_status code, uint32_t result_code, size_t offset,
+                    const struct wpath *path, const char *fmt, ...)
+    WCHG_PRINTF(6, 7);
+
+/* Give the error |d| (may be NULL) holds another code and Result-Code,
+ * keeping its offset, path and sentence (a caller that knows better what
+ * the error means to its peer). */
+void wchgi_diag_recode(wchg_diag *d, wchg_status code, uint32_t result_code);
 
 /* Add one warning to |w| (may be NULL): counted always, kept while there is
  * room (common.h). |path| may be NULL. */

@@ -17,10 +17,22 @@ struct wchgi_out {
   size_t cap, len; /* len may exceed cap: the size needed */
 };
 
-/* |n| bytes from |v| at *len of buf[cap] (written when they fit). */
+/* Do |n| more bytes fit after |len| in a buffer of |cap| (any len, also
+ * past cap)? */
+static inline bool wchgi_fits(size_t len, size_t cap, size_t n) {
+  return len <= cap && n <= cap - len;
+}
+
+/* |n| bytes from |v| at offset |at| of buf[cap], when they fit. */
+static inline void wchgi_put_at(uint8_t *buf, size_t cap, size_t at, const void *v, size_t n) {
+  if (n && wchgi_fits(at, cap, n))
+    memcpy(buf + at, v, n);
+}
+
+/* |n| bytes from |v| at *len of buf[cap] (written when they fit); *len
+ * counts them either way. */
 static inline void wchgi_put(uint8_t *buf, size_t cap, size_t *len, const void *v, size_t n) {
-  if (n && *len <= cap && n <= cap - *len)
-    memcpy(buf + *len, v, n);
+  wchgi_put_at(buf, cap, *len, v, n);
   *len += n;
 }
 

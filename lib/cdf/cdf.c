@@ -94,9 +94,7 @@ static wchg_status reject(wchg_diag *diag, uint32_t *rc, wchg_status st, uint32_
                           const char *path, const char *msg) {
   struct wpath p;
   wpath_init(&p, path);
-  wchgi_diag_set(diag, st, WCHG_NO_OFFSET, &p, "%s", msg);
-  if (diag)
-    diag->result_code = result;
+  wchgi_diag_set(diag, st, result, WCHG_NO_OFFSET, &p, "%s", msg);
   *rc = result;
   return st;
 }
@@ -114,7 +112,7 @@ static wchg_status check_acr(const wchg_acr *a, wchg_diag *diag, uint32_t *rc) {
   if (a->node_functionality != WCHG_NODE_P_CSCF) {
     struct wpath p;
     wpath_init(&p, PATH_IMS "Node-Functionality");
-    wchgi_diag_set(diag, WCHG_E_OTHER_NODE, WCHG_NO_OFFSET, &p,
+    wchgi_diag_set(diag, WCHG_E_OTHER_NODE, 0, WCHG_NO_OFFSET, &p,
                   "Node-Functionality %d: an ACR of another node (this CDF folds P-CSCF, 1)",
                   (int)a->node_functionality);
     *rc = 0;

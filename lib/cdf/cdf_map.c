@@ -266,10 +266,12 @@ static wchg_status pack_fail(wchg_status st, const struct wf *f, wchg_diag *diag
     return st;
   wpath_init(&path, "pCSCFRecord");
   wpath_push(&path, f->name);
-  wchgi_diag_set(diag, st == WCHG_E_LIMIT ? WCHG_E_LIMIT : WCHG_E_INVALID, WCHG_NO_OFFSET, &path,
-                "%s: a PCSCFRecord cannot hold it (%s)", f->name, wchg_strerror(st));
-  if (diag)
-    diag->result_code = st == WCHG_E_LIMIT ? WCHG_RC_UNABLE_TO_COMPLY : WCHG_RC_INVALID_AVP_VALUE;
+  if (st == WCHG_E_LIMIT)
+    wchgi_diag_set(diag, WCHG_E_LIMIT, WCHG_RC_UNABLE_TO_COMPLY, WCHG_NO_OFFSET, &path,
+                   "%s: a PCSCFRecord cannot hold it (%s)", f->name, wchg_strerror(st));
+  else
+    wchgi_diag_set(diag, WCHG_E_INVALID, WCHG_RC_INVALID_AVP_VALUE, WCHG_NO_OFFSET, &path,
+                   "%s: a PCSCFRecord cannot hold it (%s)", f->name, wchg_strerror(st));
   return st == WCHG_E_LIMIT ? WCHG_E_LIMIT : WCHG_E_INVALID;
 }
 
@@ -831,10 +833,7 @@ wchg_status cdf_emit_event(wchg_cdf *c, const wchg_acr *acr, int64_t t_ms, wchg_
   cause_text(code, sizeof code, acr->cause_code, &cdr.service_reason_return_code);
   st = queue_cdr(c, &cdr, diag);
   if (st == WCHG_E_MISSING || st == WCHG_E_CHOICE || st == WCHG_E_ARG) {
-    if (diag) {
-      diag->code = WCHG_E_INVALID;
-      diag->result_code = WCHG_RC_INVALID_AVP_VALUE;
-    }
+    wchgi_diag_recode(diag, WCHG_E_INVALID, WCHG_RC_INVALID_AVP_VALUE);
     return WCHG_E_INVALID;
   }
   return st;

@@ -21,6 +21,7 @@
  */
 #include <string.h>
 
+#include "base/out.h"
 #include "cdf/cdf_internal.h"
 
 #define MAGIC "WCHGCDF"
@@ -54,81 +55,63 @@ void cdf_state_seal(uint8_t *buf, size_t len) {
 
 /* ---- export -------------------------------------------------------------- */
 
-struct out {
-  uint8_t *p;
-  size_t cap, len;
-};
-
-static void put(struct out *o, const void *v, size_t n) {
-  if (o->p && o->len + n <= o->cap && n)
-    memcpy(o->p + o->len, v, n);
-  o->len += n;
-}
-
-static void put_le(struct out *o, uint64_t v, unsigned n) {
-  uint8_t b[8];
-  for (unsigned i = 0; i < n; i++)
-    b[i] = (uint8_t)(v >> (8 * i));
-  put(o, b, n);
-}
-
-static void export_session(struct out *o, const struct cdf_sess *s) {
-  put_le(o, s->serial, 8);
-  put_le(o, (uint64_t)s->opening_ms, 8);
-  put_le(o, (uint64_t)s->last_now_ms, 8);
-  put_le(o, (uint64_t)s->request_ms, 8);
-  put_le(o, (uint64_t)s->response_ms, 8);
-  put_le(o, s->seen, 8);
-  put_le(o, s->max_number, 4);
-  put_le(o, s->missing, 4);
-  put_le(o, s->rsn, 4);
-  put_le(o, s->flags, 1);
-  put_le(o, s->media_count, 2);
-  put_le(o, s->sid_len, 2);
-  put_le(o, s->host_len, 2);
-  put_le(o, s->fields_len, 4);
-  put_le(o, s->media_len, 4);
-  put(o, s->blob, sess_used(s));
+static void export_session(struct wchgi_out *o, const struct cdf_sess *s) {
+  wchgi_out_put_le(o, s->serial, 8);
+  wchgi_out_put_le(o, (uint64_t)s->opening_ms, 8);
+  wchgi_out_put_le(o, (uint64_t)s->last_now_ms, 8);
+  wchgi_out_put_le(o, (uint64_t)s->request_ms, 8);
+  wchgi_out_put_le(o, (uint64_t)s->response_ms, 8);
+  wchgi_out_put_le(o, s->seen, 8);
+  wchgi_out_put_le(o, s->max_number, 4);
+  wchgi_out_put_le(o, s->missing, 4);
+  wchgi_out_put_le(o, s->rsn, 4);
+  wchgi_out_put_le(o, s->flags, 1);
+  wchgi_out_put_le(o, s->media_count, 2);
+  wchgi_out_put_le(o, s->sid_len, 2);
+  wchgi_out_put_le(o, s->host_len, 2);
+  wchgi_out_put_le(o, s->fields_len, 4);
+  wchgi_out_put_le(o, s->media_len, 4);
+  wchgi_out_put(o, s->blob, sess_used(s));
 }
 
 wchg_status wchg_cdf_export(const wchg_cdf *c, uint8_t *buf, size_t cap, size_t *len) {
-  struct out o = {buf, cap, 0};
+  struct wchgi_out o = {buf, cap, 0};
   const struct cdf_sess *s;
   const struct cdf_block *b;
   size_t total;
 
   if (!c || !len || (!buf && cap))
     return WCHG_E_ARG;
-  put(&o, MAGIC, 7);
-  put_le(&o, VERSION, 1);
-  put_le(&o, 0, 4); /* total length, below */
-  put_le(&o, c->next_lrsn, 4);
-  put_le(&o, c->next_serial, 8);
-  put_le(&o, c->acrs, 8);
-  put_le(&o, c->folded, 8);
-  put_le(&o, c->duplicates, 8);
-  put_le(&o, c->rejected, 8);
-  put_le(&o, c->cdrs, 8);
-  put_le(&o, c->lost, 8);
-  put_le(&o, c->other_node, 8);
-  put_le(&o, c->warnings, 8);
-  put_le(&o, c->dup_count, 4);
+  wchgi_out_put(&o, MAGIC, 7);
+  wchgi_out_put_le(&o, VERSION, 1);
+  wchgi_out_put_le(&o, 0, 4); /* total length, below */
+  wchgi_out_put_le(&o, c->next_lrsn, 4);
+  wchgi_out_put_le(&o, c->next_serial, 8);
+  wchgi_out_put_le(&o, c->acrs, 8);
+  wchgi_out_put_le(&o, c->folded, 8);
+  wchgi_out_put_le(&o, c->duplicates, 8);
+  wchgi_out_put_le(&o, c->rejected, 8);
+  wchgi_out_put_le(&o, c->cdrs, 8);
+  wchgi_out_put_le(&o, c->lost, 8);
+  wchgi_out_put_le(&o, c->other_node, 8);
+  wchgi_out_put_le(&o, c->warnings, 8);
+  wchgi_out_put_le(&o, c->dup_count, 4);
   for (size_t i = 0; i < c->dup_count; i++) {
     const struct cdf_dup *d = &c->dups[(c->dup_head + i) % c->dup_cap];
-    put_le(&o, d->hash, 8);
-    put_le(&o, d->seen, 8);
-    put_le(&o, d->max_number, 4);
+    wchgi_out_put_le(&o, d->hash, 8);
+    wchgi_out_put_le(&o, d->seen, 8);
+    wchgi_out_put_le(&o, d->max_number, 4);
   }
-  put_le(&o, c->nsess, 4);
+  wchgi_out_put_le(&o, c->nsess, 4);
   for (s = c->first; s; s = s->next)
     export_session(&o, s);
-  put_le(&o, c->qcount, 4);
+  wchgi_out_put_le(&o, c->qcount, 4);
   for (b = c->qhead; b; b = b->next) {
     const uint8_t *d = (const uint8_t *)(b + 1);
     for (size_t at = b->head; at < b->tail;) {
       size_t n = (size_t)d[at] | (size_t)d[at + 1] << 8 | (size_t)d[at + 2] << 16 |
                  (size_t)d[at + 3] << 24;
-      put(&o, d + at, 4 + n);
+      wchgi_out_put(&o, d + at, 4 + n);
       at += 4 + n;
     }
   }
@@ -154,7 +137,7 @@ static bool fail(struct in *r, wchg_status st, const char *what) {
     return false;
   r->st = st;
   wpath_init(&path, "CDFState");
-  wchgi_diag_set(r->diag, st, (size_t)(r->p - r->base), &path, "%s", what);
+  wchgi_diag_set(r->diag, st, 0, (size_t)(r->p - r->base), &path, "%s", what);
   return false;
 }
 
@@ -367,7 +350,7 @@ wchg_status wchg_cdf_import(wchg_cdf *c, const uint8_t *buf, size_t len, wchg_di
   if (r.st) {
     clear(c);
     if (r.st == WCHG_E_NOMEM)
-      wchgi_diag_set(diag, WCHG_E_NOMEM, WCHG_NO_OFFSET, NULL, "out of memory");
+      wchgi_diag_set(diag, WCHG_E_NOMEM, 0, WCHG_NO_OFFSET, NULL, "out of memory");
     return r.st;
   }
   c->next_lrsn = lrsn;

@@ -63,7 +63,7 @@ static wchg_status err(struct dec *d, wchg_status code, const uint8_t *at,
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    wchgi_diag_set(d->diag, code, (size_t)(at - d->start), d->path, "%s", msg);
+    wchgi_diag_set(d->diag, code, 0, (size_t)(at - d->start), d->path, "%s", msg);
   }
   return code;
 }
@@ -684,7 +684,7 @@ static wchg_status other_record(struct dec *d, const struct tlv *t, size_t len) 
   struct wpath path;
   if (d->path) {
     wpath_init(&path, name ? name : "IMSRecord");
-    wchgi_diag_set(d->diag, WCHG_E_OTHER_RECORD, 0, &path,
+    wchgi_diag_set(d->diag, WCHG_E_OTHER_RECORD, 0, 0, &path,
                   "%s [%u] (%zu octets), not a pCSCFRecord [64]: not decoded",
                   name ? name : "an IMSRecord alternative", (unsigned)t->tag, len);
   }
@@ -718,8 +718,7 @@ wchg_status wchg_cdr_peek(const uint8_t *data, size_t len, wchg_record_info *inf
   wchg_status rc;
   wchgi_diag_clear(diag);
   if (!info || (!data && len)) {
-    if (diag)
-      diag->code = WCHG_E_ARG;
+    wchgi_diag_set(diag, WCHG_E_ARG, 0, WCHG_NO_OFFSET, NULL, "%s", "a required argument is NULL or out of range");
     return WCHG_E_ARG;
   }
   memset(info, 0, sizeof *info);
@@ -753,8 +752,8 @@ static wchg_status other_pass(const uint8_t *data, size_t len, wchg_diag *diag,
   size_t used = 0;
   wpath_init(&path, "pCSCFRecord");
   wchg_status rc = dec_record(&d, &used);
-  if (diag && diag->code == WCHG_OK)
-    diag->code = rc;
+  if (rc)
+    wchgi_diag_set(diag, rc, 0, WCHG_NO_OFFSET, NULL, "%s", wchg_strerror(rc));
   if (rc == WCHG_E_OTHER_RECORD && consumed)
     *consumed = used;
   return rc;
@@ -800,8 +799,7 @@ wchg_status wchg_cdr_decode_ex(const uint8_t *data, size_t len, wchg_policy poli
     *out = NULL;
   if (!out || (!data && len) ||
       (policy != WCHG_POLICY_RECEIVE && policy != WCHG_POLICY_STRICT)) {
-    if (diag)
-      diag->code = WCHG_E_ARG;
+    wchgi_diag_set(diag, WCHG_E_ARG, 0, WCHG_NO_OFFSET, NULL, "%s", "a required argument is NULL or out of range");
     return WCHG_E_ARG;
   }
   record_extent(data, len, &other);
@@ -812,9 +810,8 @@ wchg_status wchg_cdr_decode_ex(const uint8_t *data, size_t len, wchg_policy poli
     /* again, with paths, to say where */
     if (decode_pass(data, len, policy, check, mem, &path, diag, NULL, &cdr, &n, &warned) ==
         WCHG_E_NOMEM)
-      wchgi_diag_set(diag, WCHG_E_NOMEM, WCHG_NO_OFFSET, NULL, "%s", "out of memory");
-    if (diag && diag->code == WCHG_OK)
-      diag->code = rc;
+      wchgi_diag_set(diag, WCHG_E_NOMEM, 0, WCHG_NO_OFFSET, NULL, "%s", "out of memory");
+    wchgi_diag_set(diag, rc, 0, WCHG_NO_OFFSET, NULL, "%s", wchg_strerror(rc));
     return rc;
   }
   if (rc == WCHG_OK && warned && warn) {
@@ -823,10 +820,7 @@ wchg_status wchg_cdr_decode_ex(const uint8_t *data, size_t len, wchg_policy poli
     rc = decode_pass(data, len, policy, check, mem, &path, NULL, warn, &cdr, &used, &warned);
   }
   if (rc) { /* out of memory */
-    if (diag) {
-      diag->code = WCHG_E_NOMEM;
-      snprintf(diag->message, sizeof diag->message, "out of memory");
-    }
+    wchgi_diag_set(diag, WCHG_E_NOMEM, 0, WCHG_NO_OFFSET, NULL, "%s", "out of memory");
     return WCHG_E_NOMEM;
   }
   *out = cdr;

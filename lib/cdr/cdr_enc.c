@@ -95,7 +95,7 @@ static void put_int(struct enc *e, int64_t v) {
 
 static wchg_status fail(struct enc *e, wchg_status code, const char *what) {
   if (e->path)
-    wchgi_diag_set(e->diag, code, WCHG_NO_OFFSET, e->path, "%s", what);
+    wchgi_diag_set(e->diag, code, 0, WCHG_NO_OFFSET, e->path, "%s", what);
   return code;
 }
 
@@ -342,7 +342,7 @@ wchg_status wchg_cdr_encode(const wchg_cdr *cdr, uint8_t *buf, size_t cap,
   struct enc e = {buf, buf ? cap : 0, 0, NULL, diag, cdr, wchgi_raw_any(cdr)};
   wchgi_diag_clear(diag);
   if (!cdr || !len || (!buf && cap)) {
-    if (diag) diag->code = WCHG_E_ARG;
+    wchgi_diag_set(diag, WCHG_E_ARG, 0, WCHG_NO_OFFSET, NULL, "%s", "a required argument is NULL or out of range");
     return WCHG_E_ARG;
   }
   wchg_status rc = enc_record(&e);
@@ -357,7 +357,7 @@ wchg_status wchg_cdr_encode(const wchg_cdr *cdr, uint8_t *buf, size_t cap,
   if (e.n > e.cap) {
     struct wpath path;
     wpath_init(&path, "pCSCFRecord");
-    wchgi_diag_set(diag, WCHG_E_BUFFER, WCHG_NO_OFFSET, &path,
+    wchgi_diag_set(diag, WCHG_E_BUFFER, 0, WCHG_NO_OFFSET, &path,
                   "the encoding needs %zu bytes, the buffer has %zu", e.n, e.cap);
     return WCHG_E_BUFFER;
   }

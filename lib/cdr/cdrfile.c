@@ -12,6 +12,7 @@
 #include <webrtc_chg/cdrfile.h>
 
 #include "base/internal.h"
+#include "base/out.h"
 
 #define FIXED_HEADER 50u /* through the routeing filter length */
 #define RELEASE_EXT_ID 7u /* release id 7: Rel-10 or later, extension octet */
@@ -92,7 +93,7 @@ static wchg_status wfail(wchg_cdrfile_writer *w, wchg_status rc, const char *fie
     wpath_init(&p, "CDRFile");
     if (field)
       wpath_push(&p, field);
-    wchgi_diag_set(w->diag, rc, WCHG_NO_OFFSET, &p, "%s", what);
+    wchgi_diag_set(w->diag, rc, 0, WCHG_NO_OFFSET, &p, "%s", what);
     w->error = rc;
   }
   return w->error;
@@ -100,8 +101,7 @@ static wchg_status wfail(wchg_cdrfile_writer *w, wchg_status rc, const char *fie
 
 /* Copy |n| octets at offset |at| when they fit. */
 static void wput(wchg_cdrfile_writer *w, size_t at, const void *src, size_t n) {
-  if (w->buf && n && at <= w->cap && n <= w->cap - at)
-    memcpy(w->buf + at, src, n);
+  wchgi_put_at(w->buf, w->cap, at, src, n);
 }
 
 static size_t header_length(const wchg_cdrfile_header *h, unsigned hi_id, unsigned lo_id) {
@@ -268,7 +268,7 @@ static wchg_status rfail(struct rd *r, wchg_status rc, size_t at, const char *fi
   }
   if (field)
     wpath_push(&p, field);
-  wchgi_diag_set(r->diag, rc, at, &p, "%s", what);
+  wchgi_diag_set(r->diag, rc, 0, at, &p, "%s", what);
   return rc;
 }
 

@@ -43,7 +43,7 @@ static wchg_status fail(struct jctx *c, wchg_status code, const char *fmt, ...) 
   va_start(ap, fmt);
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
-  wchgi_diag_set(c->diag, code, WCHG_NO_OFFSET, &c->path, "%s", msg);
+  wchgi_diag_set(c->diag, code, 0, WCHG_NO_OFFSET, &c->path, "%s", msg);
   return code;
 }
 
@@ -1035,7 +1035,7 @@ wchg_status wchg_cdr_from_json_text(const char *text, size_t len,
   if (!(j = json_loadb(text ? text : "", len, LOAD_FLAGS, &err))) {
     if (load_oom(&err, text, len))
       return nomem(&c);
-    wchgi_diag_set(diag, WCHG_E_JSON, (size_t)err.position, NULL,
+    wchgi_diag_set(diag, WCHG_E_JSON, 0, (size_t)err.position, NULL,
                   "line %d column %d: %s", err.line, err.column, err.text);
     return WCHG_E_JSON;
   }

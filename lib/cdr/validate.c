@@ -45,7 +45,7 @@ static void report(struct vctx *v, wchg_status code, const char *fmt, ...) {
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     wchgi_diag_clear(d); /* wchgi_diag_set only fills a clear diag */
-    wchgi_diag_set(d, code, WCHG_NO_OFFSET, &v->path, "%s", msg);
+    wchgi_diag_set(d, code, 0, WCHG_NO_OFFSET, &v->path, "%s", msg);
   }
   v->count++;
 }

@@ -49,7 +49,7 @@ WCHG_COLD void aenc_fail(struct aenc *e, wchg_status code, const wchg_dict_avp *
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
   wchgi_diag_clear(e->diag);
-  wchgi_diag_set(e->diag, code, WCHG_NO_OFFSET, &p, "%s", msg);
+  wchgi_diag_set(e->diag, code, 0, WCHG_NO_OFFSET, &p, "%s", msg);
 }
 
 /* ---- one AVP of each kind: checked, or written ---------------------------- */
@@ -503,7 +503,7 @@ wchg_status aenc_message(const char *root, const char *what, aenc_walk_fn walk,
   if (len)
     *len = 0;
   if (!model || !len) {
-    wchgi_diag_set(diag, WCHG_E_ARG, WCHG_NO_OFFSET, NULL, "%s is NULL", model ? "len" : what);
+    wchgi_diag_set(diag, WCHG_E_ARG, 0, WCHG_NO_OFFSET, NULL, "%s is NULL", model ? "len" : what);
     return WCHG_E_ARG;
   }
   e.writing = false;

@@ -44,7 +44,7 @@ wchg_status ctf_fail(wchg_diag *diag, wchg_status code, const char *root, const 
   wpath_init(&path, root);
   if (field)
     wpath_push(&path, field);
-  wchgi_diag_set(diag, code, WCHG_NO_OFFSET, &path, "%s", msg);
+  wchgi_diag_set(diag, code, 0, WCHG_NO_OFFSET, &path, "%s", msg);
   return code;
 }
 

@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <webrtc_chg/result_code.h>
+
 #include <webrtc_chg/ctf_aca.h>
 #include <webrtc_chg/diameter.h>
 
@@ -48,9 +50,9 @@ wchg_ctf_verdict wchg_ctf_result_verdict(uint32_t code) {
   case 2:
     return WCHG_CTF_DONE;
   case 3: /* §7.1.3: only these say another peer may do better */
-    return code == 3002 || code == 3004 || code == 3006 ? WCHG_CTF_FAILOVER : WCHG_CTF_FAILED;
+    return code == WCHG_RC_UNABLE_TO_DELIVER || code == WCHG_RC_TOO_BUSY || code == WCHG_RC_REDIRECT_INDICATION ? WCHG_CTF_FAILOVER : WCHG_CTF_FAILED;
   case 4: /* §7.1.4; OUT_OF_SPACE: this CDF cannot store it, another may */
-    return code == 4002 ? WCHG_CTF_FAILOVER : WCHG_CTF_RESEND;
+    return code == WCHG_RC_OUT_OF_SPACE ? WCHG_CTF_FAILOVER : WCHG_CTF_RESEND;
   default:
     return WCHG_CTF_FAILED;
   }
@@ -110,9 +112,7 @@ static wchg_status fail(wchg_diag *diag, wchg_status code, uint32_t result_code,
     wpath_push(&p, parent);
   if (field)
     wpath_push(&p, field);
-  wchgi_diag_set(diag, code, offset, &p, "%s", msg);
-  if (diag)
-    diag->result_code = result_code;
+  wchgi_diag_set(diag, code, result_code, offset, &p, "%s", msg);
   return code;
 }
 
@@ -129,10 +129,10 @@ static const char *avp_name(uint32_t code, uint32_t vendor, char buf[32]) {
 static wchg_status take(struct aca *r, int f, size_t pos, const uint8_t *d, size_t n,
                         const char *parent, wchg_diag *diag) {
   if (r->at[f])
-    return fail(diag, WCHG_E_DUPLICATE, 5009, pos, parent, fields[f].name,
+    return fail(diag, WCHG_E_DUPLICATE, WCHG_RC_AVP_OCCURS_TOO_MANY_TIMES, pos, parent, fields[f].name,
                 "%s occurs twice (first at octet %zu)", fields[f].name, r->at[f]);
   if (fields[f].u32 && n != 4)
-    return fail(diag, WCHG_E_LENGTH, 5014, pos, parent, fields[f].name,
+    return fail(diag, WCHG_E_LENGTH, WCHG_RC_INVALID_AVP_LENGTH, pos, parent, fields[f].name,
                 "%zu octets of data, an Unsigned32 has 4", n);
   r->at[f] = pos;
   if (fields[f].u32)
@@ -152,12 +152,12 @@ static wchg_status walk(struct aca *r, size_t pos, size_t end, bool group, wchg_
     const uint8_t *p = r->m + pos;
     size_t left = end - pos, hl = left > 4 && (p[4] & WCHG_AVP_FLAG_V) ? 12 : 8;
     if (left < hl)
-      return fail(diag, WCHG_E_TRUNCATED, 5014, pos, parent, "AVP",
+      return fail(diag, WCHG_E_TRUNCATED, WCHG_RC_INVALID_AVP_LENGTH, pos, parent, "AVP",
                   "an AVP header of %zu octets is cut by the end", hl);
     uint32_t code = get32(p), vendor = hl == 12 ? get32(p + 8) : 0;
     size_t alen = get24(p + 5);
     if (alen < hl || alen > left)
-      return fail(diag, WCHG_E_LENGTH, 5014, pos, parent, avp_name(code, vendor, nb),
+      return fail(diag, WCHG_E_LENGTH, WCHG_RC_INVALID_AVP_LENGTH, pos, parent, avp_name(code, vendor, nb),
                   alen < hl ? "AVP length %zu is shorter than its header"
                             : "AVP length %zu runs past the end",
                   alen);
@@ -177,30 +177,30 @@ static wchg_status walk(struct aca *r, size_t pos, size_t end, bool group, wchg_
 
 static wchg_status read_header(const uint8_t *m, size_t len, wchg_diag *diag) {
   if (len < 20)
-    return fail(diag, WCHG_E_TRUNCATED, 5015, len, NULL, NULL,
+    return fail(diag, WCHG_E_TRUNCATED, WCHG_RC_INVALID_MESSAGE_LENGTH, len, NULL, NULL,
                 "%zu octets: a Diameter header has 20", len);
   size_t mlen = get24(m + 1);
   if (m[0] != 1)
-    return fail(diag, WCHG_E_DIAMETER, 5011, 0, NULL, "Version", "version %zu, not 1",
+    return fail(diag, WCHG_E_DIAMETER, WCHG_RC_UNSUPPORTED_VERSION, 0, NULL, "Version", "version %zu, not 1",
                 (size_t)m[0]);
   if (mlen < 20)
-    return fail(diag, WCHG_E_LENGTH, 5015, 1, NULL, "Message-Length",
+    return fail(diag, WCHG_E_LENGTH, WCHG_RC_INVALID_MESSAGE_LENGTH, 1, NULL, "Message-Length",
                 "Message-Length %zu is shorter than the header", mlen);
   if (mlen > len)
-    return fail(diag, WCHG_E_TRUNCATED, 5015, 1, NULL, "Message-Length",
+    return fail(diag, WCHG_E_TRUNCATED, WCHG_RC_INVALID_MESSAGE_LENGTH, 1, NULL, "Message-Length",
                 "Message-Length %zu runs past the octets given", mlen);
   if (mlen < len)
     return fail(diag, WCHG_E_TRAILING, 0, mlen, NULL, NULL,
                 "%zu octets follow the message", len - mlen);
   if (m[4] & WCHG_CMD_FLAG_R)
-    return fail(diag, WCHG_E_DIAMETER, 3008, 4, NULL, "Command-Flags",
+    return fail(diag, WCHG_E_DIAMETER, WCHG_RC_INVALID_HDR_BITS, 4, NULL, "Command-Flags",
                 "the R flag is set: a request, not an answer (flags 0x%02zx)",
                 (size_t)m[4]);
   if (get24(m + 5) != WCHG_CMD_ACCOUNTING)
-    return fail(diag, WCHG_E_DIAMETER, 3001, 5, NULL, "Command-Code",
+    return fail(diag, WCHG_E_DIAMETER, WCHG_RC_COMMAND_UNSUPPORTED, 5, NULL, "Command-Code",
                 "command %zu, not 271 (Accounting)", (size_t)get24(m + 5));
   if (get32(m + 8) != WCHG_APP_BASE_ACCOUNTING)
-    return fail(diag, WCHG_E_DIAMETER, 3007, 8, NULL, "Application-Id",
+    return fail(diag, WCHG_E_DIAMETER, WCHG_RC_APPLICATION_UNSUPPORTED, 8, NULL, "Application-Id",
                 "application %zu, not 3 (base accounting)", (size_t)get32(m + 8));
   return WCHG_OK;
 }
@@ -216,10 +216,10 @@ static wchg_status read_aca(const uint8_t *m, size_t len, struct aca *r, wchg_ct
       (rc = walk(r, 20, len, false, diag)) != WCHG_OK)
     return rc;
   if (!r->at[F_RESULT] && !r->at[F_EXP])
-    return fail(diag, WCHG_E_MISSING, 5005, WCHG_NO_OFFSET, NULL, "Result-Code",
+    return fail(diag, WCHG_E_MISSING, WCHG_RC_MISSING_AVP, WCHG_NO_OFFSET, NULL, "Result-Code",
                 "neither Result-Code nor Experimental-Result: the answer says nothing");
   if (r->at[F_EXP] && !r->at[F_EXPCODE])
-    return fail(diag, WCHG_E_MISSING, 5005, r->at[F_EXP], "Experimental-Result",
+    return fail(diag, WCHG_E_MISSING, WCHG_RC_MISSING_AVP, r->at[F_EXP], "Experimental-Result",
                 "Experimental-Result-Code", "the Experimental-Result has no code");
   out->error_bit = (m[4] & WCHG_CMD_FLAG_E) != 0;
   out->hop_by_hop = get32(m + 12);
@@ -421,7 +421,7 @@ static wchg_status match(struct ctf_answers *a, const struct aca *r, const wchg_
   if (all == 1)
     return WCHG_OK;
   if (all > 1)
-    return fail(diag, WCHG_E_MISSING, 5005, WCHG_NO_OFFSET, NULL, "Accounting-Record-Number",
+    return fail(diag, WCHG_E_MISSING, WCHG_RC_MISSING_AVP, WCHG_NO_OFFSET, NULL, "Accounting-Record-Number",
                 "an answer without record type and number fits %zu outstanding ACRs "
                 "(set end_to_end to tell them apart)",
                 all);

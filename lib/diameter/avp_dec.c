@@ -25,23 +25,11 @@
 #include <string.h>
 
 #include <webrtc_chg/diameter.h>
+#include <webrtc_chg/result_code.h>
 
 #include "diameter/dict_table.h"
 #include "base/internal.h"
 
-enum {
-  RC_INVALID_HDR_BITS = 3008,
-  RC_INVALID_AVP_BITS = 3009,
-  RC_AVP_UNSUPPORTED = 5001,
-  RC_INVALID_AVP_VALUE = 5004,
-  RC_MISSING_AVP = 5005,
-  RC_AVP_NOT_ALLOWED = 5008,
-  RC_AVP_OCCURS_TOO_MANY_TIMES = 5009,
-  RC_UNSUPPORTED_VERSION = 5011,
-  RC_UNABLE_TO_COMPLY = 5012,
-  RC_INVALID_AVP_LENGTH = 5014,
-  RC_INVALID_MESSAGE_LENGTH = 5015,
-};
 
 /* Rules of one group or command: at most this many children. */
 #define MAX_RULES 96
@@ -141,8 +129,7 @@ static wchg_status vreport(struct pctx *c, bool deviation, uint32_t result, cons
     wchgi_warn(c->warn, WCHG_E_DIAMETER, result, (size_t)(at - c->msg), p.buf, "%s", msg);
     return WCHG_OK;
   }
-  wchgi_diag_set(c->diag, WCHG_E_DIAMETER, (size_t)(at - c->msg), &p, "%s", msg);
-  c->diag->result_code = result;
+  wchgi_diag_set(c->diag, WCHG_E_DIAMETER, result, (size_t)(at - c->msg), &p, "%s", msg);
   return WCHG_E_DIAMETER;
 }
 
@@ -266,12 +253,12 @@ static wchg_status bad_address(struct pctx *c, const wchg_dict_avp *d, const uin
                                const uint8_t *data, size_t len) {
   unsigned fam = len >= 2 ? (unsigned)(data[0] << 8 | data[1]) : 0;
   if (len < 2)
-    return fail_avp(c, RC_INVALID_AVP_VALUE, hdr, d, 0, 0,
+    return fail_avp(c, WCHG_RC_INVALID_AVP_VALUE, hdr, d, 0, 0,
                     "address family %u is not 1 (IPv4) or 2 (IPv6)", fam);
   if (fam != 1 && fam != 2)
-    return deviate_avp(c, RC_INVALID_AVP_VALUE, hdr, d, 0, 0,
+    return deviate_avp(c, WCHG_RC_INVALID_AVP_VALUE, hdr, d, 0, 0,
                        "address family %u is not 1 (IPv4) or 2 (IPv6)", fam);
-  return fail_avp(c, RC_INVALID_AVP_LENGTH, hdr, d, 0, 0,
+  return fail_avp(c, WCHG_RC_INVALID_AVP_LENGTH, hdr, d, 0, 0,
                   "an IPv%c Address has %u octets, not %zu", fam == 1 ? '4' : '6',
                   fam == 1 ? 6u : 18u, len);
 }
@@ -292,7 +279,7 @@ WCHG_INLINE wchg_status check_value(struct pctx *c, const wchg_dict_avp *d, cons
                                const uint8_t *data, size_t len) {
   size_t want = fixed_size(d->type), bad;
   if (WCHG_UNLIKELY(want && len != want))
-    return fail_avp(c, RC_INVALID_AVP_LENGTH, hdr, d, 0, 0,
+    return fail_avp(c, WCHG_RC_INVALID_AVP_LENGTH, hdr, d, 0, 0,
                     "%s data must be %zu octets, not %zu", d->name, want, len);
   switch (d->type) {
   case WCHG_AVP_ADDRESS: {
@@ -305,12 +292,12 @@ WCHG_INLINE wchg_status check_value(struct pctx *c, const wchg_dict_avp *d, cons
     if (WCHG_LIKELY(all_ascii(data, len)))
       return WCHG_OK;
     if (!wchgi_utf8_valid((const char *)data, len, &bad))
-      return deviate_avp(c, RC_INVALID_AVP_VALUE, data + bad, d, 0, 0,
+      return deviate_avp(c, WCHG_RC_INVALID_AVP_VALUE, data + bad, d, 0, 0,
                          "the text is not valid UTF-8 (octet %zu)", bad);
     return WCHG_OK;
   case WCHG_AVP_UNSIGNED32:
     if (WCHG_UNLIKELY(is_fraction(d)) && be32(data) > FRACTION_MAX)
-      return deviate_avp(c, RC_INVALID_AVP_VALUE, hdr, d, 0, 0,
+      return deviate_avp(c, WCHG_RC_INVALID_AVP_VALUE, hdr, d, 0, 0,
                          "%u is over %u: %s holds milliseconds (0..%u)", (unsigned)be32(data),
                          FRACTION_MAX, d->name, FRACTION_MAX);
     return WCHG_OK;
@@ -320,21 +307,21 @@ WCHG_INLINE wchg_status check_value(struct pctx *c, const wchg_dict_avp *d, cons
     if (WCHG_LIKELY(em->dense))
       return WCHG_LIKELY(v >= em->lo && v <= em->hi)
                  ? WCHG_OK
-                 : deviate_avp(c, RC_INVALID_AVP_VALUE, hdr, d, 0, 0,
+                 : deviate_avp(c, WCHG_RC_INVALID_AVP_VALUE, hdr, d, 0, 0,
                                "%d is not a value of %s", (int)v, d->name);
     if (d->n_enums && !wchg_dict_enum_name(d, v))
-      return deviate_avp(c, RC_INVALID_AVP_VALUE, hdr, d, 0, 0, "%d is not a value of %s",
+      return deviate_avp(c, WCHG_RC_INVALID_AVP_VALUE, hdr, d, 0, 0, "%d is not a value of %s",
                          (int)v, d->name);
     return WCHG_OK;
   }
   case WCHG_AVP_GROUPED: {
     /* the group counts as a level: its children are one level down */
     if (WCHG_UNLIKELY(c->depth + 1 >= WCHG_DIAM_MAX_DEPTH))
-      return fail_avp(c, RC_UNABLE_TO_COMPLY, hdr, d, 0, 0,
+      return fail_avp(c, WCHG_RC_UNABLE_TO_COMPLY, hdr, d, 0, 0,
                       "Grouped AVPs nested deeper than %d", WCHG_DIAM_MAX_DEPTH);
     if (WCHG_UNLIKELY(d->code == AVP_FAILED_AVP && !d->vendor)) {
       const uint8_t *bad = opaque_avps(data, data + len);
-      return bad ? fail_avp(c, RC_INVALID_AVP_LENGTH, bad, d, 0, 0,
+      return bad ? fail_avp(c, WCHG_RC_INVALID_AVP_LENGTH, bad, d, 0, 0,
                             "Failed-AVP holds something that is not a whole AVP")
                  : WCHG_OK;
     }
@@ -395,7 +382,7 @@ static wchg_status missing(struct pctx *c, const wchg_dict_rule *rules, size_t n
     unsigned n = seen[i >> 6] >> (i & 63) & 1 ? counts[i] : 0;
     if (n < rules[i].min) {
       const wchg_dict_avp *m = wchg_dict_find(rules[i].code, rules[i].vendor);
-      return fail(c, RC_MISSING_AVP, parent, m ? m->name : "?", "%s is missing",
+      return fail(c, WCHG_RC_MISSING_AVP, parent, m ? m->name : "?", "%s is missing",
                   m ? m->name : "a mandatory AVP");
     }
   }
@@ -409,10 +396,10 @@ static wchg_status bad_bits(struct pctx *c, const uint8_t *p, const wchg_dict_av
 static wchg_status bad_bits(struct pctx *c, const uint8_t *p, const wchg_dict_avp *d,
                             uint32_t code, uint32_t vendor, uint8_t flags) {
   if (!(flags & 0x1F))
-    return deviate_avp(c, RC_INVALID_AVP_BITS, p, d, code, vendor,
+    return deviate_avp(c, WCHG_RC_INVALID_AVP_BITS, p, d, code, vendor,
                        "P bit set; the rule of %s is P must not (RFC 6733 4.1)",
                        avp_name(c, d, code, vendor));
-  return deviate_avp(c, RC_INVALID_AVP_BITS, p, d, code, vendor,
+  return deviate_avp(c, WCHG_RC_INVALID_AVP_BITS, p, d, code, vendor,
                      "reserved flag bits set (0x%02x); RFC 6733 4.1: they must be clear",
                      flags & (WCHG_AVP_FLAG_P | 0x1F));
 }
@@ -432,7 +419,7 @@ static wchg_status check_avps(struct pctx *c, const uint8_t *p, const uint8_t *e
   for (; p < end; pos++) {
     size_t left = (size_t)(end - p);
     if (WCHG_UNLIKELY(left < 8))
-      return fail(c, RC_INVALID_AVP_LENGTH, p, NULL, "%zu octets left: too few for an AVP header",
+      return fail(c, WCHG_RC_INVALID_AVP_LENGTH, p, NULL, "%zu octets left: too few for an AVP header",
                   left);
     uint64_t h = be64(p);
     uint32_t code = (uint32_t)(h >> 32), vendor = 0, alen = (uint32_t)h & 0xFFFFFF;
@@ -449,25 +436,25 @@ static wchg_status check_avps(struct pctx *c, const uint8_t *p, const uint8_t *e
     if (WCHG_UNLIKELY(flags & (WCHG_AVP_FLAG_P | 0x1F)) && (rc = bad_bits(c, p, d, code, vendor, flags)))
       return rc;
     if (WCHG_UNLIKELY(alen < hl || alen > left))
-      return fail_avp(c, RC_INVALID_AVP_LENGTH, p, d, code, vendor,
+      return fail_avp(c, WCHG_RC_INVALID_AVP_LENGTH, p, d, code, vendor,
                       "AVP length %u is outside %zu..%zu", (unsigned)alen, hl, left);
     if (WCHG_UNLIKELY(hl == 12 && vendor == 0) &&
-        (rc = deviate_avp(c, RC_INVALID_AVP_BITS, p, d, code, vendor,
+        (rc = deviate_avp(c, WCHG_RC_INVALID_AVP_BITS, p, d, code, vendor,
                           "V bit set with Vendor-Id 0%s%s%s", d ? "; the rule of " : "",
                           d ? d->name : "", d ? " is V must not" : "")))
       return rc;
     size_t padded = ((size_t)alen + 3) & ~(size_t)3;
     if (WCHG_UNLIKELY(padded > left))
-      return fail_avp(c, RC_INVALID_AVP_LENGTH, p, d, code, vendor,
+      return fail_avp(c, WCHG_RC_INVALID_AVP_LENGTH, p, d, code, vendor,
                       "the padding runs past the enclosing AVP or message");
     if (WCHG_UNLIKELY(!d)) {
       if (flags & WCHG_AVP_FLAG_M) /* RFC 6733 §4.1: refused in both policies */
-        return fail_avp(c, RC_AVP_UNSUPPORTED, p, d, code, vendor,
+        return fail_avp(c, WCHG_RC_AVP_UNSUPPORTED, p, d, code, vendor,
                         "an unknown AVP with the M bit set");
     } else {
       bool m = flags & WCHG_AVP_FLAG_M;
       if (WCHG_UNLIKELY((m && d->m_rule == WCHG_RULE_MUSTNOT) || (!m && d->m_rule == WCHG_RULE_MUST)) &&
-          (rc = deviate_avp(c, RC_INVALID_AVP_BITS, p, d, code, vendor,
+          (rc = deviate_avp(c, WCHG_RC_INVALID_AVP_BITS, p, d, code, vendor,
                             "M bit %s; the rule of %s is M must%s", m ? "set" : "clear", d->name,
                             m ? " not" : "")))
         return rc;
@@ -479,13 +466,13 @@ static wchg_status check_avps(struct pctx *c, const uint8_t *p, const uint8_t *e
       if (WCHG_UNLIKELY(be32(p + padded - 4) & ((1u << (8 * npad)) - 1)))
         for (size_t k = alen; k < padded; k++)
           if (p[k])
-            return fail_avp(c, RC_INVALID_AVP_VALUE, p + k, d, code, vendor,
+            return fail_avp(c, WCHG_RC_INVALID_AVP_VALUE, p + k, d, code, vendor,
                             "padding octet %zu is not zero", k - alen + 1);
     }
     if (abnf && d) {
       if (ri < 0) {
         if (WCHG_UNLIKELY(!extensible) &&
-            (rc = deviate(c, RC_AVP_NOT_ALLOWED, p, d->name, "%s is not allowed here", d->name)))
+            (rc = deviate(c, WCHG_RC_AVP_NOT_ALLOWED, p, d->name, "%s is not allowed here", d->name)))
           return rc;
       } else {
         uint64_t bit = (uint64_t)1 << (ri & 63);
@@ -496,7 +483,7 @@ static wchg_status check_avps(struct pctx *c, const uint8_t *p, const uint8_t *e
           if (counts[ri] < 0xFFFF)
             counts[ri]++;
           if (rules[ri].max && counts[ri] > rules[ri].max &&
-              (rc = deviate(c, RC_AVP_OCCURS_TOO_MANY_TIMES, p, d->name,
+              (rc = deviate(c, WCHG_RC_AVP_OCCURS_TOO_MANY_TIMES, p, d->name,
                             "%s occurs more than %u time(s)", d->name, rules[ri].max)))
             return rc;
         }
@@ -505,7 +492,7 @@ static wchg_status check_avps(struct pctx *c, const uint8_t *p, const uint8_t *e
     if (WCHG_UNLIKELY(abnf && pos < nfixed) &&
         (rules[pos].code != code || rules[pos].vendor != vendor)) {
       const wchg_dict_avp *f = wchg_dict_find(rules[pos].code, rules[pos].vendor);
-      if ((rc = deviate(c, RC_MISSING_AVP, p, f ? f->name : "?", "%s must be AVP number %zu here",
+      if ((rc = deviate(c, WCHG_RC_MISSING_AVP, p, f ? f->name : "?", "%s must be AVP number %zu here",
                         f ? f->name : "a fixed-position AVP", pos + 1)))
         return rc;
     }
@@ -661,19 +648,18 @@ wchg_status wchg_dmsg_parse_ex(const uint8_t *buf, size_t len, unsigned options,
   c.depth = 0;
   wchgi_diag_clear(diag);
   if (!m || (!buf && len)) {
-    if (diag)
-      diag->code = WCHG_E_ARG;
+    wchgi_diag_set(diag, WCHG_E_ARG, 0, WCHG_NO_OFFSET, NULL, "%s", "a required argument is NULL or out of range");
     return WCHG_E_ARG;
   }
   memset(m, 0, sizeof *m);
   if (len < 20)
-    return fail(&c, RC_INVALID_MESSAGE_LENGTH, buf, NULL,
+    return fail(&c, WCHG_RC_INVALID_MESSAGE_LENGTH, buf, NULL,
                 "%zu octets: shorter than the 20-octet header", len);
   if (buf[0] != 1)
-    return fail(&c, RC_UNSUPPORTED_VERSION, buf, NULL, "version %u is not 1", buf[0]);
+    return fail(&c, WCHG_RC_UNSUPPORTED_VERSION, buf, NULL, "version %u is not 1", buf[0]);
   uint32_t mlen = be24(buf + 1);
   if (mlen != len || (mlen & 3))
-    return fail(&c, RC_INVALID_MESSAGE_LENGTH, buf + 1, NULL,
+    return fail(&c, WCHG_RC_INVALID_MESSAGE_LENGTH, buf + 1, NULL,
                 "message length %u: %zu octets given, and it must be a multiple of 4",
                 (unsigned)mlen, len);
   uint8_t flags = buf[4];
@@ -682,8 +668,8 @@ wchg_status wchg_dmsg_parse_ex(const uint8_t *buf, size_t len, unsigned options,
      * policies; the reserved bits alone are ignored by a receiver
      * (RFC 6733 §3) */
     if (!c.receive || (flags & WCHG_CMD_FLAG_E && flags & WCHG_CMD_FLAG_R))
-      return fail(&c, RC_INVALID_HDR_BITS, buf + 4, NULL, "invalid command flags 0x%02x", flags);
-    deviate(&c, RC_INVALID_HDR_BITS, buf + 4, "Command-Flags",
+      return fail(&c, WCHG_RC_INVALID_HDR_BITS, buf + 4, NULL, "invalid command flags 0x%02x", flags);
+    deviate(&c, WCHG_RC_INVALID_HDR_BITS, buf + 4, "Command-Flags",
             "reserved command flag bits set (0x%02x); RFC 6733 3: they must be clear",
             flags & 0x0F);
   }

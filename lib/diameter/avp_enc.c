@@ -18,6 +18,7 @@
 #include <webrtc_chg/diameter.h>
 
 #include "base/internal.h"
+#include "base/out.h"
 
 #if defined(__SSE2__) && defined(__GNUC__)
 #include <emmintrin.h>
@@ -69,7 +70,7 @@ static WCHG_COLD wchg_status set_error_d(wchg_dwriter *w, wchg_status code,
       snprintf(name, sizeof name, "AVP %u/%u", (unsigned)avp, (unsigned)vendor);
       wpath_init(&p, d ? d->name : name);
       wchgi_diag_clear(w->diag);
-      wchgi_diag_set(w->diag, code, w->len, &p, "%s", what);
+      wchgi_diag_set(w->diag, code, 0, w->len, &p, "%s", what);
     }
   }
   return w->error;
@@ -109,7 +110,7 @@ void wchg_dw_init(wchg_dwriter *w, uint8_t *buf, size_t cap, wchg_diag *diag) {
 
 /* Do |n| more octets fit? (Any len, also past cap.) */
 WCHG_INLINE bool fits(const wchg_dwriter *w, size_t n) {
-  return w->len <= w->cap && n <= w->cap - w->len;
+  return wchgi_fits(w->len, w->cap, n);
 }
 
 /* Account for |n| octets that did not fit: only counting from now on. */
@@ -804,7 +805,7 @@ wchg_status wchg_dw_finish(wchg_dwriter *w, size_t *len) {
   if (w->len > w->cap) {
     if (w->diag) {
       wchgi_diag_clear(w->diag);
-      wchgi_diag_set(w->diag, WCHG_E_BUFFER, WCHG_NO_OFFSET, NULL,
+      wchgi_diag_set(w->diag, WCHG_E_BUFFER, 0, WCHG_NO_OFFSET, NULL,
                     "the message needs %zu bytes, the buffer has %zu", w->len, w->cap);
     }
     return WCHG_E_BUFFER;

@@ -81,7 +81,7 @@ wchg_status wchg_aca_from_acr(const uint8_t *acr, size_t len, const wchg_diag *p
   out->result_code = WCHG_RC_SUCCESS;
   if (problem && problem->code != WCHG_OK) {
     out->result_code = problem->result_code ? problem->result_code : WCHG_RC_UNABLE_TO_COMPLY;
-    out->error_bit = out->result_code >= 3000 && out->result_code < 4000;
+    out->error_bit = wchg_result_code_protocol_error(out->result_code);
     out->error_message = wchg_str_from(problem->message[0] ? problem->message : NULL);
   }
   /* the message length as given, never past the bytes we have */
@@ -154,7 +154,7 @@ static wchg_status bad(wchg_diag *diag, wchg_status rc, const char *field, const
   struct wpath p;
   wpath_init(&p, "ACA");
   wpath_push(&p, field);
-  wchgi_diag_set(diag, rc, WCHG_NO_OFFSET, &p, "%s", what);
+  wchgi_diag_set(diag, rc, 0, WCHG_NO_OFFSET, &p, "%s", what);
   return rc;
 }
 

@@ -23,6 +23,7 @@
 
 #include <webrtc_chg/acr.h>
 #include <webrtc_chg/diameter.h>
+#include <webrtc_chg/result_code.h>
 
 #include "base/mem.h"
 #include "base/webrtc_ext.h"
@@ -31,13 +32,6 @@
 
 
 /* Result-Codes (RFC 6733 §7.1) */
-enum {
-  RC_COMMAND_UNSUPPORTED = 3001,
-  RC_APPLICATION_UNSUPPORTED = 3007,
-  RC_INVALID_AVP_VALUE = 5004,
-  RC_MISSING_AVP = 5005,
-  RC_UNABLE_TO_COMPLY = 5012,
-};
 
 #define NO_INDEX ((size_t)-1)
 /* Service-Information / IMS-Information / a group inside it */
@@ -209,21 +203,20 @@ static WCHG_COLD wchg_status fail(struct dec *d, wchg_status code, uint32_t resu
   va_start(ap, fmt);
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
-  wchgi_diag_set(d->diag, code, (size_t)(at - d->msg), &p, "%s", msg);
-  d->diag->result_code = result;
+  wchgi_diag_set(d->diag, code, result, (size_t)(at - d->msg), &p, "%s", msg);
   return code;
 }
 
 /* The |count|-th AVP |a| of a list that holds |cap|. */
 static WCHG_COLD wchg_status too_many(struct dec *d, const struct avp *a, const wchg_dict_avp *e,
                                  size_t count, size_t cap) {
-  return fail(d, WCHG_E_LIMIT, RC_UNABLE_TO_COMPLY, a->hdr, e, count,
+  return fail(d, WCHG_E_LIMIT, WCHG_RC_UNABLE_TO_COMPLY, a->hdr, e, count,
               "more than %zu %s AVPs: the model holds %zu", cap, e->name, cap);
 }
 
 static WCHG_COLD wchg_status bad_value(struct dec *d, const struct avp *a, const wchg_dict_avp *e,
                                   const char *why) {
-  return fail(d, WCHG_E_RANGE, RC_INVALID_AVP_VALUE, a->hdr, e, NO_INDEX, "%s", why);
+  return fail(d, WCHG_E_RANGE, WCHG_RC_INVALID_AVP_VALUE, a->hdr, e, NO_INDEX, "%s", why);
 }
 
 static void open_group(struct dec *d, const wchg_dict_avp *e, size_t index) {
@@ -261,7 +254,7 @@ static wchg_status fe_identifier_list(struct dec *d, const struct avp *a) {
   const wchg_dict_avp *e = E(FE_IDENTIFIER_LIST);
   const char *s = (const char *)a->data, *end = s + a->len;
   if (a->len > WCHG_ACR_FE_IDENTIFIER_LIST_MAX)
-    return fail(d, WCHG_E_LIMIT, RC_UNABLE_TO_COMPLY, a->hdr, e, NO_INDEX,
+    return fail(d, WCHG_E_LIMIT, WCHG_RC_UNABLE_TO_COMPLY, a->hdr, e, NO_INDEX,
                 "%zu octets: more than %d", a->len, WCHG_ACR_FE_IDENTIFIER_LIST_MAX);
   l->items = d->r->fe_ids;
   for (;;) {
@@ -452,7 +445,7 @@ static wchg_status media_component(struct dec *d, const struct avp *g) {
       break;
     CASE(SDP_MEDIA_DESCRIPTION):
       if (d->media_lines_used == WCHG_ACR_MAX_SDP_MEDIA_DESCRIPTIONS) {
-        rc = fail(d, WCHG_E_LIMIT, RC_UNABLE_TO_COMPLY, a.hdr, E(SDP_MEDIA_DESCRIPTION),
+        rc = fail(d, WCHG_E_LIMIT, WCHG_RC_UNABLE_TO_COMPLY, a.hdr, E(SDP_MEDIA_DESCRIPTION),
                   c->sdp_media_descriptions.count,
                   "more than %d SDP-Media-Description AVPs in the ACR: the model holds "
                   "%d of all components together",
@@ -658,7 +651,7 @@ static wchg_status ims_information(struct dec *d, const struct avp *g) {
   while (!rc && next(&it, &a))
     rc = ims_child(d, &a);
   if (!rc && d->emergency_at && wchgi_has_webrtc_identity(&d->r->acr.ims))
-    rc = fail(d, WCHG_E_EMERGENCY, RC_INVALID_AVP_VALUE, d->emergency_at,
+    rc = fail(d, WCHG_E_EMERGENCY, WCHG_RC_INVALID_AVP_VALUE, d->emergency_at,
               E(IMS_EMERGENCY_INDICATOR), NO_INDEX,
               "an IMS emergency session of a WebRTC client is not charged");
   d->depth--;
@@ -703,7 +696,7 @@ static wchg_status service_information(struct dec *d, const struct avp *g) {
     }
   }
   if (!rc && !have_ims)
-    rc = fail(d, WCHG_E_MISSING, RC_MISSING_AVP, g->hdr, E(IMS_INFORMATION), NO_INDEX,
+    rc = fail(d, WCHG_E_MISSING, WCHG_RC_MISSING_AVP, g->hdr, E(IMS_INFORMATION), NO_INDEX,
               "IMS-Information is missing: an ACR of IMS has Node-Functionality");
   d->depth--;
   return rc;
@@ -770,11 +763,11 @@ static wchg_status acr_avp(struct dec *d, const struct avp *a, bool *have_si) {
 /* After a good parse: an Accounting-Request of base accounting? */
 static wchg_status is_acr(struct dec *d, const wchg_dmsg *m) {
   if (m->code != WCHG_CMD_ACCOUNTING || !(m->flags & WCHG_CMD_FLAG_R))
-    return fail(d, WCHG_E_DIAMETER, RC_COMMAND_UNSUPPORTED, d->msg + 4, NULL, NO_INDEX,
+    return fail(d, WCHG_E_DIAMETER, WCHG_RC_COMMAND_UNSUPPORTED, d->msg + 4, NULL, NO_INDEX,
                 "command %u with the R flag %s is not an Accounting-Request",
                 (unsigned)m->code, m->flags & WCHG_CMD_FLAG_R ? "set" : "clear");
   if (m->app_id != WCHG_APP_BASE_ACCOUNTING)
-    return fail(d, WCHG_E_DIAMETER, RC_APPLICATION_UNSUPPORTED, d->msg + 8, NULL, NO_INDEX,
+    return fail(d, WCHG_E_DIAMETER, WCHG_RC_APPLICATION_UNSUPPORTED, d->msg + 8, NULL, NO_INDEX,
                 "Application-Id %u is not 3 (base accounting)", (unsigned)m->app_id);
   return WCHG_OK;
 }
@@ -810,7 +803,7 @@ wchg_status wchg_acr_decode_ex(wchg_acr_reader *r, const uint8_t *buf, size_t le
   wchgi_diag_clear(diag);
   if (!r || !out || (!buf && len) ||
       (policy != WCHG_POLICY_RECEIVE && policy != WCHG_POLICY_STRICT)) {
-    wchgi_diag_set(diag, WCHG_E_ARG, WCHG_NO_OFFSET, NULL, "%s",
+    wchgi_diag_set(diag, WCHG_E_ARG, 0, WCHG_NO_OFFSET, NULL, "%s",
                   !r ? "r is NULL" : !out ? "out is NULL" : buf || !len ? "unknown policy"
                                                                        : "buf is NULL");
     return WCHG_E_ARG;
@@ -835,7 +828,7 @@ wchg_status wchg_acr_decode_ex(wchg_acr_reader *r, const uint8_t *buf, size_t le
   while (!rc && next(&it, &a))
     rc = acr_avp(&d, &a, &have_si);
   if (!rc && !have_si)
-    rc = fail(&d, WCHG_E_MISSING, RC_MISSING_AVP, buf, E(SERVICE_INFORMATION), NO_INDEX,
+    rc = fail(&d, WCHG_E_MISSING, WCHG_RC_MISSING_AVP, buf, E(SERVICE_INFORMATION), NO_INDEX,
               "Service-Information is missing: an ACR of IMS has IMS-Information");
   if (!rc)
     *out = acr;

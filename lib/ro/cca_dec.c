@@ -33,9 +33,9 @@ static void rd_fail(struct rd *r, wchg_status code, const wchg_avp *a, const cha
   wpath_init(&p, "CCA");
   if (a && a->dict)
     wpath_push(&p, a->dict->name);
-  wchgi_diag_set(r->diag, code, a ? a->offset : WCHG_NO_OFFSET, &p, "%s", what);
-  if (r->diag)
-    r->diag->result_code = code == WCHG_E_LIMIT ? 5012u : 5004u;
+  wchgi_diag_set(r->diag, code,
+                 code == WCHG_E_LIMIT ? WCHG_RC_UNABLE_TO_COMPLY : WCHG_RC_INVALID_AVP_VALUE,
+                 a ? a->offset : WCHG_NO_OFFSET, &p, "%s", what);
 }
 
 static uint32_t u32(struct rd *r, const wchg_avp *a) {
@@ -196,7 +196,7 @@ wchg_status wchg_cca_parse_ex(const uint8_t *buf, size_t len, wchg_policy policy
   struct rd r = {&m, diag, WCHG_OK};
   wchgi_diag_clear(diag);
   if (!out || (!buf && len) || (policy != WCHG_POLICY_RECEIVE && policy != WCHG_POLICY_STRICT)) {
-    wchgi_diag_set(diag, WCHG_E_ARG, WCHG_NO_OFFSET, NULL, "%s",
+    wchgi_diag_set(diag, WCHG_E_ARG, 0, WCHG_NO_OFFSET, NULL, "%s",
                   !out ? "out is NULL" : buf || !len ? "unknown policy" : "buf is NULL");
     return WCHG_E_ARG;
   }
@@ -207,11 +207,9 @@ wchg_status wchg_cca_parse_ex(const uint8_t *buf, size_t len, wchg_policy policy
     return rc;
   if (m.code != WCHG_CMD_CREDIT_CONTROL || (m.flags & WCHG_CMD_FLAG_R) ||
       m.app_id != WCHG_APP_CREDIT_CONTROL) {
-    wchgi_diag_set(diag, WCHG_E_DIAMETER, 4, NULL,
+    wchgi_diag_set(diag, WCHG_E_DIAMETER, WCHG_RC_COMMAND_UNSUPPORTED, 4, NULL,
                   "command %u (%s) application %u is not a Credit-Control-Answer", m.code,
                   (m.flags & WCHG_CMD_FLAG_R) ? "request" : "answer", m.app_id);
-    if (diag)
-      diag->result_code = 3001;
     return WCHG_E_DIAMETER;
   }
   out->hop_by_hop = m.hop_by_hop;

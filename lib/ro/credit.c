@@ -14,7 +14,6 @@
 
 #include <webrtc_chg/ro.h>
 
-#define RC_CREDIT_CONTROL_NOT_APPLICABLE 4011u /* RFC 4006 §9.1 */
 #define NO_REASON (-1)
 
 static void act_init(wchg_credit_action *act, int service) {
@@ -386,7 +385,7 @@ wchg_status wchg_credit_on_cca(wchg_credit *c, const wchg_cca *cca, int64_t now_
     /* the answer to the CCR-T, or a failed CCA: the server's session is
      * over (RFC 4006 §7); 4011 lets the service go on uncharged */
     act->service = was == WCHG_CREDIT_PENDING_T || c->end_requested ? WCHG_SERVICE_DONE
-                   : cca->result_code == RC_CREDIT_CONTROL_NOT_APPLICABLE ? WCHG_SERVICE_ALLOW
+                   : cca->result_code == WCHG_RC_CREDIT_CONTROL_NOT_APPLICABLE ? WCHG_SERVICE_ALLOW
                                                                            : WCHG_SERVICE_TERMINATE;
     close_all(c, act->service);
     c->state = WCHG_CREDIT_CLOSED;

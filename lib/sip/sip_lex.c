@@ -27,7 +27,7 @@ wchg_status wchgi_sip_fail(wchg_diag *diag, const char *root, const struct sip_w
   va_start(ap, fmt);
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
-  wchgi_diag_set(diag, code, offset, &path, "%s", msg);
+  wchgi_diag_set(diag, code, 0, offset, &path, "%s", msg);
   return code;
 }
 
@@ -264,7 +264,7 @@ bool wchgi_sip_param_has(const wchg_sip_param *p, size_t n, wchg_str name) {
 }
 
 wchg_status wchgi_sip_arg(wchg_diag *diag) {
-  wchgi_diag_set(diag, WCHG_E_ARG, WCHG_NO_OFFSET, NULL,
+  wchgi_diag_set(diag, WCHG_E_ARG, 0, WCHG_NO_OFFSET, NULL,
                 "the output is NULL, or the input is NULL with a length");
   return WCHG_E_ARG;
 }
