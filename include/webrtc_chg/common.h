@@ -157,7 +157,11 @@ typedef enum wchg_policy {
 
 /**
  * Allocator hooks. Pass NULL wherever a const wchg_mem * is asked for to
- * use malloc/free. |free| must accept NULL.
+ * use malloc/free. A wchg_mem with |malloc| or |free| NULL is taken as
+ * NULL (malloc/free for both, |user_data| unused): one hook alone would
+ * pair your malloc with the C library's free. The library copies the
+ * struct when it makes an object, and frees the object's memory with the
+ * same hooks.
  */
 typedef struct wchg_mem {
   void *(*malloc)(size_t size, void *user_data);

@@ -38,7 +38,8 @@
   X(demo_suite)                                                              \
   X(cdrfile_suite)                                                           \
   X(aca_suite)                                                               \
-  X(cdf_suite)
+  X(cdf_suite)                                                               \
+  X(mem_suite)
 
 #define DECLARE(name) Suite *name(void) __attribute__((weak));
 SUITES(DECLARE)
