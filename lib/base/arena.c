@@ -1,5 +1,8 @@
 /* arena.c: the owner of a decoded object — a chain of chunks from the
- * caller's allocator, freed in one call. */
+ * caller's allocator, freed in one call.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
+ */
 #include <stdlib.h>
 #include <string.h>
 

@@ -1,6 +1,8 @@
 /*
  * internal.h (private): helpers every module of lib/ shares —
  * diagnostics and paths, the owner arena of decoded objects, text checks.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
  */
 #ifndef WCHG_INTERNAL_H
 #define WCHG_INTERNAL_H
@@ -32,6 +34,11 @@ void wchgi_diag_clear(wchg_diag *d);
 void wchgi_diag_set(wchg_diag *d, wchg_status code, uint32_t result_code, size_t offset,
                     const struct wpath *path, const char *fmt, ...)
     WCHG_PRINTF(6, 7);
+
+/* The same with the arguments of |fmt| in |ap| (for a module's own
+ * variadic error helper). */
+void wchgi_diag_vset(wchg_diag *d, wchg_status code, uint32_t result_code, size_t offset,
+                     const struct wpath *path, const char *fmt, va_list ap) WCHG_PRINTF(6, 0);
 
 /* Give the error |d| (may be NULL) holds another code and Result-Code,
  * keeping its offset, path and sentence (a caller that knows better what

@@ -1,6 +1,9 @@
 /* iptext.c: binary IP addresses <-> text. IPv6 output follows RFC 5952
  * section 4 (lowercase, no leading zeros, longest zero run as "::");
- * input is RFC 4291 section 2.2 text. Locale-free, no allocation. */
+ * input is RFC 4291 section 2.2 text. Locale-free, no allocation.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
+ */
 #include <stdio.h>
 #include <string.h>
 

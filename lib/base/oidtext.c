@@ -1,6 +1,9 @@
 /* oidtext.c: OBJECT IDENTIFIER content octets <-> dotted decimal text
  * (X.690 8.19), with arcs of any size up to WCHG_OID_MAX_SUBID octets:
- * numbers are converted digit by digit in the output buffer itself. */
+ * numbers are converted digit by digit in the output buffer itself.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
+ */
 #include <stdio.h>
 #include <string.h>
 

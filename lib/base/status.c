@@ -1,4 +1,7 @@
-/* status.c: version, status names, diagnostics and field paths. */
+/* status.c: version, status names, diagnostics and field paths.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
+ */
 #include <stdio.h>
 #include <string.h>
 
@@ -101,17 +104,22 @@ void wchgi_diag_clear(wchg_diag *d) {
   d->message[0] = '\0';
 }
 
-void wchgi_diag_set(wchg_diag *d, wchg_status code, uint32_t result_code, size_t offset,
-                   const struct wpath *path, const char *fmt, ...) {
-  va_list ap;
+void wchgi_diag_vset(wchg_diag *d, wchg_status code, uint32_t result_code, size_t offset,
+                     const struct wpath *path, const char *fmt, va_list ap) {
   if (!d || d->code != WCHG_OK)
     return;
   d->code = code;
   d->offset = offset;
   d->result_code = result_code;
   snprintf(d->path, sizeof d->path, "%s", path ? path->buf : "");
-  va_start(ap, fmt);
   vsnprintf(d->message, sizeof d->message, fmt, ap);
+}
+
+void wchgi_diag_set(wchg_diag *d, wchg_status code, uint32_t result_code, size_t offset,
+                    const struct wpath *path, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  wchgi_diag_vset(d, code, result_code, offset, path, fmt, ap);
   va_end(ap);
 }
 

@@ -1,5 +1,8 @@
 /* text.c: UTF-8 validity, and the TimeStamp of TS 32.298 (BCD local time
- * with UTC offset) to and from numbers. */
+ * with UTC offset) to and from numbers.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
+ */
 #include <stdio.h>
 #include <string.h>
 

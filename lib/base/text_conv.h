@@ -3,6 +3,8 @@
  * OBJECT IDENTIFIER (BER content octets <-> dotted decimal, arcs of any
  * size up to WCHG_OID_MAX_SUBID) and binary IP addresses (RFC 5952 text).
  * No allocation: callers size the output with the _bound functions.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
  */
 #ifndef WCHG_TEXT_CONV_H
 #define WCHG_TEXT_CONV_H

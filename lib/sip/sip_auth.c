@@ -5,6 +5,8 @@
  *
  * A Bearer token is checked for its syntax and then forgotten: nothing of
  * it is stored, and no diagnostic quotes its bytes.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
  */
 #include <stddef.h>
 #include <string.h>
@@ -57,16 +59,11 @@ static wchg_status check_nc(struct sip_lex *x, const wchg_sip_value *v) {
 /* The slot of an auth-param without a field: the next of a->params. */
 static wchg_status other_param(struct sip_lex *x, wchg_sip_authorization *a, wchg_str name,
                                wchg_sip_value **slot) {
-  size_t at = sip_off(x, name.ptr);
-  sip_at(x, 0, "auth-param", a->param_count);
-  if (a->param_count == WCHG_SIP_MAX_PARAMS)
-    return wchgi_sip_err(x, WCHG_E_LIMIT, at, "more than %d other parameters",
-                        WCHG_SIP_MAX_PARAMS);
-  if (wchgi_sip_param_has(a->params, a->param_count, name))
-    return wchgi_sip_err(x, WCHG_E_DUPLICATE, at, "a parameter is given twice");
-  a->params[a->param_count].name = name;
-  *slot = &a->params[a->param_count].value;
-  return WCHG_OK;
+  wchg_sip_param *p;
+  wchg_status rc = wchgi_sip_param_slot(x, a->params, a->param_count, "auth-param", name, &p);
+  if (rc == WCHG_OK)
+    *slot = &p->value;
+  return rc;
 }
 
 /* dig-resp: a parameter name, EQUAL, a token or a quoted-string. */
@@ -74,19 +71,13 @@ static wchg_status dig_resp(struct sip_lex *x, wchg_sip_authorization *a) {
   wchg_str name;
   wchg_sip_value *slot = NULL;
   wchg_status rc;
-  sip_at(x, 0, NULL, SIP_NO_INDEX);
-  if ((rc = wchgi_sip_token(x, &name, "a parameter name")))
+  if ((rc = wchgi_sip_param_name(x, &name)))
     return rc;
   const struct digest_field *f = digest_field(name);
-  if (f) {
-    sip_at(x, 0, f->name, SIP_NO_INDEX);
-    slot = (wchg_sip_value *)((char *)a + f->off);
-    if (slot->raw.ptr)
-      return wchgi_sip_err(x, WCHG_E_DUPLICATE, sip_off(x, name.ptr), "%s is given twice",
-                          f->name);
-  } else if ((rc = other_param(x, a, name, &slot))) {
+  rc = f ? wchgi_sip_field_slot(x, a, f->off, f->name, name, &slot)
+         : other_param(x, a, name, &slot);
+  if (rc)
     return rc;
-  }
   if ((rc = wchgi_sip_req_value(x, false, slot)))
     return rc;
   if (!f)
@@ -136,11 +127,9 @@ wchg_status wchg_sip_parse_authorization(const char *value, size_t len,
   struct sip_lex x;
   wchg_str scheme;
   wchg_status rc;
-  wchgi_diag_clear(diag);
-  if (!out || (!value && len))
-    return wchgi_sip_arg(diag);
+  if ((rc = wchgi_sip_begin(&x, out, value, len, ROOT, diag)))
+    return rc;
   memset(out, 0, sizeof *out);
-  wchgi_sip_lex_init(&x, value, len, ROOT, diag);
   wchgi_sip_sws(&x);
   sip_at(&x, 0, "auth-scheme", SIP_NO_INDEX);
   if (sip_eof(&x))

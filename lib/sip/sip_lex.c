@@ -5,17 +5,20 @@
  * The lexer never copies: tokens and quoted-strings come out as views into
  * the header value. Paths for diagnostics are built only when an error is
  * reported, so a successful parse does no string formatting.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "sip/sip_lex.h"
 
-wchg_status wchgi_sip_fail(wchg_diag *diag, const char *root, const struct sip_where at[2],
-                          wchg_status code, size_t offset, const char *fmt, ...) {
+static wchg_status sip_vfail(wchg_diag *diag, const char *root, const struct sip_where at[2],
+                             wchg_status code, size_t offset, const char *fmt, va_list ap)
+    WCHG_PRINTF(6, 0);
+static wchg_status sip_vfail(wchg_diag *diag, const char *root, const struct sip_where at[2],
+                             wchg_status code, size_t offset, const char *fmt, va_list ap) {
   struct wpath path;
-  char msg[sizeof diag->message];
-  va_list ap;
   if (!diag || diag->code != WCHG_OK)
     return code;
   wpath_init(&path, root);
@@ -24,10 +27,16 @@ wchg_status wchgi_sip_fail(wchg_diag *diag, const char *root, const struct sip_w
     if (at[k].index != SIP_NO_INDEX)
       wpath_index(&path, at[k].index);
   }
+  wchgi_diag_vset(diag, code, 0, offset, &path, fmt, ap);
+  return code;
+}
+
+wchg_status wchgi_sip_fail(wchg_diag *diag, const char *root, const struct sip_where at[2],
+                          wchg_status code, size_t offset, const char *fmt, ...) {
+  va_list ap;
   va_start(ap, fmt);
-  vsnprintf(msg, sizeof msg, fmt, ap);
+  sip_vfail(diag, root, at, code, offset, fmt, ap);
   va_end(ap);
-  wchgi_diag_set(diag, code, 0, offset, &path, "%s", msg);
   return code;
 }
 
@@ -43,14 +52,11 @@ void wchgi_sip_lex_init(struct sip_lex *x, const char *s, size_t n, const char *
 
 wchg_status wchgi_sip_err(struct sip_lex *x, wchg_status code, size_t offset,
                          const char *fmt, ...) {
-  char msg[sizeof x->diag->message];
   va_list ap;
-  if (!x->diag)
-    return code;
   va_start(ap, fmt);
-  vsnprintf(msg, sizeof msg, fmt, ap);
+  sip_vfail(x->diag, x->root, x->at, code, offset, fmt, ap);
   va_end(ap);
-  return wchgi_sip_fail(x->diag, x->root, x->at, code, offset, "%s", msg);
+  return code;
 }
 
 wchg_status wchgi_sip_expected(struct sip_lex *x, const char *what) {
@@ -261,6 +267,43 @@ bool wchgi_sip_param_has(const wchg_sip_param *p, size_t n, wchg_str name) {
     if (p[k].name.len == name.len && ieq(p[k].name.ptr, name.ptr, name.len))
       return true;
   return false;
+}
+
+wchg_status wchgi_sip_begin(struct sip_lex *x, const void *out, const char *s, size_t n,
+                            const char *root, wchg_diag *diag) {
+  wchgi_diag_clear(diag);
+  if (!out || (!s && n))
+    return wchgi_sip_arg(diag);
+  wchgi_sip_lex_init(x, s, n, root, diag);
+  return WCHG_OK;
+}
+
+wchg_status wchgi_sip_param_name(struct sip_lex *x, wchg_str *name) {
+  sip_at(x, 0, NULL, SIP_NO_INDEX);
+  return wchgi_sip_token(x, name, "a parameter name");
+}
+
+wchg_status wchgi_sip_field_slot(struct sip_lex *x, void *out, size_t off, const char *field,
+                                 wchg_str name, wchg_sip_value **slot) {
+  sip_at(x, 0, field, SIP_NO_INDEX);
+  *slot = (wchg_sip_value *)((char *)out + off);
+  if ((*slot)->raw.ptr)
+    return wchgi_sip_err(x, WCHG_E_DUPLICATE, sip_off(x, name.ptr), "%s is given twice", field);
+  return WCHG_OK;
+}
+
+wchg_status wchgi_sip_param_slot(struct sip_lex *x, wchg_sip_param *params, size_t count,
+                                 const char *what, wchg_str name, wchg_sip_param **slot) {
+  size_t at = sip_off(x, name.ptr);
+  sip_at(x, 0, what, count);
+  if (count == WCHG_SIP_MAX_PARAMS)
+    return wchgi_sip_err(x, WCHG_E_LIMIT, at, "more than %d other parameters",
+                         WCHG_SIP_MAX_PARAMS);
+  if (wchgi_sip_param_has(params, count, name))
+    return wchgi_sip_err(x, WCHG_E_DUPLICATE, at, "a parameter is given twice");
+  *slot = &params[count];
+  **slot = (wchg_sip_param){.name = name}; /* the whole slot: no "=value" is no value */
+  return WCHG_OK;
 }
 
 wchg_status wchgi_sip_arg(wchg_diag *diag) {

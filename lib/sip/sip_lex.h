@@ -3,6 +3,8 @@
  * §25.1: SWS/LWS with line folding, token, quoted-string, EQUAL and
  * separators) and the error helper that builds a diagnostic path only when
  * a problem is reported.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
  */
 #ifndef WCHG_SIP_LEX_H
 #define WCHG_SIP_LEX_H
@@ -37,6 +39,10 @@ struct sip_lex {
 
 void wchgi_sip_lex_init(struct sip_lex *x, const char *s, size_t n, const char *root,
                        wchg_diag *diag);
+/* The start of every header parser: clear |diag|, refuse a NULL |out| or
+ * a NULL |s| with a length (WCHG_E_ARG), then wchgi_sip_lex_init. */
+wchg_status wchgi_sip_begin(struct sip_lex *x, const void *out, const char *s, size_t n,
+                            const char *root, wchg_diag *diag);
 
 /* Set path level |level| (0 or 1) to name[index]; a level-0 change also
  * clears level 1. */
@@ -81,6 +87,23 @@ bool wchgi_sip_param_has(const wchg_sip_param *p, size_t n, wchg_str name);
 static inline size_t sip_value_off(const struct sip_lex *x, const wchg_sip_value *v) {
   return sip_off(x, v->raw.ptr) - (v->quoted ? 1 : 0);
 }
+/* A parameter's name (a token) at the start of a parameter, the path at
+ * the header's root. */
+wchg_status wchgi_sip_param_name(struct sip_lex *x, wchg_str *name);
+
+/* The slot of a parameter |name| with a field of its own, |field| (its
+ * name) at |off| bytes into |out|: WCHG_E_DUPLICATE when it holds a value
+ * already. */
+wchg_status wchgi_sip_field_slot(struct sip_lex *x, void *out, size_t off, const char *field,
+                                 wchg_str name, wchg_sip_value **slot);
+
+/* The next slot of params[count] for a parameter |name| with no field of
+ * its own (path "<what>[count]"): WCHG_E_LIMIT when the array is full,
+ * WCHG_E_DUPLICATE when |name| is in it already; else *slot is the whole
+ * entry, written: the name, and no value until one is read. */
+wchg_status wchgi_sip_param_slot(struct sip_lex *x, wchg_sip_param *params, size_t count,
+                                 const char *what, wchg_str name, wchg_sip_param **slot);
+
 /* WCHG_E_ARG into |diag|. */
 wchg_status wchgi_sip_arg(wchg_diag *diag);
 

@@ -5,6 +5,8 @@
  * The access type may also come as a quoted-string (seen from some
  * gateways, e.g. "GSTN"); access-info is a generic-param, network-provided
  * a bare flag.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
  */
 #include <string.h>
 
@@ -73,11 +75,9 @@ wchg_status wchg_sip_parse_access_network_info(const char *value, size_t len,
   struct sip_lex x;
   wchg_status rc;
   int more;
-  wchgi_diag_clear(diag);
-  if (!out || (!value && len))
-    return wchgi_sip_arg(diag);
+  if ((rc = wchgi_sip_begin(&x, out, value, len, ROOT, diag)))
+    return rc;
   out->count = 0;
-  wchgi_sip_lex_init(&x, value, len, ROOT, diag);
   wchgi_sip_sws(&x);
   if (sip_eof(&x)) {
     sip_at(&x, 0, "access-net-spec", 0);

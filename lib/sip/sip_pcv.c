@@ -4,6 +4,8 @@
  *   icid-generated-at, orig-ioi, term-ioi, transit-ioi, related-icid,
  *   related-icid-generated-at or a generic-param.
  * Parameters are accepted in any order; icid-value must be present.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
  */
 #include <stddef.h>
 #include <string.h>
@@ -70,28 +72,16 @@ static wchg_status transit_list(struct sip_lex *x, wchg_sip_charging_vector *v) 
 /* The slot of a generic-param: the next of v->params. */
 static wchg_status generic_param(struct sip_lex *x, wchg_sip_charging_vector *v,
                                  wchg_str name, wchg_sip_param **p) {
-  size_t at = sip_off(x, name.ptr);
-  sip_at(x, 0, "generic-param", v->param_count);
-  if (v->param_count == WCHG_SIP_MAX_PARAMS)
-    return wchgi_sip_err(x, WCHG_E_LIMIT, at, "more than %d other parameters",
-                        WCHG_SIP_MAX_PARAMS);
-  if (wchgi_sip_param_has(v->params, v->param_count, name))
-    return wchgi_sip_err(x, WCHG_E_DUPLICATE, at, "a parameter is given twice");
-  *p = &v->params[v->param_count];
-  **p = (wchg_sip_param){.name = name}; /* the whole slot: no "=value" is no value */
-  return WCHG_OK;
+  return wchgi_sip_param_slot(x, v->params, v->param_count, "generic-param", name, p);
 }
 
 /* A parameter with a field of its own: EQUAL and a value of its kind. */
 static wchg_status known_param(struct sip_lex *x, wchg_sip_charging_vector *v,
                                const struct pcv_field *f, wchg_str name) {
-  wchg_sip_value *slot = (wchg_sip_value *)((char *)v + f->off);
+  wchg_sip_value *slot;
   wchg_status rc;
-  sip_at(x, 0, f->name, SIP_NO_INDEX);
-  if (slot->raw.ptr)
-    return wchgi_sip_err(x, WCHG_E_DUPLICATE, sip_off(x, name.ptr), "%s is given twice",
-                        f->name);
-  if ((rc = wchgi_sip_req_value(x, true, slot)))
+  if ((rc = wchgi_sip_field_slot(x, v, f->off, f->name, name, &slot)) ||
+      (rc = wchgi_sip_req_value(x, true, slot)))
     return rc;
   if (f->kind == PCV_HOST && !wchgi_sip_is_host(slot))
     return wchgi_sip_err(x, WCHG_E_ENCODING, sip_value_off(x, slot),
@@ -103,8 +93,7 @@ static wchg_status pcv_param(struct sip_lex *x, wchg_sip_charging_vector *v) {
   wchg_str name;
   wchg_sip_param *p = NULL;
   wchg_status rc;
-  sip_at(x, 0, NULL, SIP_NO_INDEX);
-  if ((rc = wchgi_sip_token(x, &name, "a parameter name")))
+  if ((rc = wchgi_sip_param_name(x, &name)))
     return rc;
   const struct pcv_field *f = pcv_field(name);
   if (f)
@@ -120,9 +109,8 @@ wchg_status wchg_sip_parse_charging_vector(const char *value, size_t len,
   struct sip_lex x;
   wchg_status rc;
   int more;
-  wchgi_diag_clear(diag);
-  if (!out || (!value && len))
-    return wchgi_sip_arg(diag);
+  if ((rc = wchgi_sip_begin(&x, out, value, len, ROOT, diag)))
+    return rc;
   /* every field but the arrays, whose entries past their counts are
    * unspecified (sip.h): 1.5 KB less to clear per header */
   memset(out, 0, offsetof(wchg_sip_charging_vector, transit_ioi_list));
@@ -130,7 +118,6 @@ wchg_status wchg_sip_parse_charging_vector(const char *value, size_t len,
          offsetof(wchg_sip_charging_vector, params) -
              offsetof(wchg_sip_charging_vector, transit_ioi_count));
   out->param_count = 0;
-  wchgi_sip_lex_init(&x, value, len, ROOT, diag);
   wchgi_sip_sws(&x);
   if (sip_eof(&x)) {
     sip_at(&x, 0, "icid-value", SIP_NO_INDEX);

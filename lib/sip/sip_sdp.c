@@ -9,6 +9,8 @@
  * the SDP stacks that produced the body. One reader serves both results:
  * the fixed-size wchg_sdp (strict, its array bounds) and the wchg_sdp_body
  * in the caller's storage (host limits, strict or receive policy).
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
  */
 #include <stdio.h>
 #include <string.h>
@@ -404,20 +406,25 @@ static wchg_status read_body(struct sdp *c) {
   return WCHG_OK;
 }
 
+/* The reader's state at the first line of |body|. */
+static void sdp_begin(struct sdp *c, const char *body, size_t len, wchg_diag *diag) {
+  memset(c, 0, sizeof *c);
+  c->s = body;
+  c->n = len;
+  c->diag = diag;
+  c->line_no = 1;
+}
+
 wchg_status wchg_sdp_parse(const char *body, size_t len, wchg_sdp *out, wchg_diag *diag) {
   struct sdp c;
   wchgi_diag_clear(diag);
   if (!out || (!body && len))
     return wchgi_sip_arg(diag);
-  memset(&c, 0, sizeof c);
-  c.s = body;
-  c.n = len;
-  c.diag = diag;
+  sdp_begin(&c, body, len, diag);
   c.fixed = out;
   c.max_media = WCHG_SDP_MAX_MEDIA;
   c.max_session_lines = WCHG_SDP_MAX_SESSION_LINES;
   c.max_media_lines = WCHG_SDP_MAX_MEDIA_LINES;
-  c.line_no = 1;
   out->session_count = out->media_count = 0;
   return read_body(&c);
 }
@@ -449,16 +456,12 @@ wchg_status wchg_sdp_parse_body(const char *body, size_t len, const wchg_sdp_lim
   if (!out || (!body && len) || (!out->lines && out->line_cap) ||
       (!out->media && out->media_cap))
     return wchgi_sip_arg(diag);
-  memset(&c, 0, sizeof c);
-  c.s = body;
-  c.n = len;
-  c.diag = diag;
+  sdp_begin(&c, body, len, diag);
   c.warn = warnings;
   c.receive = policy != WCHG_POLICY_STRICT;
   c.body = out;
   c.max_media = limits && limits->max_media ? limits->max_media : WCHG_SDP_DEFAULT_MAX_MEDIA;
   c.max_session_lines = c.max_media_lines = SIZE_MAX;
-  c.line_no = 1;
   out->session_count = out->media_count = 0;
   if (len > max_bytes)
     return wchgi_sip_fail(diag, ROOT, c.at, WCHG_E_LIMIT, max_bytes,
@@ -466,22 +469,25 @@ wchg_status wchg_sdp_parse_body(const char *body, size_t len, const wchg_sdp_lim
   return read_body(&c);
 }
 
-wchg_sdp_direction wchg_sdp_media_direction(const wchg_sdp *sdp, size_t i) {
-  int d;
-  if (!sdp || i >= sdp->media_count)
-    return WCHG_SDP_INACTIVE;
-  d = direction_in(sdp->media[i].lines, sdp->media[i].line_count);
+/* A media's attribute, else the session's, else sendrecv (RFC 8866 §6.7). */
+static wchg_sdp_direction media_or_session(const wchg_str *media, size_t nmedia,
+                                           const wchg_str *session, size_t nsession) {
+  int d = direction_in(media, nmedia);
   if (d < 0)
-    d = direction_in(sdp->session, sdp->session_count);
+    d = direction_in(session, nsession);
   return d < 0 ? WCHG_SDP_SENDRECV : (wchg_sdp_direction)d;
 }
 
-wchg_sdp_direction wchg_sdp_body_direction(const wchg_sdp_body *sdp, size_t i) {
-  int d;
+wchg_sdp_direction wchg_sdp_media_direction(const wchg_sdp *sdp, size_t i) {
   if (!sdp || i >= sdp->media_count)
     return WCHG_SDP_INACTIVE;
-  d = direction_in(sdp->media[i].lines, sdp->media[i].line_count);
-  if (d < 0)
-    d = direction_in(sdp->lines, sdp->session_count);
-  return d < 0 ? WCHG_SDP_SENDRECV : (wchg_sdp_direction)d;
+  return media_or_session(sdp->media[i].lines, sdp->media[i].line_count, sdp->session,
+                          sdp->session_count);
+}
+
+wchg_sdp_direction wchg_sdp_body_direction(const wchg_sdp_body *sdp, size_t i) {
+  if (!sdp || i >= sdp->media_count)
+    return WCHG_SDP_INACTIVE;
+  return media_or_session(sdp->media[i].lines, sdp->media[i].line_count, sdp->lines,
+                          sdp->session_count);
 }
