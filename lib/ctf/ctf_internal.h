@@ -1,11 +1,14 @@
 /*
  * ctf_internal.h (private): what the parts of the eP-CSCF charging
  * trigger function share (ctf.h):
- *   ctf.c         memory, the stores, Session-Id, emergency URNs, the
- *                 parsing of an event's header values, standalone requests;
+ *   ctf_base.c    the stores, text and diagnostic helpers, Session-Id,
+ *                 emergency URNs;
+ *   ctf_event.c   an event's header values read into the record's
+ *                 scratch; the EVENT of one transaction;
  *   ctf_record.c  the record object and the one function that turns the
  *                 facts of an event into the ACR model (ctf_fill);
  *   ctf_reg.c     registration contexts;
+ *   ctf_standalone.c  standalone requests (one EVENT each);
  *   ctf_session.c the INVITE dialog state machine;
  *   ctf_aca.c     the answer path (ctf_aca.h): the ACRs sent and not yet
  *                 answered, reading and matching their ACAs.
@@ -48,8 +51,6 @@ bool ctf_str_eq(wchg_str a, wchg_str b);
   ((method).len == sizeof(lit) - 1 && memcmp((method).ptr, lit, sizeof(lit) - 1) == 0)
 /* Room wchg_ctf_session_id() needs, with its NUL. */
 size_t ctf_session_id_bound(const wchg_ctf_config *cfg);
-/* wchg_cause_code() of a method given as a view. */
-int32_t ctf_cause(wchg_str method, int status, bool expires_zero);
 /* The method as the root of a diagnostic path ("request" if unusable). */
 const char *ctf_root(wchg_str method, char buf[24]);
 /* Fill |diag| with |code| at "root/field" and return |code|. */
@@ -153,8 +154,6 @@ static inline void ctf_record_none(wchg_ctf_record *r) {
 /* Start an event: the ACR is NONE, the text store empty with room for
  * |text| bytes. WCHG_E_NOMEM (and the record NONE) when it cannot grow. */
 wchg_status ctf_record_begin(wchg_ctf_record *r, size_t text);
-/* Copy |s| into the record's text store (room made by ctf_record_begin). */
-wchg_str ctf_record_text(wchg_ctf_record *r, wchg_str s);
 /* The ACR of |f| into r->acr (never fails). */
 void ctf_fill(wchg_ctf_record *r, const struct ctf_facts *f);
 

@@ -59,10 +59,6 @@ wchg_status ctf_record_begin(wchg_ctf_record *r, size_t text) {
   return wchgi_buf_reserve(&r->text, &r->mem, r->text.len + text, NULL);
 }
 
-wchg_str ctf_record_text(wchg_ctf_record *r, wchg_str s) {
-  return ctf_get(&r->text, ctf_put(&r->text, s));
-}
-
 /* ---- pieces ------------------------------------------------------------ */
 
 static wchg_octets oct(wchg_str s) { return (wchg_octets){(const uint8_t *)s.ptr, s.len}; }

@@ -95,6 +95,24 @@ wchg_str ctf_reg_ani(const wchg_ctf_reg *reg) {
   return reg ? ctf_get(&reg->live, reg->ani) : (wchg_str){NULL, 0};
 }
 
+wchg_status ctf_check_user(const wchg_ctf_reg *reg, const wchg_sip_event *req,
+                           bool *emergency, wchg_diag *diag) {
+  char name[24];
+  const char *root = ctf_root(req->method, name);
+  bool wic = false;
+  if (reg) {
+    if (!reg->registered)
+      return ctf_fail(diag, WCHG_E_STATE, root, NULL, "the user is not registered");
+    wic = reg->flavour != WCHG_REG_IMS;
+  }
+  *emergency = req->emergency || wchg_is_emergency_urn(req->request_uri);
+  if (*emergency && wic) /* TS 23.228 Annex U: no emergency for WebRTC access */
+    return ctf_fail(diag, WCHG_E_EMERGENCY, root, "Request-URI",
+                    "IMS emergency sessions are not supported for WebRTC access "
+                    "(TS 23.228 Annex U)");
+  return WCHG_OK;
+}
+
 /* ---- REGISTER ---------------------------------------------------------- */
 
 /* The served user of the REGISTER: IMPI from the Digest username; for a
