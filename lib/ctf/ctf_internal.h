@@ -10,8 +10,9 @@
  *   ctf_reg.c     registration contexts;
  *   ctf_standalone.c  standalone requests (one EVENT each);
  *   ctf_session.c the INVITE dialog state machine;
- *   ctf_aca.c     the answer path (ctf_aca.h): the ACRs sent and not yet
- *                 answered, reading and matching their ACAs.
+ *   ctf_answers.c the ACRs sent and not yet answered (ctf_aca.h);
+ *   ctf_aca.c     the answer path (ctf_aca.h): reading ACAs, matching
+ *                 them to the ACRs sent, sending and answering.
  *
  * Data flows one way: SIP facts (the event's strings) -> parsed facts
  * (struct ctf_facts, views) -> wchg_acr (views). What later records need
@@ -22,6 +23,7 @@
 #define WCHG_CTF_INTERNAL_H
 
 #include <webrtc_chg/ctf.h>
+#include <webrtc_chg/ctf_aca.h>
 #include <webrtc_chg/sip.h>
 #include <string.h>
 
@@ -209,9 +211,28 @@ wchg_str ctf_reg_ani(const wchg_ctf_reg *reg);
 wchg_status ctf_check_user(const wchg_ctf_reg *reg, const wchg_sip_event *req,
                            bool *emergency, wchg_diag *diag);
 
-/* ---- answers (ctf_aca.c): the ACRs sent and not yet answered ---------- */
+/* ---- answers (ctf_answers.c): the ACRs sent and not yet answered ------ */
 
-struct ctf_slot; /* one outstanding ACR: a copy of its bytes, its key */
+/* Big-endian fields of a Diameter message (RFC 6733 §3, §4.1). */
+static inline uint32_t ctf_be24(const uint8_t *p) {
+  return (uint32_t)p[0] << 16 | (uint32_t)p[1] << 8 | p[2];
+}
+static inline uint32_t ctf_be32(const uint8_t *p) {
+  return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* One outstanding ACR. Its Session-Id is read from the copy, where the
+ * encoder put it first (RFC 6733 §8.8). */
+struct ctf_slot {
+  uint8_t *buf; /* the ACR as sent; its T flag set once it was resent */
+  size_t cap, len;
+  bool used;
+  int32_t type;
+  uint32_t number, end_to_end, resends;
+  size_t sid_off, sid_len;
+};
+wchg_str ctf_slot_sid(const struct ctf_slot *s);
+
 #define CTF_ANSWERED 8
 struct ctf_answers {
   struct ctf_slot *slots; /* |cap| of them; a session's at its first send */
@@ -223,11 +244,34 @@ struct ctf_answers {
   bool has_interval;      /* an ACA's Acct-Interim-Interval (RFC 6733 §9.8.2) */
   wchg_opt_int interval;
 };
+/* |cap| empty slots, unless there are slots already; WCHG_E_NOMEM. */
+wchg_status ctf_answers_make(struct ctf_answers *a, const wchg_mem *mem, size_t cap);
 /* Forget the outstanding ACRs and the interval; memory is kept. */
 void ctf_answers_reset(struct ctf_answers *a);
 void ctf_answers_free(struct ctf_answers *a, const wchg_mem *mem);
 /* The interval an ACA set, else |dflt| (the config's). */
 const wchg_opt_int *ctf_answers_interval(const struct ctf_answers *a, const wchg_opt_int *dflt);
+/* The outstanding ACR of a key: by Session-Id (|by_sid|, EVENTs without
+ * a session) or by record type and number (a session's); NULL: none. */
+struct ctf_slot *ctf_answers_find(struct ctf_answers *a, bool by_sid, wchg_str sid,
+                                  int32_t type, uint32_t number);
+/* The first outstanding ACR of record number |number|, or NULL. */
+struct ctf_slot *ctf_answers_numbered(struct ctf_answers *a, uint32_t number);
+/* Was the ACR of this key answered lately (a second answer)? */
+bool ctf_answers_answered(const struct ctf_answers *a, wchg_str sid, int32_t type,
+                          uint32_t number);
+/* |s| is no longer outstanding. */
+void ctf_answers_forget(struct ctf_answers *a, struct ctf_slot *s);
+/* Encode |acr| into a free slot and keep it outstanding under its key
+ * (|by_sid| as for ctf_answers_find); *msg, *len: the bytes to send. */
+wchg_status ctf_answers_send(struct ctf_answers *a, const wchg_mem *mem, const wchg_acr *acr,
+                             bool by_sid, const uint8_t **msg, size_t *len, wchg_diag *diag);
+/* The verdict in |out| applied to |s|: an ended ACR is forgotten (and
+ * remembered as answered), one to resend gets its T flag (RFC 6733 §3:
+ * the same bytes otherwise, End-to-End Identifier and all). */
+void ctf_answers_conclude(struct ctf_answers *a, struct ctf_slot *s, wchg_ctf_answer *out);
+/* No answer came for |s|: as an answer that says FAILOVER. */
+wchg_status ctf_answers_expire(struct ctf_answers *a, struct ctf_slot *s, wchg_ctf_answer *out);
 /* A session's answers, allocator and Session-Id (ctf_session.c). */
 struct ctf_answers *ctf_session_answers(wchg_ctf_session *s, const wchg_mem **mem,
                                         wchg_str *sid);
