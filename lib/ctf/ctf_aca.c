@@ -397,31 +397,25 @@ size_t wchg_ctf_session_outstanding(const wchg_ctf_session *s) {
 
 /* ---- EVENT records without a session ------------------------------------- */
 
+CTF_OBJECT(struct wchg_ctf_pending);
+
 wchg_ctf_pending *wchg_ctf_pending_new(const wchg_mem *mem, size_t capacity) {
-  wchg_mem m;
   wchg_ctf_pending *p;
   if (!capacity || capacity > SIZE_MAX / sizeof(struct ctf_slot))
     return NULL;
-  wchgi_mem_init(&m, mem);
-  p = wchgi_malloc(&m, sizeof *p);
-  if (!p)
-    return NULL;
-  memset(p, 0, sizeof *p);
-  p->mem = m;
-  if (ctf_answers_make(&p->answers, &p->mem, capacity) != WCHG_OK) {
-    wchgi_free(&m, p);
+  p = ctf_object_new(mem, sizeof *p);
+  if (p && ctf_answers_make(&p->answers, &p->mem, capacity) != WCHG_OK) {
+    wchg_ctf_pending_free(p);
     return NULL;
   }
   return p;
 }
 
 void wchg_ctf_pending_free(wchg_ctf_pending *p) {
-  wchg_mem m;
   if (!p)
     return;
-  m = p->mem;
-  ctf_answers_free(&p->answers, &m);
-  wchgi_free(&m, p);
+  ctf_answers_free(&p->answers, &p->mem);
+  ctf_object_free(p, NULL, 0);
 }
 
 wchg_status wchg_ctf_pending_send(wchg_ctf_pending *p, const wchg_acr *acr,

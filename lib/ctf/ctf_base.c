@@ -9,6 +9,30 @@
 
 #include "ctf/ctf_internal.h"
 
+/* ---- objects ------------------------------------------------------------ */
+
+void *ctf_object_new(const wchg_mem *src, size_t size) {
+  wchg_mem m;
+  wchg_mem *obj = wchgi_mem_new_object(src, size, &m);
+  if (obj)
+    *obj = m;
+  return obj;
+}
+
+void *ctf_object_of_config(const wchg_ctf_config *cfg, size_t size) {
+  struct ctf_configured *obj = cfg ? ctf_object_new(cfg->mem, size) : NULL;
+  if (obj)
+    obj->cfg = cfg;
+  return obj;
+}
+
+void ctf_object_free(void *obj, void *const blocks[], size_t n) {
+  wchg_mem m = *(const wchg_mem *)obj; /* it goes with |obj| */
+  for (size_t k = 0; k < n; k++)
+    wchgi_free(&m, blocks[k]);
+  wchgi_free(&m, obj);
+}
+
 /* ---- stores ------------------------------------------------------------ */
 
 struct ctf_ref ctf_put(struct wchgi_buf *b, wchg_str s) {

@@ -25,13 +25,38 @@
 #include <webrtc_chg/ctf.h>
 #include <webrtc_chg/ctf_aca.h>
 #include <webrtc_chg/sip.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/compiler.h"
 #include "base/internal.h"
 #include "base/mem.h"
 
-/* ---- memory and stores ------------------------------------------------- */
+/* ---- objects ------------------------------------------------------------ */
+
+/* Every object of the CTF (record, registration, session, pending) keeps
+ * the allocator it was made with as its first member, |mem|. */
+#define CTF_OBJECT(type) _Static_assert(offsetof(type, mem) == 0, #type ": mem first")
+/* An object of |size| bytes, zeroed, its |mem| the resolved |src|; NULL
+ * on out-of-memory: the first allocation of every wchg_ctf_*_new(). */
+void *ctf_object_new(const wchg_mem *src, size_t size);
+/* An object made from a config keeps it as its second member, |cfg|. */
+struct ctf_configured {
+  wchg_mem mem;
+  const wchg_ctf_config *cfg;
+};
+#define CTF_CONFIGURED(type)                                                   \
+  CTF_OBJECT(type);                                                            \
+  _Static_assert(offsetof(type, cfg) == offsetof(struct ctf_configured, cfg), #type ": cfg second")
+/* ctf_object_new() with |cfg|'s allocator, its |cfg| set; NULL for a
+ * NULL |cfg|. */
+void *ctf_object_of_config(const wchg_ctf_config *cfg, size_t size);
+/* Give back the |n| blocks |obj| holds (NULL ones skipped), then |obj|
+ * itself, to the allocator it keeps. */
+void ctf_object_free(void *obj, void *const blocks[], size_t n);
+
+/* ---- stores ------------------------------------------------------------- */
 
 /* A store is a growable buffer (base/buf.h); strings in it are addressed
  * by struct ctf_ref, since a store moves when it grows. */

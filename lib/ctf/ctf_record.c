@@ -12,39 +12,29 @@
 
 #include "ctf/ctf_internal.h"
 
+CTF_OBJECT(struct wchg_ctf_record);
+
 wchg_ctf_record *wchg_ctf_record_new(const wchg_mem *mem) {
-  wchg_mem m;
-  wchg_ctf_record *r;
-  wchgi_mem_init(&m, mem);
-  r = wchgi_malloc(&m, sizeof *r);
+  wchg_ctf_record *r = ctf_object_new(mem, sizeof *r);
   if (!r)
     return NULL;
-  memset(r, 0, sizeof *r);
-  r->mem = m;
   r->warn = (wchg_warnings){r->warn_items, WCHG_CTF_MAX_WARNINGS, 0};
   wchg_acr_init(&r->acr);
   /* room for a Session-Id and a few unquoted values: no growth later in
    * the usual case */
   if (wchgi_buf_reserve(&r->text, &r->mem, r->text.len + 512, NULL) != WCHG_OK) {
-    wchgi_free(&m, r);
+    wchg_ctf_record_free(r);
     return NULL;
   }
   return r;
 }
 
 void wchg_ctf_record_free(wchg_ctf_record *r) {
-  wchg_mem m;
   if (!r)
     return;
-  m = r->mem;
-  wchgi_buf_free(&r->text, &m);
-  for (int k = 0; k < 2; k++) {
-    wchgi_free(&m, r->sdp[k].lines);
-    wchgi_free(&m, r->sdp[k].media);
-  }
-  wchgi_free(&m, r->kept);
-  wchgi_free(&m, r->comps);
-  wchgi_free(&m, r);
+  void *blocks[] = {r->text.p,        r->sdp[0].lines, r->sdp[0].media, r->sdp[1].lines,
+                    r->sdp[1].media, r->kept,         r->comps};
+  ctf_object_free(r, blocks, WCHG_ARRAY_LEN(blocks));
 }
 
 wchg_acr *wchg_ctf_record_acr(wchg_ctf_record *r) { return r ? &r->acr : NULL; }

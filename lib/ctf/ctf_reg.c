@@ -19,8 +19,8 @@
 #define ROOT "REGISTER"
 
 struct wchg_ctf_reg {
-  const wchg_ctf_config *cfg;
   wchg_mem mem;
+  const wchg_ctf_config *cfg;
   struct wchgi_buf live, spare;
   bool registered;
   wchg_reg_flavour flavour;
@@ -30,29 +30,17 @@ struct wchg_ctf_reg {
   int64_t expires_at_ms;
 };
 
+CTF_CONFIGURED(struct wchg_ctf_reg);
+
 wchg_ctf_reg *wchg_ctf_reg_new(const wchg_ctf_config *cfg) {
-  wchg_mem m;
-  wchg_ctf_reg *reg;
-  if (!cfg)
-    return NULL;
-  wchgi_mem_init(&m, cfg->mem);
-  reg = wchgi_malloc(&m, sizeof *reg);
-  if (!reg)
-    return NULL;
-  memset(reg, 0, sizeof *reg);
-  reg->mem = m;
-  reg->cfg = cfg;
-  return reg;
+  return ctf_object_of_config(cfg, sizeof(wchg_ctf_reg));
 }
 
 void wchg_ctf_reg_free(wchg_ctf_reg *reg) {
-  wchg_mem m;
   if (!reg)
     return;
-  m = reg->mem;
-  wchgi_buf_free(&reg->live, &m);
-  wchgi_buf_free(&reg->spare, &m);
-  wchgi_free(&m, reg);
+  void *blocks[] = {reg->live.p, reg->spare.p};
+  ctf_object_free(reg, blocks, WCHG_ARRAY_LEN(blocks));
 }
 
 wchg_status wchg_ctf_reg_get(const wchg_ctf_reg *reg, wchg_ctf_reg_info *out) {

@@ -24,8 +24,8 @@ struct sdp_slot {
 };
 
 struct wchg_ctf_session {
-  const wchg_ctf_config *cfg;
   wchg_mem mem;
+  const wchg_ctf_config *cfg;
   wchg_ctf_state state;
   uint32_t record_number;
   int role;
@@ -68,19 +68,10 @@ struct wchg_ctf_session {
   struct ctf_answers answers;
 };
 
+CTF_CONFIGURED(struct wchg_ctf_session);
+
 wchg_ctf_session *wchg_ctf_session_new(const wchg_ctf_config *cfg) {
-  wchg_mem m;
-  wchg_ctf_session *s;
-  if (!cfg)
-    return NULL;
-  wchgi_mem_init(&m, cfg->mem);
-  s = wchgi_malloc(&m, sizeof *s);
-  if (!s)
-    return NULL;
-  memset(s, 0, sizeof *s);
-  s->mem = m;
-  s->cfg = cfg;
-  return s;
+  return ctf_object_of_config(cfg, sizeof(wchg_ctf_session));
 }
 
 void wchg_ctf_session_reset(wchg_ctf_session *s) {
@@ -97,18 +88,12 @@ void wchg_ctf_session_reset(wchg_ctf_session *s) {
 }
 
 void wchg_ctf_session_free(wchg_ctf_session *s) {
-  wchg_mem m;
   if (!s)
     return;
-  m = s->mem;
-  wchgi_buf_free(&s->base, &m);
-  wchgi_buf_free(&s->resp, &m);
-  wchgi_buf_free(&s->ani, &m);
-  wchgi_buf_free(&s->offer.text, &m);
-  wchgi_buf_free(&s->early.text, &m);
-  wchgi_buf_free(&s->agreed.text, &m);
-  ctf_answers_free(&s->answers, &m);
-  wchgi_free(&m, s);
+  void *blocks[] = {s->base.p,      s->resp.p,       s->ani.p,
+                    s->offer.text.p, s->early.text.p, s->agreed.text.p};
+  ctf_answers_free(&s->answers, &s->mem);
+  ctf_object_free(s, blocks, WCHG_ARRAY_LEN(blocks));
 }
 
 wchg_ctf_state wchg_ctf_session_state(const wchg_ctf_session *s) {
