@@ -52,6 +52,32 @@ wchg_str ctf_get(const struct wchgi_buf *b, struct ctf_ref r) {
   return s;
 }
 
+/* The strings of a served user, in the order a store keeps them. */
+#define USER_STRINGS(u) {&(u)->impi, &(u)->impu, &(u)->waf, &(u)->wwsf, &(u)->instance_id}
+
+size_t ctf_user_len(const struct ctf_user *u) {
+  const wchg_str *from[CTF_USER_STRINGS] = USER_STRINGS(u);
+  size_t n = 0;
+  for (size_t k = 0; k < CTF_USER_STRINGS; k++)
+    n += from[k]->len;
+  return n;
+}
+
+void ctf_user_put(struct wchgi_buf *b, struct ctf_user_refs *refs, const struct ctf_user *u) {
+  const wchg_str *from[CTF_USER_STRINGS] = USER_STRINGS(u);
+  refs->wic = u->wic;
+  for (size_t k = 0; k < CTF_USER_STRINGS; k++)
+    refs->at[k] = ctf_put(b, *from[k]);
+}
+
+void ctf_user_get(const struct wchgi_buf *b, const struct ctf_user_refs *refs,
+                  struct ctf_user *u) {
+  wchg_str *to[CTF_USER_STRINGS] = USER_STRINGS(u);
+  u->wic = refs->wic;
+  for (size_t k = 0; k < CTF_USER_STRINGS; k++)
+    *to[k] = ctf_get(b, refs->at[k]);
+}
+
 /* ---- text helpers ------------------------------------------------------ */
 
 bool ctf_str_eq(wchg_str a, wchg_str b) {
@@ -139,25 +165,11 @@ static bool label_char(char c) {
          c == '-';
 }
 
-static bool prefix_nocase(wchg_str s, const char *lit) {
-  size_t n = strlen(lit);
-  if (s.len < n)
-    return false;
-  for (size_t k = 0; k < n; k++) {
-    char c = s.ptr[k];
-    if (c >= 'A' && c <= 'Z')
-      c = (char)(c - 'A' + 'a');
-    if (c != lit[k])
-      return false;
-  }
-  return true;
-}
-
 bool wchg_is_emergency_urn(wchg_str uri) {
   /* service = top-level *("." sub-service), labels of let-dig-hyp */
   static const char sos[] = "urn:service:sos";
   size_t i = sizeof sos - 1;
-  if (!uri.ptr || !prefix_nocase(uri, sos))
+  if (!wchgi_has_prefix_ci(uri, sos))
     return false;
   while (i < uri.len) {
     size_t start;

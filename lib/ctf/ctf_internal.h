@@ -96,6 +96,20 @@ struct ctf_user {
   wchg_str impi, impu, waf, wwsf, instance_id;
 };
 
+/* The served user kept in a store (a registration's, a session's). */
+#define CTF_USER_STRINGS 5 /* impi, impu, waf, wwsf, instance_id */
+struct ctf_user_refs {
+  bool wic;
+  struct ctf_ref at[CTF_USER_STRINGS];
+};
+/* The bytes ctf_user_put() appends for |u|. */
+size_t ctf_user_len(const struct ctf_user *u);
+/* Append |u| to |b| (room reserved before), its places into *refs. */
+void ctf_user_put(struct wchgi_buf *b, struct ctf_user_refs *refs, const struct ctf_user *u);
+/* The user |refs| keeps in |b| (views into |b|). */
+void ctf_user_get(const struct wchgi_buf *b, const struct ctf_user_refs *refs,
+                  struct ctf_user *u);
+
 /* One P-Charging-Vector reduced to what charging uses; values unquoted. */
 struct ctf_pcv {
   wchg_str icid, orig_ioi, term_ioi;

@@ -24,7 +24,8 @@ struct wchg_ctf_reg {
   struct wchgi_buf live, spare;
   bool registered;
   wchg_reg_flavour flavour;
-  struct ctf_ref impi, impu, waf, wwsf, instance_id, served_ip, ani;
+  struct ctf_user_refs user;
+  struct ctf_ref served_ip, ani;
   struct ctf_ref associated[CTF_MAX_LIST];
   size_t associated_count;
   int64_t expires_at_ms;
@@ -44,20 +45,20 @@ void wchg_ctf_reg_free(wchg_ctf_reg *reg) {
 }
 
 wchg_status wchg_ctf_reg_get(const wchg_ctf_reg *reg, wchg_ctf_reg_info *out) {
-  const struct wchgi_buf *b;
+  struct ctf_user u;
   if (!reg || !out)
     return WCHG_E_ARG;
-  b = &reg->live;
+  ctf_user_get(&reg->live, &reg->user, &u);
   memset(out, 0, sizeof *out);
   out->registered = reg->registered;
   out->flavour = reg->flavour;
-  out->impi = ctf_get(b, reg->impi);
-  out->impu = ctf_get(b, reg->impu);
-  out->waf = ctf_get(b, reg->waf);
-  out->wwsf = ctf_get(b, reg->wwsf);
-  out->instance_id = ctf_get(b, reg->instance_id);
-  out->served_party_ip = ctf_get(b, reg->served_ip);
-  out->access_network_info = ctf_get(b, reg->ani);
+  out->impi = u.impi;
+  out->impu = u.impu;
+  out->waf = u.waf;
+  out->wwsf = u.wwsf;
+  out->instance_id = u.instance_id;
+  out->served_party_ip = ctf_reg_served_ip(reg);
+  out->access_network_info = ctf_reg_ani(reg);
   out->associated_uri_count = reg->associated_count;
   out->expires_at_ms = reg->expires_at_ms;
   return WCHG_OK;
@@ -65,14 +66,8 @@ wchg_status wchg_ctf_reg_get(const wchg_ctf_reg *reg, wchg_ctf_reg_info *out) {
 
 void ctf_reg_user(const wchg_ctf_reg *reg, struct ctf_user *out) {
   memset(out, 0, sizeof *out);
-  if (!reg || !reg->registered)
-    return;
-  out->wic = reg->flavour != WCHG_REG_IMS;
-  out->impi = ctf_get(&reg->live, reg->impi);
-  out->impu = ctf_get(&reg->live, reg->impu);
-  out->waf = ctf_get(&reg->live, reg->waf);
-  out->wwsf = ctf_get(&reg->live, reg->wwsf);
-  out->instance_id = ctf_get(&reg->live, reg->instance_id);
+  if (reg && reg->registered)
+    ctf_user_get(&reg->live, &reg->user, out);
 }
 
 wchg_str ctf_reg_served_ip(const wchg_ctf_reg *reg) {
@@ -144,18 +139,13 @@ static wchg_status reg_user(wchg_ctf_record *r, const wchg_register_event *ev,
 static wchg_status reg_keep(wchg_ctf_reg *reg, const wchg_register_event *ev,
                             const struct ctf_user *u, int64_t expires_at) {
   struct wchgi_buf *b = &reg->spare, tmp;
-  size_t need = u->impi.len + u->impu.len + u->waf.len + u->wwsf.len + u->instance_id.len +
-                ev->request.served_party_ip.len + ev->request.access_network_info.len;
+  size_t need = ctf_user_len(u) + ev->request.served_party_ip.len + ev->request.access_network_info.len;
   for (size_t k = 0; k < ev->associated_uri_count; k++)
     need += ev->associated_uri[k].len;
   b->len = 0;
   if (wchgi_buf_reserve(b, &reg->mem, b->len + need, NULL) != WCHG_OK)
     return WCHG_E_NOMEM;
-  reg->impi = ctf_put(b, u->impi);
-  reg->impu = ctf_put(b, u->impu);
-  reg->waf = ctf_put(b, u->waf);
-  reg->wwsf = ctf_put(b, u->wwsf);
-  reg->instance_id = ctf_put(b, u->instance_id);
+  ctf_user_put(b, &reg->user, u);
   reg->served_ip = ctf_put(b, ev->request.served_party_ip);
   reg->ani = ctf_put(b, ev->request.access_network_info);
   for (size_t k = 0; k < ev->associated_uri_count; k++)

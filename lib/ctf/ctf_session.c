@@ -29,13 +29,14 @@ struct wchg_ctf_session {
   wchg_ctf_state state;
   uint32_t record_number;
   int role;
-  bool wic, emergency, acked;
+  bool emergency, acked;
   int64_t invite_ms, last_record_ms;
 
   /* from the initial INVITE and the registration */
   struct wchgi_buf base;
-  struct ctf_ref sid, impi, impu, waf, wwsf, instance_id, call_id, called, from, caller_tag,
-      route_received, route_transmitted, icsi, icid, orig_ioi;
+  struct ctf_user_refs user;
+  struct ctf_ref sid, call_id, called, from, caller_tag, route_received, route_transmitted, icsi,
+      icid, orig_ioi;
   struct ctf_ref calling[CTF_MAX_LIST];
   size_t calling_count;
   struct ctf_ref transit_req[WCHG_SIP_MAX_TRANSIT_IOI];
@@ -120,17 +121,6 @@ static size_t list_len(const wchg_str *v, size_t n) {
   return t;
 }
 
-static bool nocase_eq(const char *a, const char *lit, size_t n) {
-  for (size_t k = 0; k < n; k++) {
-    char c = a[k];
-    if (c >= 'A' && c <= 'Z')
-      c = (char)(c - 'A' + 'a');
-    if (c != lit[k])
-      return false;
-  }
-  return true;
-}
-
 /* The tag parameter of a From header value (RFC 3261 §19.3), or absent. */
 static wchg_str from_tag(wchg_str from) {
   size_t i = 0, start;
@@ -141,7 +131,7 @@ static wchg_str from_tag(wchg_str from) {
     if (p[k] == '>')
       i = k;
   for (; i + 5 <= from.len; i++)
-    if (p[i] == ';' && nocase_eq(p + i + 1, "tag=", 4))
+    if (p[i] == ';' && wchgi_has_prefix_ci((wchg_str){p + i + 1, from.len - i - 1}, "tag="))
       break;
   if (i + 5 > from.len)
     return (wchg_str){NULL, 0};
@@ -198,12 +188,7 @@ static void session_facts(const wchg_ctf_session *s, struct view *v, struct ctf_
                           int32_t type, int64_t event_ms, const wchg_ip_address *ip) {
   const struct wchgi_buf *b = &s->base;
   memset(f, 0, sizeof *f);
-  v->user.wic = s->wic;
-  v->user.impi = ctf_get(b, s->impi);
-  v->user.impu = ctf_get(b, s->impu);
-  v->user.waf = ctf_get(b, s->waf);
-  v->user.wwsf = ctf_get(b, s->wwsf);
-  v->user.instance_id = ctf_get(b, s->instance_id);
+  ctf_user_get(b, &s->user, &v->user);
   for (size_t k = 0; k < s->calling_count; k++)
     v->calling[k] = ctf_get(b, s->calling[k]);
   for (size_t k = 0; k < s->transit_req_count; k++)
@@ -306,8 +291,7 @@ wchg_status wchg_ctf_session_begin(wchg_ctf_session *s, const wchg_ctf_reg *reg,
   called = role_of_node == WCHG_ROLE_TERMINATING && ev->called_party_id.ptr
                ? ev->called_party_id
                : ev->request_uri;
-  need = ctf_session_id_bound(s->cfg) + u.impi.len + u.impu.len + u.waf.len + u.wwsf.len +
-         u.instance_id.len + ev->call_id.len + called.len + ev->from.len +
+  need = ctf_session_id_bound(s->cfg) + ctf_user_len(&u) + ev->call_id.len + called.len + ev->from.len +
          ev->route_received.len + ev->route_transmitted.len + ev->icsi.len + pcv.icid.len +
          pcv.orig_ioi.len + list_len(ev->asserted_identity, ev->asserted_identity_count) +
          list_len(pcv.transit, pcv.transit_count);
@@ -320,12 +304,7 @@ wchg_status wchg_ctf_session_begin(wchg_ctf_session *s, const wchg_ctf_reg *reg,
   wchg_ctf_session_id(s->cfg, unique, (char *)s->base.p, s->base.cap, &sid_len);
   s->sid = (struct ctf_ref){0, sid_len, true};
   s->base.len = sid_len;
-  s->wic = u.wic;
-  s->impi = ctf_put(&s->base, u.impi);
-  s->impu = ctf_put(&s->base, u.impu);
-  s->waf = ctf_put(&s->base, u.waf);
-  s->wwsf = ctf_put(&s->base, u.wwsf);
-  s->instance_id = ctf_put(&s->base, u.instance_id);
+  ctf_user_put(&s->base, &s->user, &u);
   s->call_id = ctf_put(&s->base, ev->call_id);
   s->called = ctf_put(&s->base, called);
   s->from = ctf_put(&s->base, ev->from);
