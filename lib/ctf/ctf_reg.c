@@ -139,7 +139,8 @@ static wchg_status reg_user(wchg_ctf_record *r, const wchg_register_event *ev,
 static wchg_status reg_keep(wchg_ctf_reg *reg, const wchg_register_event *ev,
                             const struct ctf_user *u, int64_t expires_at) {
   struct wchgi_buf *b = &reg->spare, tmp;
-  size_t need = ctf_user_len(u) + ev->request.served_party_ip.len + ev->request.access_network_info.len;
+  size_t need =
+      ctf_user_len(u) + ev->request.served_party_ip.len + ev->request.access_network_info.len;
   for (size_t k = 0; k < ev->associated_uri_count; k++)
     need += ev->associated_uri[k].len;
   b->len = 0;
