@@ -137,13 +137,30 @@ wchg_status ctf_event_sdp(wchg_ctf_record *r, const wchg_ctf_config *cfg, wchg_s
 
 /* ---- the EVENT of one transaction ---------------------------------------- */
 
+wchg_status ctf_event_read(wchg_ctf_record *r, const wchg_sip_event *req,
+                           const wchg_sip_event *resp, wchg_str ani, wchg_str ip,
+                           const char *root, struct ctf_event_values *out, wchg_diag *diag) {
+  wchg_status rc = ctf_check_list(req->asserted_identity_count, root, "asserted_identity", diag);
+  if (rc == WCHG_OK)
+    rc = ctf_parse_pcv(r, 0, req->charging_vector, &out->pcv[0], diag);
+  if (rc == WCHG_OK)
+    rc = ctf_parse_pcv(r, 1, resp->charging_vector, &out->pcv[1], diag);
+  if (rc == WCHG_OK)
+    rc = ctf_parse_ani(r, ani, out->ani, diag);
+  if (rc == WCHG_OK)
+    rc = ctf_parse_ip(ip, &out->ip, root, diag);
+  return rc;
+}
+
 void ctf_event_facts(wchg_ctf_record *r, struct ctf_facts *f, const wchg_ctf_config *cfg,
                      uint64_t unique, const wchg_sip_event *req, const wchg_sip_event *resp,
-                     const struct ctf_pcv pcv[2]) {
+                     const struct ctf_event_values *v) {
+  const struct ctf_pcv *pcv = v->pcv;
   char *sid = (char *)r->text.p + r->text.len; /* room: ctf_record_begin */
   size_t n = 0;
   wchg_ctf_session_id(cfg, unique, sid, r->text.cap - r->text.len, &n);
   r->text.len += n + 1;
+  memset(f, 0, sizeof *f);
   f->cfg = cfg;
   f->record_type = WCHG_ACR_EVENT;
   f->session_id = (wchg_str){sid, n};
@@ -162,6 +179,9 @@ void ctf_event_facts(wchg_ctf_record *r, struct ctf_facts *f, const wchg_ctf_con
   f->transit_req_count = pcv[0].transit_count;
   f->transit_resp = pcv[1].transit;
   f->transit_resp_count = pcv[1].transit_count;
+  f->served_ip = &v->ip;
+  f->ani[0] = v->ani[0];
+  f->ani[1] = v->ani[1];
   f->from = req->from;
   f->route_received = req->route_received;
   f->route_transmitted = req->route_transmitted;

@@ -228,13 +228,27 @@ wchg_status ctf_parse_sdp(wchg_ctf_record *r, int which, const wchg_ctf_config *
 wchg_status ctf_event_sdp(wchg_ctf_record *r, const wchg_ctf_config *cfg, wchg_str body,
                           bool *have, wchg_diag *diag);
 
-/* The part of an EVENT that one request and its final response give
- * (REGISTER, standalone requests): a Session-Id of |unique| written into
- * the record's text, the times, Call-ID, P-Asserted-Identity, the vectors'
- * ICID and IOIs, From, Route. Other fields of |f| are left as they are. */
+/* What the EVENT of one request and its final response reads from their
+ * values (REGISTER, standalone requests). */
+struct ctf_event_values {
+  struct ctf_pcv pcv[2]; /* the request's P-Charging-Vector, the response's */
+  wchg_str ani[2];       /* the first two access-net-specs of |ani| */
+  wchg_ip_address ip;    /* the served party's address */
+};
+/* Read them into the record's scratch (room made by ctf_record_begin):
+ * the P-Asserted-Identity count of |req| checked, both vectors, the
+ * P-Access-Network-Info |ani| and the address |ip| (absent: absent);
+ * |root| starts a diagnostic's path. The first error. */
+wchg_status ctf_event_read(wchg_ctf_record *r, const wchg_sip_event *req,
+                           const wchg_sip_event *resp, wchg_str ani, wchg_str ip,
+                           const char *root, struct ctf_event_values *out, wchg_diag *diag);
+/* The part of an EVENT that one request and its final response give:
+ * |f| cleared, then a Session-Id of |unique| written into the record's
+ * text, the times, Call-ID, P-Asserted-Identity, the vectors' ICID and
+ * IOIs, the served address and access network of |v|, From, Route. */
 void ctf_event_facts(wchg_ctf_record *r, struct ctf_facts *f, const wchg_ctf_config *cfg,
                      uint64_t unique, const wchg_sip_event *req, const wchg_sip_event *resp,
-                     const struct ctf_pcv pcv[2]);
+                     const struct ctf_event_values *v);
 
 /* ---- registration as sessions and standalone requests see it ----------- */
 

@@ -186,15 +186,63 @@ static wchg_status reg_check(const wchg_ctf_reg *reg, const wchg_register_event 
   return WCHG_OK;
 }
 
+/* The values of the REGISTER into |out|'s scratch: the served user *u
+ * and what its EVENT reads, *v. */
+static wchg_status reg_read(wchg_ctf_record *out, const wchg_ctf_config *cfg,
+                            const wchg_register_event *ev, struct ctf_user *u,
+                            struct ctf_event_values *v, wchg_diag *diag) {
+  wchg_status rc = ctf_record_begin(out, ctf_session_id_bound(cfg) + ev->authorization.len +
+                                             ev->request.charging_vector.len +
+                                             ev->response.charging_vector.len);
+  if (rc != WCHG_OK)
+    return rc;
+  if (!ev->impu.len)
+    return ctf_fail(diag, WCHG_E_MISSING, ROOT, "impu", "no public user identity");
+  rc = reg_user(out, ev, u, diag);
+  if (rc == WCHG_OK)
+    rc = ctf_check_list(ev->associated_uri_count, ROOT, "associated_uri", diag);
+  if (rc == WCHG_OK)
+    rc = ctf_event_read(out, &ev->request, &ev->response, ev->request.access_network_info,
+                        ev->request.served_party_ip, ROOT, v, diag);
+  return rc;
+}
+
+/* The context after the final response: a 2xx keeps the identities until
+ * the expiry it granted; 0 ends the registration (RFC 3261 §10.2.2). */
+static wchg_status reg_update(wchg_ctf_reg *reg, const wchg_register_event *ev,
+                              const struct ctf_user *u, wchg_opt_int expires) {
+  if (ev->response.status_code >= 300)
+    return WCHG_OK;
+  if (expires.present && expires.value == 0) {
+    reg_empty(reg);
+    return WCHG_OK;
+  }
+  return reg_keep(reg, ev, u, expires.present ? ev->response.time_ms + expires.value * 1000 : 0);
+}
+
+/* The EVENT of the REGISTER transaction into |out|. */
+static void reg_event(wchg_ctf_record *out, const wchg_ctf_config *cfg, uint64_t unique,
+                      const wchg_register_event *ev, const struct ctf_user *u,
+                      const struct ctf_event_values *v, wchg_opt_int expires) {
+  struct ctf_facts f;
+  ctf_event_facts(out, &f, cfg, unique, &ev->request, &ev->response, v);
+  f.role_of_node = WCHG_ROLE_ORIGINATING;
+  f.user = u;
+  f.sip_method = WCHG_STR("REGISTER");
+  f.expires = expires;
+  f.called = ev->impu; /* for REGISTER: the IMPU registered (§7.2.25) */
+  f.associated = ev->associated_uri;
+  f.associated_count = ev->associated_uri_count;
+  f.cause_code = WCHG_INT(wchg_cause_code("REGISTER", ev->response.status_code,
+                                          expires.present && !expires.value));
+  ctf_fill(out, &f);
+}
+
 wchg_status wchg_ctf_register(wchg_ctf_reg *reg, const wchg_register_event *ev,
                               uint64_t unique, wchg_ctf_record *out, wchg_diag *diag) {
-  const wchg_ctf_config *cfg;
-  struct ctf_facts f;
   struct ctf_user u;
-  struct ctf_pcv pcv[2];
-  wchg_ip_address ip;
+  struct ctf_event_values v;
   wchg_opt_int expires;
-  int st;
   wchg_status rc;
 
   wchgi_diag_clear(diag);
@@ -203,58 +251,17 @@ wchg_status wchg_ctf_register(wchg_ctf_reg *reg, const wchg_register_event *ev,
   ctf_record_none(out);
   if (!reg || !ev || !reg->cfg)
     return WCHG_E_ARG;
-  cfg = reg->cfg;
   rc = reg_check(reg, ev, diag);
   if (rc != WCHG_OK)
     return rc;
-  st = ev->response.status_code;
-  if (st == 401 || st == 407) /* a challenge: part of authentication */
-    return WCHG_OK;
-  rc = ctf_record_begin(out, ctf_session_id_bound(cfg) + ev->authorization.len +
-                                ev->request.charging_vector.len +
-                                ev->response.charging_vector.len);
+  if (ev->response.status_code == 401 || ev->response.status_code == 407)
+    return WCHG_OK; /* a challenge: part of authentication */
+  rc = reg_read(out, reg->cfg, ev, &u, &v, diag);
   if (rc != WCHG_OK)
     return rc;
-  if (!ev->impu.len)
-    return ctf_fail(diag, WCHG_E_MISSING, ROOT, "impu", "no public user identity");
-  rc = reg_user(out, ev, &u, diag);
-  if (rc == WCHG_OK)
-    rc = ctf_check_list(ev->associated_uri_count, ROOT, "associated_uri", diag);
-  if (rc == WCHG_OK)
-    rc = ctf_check_list(ev->request.asserted_identity_count, ROOT, "asserted_identity", diag);
-  if (rc == WCHG_OK)
-    rc = ctf_parse_pcv(out, 0, ev->request.charging_vector, &pcv[0], diag);
-  if (rc == WCHG_OK)
-    rc = ctf_parse_pcv(out, 1, ev->response.charging_vector, &pcv[1], diag);
-  memset(&f, 0, sizeof f);
-  if (rc == WCHG_OK)
-    rc = ctf_parse_ani(out, ev->request.access_network_info, f.ani, diag);
-  if (rc == WCHG_OK)
-    rc = ctf_parse_ip(ev->request.served_party_ip, &ip, ROOT, diag);
-  if (rc != WCHG_OK)
-    return rc;
-
-  /* the expiry the 2xx granted; 0 ends the registration (RFC 3261 §10.2.2) */
   expires = ev->response.expires.present ? ev->response.expires : ev->request.expires;
-  if (st < 300) {
-    if (expires.present && expires.value == 0)
-      reg_empty(reg);
-    else if (reg_keep(reg, ev, &u,
-                      expires.present ? ev->response.time_ms + expires.value * 1000 : 0) !=
-             WCHG_OK)
-      return WCHG_E_NOMEM;
-  }
-
-  ctf_event_facts(out, &f, cfg, unique, &ev->request, &ev->response, pcv);
-  f.role_of_node = WCHG_ROLE_ORIGINATING;
-  f.user = &u;
-  f.sip_method = WCHG_STR("REGISTER");
-  f.expires = expires;
-  f.called = ev->impu; /* for REGISTER: the IMPU registered (§7.2.25) */
-  f.associated = ev->associated_uri;
-  f.associated_count = ev->associated_uri_count;
-  f.served_ip = &ip;
-  f.cause_code = WCHG_INT(wchg_cause_code("REGISTER", st, expires.present && !expires.value));
-  ctf_fill(out, &f);
+  if (reg_update(reg, ev, &u, expires) != WCHG_OK)
+    return WCHG_E_NOMEM;
+  reg_event(out, reg->cfg, unique, ev, &u, &v, expires);
   return WCHG_OK;
 }

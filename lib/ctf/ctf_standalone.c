@@ -50,17 +50,61 @@ static wchg_str ue_ani(int role, const wchg_sip_event *req, const wchg_sip_event
                                         : second->access_network_info;
 }
 
+/* The values of the transaction into |out|'s scratch (the user checked
+ * first: *emergency), what its EVENT reads into *v. The P-Access-Network-
+ * Info and the served address fall back to the registration's. */
+static wchg_status standalone_read(wchg_ctf_record *out, const wchg_ctf_config *cfg,
+                                   const wchg_ctf_reg *reg, int role, const wchg_sip_event *req,
+                                   const wchg_sip_event *resp, bool *emergency,
+                                   struct ctf_event_values *v, wchg_diag *diag) {
+  wchg_str ani = ue_ani(role, req, resp);
+  char name[24];
+  wchg_status rc = ctf_record_begin(out, ctf_session_id_bound(cfg) + req->charging_vector.len +
+                                             resp->charging_vector.len);
+  if (rc != WCHG_OK)
+    return rc;
+  rc = ctf_check_user(reg, req, emergency, diag);
+  if (rc == WCHG_OK)
+    rc = ctf_event_read(out, req, resp, ani.ptr ? ani : ctf_reg_ani(reg),
+                        req->served_party_ip.ptr ? req->served_party_ip : ctf_reg_served_ip(reg),
+                        ctf_root(req->method, name), v, diag);
+  return rc;
+}
+
+/* The EVENT of the transaction into |out|. */
+static void standalone_event(wchg_ctf_record *out, const wchg_ctf_config *cfg,
+                             const wchg_ctf_reg *reg, int role, uint64_t unique,
+                             const wchg_sip_event *req, const wchg_sip_event *resp,
+                             bool emergency, const struct ctf_event_values *v) {
+  struct ctf_facts f;
+  struct ctf_user user;
+  bool expires_zero;
+  ctf_event_facts(out, &f, cfg, unique, req, resp, v);
+  ctf_reg_user(reg, &user);
+  f.role_of_node = role;
+  f.user = &user;
+  f.sip_method = req->method;
+  f.event = req->event;
+  f.expires = resp->expires.present ? resp->expires : req->expires;
+  f.called = role == WCHG_ROLE_TERMINATING && req->called_party_id.ptr ? req->called_party_id
+                                                                        : req->request_uri;
+  f.icsi = req->icsi;
+  /* SUBSCRIBE with Expires 0 ends its dialog (TS 32.299 §7.2.35) */
+  expires_zero = f.expires.present && f.expires.value == 0;
+  f.cause_code = WCHG_INT(cause(req->method, resp->status_code, expires_zero));
+  /* Message-Body: a body other than SDP (TS 32.299 §7.2.101) */
+  f.body_type = req->content_type;
+  f.body_length = req->content_length;
+  f.emergency = emergency;
+  ctf_fill(out, &f);
+}
+
 wchg_status wchg_ctf_standalone(const wchg_ctf_config *cfg, const wchg_ctf_reg *reg,
                                 int role_of_node, uint64_t unique,
                                 const wchg_sip_event *request, const wchg_sip_event *response,
                                 wchg_ctf_record *out, wchg_diag *diag) {
-  struct ctf_facts f;
-  struct ctf_user user;
-  struct ctf_pcv pcv[2];
-  wchg_ip_address ip;
-  wchg_str ani;
-  char name[24];
-  bool emergency = false, expires_zero;
+  struct ctf_event_values v;
+  bool emergency = false;
   wchg_status rc;
 
   wchgi_diag_clear(diag);
@@ -71,50 +115,9 @@ wchg_status wchg_ctf_standalone(const wchg_ctf_config *cfg, const wchg_ctf_reg *
     return WCHG_E_ARG;
   rc = standalone_check(cfg, role_of_node, request, response);
   if (rc == WCHG_OK)
-    rc = ctf_record_begin(out, ctf_session_id_bound(cfg) + request->charging_vector.len +
-                                   response->charging_vector.len);
+    rc = standalone_read(out, cfg, reg, role_of_node, request, response, &emergency, &v, diag);
   if (rc != WCHG_OK)
     return rc;
-  rc = ctf_check_user(reg, request, &emergency, diag);
-  if (rc == WCHG_OK)
-    rc = ctf_check_list(request->asserted_identity_count, ctf_root(request->method, name),
-                        "asserted_identity", diag);
-  if (rc == WCHG_OK)
-    rc = ctf_parse_pcv(out, 0, request->charging_vector, &pcv[0], diag);
-  if (rc == WCHG_OK)
-    rc = ctf_parse_pcv(out, 1, response->charging_vector, &pcv[1], diag);
-  ani = ue_ani(role_of_node, request, response);
-  if (!ani.ptr)
-    ani = ctf_reg_ani(reg);
-  memset(&f, 0, sizeof f);
-  if (rc == WCHG_OK)
-    rc = ctf_parse_ani(out, ani, f.ani, diag);
-  if (rc == WCHG_OK)
-    rc = ctf_parse_ip(request->served_party_ip.ptr ? request->served_party_ip
-                                                    : ctf_reg_served_ip(reg),
-                      &ip, ctf_root(request->method, name), diag);
-  if (rc != WCHG_OK)
-    return rc;
-
-  ctf_event_facts(out, &f, cfg, unique, request, response, pcv);
-  ctf_reg_user(reg, &user);
-  f.role_of_node = role_of_node;
-  f.user = &user;
-  f.sip_method = request->method;
-  f.event = request->event;
-  f.expires = response->expires.present ? response->expires : request->expires;
-  f.called = role_of_node == WCHG_ROLE_TERMINATING && request->called_party_id.ptr
-                 ? request->called_party_id
-                 : request->request_uri;
-  f.served_ip = &ip;
-  f.icsi = request->icsi;
-  /* SUBSCRIBE with Expires 0 ends its dialog (TS 32.299 §7.2.35) */
-  expires_zero = f.expires.present && f.expires.value == 0;
-  f.cause_code = WCHG_INT(cause(request->method, response->status_code, expires_zero));
-  /* Message-Body: a body other than SDP (TS 32.299 §7.2.101) */
-  f.body_type = request->content_type;
-  f.body_length = request->content_length;
-  f.emergency = emergency;
-  ctf_fill(out, &f);
+  standalone_event(out, cfg, reg, role_of_node, unique, request, response, emergency, &v);
   return WCHG_OK;
 }
