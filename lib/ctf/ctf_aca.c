@@ -32,7 +32,10 @@ wchg_ctf_verdict wchg_ctf_result_verdict(uint32_t code) {
   case 2:
     return WCHG_CTF_DONE;
   case 3: /* §7.1.3: only these say another peer may do better */
-    return code == WCHG_RC_UNABLE_TO_DELIVER || code == WCHG_RC_TOO_BUSY || code == WCHG_RC_REDIRECT_INDICATION ? WCHG_CTF_FAILOVER : WCHG_CTF_FAILED;
+    return code == WCHG_RC_UNABLE_TO_DELIVER || code == WCHG_RC_TOO_BUSY ||
+                   code == WCHG_RC_REDIRECT_INDICATION
+               ? WCHG_CTF_FAILOVER
+               : WCHG_CTF_FAILED;
   case 4: /* §7.1.4; OUT_OF_SPACE: this CDF cannot store it, another may */
     return code == WCHG_RC_OUT_OF_SPACE ? WCHG_CTF_FAILOVER : WCHG_CTF_RESEND;
   default:
@@ -111,8 +114,8 @@ static const char *avp_name(uint32_t code, uint32_t vendor, char buf[32]) {
 static wchg_status take(struct aca *r, int f, size_t pos, const uint8_t *d, size_t n,
                         const char *parent, wchg_diag *diag) {
   if (r->at[f])
-    return fail(diag, WCHG_E_DUPLICATE, WCHG_RC_AVP_OCCURS_TOO_MANY_TIMES, pos, parent, fields[f].name,
-                "%s occurs twice (first at octet %zu)", fields[f].name, r->at[f]);
+    return fail(diag, WCHG_E_DUPLICATE, WCHG_RC_AVP_OCCURS_TOO_MANY_TIMES, pos, parent,
+                fields[f].name, "%s occurs twice (first at octet %zu)", fields[f].name, r->at[f]);
   if (fields[f].u32 && n != 4)
     return fail(diag, WCHG_E_LENGTH, WCHG_RC_INVALID_AVP_LENGTH, pos, parent, fields[f].name,
                 "%zu octets of data, an Unsigned32 has 4", n);
@@ -139,7 +142,8 @@ static wchg_status walk(struct aca *r, size_t pos, size_t end, bool group, wchg_
     uint32_t code = ctf_be32(p), vendor = hl == 12 ? ctf_be32(p + 8) : 0;
     size_t alen = ctf_be24(p + 5);
     if (alen < hl || alen > left)
-      return fail(diag, WCHG_E_LENGTH, WCHG_RC_INVALID_AVP_LENGTH, pos, parent, avp_name(code, vendor, nb),
+      return fail(diag, WCHG_E_LENGTH, WCHG_RC_INVALID_AVP_LENGTH, pos, parent,
+                  avp_name(code, vendor, nb),
                   alen < hl ? "AVP length %zu is shorter than its header"
                             : "AVP length %zu runs past the end",
                   alen);
@@ -163,8 +167,8 @@ static wchg_status read_header(const uint8_t *m, size_t len, wchg_diag *diag) {
                 "%zu octets: a Diameter header has 20", len);
   size_t mlen = ctf_be24(m + 1);
   if (m[0] != 1)
-    return fail(diag, WCHG_E_DIAMETER, WCHG_RC_UNSUPPORTED_VERSION, 0, NULL, "Version", "version %zu, not 1",
-                (size_t)m[0]);
+    return fail(diag, WCHG_E_DIAMETER, WCHG_RC_UNSUPPORTED_VERSION, 0, NULL, "Version",
+                "version %zu, not 1", (size_t)m[0]);
   if (mlen < 20)
     return fail(diag, WCHG_E_LENGTH, WCHG_RC_INVALID_MESSAGE_LENGTH, 1, NULL, "Message-Length",
                 "Message-Length %zu is shorter than the header", mlen);
@@ -280,7 +284,8 @@ static wchg_status match(struct ctf_answers *a, const struct aca *r, const wchg_
   if (all == 1)
     return WCHG_OK;
   if (all > 1)
-    return fail(diag, WCHG_E_MISSING, WCHG_RC_MISSING_AVP, WCHG_NO_OFFSET, NULL, "Accounting-Record-Number",
+    return fail(diag, WCHG_E_MISSING, WCHG_RC_MISSING_AVP, WCHG_NO_OFFSET, NULL,
+                "Accounting-Record-Number",
                 "an answer without record type and number fits %zu outstanding ACRs "
                 "(set end_to_end to tell them apart)",
                 all);

@@ -1,23 +1,26 @@
 /*
  * ctf_internal.h (private): what the parts of the eP-CSCF charging
- * trigger function share (ctf.h):
- *   ctf_base.c    the stores, text and diagnostic helpers, Session-Id,
- *                 emergency URNs;
+ * trigger function share (ctf.h, ctf_aca.h), lowest first; a file calls
+ * only the files above it in this list:
+ *   ctf_base.c    objects, the stores, text and diagnostic helpers,
+ *                 Session-Id, emergency URNs;
  *   ctf_event.c   an event's header values read into the record's
  *                 scratch; the EVENT of one transaction;
  *   ctf_record.c  the record object and the one function that turns the
  *                 facts of an event into the ACR model (ctf_fill);
+ *   ctf_answers.c the ACRs sent and not yet answered;
  *   ctf_reg.c     registration contexts;
  *   ctf_standalone.c  standalone requests (one EVENT each);
  *   ctf_session.c the INVITE dialog state machine;
- *   ctf_answers.c the ACRs sent and not yet answered (ctf_aca.h);
- *   ctf_aca.c     the answer path (ctf_aca.h): reading ACAs, matching
- *                 them to the ACRs sent, sending and answering.
+ *   ctf_aca.c     the answer path: sending ACRs, reading ACAs and
+ *                 matching them to the ACRs sent.
  *
  * Data flows one way: SIP facts (the event's strings) -> parsed facts
  * (struct ctf_facts, views) -> wchg_acr (views). What later records need
  * is copied into growable stores (struct wchgi_buf) addressed by offsets,
  * since a store moves when it grows.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
  */
 #ifndef WCHG_CTF_INTERNAL_H
 #define WCHG_CTF_INTERNAL_H
@@ -33,7 +36,7 @@
 #include "base/internal.h"
 #include "base/mem.h"
 
-/* ---- objects ------------------------------------------------------------ */
+/* ---- objects (ctf_base.c) ----------------------------------------------- */
 
 /* Every object of the CTF (record, registration, session, pending) keeps
  * the allocator it was made with as its first member, |mem|. */
@@ -48,7 +51,8 @@ struct ctf_configured {
 };
 #define CTF_CONFIGURED(type)                                                   \
   CTF_OBJECT(type);                                                            \
-  _Static_assert(offsetof(type, cfg) == offsetof(struct ctf_configured, cfg), #type ": cfg second")
+  _Static_assert(offsetof(type, cfg) == offsetof(struct ctf_configured, cfg),   \
+                 #type ": cfg second")
 /* ctf_object_new() with |cfg|'s allocator, its |cfg| set; NULL for a
  * NULL |cfg|. */
 void *ctf_object_of_config(const wchg_ctf_config *cfg, size_t size);
@@ -56,7 +60,7 @@ void *ctf_object_of_config(const wchg_ctf_config *cfg, size_t size);
  * itself, to the allocator it keeps. */
 void ctf_object_free(void *obj, void *const blocks[], size_t n);
 
-/* ---- stores ------------------------------------------------------------- */
+/* ---- stores (ctf_base.c) ------------------------------------------------ */
 
 /* A store is a growable buffer (base/buf.h); strings in it are addressed
  * by struct ctf_ref, since a store moves when it grows. */
@@ -68,27 +72,6 @@ struct ctf_ref {
 /* Append |s| (room reserved before); an absent |s| gives an unset ref. */
 struct ctf_ref ctf_put(struct wchgi_buf *b, wchg_str s);
 wchg_str ctf_get(const struct wchgi_buf *b, struct ctf_ref r);
-
-/* ---- text helpers ------------------------------------------------------ */
-
-static inline bool ctf_present(wchg_str s) { return s.ptr != NULL; }
-bool ctf_str_eq(wchg_str a, wchg_str b);
-/* Method names compare case-sensitively (RFC 3261 §7.1); |lit| a literal. */
-#define ctf_is(method, lit)                                                    \
-  ((method).len == sizeof(lit) - 1 && memcmp((method).ptr, lit, sizeof(lit) - 1) == 0)
-/* Room wchg_ctf_session_id() needs, with its NUL. */
-size_t ctf_session_id_bound(const wchg_ctf_config *cfg);
-/* The method as the root of a diagnostic path ("request" if unusable). */
-const char *ctf_root(wchg_str method, char buf[24]);
-/* Fill |diag| with |code| at "root/field" and return |code|. */
-wchg_status ctf_fail(wchg_diag *diag, wchg_status code, const char *root, const char *field,
-                     const char *msg);
-
-/* ---- the record -------------------------------------------------------- */
-
-/* The bounded lists of one event (ctf.h WCHG_CTF_MAX_LIST). */
-#define CTF_MAX_LIST WCHG_CTF_MAX_LIST
-#define CTF_MAX_TRANSIT (2 * WCHG_SIP_MAX_TRANSIT_IOI)
 
 /* The served user as every record shows it. */
 struct ctf_user {
@@ -109,6 +92,28 @@ void ctf_user_put(struct wchgi_buf *b, struct ctf_user_refs *refs, const struct 
 /* The user |refs| keeps in |b| (views into |b|). */
 void ctf_user_get(const struct wchgi_buf *b, const struct ctf_user_refs *refs,
                   struct ctf_user *u);
+
+/* ---- text and diagnostic helpers (ctf_base.c) --------------------------- */
+
+bool ctf_str_eq(wchg_str a, wchg_str b);
+/* Method names compare case-sensitively (RFC 3261 §7.1); |lit| a literal. */
+#define ctf_is(method, lit)                                                    \
+  ((method).len == sizeof(lit) - 1 && memcmp((method).ptr, lit, sizeof(lit) - 1) == 0)
+/* Room wchg_ctf_session_id() needs, with its NUL. */
+size_t ctf_session_id_bound(const wchg_ctf_config *cfg);
+/* The method as the root of a diagnostic path ("request" if unusable). */
+const char *ctf_root(wchg_str method, char buf[24]);
+/* Fill |diag| with |code| at "root/field" and return |code|. */
+wchg_status ctf_fail(wchg_diag *diag, wchg_status code, const char *root, const char *field,
+                     const char *msg);
+/* Is |n| entries more than a list of one event may hold? WCHG_E_LIMIT. */
+wchg_status ctf_check_list(size_t n, const char *root, const char *field, wchg_diag *diag);
+
+/* ---- the record (ctf_record.c) ------------------------------------------ */
+
+/* The bounded lists of one event (ctf.h WCHG_CTF_MAX_LIST). */
+#define CTF_MAX_LIST WCHG_CTF_MAX_LIST
+#define CTF_MAX_TRANSIT (2 * WCHG_SIP_MAX_TRANSIT_IOI)
 
 /* One P-Charging-Vector reduced to what charging uses; values unquoted. */
 struct ctf_pcv {
@@ -198,7 +203,7 @@ wchg_status ctf_record_begin(wchg_ctf_record *r, size_t text);
 /* The ACR of |f| into r->acr (never fails). */
 void ctf_fill(wchg_ctf_record *r, const struct ctf_facts *f);
 
-/* ---- parsing an event's values into the record's scratch -------------- */
+/* ---- an event's values (ctf_event.c) ------------------------------------ */
 
 /* The value of |v| (wchg_sip_unquote() into the record's text when it is
  * escaped; room made by ctf_record_begin). */
@@ -214,8 +219,6 @@ wchg_status ctf_parse_ani(wchg_ctf_record *r, wchg_str value, wchg_str out[2],
  * WCHG_E_ENCODING at "<root>/served_party_ip" when it is none. */
 wchg_status ctf_parse_ip(wchg_str text, wchg_ip_address *out, const char *root,
                          wchg_diag *diag);
-/* Is |n| entries more than a list of one event may hold? WCHG_E_LIMIT. */
-wchg_status ctf_check_list(size_t n, const char *root, const char *field, wchg_diag *diag);
 /* The SDP |body| (absent: none) into r->sdp[which] under cfg's limits
  * and policy, the record's storage grown to it first; the receive
  * policy's warnings go to the record when |report| (false: a kept body
@@ -250,7 +253,7 @@ void ctf_event_facts(wchg_ctf_record *r, struct ctf_facts *f, const wchg_ctf_con
                      uint64_t unique, const wchg_sip_event *req, const wchg_sip_event *resp,
                      const struct ctf_event_values *v);
 
-/* ---- registration as sessions and standalone requests see it ----------- */
+/* ---- registration (ctf_reg.c) ------------------------------------------- */
 
 /* The served user of |reg| (views into it); |reg| NULL: a plain IMS user
  * without identities. */
@@ -264,7 +267,7 @@ wchg_str ctf_reg_ani(const wchg_ctf_reg *reg);
 wchg_status ctf_check_user(const wchg_ctf_reg *reg, const wchg_sip_event *req,
                            bool *emergency, wchg_diag *diag);
 
-/* ---- answers (ctf_answers.c): the ACRs sent and not yet answered ------ */
+/* ---- the ACRs sent and not yet answered (ctf_answers.c) ----------------- */
 
 /* Big-endian fields of a Diameter message (RFC 6733 §3, §4.1). */
 static inline uint32_t ctf_be24(const uint8_t *p) {
