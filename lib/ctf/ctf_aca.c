@@ -1,9 +1,10 @@
 /*
  * ctf_aca.c: the answer path of the charging trigger function
- * (ctf_aca.h): a copy of every ACR sent until its ACA comes, the reading
- * of the ACA (header and top-level lengths checked, the few AVPs the
- * answer needs read, everything else kept as it came), the matching of
- * the ACA to its ACR, and the verdict of its Result-Code (RFC 6733 §7.1).
+ * (ctf_aca.h): sending an ACR (kept until its ACA comes, ctf_answers.c),
+ * the reading of the ACA (header and top-level lengths checked, the few
+ * AVPs the answer needs read, everything else kept as it came), the
+ * matching of the ACA to its ACR, and the verdict of its Result-Code
+ * (RFC 6733 §7.1).
  *
  * SPDX-License-Identifier: BSD-2-Clause
  */
@@ -19,29 +20,10 @@
 #include "ctf/ctf_internal.h"
 #include "diameter/dict_table.h"
 
-/* One outstanding ACR. Its Session-Id is read from the copy, where the
- * encoder put it first (RFC 6733 §8.8). */
-struct ctf_slot {
-  uint8_t *buf; /* the ACR as sent; its T flag set once it was resent */
-  size_t cap, len;
-  bool used;
-  int32_t type;
-  uint32_t number, end_to_end, resends;
-  size_t sid_off, sid_len;
-};
-
 struct wchg_ctf_pending {
   wchg_mem mem;
   struct ctf_answers answers;
 };
-
-static uint32_t get32(const uint8_t *p) {
-  return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
-
-static uint32_t get24(const uint8_t *p) {
-  return (uint32_t)p[0] << 16 | (uint32_t)p[1] << 8 | p[2];
-}
 
 /* ---- verdicts ----------------------------------------------------------- */
 
@@ -50,7 +32,10 @@ wchg_ctf_verdict wchg_ctf_result_verdict(uint32_t code) {
   case 2:
     return WCHG_CTF_DONE;
   case 3: /* §7.1.3: only these say another peer may do better */
-    return code == WCHG_RC_UNABLE_TO_DELIVER || code == WCHG_RC_TOO_BUSY || code == WCHG_RC_REDIRECT_INDICATION ? WCHG_CTF_FAILOVER : WCHG_CTF_FAILED;
+    return code == WCHG_RC_UNABLE_TO_DELIVER || code == WCHG_RC_TOO_BUSY ||
+                   code == WCHG_RC_REDIRECT_INDICATION
+               ? WCHG_CTF_FAILOVER
+               : WCHG_CTF_FAILED;
   case 4: /* §7.1.4; OUT_OF_SPACE: this CDF cannot store it, another may */
     return code == WCHG_RC_OUT_OF_SPACE ? WCHG_CTF_FAILOVER : WCHG_CTF_RESEND;
   default:
@@ -129,14 +114,14 @@ static const char *avp_name(uint32_t code, uint32_t vendor, char buf[32]) {
 static wchg_status take(struct aca *r, int f, size_t pos, const uint8_t *d, size_t n,
                         const char *parent, wchg_diag *diag) {
   if (r->at[f])
-    return fail(diag, WCHG_E_DUPLICATE, WCHG_RC_AVP_OCCURS_TOO_MANY_TIMES, pos, parent, fields[f].name,
-                "%s occurs twice (first at octet %zu)", fields[f].name, r->at[f]);
+    return fail(diag, WCHG_E_DUPLICATE, WCHG_RC_AVP_OCCURS_TOO_MANY_TIMES, pos, parent,
+                fields[f].name, "%s occurs twice (first at octet %zu)", fields[f].name, r->at[f]);
   if (fields[f].u32 && n != 4)
     return fail(diag, WCHG_E_LENGTH, WCHG_RC_INVALID_AVP_LENGTH, pos, parent, fields[f].name,
                 "%zu octets of data, an Unsigned32 has 4", n);
   r->at[f] = pos;
   if (fields[f].u32)
-    r->value[f] = get32(d);
+    r->value[f] = ctf_be32(d);
   else
     r->text[f] = (wchg_str){(const char *)d, n};
   return WCHG_OK;
@@ -154,10 +139,11 @@ static wchg_status walk(struct aca *r, size_t pos, size_t end, bool group, wchg_
     if (left < hl)
       return fail(diag, WCHG_E_TRUNCATED, WCHG_RC_INVALID_AVP_LENGTH, pos, parent, "AVP",
                   "an AVP header of %zu octets is cut by the end", hl);
-    uint32_t code = get32(p), vendor = hl == 12 ? get32(p + 8) : 0;
-    size_t alen = get24(p + 5);
+    uint32_t code = ctf_be32(p), vendor = hl == 12 ? ctf_be32(p + 8) : 0;
+    size_t alen = ctf_be24(p + 5);
     if (alen < hl || alen > left)
-      return fail(diag, WCHG_E_LENGTH, WCHG_RC_INVALID_AVP_LENGTH, pos, parent, avp_name(code, vendor, nb),
+      return fail(diag, WCHG_E_LENGTH, WCHG_RC_INVALID_AVP_LENGTH, pos, parent,
+                  avp_name(code, vendor, nb),
                   alen < hl ? "AVP length %zu is shorter than its header"
                             : "AVP length %zu runs past the end",
                   alen);
@@ -179,10 +165,10 @@ static wchg_status read_header(const uint8_t *m, size_t len, wchg_diag *diag) {
   if (len < 20)
     return fail(diag, WCHG_E_TRUNCATED, WCHG_RC_INVALID_MESSAGE_LENGTH, len, NULL, NULL,
                 "%zu octets: a Diameter header has 20", len);
-  size_t mlen = get24(m + 1);
+  size_t mlen = ctf_be24(m + 1);
   if (m[0] != 1)
-    return fail(diag, WCHG_E_DIAMETER, WCHG_RC_UNSUPPORTED_VERSION, 0, NULL, "Version", "version %zu, not 1",
-                (size_t)m[0]);
+    return fail(diag, WCHG_E_DIAMETER, WCHG_RC_UNSUPPORTED_VERSION, 0, NULL, "Version",
+                "version %zu, not 1", (size_t)m[0]);
   if (mlen < 20)
     return fail(diag, WCHG_E_LENGTH, WCHG_RC_INVALID_MESSAGE_LENGTH, 1, NULL, "Message-Length",
                 "Message-Length %zu is shorter than the header", mlen);
@@ -196,12 +182,12 @@ static wchg_status read_header(const uint8_t *m, size_t len, wchg_diag *diag) {
     return fail(diag, WCHG_E_DIAMETER, WCHG_RC_INVALID_HDR_BITS, 4, NULL, "Command-Flags",
                 "the R flag is set: a request, not an answer (flags 0x%02zx)",
                 (size_t)m[4]);
-  if (get24(m + 5) != WCHG_CMD_ACCOUNTING)
+  if (ctf_be24(m + 5) != WCHG_CMD_ACCOUNTING)
     return fail(diag, WCHG_E_DIAMETER, WCHG_RC_COMMAND_UNSUPPORTED, 5, NULL, "Command-Code",
-                "command %zu, not 271 (Accounting)", (size_t)get24(m + 5));
-  if (get32(m + 8) != WCHG_APP_BASE_ACCOUNTING)
+                "command %zu, not 271 (Accounting)", (size_t)ctf_be24(m + 5));
+  if (ctf_be32(m + 8) != WCHG_APP_BASE_ACCOUNTING)
     return fail(diag, WCHG_E_DIAMETER, WCHG_RC_APPLICATION_UNSUPPORTED, 8, NULL, "Application-Id",
-                "application %zu, not 3 (base accounting)", (size_t)get32(m + 8));
+                "application %zu, not 3 (base accounting)", (size_t)ctf_be32(m + 8));
   return WCHG_OK;
 }
 
@@ -222,8 +208,8 @@ static wchg_status read_aca(const uint8_t *m, size_t len, struct aca *r, wchg_ct
     return fail(diag, WCHG_E_MISSING, WCHG_RC_MISSING_AVP, r->at[F_EXP], "Experimental-Result",
                 "Experimental-Result-Code", "the Experimental-Result has no code");
   out->error_bit = (m[4] & WCHG_CMD_FLAG_E) != 0;
-  out->hop_by_hop = get32(m + 12);
-  out->end_to_end = get32(m + 16);
+  out->hop_by_hop = ctf_be32(m + 12);
+  out->end_to_end = ctf_be32(m + 16);
   out->session_id = r->text[F_SID];
   out->origin_host = r->text[F_HOST];
   out->error_message = r->text[F_MSG];
@@ -248,130 +234,7 @@ wchg_status wchg_ctf_aca_read(const uint8_t *aca, size_t len, wchg_ctf_answer *o
   return read_aca(aca, len, &r, out, diag);
 }
 
-/* ---- the outstanding ACRs ------------------------------------------------ */
-
-static wchg_str slot_sid(const struct ctf_slot *s) {
-  return (wchg_str){(const char *)s->buf + s->sid_off, s->sid_len};
-}
-
-/* FNV-1a of an ACR's key (Session-Id, record type and number); never 0,
- * which marks an empty entry of the ring. */
-static uint64_t fingerprint(wchg_str sid, int32_t type, uint32_t number) {
-  uint64_t h = 0xcbf29ce484222325u;
-  uint8_t k[8];
-  for (int i = 0; i < 4; i++) {
-    k[i] = (uint8_t)((uint32_t)type >> (24 - 8 * i));
-    k[4 + i] = (uint8_t)(number >> (24 - 8 * i));
-  }
-  for (size_t i = 0; i < sid.len; i++)
-    h = (h ^ (uint8_t)sid.ptr[i]) * 0x100000001b3u;
-  for (size_t i = 0; i < sizeof k; i++)
-    h = (h ^ k[i]) * 0x100000001b3u;
-  return h ? h : 1;
-}
-
-static bool answered_lately(const struct ctf_answers *a, uint64_t fp) {
-  for (size_t i = 0; i < CTF_ANSWERED; i++)
-    if (a->answered[i] == fp)
-      return true;
-  return false;
-}
-
-void ctf_answers_reset(struct ctf_answers *a) {
-  for (size_t i = 0; i < a->cap; i++)
-    a->slots[i].used = false;
-  a->count = 0;
-  memset(a->answered, 0, sizeof a->answered);
-  a->answered_next = 0;
-  a->has_interval = false;
-}
-
-void ctf_answers_free(struct ctf_answers *a, const wchg_mem *mem) {
-  for (size_t i = 0; i < a->cap; i++)
-    wchgi_free(mem, a->slots[i].buf);
-  wchgi_free(mem, a->slots);
-  memset(a, 0, sizeof *a);
-}
-
-const wchg_opt_int *ctf_answers_interval(const struct ctf_answers *a, const wchg_opt_int *dflt) {
-  return a->has_interval ? &a->interval : dflt;
-}
-
-static wchg_status make_slots(struct ctf_answers *a, const wchg_mem *mem, size_t cap) {
-  if (a->slots)
-    return WCHG_OK;
-  a->slots = wchgi_malloc(mem, cap * sizeof *a->slots);
-  if (!a->slots)
-    return WCHG_E_NOMEM;
-  memset(a->slots, 0, cap * sizeof *a->slots);
-  a->cap = cap;
-  return WCHG_OK;
-}
-
-/* The used slot whose key is |acr|'s: by Session-Id (|by_sid|, EVENTs
- * without a session) or by record type and number (a session's). */
-static struct ctf_slot *find(struct ctf_answers *a, bool by_sid, wchg_str sid, int32_t type,
-                             uint32_t number) {
-  for (size_t i = 0; i < a->cap; i++) {
-    struct ctf_slot *s = &a->slots[i];
-    if (s->used && (by_sid ? ctf_str_eq(slot_sid(s), sid)
-                           : s->type == type && s->number == number))
-      return s;
-  }
-  return NULL;
-}
-
-/* Encode |acr| into |s|'s buffer, growing it when it is too small. */
-static wchg_status encode_into(struct ctf_slot *s, const wchg_mem *mem, const wchg_acr *acr,
-                               wchg_diag *diag) {
-  size_t n = 0;
-  wchg_status rc = wchg_acr_encode(acr, s->buf, s->cap, &n, diag);
-  if (rc == WCHG_E_BUFFER) {
-    uint8_t *b = wchgi_malloc(mem, n);
-    if (!b)
-      return WCHG_E_NOMEM;
-    wchgi_free(mem, s->buf);
-    s->buf = b;
-    s->cap = n;
-    wchgi_diag_clear(diag);
-    rc = wchg_acr_encode(acr, s->buf, s->cap, &n, diag);
-  }
-  if (rc != WCHG_OK)
-    return rc;
-  /* the encoder writes Session-Id first, without Vendor-Id */
-  s->len = n;
-  s->sid_off = 28;
-  s->sid_len = get24(s->buf + 25) - 8;
-  return WCHG_OK;
-}
-
-static wchg_status send_acr(struct ctf_answers *a, const wchg_mem *mem, const wchg_acr *acr,
-                            bool by_sid, const uint8_t **msg, size_t *len, wchg_diag *diag) {
-  struct ctf_slot *s = NULL;
-  wchg_status rc;
-  if (find(a, by_sid, acr->session_id, acr->accounting_record_type,
-           acr->accounting_record_number))
-    return ctf_fail(diag, WCHG_E_DUPLICATE, "ACR",
-                    by_sid ? "Session-Id" : "Accounting-Record-Number",
-                    "an ACR with this key is outstanding already");
-  for (size_t i = 0; i < a->cap && !s; i++)
-    if (!a->slots[i].used)
-      s = &a->slots[i];
-  if (!s)
-    return ctf_fail(diag, WCHG_E_LIMIT, "ACR", NULL,
-                    "every slot holds an outstanding ACR: answer, time out or drop one first");
-  if ((rc = encode_into(s, mem, acr, diag)) != WCHG_OK)
-    return rc;
-  s->used = true;
-  s->type = acr->accounting_record_type;
-  s->number = acr->accounting_record_number;
-  s->end_to_end = acr->end_to_end;
-  s->resends = 0;
-  a->count++;
-  *msg = s->buf;
-  *len = s->len;
-  return WCHG_OK;
-}
+/* ---- sending ------------------------------------------------------------- */
 
 /* The start of a send: arguments and the record type. */
 static wchg_status send_check(const void *owner, const wchg_acr *acr, const uint8_t **msg,
@@ -405,7 +268,7 @@ static wchg_status match(struct ctf_answers *a, const struct aca *r, const wchg_
   for (size_t i = 0; i < a->cap; i++) {
     struct ctf_slot *s = &a->slots[i];
     if (!s->used ||
-        (sid ? !ctf_str_eq(slot_sid(s), ans->session_id)
+        (sid ? !ctf_str_eq(ctf_slot_sid(s), ans->session_id)
              : !(s->end_to_end && s->end_to_end == ans->end_to_end)))
       continue;
     by_sid++;
@@ -421,13 +284,14 @@ static wchg_status match(struct ctf_answers *a, const struct aca *r, const wchg_
   if (all == 1)
     return WCHG_OK;
   if (all > 1)
-    return fail(diag, WCHG_E_MISSING, WCHG_RC_MISSING_AVP, WCHG_NO_OFFSET, NULL, "Accounting-Record-Number",
+    return fail(diag, WCHG_E_MISSING, WCHG_RC_MISSING_AVP, WCHG_NO_OFFSET, NULL,
+                "Accounting-Record-Number",
                 "an answer without record type and number fits %zu outstanding ACRs "
                 "(set end_to_end to tell them apart)",
                 all);
   if (sid && type && num &&
-      answered_lately(a, fingerprint(ans->session_id, ans->accounting_record_type,
-                                     ans->accounting_record_number)))
+      ctf_answers_answered(a, ans->session_id, ans->accounting_record_type,
+                           ans->accounting_record_number))
     return fail(diag, WCHG_E_DUPLICATE, 0, r->at[F_NUMBER], NULL, "Accounting-Record-Number",
                 "a second answer: the %s ACR number %u was answered already",
                 type_name(ans->accounting_record_type),
@@ -453,24 +317,6 @@ static wchg_status match(struct ctf_answers *a, const struct aca *r, const wchg_
               (unsigned)ans->end_to_end);
 }
 
-/* The verdict in |out| applied to |s|: an ended ACR is forgotten (and
- * remembered as answered), one to resend gets its T flag (RFC 6733 §3:
- * the same bytes otherwise, End-to-End Identifier and all). */
-static void conclude(struct ctf_answers *a, struct ctf_slot *s, wchg_ctf_answer *out) {
-  out->accounting_record_type = s->type;
-  out->accounting_record_number = s->number;
-  if (out->verdict == WCHG_CTF_DONE || out->verdict == WCHG_CTF_FAILED) {
-    a->answered[a->answered_next++ % CTF_ANSWERED] = fingerprint(slot_sid(s), s->type, s->number);
-    s->used = false;
-    a->count--;
-    return;
-  }
-  s->buf[4] |= WCHG_CMD_FLAG_T;
-  out->resends = ++s->resends;
-  out->resend = s->buf;
-  out->resend_len = s->len;
-}
-
 static wchg_status answer(struct ctf_answers *a, const uint8_t *aca, size_t len,
                           wchg_ctf_answer *out, wchg_diag *diag) {
   struct aca r;
@@ -482,15 +328,7 @@ static wchg_status answer(struct ctf_answers *a, const uint8_t *aca, size_t len,
   if ((rc = read_aca(aca, len, &r, out, diag)) != WCHG_OK ||
       (rc = match(a, &r, out, &s, diag)) != WCHG_OK)
     return rc;
-  conclude(a, s, out);
-  return WCHG_OK;
-}
-
-/* No answer came for |s|: as an answer that says FAILOVER. */
-static wchg_status expire(struct ctf_answers *a, struct ctf_slot *s, wchg_ctf_answer *out) {
-  memset(out, 0, sizeof *out);
-  out->verdict = WCHG_CTF_FAILOVER;
-  conclude(a, s, out);
+  ctf_answers_conclude(a, s, out);
   return WCHG_OK;
 }
 
@@ -506,9 +344,9 @@ wchg_status wchg_ctf_session_send(wchg_ctf_session *s, const wchg_acr *acr,
   struct ctf_answers *a = ctf_session_answers(s, &mem, &sid);
   if (!sid.ptr || !ctf_str_eq(sid, acr->session_id))
     return ctf_fail(diag, WCHG_E_ARG, "ACR", "Session-Id", "not a record of this session");
-  if (make_slots(a, mem, WCHG_CTF_SESSION_OUTSTANDING) != WCHG_OK)
+  if (ctf_answers_make(a, mem, WCHG_CTF_SESSION_OUTSTANDING) != WCHG_OK)
     return WCHG_E_NOMEM;
-  return send_acr(a, mem, acr, false, msg, len, diag);
+  return ctf_answers_send(a, mem, acr, false, msg, len, diag);
 }
 
 wchg_status wchg_ctf_session_answer(wchg_ctf_session *s, const uint8_t *aca, size_t len,
@@ -536,14 +374,11 @@ wchg_status wchg_ctf_session_timeout(wchg_ctf_session *s, uint32_t accounting_re
   if (!s || !out)
     return WCHG_E_ARG;
   struct ctf_answers *a = ctf_session_answers(s, &mem, &sid);
-  struct ctf_slot *slot = NULL;
-  for (size_t i = 0; i < a->cap && !slot; i++)
-    if (a->slots[i].used && a->slots[i].number == accounting_record_number)
-      slot = &a->slots[i];
+  struct ctf_slot *slot = ctf_answers_numbered(a, accounting_record_number);
   if (!slot)
     return ctf_fail(diag, WCHG_E_STATE, "timeout", "Accounting-Record-Number",
                     "no ACR of this number is outstanding");
-  return expire(a, slot, out);
+  return ctf_answers_expire(a, slot, out);
 }
 
 wchg_status wchg_ctf_session_drop(wchg_ctf_session *s, uint32_t accounting_record_number) {
@@ -552,13 +387,11 @@ wchg_status wchg_ctf_session_drop(wchg_ctf_session *s, uint32_t accounting_recor
   if (!s)
     return WCHG_E_ARG;
   struct ctf_answers *a = ctf_session_answers(s, &mem, &sid);
-  for (size_t i = 0; i < a->cap; i++)
-    if (a->slots[i].used && a->slots[i].number == accounting_record_number) {
-      a->slots[i].used = false;
-      a->count--;
-      return WCHG_OK;
-    }
-  return WCHG_E_STATE;
+  struct ctf_slot *slot = ctf_answers_numbered(a, accounting_record_number);
+  if (!slot)
+    return WCHG_E_STATE;
+  ctf_answers_forget(a, slot);
+  return WCHG_OK;
 }
 
 size_t wchg_ctf_session_outstanding(const wchg_ctf_session *s) {
@@ -569,31 +402,25 @@ size_t wchg_ctf_session_outstanding(const wchg_ctf_session *s) {
 
 /* ---- EVENT records without a session ------------------------------------- */
 
+CTF_OBJECT(struct wchg_ctf_pending);
+
 wchg_ctf_pending *wchg_ctf_pending_new(const wchg_mem *mem, size_t capacity) {
-  wchg_mem m;
   wchg_ctf_pending *p;
   if (!capacity || capacity > SIZE_MAX / sizeof(struct ctf_slot))
     return NULL;
-  wchgi_mem_init(&m, mem);
-  p = wchgi_malloc(&m, sizeof *p);
-  if (!p)
-    return NULL;
-  memset(p, 0, sizeof *p);
-  p->mem = m;
-  if (make_slots(&p->answers, &p->mem, capacity) != WCHG_OK) {
-    wchgi_free(&m, p);
+  p = ctf_object_new(mem, sizeof *p);
+  if (p && ctf_answers_make(&p->answers, &p->mem, capacity) != WCHG_OK) {
+    wchg_ctf_pending_free(p);
     return NULL;
   }
   return p;
 }
 
 void wchg_ctf_pending_free(wchg_ctf_pending *p) {
-  wchg_mem m;
   if (!p)
     return;
-  m = p->mem;
-  ctf_answers_free(&p->answers, &m);
-  wchgi_free(&m, p);
+  ctf_answers_free(&p->answers, &p->mem);
+  ctf_object_free(p, NULL, 0);
 }
 
 wchg_status wchg_ctf_pending_send(wchg_ctf_pending *p, const wchg_acr *acr,
@@ -606,7 +433,7 @@ wchg_status wchg_ctf_pending_send(wchg_ctf_pending *p, const wchg_acr *acr,
                     "not an EVENT: a session's records go to wchg_ctf_session_send()");
   if (!acr->session_id.len)
     return ctf_fail(diag, WCHG_E_ARG, "ACR", "Session-Id", "no Session-Id to key it by");
-  return send_acr(&p->answers, &p->mem, acr, true, msg, len, diag);
+  return ctf_answers_send(&p->answers, &p->mem, acr, true, msg, len, diag);
 }
 
 wchg_status wchg_ctf_pending_answer(wchg_ctf_pending *p, const uint8_t *aca, size_t len,
@@ -623,21 +450,20 @@ wchg_status wchg_ctf_pending_timeout(wchg_ctf_pending *p, wchg_str session_id,
   wchgi_diag_clear(diag);
   if (!p || !out)
     return WCHG_E_ARG;
-  struct ctf_slot *s = find(&p->answers, true, session_id, 0, 0);
+  struct ctf_slot *s = ctf_answers_find(&p->answers, true, session_id, 0, 0);
   if (!s)
     return ctf_fail(diag, WCHG_E_STATE, "timeout", "Session-Id",
                     "no ACR of this Session-Id is outstanding");
-  return expire(&p->answers, s, out);
+  return ctf_answers_expire(&p->answers, s, out);
 }
 
 wchg_status wchg_ctf_pending_drop(wchg_ctf_pending *p, wchg_str session_id) {
   if (!p)
     return WCHG_E_ARG;
-  struct ctf_slot *s = find(&p->answers, true, session_id, 0, 0);
+  struct ctf_slot *s = ctf_answers_find(&p->answers, true, session_id, 0, 0);
   if (!s)
     return WCHG_E_STATE;
-  s->used = false;
-  p->answers.count--;
+  ctf_answers_forget(&p->answers, s);
   return WCHG_OK;
 }
 

@@ -1,32 +1,66 @@
 /*
  * ctf_internal.h (private): what the parts of the eP-CSCF charging
- * trigger function share (ctf.h):
- *   ctf.c         memory, the stores, Session-Id, emergency URNs, the
- *                 parsing of an event's header values, standalone requests;
+ * trigger function share (ctf.h, ctf_aca.h), lowest first; a file calls
+ * only the files above it in this list:
+ *   ctf_base.c    objects, the stores, text and diagnostic helpers,
+ *                 Session-Id, emergency URNs;
+ *   ctf_event.c   an event's header values read into the record's
+ *                 scratch; the EVENT of one transaction;
  *   ctf_record.c  the record object and the one function that turns the
  *                 facts of an event into the ACR model (ctf_fill);
+ *   ctf_answers.c the ACRs sent and not yet answered;
  *   ctf_reg.c     registration contexts;
+ *   ctf_standalone.c  standalone requests (one EVENT each);
  *   ctf_session.c the INVITE dialog state machine;
- *   ctf_aca.c     the answer path (ctf_aca.h): the ACRs sent and not yet
- *                 answered, reading and matching their ACAs.
+ *   ctf_aca.c     the answer path: sending ACRs, reading ACAs and
+ *                 matching them to the ACRs sent.
  *
  * Data flows one way: SIP facts (the event's strings) -> parsed facts
  * (struct ctf_facts, views) -> wchg_acr (views). What later records need
  * is copied into growable stores (struct wchgi_buf) addressed by offsets,
  * since a store moves when it grows.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
  */
 #ifndef WCHG_CTF_INTERNAL_H
 #define WCHG_CTF_INTERNAL_H
 
 #include <webrtc_chg/ctf.h>
+#include <webrtc_chg/ctf_aca.h>
 #include <webrtc_chg/sip.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/compiler.h"
 #include "base/internal.h"
 #include "base/mem.h"
 
-/* ---- memory and stores ------------------------------------------------- */
+/* ---- objects (ctf_base.c) ----------------------------------------------- */
+
+/* Every object of the CTF (record, registration, session, pending) keeps
+ * the allocator it was made with as its first member, |mem|. */
+#define CTF_OBJECT(type) _Static_assert(offsetof(type, mem) == 0, #type ": mem first")
+/* An object of |size| bytes, zeroed, its |mem| the resolved |src|; NULL
+ * on out-of-memory: the first allocation of every wchg_ctf_*_new(). */
+void *ctf_object_new(const wchg_mem *src, size_t size);
+/* An object made from a config keeps it as its second member, |cfg|. */
+struct ctf_configured {
+  wchg_mem mem;
+  const wchg_ctf_config *cfg;
+};
+#define CTF_CONFIGURED(type)                                                   \
+  CTF_OBJECT(type);                                                            \
+  _Static_assert(offsetof(type, cfg) == offsetof(struct ctf_configured, cfg),   \
+                 #type ": cfg second")
+/* ctf_object_new() with |cfg|'s allocator, its |cfg| set; NULL for a
+ * NULL |cfg|. */
+void *ctf_object_of_config(const wchg_ctf_config *cfg, size_t size);
+/* Give back the |n| blocks |obj| holds (NULL ones skipped), then |obj|
+ * itself, to the allocator it keeps. */
+void ctf_object_free(void *obj, void *const blocks[], size_t n);
+
+/* ---- stores (ctf_base.c) ------------------------------------------------ */
 
 /* A store is a growable buffer (base/buf.h); strings in it are addressed
  * by struct ctf_ref, since a store moves when it grows. */
@@ -39,34 +73,47 @@ struct ctf_ref {
 struct ctf_ref ctf_put(struct wchgi_buf *b, wchg_str s);
 wchg_str ctf_get(const struct wchgi_buf *b, struct ctf_ref r);
 
-/* ---- text helpers ------------------------------------------------------ */
+/* The served user as every record shows it. */
+struct ctf_user {
+  bool wic; /* registered as a WebRTC client (H.3 or H.4) */
+  wchg_str impi, impu, waf, wwsf, instance_id;
+};
 
-static inline bool ctf_present(wchg_str s) { return s.ptr != NULL; }
+/* The served user kept in a store (a registration's, a session's). */
+#define CTF_USER_STRINGS 5 /* impi, impu, waf, wwsf, instance_id */
+struct ctf_user_refs {
+  bool wic;
+  struct ctf_ref at[CTF_USER_STRINGS];
+};
+/* The bytes ctf_user_put() appends for |u|. */
+size_t ctf_user_len(const struct ctf_user *u);
+/* Append |u| to |b| (room reserved before), its places into *refs. */
+void ctf_user_put(struct wchgi_buf *b, struct ctf_user_refs *refs, const struct ctf_user *u);
+/* The user |refs| keeps in |b| (views into |b|). */
+void ctf_user_get(const struct wchgi_buf *b, const struct ctf_user_refs *refs,
+                  struct ctf_user *u);
+
+/* ---- text and diagnostic helpers (ctf_base.c) --------------------------- */
+
 bool ctf_str_eq(wchg_str a, wchg_str b);
 /* Method names compare case-sensitively (RFC 3261 §7.1); |lit| a literal. */
 #define ctf_is(method, lit)                                                    \
   ((method).len == sizeof(lit) - 1 && memcmp((method).ptr, lit, sizeof(lit) - 1) == 0)
 /* Room wchg_ctf_session_id() needs, with its NUL. */
 size_t ctf_session_id_bound(const wchg_ctf_config *cfg);
-/* wchg_cause_code() of a method given as a view. */
-int32_t ctf_cause(wchg_str method, int status, bool expires_zero);
 /* The method as the root of a diagnostic path ("request" if unusable). */
 const char *ctf_root(wchg_str method, char buf[24]);
 /* Fill |diag| with |code| at "root/field" and return |code|. */
 wchg_status ctf_fail(wchg_diag *diag, wchg_status code, const char *root, const char *field,
                      const char *msg);
+/* Is |n| entries more than a list of one event may hold? WCHG_E_LIMIT. */
+wchg_status ctf_check_list(size_t n, const char *root, const char *field, wchg_diag *diag);
 
-/* ---- the record -------------------------------------------------------- */
+/* ---- the record (ctf_record.c) ------------------------------------------ */
 
 /* The bounded lists of one event (ctf.h WCHG_CTF_MAX_LIST). */
 #define CTF_MAX_LIST WCHG_CTF_MAX_LIST
 #define CTF_MAX_TRANSIT (2 * WCHG_SIP_MAX_TRANSIT_IOI)
-
-/* The served user as every record shows it. */
-struct ctf_user {
-  bool wic; /* registered as a WebRTC client (H.3 or H.4) */
-  wchg_str impi, impu, waf, wwsf, instance_id;
-};
 
 /* One P-Charging-Vector reduced to what charging uses; values unquoted. */
 struct ctf_pcv {
@@ -153,12 +200,10 @@ static inline void ctf_record_none(wchg_ctf_record *r) {
 /* Start an event: the ACR is NONE, the text store empty with room for
  * |text| bytes. WCHG_E_NOMEM (and the record NONE) when it cannot grow. */
 wchg_status ctf_record_begin(wchg_ctf_record *r, size_t text);
-/* Copy |s| into the record's text store (room made by ctf_record_begin). */
-wchg_str ctf_record_text(wchg_ctf_record *r, wchg_str s);
 /* The ACR of |f| into r->acr (never fails). */
 void ctf_fill(wchg_ctf_record *r, const struct ctf_facts *f);
 
-/* ---- parsing an event's values into the record's scratch -------------- */
+/* ---- an event's values (ctf_event.c) ------------------------------------ */
 
 /* The value of |v| (wchg_sip_unquote() into the record's text when it is
  * escaped; room made by ctf_record_begin). */
@@ -174,8 +219,6 @@ wchg_status ctf_parse_ani(wchg_ctf_record *r, wchg_str value, wchg_str out[2],
  * WCHG_E_ENCODING at "<root>/served_party_ip" when it is none. */
 wchg_status ctf_parse_ip(wchg_str text, wchg_ip_address *out, const char *root,
                          wchg_diag *diag);
-/* Is |n| entries more than a list of one event may hold? WCHG_E_LIMIT. */
-wchg_status ctf_check_list(size_t n, const char *root, const char *field, wchg_diag *diag);
 /* The SDP |body| (absent: none) into r->sdp[which] under cfg's limits
  * and policy, the record's storage grown to it first; the receive
  * policy's warnings go to the record when |report| (false: a kept body
@@ -188,15 +231,29 @@ wchg_status ctf_parse_sdp(wchg_ctf_record *r, int which, const wchg_ctf_config *
 wchg_status ctf_event_sdp(wchg_ctf_record *r, const wchg_ctf_config *cfg, wchg_str body,
                           bool *have, wchg_diag *diag);
 
-/* The part of an EVENT that one request and its final response give
- * (REGISTER, standalone requests): a Session-Id of |unique| written into
- * the record's text, the times, Call-ID, P-Asserted-Identity, the vectors'
- * ICID and IOIs, From, Route. Other fields of |f| are left as they are. */
+/* What the EVENT of one request and its final response reads from their
+ * values (REGISTER, standalone requests). */
+struct ctf_event_values {
+  struct ctf_pcv pcv[2]; /* the request's P-Charging-Vector, the response's */
+  wchg_str ani[2];       /* the first two access-net-specs of |ani| */
+  wchg_ip_address ip;    /* the served party's address */
+};
+/* Read them into the record's scratch (room made by ctf_record_begin):
+ * the P-Asserted-Identity count of |req| checked, both vectors, the
+ * P-Access-Network-Info |ani| and the address |ip| (absent: absent);
+ * |root| starts a diagnostic's path. The first error. */
+wchg_status ctf_event_read(wchg_ctf_record *r, const wchg_sip_event *req,
+                           const wchg_sip_event *resp, wchg_str ani, wchg_str ip,
+                           const char *root, struct ctf_event_values *out, wchg_diag *diag);
+/* The part of an EVENT that one request and its final response give:
+ * |f| cleared, then a Session-Id of |unique| written into the record's
+ * text, the times, Call-ID, P-Asserted-Identity, the vectors' ICID and
+ * IOIs, the served address and access network of |v|, From, Route. */
 void ctf_event_facts(wchg_ctf_record *r, struct ctf_facts *f, const wchg_ctf_config *cfg,
                      uint64_t unique, const wchg_sip_event *req, const wchg_sip_event *resp,
-                     const struct ctf_pcv pcv[2]);
+                     const struct ctf_event_values *v);
 
-/* ---- registration as sessions and standalone requests see it ----------- */
+/* ---- registration (ctf_reg.c) ------------------------------------------- */
 
 /* The served user of |reg| (views into it); |reg| NULL: a plain IMS user
  * without identities. */
@@ -210,9 +267,28 @@ wchg_str ctf_reg_ani(const wchg_ctf_reg *reg);
 wchg_status ctf_check_user(const wchg_ctf_reg *reg, const wchg_sip_event *req,
                            bool *emergency, wchg_diag *diag);
 
-/* ---- answers (ctf_aca.c): the ACRs sent and not yet answered ---------- */
+/* ---- the ACRs sent and not yet answered (ctf_answers.c) ----------------- */
 
-struct ctf_slot; /* one outstanding ACR: a copy of its bytes, its key */
+/* Big-endian fields of a Diameter message (RFC 6733 §3, §4.1). */
+static inline uint32_t ctf_be24(const uint8_t *p) {
+  return (uint32_t)p[0] << 16 | (uint32_t)p[1] << 8 | p[2];
+}
+static inline uint32_t ctf_be32(const uint8_t *p) {
+  return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* One outstanding ACR. Its Session-Id is read from the copy, where the
+ * encoder put it first (RFC 6733 §8.8). */
+struct ctf_slot {
+  uint8_t *buf; /* the ACR as sent; its T flag set once it was resent */
+  size_t cap, len;
+  bool used;
+  int32_t type;
+  uint32_t number, end_to_end, resends;
+  size_t sid_off, sid_len;
+};
+wchg_str ctf_slot_sid(const struct ctf_slot *s);
+
 #define CTF_ANSWERED 8
 struct ctf_answers {
   struct ctf_slot *slots; /* |cap| of them; a session's at its first send */
@@ -224,11 +300,34 @@ struct ctf_answers {
   bool has_interval;      /* an ACA's Acct-Interim-Interval (RFC 6733 §9.8.2) */
   wchg_opt_int interval;
 };
+/* |cap| empty slots, unless there are slots already; WCHG_E_NOMEM. */
+wchg_status ctf_answers_make(struct ctf_answers *a, const wchg_mem *mem, size_t cap);
 /* Forget the outstanding ACRs and the interval; memory is kept. */
 void ctf_answers_reset(struct ctf_answers *a);
 void ctf_answers_free(struct ctf_answers *a, const wchg_mem *mem);
 /* The interval an ACA set, else |dflt| (the config's). */
 const wchg_opt_int *ctf_answers_interval(const struct ctf_answers *a, const wchg_opt_int *dflt);
+/* The outstanding ACR of a key: by Session-Id (|by_sid|, EVENTs without
+ * a session) or by record type and number (a session's); NULL: none. */
+struct ctf_slot *ctf_answers_find(struct ctf_answers *a, bool by_sid, wchg_str sid,
+                                  int32_t type, uint32_t number);
+/* The first outstanding ACR of record number |number|, or NULL. */
+struct ctf_slot *ctf_answers_numbered(struct ctf_answers *a, uint32_t number);
+/* Was the ACR of this key answered lately (a second answer)? */
+bool ctf_answers_answered(const struct ctf_answers *a, wchg_str sid, int32_t type,
+                          uint32_t number);
+/* |s| is no longer outstanding. */
+void ctf_answers_forget(struct ctf_answers *a, struct ctf_slot *s);
+/* Encode |acr| into a free slot and keep it outstanding under its key
+ * (|by_sid| as for ctf_answers_find); *msg, *len: the bytes to send. */
+wchg_status ctf_answers_send(struct ctf_answers *a, const wchg_mem *mem, const wchg_acr *acr,
+                             bool by_sid, const uint8_t **msg, size_t *len, wchg_diag *diag);
+/* The verdict in |out| applied to |s|: an ended ACR is forgotten (and
+ * remembered as answered), one to resend gets its T flag (RFC 6733 §3:
+ * the same bytes otherwise, End-to-End Identifier and all). */
+void ctf_answers_conclude(struct ctf_answers *a, struct ctf_slot *s, wchg_ctf_answer *out);
+/* No answer came for |s|: as an answer that says FAILOVER. */
+wchg_status ctf_answers_expire(struct ctf_answers *a, struct ctf_slot *s, wchg_ctf_answer *out);
 /* A session's answers, allocator and Session-Id (ctf_session.c). */
 struct ctf_answers *ctf_session_answers(wchg_ctf_session *s, const wchg_mem **mem,
                                         wchg_str *sid);

@@ -1,10 +1,10 @@
 /*
  * ctf_record.c: the record of the charging trigger function (ctf.h) and
  * ctf_fill(), the one place where the facts of an event become the ACR
- * model (TS 32.299 §6.2.2; field choices per TS 32.260 §5.2.1 and
- * charging-facts.md 2.2/2.6). Everything is a view: the ACR points into the
- * config, the stores of the registration or session, the event's strings
- * and the record's own scratch.
+ * model (TS 32.299 §6.2.2; field choices per TS 32.260 §5.2.1).
+ * Everything is a view: the ACR points into the config, the stores of the
+ * registration or session, the event's strings and the record's own
+ * scratch.
  *
  * SPDX-License-Identifier: BSD-2-Clause
  */
@@ -12,39 +12,29 @@
 
 #include "ctf/ctf_internal.h"
 
+CTF_OBJECT(struct wchg_ctf_record);
+
 wchg_ctf_record *wchg_ctf_record_new(const wchg_mem *mem) {
-  wchg_mem m;
-  wchg_ctf_record *r;
-  wchgi_mem_init(&m, mem);
-  r = wchgi_malloc(&m, sizeof *r);
+  wchg_ctf_record *r = ctf_object_new(mem, sizeof *r);
   if (!r)
     return NULL;
-  memset(r, 0, sizeof *r);
-  r->mem = m;
   r->warn = (wchg_warnings){r->warn_items, WCHG_CTF_MAX_WARNINGS, 0};
   wchg_acr_init(&r->acr);
   /* room for a Session-Id and a few unquoted values: no growth later in
    * the usual case */
   if (wchgi_buf_reserve(&r->text, &r->mem, r->text.len + 512, NULL) != WCHG_OK) {
-    wchgi_free(&m, r);
+    wchg_ctf_record_free(r);
     return NULL;
   }
   return r;
 }
 
 void wchg_ctf_record_free(wchg_ctf_record *r) {
-  wchg_mem m;
   if (!r)
     return;
-  m = r->mem;
-  wchgi_buf_free(&r->text, &m);
-  for (int k = 0; k < 2; k++) {
-    wchgi_free(&m, r->sdp[k].lines);
-    wchgi_free(&m, r->sdp[k].media);
-  }
-  wchgi_free(&m, r->kept);
-  wchgi_free(&m, r->comps);
-  wchgi_free(&m, r);
+  void *blocks[] = {r->text.p,        r->sdp[0].lines, r->sdp[0].media, r->sdp[1].lines,
+                    r->sdp[1].media, r->kept,         r->comps};
+  ctf_object_free(r, blocks, WCHG_ARRAY_LEN(blocks));
 }
 
 wchg_acr *wchg_ctf_record_acr(wchg_ctf_record *r) { return r ? &r->acr : NULL; }
@@ -57,10 +47,6 @@ wchg_status ctf_record_begin(wchg_ctf_record *r, size_t text) {
   r->acr.accounting_record_type = WCHG_ACR_NONE;
   r->text.len = 0;
   return wchgi_buf_reserve(&r->text, &r->mem, r->text.len + text, NULL);
-}
-
-wchg_str ctf_record_text(wchg_ctf_record *r, wchg_str s) {
-  return ctf_get(&r->text, ctf_put(&r->text, s));
 }
 
 /* ---- pieces ------------------------------------------------------------ */
@@ -176,14 +162,9 @@ static void sdp(wchg_ctf_record *r, const struct ctf_facts *f) {
 
 /* ---- the ACR ----------------------------------------------------------- */
 
-static const wchg_str unknown = {"unknown", 7};
-
-void ctf_fill(wchg_ctf_record *r, const struct ctf_facts *f) {
+/* The accounting AVPs of the ACR (RFC 6733 §9.7.1, TS 32.299 §6.1.3). */
+static void accounting(wchg_acr *a, const struct ctf_facts *f) {
   const wchg_ctf_config *c = f->cfg;
-  const struct ctf_user *u = f->user;
-  wchg_acr *a = &r->acr;
-  wchg_ims_info *ims = &a->ims;
-
   wchg_acr_init(a); /* Node-Functionality P-CSCF: an eP-CSCF has no value */
   a->session_id = f->session_id;
   a->origin_host = c->origin_host;
@@ -199,17 +180,14 @@ void ctf_fill(wchg_ctf_record *r, const struct ctf_facts *f) {
   a->cause_code = f->cause_code;
   a->sip_request_timestamp = f->request_ts;
   a->sip_response_timestamp = f->response_ts;
+}
 
-  ims->service_context_id =
-      c->service_context_id.ptr ? c->service_context_id : WCHG_STR(WCHG_SERVICE_CONTEXT_IMS);
-  ims->private_user_id = u->impi;
-  if (u->impu.ptr)
-    subscription_id(r, u->impu);
-  ims->sip_method = f->sip_method;
-  ims->event = f->event;
-  ims->expires_information = f->expires;
-  ims->role_of_node = WCHG_INT(f->role_of_node);
-  ims->session_id = f->user_session_id;
+static const wchg_str unknown = {"unknown", 7};
+
+/* The parties of the session or event: calling, called, the called
+ * party's asserted identities and the associated URIs. */
+static void involved_parties(wchg_ctf_record *r, const struct ctf_facts *f) {
+  wchg_ims_info *ims = &r->acr.ims;
   /* Calling-Party-Address: "unknown" without P-Asserted-Identity (§7.2.26) */
   if (f->calling_count)
     ims->list_of_calling_party_address = parties(r->calling, f->calling, f->calling_count);
@@ -220,6 +198,12 @@ void ctf_fill(wchg_ctf_record *r, const struct ctf_facts *f) {
   ims->list_of_called_asserted_identity =
       parties(r->called_asserted, f->called_asserted, f->called_asserted_count);
   ims->list_of_associated_uri = parties(r->associated, f->associated, f->associated_count);
+}
+
+/* Inter-Operator-Identifier, Transit-IOI-List and IMS-Charging-Identifier
+ * (TS 32.299 §7.2.77, §7.2.233a, §7.2.74). */
+static void operators(wchg_ctf_record *r, const struct ctf_facts *f) {
+  wchg_ims_info *ims = &r->acr.ims;
   if (f->orig_ioi.ptr || f->term_ioi.ptr) {
     ims->inter_operator_identifiers.present = true;
     ims->inter_operator_identifiers.originating_ioi = f->orig_ioi;
@@ -227,18 +211,42 @@ void ctf_fill(wchg_ctf_record *r, const struct ctf_facts *f) {
   }
   transit(r, f);
   ims->ims_charging_identifier = oct(f->icid);
-  if (f->sdp)
-    sdp(r, f);
-  if (f->served_ip)
-    ims->served_party_ip_address = *f->served_ip;
-  /* Message-Body: not for SDP, which has its own AVPs (§7.2.101) */
+}
+
+/* Message-Body: not for SDP, which has its own AVPs (§7.2.101) */
+static void message_body(wchg_ctf_record *r, const struct ctf_facts *f) {
   if (f->body_type.ptr && f->body_length.present &&
       !wchgi_has_prefix_ci(f->body_type, "application/sdp")) {
     memset(&r->body, 0, sizeof r->body);
     r->body.content_type = f->body_type;
     r->body.content_length = f->body_length;
-    ims->list_of_message_bodies = (wchg_message_body_list){&r->body, 1};
+    r->acr.ims.list_of_message_bodies = (wchg_message_body_list){&r->body, 1};
   }
+}
+
+void ctf_fill(wchg_ctf_record *r, const struct ctf_facts *f) {
+  const wchg_ctf_config *c = f->cfg;
+  const struct ctf_user *u = f->user;
+  wchg_ims_info *ims = &r->acr.ims;
+
+  accounting(&r->acr, f);
+  ims->service_context_id =
+      c->service_context_id.ptr ? c->service_context_id : WCHG_STR(WCHG_SERVICE_CONTEXT_IMS);
+  ims->private_user_id = u->impi;
+  if (u->impu.ptr)
+    subscription_id(r, u->impu);
+  ims->sip_method = f->sip_method;
+  ims->event = f->event;
+  ims->expires_information = f->expires;
+  ims->role_of_node = WCHG_INT(f->role_of_node);
+  ims->session_id = f->user_session_id;
+  involved_parties(r, f);
+  operators(r, f);
+  if (f->sdp)
+    sdp(r, f);
+  if (f->served_ip)
+    ims->served_party_ip_address = *f->served_ip;
+  message_body(r, f);
   ims->list_of_reason_header = (wchg_str_list){f->reason, f->reason_count};
   ims->access_network_information = oct(f->ani[0]);
   ims->additional_access_network_information = oct(f->ani[1]);
@@ -249,7 +257,7 @@ void ctf_fill(wchg_ctf_record *r, const struct ctf_facts *f) {
   ims->route_header_received = oct(f->route_received);
   ims->route_header_transmitted = oct(f->route_transmitted);
   ims->instance_id = oct(u->instance_id);
-  if (u->wic) { /* the WebRTC identities (DESIGN.md, webrtc_ext.h) */
+  if (u->wic) { /* the WebRTC identities, a WIC's only (TS 29.229 AVPs, webrtc_ext.h) */
     ims->webrtc_authentication_function_name = u->waf;
     ims->webrtc_web_server_function_name = u->wwsf;
   }

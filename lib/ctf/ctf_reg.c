@@ -19,57 +19,46 @@
 #define ROOT "REGISTER"
 
 struct wchg_ctf_reg {
-  const wchg_ctf_config *cfg;
   wchg_mem mem;
+  const wchg_ctf_config *cfg;
   struct wchgi_buf live, spare;
   bool registered;
   wchg_reg_flavour flavour;
-  struct ctf_ref impi, impu, waf, wwsf, instance_id, served_ip, ani;
+  struct ctf_user_refs user;
+  struct ctf_ref served_ip, ani;
   struct ctf_ref associated[CTF_MAX_LIST];
   size_t associated_count;
   int64_t expires_at_ms;
 };
 
+CTF_CONFIGURED(struct wchg_ctf_reg);
+
 wchg_ctf_reg *wchg_ctf_reg_new(const wchg_ctf_config *cfg) {
-  wchg_mem m;
-  wchg_ctf_reg *reg;
-  if (!cfg)
-    return NULL;
-  wchgi_mem_init(&m, cfg->mem);
-  reg = wchgi_malloc(&m, sizeof *reg);
-  if (!reg)
-    return NULL;
-  memset(reg, 0, sizeof *reg);
-  reg->mem = m;
-  reg->cfg = cfg;
-  return reg;
+  return ctf_object_of_config(cfg, sizeof(wchg_ctf_reg));
 }
 
 void wchg_ctf_reg_free(wchg_ctf_reg *reg) {
-  wchg_mem m;
   if (!reg)
     return;
-  m = reg->mem;
-  wchgi_buf_free(&reg->live, &m);
-  wchgi_buf_free(&reg->spare, &m);
-  wchgi_free(&m, reg);
+  void *blocks[] = {reg->live.p, reg->spare.p};
+  ctf_object_free(reg, blocks, WCHG_ARRAY_LEN(blocks));
 }
 
 wchg_status wchg_ctf_reg_get(const wchg_ctf_reg *reg, wchg_ctf_reg_info *out) {
-  const struct wchgi_buf *b;
+  struct ctf_user u;
   if (!reg || !out)
     return WCHG_E_ARG;
-  b = &reg->live;
+  ctf_user_get(&reg->live, &reg->user, &u);
   memset(out, 0, sizeof *out);
   out->registered = reg->registered;
   out->flavour = reg->flavour;
-  out->impi = ctf_get(b, reg->impi);
-  out->impu = ctf_get(b, reg->impu);
-  out->waf = ctf_get(b, reg->waf);
-  out->wwsf = ctf_get(b, reg->wwsf);
-  out->instance_id = ctf_get(b, reg->instance_id);
-  out->served_party_ip = ctf_get(b, reg->served_ip);
-  out->access_network_info = ctf_get(b, reg->ani);
+  out->impi = u.impi;
+  out->impu = u.impu;
+  out->waf = u.waf;
+  out->wwsf = u.wwsf;
+  out->instance_id = u.instance_id;
+  out->served_party_ip = ctf_reg_served_ip(reg);
+  out->access_network_info = ctf_reg_ani(reg);
   out->associated_uri_count = reg->associated_count;
   out->expires_at_ms = reg->expires_at_ms;
   return WCHG_OK;
@@ -77,14 +66,8 @@ wchg_status wchg_ctf_reg_get(const wchg_ctf_reg *reg, wchg_ctf_reg_info *out) {
 
 void ctf_reg_user(const wchg_ctf_reg *reg, struct ctf_user *out) {
   memset(out, 0, sizeof *out);
-  if (!reg || !reg->registered)
-    return;
-  out->wic = reg->flavour != WCHG_REG_IMS;
-  out->impi = ctf_get(&reg->live, reg->impi);
-  out->impu = ctf_get(&reg->live, reg->impu);
-  out->waf = ctf_get(&reg->live, reg->waf);
-  out->wwsf = ctf_get(&reg->live, reg->wwsf);
-  out->instance_id = ctf_get(&reg->live, reg->instance_id);
+  if (reg && reg->registered)
+    ctf_user_get(&reg->live, &reg->user, out);
 }
 
 wchg_str ctf_reg_served_ip(const wchg_ctf_reg *reg) {
@@ -93,6 +76,24 @@ wchg_str ctf_reg_served_ip(const wchg_ctf_reg *reg) {
 
 wchg_str ctf_reg_ani(const wchg_ctf_reg *reg) {
   return reg ? ctf_get(&reg->live, reg->ani) : (wchg_str){NULL, 0};
+}
+
+wchg_status ctf_check_user(const wchg_ctf_reg *reg, const wchg_sip_event *req,
+                           bool *emergency, wchg_diag *diag) {
+  char name[24];
+  const char *root = ctf_root(req->method, name);
+  bool wic = false;
+  if (reg) {
+    if (!reg->registered)
+      return ctf_fail(diag, WCHG_E_STATE, root, NULL, "the user is not registered");
+    wic = reg->flavour != WCHG_REG_IMS;
+  }
+  *emergency = req->emergency || wchg_is_emergency_urn(req->request_uri);
+  if (*emergency && wic) /* TS 23.228 Annex U: no emergency for WebRTC access */
+    return ctf_fail(diag, WCHG_E_EMERGENCY, root, "Request-URI",
+                    "IMS emergency sessions are not supported for WebRTC access "
+                    "(TS 23.228 Annex U)");
+  return WCHG_OK;
 }
 
 /* ---- REGISTER ---------------------------------------------------------- */
@@ -138,18 +139,14 @@ static wchg_status reg_user(wchg_ctf_record *r, const wchg_register_event *ev,
 static wchg_status reg_keep(wchg_ctf_reg *reg, const wchg_register_event *ev,
                             const struct ctf_user *u, int64_t expires_at) {
   struct wchgi_buf *b = &reg->spare, tmp;
-  size_t need = u->impi.len + u->impu.len + u->waf.len + u->wwsf.len + u->instance_id.len +
-                ev->request.served_party_ip.len + ev->request.access_network_info.len;
+  size_t need =
+      ctf_user_len(u) + ev->request.served_party_ip.len + ev->request.access_network_info.len;
   for (size_t k = 0; k < ev->associated_uri_count; k++)
     need += ev->associated_uri[k].len;
   b->len = 0;
   if (wchgi_buf_reserve(b, &reg->mem, b->len + need, NULL) != WCHG_OK)
     return WCHG_E_NOMEM;
-  reg->impi = ctf_put(b, u->impi);
-  reg->impu = ctf_put(b, u->impu);
-  reg->waf = ctf_put(b, u->waf);
-  reg->wwsf = ctf_put(b, u->wwsf);
-  reg->instance_id = ctf_put(b, u->instance_id);
+  ctf_user_put(b, &reg->user, u);
   reg->served_ip = ctf_put(b, ev->request.served_party_ip);
   reg->ani = ctf_put(b, ev->request.access_network_info);
   for (size_t k = 0; k < ev->associated_uri_count; k++)
@@ -189,15 +186,63 @@ static wchg_status reg_check(const wchg_ctf_reg *reg, const wchg_register_event 
   return WCHG_OK;
 }
 
+/* The values of the REGISTER into |out|'s scratch: the served user *u
+ * and what its EVENT reads, *v. */
+static wchg_status reg_read(wchg_ctf_record *out, const wchg_ctf_config *cfg,
+                            const wchg_register_event *ev, struct ctf_user *u,
+                            struct ctf_event_values *v, wchg_diag *diag) {
+  wchg_status rc = ctf_record_begin(out, ctf_session_id_bound(cfg) + ev->authorization.len +
+                                             ev->request.charging_vector.len +
+                                             ev->response.charging_vector.len);
+  if (rc != WCHG_OK)
+    return rc;
+  if (!ev->impu.len)
+    return ctf_fail(diag, WCHG_E_MISSING, ROOT, "impu", "no public user identity");
+  rc = reg_user(out, ev, u, diag);
+  if (rc == WCHG_OK)
+    rc = ctf_check_list(ev->associated_uri_count, ROOT, "associated_uri", diag);
+  if (rc == WCHG_OK)
+    rc = ctf_event_read(out, &ev->request, &ev->response, ev->request.access_network_info,
+                        ev->request.served_party_ip, ROOT, v, diag);
+  return rc;
+}
+
+/* The context after the final response: a 2xx keeps the identities until
+ * the expiry it granted; 0 ends the registration (RFC 3261 §10.2.2). */
+static wchg_status reg_update(wchg_ctf_reg *reg, const wchg_register_event *ev,
+                              const struct ctf_user *u, wchg_opt_int expires) {
+  if (ev->response.status_code >= 300)
+    return WCHG_OK;
+  if (expires.present && expires.value == 0) {
+    reg_empty(reg);
+    return WCHG_OK;
+  }
+  return reg_keep(reg, ev, u, expires.present ? ev->response.time_ms + expires.value * 1000 : 0);
+}
+
+/* The EVENT of the REGISTER transaction into |out|. */
+static void reg_event(wchg_ctf_record *out, const wchg_ctf_config *cfg, uint64_t unique,
+                      const wchg_register_event *ev, const struct ctf_user *u,
+                      const struct ctf_event_values *v, wchg_opt_int expires) {
+  struct ctf_facts f;
+  ctf_event_facts(out, &f, cfg, unique, &ev->request, &ev->response, v);
+  f.role_of_node = WCHG_ROLE_ORIGINATING;
+  f.user = u;
+  f.sip_method = WCHG_STR("REGISTER");
+  f.expires = expires;
+  f.called = ev->impu; /* for REGISTER: the IMPU registered (§7.2.25) */
+  f.associated = ev->associated_uri;
+  f.associated_count = ev->associated_uri_count;
+  f.cause_code = WCHG_INT(wchg_cause_code("REGISTER", ev->response.status_code,
+                                          expires.present && !expires.value));
+  ctf_fill(out, &f);
+}
+
 wchg_status wchg_ctf_register(wchg_ctf_reg *reg, const wchg_register_event *ev,
                               uint64_t unique, wchg_ctf_record *out, wchg_diag *diag) {
-  const wchg_ctf_config *cfg;
-  struct ctf_facts f;
   struct ctf_user u;
-  struct ctf_pcv pcv[2];
-  wchg_ip_address ip;
+  struct ctf_event_values v;
   wchg_opt_int expires;
-  int st;
   wchg_status rc;
 
   wchgi_diag_clear(diag);
@@ -206,58 +251,17 @@ wchg_status wchg_ctf_register(wchg_ctf_reg *reg, const wchg_register_event *ev,
   ctf_record_none(out);
   if (!reg || !ev || !reg->cfg)
     return WCHG_E_ARG;
-  cfg = reg->cfg;
   rc = reg_check(reg, ev, diag);
   if (rc != WCHG_OK)
     return rc;
-  st = ev->response.status_code;
-  if (st == 401 || st == 407) /* a challenge: part of authentication */
-    return WCHG_OK;
-  rc = ctf_record_begin(out, ctf_session_id_bound(cfg) + ev->authorization.len +
-                                ev->request.charging_vector.len +
-                                ev->response.charging_vector.len);
+  if (ev->response.status_code == 401 || ev->response.status_code == 407)
+    return WCHG_OK; /* a challenge: part of authentication */
+  rc = reg_read(out, reg->cfg, ev, &u, &v, diag);
   if (rc != WCHG_OK)
     return rc;
-  if (!ev->impu.len)
-    return ctf_fail(diag, WCHG_E_MISSING, ROOT, "impu", "no public user identity");
-  rc = reg_user(out, ev, &u, diag);
-  if (rc == WCHG_OK)
-    rc = ctf_check_list(ev->associated_uri_count, ROOT, "associated_uri", diag);
-  if (rc == WCHG_OK)
-    rc = ctf_check_list(ev->request.asserted_identity_count, ROOT, "asserted_identity", diag);
-  if (rc == WCHG_OK)
-    rc = ctf_parse_pcv(out, 0, ev->request.charging_vector, &pcv[0], diag);
-  if (rc == WCHG_OK)
-    rc = ctf_parse_pcv(out, 1, ev->response.charging_vector, &pcv[1], diag);
-  memset(&f, 0, sizeof f);
-  if (rc == WCHG_OK)
-    rc = ctf_parse_ani(out, ev->request.access_network_info, f.ani, diag);
-  if (rc == WCHG_OK)
-    rc = ctf_parse_ip(ev->request.served_party_ip, &ip, ROOT, diag);
-  if (rc != WCHG_OK)
-    return rc;
-
-  /* the expiry the 2xx granted; 0 ends the registration (RFC 3261 §10.2.2) */
   expires = ev->response.expires.present ? ev->response.expires : ev->request.expires;
-  if (st < 300) {
-    if (expires.present && expires.value == 0)
-      reg_empty(reg);
-    else if (reg_keep(reg, ev, &u,
-                      expires.present ? ev->response.time_ms + expires.value * 1000 : 0) !=
-             WCHG_OK)
-      return WCHG_E_NOMEM;
-  }
-
-  ctf_event_facts(out, &f, cfg, unique, &ev->request, &ev->response, pcv);
-  f.role_of_node = WCHG_ROLE_ORIGINATING;
-  f.user = &u;
-  f.sip_method = WCHG_STR("REGISTER");
-  f.expires = expires;
-  f.called = ev->impu; /* for REGISTER: the IMPU registered (§7.2.25) */
-  f.associated = ev->associated_uri;
-  f.associated_count = ev->associated_uri_count;
-  f.served_ip = &ip;
-  f.cause_code = WCHG_INT(wchg_cause_code("REGISTER", st, expires.present && !expires.value));
-  ctf_fill(out, &f);
+  if (reg_update(reg, ev, &u, expires) != WCHG_OK)
+    return WCHG_E_NOMEM;
+  reg_event(out, reg->cfg, unique, ev, &u, &v, expires);
   return WCHG_OK;
 }

@@ -24,18 +24,19 @@ struct sdp_slot {
 };
 
 struct wchg_ctf_session {
-  const wchg_ctf_config *cfg;
   wchg_mem mem;
+  const wchg_ctf_config *cfg;
   wchg_ctf_state state;
   uint32_t record_number;
   int role;
-  bool wic, emergency, acked;
+  bool emergency, acked;
   int64_t invite_ms, last_record_ms;
 
   /* from the initial INVITE and the registration */
   struct wchgi_buf base;
-  struct ctf_ref sid, impi, impu, waf, wwsf, instance_id, call_id, called, from, caller_tag,
-      route_received, route_transmitted, icsi, icid, orig_ioi;
+  struct ctf_user_refs user;
+  struct ctf_ref sid, call_id, called, from, caller_tag, route_received, route_transmitted, icsi,
+      icid, orig_ioi;
   struct ctf_ref calling[CTF_MAX_LIST];
   size_t calling_count;
   struct ctf_ref transit_req[WCHG_SIP_MAX_TRANSIT_IOI];
@@ -68,19 +69,10 @@ struct wchg_ctf_session {
   struct ctf_answers answers;
 };
 
+CTF_CONFIGURED(struct wchg_ctf_session);
+
 wchg_ctf_session *wchg_ctf_session_new(const wchg_ctf_config *cfg) {
-  wchg_mem m;
-  wchg_ctf_session *s;
-  if (!cfg)
-    return NULL;
-  wchgi_mem_init(&m, cfg->mem);
-  s = wchgi_malloc(&m, sizeof *s);
-  if (!s)
-    return NULL;
-  memset(s, 0, sizeof *s);
-  s->mem = m;
-  s->cfg = cfg;
-  return s;
+  return ctf_object_of_config(cfg, sizeof(wchg_ctf_session));
 }
 
 void wchg_ctf_session_reset(wchg_ctf_session *s) {
@@ -97,18 +89,12 @@ void wchg_ctf_session_reset(wchg_ctf_session *s) {
 }
 
 void wchg_ctf_session_free(wchg_ctf_session *s) {
-  wchg_mem m;
   if (!s)
     return;
-  m = s->mem;
-  wchgi_buf_free(&s->base, &m);
-  wchgi_buf_free(&s->resp, &m);
-  wchgi_buf_free(&s->ani, &m);
-  wchgi_buf_free(&s->offer.text, &m);
-  wchgi_buf_free(&s->early.text, &m);
-  wchgi_buf_free(&s->agreed.text, &m);
-  ctf_answers_free(&s->answers, &m);
-  wchgi_free(&m, s);
+  void *blocks[] = {s->base.p,      s->resp.p,       s->ani.p,
+                    s->offer.text.p, s->early.text.p, s->agreed.text.p};
+  ctf_answers_free(&s->answers, &s->mem);
+  ctf_object_free(s, blocks, WCHG_ARRAY_LEN(blocks));
 }
 
 wchg_ctf_state wchg_ctf_session_state(const wchg_ctf_session *s) {
@@ -135,17 +121,6 @@ static size_t list_len(const wchg_str *v, size_t n) {
   return t;
 }
 
-static bool nocase_eq(const char *a, const char *lit, size_t n) {
-  for (size_t k = 0; k < n; k++) {
-    char c = a[k];
-    if (c >= 'A' && c <= 'Z')
-      c = (char)(c - 'A' + 'a');
-    if (c != lit[k])
-      return false;
-  }
-  return true;
-}
-
 /* The tag parameter of a From header value (RFC 3261 §19.3), or absent. */
 static wchg_str from_tag(wchg_str from) {
   size_t i = 0, start;
@@ -156,7 +131,7 @@ static wchg_str from_tag(wchg_str from) {
     if (p[k] == '>')
       i = k;
   for (; i + 5 <= from.len; i++)
-    if (p[i] == ';' && nocase_eq(p + i + 1, "tag=", 4))
+    if (p[i] == ';' && wchgi_has_prefix_ci((wchg_str){p + i + 1, from.len - i - 1}, "tag="))
       break;
   if (i + 5 > from.len)
     return (wchg_str){NULL, 0};
@@ -213,12 +188,7 @@ static void session_facts(const wchg_ctf_session *s, struct view *v, struct ctf_
                           int32_t type, int64_t event_ms, const wchg_ip_address *ip) {
   const struct wchgi_buf *b = &s->base;
   memset(f, 0, sizeof *f);
-  v->user.wic = s->wic;
-  v->user.impi = ctf_get(b, s->impi);
-  v->user.impu = ctf_get(b, s->impu);
-  v->user.waf = ctf_get(b, s->waf);
-  v->user.wwsf = ctf_get(b, s->wwsf);
-  v->user.instance_id = ctf_get(b, s->instance_id);
+  ctf_user_get(b, &s->user, &v->user);
   for (size_t k = 0; k < s->calling_count; k++)
     v->calling[k] = ctf_get(b, s->calling[k]);
   for (size_t k = 0; k < s->transit_req_count; k++)
@@ -255,6 +225,16 @@ static void session_facts(const wchg_ctf_session *s, struct view *v, struct ctf_
   f->interval = ctf_answers_interval(&s->answers, &s->cfg->acct_interim_interval);
 }
 
+/* The media of a record: the SDP of |slot| (NULL or unset: none), read
+ * into r->sdp[0] before. */
+static void media(struct ctf_facts *f, wchg_ctf_record *r, const struct sdp_slot *slot) {
+  if (!slot || !slot->set)
+    return;
+  f->sdp = &r->sdp[0];
+  f->sdp_type = slot->type;
+  f->media_initiator = slot->initiator;
+}
+
 static void keep_ani(wchg_ctf_session *s, const wchg_str spec[2]) {
   if (!spec[0].ptr)
     return;
@@ -277,99 +257,131 @@ static wchg_status begin_check(const wchg_ctf_session *s, int role,
   return ctf_check_list(invite->asserted_identity_count, "INVITE", "asserted_identity", diag);
 }
 
+/* What the initial INVITE says, read before anything changes. */
+struct begun {
+  struct ctf_user user;
+  struct ctf_pcv pcv;
+  wchg_str ani[2], called;
+  wchg_ip_address ip;
+  bool emergency;
+  bool sdp; /* the INVITE's SDP body was read into r->sdp[0] */
+};
+
+/* The INVITE's values into |out|'s scratch and *b; the P-Access-Network-
+ * Info and the served address fall back to the registration's. */
+static wchg_status begin_read(const wchg_ctf_session *s, const wchg_ctf_reg *reg, int role,
+                              const wchg_sip_event *ev, wchg_ctf_record *out, struct begun *b,
+                              wchg_diag *diag) {
+  wchg_status rc = begin_check(s, role, ev, diag);
+  b->emergency = b->sdp = false;
+  if (rc == WCHG_OK)
+    rc = ctf_check_user(reg, ev, &b->emergency, diag);
+  if (rc == WCHG_OK)
+    rc = ctf_record_begin(out, ev->charging_vector.len);
+  if (rc == WCHG_OK)
+    rc = ctf_parse_pcv(out, 0, ev->charging_vector, &b->pcv, diag);
+  if (rc == WCHG_OK)
+    rc = ctf_parse_ani(out, ev->access_network_info.ptr ? ev->access_network_info
+                                                         : ctf_reg_ani(reg),
+                       b->ani, diag);
+  if (rc == WCHG_OK)
+    rc = ctf_parse_ip(ev->served_party_ip.ptr ? ev->served_party_ip : ctf_reg_served_ip(reg),
+                      &b->ip, "INVITE", diag);
+  if (rc == WCHG_OK)
+    rc = ctf_event_sdp(out, s->cfg, ev->sdp, &b->sdp, diag);
+  if (rc != WCHG_OK)
+    return rc;
+  ctf_reg_user(reg, &b->user);
+  /* Called-Party-Address: the Request-URI; for a terminating user the
+   * P-Called-Party-ID when given (TS 32.299 §7.2.25) */
+  b->called = role == WCHG_ROLE_TERMINATING && ev->called_party_id.ptr ? ev->called_party_id
+                                                                        : ev->request_uri;
+  return WCHG_OK;
+}
+
+/* Room for what the session keeps of the INVITE; WCHG_E_NOMEM changes
+ * nothing visible. */
+static wchg_status begin_reserve(wchg_ctf_session *s, const wchg_sip_event *ev,
+                                 const struct begun *b) {
+  size_t need = ctf_session_id_bound(s->cfg) + ctf_user_len(&b->user) + ev->call_id.len +
+                b->called.len + ev->from.len + ev->route_received.len +
+                ev->route_transmitted.len + ev->icsi.len + b->pcv.icid.len +
+                b->pcv.orig_ioi.len + list_len(ev->asserted_identity, ev->asserted_identity_count) +
+                list_len(b->pcv.transit, b->pcv.transit_count);
+  if (wchgi_buf_reserve(&s->base, &s->mem, need, NULL) != WCHG_OK ||
+      wchgi_buf_reserve(&s->ani, &s->mem, b->ani[0].len + b->ani[1].len, NULL) != WCHG_OK ||
+      wchgi_buf_reserve(&s->offer.text, &s->mem, b->sdp ? ev->sdp.len : 0, NULL) != WCHG_OK)
+    return WCHG_E_NOMEM;
+  return WCHG_OK;
+}
+
+/* The tag of the INVITE's From (kept at s->from) as a place in the base
+ * store; unset when it has none. */
+static struct ctf_ref caller_tag(const wchg_ctf_session *s) {
+  wchg_str tag = from_tag(ctf_get(&s->base, s->from));
+  struct ctf_ref r = s->from;
+  r.set = false;
+  if (tag.ptr)
+    r = (struct ctf_ref){(size_t)(tag.ptr - (const char *)s->base.p), tag.len, true};
+  return r;
+}
+
+/* The Session-Id of |unique| and what every record of the session
+ * repeats from the INVITE and the registration into the base store (room
+ * made by begin_reserve). */
+static void keep_base(wchg_ctf_session *s, uint64_t unique, const wchg_sip_event *ev,
+                      const struct begun *b) {
+  size_t sid_len = 0;
+  wchg_ctf_session_id(s->cfg, unique, (char *)s->base.p, s->base.cap, &sid_len);
+  s->sid = (struct ctf_ref){0, sid_len, true};
+  s->base.len = sid_len;
+  ctf_user_put(&s->base, &s->user, &b->user);
+  s->call_id = ctf_put(&s->base, ev->call_id);
+  s->called = ctf_put(&s->base, b->called);
+  s->from = ctf_put(&s->base, ev->from);
+  s->caller_tag = caller_tag(s);
+  s->route_received = ctf_put(&s->base, ev->route_received);
+  s->route_transmitted = ctf_put(&s->base, ev->route_transmitted);
+  s->icsi = ctf_put(&s->base, ev->icsi);
+  s->icid = ctf_put(&s->base, b->pcv.icid);
+  s->orig_ioi = ctf_put(&s->base, b->pcv.orig_ioi);
+  for (size_t k = 0; k < ev->asserted_identity_count; k++)
+    s->calling[k] = ctf_put(&s->base, ev->asserted_identity[k]);
+  s->calling_count = ev->asserted_identity_count;
+  for (size_t k = 0; k < b->pcv.transit_count; k++)
+    s->transit_req[k] = ctf_put(&s->base, b->pcv.transit[k]);
+  s->transit_req_count = b->pcv.transit_count;
+}
+
 wchg_status wchg_ctf_session_begin(wchg_ctf_session *s, const wchg_ctf_reg *reg,
                                    int role_of_node, uint64_t unique,
                                    const wchg_sip_event *invite, wchg_ctf_record *out,
                                    wchg_diag *diag) {
-  const wchg_sip_event *ev = invite;
-  struct ctf_user u;
-  struct ctf_pcv pcv;
-  wchg_str ani[2], called;
-  wchg_ip_address ip;
-  bool emergency = false, sdp = false;
-  size_t need, sid_len = 0;
+  struct begun b;
   wchg_status rc;
 
   wchgi_diag_clear(diag);
   if (!out)
     return WCHG_E_ARG;
   ctf_record_none(out);
-  if (!s || !ev)
+  if (!s || !invite)
     return WCHG_E_ARG;
-  rc = begin_check(s, role_of_node, ev, diag);
+  rc = begin_read(s, reg, role_of_node, invite, out, &b, diag);
   if (rc == WCHG_OK)
-    rc = ctf_check_user(reg, ev, &emergency, diag);
-  if (rc == WCHG_OK)
-    rc = ctf_record_begin(out, ev->charging_vector.len);
-  if (rc == WCHG_OK)
-    rc = ctf_parse_pcv(out, 0, ev->charging_vector, &pcv, diag);
-  if (rc == WCHG_OK)
-    rc = ctf_parse_ani(out, ev->access_network_info.ptr ? ev->access_network_info
-                                                         : ctf_reg_ani(reg),
-                       ani, diag);
-  if (rc == WCHG_OK)
-    rc = ctf_parse_ip(ev->served_party_ip.ptr ? ev->served_party_ip : ctf_reg_served_ip(reg),
-                      &ip, "INVITE", diag);
-  if (rc == WCHG_OK)
-    rc = ctf_event_sdp(out, s->cfg, ev->sdp, &sdp, diag);
+    rc = begin_reserve(s, invite, &b);
   if (rc != WCHG_OK)
     return rc;
 
-  ctf_reg_user(reg, &u);
-  /* Called-Party-Address: the Request-URI; for a terminating user the
-   * P-Called-Party-ID when given (TS 32.299 §7.2.25) */
-  called = role_of_node == WCHG_ROLE_TERMINATING && ev->called_party_id.ptr
-               ? ev->called_party_id
-               : ev->request_uri;
-  need = ctf_session_id_bound(s->cfg) + u.impi.len + u.impu.len + u.waf.len + u.wwsf.len +
-         u.instance_id.len + ev->call_id.len + called.len + ev->from.len +
-         ev->route_received.len + ev->route_transmitted.len + ev->icsi.len + pcv.icid.len +
-         pcv.orig_ioi.len + list_len(ev->asserted_identity, ev->asserted_identity_count) +
-         list_len(pcv.transit, pcv.transit_count);
-  if (wchgi_buf_reserve(&s->base, &s->mem, need, NULL) != WCHG_OK ||
-      wchgi_buf_reserve(&s->ani, &s->mem, ani[0].len + ani[1].len, NULL) != WCHG_OK ||
-      wchgi_buf_reserve(&s->offer.text, &s->mem, sdp ? ev->sdp.len : 0, NULL) != WCHG_OK)
-    return WCHG_E_NOMEM;
-
   wchg_ctf_session_reset(s);
-  wchg_ctf_session_id(s->cfg, unique, (char *)s->base.p, s->base.cap, &sid_len);
-  s->sid = (struct ctf_ref){0, sid_len, true};
-  s->base.len = sid_len;
-  s->wic = u.wic;
-  s->impi = ctf_put(&s->base, u.impi);
-  s->impu = ctf_put(&s->base, u.impu);
-  s->waf = ctf_put(&s->base, u.waf);
-  s->wwsf = ctf_put(&s->base, u.wwsf);
-  s->instance_id = ctf_put(&s->base, u.instance_id);
-  s->call_id = ctf_put(&s->base, ev->call_id);
-  s->called = ctf_put(&s->base, called);
-  s->from = ctf_put(&s->base, ev->from);
-  s->caller_tag = s->from;
-  {
-    wchg_str tag = from_tag(ctf_get(&s->base, s->from));
-    s->caller_tag.set = tag.ptr != NULL;
-    if (tag.ptr)
-      s->caller_tag = (struct ctf_ref){(size_t)(tag.ptr - (const char *)s->base.p), tag.len, true};
-  }
-  s->route_received = ctf_put(&s->base, ev->route_received);
-  s->route_transmitted = ctf_put(&s->base, ev->route_transmitted);
-  s->icsi = ctf_put(&s->base, ev->icsi);
-  s->icid = ctf_put(&s->base, pcv.icid);
-  s->orig_ioi = ctf_put(&s->base, pcv.orig_ioi);
-  for (size_t k = 0; k < ev->asserted_identity_count; k++)
-    s->calling[k] = ctf_put(&s->base, ev->asserted_identity[k]);
-  s->calling_count = ev->asserted_identity_count;
-  for (size_t k = 0; k < pcv.transit_count; k++)
-    s->transit_req[k] = ctf_put(&s->base, pcv.transit[k]);
-  s->transit_req_count = pcv.transit_count;
-  s->served_ip = ip;
-  keep_ani(s, ani);
-  if (sdp) /* the calling party's offer */
-    slot_set(&s->offer, ev->sdp, WCHG_SDP_OFFER, true);
-  s->offered = ev->sdp.ptr != NULL;
+  keep_base(s, unique, invite, &b);
+  s->served_ip = b.ip;
+  keep_ani(s, b.ani);
+  if (b.sdp) /* the calling party's offer */
+    slot_set(&s->offer, invite->sdp, WCHG_SDP_OFFER, true);
+  s->offered = invite->sdp.ptr != NULL;
   s->role = role_of_node;
-  s->emergency = emergency;
-  s->invite_ms = ev->time_ms;
+  s->emergency = b.emergency;
+  s->invite_ms = invite->time_ms;
   s->state = WCHG_CTF_SETUP;
   return WCHG_OK;
 }
@@ -404,11 +416,7 @@ wchg_status wchg_ctf_session_info(const wchg_ctf_session *s, int64_t now_ms,
   f.interim_interval = false;
   f.sip_method = WCHG_STR("INVITE");
   f.request_ts = WCHG_TIME_MS(s->invite_ms);
-  if (slot) {
-    f.sdp = &out->sdp[0];
-    f.sdp_type = slot->type;
-    f.media_initiator = slot->initiator;
-  }
+  media(&f, out, slot);
   ctf_fill(out, &f);
   return WCHG_OK;
 }
@@ -588,11 +596,7 @@ static void do_start(wchg_ctf_session *s, const wchg_sip_event *ev, const struct
   f.response_ts = WCHG_TIME_MS(ev->time_ms);
   f.called_asserted = ev->asserted_identity;
   f.called_asserted_count = ev->asserted_identity_count;
-  if (s->agreed.set) {
-    f.sdp = &r->sdp[0];
-    f.sdp_type = s->agreed.type;
-    f.media_initiator = s->agreed.initiator;
-  }
+  media(&f, r, &s->agreed);
   ctf_fill(r, &f);
 }
 
@@ -650,9 +654,7 @@ static void do_modify(wchg_ctf_session *s, const wchg_sip_event *ev, const struc
   f.sip_method = method;
   f.request_ts = WCHG_TIME_MS(req_ms);
   f.response_ts = WCHG_TIME_MS(ev->time_ms);
-  f.sdp = &r->sdp[0];
-  f.sdp_type = s->agreed.type;
-  f.media_initiator = s->agreed.initiator;
+  media(&f, r, &s->agreed);
   ctf_fill(r, &f);
 }
 
@@ -680,6 +682,39 @@ static void await_answer(wchg_ctf_session *s, const wchg_sip_event *ev) {
   s->pending.caller = from_caller(s, ev);
   s->pending.method = ctf_is(ev->method, "INVITE") ? WCHG_STR("INVITE") : WCHG_STR("UPDATE");
   s->pending.ms = ev->time_ms;
+}
+
+/* What |act| does to the session, and its record into |r|. */
+static void apply(wchg_ctf_session *s, enum action act, const wchg_sip_event *ev,
+                  const struct parsed *p, wchg_ctf_record *r) {
+  switch (act) {
+  case ACT_EARLY:
+    do_early(s, ev, p);
+    break;
+  case ACT_START:
+    do_start(s, ev, p, r);
+    break;
+  case ACT_FAIL:
+    do_fail(s, ev, p, r);
+    break;
+  case ACT_ACK:
+    s->acked = true;
+    break;
+  case ACT_PENDING:
+    await_answer(s, ev);
+    break;
+  case ACT_MODIFY:
+    do_modify(s, ev, p, r);
+    break;
+  case ACT_DROP:
+    s->pending.on = false;
+    break;
+  case ACT_STOP:
+    do_stop(s, ev, p, r);
+    break;
+  default:
+    break;
+  }
 }
 
 wchg_status wchg_ctf_session_event(wchg_ctf_session *s, const wchg_sip_event *ev,
@@ -713,34 +748,7 @@ wchg_status wchg_ctf_session_event(wchg_ctf_session *s, const wchg_sip_event *ev
     return rc;
 
   keep_ani(s, p.ani);
-  switch (act) {
-  case ACT_EARLY:
-    do_early(s, ev, &p);
-    break;
-  case ACT_START:
-    do_start(s, ev, &p, out);
-    break;
-  case ACT_FAIL:
-    do_fail(s, ev, &p, out);
-    break;
-  case ACT_ACK:
-    s->acked = true;
-    break;
-  case ACT_PENDING:
-    await_answer(s, ev);
-    break;
-  case ACT_MODIFY:
-    do_modify(s, ev, &p, out);
-    break;
-  case ACT_DROP:
-    s->pending.on = false;
-    break;
-  case ACT_STOP:
-    do_stop(s, ev, &p, out);
-    break;
-  default:
-    break;
-  }
+  apply(s, act, ev, &p, out);
   return WCHG_OK;
 }
 
@@ -767,11 +775,7 @@ wchg_status wchg_ctf_session_tick(wchg_ctf_session *s, int64_t now_ms, wchg_ctf_
   /* Acct-Interim-Interval expiry (TS 32.260 §5.2.1): no SIP message, so
    * no SIP-Method and no Time-Stamps */
   session_facts(s, &v, &f, WCHG_ACR_INTERIM, now_ms, NULL);
-  if (s->agreed.set) {
-    f.sdp = &out->sdp[0];
-    f.sdp_type = s->agreed.type;
-    f.media_initiator = s->agreed.initiator;
-  }
+  media(&f, out, &s->agreed);
   ctf_fill(out, &f);
   return WCHG_OK;
 }
