@@ -4,7 +4,8 @@
 #   make check      unit tests (plain, valgrind, ASan+UBSan), fuzz corpus
 #                   replay, ABI checks, example smoke test, independent
 #                   decoders (asn1c, Erlang asn1) over every record produced,
-#                   tshark over every Diameter message produced
+#                   tshark over every Diameter message produced, every
+#                   public function, type and enum value documented
 #   make demo       build the examples, replay the WebRTC call demo (every
 #                   ACR to $(B)/demo/), show an H.3 and an H.4 WebRTC CDR
 #   make bench      encode/decode ns/op against stock asn1c (CDRs) and
@@ -13,7 +14,10 @@
 #                   of the campaign (FUZZ_MERGE=1 merges new inputs into
 #                   tests/fuzz/corpus/); make check runs every target from a
 #                   fixed seed for the runs of tests/fuzz/budget
-#   make install    PREFIX=/usr/local, DESTDIR; make uninstall; make clean
+#   make doc        the API reference from the public headers' comments:
+#                   HTML and man pages in $(B)/doc/ (docs/tools/wchgdoc.py)
+#   make install    PREFIX=/usr/local, DESTDIR, MANDIR; make uninstall;
+#                   make clean
 #
 # Everything built goes under $(B) (default build/).
 #
@@ -23,6 +27,7 @@ B ?= build
 PREFIX ?= /usr/local
 LIBDIR ?= $(PREFIX)/lib
 INCLUDEDIR ?= $(PREFIX)/include
+MANDIR ?= $(PREFIX)/share/man
 PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
 DESTDIR ?=
 
@@ -36,6 +41,8 @@ TEXT2PCAP ?= text2pcap
 OBJCOPY ?= objcopy
 NM ?= nm
 INSTALL ?= install
+PYTHON ?= python3
+GROFF ?= groff
 FUZZ_SECONDS ?= 60
 FUZZ_MERGE ?= 0
 CI ?=
@@ -249,7 +256,7 @@ demo: $(EXAMPLE_BINS)
 # prints "SKIP: <tool> not installed" (or fails when CI=true).
 
 CHECK_STEPS := unit valgrind asan fuzz-replay fuzz real-data abi abi-clash examples tshark \
-	oracle-asn1c oracle-erlang oracle-receive
+	oracle-asn1c oracle-erlang oracle-receive doc
 CHECK_OUT := $(B)/test-out
 # Records checked by the independent decoders.
 ORACLE_INPUTS = $(CHECK_OUT)/*.der tests/vectors/*.der $(B)/check/examples/*.der
@@ -422,6 +429,33 @@ check-oracle-receive: $(B)/examples/cdr2json $(B)/examples/json2cdr | $(B)/check
 	grep -q "^cdr2json: .*cut.der: record $$((n + 1)) at byte [0-9]*: .*(input truncated)$$" \
 	    $$d/cut.err
 
+# The API reference (docs/tools/wchgdoc.py check): every public function,
+# type and enum value has a doc block, every |name| a function's block
+# names is one of its parameters, every wchg_ name a guide uses is
+# declared, every option of an example is in its usage line. Then make
+# doc: its internal links resolve, every function the shared library
+# exports has its man page, and groff formats every page without a
+# warning.
+check-doc: $(SHARED_LIB) | $(B)/check
+	@$(call need_tool,$(PYTHON) $(GROFF)); set -e; \
+	echo "$(PYTHON) docs/tools/wchgdoc.py check include/webrtc_chg/*.h ..."; \
+	$(PYTHON) docs/tools/wchgdoc.py check $(DOC_ARGS); \
+	$(MAKE) -s --no-print-directory doc; \
+	n=0; missing=; \
+	for s in $$($(NM) -D --defined-only $(SHARED_LIB) | awk '{ print $$NF }' | \
+	    sed -n 's/^\(wchg_[A-Za-z0-9_]*\)@.*/\1/p'); do \
+	  n=$$((n + 1)); \
+	  [ -f $(B)/doc/man/man3/$$s.3 ] || missing="$$missing $$s"; \
+	done; \
+	if [ -n "$$missing" ]; then echo "FAIL: no man page for:$$missing"; exit 1; fi; \
+	test $$n -gt 0; \
+	pages=$$(ls $(B)/doc/man/man1/*.1 $(B)/doc/man/man3/*.3); \
+	for p in $$pages; do \
+	  w=$$(LC_ALL=C.UTF-8 $(GROFF) -man -Tutf8 -ww -z $$p 2>&1); \
+	  if [ -n "$$w" ]; then echo "FAIL: groff: $$p: $$w"; exit 1; fi; \
+	done; \
+	echo "doc: $$n exported functions, each with its man page; $$(echo $$pages | wc -w) man pages, no groff warning; $(B)/doc/index.html"
+
 # Two checks of the house's shape, not yet in CHECK_STEPS:
 # check-layers: which object of lib/ uses which (nm), against the layers
 # of tests/tools/layers: no circle between files, no use that climbs.
@@ -499,6 +533,25 @@ fuzz: $(FUZZ_BINS)
 	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_MERGE=$(FUZZ_MERGE) \
 	    bash tests/fuzz/run.sh fuzz $(B) $(FUZZ_TARGETS)
 
+# ---------------------------------------------------------------- doc
+
+# The reference: one HTML page per header, the guides (docs/guide/*.md),
+# an index of every function, type and constant; man pages: section 3 for
+# every function and header, section 1 for every example.
+DOC_HEADERS := $(wildcard include/webrtc_chg/*.h)
+DOC_GUIDES := $(wildcard docs/guide/*.md)
+DOC_TOOLS := $(EXAMPLES:%=examples/%.c)
+DOC_ARGS = $(DOC_HEADERS) --guides $(DOC_GUIDES) --tools $(DOC_TOOLS)
+DOC_DATE = $(shell git log -1 --format=%cs 2>/dev/null)
+
+.PHONY: doc
+doc: $(B)/doc/index.html
+
+$(B)/doc/index.html: docs/tools/wchgdoc.py $(DOC_HEADERS) $(DOC_GUIDES) $(DOC_TOOLS)
+	rm -rf $(B)/doc
+	$(PYTHON) docs/tools/wchgdoc.py build --out $(B)/doc --version $(VERSION) \
+	    --date "$(DOC_DATE)" $(DOC_ARGS)
+
 # ---------------------------------------------------------------- install
 
 $(B)/webrtc_chg.pc: pkgconfig/webrtc_chg.pc.in include/webrtc_chg/common.h \
@@ -529,9 +582,9 @@ dict-meta: | $(B)
 $(B)/webrtc_chg.pc: FORCE
 FORCE:
 
-install: all $(B)/webrtc_chg.pc
+install: all doc $(B)/webrtc_chg.pc
 	$(INSTALL) -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR)/webrtc_chg \
-	    $(DESTDIR)$(PKGCONFIGDIR)
+	    $(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man3
 	$(INSTALL) -m 644 $(STATIC_LIB) $(DESTDIR)$(LIBDIR)/
 	$(INSTALL) -m 755 $(SHARED_LIB) $(DESTDIR)$(LIBDIR)/
 	ln -sf $(notdir $(SHARED_LIB)) $(DESTDIR)$(LIBDIR)/$(SONAME)
@@ -539,6 +592,8 @@ install: all $(B)/webrtc_chg.pc
 	$(INSTALL) -m 644 include/webrtc_chg/*.h \
 	    $(DESTDIR)$(INCLUDEDIR)/webrtc_chg/
 	$(INSTALL) -m 644 $(B)/webrtc_chg.pc $(DESTDIR)$(PKGCONFIGDIR)/
+	$(INSTALL) -m 644 $(B)/doc/man/man1/*.1 $(DESTDIR)$(MANDIR)/man1/
+	$(INSTALL) -m 644 $(B)/doc/man/man3/*.3 $(DESTDIR)$(MANDIR)/man3/
 
 uninstall:
 	rm -f $(DESTDIR)$(LIBDIR)/$(LIBNAME).a \
@@ -546,6 +601,9 @@ uninstall:
 	    $(DESTDIR)$(LIBDIR)/$(SONAME) $(DESTDIR)$(LIBDIR)/$(LIBNAME).so \
 	    $(DESTDIR)$(PKGCONFIGDIR)/webrtc_chg.pc
 	rm -rf $(DESTDIR)$(INCLUDEDIR)/webrtc_chg
+	@set -e; pages=$$($(PYTHON) docs/tools/wchgdoc.py list-man $(DOC_ARGS)); \
+	echo "rm -f $(DESTDIR)$(MANDIR)/man{1,3}/... ($$(echo $$pages | wc -w) man pages)"; \
+	for p in $$pages; do rm -f $(DESTDIR)$(MANDIR)/$$p; done
 
 # ---------------------------------------------------------------- clean
 

@@ -20,6 +20,9 @@
 extern "C" {
 #endif
 
+/** One ACA as a model for wchg_aca_encode(): wchg_aca_from_acr() fills
+ * what it echoes of the ACR; set origin_host and origin_realm (the
+ * CDF's). */
 typedef struct wchg_aca {
   uint32_t hop_by_hop;                 /* the ACR's */
   uint32_t end_to_end;                 /* the ACR's */

@@ -107,19 +107,30 @@ extern "C" {
 
 /** Accounting-Record-Type (480); WCHG_ACR_NONE marks "no record". */
 enum {
+  /** no record: what a CTF call that produced none leaves in its record */
   WCHG_ACR_NONE = 0,
+  /** EVENT_RECORD: one event (a registration, a standalone request, a
+   * failed setup) */
   WCHG_ACR_EVENT = 1,
+  /** START_RECORD: a session starts (the 2xx to its INVITE) */
   WCHG_ACR_START = 2,
+  /** INTERIM_RECORD: an open session's media changed, or its interval
+   * passed */
   WCHG_ACR_INTERIM = 3,
+  /** STOP_RECORD: the session ended (its BYE) */
   WCHG_ACR_STOP = 4,
 };
 
 /** Node-Functionality (862), the values the library's roles use. An
  * eP-CSCF reports P-CSCF: 32.299 has no eP-CSCF value. */
 enum {
+  /** S-CSCF: the IMS-GWF's CCRs are sent on its behalf (ro.h) */
   WCHG_NODE_S_CSCF = 0,
+  /** P-CSCF, an eP-CSCF's too: what the CTF sends and the CDF folds */
   WCHG_NODE_P_CSCF = 1,
+  /** MRFC, an Ro client (ro.h) */
   WCHG_NODE_MRFC = 3,
+  /** AS (application server), an Ro client (ro.h) */
   WCHG_NODE_AS = 6,
 };
 
@@ -135,6 +146,10 @@ typedef struct wchg_time_ms {
 /** Build a present wchg_time_ms. */
 #define WCHG_TIME_MS(ms) ((wchg_time_ms){true, (int64_t)(ms)})
 
+/** One Rf ACR as a model: the Diameter envelope, the IMS-Information
+ * items that have no CDR field, and the neutral wchg_ims_info (the table
+ * at the top says which field becomes which AVP). Start from
+ * wchg_acr_init(). */
 typedef struct wchg_acr {
   /* the message header: identifiers from the caller */
   uint32_t hop_by_hop;
@@ -388,13 +403,22 @@ WCHG_API wchg_status wchg_acr_decode_ex(wchg_acr_reader *r, const uint8_t *buf, 
  */
 WCHG_API int32_t wchg_cause_code(const char *method, int status, bool expires_zero);
 
+/** Cause-Code (861) values that are not a SIP status (TS 32.299
+ * §7.2.35): the ends of sessions and dialogs, and the errors. */
 enum {
+  /** a session ended normally: a BYE after the ACK */
   WCHG_CAUSE_NORMAL_END = 0,
+  /** a 200 OK ended the transaction */
   WCHG_CAUSE_SUCCESSFUL_TRANSACTION = -1,
+  /** a 2xx ended a SUBSCRIBE dialog (Expires 0) */
   WCHG_CAUSE_END_OF_SUBSCRIBE_DIALOG = -2,
+  /** a 2xx ended a registration (a de-registration) */
   WCHG_CAUSE_END_OF_REGISTER_DIALOG = -3,
+  /** unspecified error; wchg_cause_code() of a status outside 200..699 */
   WCHG_CAUSE_UNSPECIFIED = 1,
+  /** unsuccessful session setup, e.g. a BYE before any ACK */
   WCHG_CAUSE_UNSUCCESSFUL_SETUP = 2,
+  /** internal error */
   WCHG_CAUSE_INTERNAL_ERROR = 3,
 };
 

@@ -154,6 +154,9 @@ extern "C" {
 #define WCHG_CDF_MAX_MEDIA 64
 #define WCHG_CDF_MAX_RECORD_BYTES 32768
 
+/** The configuration of a CDF (wchg_cdf_new() copies it; the strings
+ * and the allocator it points to must outlive the CDF). A field left 0
+ * means what its comment says. */
 typedef struct wchg_cdf_config {
   wchg_node_address node_address;   /* nodeAddress [4]; absent: domainName
                                        from the session's Origin-Host */
@@ -174,6 +177,9 @@ typedef struct wchg_cdf_config {
                                        default) or WCHG_POLICY_STRICT */
 } wchg_cdf_config;
 
+/** A charging data function: its open sessions, the CDRs it closed
+ * and queued, its duplicate memory and counters (wchg_cdf_new(),
+ * wchg_cdf_free()). */
 typedef struct wchg_cdf wchg_cdf;
 
 /** What the ACA for one ACR must say. */

@@ -36,16 +36,31 @@ extern "C" {
 
 /* CauseForRecordClosing ::= ENUMERATED (there is no value 2) */
 enum {
+  /** serviceDeliveryEndSuccessfully: the session or event ended
+   * normally (Cause-Code absent or <= 0) */
   WCHG_CAUSE_SERVICE_DELIVERY_END_SUCCESSFULLY = 0,
+  /** unSuccessfulServiceDelivery: it ended with an error (Cause-Code
+   * > 0) */
   WCHG_CAUSE_UNSUCCESSFUL_SERVICE_DELIVERY = 1,
+  /** timeLimit: a partial record after max_record_duration_ms, or a
+   * session wchg_cdf_expire() closed */
   WCHG_CAUSE_TIME_LIMIT = 3,
+  /** serviceChange: a partial record when the media container is full
+   * (max_media_changes, WCHG_CDF_MAX_RECORD_BYTES) */
   WCHG_CAUSE_SERVICE_CHANGE = 4,
+  /** managementIntervention: wchg_cdf_close_session() */
   WCHG_CAUSE_MANAGEMENT_INTERVENTION = 5,
 };
 
 /* ACRInterimLost ::= ENUMERATED */
-enum { WCHG_ACR_INTERIM_LOST_NO = 0, WCHG_ACR_INTERIM_LOST_YES = 1,
-       WCHG_ACR_INTERIM_LOST_UNKNOWN = 2 };
+enum {
+  /** no INTERIM of the record is known lost */
+  WCHG_ACR_INTERIM_LOST_NO = 0,
+  /** an INTERIM is known lost (a gap in the Accounting-Record-Numbers) */
+  WCHG_ACR_INTERIM_LOST_YES = 1,
+  /** whether an INTERIM was lost is not known */
+  WCHG_ACR_INTERIM_LOST_UNKNOWN = 2,
+};
 
 /* Incomplete-CDR-Indication ::= SET, all three mandatory when present */
 typedef struct wchg_incomplete_cdr_indication {
@@ -62,6 +77,7 @@ typedef struct wchg_management_extension {
   wchg_octets information;   /* [2] the open-type value: complete TLV octets */
 } wchg_management_extension;
 
+/** The extensions of a record other than ours: count entries at items. */
 typedef struct wchg_management_extension_list {
   const wchg_management_extension *items;
   size_t count;
@@ -69,6 +85,10 @@ typedef struct wchg_management_extension_list {
 
 struct wchg_owner; /* private */
 
+/** One PCSCFRecord (TS 32.298): the record fields (their tags in the
+ * comments), the neutral wchg_ims_info, and the extensions other than
+ * ours. Start one you build with wchg_cdr_init(); release a decoded one
+ * with wchg_cdr_free(). */
 typedef struct wchg_cdr {
   wchg_opt_int record_type;                 /* [0] mandatory, 64 */
   bool retransmission;                      /* [1] NULL */

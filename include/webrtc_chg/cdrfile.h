@@ -35,9 +35,13 @@ extern "C" {
 
 /** Data record format of a CDR header. */
 enum {
+  /** BER (the CDRs of this library) */
   WCHG_CDRFILE_BER = 1,
+  /** unaligned PER */
   WCHG_CDRFILE_PER_UNALIGNED = 2,
+  /** aligned PER */
   WCHG_CDRFILE_PER_ALIGNED = 3,
+  /** XER (XML) */
   WCHG_CDRFILE_XER = 4,
 };
 
@@ -46,15 +50,24 @@ enum {
 
 /** File closure trigger reason. */
 enum {
+  /** normal closure */
   WCHG_CDRFILE_CLOSE_NORMAL = 0,
+  /** the file size limit was reached */
   WCHG_CDRFILE_CLOSE_SIZE_LIMIT = 1,
+  /** the file was open for its time limit */
   WCHG_CDRFILE_CLOSE_TIME_LIMIT = 2,
+  /** the file holds its maximum number of CDRs */
   WCHG_CDRFILE_CLOSE_COUNT_LIMIT = 3,
+  /** closed by manual intervention */
   WCHG_CDRFILE_CLOSE_MANUAL = 4,
   WCHG_CDRFILE_CLOSE_CHANGE = 5, /* CDR release, version or encoding change */
+  /** abnormal closure (128 and above are the abnormal reasons) */
   WCHG_CDRFILE_CLOSE_ABNORMAL = 128,
+  /** a file system error */
   WCHG_CDRFILE_CLOSE_FS_ERROR = 129,
+  /** the file system storage is exhausted */
   WCHG_CDRFILE_CLOSE_FS_FULL = 130,
+  /** a file integrity error */
   WCHG_CDRFILE_CLOSE_INTEGRITY = 131,
 };
 
@@ -102,6 +115,9 @@ typedef struct wchg_cdrfile_cdr {
 /* Writing                                                             */
 /* ------------------------------------------------------------------ */
 
+/** A CDR file being written in the caller's buffer (wchg_cdrfile_begin(),
+ * wchg_cdrfile_add(), wchg_cdrfile_finish()). The members before
+ * "private" may be read; none may be set. */
 typedef struct wchg_cdrfile_writer {
   uint8_t *buf;
   size_t cap;
@@ -156,6 +172,8 @@ typedef struct wchg_cdrfile {
   size_t len;
 } wchg_cdrfile;
 
+/** Where a walk over the CDRs of a parsed file stands
+ * (wchg_cdrfile_iter_init(), wchg_cdrfile_next()). */
 typedef struct wchg_cdrfile_iter {
   const uint8_t *file, *p, *end;
 } wchg_cdrfile_iter;

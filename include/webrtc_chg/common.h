@@ -51,6 +51,7 @@ WCHG_API const char *wchg_version(void);
  * -40..-49 charging rules. Later modules reserve -100 and below.
  */
 typedef enum wchg_status {
+  /** success */
   WCHG_OK = 0,
   WCHG_E_ARG = -1,        /**< invalid argument (NULL where not allowed) */
   WCHG_E_NOMEM = -2,      /**< an allocation failed; nothing was kept */
@@ -147,7 +148,9 @@ typedef struct wchg_warnings {
  * cannot read (tag, length, nesting, truncation) stop both. Receive is 0,
  * so that a zeroed configuration receives. */
 typedef enum wchg_policy {
+  /** keep what can be read; each rule it breaks is a warning */
   WCHG_POLICY_RECEIVE = 0,
+  /** refuse the first value that breaks a rule */
   WCHG_POLICY_STRICT = 1,
 } wchg_policy;
 

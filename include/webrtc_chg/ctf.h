@@ -218,6 +218,8 @@ typedef struct wchg_sip_event {
 /* Records                                                             */
 /* ------------------------------------------------------------------ */
 
+/** Where an event's ACR is built: the model and the scratch it points
+ * into (see the top). One per thread, reused for every event. */
 typedef struct wchg_ctf_record wchg_ctf_record;
 
 /** wchg_ctf_record_new - an empty record (allocated with |mem|, NULL:
@@ -281,6 +283,7 @@ typedef struct wchg_register_event {
   size_t associated_uri_count;
 } wchg_register_event;
 
+/** One user's registration context (see the top). */
 typedef struct wchg_ctf_reg wchg_ctf_reg;
 
 /** wchg_ctf_reg_new - an empty (not registered) context for one user, or
@@ -325,7 +328,7 @@ WCHG_API wchg_status wchg_ctf_reg_get(const wchg_ctf_reg *reg, wchg_ctf_reg_info
  *   WCHG_E_MISSING  no IMPU; a WebRTC flavour without a WAF identity
  *                   (path "REGISTER/Authorization/authorization-entity")
  *                   or without a WWSF identity;
- *   WCHG_E_INVALID  |waf| and authorization-entity disagree;
+ *   WCHG_E_INVALID  |ev->waf| and authorization-entity disagree;
  *   WCHG_E_LIMIT    more than WCHG_CTF_MAX_LIST associated URIs or
  *                   P-Asserted-Identity entries;
  *   WCHG_E_ENCODING the request's served_party_ip is no IPv4/IPv6 address;
@@ -344,6 +347,7 @@ WCHG_API wchg_status wchg_ctf_register(wchg_ctf_reg *reg, const wchg_register_ev
 /* Sessions                                                            */
 /* ------------------------------------------------------------------ */
 
+/** Where a session is in the table at the top. */
 typedef enum wchg_ctf_state {
   WCHG_CTF_IDLE = 0,   /* new or reset */
   WCHG_CTF_SETUP = 1,  /* INVITE seen, no final response yet */
@@ -351,6 +355,8 @@ typedef enum wchg_ctf_state {
   WCHG_CTF_CLOSED = 3, /* STOP or the failure EVENT sent */
 } wchg_ctf_state;
 
+/** One INVITE dialog (see the top), and the ACRs it sent that await
+ * their answer (ctf_aca.h). */
 typedef struct wchg_ctf_session wchg_ctf_session;
 
 /** wchg_ctf_session_new - an IDLE session, or NULL when out of memory or
@@ -415,7 +421,7 @@ WCHG_API wchg_status wchg_ctf_session_event(wchg_ctf_session *s, const wchg_sip_
  * identities and WAF/WWSF, Call-ID, ICID, parties, IOIs, and the agreed
  * media, or the INVITE's offer before there are any), with SIP-Method
  * INVITE and the INVITE's time as SIP-Request-Timestamp. |out| gets an
- * ACR of type WCHG_ACR_NONE: copy its |ims| into a wchg_ccr (ro.h), never
+ * ACR of type WCHG_ACR_NONE: copy its ims into a wchg_ccr (ro.h), never
  * send it as an ACR. Its views point into |s| and |out|: valid until the
  * next call on either. Changes nothing in |s|.
  * Returns WCHG_OK, WCHG_E_ARG (a NULL argument), WCHG_E_STATE (|s| is

@@ -250,6 +250,8 @@ WCHG_API size_t wchg_ctf_session_outstanding(const wchg_ctf_session *s);
 /* EVENT records without a session                                     */
 /* ------------------------------------------------------------------ */
 
+/** A tracker of the outstanding EVENT ACRs that have no session (see
+ * the top). */
 typedef struct wchg_ctf_pending wchg_ctf_pending;
 
 /** wchg_ctf_pending_new - a tracker for up to |capacity| outstanding
@@ -266,7 +268,7 @@ WCHG_API void wchg_ctf_pending_free(wchg_ctf_pending *p);
  * EVENT). Its Session-Id is the key of the timeout and drop calls.
  * Returns WCHG_OK, WCHG_E_ARG (a NULL argument, a record not EVENT, an
  * empty Session-Id), WCHG_E_DUPLICATE (that Session-Id outstanding
- * already), WCHG_E_LIMIT (|capacity| outstanding), WCHG_E_NOMEM, or an
+ * already), WCHG_E_LIMIT (the capacity of |p| outstanding), WCHG_E_NOMEM, or an
  * error of wchg_acr_encode().
  */
 WCHG_API wchg_status wchg_ctf_pending_send(wchg_ctf_pending *p, const wchg_acr *acr,

@@ -58,6 +58,9 @@ extern "C" {
 /* Writing                                                             */
 /* ------------------------------------------------------------------ */
 
+/** A message being written (see "Writing" at the top), started with
+ * wchg_dw_init(). The members before "private" may be read; none may
+ * be set. */
 typedef struct wchg_dwriter {
   uint8_t *buf;
   size_t cap;
@@ -189,6 +192,8 @@ typedef struct wchg_avp {
   const wchg_dict_avp *dict;          /* NULL when unknown */
 } wchg_avp;
 
+/** Where a walk over AVPs stands (wchg_avp_iter_msg(),
+ * wchg_avp_iter_group(), wchg_avp_next()). */
 typedef struct wchg_avp_iter {
   const uint8_t *p, *end, *msg;
 } wchg_avp_iter;

@@ -25,18 +25,29 @@ extern "C" {
 
 /** RFC 6733 §4.2, §4.3.1 and RFC 4006 data types. */
 typedef enum wchg_avp_type {
+  /** OctetString */
   WCHG_AVP_OCTETSTRING = 0,
+  /** Integer32 */
   WCHG_AVP_INTEGER32,
+  /** Integer64 */
   WCHG_AVP_INTEGER64,
+  /** Unsigned32 */
   WCHG_AVP_UNSIGNED32,
+  /** Unsigned64 */
   WCHG_AVP_UNSIGNED64,
+  /** Float32 (IEEE 754) */
   WCHG_AVP_FLOAT32,
+  /** Float64 (IEEE 754) */
   WCHG_AVP_FLOAT64,
+  /** Grouped: the data is a sequence of AVPs */
   WCHG_AVP_GROUPED,
   WCHG_AVP_ADDRESS,          /* 2-octet family (1 IPv4, 2 IPv6) + address */
   WCHG_AVP_TIME,             /* NTP seconds (since 1900), 4 octets */
+  /** UTF8String: octets that must be UTF-8 */
   WCHG_AVP_UTF8STRING,
+  /** DiameterIdentity: the FQDN of a node or a realm */
   WCHG_AVP_DIAMETERIDENTITY,
+  /** DiameterURI: "aaa://" or "aaas://" URI of a node */
   WCHG_AVP_DIAMETERURI,
   WCHG_AVP_ENUMERATED,       /* Integer32 with named values */
 } wchg_avp_type;
@@ -48,8 +59,11 @@ typedef enum wchg_avp_type {
 
 /** A flag rule: the bit must be set, must not be set, or may be either. */
 typedef enum wchg_flag_rule {
+  /** the bit must be set */
   WCHG_RULE_MUST = 0,
+  /** the bit must be clear */
   WCHG_RULE_MUSTNOT = 1,
+  /** either */
   WCHG_RULE_MAY = 2,
 } wchg_flag_rule;
 

@@ -32,6 +32,7 @@ typedef struct wchg_timestamp {
 
 /* InvolvedParty ::= CHOICE. The choice numbers are the BER tag + 1. */
 typedef enum wchg_involved_party_choice {
+  /** no party: the field is absent */
   WCHG_PARTY_ABSENT = 0,
   WCHG_PARTY_SIP_URI = 1,     /* sIP-URI [0] GraphicString */
   WCHG_PARTY_TEL_URI = 2,     /* tEL-URI [1] GraphicString */
@@ -40,6 +41,7 @@ typedef enum wchg_involved_party_choice {
   WCHG_PARTY_EXTERNAL_ID = 5, /* externalId [4] UTF8String */
 } wchg_involved_party_choice;
 
+/** One InvolvedParty: the alternative and its text. */
 typedef struct wchg_involved_party {
   wchg_involved_party_choice choice;
   wchg_str value;
@@ -53,6 +55,7 @@ typedef struct wchg_involved_party_list { /* ListOfInvolvedParties */
 /* IPAddress ::= CHOICE, its nested untagged CHOICEs flattened: the five
  * leaf alternatives have distinct tags, so BER is unchanged. */
 typedef enum wchg_ip_address_choice {
+  /** no address: the field is absent */
   WCHG_IP_ABSENT = 0,
   WCHG_IP_BIN_V4 = 1,        /* iPBinaryAddress/iPBinV4Address [0] (4 octets) */
   WCHG_IP_BIN_V6 = 2,        /* iPBinaryAddress/iPBinV6Address/iPBinV6Address [1] */
@@ -61,6 +64,8 @@ typedef enum wchg_ip_address_choice {
   WCHG_IP_TEXT_V6 = 5,       /* iPTextRepresentedAddress/iPTextV6Address [3] */
 } wchg_ip_address_choice;
 
+/** One IPAddress: the alternative and its value (bin for the binary
+ * ones, text for the text ones). */
 typedef struct wchg_ip_address {
   wchg_ip_address_choice choice;
   uint8_t bin[16];                        /* BIN_*: 4 or 16 octets used */
@@ -70,11 +75,15 @@ typedef struct wchg_ip_address {
 
 /* NodeAddress ::= CHOICE { iPAddress [0] IPAddress, domainName [1] GraphicString } */
 typedef enum wchg_node_address_choice {
+  /** no node address: the field is absent */
   WCHG_NODE_ABSENT = 0,
+  /** iPAddress [0]: in ip_address */
   WCHG_NODE_IP_ADDRESS = 1,
+  /** domainName [1]: in domain_name */
   WCHG_NODE_DOMAIN_NAME = 2,
 } wchg_node_address_choice;
 
+/** One NodeAddress: an IP address or a domain name, as choice says. */
 typedef struct wchg_node_address {
   wchg_node_address_choice choice;
   wchg_ip_address ip_address;
@@ -100,13 +109,19 @@ typedef struct wchg_sdp_media_component {
   wchg_opt_int transcoder_inserted_indication;   /* [7] BOOLEAN */
 } wchg_sdp_media_component;
 
+/** A list of SDP media components: count entries at items. */
 typedef struct wchg_sdp_media_component_list {
   const wchg_sdp_media_component *items;
   size_t count;
 } wchg_sdp_media_component_list;
 
 /* SDP-Type ::= ENUMERATED */
-enum { WCHG_SDP_OFFER = 0, WCHG_SDP_ANSWER = 1 };
+enum {
+  /** the SDP is an offer */
+  WCHG_SDP_OFFER = 0,
+  /** the SDP is an answer */
+  WCHG_SDP_ANSWER = 1,
+};
 
 /* Media-Components-List: the media state of one SIP request/response pair */
 typedef struct wchg_media_components_list {
@@ -121,6 +136,7 @@ typedef struct wchg_media_components_list {
   wchg_opt_int sdp_type;                               /* [8] SDP-Type */
 } wchg_media_components_list;
 
+/** list-Of-SDP-Media-Components: count entries at items. */
 typedef struct wchg_media_components_list_list {
   const wchg_media_components_list *items;
   size_t count;
@@ -136,6 +152,7 @@ typedef struct wchg_early_media_components_list {
   wchg_opt_int sdp_type;                               /* [5] SDP-Type */
 } wchg_early_media_components_list;
 
+/** list-of-Early-SDP-Media-Components: count entries at items. */
 typedef struct wchg_early_media_components_list_list {
   const wchg_early_media_components_list *items;
   size_t count;
@@ -150,6 +167,7 @@ typedef struct wchg_message_body {
   wchg_involved_party originator;     /* [3] InvolvedParty */
 } wchg_message_body;
 
+/** list-Of-Message-Bodies: count entries at items. */
 typedef struct wchg_message_body_list {
   const wchg_message_body *items;
   size_t count;
@@ -157,18 +175,25 @@ typedef struct wchg_message_body_list {
 
 /* SubscriptionID ::= SET (AVP Subscription-Id 443); both mandatory. */
 enum {
+  /** END_USER_E164: an international E.164 number (MSISDN) */
   WCHG_END_USER_E164 = 0,
+  /** END_USER_IMSI: an IMSI */
   WCHG_END_USER_IMSI = 1,
+  /** END_USER_SIP_URI: a SIP URI (RFC 3261) */
   WCHG_END_USER_SIP_URI = 2,
+  /** END_USER_NAI: a network access identifier (RFC 7542) */
   WCHG_END_USER_NAI = 3,
+  /** END_USER_PRIVATE: an identifier private to the operator */
   WCHG_END_USER_PRIVATE = 4,
 };
 
+/** One SubscriptionID: its type (WCHG_END_USER_*) and its data. */
 typedef struct wchg_subscription_id {
   wchg_opt_int subscription_id_type;  /* [0] SubscriptionIDType */
   wchg_str subscription_id_data;      /* [1] UTF8String */
 } wchg_subscription_id;
 
+/** list-of-subscription-ID: count entries at items. */
 typedef struct wchg_subscription_id_list {
   const wchg_subscription_id *items;
   size_t count;
@@ -199,6 +224,7 @@ typedef struct wchg_access_network_info_change {
   wchg_octets cellular_network_information;          /* [3] */
 } wchg_access_network_info_change;
 
+/** list-Of-AccessNetworkInfoChange: count entries at items. */
 typedef struct wchg_access_network_info_change_list {
   const wchg_access_network_info_change *items;
   size_t count;
@@ -210,6 +236,7 @@ typedef struct wchg_called_identity_change {
   wchg_timestamp change_time;          /* [1] */
 } wchg_called_identity_change;
 
+/** list-Of-Called-Identity-Changes: count entries at items. */
 typedef struct wchg_called_identity_change_list {
   const wchg_called_identity_change *items;
   size_t count;
@@ -229,13 +256,19 @@ typedef struct wchg_access_transfer_information {
   wchg_octets cellular_network_information;          /* [9] */
 } wchg_access_transfer_information;
 
+/** list-Of-Access-Transfer-Information: count entries at items. */
 typedef struct wchg_access_transfer_information_list {
   const wchg_access_transfer_information *items;
   size_t count;
 } wchg_access_transfer_information_list;
 
 /* Role-of-Node / Role-Of-Node (829). The CDR holds only 0 and 1. */
-enum { WCHG_ROLE_ORIGINATING = 0, WCHG_ROLE_TERMINATING = 1 };
+enum {
+  /** originating: the node serves the calling party */
+  WCHG_ROLE_ORIGINATING = 0,
+  /** terminating: the node serves the called party */
+  WCHG_ROLE_TERMINATING = 1,
+};
 
 /*
  * wchg_ims_info - the IMS charging information of one record or message.

@@ -53,50 +53,82 @@ extern "C" {
 
 /** CC-Request-Type (416). */
 enum {
+  /** INITIAL_REQUEST: the CCR-I that opens the credit-control session */
   WCHG_CC_INITIAL = 1,
+  /** UPDATE_REQUEST: a CCR-U, reporting usage or asking for more */
   WCHG_CC_UPDATE = 2,
+  /** TERMINATION_REQUEST: the CCR-T that ends the session */
   WCHG_CC_TERMINATION = 3,
+  /** EVENT_REQUEST: one CCR for an event, with no session */
   WCHG_CC_EVENT = 4,
 };
 
 /** Requested-Action (436), RFC 4006 §8.41. */
 enum {
+  /** DIRECT_DEBITING: debit the account at once (immediate event
+   * charging) */
   WCHG_RA_DIRECT_DEBITING = 0,
+  /** REFUND_ACCOUNT: credit the account */
   WCHG_RA_REFUND_ACCOUNT = 1,
+  /** CHECK_BALANCE: whether the account could cover the units */
   WCHG_RA_CHECK_BALANCE = 2,
+  /** PRICE_ENQUIRY: what the units would cost */
   WCHG_RA_PRICE_ENQUIRY = 3,
 };
 
 /** Reporting-Reason (872), TS 32.299 §7.2.175. */
 enum {
+  /** THRESHOLD: the quota threshold was reached */
   WCHG_RR_THRESHOLD = 0,
+  /** QHT: the quota holding time passed with no use */
   WCHG_RR_QHT = 1,
+  /** FINAL: the last report of the group (the service or the media ended) */
   WCHG_RR_FINAL = 2,
+  /** QUOTA_EXHAUSTED: the granted quota is used up */
   WCHG_RR_QUOTA_EXHAUSTED = 3,
+  /** VALIDITY_TIME: the grant's Validity-Time passed */
   WCHG_RR_VALIDITY_TIME = 4,
+  /** OTHER_QUOTA_TYPE: another quota type of the same grant ran out */
   WCHG_RR_OTHER_QUOTA_TYPE = 5,
+  /** RATING_CONDITION_CHANGE: what rates the usage changed (e.g. the
+   * media, wchg_credit_media_change()) */
   WCHG_RR_RATING_CONDITION_CHANGE = 6,
+  /** FORCED_REAUTHORISATION: the server asked for a new authorisation */
   WCHG_RR_FORCED_REAUTHORISATION = 7,
+  /** POOL_EXHAUSTED: the credit pool shared with other groups ran out */
   WCHG_RR_POOL_EXHAUSTED = 8,
+  /** UNUSED_QUOTA_TIMER: the unused-quota timer expired */
   WCHG_RR_UNUSED_QUOTA_TIMER = 9,
 };
 
 /** Final-Unit-Action (449), RFC 4006 §8.35. */
 enum {
+  /** TERMINATE: end the service when the final units are used */
   WCHG_FUA_TERMINATE = 0,
+  /** REDIRECT: send the user to the Redirect-Server (e.g. a top-up page) */
   WCHG_FUA_REDIRECT = 1,
+  /** RESTRICT_ACCESS: let through only what the restriction filters
+   * allow */
   WCHG_FUA_RESTRICT_ACCESS = 2,
 };
 
 /** Termination-Cause (295), RFC 6733 §8.15. */
 enum {
+  /** DIAMETER_LOGOUT: the user ended the session (BYE) */
   WCHG_TC_LOGOUT = 1,
+  /** DIAMETER_SERVICE_NOT_PROVIDED: the service was never given */
   WCHG_TC_SERVICE_NOT_PROVIDED = 2,
+  /** DIAMETER_BAD_ANSWER: an answer the client could not use */
   WCHG_TC_BAD_ANSWER = 3,
+  /** DIAMETER_ADMINISTRATIVE: ended for administrative reasons */
   WCHG_TC_ADMINISTRATIVE = 4,
+  /** DIAMETER_LINK_BROKEN: the link to the user was lost */
   WCHG_TC_LINK_BROKEN = 5,
+  /** DIAMETER_AUTH_EXPIRED: the authorised session time expired */
   WCHG_TC_AUTH_EXPIRED = 6,
+  /** DIAMETER_USER_MOVED: the user moved to another node */
   WCHG_TC_USER_MOVED = 7,
+  /** DIAMETER_SESSION_TIMEOUT: the session timed out */
   WCHG_TC_SESSION_TIMEOUT = 8,
 };
 
@@ -132,6 +164,9 @@ typedef struct wchg_mscc {
   size_t n_trigger_types;
 } wchg_mscc;
 
+/** One Ro CCR as a model (the table at the top says which field
+ * becomes which AVP): start from wchg_ccr_init(), write with
+ * wchg_ccr_encode(). */
 typedef struct wchg_ccr {
   /* the message header: identifiers from the caller */
   uint32_t hop_by_hop;
@@ -230,6 +265,9 @@ typedef struct wchg_cost_information {
   wchg_str cost_unit;                    /* empty when absent */
 } wchg_cost_information;
 
+/** One CCA as wchg_cca_parse() reads it: the header's identifiers,
+ * the top-level AVPs a client acts on and the MSCCs; the strings are
+ * views into the message. */
 typedef struct wchg_cca {
   uint32_t hop_by_hop, end_to_end;
   wchg_str session_id, origin_host, origin_realm;
@@ -343,6 +381,7 @@ WCHG_API wchg_status wchg_cca_parse_ex(const uint8_t *buf, size_t len, wchg_poli
  */
 #define WCHG_CREDIT_MAX_GROUPS 8 /* = WCHG_CCA_MAX_MSCC */
 
+/** Where a credit-control session is (wchg_credit.state). */
 enum wchg_credit_state {
   WCHG_CREDIT_IDLE = 0,        /* nothing sent */
   WCHG_CREDIT_PENDING_I,       /* CCR-I sent */
@@ -381,6 +420,9 @@ typedef struct wchg_credit_report {
   wchg_opt_int used_units;     /* ECUR: its CC-Service-Specific-Units (TERMINATION) */
 } wchg_credit_report;
 
+/** What the host does after a wchg_credit_* call: send the CCR named
+ * by send (wchg_credit_fill_ccr() fills it from here), apply the service
+ * decision, and call wchg_credit_tick() at next_tick_ms. */
 typedef struct wchg_credit_action {
   int32_t send;                /* 0, or the CC-Request-Type of the CCR to send now */
   uint32_t cc_request_number;  /* of that CCR */
@@ -424,6 +466,9 @@ typedef struct wchg_credit_group {
   bool threshold_reported;
 } wchg_credit_group;
 
+/** The credit state of one credit-control session (see above): a
+ * plain struct the host owns, set up by an init function and changed
+ * only by the wchg_credit_* calls. */
 typedef struct wchg_credit {
   int state;                   /* enum wchg_credit_state */
   int kind;                    /* enum wchg_credit_kind */

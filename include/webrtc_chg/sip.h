@@ -137,6 +137,7 @@ WCHG_API const wchg_sip_param *wchg_sip_param_find(const wchg_sip_param *params,
 /* Authorization                                                       */
 /* ------------------------------------------------------------------ */
 
+/** The authentication scheme of an Authorization header. */
 typedef enum wchg_sip_auth_scheme {
   WCHG_SIP_AUTH_NONE = 0,   /* only after a failure */
   WCHG_SIP_AUTH_DIGEST = 1, /* RFC 3261 §22.4, TS 24.229 */
@@ -255,6 +256,8 @@ typedef struct wchg_sip_access_net_spec {
   size_t access_info_count;
 } wchg_sip_access_net_spec;
 
+/** A P-Access-Network-Info value: its access-net-spec elements, in
+ * order. */
 typedef struct wchg_sip_access_network_info {
   wchg_sip_access_net_spec specs[WCHG_SIP_MAX_ACCESS_NET_SPECS];
   size_t count;
@@ -281,9 +284,13 @@ WCHG_API wchg_status wchg_sip_parse_access_network_info(const char *value, size_
 
 /** The direction attribute of a media (RFC 3264 §5.1, RFC 8866 §6.7). */
 typedef enum wchg_sdp_direction {
+  /** a=sendrecv: media flow both ways (also when none is given) */
   WCHG_SDP_SENDRECV = 0,
+  /** a=sendonly: the side of this SDP only sends */
   WCHG_SDP_SENDONLY = 1,
+  /** a=recvonly: the side of this SDP only receives */
   WCHG_SDP_RECVONLY = 2,
+  /** a=inactive: no media flow */
   WCHG_SDP_INACTIVE = 3,
 } wchg_sdp_direction;
 
