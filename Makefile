@@ -1,7 +1,7 @@
 # webrtc_chg — build, test, install.
 #
 #   make [all]      static and shared library in $(B)/
-#   make check      unit tests (plain, valgrind, ASan+UBSan), fuzz corpus
+#   make check      unit tests (plain, valgrind, ASan+UBSan, TSan), fuzz corpus
 #                   replay, ABI checks, example smoke test, independent
 #                   decoders (asn1c, Erlang asn1) over every record produced,
 #                   tshark over every Diameter message produced, every
@@ -67,6 +67,10 @@ SAN_CFLAGS := -O1 -fno-omit-frame-pointer \
 	-fsanitize=address,undefined -fno-sanitize-recover=all
 SAN_ENV := ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+# ThreadSanitizer build of the library and the tests (make check-tsan):
+# gcc (libtsan, with build-essential) or clang. No suppressions.
+TSAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=thread
+TSAN_ENV := TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1
 # libFuzzer build (make fuzz): clang only.
 FUZZ_CFLAGS := -g -O1 -std=c11 -Wall -Wextra -Werror -fno-omit-frame-pointer
 FUZZ_SAN := address,undefined
@@ -97,6 +101,10 @@ ASAN_FUZZ_OBJS := $(FUZZ_NAMES:%=$(B)/asan/obj/tests/fuzz/fuzz_%.o) \
 	$(B)/asan/obj/tests/fuzz/replay_main.o
 REPLAY_BINS := $(FUZZ_NAMES:%=$(B)/asan/replay_%)
 
+TSAN_LIB_OBJS := $(LIB_SRCS:%.c=$(B)/tsan/obj/%.o)
+TSAN_UNIT_OBJS := $(UNIT_SRCS:%.c=$(B)/tsan/obj/%.o)
+TSAN_SCN_OBJS := $(SCN_SRCS:%.c=$(B)/tsan/obj/%.o)
+
 FUZZ_LIB_OBJS := $(LIB_SRCS:%.c=$(B)/fuzz/obj/%.o)
 FUZZ_TARGET_OBJS := $(FUZZ_NAMES:%=$(B)/fuzz/obj/tests/fuzz/fuzz_%.o)
 FUZZ_SCN_OBJS := $(SCN_SRCS:%.c=$(B)/fuzz/obj/%.o)
@@ -106,6 +114,7 @@ BENCH_BINS := $(BENCH_SRCS:tests/bench/%.c=$(B)/bench/%)
 
 DIRS := $(B) $(B)/obj/lib $(B)/obj/tests/unit $(B)/obj/examples \
 	$(B)/asan/obj/lib $(B)/asan/obj/tests/unit $(B)/asan/obj/tests/fuzz \
+	$(B)/tsan/obj/lib $(B)/tsan/obj/tests/unit \
 	$(B)/fuzz/obj/lib $(B)/fuzz/obj/tests/fuzz $(B)/examples \
 	$(B)/bench $(B)/abi $(B)/check $(B)/interop
 
@@ -127,12 +136,14 @@ $(DIRS):
 OBJ_INC := -Iinclude -Ilib
 OBJ_CFLAGS :=
 
-$(LIB_OBJS) $(ASAN_LIB_OBJS) $(FUZZ_LIB_OBJS): OBJ_CFLAGS := -fvisibility=hidden -fPIC
-$(UNIT_OBJS) $(ASAN_UNIT_OBJS): OBJ_CFLAGS := $(CHECK_CFLAGS)
+$(LIB_OBJS) $(ASAN_LIB_OBJS) $(TSAN_LIB_OBJS) $(FUZZ_LIB_OBJS): \
+	OBJ_CFLAGS := -fvisibility=hidden -fPIC
+$(UNIT_OBJS) $(ASAN_UNIT_OBJS) $(TSAN_UNIT_OBJS): OBJ_CFLAGS := $(CHECK_CFLAGS)
 # The examples (and their scenario engine) use the public API only.
-$(EXAMPLE_OBJS) $(ASAN_SCN_OBJS) $(FUZZ_SCN_OBJS): OBJ_INC := -Iinclude
+$(EXAMPLE_OBJS) $(ASAN_SCN_OBJS) $(TSAN_SCN_OBJS) $(FUZZ_SCN_OBJS): OBJ_INC := -Iinclude
 # Those that use the scenario engine see its headers.
-$(B)/obj/tests/unit/test_demo.o $(B)/asan/obj/tests/unit/test_demo.o: \
+$(B)/obj/tests/unit/test_demo.o $(B)/asan/obj/tests/unit/test_demo.o \
+		$(B)/tsan/obj/tests/unit/test_demo.o: \
 	OBJ_CFLAGS := $(CHECK_CFLAGS) $(SCN_INC)
 $(B)/asan/obj/tests/fuzz/fuzz_scenario.o $(B)/fuzz/obj/tests/fuzz/fuzz_scenario.o: \
 	OBJ_CFLAGS := $(SCN_INC)
@@ -147,6 +158,11 @@ $(B)/asan/obj/%.o: %.c
 	$(CC) $(OBJ_INC) $(CPPFLAGS) $(CFLAGS) $(SAN_CFLAGS) $(JANSSON_CFLAGS) \
 	    $(OBJ_CFLAGS) -MMD -MP -c $< -o $@
 
+$(B)/tsan/obj/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(OBJ_INC) $(CPPFLAGS) $(CFLAGS) $(TSAN_CFLAGS) $(JANSSON_CFLAGS) \
+	    $(OBJ_CFLAGS) -MMD -MP -c $< -o $@
+
 $(B)/fuzz/obj/%.o: %.c
 	@mkdir -p $(@D)
 	$(CLANG) $(OBJ_INC) $(CPPFLAGS) $(FUZZ_CFLAGS) \
@@ -159,11 +175,14 @@ $(EXAMPLE_OBJS): | $(B)/obj/examples
 $(ASAN_LIB_OBJS): | $(B)/asan/obj/lib
 $(ASAN_UNIT_OBJS): | $(B)/asan/obj/tests/unit
 $(ASAN_FUZZ_OBJS): | $(B)/asan/obj/tests/fuzz
+$(TSAN_LIB_OBJS): | $(B)/tsan/obj/lib
+$(TSAN_UNIT_OBJS): | $(B)/tsan/obj/tests/unit
 $(FUZZ_LIB_OBJS): | $(B)/fuzz/obj/lib
 $(FUZZ_TARGET_OBJS): | $(B)/fuzz/obj/tests/fuzz
 
 -include $(wildcard $(B)/obj/*/*.d $(B)/obj/*/*/*.d \
 	$(B)/asan/obj/*/*.d $(B)/asan/obj/*/*/*.d \
+	$(B)/tsan/obj/*/*.d $(B)/tsan/obj/*/*/*.d \
 	$(B)/fuzz/obj/*/*.d $(B)/fuzz/obj/*/*/*.d \
 	$(B)/abi/*.d $(B)/bench/*.d $(B)/interop/*.d)
 
@@ -197,6 +216,11 @@ $(B)/test_unit: $(UNIT_OBJS) $(SCN_OBJS) $(LIB_OBJS)
 $(B)/asan/test_unit: $(ASAN_UNIT_OBJS) $(ASAN_SCN_OBJS) $(ASAN_LIB_OBJS)
 	$(CC) $(CFLAGS) $(SAN_CFLAGS) $(LDFLAGS) -o $@ $(ASAN_UNIT_OBJS) \
 	    $(ASAN_SCN_OBJS) $(ASAN_LIB_OBJS) $(CHECK_LIBS) $(JANSSON_LIBS) -pthread
+
+# The whole unit suite under ThreadSanitizer (make check-tsan).
+$(B)/tsan/test_unit: $(TSAN_UNIT_OBJS) $(TSAN_SCN_OBJS) $(TSAN_LIB_OBJS)
+	$(CC) $(CFLAGS) $(TSAN_CFLAGS) $(LDFLAGS) -o $@ $(TSAN_UNIT_OBJS) \
+	    $(TSAN_SCN_OBJS) $(TSAN_LIB_OBJS) $(CHECK_LIBS) $(JANSSON_LIBS) -pthread
 
 # The helper of the tshark interop step: writes the sample Diameter
 # messages and lists the AVPs our reader sees (public API only).
@@ -255,7 +279,7 @@ demo: $(EXAMPLE_BINS)
 # failing step does not hide the others. A step whose tool is missing
 # prints "SKIP: <tool> not installed" (or fails when CI=true).
 
-CHECK_STEPS := unit valgrind asan fuzz-replay fuzz real-data abi abi-clash examples tshark \
+CHECK_STEPS := unit valgrind asan tsan fuzz-replay fuzz real-data abi abi-clash examples tshark \
 	oracle-asn1c oracle-erlang oracle-receive doc
 CHECK_OUT := $(B)/test-out
 # Records checked by the independent decoders.
@@ -274,7 +298,7 @@ need_tool = for t in $(1); do \
 # Built up front (in parallel with -j); the oracle tools only when their
 # compiler is installed, else their steps say SKIP.
 have = $(shell command -v $(1) >/dev/null 2>&1 && echo yes)
-CHECK_PREREQS = all $(B)/test_unit $(B)/asan/test_unit $(REPLAY_BINS) \
+CHECK_PREREQS = all $(B)/test_unit $(B)/asan/test_unit $(B)/tsan/test_unit $(REPLAY_BINS) \
 	$(EXAMPLE_BINS) $(B)/interop/diam_interop \
 	$(if $(call have,$(ASN1C)),$(B)/abi/clash $(B)/oracle/asn1c_check) \
 	$(if $(call have,$(CLANG)),$(FUZZ_BINS)) \
@@ -312,6 +336,14 @@ check-asan: $(B)/asan/test_unit | $(B)/check
 	rm -rf $(B)/check/asan-out && mkdir -p $(B)/check/asan-out
 	WCHG_TEST_OUT=$(B)/check/asan-out CK_TIMEOUT_MULTIPLIER=10 $(SAN_ENV) \
 	    $(B)/asan/test_unit
+
+# The whole unit suite under ThreadSanitizer, with no suppressions: the
+# threads suite (tests/unit/test_threads.c) runs every object kind from 4
+# threads at once; any data race TSan sees stops the run (exit 66). One
+# process (CK_FORK=no), as for valgrind.
+check-tsan: $(B)/tsan/test_unit | $(B)/check
+	rm -rf $(B)/check/tsan-out && mkdir -p $(B)/check/tsan-out
+	WCHG_TEST_OUT=$(B)/check/tsan-out CK_FORK=no $(TSAN_ENV) $(B)/tsan/test_unit
 
 check-fuzz-replay: $(REPLAY_BINS)
 	@[ -n "$(FUZZ_NAMES)" ] || echo "no fuzz targets in tests/fuzz/"
