@@ -7,6 +7,8 @@
  * part and builds its next store in scratch; CDRs go to the tail of the
  * queue. Only when everything needed was allocated is the result put in
  * place, so an allocation failure leaves the CDF as it was.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
  */
 #include <stdlib.h>
 #include <string.h>

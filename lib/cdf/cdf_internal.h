@@ -3,6 +3,8 @@
  * duplicate memory and CDR queue, shared by cdf.c (feeding), cdf_session.c
  * (tables, queue), cdf_map.c (the compact store and CDR building) and
  * cdf_state.c (export/import).
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
  */
 #ifndef WCHG_CDF_INTERNAL_H
 #define WCHG_CDF_INTERNAL_H

@@ -25,6 +25,8 @@
  * items live in the CDF's scratch arena: one pass measures (and checks:
  * the same reader accepts the state given to wchg_cdf_import), the
  * second fills.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
  */
 #include <stdio.h>
 #include <string.h>

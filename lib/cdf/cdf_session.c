@@ -2,6 +2,8 @@
  * cdf_session.c: the CDF's containers — memory accounting, the table of
  * open sessions (keyed by Session-Id), the duplicate memory of closed
  * sessions, and the queue of encoded CDRs (cdf.h, cdf_internal.h).
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
  */
 #include <stdlib.h>
 #include <string.h>

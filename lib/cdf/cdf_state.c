@@ -18,6 +18,8 @@
  *       store (cdf_map.c's compact form)
  *   u32 n, then n queued CDRs, oldest first: u32 length, the DER
  *   u32 CRC-32 (IEEE 802.3) of everything before it
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
  */
 #include <string.h>
 
