@@ -49,7 +49,7 @@ wchg_cdf *wchg_cdf_new(const wchg_cdf_config *cfg) {
   c->bytes = sizeof *c;
   c->next_lrsn = cfg->first_local_record_sequence_number;
   c->day.day = -1;
-  cdf_map_init(c);
+  cdf_store_init(c);
   if (cfg->duplicate_memory) {
     while (n < cfg->duplicate_memory * 2)
       n *= 2;

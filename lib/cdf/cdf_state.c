@@ -15,7 +15,7 @@
  *       INT64_MIN: none); u64 seen; u32 highest number, missing, records
  *       closed; u8 flags; u16 media entries; u16 Session-Id length, u16
  *       Origin-Host length, u32 fields length, u32 media length; then the
- *       store (cdf_map.c's compact form)
+ *       store (the compact form of cdf_internal.h)
  *   u32 n, then n queued CDRs, oldest first: u32 length, the DER
  *   u32 CRC-32 (IEEE 802.3) of everything before it
  *
