@@ -92,39 +92,93 @@ static void read_struct(struct rd *r, const struct wt *t, void *dst) {
       read_value(r, &t->fields[i], dst ? wf_ptr(dst, &t->fields[i]) : NULL);
 }
 
+/* INTEGER, ENUMERATED, BOOLEAN: a zigzag varint. */
+static void read_int(struct rd *r, void *dst) {
+  uint64_t z = get_varint(r);
+  if (dst) {
+    wchg_opt_int *v = dst;
+    v->present = true;
+    v->value = (int64_t)(z >> 1) ^ -(int64_t)(z & 1);
+  }
+}
+
+/* A string: varint length and the octets (viewed, not copied). */
+static void read_octets(struct rd *r, void *dst) {
+  uint64_t n = get_varint(r);
+  const uint8_t *p = r->bad ? NULL : get_bytes(r, (size_t)n);
+  if (p && dst) {
+    wchg_octets o = {p, (size_t)n};
+    memcpy(dst, &o, sizeof o);
+  }
+}
+
+static void read_timestamp(struct rd *r, void *dst) {
+  const uint8_t *p = get_bytes(r, 9);
+  if (p && dst) {
+    wchg_timestamp *ts = dst;
+    ts->present = true;
+    memcpy(ts->octets, p, 9);
+  }
+}
+
+/* A CHOICE: 1 octet alternative (1-based), then its value. */
+static void read_choice(struct rd *r, const struct wt *t, void *dst) {
+  const uint8_t *p = get_bytes(r, 1);
+  const struct wf *alt;
+  int c;
+  if (!p || *p < 1 || *p > t->nfields) {
+    r->bad = true;
+    return;
+  }
+  c = *p;
+  alt = &t->fields[c - 1];
+  if (dst)
+    memcpy((char *)dst + t->choice_off, &c, sizeof c);
+  read_value(r, alt, dst ? wf_ptr(dst, alt) : NULL);
+}
+
+/* A SEQUENCE OF: varint count, then each element; the items in the arena
+ * (fill) or their room counted (measure). */
+static void read_list(struct rd *r, const struct wf *f, void *dst) {
+  uint64_t n = get_varint(r);
+  struct wlist l = {NULL, 0};
+  /* every element takes at least one octet */
+  if (r->bad || n > (uint64_t)(r->end - r->p)) {
+    r->bad = true;
+    return;
+  }
+  if (!dst) {
+    r->need += ALIGN8((size_t)n * f->esize);
+  } else if (ALIGN8((size_t)n * f->esize) > (size_t)(r->arena_end - r->arena)) {
+    r->bad = r->full = true;
+    return;
+  } else {
+    l.items = r->arena;
+    l.count = (size_t)n;
+    memset(r->arena, 0, (size_t)n * f->esize);
+    r->arena += ALIGN8((size_t)n * f->esize);
+    memcpy(dst, &l, sizeof l);
+  }
+  for (size_t i = 0; i < n && !r->bad; i++)
+    read_value(r, f->elem, dst ? (char *)(uintptr_t)l.items + i * f->esize : NULL);
+}
+
+/* One value of field |f| into |dst| (NULL: measure and check). */
 static void read_value(struct rd *r, const struct wf *f, void *dst) {
   switch (f->kind) {
-  case WK_INT: case WK_ENUM: case WK_BOOL: {
-    uint64_t z = get_varint(r);
-    if (dst) {
-      wchg_opt_int *v = dst;
-      v->present = true;
-      v->value = (int64_t)(z >> 1) ^ -(int64_t)(z & 1);
-    }
+  case WK_INT: case WK_ENUM: case WK_BOOL:
+    read_int(r, dst);
     break;
-  }
   case WK_NULL:
     if (dst)
       *(bool *)dst = true;
     break;
-  case WK_OCTETS: case WK_OID: case WK_ANY: case WK_TEXT: {
-    uint64_t n = get_varint(r);
-    const uint8_t *p = r->bad ? NULL : get_bytes(r, (size_t)n);
-    if (p && dst) {
-      wchg_octets o = {p, (size_t)n};
-      memcpy(dst, &o, sizeof o);
-    }
+  case WK_OCTETS: case WK_OID: case WK_ANY: case WK_TEXT:
+    read_octets(r, dst);
     break;
-  }
-  case WK_TIMESTAMP: {
-    const uint8_t *p = get_bytes(r, 9);
-    if (p && dst) {
-      wchg_timestamp *ts = dst;
-      ts->present = true;
-      memcpy(ts->octets, p, 9);
-    }
+  case WK_TIMESTAMP:
+    read_timestamp(r, dst);
     break;
-  }
   case WK_IPBIN: {
     const uint8_t *p = get_bytes(r, (size_t)f->hi);
     if (p && dst)
@@ -134,44 +188,12 @@ static void read_value(struct rd *r, const struct wf *f, void *dst) {
   case WK_STRUCT:
     read_struct(r, f->type, dst);
     break;
-  case WK_CHOICE: {
-    const uint8_t *p = get_bytes(r, 1);
-    if (!p || *p < 1 || *p > f->type->nfields) {
-      r->bad = true;
-      break;
-    }
-    if (dst) {
-      int c = *p;
-      memcpy((char *)dst + f->type->choice_off, &c, sizeof c);
-    }
-    read_value(r, &f->type->fields[*p - 1], dst ? wf_ptr(dst, &f->type->fields[*p - 1]) : NULL);
+  case WK_CHOICE:
+    read_choice(r, f->type, dst);
     break;
-  }
-  case WK_LIST: {
-    uint64_t n = get_varint(r);
-    struct wlist l = {NULL, 0};
-    /* every element takes at least one octet */
-    if (r->bad || n > (uint64_t)(r->end - r->p)) {
-      r->bad = true;
-      break;
-    }
-    if (dst) {
-      if (ALIGN8((size_t)n * f->esize) > (size_t)(r->arena_end - r->arena)) {
-        r->bad = r->full = true;
-        break;
-      }
-      l.items = r->arena;
-      l.count = (size_t)n;
-      memset(r->arena, 0, (size_t)n * f->esize);
-      r->arena += ALIGN8((size_t)n * f->esize);
-      memcpy(dst, &l, sizeof l);
-    } else {
-      r->need += ALIGN8((size_t)n * f->esize);
-    }
-    for (size_t i = 0; i < n && !r->bad; i++)
-      read_value(r, f->elem, dst ? (char *)(uintptr_t)l.items + i * f->esize : NULL);
+  case WK_LIST:
+    read_list(r, f, dst);
     break;
-  }
   }
 }
 
@@ -250,55 +272,61 @@ wchg_status cdf_check_media(const wchg_cdf *c, const uint8_t *m, size_t n, size_
   return r.bad ? WCHG_E_ENCODING : WCHG_OK;
 }
 
-/* Fill |cdr| (and the media |items|, at most |cap|) from the store of
+/* The fields section and the media region of |s| (whose blob is |blob|)
+ * into |cdr| and |items|, at most |cap| (NULL: measure and check). */
+static size_t read_store(const wchg_cdf *c, struct rd *r, const struct cdf_sess *s,
+                         const uint8_t *blob, wchg_cdr *cdr, wchg_media_components_list *items,
+                         size_t cap) {
+  const uint8_t *fields = blob + s->sid_len + s->host_len, *media = fields + s->fields_len;
+  r->p = fields;
+  r->end = fields + s->fields_len;
+  read_fields(c, r, cdr);
+  r->p = media;
+  r->end = media + s->media_len;
+  return read_media(c, r, items, cap);
+}
+
+/* Fill |cdr| (and the media items, at most |cap|) from the store of
  * |s|, list items in the arena. Returns false when the arena is too
  * small (or the store bad: it was checked when it came, so never). */
 static bool fill(wchg_cdf *c, const struct cdf_sess *s, const uint8_t *blob, size_t cap,
-                 wchg_cdr *cdr, size_t *count) {
-  const uint8_t *fields = blob + s->sid_len + s->host_len, *media = fields + s->fields_len;
+                 wchg_cdr *cdr) {
   wchg_media_components_list *items = (wchg_media_components_list *)(void *)c->arena.p;
-  size_t items_len = ALIGN8(cap * sizeof *items);
-  struct rd r = {fields, fields + s->fields_len, false, false, NULL, NULL, 0};
+  size_t items_len = ALIGN8(cap * sizeof *items), count;
+  struct rd r = {NULL, NULL, false, false, NULL, NULL, 0};
   if (!c->arena.p || items_len > c->arena.cap)
     return false;
   r.arena = c->arena.p + items_len;
   r.arena_end = c->arena.p + c->arena.cap;
   wchg_cdr_init(cdr);
-  read_fields(c, &r, cdr);
-  r.p = media;
-  r.end = media + s->media_len;
-  *count = read_media(c, &r, items, cap);
+  count = read_store(c, &r, s, blob, cdr, items, cap);
   if (r.bad)
     return false;
-  if (*count) {
+  if (count) {
     cdr->ims.list_of_sdp_media_components.items = items;
-    cdr->ims.list_of_sdp_media_components.count = *count;
+    cdr->ims.list_of_sdp_media_components.count = count;
   }
   return true;
 }
 
 wchg_status cdf_store_read(wchg_cdf *c, const struct cdf_sess *s, const uint8_t *blob,
                            wchg_cdr *cdr) {
+  struct rd r = {NULL, NULL, false, false, NULL, NULL, 0};
   size_t count;
   wchg_status st;
 
   /* fill in the arena as it is; when it is too small, measure, grow, fill */
-  if (!fill(c, s, blob, s->media_count, cdr, &count)) {
-    const uint8_t *fields = blob + s->sid_len + s->host_len, *media = fields + s->fields_len;
-    struct rd r = {fields, fields + s->fields_len, false, false, NULL, NULL, 0};
-    read_fields(c, &r, NULL);
-    r.p = media;
-    r.end = media + s->media_len;
-    count = read_media(c, &r, NULL, 0);
-    if (r.bad)
-      return WCHG_E_ENCODING; /* cannot happen: the store was checked */
-    c->arena.len = 0;
-    if ((st = cdf_buf_reserve(c, &c->arena,
-                              ALIGN8(count * sizeof(wchg_media_components_list)) + r.need + 8)) !=
-        WCHG_OK)
-      return st;
-    if (!fill(c, s, blob, count, cdr, &count))
-      return WCHG_E_ENCODING; /* cannot happen: measured */
-  }
+  if (fill(c, s, blob, s->media_count, cdr))
+    return WCHG_OK;
+  count = read_store(c, &r, s, blob, NULL, NULL, 0);
+  if (r.bad)
+    return WCHG_E_ENCODING; /* cannot happen: the store was checked */
+  c->arena.len = 0;
+  st = cdf_buf_reserve(c, &c->arena, ALIGN8(count * sizeof(wchg_media_components_list)) +
+                                          r.need + 8);
+  if (st != WCHG_OK)
+    return st;
+  if (!fill(c, s, blob, count, cdr))
+    return WCHG_E_ENCODING; /* cannot happen: measured */
   return WCHG_OK;
 }
