@@ -161,31 +161,6 @@ static void put_u24(uint8_t *p, size_t n) {
   p[2] = (uint8_t)(n >> 16);
 }
 
-/* Presence of the value at |p| (schema.h's wchg_field_present, by value). */
-static bool present_at(const struct wf *f, const void *p) {
-  switch (f->kind) {
-  case WK_INT: case WK_ENUM: case WK_BOOL:
-    return ((const wchg_opt_int *)p)->present;
-  case WK_NULL:
-    return *(const bool *)p;
-  case WK_OCTETS: case WK_OID: case WK_ANY: case WK_TEXT:
-    return ((const wchg_octets *)p)->ptr != NULL;
-  case WK_TIMESTAMP:
-    return ((const wchg_timestamp *)p)->present;
-  case WK_STRUCT:
-    return f->type->present_off < 0 || *(const bool *)((const char *)p + f->type->present_off);
-  case WK_CHOICE:
-    return wt_choice(p, f->type) != 0;
-  case WK_LIST: {
-    struct wlist l;
-    memcpy(&l, p, sizeof l);
-    return l.items != NULL || l.count != 0;
-  }
-  default: /* WK_IPBIN */
-    return true;
-  }
-}
-
 static void pack_value(struct wr *w, const struct wf *f, const void *p);
 
 static void pack_struct(struct wr *w, const struct wt *t, const void *base) {
@@ -193,7 +168,7 @@ static void pack_struct(struct wr *w, const struct wt *t, const void *base) {
   unsigned groups = 0;
   for (unsigned i = 0; i < t->nfields; i++) {
     const struct wf *f = &t->fields[i];
-    if (present_at(f, wf_ptr(base, f))) {
+    if (wchg_field_present(base, f)) { /* no member is recordExtensions */
       mask |= 1ull << i;
       groups += (f->flags & WF_GROUP) != 0;
     } else if (f->flags & WF_MANDATORY) {
@@ -219,6 +194,31 @@ static void pack_choice(struct wr *w, const struct wt *t, const void *p) {
   pack_value(w, &t->fields[c - 1], wf_ptr(p, &t->fields[c - 1]));
 }
 
+/* A string: varint length and the octets. */
+static void pack_octets(struct wr *w, const void *p) {
+  wchg_octets o;
+  memcpy(&o, p, sizeof o);
+  if (!o.ptr && o.len) {
+    w->st = w->st ? w->st : WCHG_E_MISSING;
+    return;
+  }
+  put_varint(w, o.len);
+  put(w, o.ptr, o.len);
+}
+
+/* A SEQUENCE OF: varint count, then each element. */
+static void pack_list(struct wr *w, const struct wf *f, const void *p) {
+  struct wlist l;
+  memcpy(&l, p, sizeof l);
+  if (l.count && !l.items) {
+    w->st = w->st ? w->st : WCHG_E_MISSING;
+    return;
+  }
+  put_varint(w, l.count);
+  for (size_t i = 0; i < l.count && !w->st; i++)
+    pack_value(w, f->elem, (const char *)l.items + i * f->esize);
+}
+
 static void pack_value(struct wr *w, const struct wf *f, const void *p) {
   switch (f->kind) {
   case WK_INT: case WK_ENUM: case WK_BOOL: {
@@ -228,17 +228,9 @@ static void pack_value(struct wr *w, const struct wf *f, const void *p) {
   }
   case WK_NULL:
     break;
-  case WK_OCTETS: case WK_OID: case WK_ANY: case WK_TEXT: {
-    wchg_octets o;
-    memcpy(&o, p, sizeof o);
-    if (!o.ptr && o.len) {
-      w->st = w->st ? w->st : WCHG_E_MISSING;
-      return;
-    }
-    put_varint(w, o.len);
-    put(w, o.ptr, o.len);
+  case WK_OCTETS: case WK_OID: case WK_ANY: case WK_TEXT:
+    pack_octets(w, p);
     break;
-  }
   case WK_TIMESTAMP:
     put(w, ((const wchg_timestamp *)p)->octets, 9);
     break;
@@ -251,35 +243,32 @@ static void pack_value(struct wr *w, const struct wf *f, const void *p) {
   case WK_CHOICE:
     pack_choice(w, f->type, p);
     break;
-  case WK_LIST: {
-    struct wlist l;
-    memcpy(&l, p, sizeof l);
-    if (l.count && !l.items) {
-      w->st = w->st ? w->st : WCHG_E_MISSING;
-      return;
-    }
-    put_varint(w, l.count);
-    for (size_t i = 0; i < l.count && !w->st; i++)
-      pack_value(w, f->elem, (const char *)l.items + i * f->esize);
+  case WK_LIST:
+    pack_list(w, f, p);
     break;
   }
+}
+
+/* An entry's value, written since |from|, is done: its length into the
+ * 3 octets at |at|. */
+static void put_entry_len(struct wr *w, size_t at, size_t from) {
+  size_t n = w->b->len - from;
+  if (w->st)
+    return;
+  if (n > 0xFFFFFF) {
+    w->st = WCHG_E_LIMIT;
+    return;
   }
+  put_u24(w->b->p + at, n);
 }
 
 /* One top-level entry: key, length, value. */
 static void pack_entry(struct wr *w, unsigned key, const struct wf *f, const void *p) {
   uint8_t hdr[4] = {(uint8_t)key, 0, 0, 0};
-  size_t at = w->b->len, n;
+  size_t at = w->b->len;
   put(w, hdr, 4);
   pack_value(w, f, p);
-  if (w->st)
-    return;
-  n = w->b->len - at - 4;
-  if (n > 0xFFFFFF) {
-    w->st = WCHG_E_LIMIT;
-    return;
-  }
-  put_u24(w->b->p + at + 1, n);
+  put_entry_len(w, at + 1, at + 4);
 }
 
 static wchg_status pack_fail(wchg_status st, const struct wf *f, wchg_diag *diag) {
@@ -331,11 +320,9 @@ wchg_status cdf_pack_media(wchg_cdf *c, const wchg_acr *acr, struct wchgi_buf *o
               &e.sip_response_timestamp_fraction);
     put(&w, hdr, 3);
     pack_struct(&w, c->media_field->elem->type, &e);
-    if (!w.st && out->len - at - 3 > 0xFFFFFF)
-      w.st = WCHG_E_LIMIT;
+    put_entry_len(&w, at, at + 3);
     if (w.st)
       return pack_fail(w.st, c->media_field, diag);
-    put_u24(out->p + at, out->len - at - 3);
   }
   *count = (unsigned)l->count;
   return WCHG_OK;
