@@ -198,6 +198,15 @@ static inline void cdf_stamp(wchg_cdf *c, wchg_time_ms t, wchg_timestamp *ts,
     cdf_time(c, t.unix_ms, ts, frac);
 }
 
+/* A media entry stamped with its ACR's SIP-Request-/-Response-Timestamp. */
+static inline void cdf_stamp_media(wchg_cdf *c, const wchg_acr *acr,
+                                   wchg_media_components_list *e) {
+  cdf_stamp(c, acr->sip_request_timestamp, &e->sip_request_timestamp,
+            &e->sip_request_timestamp_fraction);
+  cdf_stamp(c, acr->sip_response_timestamp, &e->sip_response_timestamp,
+            &e->sip_response_timestamp_fraction);
+}
+
 /* ---- the compact store --------------------------------------------------- */
 /*
  * An open session keeps no wchg_ims_info: its fields live in a byte

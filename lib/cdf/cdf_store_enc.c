@@ -314,10 +314,7 @@ wchg_status cdf_pack_media(wchg_cdf *c, const wchg_acr *acr, struct wchgi_buf *o
     wchg_media_components_list e = l->items[i];
     uint8_t hdr[3] = {0, 0, 0};
     size_t at = out->len;
-    cdf_stamp(c, acr->sip_request_timestamp, &e.sip_request_timestamp,
-              &e.sip_request_timestamp_fraction);
-    cdf_stamp(c, acr->sip_response_timestamp, &e.sip_response_timestamp,
-              &e.sip_response_timestamp_fraction);
+    cdf_stamp_media(c, acr, &e);
     put(&w, hdr, 3);
     pack_struct(&w, c->media_field->elem->type, &e);
     put_entry_len(&w, at, at + 3);
