@@ -67,15 +67,10 @@ wchg_cdf *wchg_cdf_new(const wchg_cdf_config *cfg) {
 }
 
 void wchg_cdf_free(wchg_cdf *c) {
-  struct cdf_sess *s, *next;
   wchg_mem m;
   if (!c)
     return;
-  for (s = c->first; s; s = next) {
-    next = s->next;
-    cdf_free(c, s, cdf_sess_size(s->cap));
-  }
-  cdf_free(c, c->slots, c->nslots * sizeof *c->slots);
+  cdf_sessions_free(c);
   cdf_free(c, c->dups, c->dup_cap * sizeof *c->dups);
   cdf_free(c, c->dup_index, c->dup_nindex * sizeof *c->dup_index);
   cdf_queue_free(c);

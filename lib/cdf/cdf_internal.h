@@ -154,6 +154,8 @@ uint64_t cdf_hash(const char *s, size_t n);
 struct cdf_sess **cdf_find(const wchg_cdf *c, uint64_t h, const char *sid, size_t n);
 /* Room for one more session in the table (may grow it). */
 wchg_status cdf_table_reserve(wchg_cdf *c);
+/* Free every open session and the table (the CDF's free, a failed import). */
+void cdf_sessions_free(wchg_cdf *c);
 /* Insert |s| (a new session; the table has room) at the end of the order. */
 void cdf_insert(wchg_cdf *c, struct cdf_sess *s);
 /* Put |ns| (a copy of *|slot| at another address) in its place; frees the
