@@ -90,7 +90,7 @@ struct cdf_block {
 static inline uint8_t *block_data(struct cdf_block *b) { return (uint8_t *)(b + 1); }
 #define CDF_BLOCK_SIZE 65536u
 
-/* A growable scratch buffer. */
+/* The CDF (cdf.h). */
 struct wchg_cdf {
   wchg_cdf_config cfg;
   wchg_mem mem;
