@@ -35,8 +35,8 @@
  * Times are Unix milliseconds; the BCD TimeStamps are written in the
  * configured UTC offset, the milliseconds go into the *Fraction fields.
  *
- * Record content (TS 32.298 PCSCFRecord, mapping of the facts reference
- * §3.5: the ACR model already names its fields as the CDR does):
+ * Record content (TS 32.298 PCSCFRecord; the ACR model already names its
+ * fields as the CDR does):
  *   - every ims field of the ACRs is carried, except [9]-[11], [37]-[39]
  *     (computed as above) and [21]. A field takes the value of the latest
  *     ACR of the session that carries it, except sIP-Method [2], which

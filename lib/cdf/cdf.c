@@ -7,6 +7,8 @@
  * part and builds its next store in scratch; CDRs go to the tail of the
  * queue. Only when everything needed was allocated is the result put in
  * place, so an allocation failure leaves the CDF as it was.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
  */
 #include <stdlib.h>
 #include <string.h>
@@ -47,7 +49,7 @@ wchg_cdf *wchg_cdf_new(const wchg_cdf_config *cfg) {
   c->bytes = sizeof *c;
   c->next_lrsn = cfg->first_local_record_sequence_number;
   c->day.day = -1;
-  cdf_map_init(c);
+  cdf_store_init(c);
   if (cfg->duplicate_memory) {
     while (n < cfg->duplicate_memory * 2)
       n *= 2;
@@ -65,15 +67,10 @@ wchg_cdf *wchg_cdf_new(const wchg_cdf_config *cfg) {
 }
 
 void wchg_cdf_free(wchg_cdf *c) {
-  struct cdf_sess *s, *next;
   wchg_mem m;
   if (!c)
     return;
-  for (s = c->first; s; s = next) {
-    next = s->next;
-    cdf_free(c, s, cdf_sess_size(s->cap));
-  }
-  cdf_free(c, c->slots, c->nslots * sizeof *c->slots);
+  cdf_sessions_free(c);
   cdf_free(c, c->dups, c->dup_cap * sizeof *c->dups);
   cdf_free(c, c->dup_index, c->dup_nindex * sizeof *c->dup_index);
   cdf_queue_free(c);
@@ -97,6 +94,13 @@ static wchg_status reject(wchg_diag *diag, uint32_t *rc, wchg_status st, uint32_
   wchgi_diag_set(diag, st, result, WCHG_NO_OFFSET, &p, "%s", msg);
   *rc = result;
   return st;
+}
+
+/* An IMS emergency session of a WebRTC client is not charged. */
+static wchg_status reject_emergency(wchg_diag *diag, uint32_t *rc) {
+  return reject(diag, rc, WCHG_E_EMERGENCY, WCHG_RC_UNABLE_TO_COMPLY,
+                PATH_IMS "IMS-Emergency-Indicator",
+                "an IMS emergency session of a WebRTC client is not charged");
 }
 
 static wchg_status check_time(wchg_time_ms t, const char *path, wchg_diag *diag, uint32_t *rc) {
@@ -139,9 +143,7 @@ static wchg_status check_acr(const wchg_acr *a, wchg_diag *diag, uint32_t *rc) {
                        PATH_IMS "Time-Stamps/SIP-Response-Timestamp", diag, rc)))
     return st;
   if (a->ims.ims_emergency_indicator && wchgi_has_webrtc_identity(&a->ims))
-    return reject(diag, rc, WCHG_E_EMERGENCY, WCHG_RC_UNABLE_TO_COMPLY,
-                  PATH_IMS "IMS-Emergency-Indicator",
-                  "an IMS emergency session of a WebRTC client is not charged");
+    return reject_emergency(diag, rc);
   return WCHG_OK;
 }
 
@@ -282,134 +284,191 @@ static void start_times(struct cdf_sess *w, const wchg_acr *a, int64_t t) {
   w->response_ms = a->sip_response_timestamp.present ? a->sip_response_timestamp.unix_ms : t;
 }
 
+/* A record closes at |t|, but never before it opened. */
+static int64_t closure_at(const struct cdf_sess *w, int64_t t) {
+  return t < w->opening_ms ? w->opening_ms : t;
+}
+
+/* Why the ACR was refused when packing it: the Result-Code of |diag|. */
+static wchg_status pack_refused(struct fold *f, wchg_status st, const wchg_diag *diag) {
+  if (st != WCHG_E_NOMEM)
+    f->rc = diag ? diag->result_code : (st == WCHG_E_LIMIT ? WCHG_RC_UNABLE_TO_COMPLY
+                                                           : WCHG_RC_INVALID_AVP_VALUE);
+  return st;
+}
+
+/* The ACR's fields, and its media entries unless a STOP, packed in
+ * scratch (c->pack, c->media): no more than one record holds. */
+static wchg_status pack_acr(wchg_cdf *c, struct fold *f, unsigned *nmedia, wchg_diag *diag) {
+  const wchg_acr *a = f->acr;
+  wchg_status st;
+  c->media.len = 0;
+  if ((st = cdf_pack_fields(c, &a->ims, &c->pack, diag)) != WCHG_OK ||
+      (a->accounting_record_type != WCHG_ACR_STOP &&
+       (st = cdf_pack_media(c, a, &c->media, nmedia, diag))))
+    return pack_refused(f, st, diag);
+  if (*nmedia > WCHG_CDF_MAX_MEDIA || c->pack.len + c->media.len > WCHG_CDF_MAX_RECORD_BYTES)
+    return reject(diag, &f->rc, WCHG_E_LIMIT, WCHG_RC_UNABLE_TO_COMPLY, "ACR",
+                  "more media entries or data than one record holds");
+  return WCHG_OK;
+}
+
+/* The fixed part of a session its first ACR opens. */
+static void open_session(struct cdf_sess *w, struct fold *f) {
+  const wchg_acr *a = f->acr;
+  memset(w, 0, sizeof *w);
+  w->hash = f->hash;
+  w->sid_len = (uint16_t)a->session_id.len;
+  w->host_len = (uint16_t)(a->origin_host.ptr ? a->origin_host.len : 0);
+  w->opening_ms = f->t;
+  w->max_number = a->accounting_record_number;
+  w->seen = 1;
+  w->request_ms = w->response_ms = CDF_NO_TIME;
+  if (a->accounting_record_type == WCHG_ACR_START) {
+    w->flags = SF_HAVE_START;
+    start_times(w, a, f->t);
+  } else { /* INTERIM or STOP without START: START was 0 */
+    w->flags = SF_START_LOST;
+    w->missing = a->accounting_record_number > 1 ? a->accounting_record_number - 1 : 0;
+    f->lost += 1 + (int64_t)w->missing;
+  }
+}
+
+/* A serviceChange partial of |w| (store |old|) when the open record
+ * cannot take the ACR's |nmedia| entries: the container is full. */
+static wchg_status media_partial(wchg_cdf *c, struct cdf_sess *w, const uint8_t *old,
+                                 struct fold *f, unsigned nmedia) {
+  struct cdf_close how = {0, WCHG_CAUSE_SERVICE_CHANGE, false, false, CDF_NO_TIME, {0}};
+  wchg_status st;
+  if (!nmedia || !w->media_count ||
+      (w->media_count + nmedia <= media_limit(c) &&
+       (size_t)w->fields_len + w->media_len + c->pack.len + c->media.len <=
+           WCHG_CDF_MAX_RECORD_BYTES))
+    return WCHG_OK;
+  how.closure_ms = closure_at(w, f->t);
+  if ((st = cdf_emit_session(c, w, old, &how)) != WCHG_OK)
+    return st;
+  next_record(w, how.closure_ms);
+  f->closed++;
+  return WCHG_OK;
+}
+
+/* A START after the session's INTERIMs: the START is no longer lost. */
+static void late_start(struct cdf_sess *w, struct fold *f) {
+  w->flags |= SF_HAVE_START;
+  start_times(w, f->acr, f->t);
+  if ((w->flags & SF_START_LOST) && w->rsn == 0) {
+    w->flags &= (uint8_t)~SF_START_LOST;
+    f->lost--;
+  }
+}
+
+/* The ACR of |f| into |w|, a copy of the open session |s|: partials
+ * first (their content is the store before this ACR), then its numbers. */
+static wchg_status fold_open(wchg_cdf *c, struct cdf_sess *w, const struct cdf_sess *s,
+                             struct fold *f, unsigned *nmedia) {
+  const wchg_acr *a = f->acr;
+  wchg_status st;
+  *w = *s;
+  if ((st = time_limit(c, w, s->blob, f->t, &f->closed)) != WCHG_OK)
+    return st;
+  /* an interim tick (no SIP transaction, so no Time-Stamps) repeats the
+   * media: it adds an entry only to a record that has none */
+  if (w->media_count && !a->sip_request_timestamp.present &&
+      !a->sip_response_timestamp.present) {
+    c->media.len = 0;
+    *nmedia = 0;
+  }
+  if ((st = media_partial(c, w, s->blob, f, *nmedia)) != WCHG_OK)
+    return st;
+  numbers(w, a->accounting_record_number, f);
+  if (a->accounting_record_type == WCHG_ACR_START)
+    late_start(w, f);
+  return WCHG_OK;
+}
+
+/* Does a fields section hold the IMS-Emergency-Indicator and a WebRTC
+ * identity? */
+static bool emergency_webrtc(const uint8_t *fields, size_t n) {
+  return cdf_fields_has(fields, n, KEY_EMERGENCY) &&
+         (cdf_fields_has(fields, n, KEY_WEBRTC) || cdf_fields_has(fields, n, KEY_WEBRTC + 1));
+}
+
+/* The next store of |w| in c->work: Session-Id, Origin-Host, the fields
+ * of |s| (NULL: a new session) merged with the ACR's, the media. */
+static wchg_status next_store(wchg_cdf *c, const struct cdf_sess *s, struct cdf_sess *w,
+                              struct fold *f, unsigned nmedia, wchg_diag *diag) {
+  const wchg_acr *a = f->acr;
+  wchg_status st;
+  size_t fields_at;
+  c->work.len = 0;
+  if (s)
+    st = append(c, &c->work, s->blob, (size_t)s->sid_len + s->host_len);
+  else if ((st = append(c, &c->work, a->session_id.ptr, w->sid_len)) == WCHG_OK)
+    st = append(c, &c->work, a->origin_host.ptr, w->host_len);
+  fields_at = c->work.len;
+  if (st == WCHG_OK)
+    st = cdf_merge_fields(c, s ? sess_fields(s) : NULL, s ? s->fields_len : 0, c->pack.p,
+                          c->pack.len, a->accounting_record_type == WCHG_ACR_START, &c->work);
+  if (st != WCHG_OK)
+    return st;
+  w->fields_len = (uint32_t)(c->work.len - fields_at);
+  if (emergency_webrtc(c->work.p + fields_at, w->fields_len))
+    return reject_emergency(diag, &f->rc);
+  if ((w->media_len && (st = append(c, &c->work, sess_media(s), w->media_len))) ||
+      (st = append(c, &c->work, c->media.p, c->media.len)))
+    return st;
+  w->media_len += (uint32_t)c->media.len;
+  w->media_count = (uint16_t)(w->media_count + nmedia);
+  return WCHG_OK;
+}
+
+/* A STOP: the session's final record (store c->work), then the session
+ * at |slot| (if any) removed and its numbers remembered. */
+static wchg_status close_final(wchg_cdf *c, struct cdf_sess **slot, const struct cdf_sess *w,
+                               struct fold *f) {
+  const wchg_acr *a = f->acr;
+  struct cdf_close how = {0};
+  wchg_status st;
+  how.closure_ms = closure_at(w, f->t);
+  how.cause = cdf_cause_for_closing(a->cause_code);
+  how.final = true;
+  how.end_ms = a->sip_request_timestamp.present ? a->sip_request_timestamp.unix_ms : f->t;
+  how.cause_code = a->cause_code;
+  if ((st = cdf_emit_session(c, w, c->work.p, &how)) != WCHG_OK)
+    return st;
+  f->closed++;
+  if (slot)
+    cdf_remove(c, slot);
+  cdf_dup_add(c, w->hash, w->max_number, w->seen);
+  return WCHG_OK;
+}
+
 /*
  * Fold the ACR of |f| into the session at |slot| (NULL: a new one).
  * Partials first (their content is the store before this ACR), then the
  * ACR's fields and media, then the STOP's final record.
  */
 static wchg_status fold(wchg_cdf *c, struct cdf_sess **slot, struct fold *f, wchg_diag *diag) {
-  const wchg_acr *a = f->acr;
-  struct cdf_sess w, *s = slot ? *slot : NULL;
-  const uint8_t *old = s ? s->blob : NULL;
-  int type = a->accounting_record_type;
+  const struct cdf_sess *s = slot ? *slot : NULL;
+  struct cdf_sess w;
   unsigned nmedia = 0;
   wchg_status st;
-  size_t fields_at;
 
-  c->media.len = 0;
-  if ((st = cdf_pack_fields(c, &a->ims, &c->pack, diag)) != WCHG_OK ||
-      (type != WCHG_ACR_STOP && (st = cdf_pack_media(c, a, &c->media, &nmedia, diag))))
-    goto refused;
-
-  if (nmedia > WCHG_CDF_MAX_MEDIA || c->pack.len + c->media.len > WCHG_CDF_MAX_RECORD_BYTES) {
-    st = reject(diag, &f->rc, WCHG_E_LIMIT, WCHG_RC_UNABLE_TO_COMPLY, "ACR",
-                "more media entries or data than one record holds");
+  if ((st = pack_acr(c, f, &nmedia, diag)) != WCHG_OK)
     return st;
-  }
-
-  if (s) {
-    w = *s;
-    if ((st = time_limit(c, &w, old, f->t, &f->closed)) != WCHG_OK)
-      return st;
-    /* an interim tick (no SIP transaction, so no Time-Stamps) repeats the
-     * media: it adds an entry only to a record that has none */
-    if (w.media_count && !a->sip_request_timestamp.present &&
-        !a->sip_response_timestamp.present) {
-      c->media.len = 0;
-      nmedia = 0;
-    }
-    if (nmedia && w.media_count &&
-        (w.media_count + nmedia > media_limit(c) ||
-         (size_t)w.fields_len + w.media_len + c->pack.len + c->media.len >
-             WCHG_CDF_MAX_RECORD_BYTES)) { /* the container is full */
-      struct cdf_close how = {f->t, WCHG_CAUSE_SERVICE_CHANGE, false, false, CDF_NO_TIME, {0}};
-      if (how.closure_ms < w.opening_ms)
-        how.closure_ms = w.opening_ms;
-      if ((st = cdf_emit_session(c, &w, old, &how)) != WCHG_OK)
-        return st;
-      next_record(&w, how.closure_ms);
-      f->closed++;
-    }
-    numbers(&w, a->accounting_record_number, f);
-    if (type == WCHG_ACR_START) { /* a late START */
-      w.flags |= SF_HAVE_START;
-      start_times(&w, a, f->t);
-      if ((w.flags & SF_START_LOST) && w.rsn == 0) {
-        w.flags &= (uint8_t)~SF_START_LOST;
-        f->lost--;
-      }
-    }
-  } else {
-    memset(&w, 0, sizeof w);
-    w.hash = f->hash;
-    w.sid_len = (uint16_t)a->session_id.len;
-    w.host_len = (uint16_t)(a->origin_host.ptr ? a->origin_host.len : 0);
-    w.opening_ms = f->t;
-    w.max_number = a->accounting_record_number;
-    w.seen = 1;
-    w.request_ms = w.response_ms = CDF_NO_TIME;
-    if (type == WCHG_ACR_START) {
-      w.flags = SF_HAVE_START;
-      start_times(&w, a, f->t);
-    } else { /* INTERIM or STOP without START: START was 0 */
-      w.flags = SF_START_LOST;
-      w.missing = a->accounting_record_number > 1 ? a->accounting_record_number - 1 : 0;
-      f->lost += 1 + (int64_t)w.missing;
-    }
-  }
+  if (!s)
+    open_session(&w, f);
+  else if ((st = fold_open(c, &w, s, f, &nmedia)) != WCHG_OK)
+    return st;
   w.last_now_ms = f->now_ms;
-  if (a->retransmitted)
+  if (f->acr->retransmitted)
     w.flags |= SF_RETRANS;
-
-  /* the next store: Session-Id, Origin-Host, merged fields, media */
-  c->work.len = 0;
-  if (s)
-    st = append(c, &c->work, old, (size_t)s->sid_len + s->host_len);
-  else if ((st = append(c, &c->work, a->session_id.ptr, w.sid_len)) == WCHG_OK)
-    st = append(c, &c->work, a->origin_host.ptr, w.host_len);
-  fields_at = c->work.len;
-  if (st == WCHG_OK)
-    st = cdf_merge_fields(c, s ? sess_fields(s) : NULL, s ? s->fields_len : 0, c->pack.p,
-                          c->pack.len, type == WCHG_ACR_START, &c->work);
-  if (st != WCHG_OK)
+  if ((st = next_store(c, s, &w, f, nmedia, diag)) != WCHG_OK)
     return st;
-  w.fields_len = (uint32_t)(c->work.len - fields_at);
-  if (cdf_fields_has(c->work.p + fields_at, w.fields_len, KEY_EMERGENCY) &&
-      (cdf_fields_has(c->work.p + fields_at, w.fields_len, KEY_WEBRTC) ||
-       cdf_fields_has(c->work.p + fields_at, w.fields_len, KEY_WEBRTC + 1))) {
-    st = reject(diag, &f->rc, WCHG_E_EMERGENCY, WCHG_RC_UNABLE_TO_COMPLY,
-                PATH_IMS "IMS-Emergency-Indicator",
-                "an IMS emergency session of a WebRTC client is not charged");
-    return st;
-  }
-  if ((w.media_len && (st = append(c, &c->work, sess_media(s), w.media_len))) ||
-      (st = append(c, &c->work, c->media.p, c->media.len)))
-    return st;
-  w.media_len += (uint32_t)c->media.len;
-  w.media_count = (uint16_t)(w.media_count + nmedia);
-
-  if (type == WCHG_ACR_STOP) {
-    struct cdf_close how = {0};
-    how.closure_ms = f->t < w.opening_ms ? w.opening_ms : f->t;
-    how.cause = cdf_cause_for_closing(a->cause_code);
-    how.final = true;
-    how.end_ms = a->sip_request_timestamp.present ? a->sip_request_timestamp.unix_ms : f->t;
-    how.cause_code = a->cause_code;
-    if ((st = cdf_emit_session(c, &w, c->work.p, &how)) != WCHG_OK)
-      return st;
-    f->closed++;
-    if (s)
-      cdf_remove(c, slot);
-    cdf_dup_add(c, w.hash, w.max_number, w.seen);
-    return WCHG_OK;
-  }
+  if (f->acr->accounting_record_type == WCHG_ACR_STOP)
+    return close_final(c, slot, &w, f);
   return commit(c, slot, &w, &c->work);
-
-refused:
-  if (st != WCHG_E_NOMEM)
-    f->rc = diag ? diag->result_code : (st == WCHG_E_LIMIT ? WCHG_RC_UNABLE_TO_COMPLY
-                                                           : WCHG_RC_INVALID_AVP_VALUE);
-  return st;
 }
 
 /* ---- feeding ------------------------------------------------------------------ */
@@ -547,7 +606,7 @@ wchg_status wchg_cdf_expire(wchg_cdf *c, int64_t now_ms, unsigned *closed) {
     cdf_queue_mark(c, &mark);
     if (c->cfg.session_timeout_ms > 0 && now_ms - s->last_now_ms >= c->cfg.session_timeout_ms) {
       struct cdf_close how = {0};
-      how.closure_ms = now_ms < s->opening_ms ? s->opening_ms : now_ms;
+      how.closure_ms = closure_at(s, now_ms);
       how.cause = WCHG_CAUSE_TIME_LIMIT;
       how.final = true;
       how.stop_lost = true;
@@ -590,7 +649,7 @@ wchg_status wchg_cdf_close_session(wchg_cdf *c, wchg_str sid, int64_t now_ms) {
   if (!slot)
     return WCHG_E_STATE;
   s = *slot;
-  how.closure_ms = now_ms < s->opening_ms ? s->opening_ms : now_ms;
+  how.closure_ms = closure_at(s, now_ms);
   how.cause = WCHG_CAUSE_MANAGEMENT_INTERVENTION;
   how.end_ms = CDF_NO_TIME;
   cdf_queue_mark(c, &mark);

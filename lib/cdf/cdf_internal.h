@@ -1,8 +1,11 @@
 /*
  * cdf_internal.h (private): the CDF's object, its open sessions, its
  * duplicate memory and CDR queue, shared by cdf.c (feeding), cdf_session.c
- * (tables, queue), cdf_map.c (the compact store and CDR building) and
- * cdf_state.c (export/import).
+ * (tables, queue), cdf_time.c (TimeStamps), cdf_store_enc.c and
+ * cdf_store_dec.c (the compact store, written and read), cdf_record.c
+ * (CDR building) and cdf_state.c (export/import).
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
  */
 #ifndef WCHG_CDF_INTERNAL_H
 #define WCHG_CDF_INTERNAL_H
@@ -32,7 +35,7 @@ enum {
 /*
  * One open session: a fixed part and one buffer (blob) holding, in this
  * order, the Session-Id, the Origin-Host of its first ACR, the fields
- * section (the record's fields in the compact form of cdf_map.c) and the
+ * section (the record's fields in the compact form below) and the
  * media entries of the open record. Allocated in one block: growing it
  * moves it (prev/next and its table slot are updated).
  */
@@ -87,7 +90,7 @@ struct cdf_block {
 static inline uint8_t *block_data(struct cdf_block *b) { return (uint8_t *)(b + 1); }
 #define CDF_BLOCK_SIZE 65536u
 
-/* A growable scratch buffer. */
+/* The CDF (cdf.h). */
 struct wchg_cdf {
   wchg_cdf_config cfg;
   wchg_mem mem;
@@ -134,7 +137,7 @@ struct wchg_cdf {
   const struct wf *media_field; /* list-Of-SDP-Media-Components */
   const struct wf *order_f[96]; /* the keys in increasing order */
   uint8_t order_k[96];
-  uint8_t order_pk[96];         /* how to tell presence (cdf_map.c) */
+  uint8_t order_pk[96];         /* how to tell presence (cdf_store_enc.c) */
   uint16_t order_off[96];       /* where, from the wchg_ims_info */
   unsigned norder;
 };
@@ -151,6 +154,8 @@ uint64_t cdf_hash(const char *s, size_t n);
 struct cdf_sess **cdf_find(const wchg_cdf *c, uint64_t h, const char *sid, size_t n);
 /* Room for one more session in the table (may grow it). */
 wchg_status cdf_table_reserve(wchg_cdf *c);
+/* Free every open session and the table (the CDF's free, a failed import). */
+void cdf_sessions_free(wchg_cdf *c);
 /* Insert |s| (a new session; the table has room) at the end of the order. */
 void cdf_insert(wchg_cdf *c, struct cdf_sess *s);
 /* Put |ns| (a copy of *|slot| at another address) in its place; frees the
@@ -184,8 +189,61 @@ void cdf_queue_commit(wchg_cdf *c, size_t n);
 wchg_status cdf_queue_append(wchg_cdf *c, const uint8_t *der, size_t n);
 void cdf_queue_free(wchg_cdf *c);
 
-/* ---- the compact store and CDR building (cdf_map.c) --------------------- */
-void cdf_map_init(wchg_cdf *c);
+/* ---- times (cdf_time.c) -------------------------------------------------- */
+/* ms -> TimeStamp and fraction in the configured offset. */
+wchg_status cdf_time(wchg_cdf *c, int64_t ms, wchg_timestamp *ts, wchg_opt_int *frac);
+
+/* A TimeStamp and fraction of an ACR time, over the entry's own. */
+static inline void cdf_stamp(wchg_cdf *c, wchg_time_ms t, wchg_timestamp *ts,
+                             wchg_opt_int *frac) {
+  if (t.present)
+    cdf_time(c, t.unix_ms, ts, frac);
+}
+
+/* A media entry stamped with its ACR's SIP-Request-/-Response-Timestamp. */
+static inline void cdf_stamp_media(wchg_cdf *c, const wchg_acr *acr,
+                                   wchg_media_components_list *e) {
+  cdf_stamp(c, acr->sip_request_timestamp, &e->sip_request_timestamp,
+            &e->sip_request_timestamp_fraction);
+  cdf_stamp(c, acr->sip_response_timestamp, &e->sip_response_timestamp,
+            &e->sip_response_timestamp_fraction);
+}
+
+/* ---- the compact store --------------------------------------------------- */
+/*
+ * An open session keeps no wchg_ims_info: its fields live in a byte
+ * string, written (cdf_store_enc.c) and read (cdf_store_dec.c) by walking
+ * the record's schema (schema.h), so every PCSCFRecord field the ACR model
+ * carries is kept, and only the bytes it needs.
+ *
+ *   fields section  entries in increasing key order, each
+ *                   key (1 octet: the PCSCFRecord tag, or 0xF0 + the tag
+ *                   of a WebRTCChargingInfo member), length (3 octets,
+ *                   little-endian), value
+ *   media region    entries of list-Of-SDP-Media-Components, each
+ *                   length (3 octets) and a Media-Components-List value
+ *   value           INTEGER, ENUMERATED, BOOLEAN: zigzag varint; NULL:
+ *                   nothing; strings: varint length and the octets;
+ *                   TimeStamp: 9 octets; a binary address: its 4 or 16
+ *                   octets; SEQUENCE/SET: varint mask of the members
+ *                   present, then each; CHOICE: 1 octet alternative
+ *                   (1-based), then its value; SEQUENCE OF: varint count,
+ *                   then each element.
+ */
+
+/* Keys the CDF looks for. */
+#define KEY_EMERGENCY 52u
+#define KEY_SIP_METHOD 2u
+#define KEY_WEBRTC 0xF0u /* + tag of WebRTCChargingInfo */
+
+/* An entry's 3-octet length. */
+static inline size_t cdf_u24(const uint8_t *p) {
+  return (size_t)p[0] | (size_t)p[1] << 8 | (size_t)p[2] << 16;
+}
+
+/* ---- writing the compact store (cdf_store_enc.c) ------------------------ */
+/* The keys of the store (by_key, order_*), once, when the CDF is made. */
+void cdf_store_init(wchg_cdf *c);
 /* The record fields of |ims| (of an ACR) in compact form into |out|
  * (replacing its content). WCHG_E_INVALID with |diag| for a structure the
  * CDR cannot hold, WCHG_E_NOMEM. */
@@ -199,17 +257,20 @@ wchg_status cdf_pack_media(wchg_cdf *c, const wchg_acr *acr, struct wchgi_buf *o
 wchg_status cdf_merge_fields(wchg_cdf *c, const uint8_t *old, size_t old_len,
                              const uint8_t *upd, size_t upd_len, bool start,
                              struct wchgi_buf *out);
+/* ---- reading the compact store (cdf_store_dec.c) ------------------------ */
 /* Does the fields section hold |key|? */
 bool cdf_fields_has(const uint8_t *f, size_t n, unsigned key);
-#define KEY_EMERGENCY 52u
-#define KEY_SIP_METHOD 2u
-#define KEY_WEBRTC 0xF0u /* + tag of WebRTCChargingInfo */
-
 /* Check a fields section / media region read from outside (import):
  * WCHG_OK or WCHG_E_ENCODING. *count: media entries. */
 wchg_status cdf_check_fields(const wchg_cdf *c, const uint8_t *f, size_t n);
 wchg_status cdf_check_media(const wchg_cdf *c, const uint8_t *m, size_t n, size_t *count);
+/* The record of session |s| (whose blob is |blob|) as its store holds it
+ * into |cdr|: strings view the blob, list items live in the arena (grown
+ * when too small). WCHG_OK or WCHG_E_NOMEM. */
+wchg_status cdf_store_read(wchg_cdf *c, const struct cdf_sess *s, const uint8_t *blob,
+                           wchg_cdr *cdr);
 
+/* ---- CDR building (cdf_record.c) ---------------------------------------- */
 /* How a record closes. */
 struct cdf_close {
   int64_t closure_ms;
@@ -234,8 +295,5 @@ int cdf_cause_for_closing(wchg_opt_int cause_code);
  * (>= 16) octets (cdf_state.c; the tests and the fuzz target use it to
  * reach the checks behind the CRC). */
 void cdf_state_seal(uint8_t *buf, size_t len);
-
-/* ms -> TimeStamp and fraction in the configured offset. */
-wchg_status cdf_time(wchg_cdf *c, int64_t ms, wchg_timestamp *ts, wchg_opt_int *frac);
 
 #endif

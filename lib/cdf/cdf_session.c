@@ -2,6 +2,8 @@
  * cdf_session.c: the CDF's containers — memory accounting, the table of
  * open sessions (keyed by Session-Id), the duplicate memory of closed
  * sessions, and the queue of encoded CDRs (cdf.h, cdf_internal.h).
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
  */
 #include <stdlib.h>
 #include <string.h>
@@ -89,6 +91,12 @@ struct cdf_sess **cdf_find(const wchg_cdf *c, uint64_t h, const char *sid, size_
   return NULL;
 }
 
+/* Backward-shift deletion (open addressing, linear probing): may the
+ * entry at |j|, whose home slot is |k|, fill the hole at |i|? */
+static bool shifts_back(size_t i, size_t j, size_t k) {
+  return (j > i && (k <= i || k > j)) || (j < i && k <= i && k > j);
+}
+
 static void table_put(struct cdf_sess **slots, size_t nslots, struct cdf_sess *s) {
   size_t mask = nslots - 1, i;
   for (i = s->hash & mask; slots[i]; i = (i + 1) & mask)
@@ -113,6 +121,18 @@ wchg_status cdf_table_reserve(wchg_cdf *c) {
   c->slots = slots;
   c->nslots = n;
   return WCHG_OK;
+}
+
+void cdf_sessions_free(wchg_cdf *c) {
+  struct cdf_sess *s, *next;
+  for (s = c->first; s; s = next) {
+    next = s->next;
+    cdf_free(c, s, cdf_sess_size(s->cap));
+  }
+  cdf_free(c, c->slots, c->nslots * sizeof *c->slots);
+  c->slots = NULL;
+  c->nslots = c->nsess = 0;
+  c->first = c->last = NULL;
 }
 
 void cdf_insert(wchg_cdf *c, struct cdf_sess *s) {
@@ -160,7 +180,7 @@ void cdf_remove(wchg_cdf *c, struct cdf_sess **slot) {
     if (!c->slots[j])
       break;
     k = c->slots[j]->hash & mask;
-    if ((j > i && (k <= i || k > j)) || (j < i && k <= i && k > j)) {
+    if (shifts_back(i, j, k)) {
       c->slots[i] = c->slots[j];
       i = j;
     }
@@ -193,7 +213,7 @@ static void dup_unindex(wchg_cdf *c, uint32_t pos) {
     if (c->dup_index[j] == UINT32_MAX)
       break;
     k = c->dups[c->dup_index[j]].hash & mask;
-    if ((j > i && (k <= i || k > j)) || (j < i && k <= i && k > j)) {
+    if (shifts_back(i, j, k)) {
       c->dup_index[i] = c->dup_index[j];
       i = j;
     }

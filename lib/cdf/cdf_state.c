@@ -15,10 +15,13 @@
  *       INT64_MIN: none); u64 seen; u32 highest number, missing, records
  *       closed; u8 flags; u16 media entries; u16 Session-Id length, u16
  *       Origin-Host length, u32 fields length, u32 media length; then the
- *       store (cdf_map.c's compact form)
+ *       store (the compact form of cdf_internal.h)
  *   u32 n, then n queued CDRs, oldest first: u32 length, the DER
  *   u32 CRC-32 (IEEE 802.3) of everything before it
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
  */
+#include <stddef.h>
 #include <string.h>
 
 #include "base/out.h"
@@ -30,6 +33,13 @@
 #define HEADER_LEN (8 + 4 + 4 + 8 + COUNTERS * 8)
 #define DUP_LEN 20
 #define SESS_LEN (8 + 4 * 8 + 8 + 3 * 4 + 1 + 2 + 2 + 2 + 4 + 4)
+
+/* The counters, in the order of the state. */
+static const size_t counter_off[COUNTERS] = {
+    offsetof(wchg_cdf, acrs),     offsetof(wchg_cdf, folded),     offsetof(wchg_cdf, duplicates),
+    offsetof(wchg_cdf, rejected), offsetof(wchg_cdf, cdrs),       offsetof(wchg_cdf, lost),
+    offsetof(wchg_cdf, other_node), offsetof(wchg_cdf, warnings),
+};
 
 static uint32_t crc32(const uint8_t *p, size_t n) {
   uint32_t table[256], crc = 0xffffffffu;
@@ -87,14 +97,8 @@ wchg_status wchg_cdf_export(const wchg_cdf *c, uint8_t *buf, size_t cap, size_t 
   wchgi_out_put_le(&o, 0, 4); /* total length, below */
   wchgi_out_put_le(&o, c->next_lrsn, 4);
   wchgi_out_put_le(&o, c->next_serial, 8);
-  wchgi_out_put_le(&o, c->acrs, 8);
-  wchgi_out_put_le(&o, c->folded, 8);
-  wchgi_out_put_le(&o, c->duplicates, 8);
-  wchgi_out_put_le(&o, c->rejected, 8);
-  wchgi_out_put_le(&o, c->cdrs, 8);
-  wchgi_out_put_le(&o, c->lost, 8);
-  wchgi_out_put_le(&o, c->other_node, 8);
-  wchgi_out_put_le(&o, c->warnings, 8);
+  for (int i = 0; i < COUNTERS; i++)
+    wchgi_out_put_le(&o, *(const uint64_t *)(const void *)((const char *)c + counter_off[i]), 8);
   wchgi_out_put_le(&o, c->dup_count, 4);
   for (size_t i = 0; i < c->dup_count; i++) {
     const struct cdf_dup *d = &c->dups[(c->dup_head + i) % c->dup_cap];
@@ -242,15 +246,7 @@ static wchg_status record_ok(wchg_cdf *c, const uint8_t *p, size_t n) {
 
 /* Back to the state of a fresh CDF (after a failed import). */
 static void clear(wchg_cdf *c) {
-  struct cdf_sess *s, *next;
-  for (s = c->first; s; s = next) {
-    next = s->next;
-    cdf_free(c, s, cdf_sess_size(s->cap));
-  }
-  cdf_free(c, c->slots, c->nslots * sizeof *c->slots);
-  c->slots = NULL;
-  c->nslots = c->nsess = 0;
-  c->first = c->last = NULL;
+  cdf_sessions_free(c);
   c->next_serial = 0;
   c->dup_head = c->dup_count = 0;
   if (c->dup_nindex)
@@ -304,48 +300,50 @@ static void import_body(wchg_cdf *c, struct in *r) {
     fail(r, WCHG_E_LENGTH, "bytes after the queued CDRs");
 }
 
+/* The header: magic, version, total length and CRC; then |r| reads the
+ * body. False (r->st set) when it is not a state of ours. */
+static bool import_header(struct in *r, const uint8_t *buf, size_t len) {
+  uint32_t total;
+  if (len < HEADER_LEN + 4)
+    return fail(r, WCHG_E_TRUNCATED, "shorter than the header");
+  if (memcmp(buf, MAGIC, 7) != 0)
+    return fail(r, WCHG_E_ENCODING, "no CDF state (magic)");
+  r->p = buf + 7;
+  if (get_le(r, 1, "version") != VERSION) {
+    r->p = buf + 7;
+    return fail(r, WCHG_E_ENCODING, "a version this library does not read");
+  }
+  total = (uint32_t)get_le(r, 4, "length");
+  if (total != len) {
+    r->p = buf + 8;
+    return fail(r, total > len ? WCHG_E_TRUNCATED : WCHG_E_LENGTH,
+                "length is not the bytes given");
+  }
+  if (crc32(buf, len - 4) != (uint32_t)(buf[len - 4] | buf[len - 3] << 8 |
+                                        buf[len - 2] << 16 | (uint32_t)buf[len - 1] << 24)) {
+    r->p = buf + len - 4;
+    return fail(r, WCHG_E_ENCODING, "CRC mismatch: the state is damaged");
+  }
+  r->end = buf + len - 4;
+  return true;
+}
+
 wchg_status wchg_cdf_import(wchg_cdf *c, const uint8_t *buf, size_t len, wchg_diag *diag) {
   struct in r = {buf, buf, buf + len, diag, WCHG_OK};
-  uint32_t lrsn, total;
-  uint64_t serial, counters[COUNTERS];
+  uint64_t counters[COUNTERS];
+  uint32_t lrsn;
 
   wchgi_diag_clear(diag);
   if (!c || (!buf && len))
     return WCHG_E_ARG;
   if (c->used || c->nsess || c->qcount || c->dup_count)
     return WCHG_E_STATE;
-  if (len < HEADER_LEN + 4) {
-    fail(&r, WCHG_E_TRUNCATED, "shorter than the header");
+  if (!import_header(&r, buf, len))
     return r.st;
-  }
-  if (memcmp(buf, MAGIC, 7) != 0) {
-    fail(&r, WCHG_E_ENCODING, "no CDF state (magic)");
-    return r.st;
-  }
-  r.p = buf + 7;
-  if (get_le(&r, 1, "version") != VERSION) {
-    r.p = buf + 7;
-    fail(&r, WCHG_E_ENCODING, "a version this library does not read");
-    return r.st;
-  }
-  total = (uint32_t)get_le(&r, 4, "length");
-  if (total != len) {
-    r.p = buf + 8;
-    fail(&r, total > len ? WCHG_E_TRUNCATED : WCHG_E_LENGTH, "length is not the bytes given");
-    return r.st;
-  }
-  if (crc32(buf, len - 4) != (uint32_t)(buf[len - 4] | buf[len - 3] << 8 |
-                                        buf[len - 2] << 16 | (uint32_t)buf[len - 1] << 24)) {
-    r.p = buf + len - 4;
-    fail(&r, WCHG_E_ENCODING, "CRC mismatch: the state is damaged");
-    return r.st;
-  }
-  r.end = buf + len - 4;
   lrsn = (uint32_t)get_le(&r, 4, "localRecordSequenceNumber");
-  serial = get_le(&r, 8, "serial");
+  c->next_serial = get_le(&r, 8, "serial");
   for (int i = 0; i < COUNTERS; i++)
     counters[i] = get_le(&r, 8, "counter");
-  c->next_serial = serial;
   import_body(c, &r);
   if (r.st) {
     clear(c);
@@ -354,14 +352,8 @@ wchg_status wchg_cdf_import(wchg_cdf *c, const uint8_t *buf, size_t len, wchg_di
     return r.st;
   }
   c->next_lrsn = lrsn;
-  c->acrs = counters[0];
-  c->folded = counters[1];
-  c->duplicates = counters[2];
-  c->rejected = counters[3];
-  c->cdrs = counters[4];
-  c->lost = counters[5];
-  c->other_node = counters[6];
-  c->warnings = counters[7];
+  for (int i = 0; i < COUNTERS; i++)
+    *(uint64_t *)(void *)((char *)c + counter_off[i]) = counters[i];
   c->used = true;
   return WCHG_OK;
 }
