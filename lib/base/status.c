@@ -101,17 +101,22 @@ void wchgi_diag_clear(wchg_diag *d) {
   d->message[0] = '\0';
 }
 
-void wchgi_diag_set(wchg_diag *d, wchg_status code, uint32_t result_code, size_t offset,
-                   const struct wpath *path, const char *fmt, ...) {
-  va_list ap;
+void wchgi_diag_vset(wchg_diag *d, wchg_status code, uint32_t result_code, size_t offset,
+                     const struct wpath *path, const char *fmt, va_list ap) {
   if (!d || d->code != WCHG_OK)
     return;
   d->code = code;
   d->offset = offset;
   d->result_code = result_code;
   snprintf(d->path, sizeof d->path, "%s", path ? path->buf : "");
-  va_start(ap, fmt);
   vsnprintf(d->message, sizeof d->message, fmt, ap);
+}
+
+void wchgi_diag_set(wchg_diag *d, wchg_status code, uint32_t result_code, size_t offset,
+                   const struct wpath *path, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  wchgi_diag_vset(d, code, result_code, offset, path, fmt, ap);
   va_end(ap);
 }
 

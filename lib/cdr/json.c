@@ -36,14 +36,10 @@ static wchg_status fail(struct jctx *c, wchg_status code, const char *fmt, ...)
     WCHG_PRINTF(3, 4);
 
 static wchg_status fail(struct jctx *c, wchg_status code, const char *fmt, ...) {
-  char msg[sizeof c->diag->message];
   va_list ap;
-  if (!c->diag)
-    return code;
   va_start(ap, fmt);
-  vsnprintf(msg, sizeof msg, fmt, ap);
+  wchgi_diag_vset(c->diag, code, 0, WCHG_NO_OFFSET, &c->path, fmt, ap);
   va_end(ap);
-  wchgi_diag_set(c->diag, code, 0, WCHG_NO_OFFSET, &c->path, "%s", msg);
   return code;
 }
 

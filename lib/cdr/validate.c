@@ -37,15 +37,13 @@ static void report(struct vctx *v, wchg_status code, const char *fmt, ...)
     WCHG_PRINTF(3, 4);
 
 static void report(struct vctx *v, wchg_status code, const char *fmt, ...) {
-  char msg[sizeof v->diags->message];
   va_list ap;
   if (v->count < v->cap) {
     wchg_diag *d = &v->diags[v->count];
+    wchgi_diag_clear(d); /* wchgi_diag_vset only fills a clear diag */
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    wchgi_diag_vset(d, code, 0, WCHG_NO_OFFSET, &v->path, fmt, ap);
     va_end(ap);
-    wchgi_diag_clear(d); /* wchgi_diag_set only fills a clear diag */
-    wchgi_diag_set(d, code, 0, WCHG_NO_OFFSET, &v->path, "%s", msg);
   }
   v->count++;
 }
