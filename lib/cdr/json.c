@@ -539,16 +539,6 @@ static wchg_status null_from_json(struct jctx *c, const json_t *j, void *p) {
   return WCHG_OK;
 }
 
-static int hexval(char ch) {
-  if (ch >= '0' && ch <= '9')
-    return ch - '0';
-  if (ch >= 'a' && ch <= 'f')
-    return ch - 'a' + 10;
-  if (ch >= 'A' && ch <= 'F')
-    return ch - 'A' + 10;
-  return -1;
-}
-
 /* The hex string j into b (room for its length / 2 octets; *n set) or,
  * with b NULL, only its length into *n. */
 static wchg_status hex_decode(struct jctx *c, const json_t *j, uint8_t *b, size_t *n) {
@@ -562,7 +552,7 @@ static wchg_status hex_decode(struct jctx *c, const json_t *j, uint8_t *b, size_
                 "characters", len);
   *n = len / 2;
   for (size_t i = 0; b && i < len; i += 2) {
-    int hi = hexval(s[i]), lo = hexval(s[i + 1]);
+    int hi = wchgi_hexval(s[i]), lo = wchgi_hexval(s[i + 1]);
     if (hi < 0 || lo < 0)
       return fail(c, WCHG_E_JSON_TYPE, "expected hex digits, found '%c' at "
                   "character %zu", hi < 0 ? s[i] : s[i + 1], hi < 0 ? i : i + 1);
