@@ -424,28 +424,12 @@ static wchg_status struct_from_json(struct wchgi_jctx *c, const json_t *j, void 
   return WCHG_OK;
 }
 
-/* {"octets": hex, "invalid": why} (invalid_to_json) into the value of f
- * at p: the octets as they are ("invalid" is for the reader and not
- * looked at beyond its type); where the model cannot hold them, a
- * stand-in and the octets kept as received (schema.h). */
-static wchg_status invalid_from_json(struct wchgi_jctx *c, const json_t *j, void *p,
-                                     const struct wf *f) {
-  const json_t *hex = json_object_get(j, "octets"), *why = json_object_get(j, "invalid");
-  wchg_octets o = {NULL, 0};
+/* The octets |o| of a value kept as received into the value of f at p:
+ * as they are where the model holds them, else a stand-in and the octets
+ * kept as received (schema.h). */
+static wchg_status invalid_store(struct wchgi_jctx *c, void *p, const struct wf *f,
+                                 wchg_octets o) {
   char msg[128];
-  wchg_status rc;
-  if (json_object_size(j) != (size_t)(hex != NULL) + (why != NULL))
-    return wchgi_json_fail(c, WCHG_E_JSON_KEY, "a value kept as received has the members "
-                           "\"octets\" and \"invalid\" only");
-  if (!hex)
-    return wchgi_json_fail(c, WCHG_E_MISSING, "a value kept as received needs \"octets\"");
-  if (why && !json_is_string(why))
-    return bad_type(c, why, "a string for \"invalid\"");
-  size_t mark = wpath_push(&c->path, "octets");
-  rc = hex_from_json(c, hex, &o);
-  wpath_pop(&c->path, mark);
-  if (rc != WCHG_OK)
-    return rc;
   switch (f->kind) {
   case WK_TEXT: /* hex_from_json's octets are in the owner, NUL-terminated */
     *(wchg_str *)p = (wchg_str){(const char *)o.ptr, o.len};
@@ -459,6 +443,29 @@ static wchg_status invalid_from_json(struct wchgi_jctx *c, const json_t *j, void
       return WCHG_OK;
     return wchgi_raw_add(c->cdr, p, o.ptr, o.len) ? wchgi_json_nomem(c) : WCHG_OK;
   }
+}
+
+/* {"octets": hex, "invalid": why} (invalid_to_json) into the value of f
+ * at p: the octets ("invalid" is for the reader and not looked at beyond
+ * its type), stored by invalid_store. */
+static wchg_status invalid_from_json(struct wchgi_jctx *c, const json_t *j, void *p,
+                                     const struct wf *f) {
+  const json_t *hex = json_object_get(j, "octets"), *why = json_object_get(j, "invalid");
+  wchg_octets o = {NULL, 0};
+  wchg_status rc;
+  if (json_object_size(j) != (size_t)(hex != NULL) + (why != NULL))
+    return wchgi_json_fail(c, WCHG_E_JSON_KEY, "a value kept as received has the members "
+                           "\"octets\" and \"invalid\" only");
+  if (!hex)
+    return wchgi_json_fail(c, WCHG_E_MISSING, "a value kept as received needs \"octets\"");
+  if (why && !json_is_string(why))
+    return bad_type(c, why, "a string for \"invalid\"");
+  size_t mark = wpath_push(&c->path, "octets");
+  rc = hex_from_json(c, hex, &o);
+  wpath_pop(&c->path, mark);
+  if (rc != WCHG_OK)
+    return rc;
+  return invalid_store(c, p, f, o);
 }
 
 /* Kinds whose value may come as {"octets": ..., "invalid": ...}. */
@@ -592,10 +599,18 @@ wchg_status wchg_cdr_from_json_text(const char *text, size_t len,
   return rc;
 }
 
-/* The members of the inner object: "tag" and "ber", "name" optional. */
-static wchg_status other_members(struct wchgi_jctx *c, const json_t *o, const json_t **tag,
-                                 const json_t **ber) {
-  const json_t *name = json_object_get(o, "name");
+/* {"otherRecord": {...}} and the members of the inner object: "tag" and
+ * "ber", "name" optional. */
+static wchg_status other_members(struct wchgi_jctx *c, const json_t *json,
+                                 const json_t **tag, const json_t **ber) {
+  const json_t *o, *name;
+  if (!json_is_object(json) || json_object_size(json) != 1 ||
+      !(o = json_object_get(json, OTHER)))
+    return wchgi_json_fail(c, WCHG_E_JSON_TYPE, "expected {\"" OTHER "\": {...}}");
+  wpath_push(&c->path, OTHER);
+  if (!json_is_object(o))
+    return bad_type(c, o, "an object");
+  name = json_object_get(o, "name");
   *tag = json_object_get(o, "tag");
   *ber = json_object_get(o, "ber");
   if (!*tag || !*ber)
@@ -613,7 +628,7 @@ static wchg_status other_members(struct wchgi_jctx *c, const json_t *o, const js
 wchg_status wchg_other_record_from_json(const json_t *json, uint8_t *buf, size_t cap,
                                         size_t *len, wchg_diag *diag) {
   struct wchgi_jctx c = {.diag = diag};
-  const json_t *o, *tag, *ber;
+  const json_t *tag = NULL, *ber = NULL;
   wchg_record_info info;
   wchg_status rc;
   size_t n = 0;
@@ -622,13 +637,7 @@ wchg_status wchg_other_record_from_json(const json_t *json, uint8_t *buf, size_t
   if (!json || !len || (!buf && cap))
     return wchgi_json_fail(&c, WCHG_E_ARG,
                            "json and len must not be NULL, nor buf when cap > 0");
-  if (!json_is_object(json) || json_object_size(json) != 1 ||
-      !(o = json_object_get(json, OTHER)))
-    return wchgi_json_fail(&c, WCHG_E_JSON_TYPE, "expected {\"" OTHER "\": {...}}");
-  wpath_push(&c.path, OTHER);
-  if (!json_is_object(o))
-    return bad_type(&c, o, "an object");
-  if ((rc = other_members(&c, o, &tag, &ber)) != WCHG_OK)
+  if ((rc = other_members(&c, json, &tag, &ber)) != WCHG_OK)
     return rc;
   wpath_push(&c.path, "ber");
   if ((rc = hex_decode(&c, ber, NULL, &n)) != WCHG_OK)
