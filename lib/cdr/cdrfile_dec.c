@@ -76,27 +76,18 @@ static wchg_status read_cdr(struct rd *r, const uint8_t *p, size_t left, long in
   return WCHG_OK;
 }
 
-wchg_status wchg_cdrfile_parse(const uint8_t *buf, size_t len, wchg_cdrfile *f,
-                               wchg_diag *diag) {
-  struct rd r = {buf, diag};
-  wchgi_diag_clear(diag);
-  if (!f || (!buf && len))
-    return rfail(&r, WCHG_E_ARG, WCHG_NO_OFFSET, NULL, -1, "no file or no output given");
-  memset(f, 0, sizeof *f);
-  if (len < FIXED_HEADER)
-    return rfail(&r, WCHG_E_TRUNCATED, len, NULL, -1, "the file ends inside its header");
-  wchg_cdrfile_header *h = &f->header;
-  uint32_t flen = get32(buf), hlen = get32(buf + 4);
-  if (flen != len)
-    return rfail(&r, WCHG_E_LENGTH, 0, "fileLength", -1,
+/* The fixed octets of the file header, through the lost CDR indicator. */
+static wchg_status read_fixed(struct rd *r, const uint8_t *buf, size_t len,
+                              wchg_cdrfile_header *h) {
+  if (get32(buf) != len)
+    return rfail(r, WCHG_E_LENGTH, 0, "fileLength", -1,
                  "the file length is not the number of octets given");
-  unsigned hi_id = buf[8] >> 5, lo_id = buf[9] >> 5;
   h->high_version = buf[8] & 31;
   h->low_version = buf[9] & 31;
   if (!time_unpack(get32(buf + 10), &h->opening_time))
-    return rfail(&r, WCHG_E_RANGE, 10, "fileOpeningTimestamp", -1, "the time stamp is out of range");
+    return rfail(r, WCHG_E_RANGE, 10, "fileOpeningTimestamp", -1, "the time stamp is out of range");
   if (!time_unpack(get32(buf + 14), &h->last_cdr_time))
-    return rfail(&r, WCHG_E_RANGE, 14, "lastCdrAppendTimestamp", -1,
+    return rfail(r, WCHG_E_RANGE, 14, "lastCdrAppendTimestamp", -1,
                  "the time stamp is out of range");
   h->cdr_count = get32(buf + 18);
   h->file_sequence_number = get32(buf + 22);
@@ -104,28 +95,36 @@ wchg_status wchg_cdrfile_parse(const uint8_t *buf, size_t len, wchg_cdrfile *f,
   if (h->closure_reason > WCHG_CDRFILE_CLOSE_CHANGE &&
       (h->closure_reason < WCHG_CDRFILE_CLOSE_ABNORMAL ||
        h->closure_reason > WCHG_CDRFILE_CLOSE_INTEGRITY))
-    return rfail(&r, WCHG_E_RANGE, 26, "fileClosureTriggerReason", -1,
+    return rfail(r, WCHG_E_RANGE, 26, "fileClosureTriggerReason", -1,
                  "the closure reason is not a known value");
   if (get32(buf + 27) != 0xFFFFFFFFu)
-    return rfail(&r, WCHG_E_RANGE, 27, "nodeIPAddress", -1,
+    return rfail(r, WCHG_E_RANGE, 27, "nodeIPAddress", -1,
                  "the node address does not start with four 0xFF octets");
   memcpy(h->node_address, buf + 31, 16);
   h->lost_cdr_indicator = buf[47];
+  return WCHG_OK;
+}
+
+/* The rest of the file header (buf[0..hlen)): the routeing filter, the
+ * private extension (unless the header ends without its length) and the
+ * release identifier extensions. */
+static wchg_status read_variable(struct rd *r, const uint8_t *buf, size_t len, size_t hlen,
+                                 wchg_cdrfile_header *h) {
+  unsigned hi_id = buf[8] >> 5, lo_id = buf[9] >> 5;
   size_t at = FIXED_HEADER, nfilter = get16(buf + 48);
   size_t nrelext = (hi_id == RELEASE_EXT_ID) + (lo_id == RELEASE_EXT_ID);
   if (hlen > len || hlen < at + nfilter + nrelext)
-    return rfail(&r, hlen > len ? WCHG_E_TRUNCATED : WCHG_E_LENGTH, 4, "headerLength", -1,
+    return rfail(r, hlen > len ? WCHG_E_TRUNCATED : WCHG_E_LENGTH, 4, "headerLength", -1,
                  "the header length does not cover the header's fields");
   h->routeing_filter = (wchg_octets){buf + at, nfilter};
   at += nfilter;
-  /* the private extension length, unless the header ends without it */
   if (hlen - at != nrelext) {
     if (hlen - at < 2 + nrelext)
-      return rfail(&r, WCHG_E_LENGTH, 4, "headerLength", -1,
+      return rfail(r, WCHG_E_LENGTH, 4, "headerLength", -1,
                    "the header length ends inside the private extension length");
     size_t next = get16(buf + at);
     if (hlen - at - 2 != next + nrelext)
-      return rfail(&r, WCHG_E_LENGTH, at, "privateExtension", -1,
+      return rfail(r, WCHG_E_LENGTH, at, "privateExtension", -1,
                    "the private extension does not end where the header does");
     h->private_extension = (wchg_octets){buf + at + 2, next};
     at += 2 + next;
@@ -133,26 +132,47 @@ wchg_status wchg_cdrfile_parse(const uint8_t *buf, size_t len, wchg_cdrfile *f,
   h->high_release = (uint16_t)release_of(hi_id, hi_id == RELEASE_EXT_ID ? buf[at] : 0);
   at += hi_id == RELEASE_EXT_ID;
   h->low_release = (uint16_t)release_of(lo_id, lo_id == RELEASE_EXT_ID ? buf[at] : 0);
-  f->header_length = hlen;
-  f->data = buf;
-  f->len = len;
-  /* every CDR header, and the count */
-  const uint8_t *p = buf + hlen, *end = buf + len;
+  return WCHG_OK;
+}
+
+/* Every CDR header after the file header, and their count. */
+static wchg_status read_cdrs(struct rd *r, const wchg_cdrfile *f) {
+  const uint8_t *p = f->data + f->header_length, *end = f->data + f->len;
   uint32_t n = 0;
   for (; p < end; n++) {
     wchg_cdrfile_cdr c;
-    if (n == h->cdr_count)
-      return rfail(&r, WCHG_E_TRAILING, (size_t)(p - buf), NULL, (long)n,
+    if (n == f->header.cdr_count)
+      return rfail(r, WCHG_E_TRAILING, (size_t)(p - f->data), NULL, (long)n,
                    "more CDRs than the file header counts");
-    wchg_status rc = read_cdr(&r, p, (size_t)(end - p), (long)n, &c);
+    wchg_status rc = read_cdr(r, p, (size_t)(end - p), (long)n, &c);
     if (rc)
       return rc;
     p = c.data.ptr + c.data.len;
   }
-  if (n != h->cdr_count)
-    return rfail(&r, WCHG_E_MISSING, len, "numberOfCdrs", -1,
+  if (n != f->header.cdr_count)
+    return rfail(r, WCHG_E_MISSING, f->len, "numberOfCdrs", -1,
                  "fewer CDRs than the file header counts");
   return WCHG_OK;
+}
+
+wchg_status wchg_cdrfile_parse(const uint8_t *buf, size_t len, wchg_cdrfile *f,
+                               wchg_diag *diag) {
+  struct rd r = {buf, diag};
+  wchg_status rc;
+  wchgi_diag_clear(diag);
+  if (!f || (!buf && len))
+    return rfail(&r, WCHG_E_ARG, WCHG_NO_OFFSET, NULL, -1, "no file or no output given");
+  memset(f, 0, sizeof *f);
+  if (len < FIXED_HEADER)
+    return rfail(&r, WCHG_E_TRUNCATED, len, NULL, -1, "the file ends inside its header");
+  uint32_t hlen = get32(buf + 4);
+  if ((rc = read_fixed(&r, buf, len, &f->header)) != WCHG_OK ||
+      (rc = read_variable(&r, buf, len, hlen, &f->header)) != WCHG_OK)
+    return rc;
+  f->header_length = hlen;
+  f->data = buf;
+  f->len = len;
+  return read_cdrs(&r, f);
 }
 
 void wchg_cdrfile_iter_init(wchg_cdrfile_iter *it, const wchg_cdrfile *f) {
