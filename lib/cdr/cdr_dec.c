@@ -17,6 +17,8 @@
  * Decoding runs without field paths; after a failure (other than out of
  * memory), or when warnings are asked for and there were some, it runs
  * again with paths on to say where.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
  */
 #include <stdio.h>
 #include <string.h>

@@ -6,6 +6,8 @@
  *
  * Errors are found on a fast pass that keeps no field path; when one is
  * found the record is walked again with paths on to say where.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
  */
 #include <string.h>
 

@@ -3,6 +3,8 @@
  * hold their octets (schema.h, "values kept as received"): which octets
  * those are, the stand-in the model gets, and the owner's table that the
  * DER writer, the JSON view and the validator look them up in.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
  */
 #include <stdarg.h>
 #include <stdio.h>

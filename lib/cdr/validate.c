@@ -12,6 +12,8 @@
  * Paths are those of the JSON view (cdr_json.h): ASN.1 identifiers, list
  * indexes in brackets, and the untagged CHOICEs the model flattens
  * (iPBinaryAddress, accessCorrelationID, ...) as their own segments.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -374,7 +376,7 @@ static void check_identities_nonempty(struct vctx *v, const wchg_cdr *cdr) {
   }
 }
 
-/* What an eP-CSCF WebRTC CDR must hold (DESIGN.md, validate.h). */
+/* What an eP-CSCF WebRTC CDR must hold (WCHG_VALIDATE_WEBRTC, validate.h). */
 static void check_webrtc_profile(struct vctx *v, const wchg_cdr *cdr) {
   static const char *const required[] = {
       "role-of-Node", "nodeAddress", "session-Id", "iMS-Charging-Identifier",
@@ -395,7 +397,8 @@ static void check_webrtc_profile(struct vctx *v, const wchg_cdr *cdr) {
               "WebRTC (eP-CSCF) record requires it");
 }
 
-/* WIC emergency sessions are not charged (DESIGN.md). */
+/* WIC emergency sessions are not charged: IMS emergency sessions are not
+ * supported for WebRTC access (TS 23.228 Annex U). */
 static void check_emergency(struct vctx *v, const wchg_cdr *cdr) {
   const struct wf *f =
       find_field(&wchgi_pcscf_record_type, "iMSEmergencyIndicator");
