@@ -34,11 +34,11 @@ void wchgi_diag_clear(wchg_diag *d);
 void wchgi_diag_set(wchg_diag *d, wchg_status code, uint32_t result_code, size_t offset,
                     const struct wpath *path, const char *fmt, ...)
     WCHG_PRINTF(6, 7);
-
-/* The same with the arguments of |fmt| in |ap| (for a module's own
- * variadic error helper). */
+/* The same with the sentence's arguments as a va_list (for a module's own
+ * variadic fail helper). */
 void wchgi_diag_vset(wchg_diag *d, wchg_status code, uint32_t result_code, size_t offset,
-                     const struct wpath *path, const char *fmt, va_list ap) WCHG_PRINTF(6, 0);
+                     const struct wpath *path, const char *fmt, va_list ap)
+    WCHG_PRINTF(6, 0);
 
 /* Give the error |d| (may be NULL) holds another code and Result-Code,
  * keeping its offset, path and sentence (a caller that knows better what

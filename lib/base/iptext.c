@@ -64,16 +64,6 @@ size_t wchgi_ip_to_text(const uint8_t *addr, size_t n,
 
 /* ---- parsing --------------------------------------------------------- */
 
-static int hexval(char c) {
-  if (c >= '0' && c <= '9')
-    return c - '0';
-  if (c >= 'a' && c <= 'f')
-    return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F')
-    return c - 'A' + 10;
-  return -1;
-}
-
 static bool parse_v4(const char *s, size_t len, uint8_t out[4]) {
   size_t i = 0;
   for (int k = 0; k < 4; k++) {
@@ -95,10 +85,10 @@ static bool parse_v4(const char *s, size_t len, uint8_t out[4]) {
 static bool parse_group(const char *s, size_t len, size_t *i, unsigned *g) {
   size_t start = *i;
   *g = 0;
-  while (*i < len && hexval(s[*i]) >= 0) {
+  while (*i < len && wchgi_hexval(s[*i]) >= 0) {
     if (*i - start == 4)
       return false;
-    *g = *g << 4 | (unsigned)hexval(s[(*i)++]);
+    *g = *g << 4 | (unsigned)wchgi_hexval(s[(*i)++]);
   }
   return *i > start;
 }

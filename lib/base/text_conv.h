@@ -60,4 +60,15 @@ size_t wchgi_ip_to_text(const uint8_t *addr, size_t n,
  * case, "::" once, optional dotted IPv4 tail) into |addr|. */
 bool wchgi_ip_from_text(const char *s, size_t len, uint8_t *addr, size_t n);
 
+/* The value of the hex digit |c| (either case), or -1 if it is none. */
+static inline int wchgi_hexval(char c) {
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
+  return -1;
+}
+
 #endif

@@ -17,6 +17,8 @@
  * Decoding runs without field paths; after a failure (other than out of
  * memory), or when warnings are asked for and there were some, it runs
  * again with paths on to say where.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
  */
 #include <stdio.h>
 #include <string.h>
@@ -234,37 +236,68 @@ static wchg_status enter(struct dec *d, const uint8_t *at) {
   return WCHG_OK;
 }
 
-/* Skip the element t; *end is the first octet after it. */
-static wchg_status skip(struct dec *d, const struct tlv *t, const uint8_t **end) {
+/* Each element of the constructed value t, one level deeper (enter):
+ * |each| reads the element *c and sets *next to the first octet after it;
+ * *end is the first octet after t. */
+typedef wchg_status each_fn(struct dec *d, const struct tlv *c, const uint8_t **next,
+                            void *arg);
+
+static wchg_status each_element(struct dec *d, const struct tlv *t, each_fn *each, void *arg,
+                                const uint8_t **end) {
   struct iter it;
   struct tlv c;
   int r;
-  if (!t->indef) {
-    *end = t->lim;
-    return WCHG_OK;
-  }
   wchg_status rc = enter(d, t->at);
   if (rc)
     return rc;
   iter_init(&it, t);
-  while ((r = iter_next(d, &it, &c)) == 1) {
-    const uint8_t *e;
-    if ((rc = skip(d, &c, &e)))
+  while ((r = iter_next(d, &it, &c)) == 1)
+    if ((rc = each(d, &c, &it.p, arg)))
       return rc;
-    it.p = e;
-  }
   d->depth--;
   *end = it.p;
   return r;
+}
+
+static wchg_status skip(struct dec *d, const struct tlv *t, const uint8_t **end);
+
+static wchg_status skip_element(struct dec *d, const struct tlv *c, const uint8_t **next,
+                                void *arg) {
+  (void)arg;
+  return skip(d, c, next);
+}
+
+/* Skip the element t; *end is the first octet after it. */
+static wchg_status skip(struct dec *d, const struct tlv *t, const uint8_t **end) {
+  if (!t->indef) {
+    *end = t->lim;
+    return WCHG_OK;
+  }
+  return each_element(d, t, skip_element, NULL, end);
+}
+
+static wchg_status gather(struct dec *d, const struct tlv *t, uint8_t *out,
+                          size_t *n, const uint8_t **end);
+
+/* Where gather puts the octets: out (may be NULL) and the count so far. */
+struct gathering {
+  uint8_t *out;
+  size_t *n;
+};
+
+static wchg_status gather_segment(struct dec *d, const struct tlv *c, const uint8_t **next,
+                                  void *arg) {
+  struct gathering *g = arg;
+  if (c->cls != TC_UNIVERSAL || c->tag != UT_OCTETS)
+    return ERR(d, WCHG_E_TAG, c->at, "a string segment must be an OCTET STRING");
+  return gather(d, c, g->out, g->n, next);
 }
 
 /* The octets of a string value, joining BER constructed segments. With
  * out == NULL only the total is counted. */
 static wchg_status gather(struct dec *d, const struct tlv *t, uint8_t *out,
                           size_t *n, const uint8_t **end) {
-  struct iter it;
-  struct tlv c;
-  int r;
+  struct gathering g = {out, n};
   if (!t->cons) {
     size_t len = (size_t)(t->lim - t->val);
     if (out)
@@ -273,19 +306,7 @@ static wchg_status gather(struct dec *d, const struct tlv *t, uint8_t *out,
     *end = t->lim;
     return WCHG_OK;
   }
-  wchg_status rc = enter(d, t->at);
-  if (rc)
-    return rc;
-  iter_init(&it, t);
-  while ((r = iter_next(d, &it, &c)) == 1) {
-    if (c.cls != TC_UNIVERSAL || c.tag != UT_OCTETS)
-      return ERR(d, WCHG_E_TAG, c.at, "a string segment must be an OCTET STRING");
-    if ((rc = gather(d, &c, out, n, &it.p)))
-      return rc;
-  }
-  d->depth--;
-  *end = it.p;
-  return r;
+  return each_element(d, t, gather_segment, &g, end);
 }
 
 /* Copy a string value into the arena (NUL-terminated). */

@@ -6,6 +6,8 @@
  *
  * Errors are found on a fast pass that keeps no field path; when one is
  * found the record is walked again with paths on to say where.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
  */
 #include <string.h>
 
@@ -260,24 +262,31 @@ static wchg_status enc_choice(struct enc *e, const struct wt *t, const void *p) 
   return rc;
 }
 
+/* The TLV of a value of |f| (at p) that the record keeps as received
+ * (schema.h), its octets as they came; false when there is none. */
+static bool put_raw(struct enc *e, const struct wf *f, const void *p) {
+  const struct wchgi_raw *raw;
+  size_t mark = e->n;
+  switch (f->kind) {
+  case WK_INT: case WK_ENUM: case WK_BOOL: case WK_NULL: case WK_TIMESTAMP: case WK_IPBIN:
+    if (!(raw = wchgi_raw_find(e->cdr, f, p)))
+      return false;
+    put(e, raw->octets, raw->len);
+    put_header(e, mark, f->cls, 0, f->tag);
+    return true;
+  default:
+    return false;
+  }
+}
+
 /* One TLV: the contents of |f|'s value (base is the struct holding it),
  * then its length and tag. */
 static wchg_status enc_value(struct enc *e, const struct wf *f, const void *base) {
   const void *p = wf_ptr(base, f);
   size_t mark = e->n;
-  const struct wchgi_raw *raw;
   wchg_status rc;
-  switch (f->kind) {
-  case WK_INT: case WK_ENUM: case WK_BOOL: case WK_NULL: case WK_TIMESTAMP: case WK_IPBIN:
-    if (WCHG_UNLIKELY(e->raw) && (raw = wchgi_raw_find(e->cdr, f, p))) {
-      put(e, raw->octets, raw->len); /* kept as received */
-      put_header(e, mark, f->cls, 0, f->tag);
-      return WCHG_OK;
-    }
-    break;
-  default:
-    break;
-  }
+  if (WCHG_UNLIKELY(e->raw) && put_raw(e, f, p))
+    return WCHG_OK;
   switch (f->kind) {
   case WK_INT: case WK_ENUM:
     put_int(e, ((const wchg_opt_int *)p)->value);

@@ -3,7 +3,10 @@
  * hold their octets (schema.h, "values kept as received"): which octets
  * those are, the stand-in the model gets, and the owner's table that the
  * DER writer, the JSON view and the validator look them up in.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,19 +31,26 @@ static size_t int_skip(const uint8_t *c, size_t n) {
   return i;
 }
 
+/* Why the model cannot hold the octets: the sentence into msg; returns
+ * |code|. Out of line: the octets are nearly always fine. */
+static WCHG_COLD wchg_status problem(char *msg, size_t cap, wchg_status code,
+                                     const char *fmt, ...) WCHG_PRINTF(4, 5);
+static wchg_status problem(char *msg, size_t cap, wchg_status code, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, cap, fmt, ap);
+  va_end(ap);
+  return code;
+}
+
 static wchg_status int_problem(const uint8_t *c, size_t n, char *msg, size_t cap) {
-  if (n == 0) {
-    snprintf(msg, cap, "an INTEGER has at least one contents octet");
-    return WCHG_E_ENCODING;
-  }
-  if (int_skip(c, n) > 0) {
-    snprintf(msg, cap, "the INTEGER is not in its shortest form");
-    return WCHG_E_ENCODING;
-  }
-  if (n > 8) {
-    snprintf(msg, cap, "the INTEGER is wider than 64 bits (%zu octets)", n);
-    return WCHG_E_ENCODING;
-  }
+  if (n == 0)
+    return problem(msg, cap, WCHG_E_ENCODING, "an INTEGER has at least one contents octet");
+  if (int_skip(c, n) > 0)
+    return problem(msg, cap, WCHG_E_ENCODING, "the INTEGER is not in its shortest form");
+  if (n > 8)
+    return problem(msg, cap, WCHG_E_ENCODING, "the INTEGER is wider than 64 bits (%zu octets)",
+                   n);
   return WCHG_OK;
 }
 
@@ -50,25 +60,20 @@ wchg_status wchgi_raw_problem(const struct wf *f, const uint8_t *c, size_t n,
   case WK_INT: case WK_ENUM:
     return int_problem(c, n, msg, cap);
   case WK_BOOL:
-    if (n == 1)
-      return WCHG_OK;
-    snprintf(msg, cap, "a BOOLEAN is one octet, not %zu", n);
-    return WCHG_E_ENCODING;
+    return n == 1 ? WCHG_OK
+                  : problem(msg, cap, WCHG_E_ENCODING, "a BOOLEAN is one octet, not %zu", n);
   case WK_NULL:
-    if (n == 0)
-      return WCHG_OK;
-    snprintf(msg, cap, "a NULL has no contents octets (%zu here)", n);
-    return WCHG_E_ENCODING;
+    return n == 0 ? WCHG_OK
+                  : problem(msg, cap, WCHG_E_ENCODING,
+                            "a NULL has no contents octets (%zu here)", n);
   case WK_TIMESTAMP:
-    if (n == 9)
-      return WCHG_OK;
-    snprintf(msg, cap, "a TimeStamp has 9 octets, not %zu", n);
-    return WCHG_E_CONSTRAINT;
+    return n == 9 ? WCHG_OK
+                  : problem(msg, cap, WCHG_E_CONSTRAINT, "a TimeStamp has 9 octets, not %zu", n);
   case WK_IPBIN:
-    if (n == (size_t)f->hi)
-      return WCHG_OK;
-    snprintf(msg, cap, "the address must have %zu octets, not %zu", (size_t)f->hi, n);
-    return WCHG_E_CONSTRAINT;
+    return n == (size_t)f->hi ? WCHG_OK
+                              : problem(msg, cap, WCHG_E_CONSTRAINT,
+                                        "the address must have %zu octets, not %zu",
+                                        (size_t)f->hi, n);
   default:
     return WCHG_OK;
   }

@@ -1,6 +1,8 @@
 /*
  * schema.c: the tables of TS 32.298 PCSCFRecord (V17.9.0) and of our
  * WebRTC extension. Tags, types and identifiers follow the modules in asn1/.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
  */
 #include <stddef.h>
 #include <string.h>

@@ -2,6 +2,8 @@
  * schema.h (private): the PCSCFRecord described once. The DER writer, the
  * BER reader, the JSON mapping and the validator all walk these tables, so
  * a field is added in one row.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
  */
 #ifndef WCHG_SCHEMA_H
 #define WCHG_SCHEMA_H

@@ -12,6 +12,8 @@
  * Paths are those of the JSON view (cdr_json.h): ASN.1 identifiers, list
  * indexes in brackets, and the untagged CHOICEs the model flattens
  * (iPBinaryAddress, accessCorrelationID, ...) as their own segments.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -37,15 +39,13 @@ static void report(struct vctx *v, wchg_status code, const char *fmt, ...)
     WCHG_PRINTF(3, 4);
 
 static void report(struct vctx *v, wchg_status code, const char *fmt, ...) {
-  char msg[sizeof v->diags->message];
   va_list ap;
   if (v->count < v->cap) {
     wchg_diag *d = &v->diags[v->count];
+    wchgi_diag_clear(d); /* wchgi_diag_vset only fills a clear diag */
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    wchgi_diag_vset(d, code, 0, WCHG_NO_OFFSET, &v->path, fmt, ap);
     va_end(ap);
-    wchgi_diag_clear(d); /* wchgi_diag_set only fills a clear diag */
-    wchgi_diag_set(d, code, 0, WCHG_NO_OFFSET, &v->path, "%s", msg);
   }
   v->count++;
 }
@@ -376,7 +376,7 @@ static void check_identities_nonempty(struct vctx *v, const wchg_cdr *cdr) {
   }
 }
 
-/* What an eP-CSCF WebRTC CDR must hold (DESIGN.md, validate.h). */
+/* What an eP-CSCF WebRTC CDR must hold (WCHG_VALIDATE_WEBRTC, validate.h). */
 static void check_webrtc_profile(struct vctx *v, const wchg_cdr *cdr) {
   static const char *const required[] = {
       "role-of-Node", "nodeAddress", "session-Id", "iMS-Charging-Identifier",
@@ -397,7 +397,8 @@ static void check_webrtc_profile(struct vctx *v, const wchg_cdr *cdr) {
               "WebRTC (eP-CSCF) record requires it");
 }
 
-/* WIC emergency sessions are not charged (DESIGN.md). */
+/* WIC emergency sessions are not charged: IMS emergency sessions are not
+ * supported for WebRTC access (TS 23.228 Annex U). */
 static void check_emergency(struct vctx *v, const wchg_cdr *cdr) {
   const struct wf *f =
       find_field(&wchgi_pcscf_record_type, "iMSEmergencyIndicator");

@@ -1,21 +1,17 @@
 /*
- * cdrfile.c: TS 32.297 §6 CDR files (cdrfile.h). Field layout from the
- * project's charging-facts reference, section 4: a file header of 50
- * fixed octets, the routeing filter, the private extension (its length
- * always written), the release identifier extensions; then per CDR a
- * 4-octet header (5 with a release extension) and the record.
+ * cdrfile_enc.c: the writer of TS 32.297 §6 CDR files (cdrfile.h): the
+ * CDR file header (50 fixed octets, the routeing filter, the private
+ * extension with its length always written, the release identifier
+ * extensions), then per CDR a 4-octet CDR header (5 with a release
+ * extension) and the record.
  *
  * SPDX-License-Identifier: BSD-2-Clause
  */
 #include <string.h>
 
-#include <webrtc_chg/cdrfile.h>
-
 #include "base/internal.h"
 #include "base/out.h"
-
-#define FIXED_HEADER 50u /* through the routeing filter length */
-#define RELEASE_EXT_ID 7u /* release id 7: Rel-10 or later, extension octet */
+#include "cdr/cdrfile_internal.h"
 
 /* ---- release/version octets ------------------------------------------- */
 
@@ -34,37 +30,16 @@ static bool release_id(unsigned release, unsigned *id, unsigned *ext) {
   return true;
 }
 
-static unsigned release_of(unsigned id, unsigned ext) {
-  return id == 0 ? WCHG_CDRFILE_R99 : id < RELEASE_EXT_ID ? id + 3 : 10 + ext;
-}
-
 /* Order of release/version pairs (R99 is 3: before Rel-4). */
 static unsigned rank(unsigned release, unsigned version) { return release * 32 + version; }
 
-/* ---- time stamps (4 octets: month 4, day 5, hour 5, minute 6, sign 1,
- * offset hours 5, offset minutes 6 bits) -------------------------------- */
-
-static bool time_ok(const wchg_cdrfile_time *t) {
-  int off = t->utc_offset < 0 ? -t->utc_offset : t->utc_offset;
-  return t->month >= 1 && t->month <= 12 && t->day >= 1 && t->day <= 31 && t->hour <= 23 &&
-         t->minute <= 59 && off / 60 <= 23;
-}
+/* ---- time stamps (cdrfile_internal.h) ---------------------------------- */
 
 static uint32_t time_pack(const wchg_cdrfile_time *t) {
   unsigned off = (unsigned)(t->utc_offset < 0 ? -t->utc_offset : t->utc_offset);
   return (uint32_t)t->month << 28 | (uint32_t)t->day << 23 | (uint32_t)t->hour << 18 |
          (uint32_t)t->minute << 12 | (uint32_t)(t->utc_offset >= 0) << 11 |
          (uint32_t)(off / 60) << 6 | (off % 60);
-}
-
-static bool time_unpack(uint32_t v, wchg_cdrfile_time *t) {
-  unsigned oh = v >> 6 & 31, om = v & 63;
-  t->month = (uint8_t)(v >> 28);
-  t->day = (uint8_t)(v >> 23 & 31);
-  t->hour = (uint8_t)(v >> 18 & 31);
-  t->minute = (uint8_t)(v >> 12 & 63);
-  t->utc_offset = (int16_t)((v >> 11 & 1 ? 1 : -1) * (int)(oh * 60 + om));
-  return om <= 59 && time_ok(t);
 }
 
 /* ---- big-endian helpers ------------------------------------------------ */
@@ -79,12 +54,6 @@ static void put32(uint8_t *p, uint32_t v) {
   p[2] = (uint8_t)(v >> 8);
   p[3] = (uint8_t)v;
 }
-static unsigned get16(const uint8_t *p) { return (unsigned)p[0] << 8 | p[1]; }
-static uint32_t get32(const uint8_t *p) {
-  return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
-
-/* ---- writing ------------------------------------------------------------ */
 
 static wchg_status wfail(wchg_cdrfile_writer *w, wchg_status rc, const char *field,
                          const char *what) {
@@ -249,140 +218,4 @@ wchg_status wchg_cdrfile_finish(wchg_cdrfile_writer *w, const wchg_cdrfile_time 
   if (w->len > w->cap)
     return wfail(w, WCHG_E_BUFFER, NULL, "the buffer is too small for the file");
   return WCHG_OK;
-}
-
-/* ---- reading ------------------------------------------------------------ */
-
-struct rd {
-  const uint8_t *file;
-  wchg_diag *diag;
-};
-
-static wchg_status rfail(struct rd *r, wchg_status rc, size_t at, const char *field, long index,
-                         const char *what) {
-  struct wpath p;
-  wpath_init(&p, "CDRFile");
-  if (index >= 0) {
-    wpath_push(&p, "cdr");
-    wpath_index(&p, (size_t)index);
-  }
-  if (field)
-    wpath_push(&p, field);
-  wchgi_diag_set(r->diag, rc, 0, at, &p, "%s", what);
-  return rc;
-}
-
-/* One CDR header at |p| (|left| octets): fills |c|, or fails. */
-static wchg_status read_cdr(struct rd *r, const uint8_t *p, size_t left, long index,
-                            wchg_cdrfile_cdr *c) {
-  size_t at = (size_t)(p - r->file);
-  if (left < 4 || (left < 5 && (p[2] >> 5) == RELEASE_EXT_ID))
-    return rfail(r, WCHG_E_TRUNCATED, at, NULL, index, "the file ends inside a CDR header");
-  unsigned id = p[2] >> 5, hl = id == RELEASE_EXT_ID ? 5 : 4;
-  c->release = (uint16_t)release_of(id, hl == 5 ? p[4] : 0);
-  c->version = p[2] & 31;
-  c->format = p[3] >> 5;
-  c->ts_number = p[3] & 31;
-  c->data.len = get16(p);
-  c->data.ptr = p + hl;
-  c->offset = at;
-  if (c->format < WCHG_CDRFILE_BER || c->format > WCHG_CDRFILE_XER)
-    return rfail(r, WCHG_E_RANGE, at + 3, "dataRecordFormat", index,
-                 "the data record format is not 1..4");
-  if (c->data.len > left - hl)
-    return rfail(r, WCHG_E_LENGTH, at, "cdrLength", index, "the CDR runs past the end of the file");
-  return WCHG_OK;
-}
-
-wchg_status wchg_cdrfile_parse(const uint8_t *buf, size_t len, wchg_cdrfile *f,
-                               wchg_diag *diag) {
-  struct rd r = {buf, diag};
-  wchgi_diag_clear(diag);
-  if (!f || (!buf && len))
-    return rfail(&r, WCHG_E_ARG, WCHG_NO_OFFSET, NULL, -1, "no file or no output given");
-  memset(f, 0, sizeof *f);
-  if (len < FIXED_HEADER)
-    return rfail(&r, WCHG_E_TRUNCATED, len, NULL, -1, "the file ends inside its header");
-  wchg_cdrfile_header *h = &f->header;
-  uint32_t flen = get32(buf), hlen = get32(buf + 4);
-  if (flen != len)
-    return rfail(&r, WCHG_E_LENGTH, 0, "fileLength", -1,
-                 "the file length is not the number of octets given");
-  unsigned hi_id = buf[8] >> 5, lo_id = buf[9] >> 5;
-  h->high_version = buf[8] & 31;
-  h->low_version = buf[9] & 31;
-  if (!time_unpack(get32(buf + 10), &h->opening_time))
-    return rfail(&r, WCHG_E_RANGE, 10, "fileOpeningTimestamp", -1, "the time stamp is out of range");
-  if (!time_unpack(get32(buf + 14), &h->last_cdr_time))
-    return rfail(&r, WCHG_E_RANGE, 14, "lastCdrAppendTimestamp", -1,
-                 "the time stamp is out of range");
-  h->cdr_count = get32(buf + 18);
-  h->file_sequence_number = get32(buf + 22);
-  h->closure_reason = buf[26];
-  if (h->closure_reason > WCHG_CDRFILE_CLOSE_CHANGE &&
-      (h->closure_reason < WCHG_CDRFILE_CLOSE_ABNORMAL ||
-       h->closure_reason > WCHG_CDRFILE_CLOSE_INTEGRITY))
-    return rfail(&r, WCHG_E_RANGE, 26, "fileClosureTriggerReason", -1,
-                 "the closure reason is not a known value");
-  if (get32(buf + 27) != 0xFFFFFFFFu)
-    return rfail(&r, WCHG_E_RANGE, 27, "nodeIPAddress", -1,
-                 "the node address does not start with four 0xFF octets");
-  memcpy(h->node_address, buf + 31, 16);
-  h->lost_cdr_indicator = buf[47];
-  size_t at = FIXED_HEADER, nfilter = get16(buf + 48);
-  size_t nrelext = (hi_id == RELEASE_EXT_ID) + (lo_id == RELEASE_EXT_ID);
-  if (hlen > len || hlen < at + nfilter + nrelext)
-    return rfail(&r, hlen > len ? WCHG_E_TRUNCATED : WCHG_E_LENGTH, 4, "headerLength", -1,
-                 "the header length does not cover the header's fields");
-  h->routeing_filter = (wchg_octets){buf + at, nfilter};
-  at += nfilter;
-  /* the private extension length, unless the header ends without it */
-  if (hlen - at != nrelext) {
-    if (hlen - at < 2 + nrelext)
-      return rfail(&r, WCHG_E_LENGTH, 4, "headerLength", -1,
-                   "the header length ends inside the private extension length");
-    size_t next = get16(buf + at);
-    if (hlen - at - 2 != next + nrelext)
-      return rfail(&r, WCHG_E_LENGTH, at, "privateExtension", -1,
-                   "the private extension does not end where the header does");
-    h->private_extension = (wchg_octets){buf + at + 2, next};
-    at += 2 + next;
-  }
-  h->high_release = (uint16_t)release_of(hi_id, hi_id == RELEASE_EXT_ID ? buf[at] : 0);
-  at += hi_id == RELEASE_EXT_ID;
-  h->low_release = (uint16_t)release_of(lo_id, lo_id == RELEASE_EXT_ID ? buf[at] : 0);
-  f->header_length = hlen;
-  f->data = buf;
-  f->len = len;
-  /* every CDR header, and the count */
-  const uint8_t *p = buf + hlen, *end = buf + len;
-  uint32_t n = 0;
-  for (; p < end; n++) {
-    wchg_cdrfile_cdr c;
-    if (n == h->cdr_count)
-      return rfail(&r, WCHG_E_TRAILING, (size_t)(p - buf), NULL, (long)n,
-                   "more CDRs than the file header counts");
-    wchg_status rc = read_cdr(&r, p, (size_t)(end - p), (long)n, &c);
-    if (rc)
-      return rc;
-    p = c.data.ptr + c.data.len;
-  }
-  if (n != h->cdr_count)
-    return rfail(&r, WCHG_E_MISSING, len, "numberOfCdrs", -1,
-                 "fewer CDRs than the file header counts");
-  return WCHG_OK;
-}
-
-void wchg_cdrfile_iter_init(wchg_cdrfile_iter *it, const wchg_cdrfile *f) {
-  it->file = f->data;
-  it->p = f->data ? f->data + f->header_length : NULL;
-  it->end = f->data ? f->data + f->len : NULL;
-}
-
-bool wchg_cdrfile_next(wchg_cdrfile_iter *it, wchg_cdrfile_cdr *out) {
-  struct rd r = {it->file, NULL};
-  if (!it->p || it->p >= it->end || read_cdr(&r, it->p, (size_t)(it->end - it->p), 0, out))
-    return false;
-  it->p = out->data.ptr + out->data.len;
-  return true;
 }
