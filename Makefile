@@ -125,6 +125,7 @@ all: $(STATIC_LIB) $(SHARED_LIB) $(SHARED_LINKS)
 
 # asn1c code, the asn1c oracle and the Erlang modules (uses B and CC).
 include mk/oracle.mk
+include mk/coverage.mk
 
 $(DIRS):
 	@mkdir -p $@
@@ -280,7 +281,7 @@ demo: $(EXAMPLE_BINS)
 # prints "SKIP: <tool> not installed" (or fails when CI=true).
 
 CHECK_STEPS := unit valgrind asan tsan fuzz-replay fuzz real-data abi abi-clash examples tshark \
-	oracle-asn1c oracle-erlang oracle-receive doc
+	oracle-asn1c oracle-erlang oracle-receive doc layers coverage
 CHECK_OUT := $(B)/test-out
 # Records checked by the independent decoders.
 ORACLE_INPUTS = $(CHECK_OUT)/*.der tests/vectors/*.der $(B)/check/examples/*.der

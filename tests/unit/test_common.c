@@ -127,6 +127,63 @@ START_TEST(warnings_count_and_keep) {
 }
 END_TEST
 
+/* result_code.h: every name is the RFC's, distinct, and the classes. */
+START_TEST(result_code_names_and_classes) {
+  static const struct {
+    uint32_t rc;
+    const char *name;
+  } all[] = {
+      {WCHG_RC_SUCCESS, "DIAMETER_SUCCESS"},
+      {WCHG_RC_COMMAND_UNSUPPORTED, "DIAMETER_COMMAND_UNSUPPORTED"},
+      {WCHG_RC_UNABLE_TO_DELIVER, "DIAMETER_UNABLE_TO_DELIVER"},
+      {WCHG_RC_TOO_BUSY, "DIAMETER_TOO_BUSY"},
+      {WCHG_RC_REDIRECT_INDICATION, "DIAMETER_REDIRECT_INDICATION"},
+      {WCHG_RC_APPLICATION_UNSUPPORTED, "DIAMETER_APPLICATION_UNSUPPORTED"},
+      {WCHG_RC_INVALID_HDR_BITS, "DIAMETER_INVALID_HDR_BITS"},
+      {WCHG_RC_INVALID_AVP_BITS, "DIAMETER_INVALID_AVP_BITS"},
+      {WCHG_RC_OUT_OF_SPACE, "DIAMETER_OUT_OF_SPACE"},
+      {WCHG_RC_CREDIT_CONTROL_NOT_APPLICABLE, "DIAMETER_CREDIT_CONTROL_NOT_APPLICABLE"},
+      {WCHG_RC_AVP_UNSUPPORTED, "DIAMETER_AVP_UNSUPPORTED"},
+      {WCHG_RC_INVALID_AVP_VALUE, "DIAMETER_INVALID_AVP_VALUE"},
+      {WCHG_RC_MISSING_AVP, "DIAMETER_MISSING_AVP"},
+      {WCHG_RC_AVP_NOT_ALLOWED, "DIAMETER_AVP_NOT_ALLOWED"},
+      {WCHG_RC_AVP_OCCURS_TOO_MANY_TIMES, "DIAMETER_AVP_OCCURS_TOO_MANY_TIMES"},
+      {WCHG_RC_UNSUPPORTED_VERSION, "DIAMETER_UNSUPPORTED_VERSION"},
+      {WCHG_RC_UNABLE_TO_COMPLY, "DIAMETER_UNABLE_TO_COMPLY"},
+      {WCHG_RC_INVALID_AVP_LENGTH, "DIAMETER_INVALID_AVP_LENGTH"},
+      {WCHG_RC_INVALID_MESSAGE_LENGTH, "DIAMETER_INVALID_MESSAGE_LENGTH"},
+  };
+  for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
+    ck_assert_str_eq(wchg_result_code_name(all[i].rc), all[i].name);
+    ck_assert(wchg_result_code_success(all[i].rc) == (all[i].rc / 1000 == 2));
+    ck_assert(wchg_result_code_protocol_error(all[i].rc) == (all[i].rc / 1000 == 3));
+  }
+  ck_assert_ptr_null(wchg_result_code_name(0));
+  ck_assert_ptr_null(wchg_result_code_name(2002));
+  ck_assert(!wchg_result_code_success(1999) && !wchg_result_code_success(3000));
+  ck_assert(wchg_result_code_protocol_error(3999) && !wchg_result_code_protocol_error(4000));
+}
+END_TEST
+
+/* The diag setter: the first error wins, its Result-Code too; recode
+ * keeps the path and the sentence. */
+START_TEST(diag_first_error_wins) {
+  wchg_diag d;
+  wchgi_diag_clear(&d);
+  wchgi_diag_set(&d, WCHG_E_MISSING, WCHG_RC_MISSING_AVP, 12, NULL, "first %d", 1);
+  wchgi_diag_set(&d, WCHG_E_RANGE, WCHG_RC_INVALID_AVP_VALUE, 40, NULL, "second");
+  ck_assert_int_eq(d.code, WCHG_E_MISSING);
+  ck_assert_uint_eq(d.result_code, WCHG_RC_MISSING_AVP);
+  ck_assert_uint_eq(d.offset, 12);
+  ck_assert_str_eq(d.message, "first 1");
+  wchgi_diag_recode(&d, WCHG_E_INVALID, WCHG_RC_INVALID_AVP_VALUE);
+  ck_assert_int_eq(d.code, WCHG_E_INVALID);
+  ck_assert_uint_eq(d.result_code, WCHG_RC_INVALID_AVP_VALUE);
+  ck_assert_str_eq(d.message, "first 1");
+  wchgi_diag_recode(NULL, WCHG_E_INVALID, 0);
+}
+END_TEST
+
 START_TEST(strerror_unknown_codes) {
   static const int unknown[] = {1,   2,   -4,  -9,   -25, -29, -33,
                                 -39, -42, -49, -100, INT_MIN, INT_MAX};
@@ -519,6 +576,8 @@ Suite *common_suite(void) {
   tcase_add_test(tc, strerror_codes_are_negative_and_in_range);
   tcase_add_test(tc, strerror_unknown_codes);
   tcase_add_test(tc, warnings_count_and_keep);
+  tcase_add_test(tc, result_code_names_and_classes);
+  tcase_add_test(tc, diag_first_error_wins);
   tcase_add_test(tc, status_names_spell_the_enum);
   suite_add_tcase(s, tc);
 

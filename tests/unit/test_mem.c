@@ -13,6 +13,7 @@
 #include <webrtc_chg/webrtc_chg.h>
 #include <webrtc_chg/cdr_json.h>
 
+#include "base/buf.h"
 #include "samples.h"
 #include "testutil.h"
 
@@ -127,12 +128,52 @@ START_TEST(failing_mem_makes_nothing_and_leaks_nothing) {
 }
 END_TEST
 
+/* The growable buffer: absolute reserve, doubling from 256, what it grew
+ * by, content kept; trim to the length; out of memory leaves it whole. */
+START_TEST(buffer_reserve_trim_free) {
+  struct failmem fm;
+  struct wchgi_buf b = {0};
+  size_t grown = 99;
+  failmem_init(&fm, 0, 0);
+  ck_assert_int_eq(wchgi_buf_reserve(&b, &fm.mem, 0, &grown), WCHG_OK);
+  ck_assert_uint_eq(grown, 0);
+  ck_assert_int_eq(wchgi_buf_reserve(&b, &fm.mem, 10, &grown), WCHG_OK);
+  ck_assert_uint_eq(b.cap, 256);
+  ck_assert_uint_eq(grown, 256);
+  memcpy(b.p, "0123456789", 10);
+  b.len = 10;
+  ck_assert_int_eq(wchgi_buf_reserve(&b, &fm.mem, 1000, &grown), WCHG_OK);
+  ck_assert_uint_eq(b.cap, 1024);
+  ck_assert_uint_eq(grown, 768);
+  ck_assert_int_eq(memcmp(b.p, "0123456789", 10), 0);
+  ck_assert_int_eq(wchgi_buf_reserve(&b, &fm.mem, 1024, NULL), WCHG_OK);
+  ck_assert_uint_eq(wchgi_buf_trim(&b, &fm.mem), 1014);
+  ck_assert_uint_eq(b.cap, 10);
+  ck_assert_int_eq(memcmp(b.p, "0123456789", 10), 0);
+  ck_assert_uint_eq(wchgi_buf_trim(&b, &fm.mem), 0);
+  ck_assert_int_eq(wchgi_buf_reserve(&b, &fm.mem, SIZE_MAX, NULL), WCHG_E_NOMEM);
+  fm.fail_at = fm.calls + 1;
+  fm.forever = 1;
+  ck_assert_int_eq(wchgi_buf_reserve(&b, &fm.mem, 300, &grown), WCHG_E_NOMEM);
+  ck_assert_uint_eq(b.cap, 10);
+  ck_assert_int_eq(memcmp(b.p, "0123456789", 10), 0);
+  b.len = 2;
+  ck_assert_uint_eq(wchgi_buf_trim(&b, &fm.mem), 0); /* its allocation fails */
+  ck_assert_uint_eq(b.cap, 10);
+  wchgi_buf_free(&b, &fm.mem);
+  ck_assert_ptr_null(b.p);
+  ck_assert_uint_eq(b.cap, 0);
+  ck_assert_uint_eq(fm.live, 0);
+}
+END_TEST
+
 Suite *mem_suite(void) {
   Suite *s = suite_create("mem");
   TCase *t = tcase_create("mem");
   tcase_add_test(t, partial_mem_means_malloc_and_free);
   tcase_add_test(t, full_mem_is_used_and_balanced);
   tcase_add_test(t, failing_mem_makes_nothing_and_leaks_nothing);
+  tcase_add_test(t, buffer_reserve_trim_free);
   suite_add_tcase(s, t);
   return s;
 }
