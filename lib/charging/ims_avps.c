@@ -416,8 +416,8 @@ static void related_icid_node(struct aenc *e, const wchg_node_address *n) {
     aenc_fail(e, WCHG_E_RANGE, d, AENC_NO_INDEX, "choice %d is not a NodeAddress", (int)n->choice);
 }
 
-/* IMS emergency sessions of a WebRTC client are not charged (DESIGN.md,
- * TS 23.228 Annex U): the identities mark the client. */
+/* IMS emergency sessions of a WebRTC client are not charged (TS 23.228
+ * Annex U): the identities mark the client. */
 static void emergency(struct aenc *e, const wchg_ims_info *ims) {
   if (!ims->ims_emergency_indicator)
     return;
@@ -427,7 +427,7 @@ static void emergency(struct aenc *e, const wchg_ims_info *ims) {
   aenc_enum(e, E(IMS_EMERGENCY_INDICATOR), WCHG_INT(1));
 }
 
-/* IMS-Information (TS 32.299 §7.2.77), in its ABNF order (facts §2.2). */
+/* IMS-Information (TS 32.299 §7.2.77), in its ABNF order. */
 static void ims_information(struct aenc *e, const wchg_ims_info *ims,
                             const struct aenc_ims_extra *x) {
   aenc_group_begin(e, E(IMS_INFORMATION), AENC_NO_INDEX);

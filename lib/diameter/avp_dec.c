@@ -6,7 +6,7 @@
  *
  * The pass comes in two forms with the same rules. fast_avps only says
  * yes or no: it keeps one bit per rule, finds each entry's flag rule,
- * value check and its group's required rules in facts derived once from
+ * value check and its group's required rules in data derived once from
  * the dictionary (wchgi_dict_meta, dict.c), loads each header as one
  * 64-bit word and checks text for ASCII a vector at a time. When it says
  * no, check_avps runs the message again to find the first error with
@@ -47,7 +47,7 @@ struct pctx {
   unsigned options;
   int depth;                                  /* groups open above the AVPs checked */
   const wchg_dict_avp *base;                  /* the table, and ... */
-  const struct wchgi_dict_meta *meta;          /* ... its derived facts, same index */
+  const struct wchgi_dict_meta *meta;          /* ... its derived data, same index */
   const char *names[WCHG_DIAM_MAX_DEPTH + 2]; /* the open groups, for errors */
   char unknown[24];                           /* the name of an unknown AVP */
 };
@@ -507,7 +507,7 @@ static wchg_status check_avps(struct pctx *c, const uint8_t *p, const uint8_t *e
 
 /* One pass with every rule check_avps applies but nothing for the error:
  * no path, no counts beyond a bit per rule, each AVP's flag rules as one
- * compare against its entry's derived facts. True means check_avps would
+ * compare against its entry's derived data. True means check_avps would
  * find nothing; false means it may, and the caller runs it to say what
  * (so a false here is never a verdict, only a detour). */
 struct fctx {

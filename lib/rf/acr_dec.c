@@ -82,7 +82,7 @@ struct dec {
   bool tolerant; /* the reader warned: AVPs may repeat beyond their ABNF */
   int depth; /* open groups, for the path */
   struct open_group open[MAX_OPEN];
-  /* IMS-Information facts known only at its end */
+  /* what IMS-Information tells only at its end */
   const uint8_t *emergency_at; /* IMS-Emergency-Indicator 1 */
   bool flag_seen, party_seen;  /* of the media entry, from its components */
   size_t media_lines_used;     /* of r->media_lines, by the components so far */
