@@ -7,7 +7,7 @@
  * and the constants every expansion needs: C_<ID> (code), V_<ID>
  * (vendor) and I_<ID>, the AVP's position in the table. dict.c expands
  * the list into the table (wchgi_dict_table, internal.h) and its ABNF
- * rules; an encoder (rf.c) takes its entries as &wchgi_dict_table[I_<ID>],
+ * rules; the encoder (avp_build.h) takes its entries as &wchgi_dict_table[I_<ID>],
  * fixed at compile time, with no search and no state. The extras column
  * (PLAIN, ENUM(), KIDS(), KIDS_EXT(), EXT) names the enumerations and
  * child rules of dict.c; only dict.c expands it.

@@ -1,5 +1,5 @@
 /*
- * acr_dec.c: the reverse of wchg_acr_encode (rf.c, ims_avps.c): one ACR (TS 32.299
+ * acr_dec.c: the reverse of wchg_acr_encode (acr_enc.c, ims_avps.c): one ACR (TS 32.299
  * §6.2.2) into the wchg_acr model, for the CDF (acr.h).
  *
  * wchg_dmsg_parse() checks the whole message first (lengths, flags,

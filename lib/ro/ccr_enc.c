@@ -1,8 +1,8 @@
 /*
  * ccr_enc.c: the Ro view of the model: a wchg_ccr as one Credit-Control-
- * Request (TS 32.299 §6.4.2, RFC 4006 §3.1), ro.h. The encoder and
- * Service-Information/IMS-Information are shared with the ACR
- * (ims_avps.c).
+ * Request (TS 32.299 §6.4.2, RFC 4006 §3.1), ro.h. The encoder
+ * (diameter/avp_build.h) and Service-Information/IMS-Information
+ * (charging/ims_avps.c) are shared with the ACR.
  *
  * SPDX-License-Identifier: BSD-2-Clause
  */
