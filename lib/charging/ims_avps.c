@@ -126,18 +126,16 @@ static void put_joined(struct aenc *e, const wchg_dict_avp *d, const wchg_str_li
 /* ---- Service-Information -------------------------------------------------- */
 
 /* Subscription-Id (RFC 4006 §8.46): both children required. */
+static void subscription_id(struct aenc *e, const void *item) {
+  const wchg_subscription_id *s = item;
+  aenc_need(e, E(SUBSCRIPTION_ID_TYPE), s->subscription_id_type.present);
+  aenc_need(e, E(SUBSCRIPTION_ID_DATA), s->subscription_id_data.ptr != NULL);
+  aenc_enum(e, E(SUBSCRIPTION_ID_TYPE), s->subscription_id_type);
+  aenc_str(e, E(SUBSCRIPTION_ID_DATA), s->subscription_id_data);
+}
+
 void aenc_subscription_ids(struct aenc *e, const wchg_subscription_id_list *l) {
-  if (!aenc_items_ok(e, E(SUBSCRIPTION_ID), l->items, l->count))
-    return;
-  for (size_t i = 0; i < l->count; i++) {
-    const wchg_subscription_id *s = &l->items[i];
-    aenc_group_begin(e, E(SUBSCRIPTION_ID), i);
-    aenc_need(e, E(SUBSCRIPTION_ID_TYPE), s->subscription_id_type.present);
-    aenc_need(e, E(SUBSCRIPTION_ID_DATA), s->subscription_id_data.ptr != NULL);
-    aenc_enum(e, E(SUBSCRIPTION_ID_TYPE), s->subscription_id_type);
-    aenc_str(e, E(SUBSCRIPTION_ID_DATA), s->subscription_id_data);
-    aenc_group_end(e);
-  }
+  aenc_groups(e, E(SUBSCRIPTION_ID), l->items, l->count, sizeof *l->items, subscription_id);
 }
 
 static void event_type(struct aenc *e, const wchg_ims_info *ims) {
@@ -218,19 +216,17 @@ static void sdp(struct aenc *e, const wchg_media_components_list_list *l) {
 
 /* Message-Body (TS 32.299): Content-Type and Content-Length
  * required; the CDR's originator party has no AVP form. */
+static void message_body(struct aenc *e, const void *item) {
+  const wchg_message_body *b = item;
+  aenc_need(e, E(CONTENT_TYPE), b->content_type.ptr != NULL);
+  aenc_need(e, E(CONTENT_LENGTH), b->content_length.present);
+  aenc_str(e, E(CONTENT_TYPE), b->content_type);
+  aenc_unsigned(e, E(CONTENT_LENGTH), b->content_length);
+  aenc_str(e, E(CONTENT_DISPOSITION), b->content_disposition);
+}
+
 static void message_bodies(struct aenc *e, const wchg_message_body_list *l) {
-  if (!aenc_items_ok(e, E(MESSAGE_BODY), l->items, l->count))
-    return;
-  for (size_t i = 0; i < l->count; i++) {
-    const wchg_message_body *b = &l->items[i];
-    aenc_group_begin(e, E(MESSAGE_BODY), i);
-    aenc_need(e, E(CONTENT_TYPE), b->content_type.ptr != NULL);
-    aenc_need(e, E(CONTENT_LENGTH), b->content_length.present);
-    aenc_str(e, E(CONTENT_TYPE), b->content_type);
-    aenc_unsigned(e, E(CONTENT_LENGTH), b->content_length);
-    aenc_str(e, E(CONTENT_DISPOSITION), b->content_disposition);
-    aenc_group_end(e);
-  }
+  aenc_groups(e, E(MESSAGE_BODY), l->items, l->count, sizeof *l->items, message_body);
 }
 
 static void access_network(struct aenc *e, const wchg_ims_info *ims) {

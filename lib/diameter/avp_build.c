@@ -170,6 +170,17 @@ void aenc_str_list(struct aenc *e, const wchg_dict_avp *d, const wchg_str_list *
     aenc_text(e, d, l->items[i].ptr, l->items[i].len, i);
 }
 
+void aenc_groups(struct aenc *e, const wchg_dict_avp *d, const void *items, size_t count,
+                 size_t size, aenc_item_fn each) {
+  if (!aenc_items_ok(e, d, items, count))
+    return;
+  for (size_t i = 0; i < count; i++) {
+    aenc_group_begin(e, d, i);
+    each(e, (const char *)items + i * size);
+    aenc_group_end(e);
+  }
+}
+
 /* ---- the message ------------------------------------------------------------- */
 
 /* The start of every request: < Session-Id > { Origin-Host } { Origin-Realm }
@@ -186,31 +197,31 @@ void aenc_session_top(struct aenc *e, wchg_str session_id, wchg_str origin_host,
   aenc_octets(e, E(DESTINATION_REALM), destination_realm.ptr, destination_realm.len);
 }
 
-wchg_status aenc_message(const char *root, const char *what, aenc_walk_fn walk,
-                         const void *model, uint8_t flags, uint32_t code, uint32_t app,
+wchg_status aenc_request(const struct aenc_request *r, const void *model, bool retransmitted,
                          uint32_t hbh, uint32_t e2e, uint8_t *buf, size_t cap, size_t *len,
                          wchg_diag *diag) {
   struct aenc e;
+  uint8_t flags = WCHG_CMD_FLAG_R | WCHG_CMD_FLAG_P | (retransmitted ? WCHG_CMD_FLAG_T : 0);
   wchgi_diag_clear(diag);
   if (len)
     *len = 0;
   if (!model || !len) {
-    wchgi_diag_set(diag, WCHG_E_ARG, 0, WCHG_NO_OFFSET, NULL, "%s is NULL", model ? "len" : what);
+    wchgi_diag_set(diag, WCHG_E_ARG, 0, WCHG_NO_OFFSET, NULL, "%s is NULL", model ? "len" : r->what);
     return WCHG_E_ARG;
   }
   e.writing = false;
   e.error = WCHG_OK;
   e.diag = diag;
-  e.root = root;
+  e.root = r->root;
   e.depth = 0;
-  walk(&e, model);
+  r->walk(&e, model);
   if (e.error)
     return e.error;
 
   e.writing = true;
   wchg_dw_init(&e.w, buf, cap, diag);
-  wchg_dw_header(&e.w, flags, code, app, hbh, e2e);
-  walk(&e, model);
+  wchg_dw_header(&e.w, flags, r->code, r->app, hbh, e2e);
+  r->walk(&e, model);
   wchg_status rc = wchg_dw_finish(&e.w, len);
   if (rc != WCHG_OK && rc != WCHG_E_BUFFER)
     *len = 0; /* cannot happen once checked: no length is claimed */

@@ -70,18 +70,32 @@ void aenc_time(struct aenc *e, const wchg_dict_avp *d, int64_t unix_seconds);
 void aenc_address(struct aenc *e, const wchg_dict_avp *d, int family, const uint8_t addr[16]);
 /* One AVP per text of |l|. */
 void aenc_str_list(struct aenc *e, const wchg_dict_avp *d, const wchg_str_list *l);
+/* One Grouped AVP |d| per item of a model list (|count| items of |size|
+ * octets at |items|, each at its index in the path), its children
+ * written by |each|. */
+typedef void (*aenc_item_fn)(struct aenc *e, const void *item);
+void aenc_groups(struct aenc *e, const wchg_dict_avp *d, const void *items, size_t count,
+                 size_t size, aenc_item_fn each);
 
 /* Session-Id, Origin-Host, -Realm, Destination-Realm: required, first. */
 void aenc_session_top(struct aenc *e, wchg_str session_id, wchg_str origin_host,
                       wchg_str origin_realm, wchg_str destination_realm);
 
-/* A whole message: |walk| over |model| once to check, then with the
- * header (|flags|, |code|, |app|, |hbh|, |e2e|) to write. |what| names
- * the model in the WCHG_E_ARG sentence ("acr"). The encoders' contract
- * (acr.h): WCHG_E_BUFFER with the needed size; otherwise *len 0 on error. */
+/* A request of one command: |root| starts the paths ("ACR"), |what|
+ * names the model in the WCHG_E_ARG sentence ("acr"), |walk| writes the
+ * AVPs of the model in ABNF order. */
 typedef void (*aenc_walk_fn)(struct aenc *e, const void *model);
-wchg_status aenc_message(const char *root, const char *what, aenc_walk_fn walk,
-                         const void *model, uint8_t flags, uint32_t code, uint32_t app,
+struct aenc_request {
+  const char *root, *what;
+  aenc_walk_fn walk;
+  uint32_t code, app;
+};
+
+/* A whole request: |r|->walk over |model| once to check, then with the
+ * header (R and P set, T when |retransmitted|; |hbh|, |e2e|) to write.
+ * The encoders' contract (acr.h): WCHG_E_BUFFER with the needed size;
+ * otherwise *len 0 on error. */
+wchg_status aenc_request(const struct aenc_request *r, const void *model, bool retransmitted,
                          uint32_t hbh, uint32_t e2e, uint8_t *buf, size_t cap, size_t *len,
                          wchg_diag *diag);
 

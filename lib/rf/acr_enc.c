@@ -36,6 +36,9 @@ static void acr_avps(struct aenc *e, const void *model) {
   aenc_service_information(e, &a->ims, &x, true);
 }
 
+static const struct aenc_request ACR = {"ACR", "acr", acr_avps, WCHG_CMD_ACCOUNTING,
+                                        WCHG_APP_BASE_ACCOUNTING};
+
 void wchg_acr_init(wchg_acr *acr) {
   if (!acr)
     return;
@@ -45,10 +48,6 @@ void wchg_acr_init(wchg_acr *acr) {
 
 wchg_status wchg_acr_encode(const wchg_acr *acr, uint8_t *buf, size_t cap, size_t *len,
                             wchg_diag *diag) {
-  uint8_t flags = WCHG_CMD_FLAG_R | WCHG_CMD_FLAG_P;
-  if (acr && acr->retransmitted)
-    flags |= WCHG_CMD_FLAG_T;
-  return aenc_message("ACR", "acr", acr_avps, acr, flags, WCHG_CMD_ACCOUNTING,
-                      WCHG_APP_BASE_ACCOUNTING, acr ? acr->hop_by_hop : 0,
+  return aenc_request(&ACR, acr, acr && acr->retransmitted, acr ? acr->hop_by_hop : 0,
                       acr ? acr->end_to_end : 0, buf, cap, len, diag);
 }
