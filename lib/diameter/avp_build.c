@@ -48,43 +48,6 @@ WCHG_COLD void aenc_fail(struct aenc *e, wchg_status code, const wchg_dict_avp *
 
 /* ---- one AVP of each kind: checked, or written ---------------------------- */
 
-void aenc_group_begin(struct aenc *e, const wchg_dict_avp *d, size_t index) {
-  if (e->depth < AENC_MAX_OPEN) {
-    e->open[e->depth].d = d;
-    e->open[e->depth].index = index;
-  }
-  e->depth++;
-  if (e->writing)
-    wchg_dw_group_begin_d(&e->w, d);
-}
-
-void aenc_group_end(struct aenc *e) {
-  e->depth--;
-  if (e->writing)
-    wchg_dw_group_end(&e->w);
-}
-
-/* UTF8String; |s| NULL: absent. */
-void aenc_text(struct aenc *e, const wchg_dict_avp *d, const char *s, size_t n, size_t index) {
-  size_t bad;
-  if (!s)
-    return;
-  if (e->writing)
-    wchg_dw_utf8_d(&e->w, d, s, n);
-  else if (!wchgi_utf8_valid(s, n, &bad))
-    aenc_fail(e, WCHG_E_UTF8, d, index, "the text is not valid UTF-8 (octet %zu)", bad);
-}
-
-void aenc_str(struct aenc *e, const wchg_dict_avp *d, wchg_str s) {
-  aenc_text(e, d, s.ptr, s.len, AENC_NO_INDEX);
-}
-
-/* OctetString and DiameterIdentity: any octets. */
-void aenc_octets(struct aenc *e, const wchg_dict_avp *d, const void *p, size_t n) {
-  if (p && e->writing)
-    wchg_dw_octets_d(&e->w, d, p, n);
-}
-
 void aenc_unsigned(struct aenc *e, const wchg_dict_avp *d, wchg_opt_int v) {
   if (!v.present)
     return;
@@ -136,31 +99,7 @@ void aenc_time(struct aenc *e, const wchg_dict_avp *d, int64_t unix_seconds) {
          unix_seconds);
 }
 
-void aenc_u64(struct aenc *e, const wchg_dict_avp *d, bool present, uint64_t v) {
-  if (present && e->writing)
-    wchg_dw_u64_d(&e->w, d, v);
-}
-
-void aenc_address(struct aenc *e, const wchg_dict_avp *d, int family, const uint8_t addr[16]) {
-  if (e->writing)
-    wchg_dw_address_d(&e->w, d, family, addr);
-}
-
-/* A required AVP: WCHG_E_MISSING unless |present|. */
-void aenc_need(struct aenc *e, const wchg_dict_avp *d, bool present) {
-  if (!present)
-    aenc_fail(e, WCHG_E_MISSING, d, AENC_NO_INDEX, "%s is required", d->name);
-}
-
 /* ---- lists ------------------------------------------------------------------ */
-
-/* A model list with entries but no items is refused (as validate.c does). */
-bool aenc_items_ok(struct aenc *e, const wchg_dict_avp *d, const void *items, size_t count) {
-  if (items || !count)
-    return true;
-  aenc_fail(e, WCHG_E_MISSING, d, AENC_NO_INDEX, "the list has count %zu but no items", count);
-  return false;
-}
 
 /* One AVP per text. */
 void aenc_str_list(struct aenc *e, const wchg_dict_avp *d, const wchg_str_list *l) {
@@ -168,17 +107,6 @@ void aenc_str_list(struct aenc *e, const wchg_dict_avp *d, const wchg_str_list *
     return;
   for (size_t i = 0; i < l->count; i++)
     aenc_text(e, d, l->items[i].ptr, l->items[i].len, i);
-}
-
-void aenc_groups(struct aenc *e, const wchg_dict_avp *d, const void *items, size_t count,
-                 size_t size, aenc_item_fn each) {
-  if (!aenc_items_ok(e, d, items, count))
-    return;
-  for (size_t i = 0; i < count; i++) {
-    aenc_group_begin(e, d, i);
-    each(e, (const char *)items + i * size);
-    aenc_group_end(e);
-  }
 }
 
 /* ---- the message ------------------------------------------------------------- */

@@ -45,37 +45,100 @@ struct aenc {
 void aenc_fail(struct aenc *e, wchg_status code, const wchg_dict_avp *d, size_t index,
                const char *fmt, ...) WCHG_PRINTF(5, 6);
 
-void aenc_group_begin(struct aenc *e, const wchg_dict_avp *d, size_t index);
-void aenc_group_end(struct aenc *e);
-/* A required AVP: WCHG_E_MISSING unless |present|. */
-void aenc_need(struct aenc *e, const wchg_dict_avp *d, bool present);
-/* A model list with entries but no items: WCHG_E_MISSING, false. */
-bool aenc_items_ok(struct aenc *e, const wchg_dict_avp *d, const void *items, size_t count);
-
-/* One AVP each; absent (NULL text, !present) writes nothing. aenc_text:
- * UTF8String of |n| octets at |s|, entry |index| of a list (or
- * AENC_NO_INDEX) in the path of a problem. */
-void aenc_text(struct aenc *e, const wchg_dict_avp *d, const char *s, size_t n, size_t index);
-void aenc_str(struct aenc *e, const wchg_dict_avp *d, wchg_str s);
-void aenc_octets(struct aenc *e, const wchg_dict_avp *d, const void *p, size_t n);
+/* One AVP each; absent (NULL text, !present) writes nothing. */
 void aenc_unsigned(struct aenc *e, const wchg_dict_avp *d, wchg_opt_int v);
 void aenc_integer(struct aenc *e, const wchg_dict_avp *d, wchg_opt_int v);
-void aenc_u64(struct aenc *e, const wchg_dict_avp *d, bool present, uint64_t v);
 /* Enumerated: only the values the dictionary names. */
 void aenc_enum(struct aenc *e, const wchg_dict_avp *d, wchg_opt_int v);
 /* Time: whole Unix seconds, NTP on the wire. */
 void aenc_time(struct aenc *e, const wchg_dict_avp *d, int64_t unix_seconds);
-/* Address: |family| 1 (4 octets of |addr|) or 2 (16), checked by the
- * caller; written in the write pass. */
-void aenc_address(struct aenc *e, const wchg_dict_avp *d, int family, const uint8_t addr[16]);
 /* One AVP per text of |l|. */
 void aenc_str_list(struct aenc *e, const wchg_dict_avp *d, const wchg_str_list *l);
+
+/* ---- the thin ones, inlined into the walks (as when they shared a file) --- */
+
+static inline void aenc_group_begin(struct aenc *e, const wchg_dict_avp *d, size_t index) {
+  if (e->depth < AENC_MAX_OPEN) {
+    e->open[e->depth].d = d;
+    e->open[e->depth].index = index;
+  }
+  e->depth++;
+  if (e->writing)
+    wchg_dw_group_begin_d(&e->w, d);
+}
+
+static inline void aenc_group_end(struct aenc *e) {
+  e->depth--;
+  if (e->writing)
+    wchg_dw_group_end(&e->w);
+}
+
+/* A required AVP: WCHG_E_MISSING unless |present|. */
+static inline void aenc_need(struct aenc *e, const wchg_dict_avp *d, bool present) {
+  if (!present)
+    aenc_fail(e, WCHG_E_MISSING, d, AENC_NO_INDEX, "%s is required", d->name);
+}
+
+/* A model list with entries but no items is refused (as validate.c does):
+ * WCHG_E_MISSING, false. */
+static inline bool aenc_items_ok(struct aenc *e, const wchg_dict_avp *d, const void *items,
+                                 size_t count) {
+  if (items || !count)
+    return true;
+  aenc_fail(e, WCHG_E_MISSING, d, AENC_NO_INDEX, "the list has count %zu but no items", count);
+  return false;
+}
+
+/* UTF8String of |n| octets at |s| (NULL: absent), entry |index| of a list
+ * (or AENC_NO_INDEX) in the path of a problem. */
+static inline void aenc_text(struct aenc *e, const wchg_dict_avp *d, const char *s, size_t n,
+                             size_t index) {
+  size_t bad;
+  if (!s)
+    return;
+  if (e->writing)
+    wchg_dw_utf8_d(&e->w, d, s, n);
+  else if (!wchgi_utf8_valid(s, n, &bad))
+    aenc_fail(e, WCHG_E_UTF8, d, index, "the text is not valid UTF-8 (octet %zu)", bad);
+}
+
+static inline void aenc_str(struct aenc *e, const wchg_dict_avp *d, wchg_str s) {
+  aenc_text(e, d, s.ptr, s.len, AENC_NO_INDEX);
+}
+
+/* OctetString and DiameterIdentity: any octets. */
+static inline void aenc_octets(struct aenc *e, const wchg_dict_avp *d, const void *p, size_t n) {
+  if (p && e->writing)
+    wchg_dw_octets_d(&e->w, d, p, n);
+}
+
+static inline void aenc_u64(struct aenc *e, const wchg_dict_avp *d, bool present, uint64_t v) {
+  if (present && e->writing)
+    wchg_dw_u64_d(&e->w, d, v);
+}
+
+/* Address: |family| 1 (4 octets of |addr|) or 2 (16), checked by the
+ * caller; written in the write pass. */
+static inline void aenc_address(struct aenc *e, const wchg_dict_avp *d, int family,
+                                const uint8_t addr[16]) {
+  if (e->writing)
+    wchg_dw_address_d(&e->w, d, family, addr);
+}
+
 /* One Grouped AVP |d| per item of a model list (|count| items of |size|
  * octets at |items|, each at its index in the path), its children
  * written by |each|. */
 typedef void (*aenc_item_fn)(struct aenc *e, const void *item);
-void aenc_groups(struct aenc *e, const wchg_dict_avp *d, const void *items, size_t count,
-                 size_t size, aenc_item_fn each);
+static inline void aenc_groups(struct aenc *e, const wchg_dict_avp *d, const void *items,
+                               size_t count, size_t size, aenc_item_fn each) {
+  if (!aenc_items_ok(e, d, items, count))
+    return;
+  for (size_t i = 0; i < count; i++) {
+    aenc_group_begin(e, d, i);
+    each(e, (const char *)items + i * size);
+    aenc_group_end(e);
+  }
+}
 
 /* Session-Id, Origin-Host, -Realm, Destination-Realm: required, first. */
 void aenc_session_top(struct aenc *e, wchg_str session_id, wchg_str origin_host,
