@@ -827,65 +827,40 @@ bool wchg_avp_find(const wchg_dmsg *m, const wchg_avp *group, uint32_t code, uin
   return false;
 }
 
-static wchg_status get_be(const wchg_avp *a, size_t n, uint64_t *v) {
+/* The typed values of an AVP: each reads 4 or 8 octets, big-endian. */
+enum num { NUM_U32, NUM_I32, NUM_U64, NUM_I64, NUM_F32, NUM_F64, NUM_TIME };
+
+/* The value of |a| as |kind| into *|v| (a variable of that type), or
+ * WCHG_E_ARG when |a| or |v| is NULL or |a| has another size. */
+static wchg_status get_num(const wchg_avp *a, enum num kind, void *v) {
+  size_t n = kind == NUM_U64 || kind == NUM_I64 || kind == NUM_F64 ? 8 : 4;
+  uint64_t x = 0;
   if (!a || !v || a->len != n)
     return WCHG_E_ARG;
-  *v = 0;
   for (size_t i = 0; i < n; i++)
-    *v = *v << 8 | a->data[i];
+    x = x << 8 | a->data[i];
+  uint32_t x32 = (uint32_t)x;
+  switch (kind) {
+  case NUM_U32: *(uint32_t *)v = x32; break;
+  case NUM_I32: *(int32_t *)v = (int32_t)x32; break;
+  case NUM_U64: *(uint64_t *)v = x; break;
+  case NUM_I64: *(int64_t *)v = (int64_t)x; break;
+  case NUM_F32: memcpy(v, &x32, 4); break;
+  case NUM_F64: memcpy(v, &x, 8); break;
+  case NUM_TIME: *(int64_t *)v = wchg_unix_from_ntp(x32); break;
+  }
   return WCHG_OK;
 }
 
-wchg_status wchg_avp_u32(const wchg_avp *a, uint32_t *v) {
-  uint64_t x;
-  wchg_status rc = get_be(a, 4, &x);
-  if (!rc)
-    *v = (uint32_t)x;
-  return rc;
-}
-
-wchg_status wchg_avp_i32(const wchg_avp *a, int32_t *v) {
-  uint64_t x;
-  wchg_status rc = get_be(a, 4, &x);
-  if (!rc)
-    *v = (int32_t)(uint32_t)x;
-  return rc;
-}
-
-wchg_status wchg_avp_u64(const wchg_avp *a, uint64_t *v) { return get_be(a, 8, v); }
-
-wchg_status wchg_avp_i64(const wchg_avp *a, int64_t *v) {
-  uint64_t x;
-  wchg_status rc = get_be(a, 8, &x);
-  if (!rc)
-    *v = (int64_t)x;
-  return rc;
-}
-
-wchg_status wchg_avp_f32(const wchg_avp *a, float *v) {
-  uint64_t x;
-  wchg_status rc = get_be(a, 4, &x);
-  if (!rc) {
-    uint32_t bits = (uint32_t)x;
-    memcpy(v, &bits, 4);
-  }
-  return rc;
-}
-
-wchg_status wchg_avp_f64(const wchg_avp *a, double *v) {
-  uint64_t x;
-  wchg_status rc = get_be(a, 8, &x);
-  if (!rc)
-    memcpy(v, &x, 8);
-  return rc;
-}
+wchg_status wchg_avp_u32(const wchg_avp *a, uint32_t *v) { return get_num(a, NUM_U32, v); }
+wchg_status wchg_avp_i32(const wchg_avp *a, int32_t *v) { return get_num(a, NUM_I32, v); }
+wchg_status wchg_avp_u64(const wchg_avp *a, uint64_t *v) { return get_num(a, NUM_U64, v); }
+wchg_status wchg_avp_i64(const wchg_avp *a, int64_t *v) { return get_num(a, NUM_I64, v); }
+wchg_status wchg_avp_f32(const wchg_avp *a, float *v) { return get_num(a, NUM_F32, v); }
+wchg_status wchg_avp_f64(const wchg_avp *a, double *v) { return get_num(a, NUM_F64, v); }
 
 wchg_status wchg_avp_time(const wchg_avp *a, int64_t *unix_seconds) {
-  uint64_t x;
-  wchg_status rc = get_be(a, 4, &x);
-  if (!rc)
-    *unix_seconds = wchg_unix_from_ntp((uint32_t)x);
-  return rc;
+  return get_num(a, NUM_TIME, unix_seconds);
 }
 
 wchg_status wchg_avp_address(const wchg_avp *a, int *family, uint8_t addr[16]) {
