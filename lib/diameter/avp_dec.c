@@ -19,6 +19,8 @@
  * the README), each one a warning with what strict would have answered,
  * and stops only where strict and RFC 6733 both must (lengths, padding,
  * type sizes, unknown AVPs with M, missing AVPs, nesting).
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
  */
 #include <stddef.h>
 #include <stdio.h>

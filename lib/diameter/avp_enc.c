@@ -11,6 +11,8 @@
  * made before the data is copied over it, and text is checked for ASCII
  * while it is copied (the full UTF-8 validator runs only when a non-ASCII
  * octet shows up). When it does not fit the writer only counts.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
  */
 #include <stdio.h>
 #include <string.h>
