@@ -211,7 +211,7 @@ WCHG_API void wchg_acr_init(wchg_acr *acr);
  *                   Calling-Party-Address[1]", list indexes from 0);
  *   WCHG_E_EMERGENCY ims_emergency_indicator on an ACR with a WebRTC
  *                   identity (WAF or WWSF): IMS emergency sessions of
- *                   WebRTC clients are not charged (DESIGN.md);
+ *                   WebRTC clients are not charged (TS 23.228 Annex U);
  *   WCHG_E_BUFFER   |cap| too small: *|len| is the size needed and
  *                   |buf| holds nothing usable.
  * On the other errors *|len| is 0 and |buf| is untouched. |diag| (may be
@@ -353,8 +353,8 @@ WCHG_API void wchg_acr_reader_free(wchg_acr_reader *r);
  *                    WCHG_ACR_FE_IDENTIFIER_LIST_MAX octets: 5012
  *                    UNABLE_TO_COMPLY, offset of the AVP that does not fit;
  *   WCHG_E_EMERGENCY IMS-Emergency-Indicator 1 in an ACR with a WebRTC
- *                    identity (657 or 658): not charged (DESIGN.md), 5004
- *                    at the IMS-Emergency-Indicator.
+ *                    identity (657 or 658): not charged (TS 23.228
+ *                    Annex U), 5004 at the IMS-Emergency-Indicator.
  */
 WCHG_API wchg_status wchg_acr_decode(wchg_acr_reader *r, const uint8_t *buf, size_t len,
                                      const wchg_acr **out, wchg_diag *diag);

@@ -8,7 +8,7 @@
  * WebRTC AVPs 657/658 — with code, vendor, name, data type, M/V/P flag
  * rules, enumerated value names and, for Grouped AVPs and commands, the
  * allowed children with their occurrence bounds. Where sources conflict
- * the table follows Appendix A of the project's facts reference (e.g.
+ * the table makes one choice, with its reason at the row (e.g.
  * Role-Of-Node 2 = FORWARDING_ROLE, negative 3xx Cause-Codes, M clear on
  * 657/658). Everything here is static and read-only.
  *

@@ -1,7 +1,7 @@
 /*
  * webrtc_chg — ims_info.h: the neutral model of IMS charging information.
  *
- * One model sits between the SIP facts and the wire views: the CDR
+ * One model sits between what SIP tells and the wire views: the CDR
  * (TS 32.298 PCSCFRecord) embeds it, and the Diameter views (Rf ACR,
  * Ro CCR) map it onto IMS-Information AVPs. Field names are the 3GPP
  * names in snake case; each comment gives the PCSCFRecord tag and, where

@@ -3,7 +3,7 @@
  * §7.2.35 (acr.h). The rule in one place: success codes are <= 0, with
  * 200 as -1 (or -2/-3 for the end of a SUBSCRIBE or REGISTER dialog) and
  * every other 2xx and every 3xx as the negated status; failures are the
- * 4xx..6xx status as is. 3xx are negative (charging-facts Appendix A #3).
+ * 4xx..6xx status as is. 3xx are negative, as TS 32.299 lists them.
  *
  * SPDX-License-Identifier: BSD-2-Clause
  */

@@ -1,15 +1,14 @@
 /*
- * ims_avps.c: the two-pass AVP encoder shared by the ACR (rf.c) and the
- * CCR (ro_ccr.c), and Service-Information/IMS-Information, the part of
- * both requests that carries the neutral model (ims_avps.h).
+ * ims_avps.c: Service-Information/IMS-Information, the part of the ACR
+ * (rf/acr_enc.c) and of the CCR (ro/ccr_enc.c) that carries the neutral
+ * model (ims_avps.h), written with the two-pass AVP encoder of
+ * diameter/avp_build.h.
  *
  * Flags come from the dictionary entries, so 657/658 go with M clear and
  * Session-Priority with M clear (TS 29.229).
  *
  * SPDX-License-Identifier: BSD-2-Clause
  */
-#include <inttypes.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "base/webrtc_ext.h"
@@ -21,147 +20,20 @@
  * they are joined on the stack, up to this many octets. */
 #define FE_LIST_MAX WCHG_ACR_FE_IDENTIFIER_LIST_MAX
 
-/* ---- problems: the path is built here only ------------------------------ */
-
-/* "ACR/<open groups>/<d's name>[index]": |d| NULL names the open group. */
-WCHG_COLD void aenc_fail(struct aenc *e, wchg_status code, const wchg_dict_avp *d, size_t index,
-                    const char *fmt, ...) {
-  char msg[sizeof e->diag->message];
-  struct wpath p;
-  va_list ap;
-  if (e->error)
-    return;
-  e->error = code;
-  if (!e->diag)
-    return;
-  wpath_init(&p, e->root);
-  for (int i = 0; i < e->depth; i++) {
-    wpath_push(&p, e->open[i].d->name);
-    if (e->open[i].index != AENC_NO_INDEX)
-      wpath_index(&p, e->open[i].index);
-  }
-  if (d) {
-    wpath_push(&p, d->name);
-    if (index != AENC_NO_INDEX)
-      wpath_index(&p, index);
-  }
-  va_start(ap, fmt);
-  vsnprintf(msg, sizeof msg, fmt, ap);
-  va_end(ap);
-  wchgi_diag_clear(e->diag);
-  wchgi_diag_set(e->diag, code, 0, WCHG_NO_OFFSET, &p, "%s", msg);
-}
-
-/* ---- one AVP of each kind: checked, or written ---------------------------- */
-
-void aenc_group_begin(struct aenc *e, const wchg_dict_avp *d, size_t index) {
-  if (e->depth < AENC_MAX_OPEN) {
-    e->open[e->depth].d = d;
-    e->open[e->depth].index = index;
-  }
-  e->depth++;
-  if (e->writing)
-    wchg_dw_group_begin_d(&e->w, d);
-}
-
-void aenc_group_end(struct aenc *e) {
-  e->depth--;
-  if (e->writing)
-    wchg_dw_group_end(&e->w);
-}
-
-/* UTF8String; |s| NULL: absent. */
-static void put_text(struct aenc *e, const wchg_dict_avp *d, const char *s, size_t n,
-                     size_t index) {
-  size_t bad;
-  if (!s)
-    return;
-  if (e->writing)
-    wchg_dw_utf8_d(&e->w, d, s, n);
-  else if (!wchgi_utf8_valid(s, n, &bad))
-    aenc_fail(e, WCHG_E_UTF8, d, index, "the text is not valid UTF-8 (octet %zu)", bad);
-}
-
-void aenc_str(struct aenc *e, const wchg_dict_avp *d, wchg_str s) {
-  put_text(e, d, s.ptr, s.len, AENC_NO_INDEX);
-}
-
-/* Model octets that the AVP carries as UTF8String (TS 32.299 types them
- * so; the CDR keeps OCTET STRING). */
-static void put_octets_text(struct aenc *e, const wchg_dict_avp *d, wchg_octets o) {
-  put_text(e, d, (const char *)o.ptr, o.len, AENC_NO_INDEX);
-}
-
-/* OctetString and DiameterIdentity: any octets. */
-void aenc_octets(struct aenc *e, const wchg_dict_avp *d, const void *p, size_t n) {
-  if (p && e->writing)
-    wchg_dw_octets_d(&e->w, d, p, n);
-}
-
-void aenc_unsigned(struct aenc *e, const wchg_dict_avp *d, wchg_opt_int v) {
-  if (!v.present)
-    return;
-  if (e->writing)
-    wchg_dw_u32_d(&e->w, d, (uint32_t)v.value);
-  else if (v.value < 0 || v.value > UINT32_MAX)
-    aenc_fail(e, WCHG_E_RANGE, d, AENC_NO_INDEX, "%" PRId64 " is outside Unsigned32 (0..4294967295)",
-         v.value);
-}
-
-void aenc_integer(struct aenc *e, const wchg_dict_avp *d, wchg_opt_int v) {
-  if (!v.present)
-    return;
-  if (e->writing)
-    wchg_dw_i32_d(&e->w, d, (int32_t)v.value);
-  else if (v.value < INT32_MIN || v.value > INT32_MAX)
-    aenc_fail(e, WCHG_E_RANGE, d, AENC_NO_INDEX, "%" PRId64 " is outside Integer32", v.value);
-}
-
-/* Enumerated: only the values the dictionary names (the reader rejects
- * the others with 5004). */
-void aenc_enum(struct aenc *e, const wchg_dict_avp *d, wchg_opt_int v) {
-  if (!v.present)
-    return;
-  if (e->writing) {
-    wchg_dw_i32_d(&e->w, d, (int32_t)v.value);
-    return;
-  }
-  if (v.value >= INT32_MIN && v.value <= INT32_MAX &&
-      wchg_dict_enum_name(d, (int32_t)v.value))
-    return;
-  int32_t lo = d->enums[0].value, hi = lo;
-  for (size_t i = 1; i < d->n_enums; i++) {
-    lo = d->enums[i].value < lo ? d->enums[i].value : lo;
-    hi = d->enums[i].value > hi ? d->enums[i].value : hi;
-  }
-  aenc_fail(e, WCHG_E_RANGE, d, AENC_NO_INDEX, "%" PRId64 " is not a value of %s (%" PRId32 "..%" PRId32 ")",
-       v.value, d->name, lo, hi);
-}
-
 /* Milliseconds as whole seconds and the milliseconds past them (0..999),
  * rounding down also before 1970. */
 static int64_t seconds_of(int64_t ms) { return ms / 1000 - (ms % 1000 < 0); }
 static int64_t fraction_of(int64_t ms) { return ms - seconds_of(ms) * 1000; }
 
-/* Time: whole Unix seconds, NTP on the wire (RFC 5905 eras). */
-static void put_time(struct aenc *e, const wchg_dict_avp *d, int64_t unix_seconds) {
-  uint32_t ntp;
-  if (e->writing)
-    wchg_dw_time_d(&e->w, d, unix_seconds);
-  else if (wchg_ntp_from_unix(unix_seconds, &ntp) != WCHG_OK)
-    aenc_fail(e, WCHG_E_RANGE, d, AENC_NO_INDEX,
-         "Unix time %" PRId64 " is outside 1968-01-20..2104-02-26, the range of Time",
-         unix_seconds);
-}
-
 void aenc_time_ms(struct aenc *e, const wchg_dict_avp *d, wchg_time_ms t) {
   if (t.present)
-    put_time(e, d, seconds_of(t.unix_ms));
+    aenc_time(e, d, seconds_of(t.unix_ms));
 }
 
-void aenc_u64(struct aenc *e, const wchg_dict_avp *d, bool present, uint64_t v) {
-  if (present && e->writing)
-    wchg_dw_u64_d(&e->w, d, v);
+/* Model octets that the AVP carries as UTF8String (TS 32.299 types them
+ * so; the CDR keeps OCTET STRING). */
+static void put_octets_text(struct aenc *e, const wchg_dict_avp *d, wchg_octets o) {
+  aenc_text(e, d, (const char *)o.ptr, o.len, AENC_NO_INDEX);
 }
 
 /* The Address form of |a|: family 1 or 2 (IANA) and its octets in |out|;
@@ -195,8 +67,7 @@ static void put_address(struct aenc *e, const wchg_dict_avp *d, const wchg_ip_ad
   if (a->choice == WCHG_IP_ABSENT)
     return;
   if (address_of(a, &family, addr)) {
-    if (e->writing)
-      wchg_dw_address_d(&e->w, d, family, addr);
+    aenc_address(e, d, family, addr);
   } else if (a->choice == WCHG_IP_TEXT_V4 || a->choice == WCHG_IP_TEXT_V6) {
     int n = a->text.ptr ? (int)(a->text.len < 64 ? a->text.len : 64) : 0;
     aenc_fail(e, WCHG_E_RANGE, d, AENC_NO_INDEX, "\"%.*s\" is not an IPv%c address", n,
@@ -207,29 +78,7 @@ static void put_address(struct aenc *e, const wchg_dict_avp *d, const wchg_ip_ad
   }
 }
 
-/* A required AVP: WCHG_E_MISSING unless |present|. */
-void aenc_need(struct aenc *e, const wchg_dict_avp *d, bool present) {
-  if (!present)
-    aenc_fail(e, WCHG_E_MISSING, d, AENC_NO_INDEX, "%s is required", d->name);
-}
-
 /* ---- lists ------------------------------------------------------------------ */
-
-/* A model list with entries but no items is refused (as validate.c does). */
-bool aenc_items_ok(struct aenc *e, const wchg_dict_avp *d, const void *items, size_t count) {
-  if (items || !count)
-    return true;
-  aenc_fail(e, WCHG_E_MISSING, d, AENC_NO_INDEX, "the list has count %zu but no items", count);
-  return false;
-}
-
-/* One AVP per text. */
-static void put_str_list(struct aenc *e, const wchg_dict_avp *d, const wchg_str_list *l) {
-  if (!aenc_items_ok(e, d, l->items, l->count))
-    return;
-  for (size_t i = 0; i < l->count; i++)
-    put_text(e, d, l->items[i].ptr, l->items[i].len, i);
-}
 
 /* One AVP per party: its URI text (the choice is the CDR's business). */
 static void put_party_list(struct aenc *e, const wchg_dict_avp *d,
@@ -240,7 +89,7 @@ static void put_party_list(struct aenc *e, const wchg_dict_avp *d,
     wchg_str v = l->items[i].value;
     if (!v.ptr)
       aenc_fail(e, WCHG_E_MISSING, d, i, "the party has no text");
-    put_text(e, d, v.ptr, v.len, i);
+    aenc_text(e, d, v.ptr, v.len, i);
   }
 }
 
@@ -257,7 +106,7 @@ static void put_joined(struct aenc *e, const wchg_dict_avp *d, const wchg_str_li
     if (!e->writing) {
       if (!s->ptr)
         aenc_fail(e, WCHG_E_MISSING, d, i, "the entry has no text");
-      put_text(e, d, s->ptr, s->len, i);
+      aenc_text(e, d, s->ptr, s->len, i);
       n += (i > 0) + s->len;
       continue;
     }
@@ -268,7 +117,7 @@ static void put_joined(struct aenc *e, const wchg_dict_avp *d, const wchg_str_li
     n += s->len;
   }
   if (e->writing)
-    wchg_dw_utf8_d(&e->w, d, text, n);
+    aenc_text(e, d, text, n, AENC_NO_INDEX);
   else if (n > FE_LIST_MAX)
     aenc_fail(e, WCHG_E_LIMIT, d, AENC_NO_INDEX, "the joined list has %zu octets, more than %d", n,
          FE_LIST_MAX);
@@ -277,18 +126,16 @@ static void put_joined(struct aenc *e, const wchg_dict_avp *d, const wchg_str_li
 /* ---- Service-Information -------------------------------------------------- */
 
 /* Subscription-Id (RFC 4006 §8.46): both children required. */
+static void subscription_id(struct aenc *e, const void *item) {
+  const wchg_subscription_id *s = item;
+  aenc_need(e, E(SUBSCRIPTION_ID_TYPE), s->subscription_id_type.present);
+  aenc_need(e, E(SUBSCRIPTION_ID_DATA), s->subscription_id_data.ptr != NULL);
+  aenc_enum(e, E(SUBSCRIPTION_ID_TYPE), s->subscription_id_type);
+  aenc_str(e, E(SUBSCRIPTION_ID_DATA), s->subscription_id_data);
+}
+
 void aenc_subscription_ids(struct aenc *e, const wchg_subscription_id_list *l) {
-  if (!aenc_items_ok(e, E(SUBSCRIPTION_ID), l->items, l->count))
-    return;
-  for (size_t i = 0; i < l->count; i++) {
-    const wchg_subscription_id *s = &l->items[i];
-    aenc_group_begin(e, E(SUBSCRIPTION_ID), i);
-    aenc_need(e, E(SUBSCRIPTION_ID_TYPE), s->subscription_id_type.present);
-    aenc_need(e, E(SUBSCRIPTION_ID_DATA), s->subscription_id_data.ptr != NULL);
-    aenc_enum(e, E(SUBSCRIPTION_ID_TYPE), s->subscription_id_type);
-    aenc_str(e, E(SUBSCRIPTION_ID_DATA), s->subscription_id_data);
-    aenc_group_end(e);
-  }
+  aenc_groups(e, E(SUBSCRIPTION_ID), l->items, l->count, sizeof *l->items, subscription_id);
 }
 
 static void event_type(struct aenc *e, const wchg_ims_info *ims) {
@@ -308,9 +155,9 @@ static void time_stamps(struct aenc *e, const struct aenc_ims_extra *x) {
     return;
   aenc_group_begin(e, E(TIME_STAMPS), AENC_NO_INDEX);
   if (req.present)
-    put_time(e, E(SIP_REQUEST_TIMESTAMP), seconds_of(req.unix_ms));
+    aenc_time(e, E(SIP_REQUEST_TIMESTAMP), seconds_of(req.unix_ms));
   if (rsp.present)
-    put_time(e, E(SIP_RESPONSE_TIMESTAMP), seconds_of(rsp.unix_ms));
+    aenc_time(e, E(SIP_RESPONSE_TIMESTAMP), seconds_of(rsp.unix_ms));
   if (req.present)
     aenc_unsigned(e, E(SIP_REQUEST_TIMESTAMP_FRACTION), WCHG_INT(fraction_of(req.unix_ms)));
   if (rsp.present)
@@ -333,7 +180,7 @@ static void media_component(struct aenc *e, const wchg_media_components_list *m,
                             const wchg_sdp_media_component *c, size_t index) {
   aenc_group_begin(e, E(SDP_MEDIA_COMPONENT), index);
   aenc_str(e, E(SDP_MEDIA_NAME), c->sdp_media_name);
-  put_str_list(e, E(SDP_MEDIA_DESCRIPTION), &c->sdp_media_descriptions);
+  aenc_str_list(e, E(SDP_MEDIA_DESCRIPTION), &c->sdp_media_descriptions);
   aenc_enum(e, E(LOCAL_GW_INSERTED_INDICATION), c->local_gw_inserted_indication);
   aenc_enum(e, E(IP_REALM_DEFAULT_INDICATION), c->ip_realm_default_indication);
   aenc_enum(e, E(TRANSCODER_INSERTED_INDICATION), c->transcoder_inserted_indication);
@@ -359,7 +206,7 @@ static void sdp(struct aenc *e, const wchg_media_components_list_list *l) {
   if (!l->count || !aenc_items_ok(e, E(SDP_MEDIA_COMPONENT), l->items, l->count))
     return;
   const wchg_media_components_list *m = &l->items[0];
-  put_str_list(e, E(SDP_SESSION_DESCRIPTION), &m->sdp_session_description);
+  aenc_str_list(e, E(SDP_SESSION_DESCRIPTION), &m->sdp_session_description);
   if (!aenc_items_ok(e, E(SDP_MEDIA_COMPONENT), m->sdp_media_components.items,
                 m->sdp_media_components.count))
     return;
@@ -369,19 +216,17 @@ static void sdp(struct aenc *e, const wchg_media_components_list_list *l) {
 
 /* Message-Body (TS 32.299): Content-Type and Content-Length
  * required; the CDR's originator party has no AVP form. */
+static void message_body(struct aenc *e, const void *item) {
+  const wchg_message_body *b = item;
+  aenc_need(e, E(CONTENT_TYPE), b->content_type.ptr != NULL);
+  aenc_need(e, E(CONTENT_LENGTH), b->content_length.present);
+  aenc_str(e, E(CONTENT_TYPE), b->content_type);
+  aenc_unsigned(e, E(CONTENT_LENGTH), b->content_length);
+  aenc_str(e, E(CONTENT_DISPOSITION), b->content_disposition);
+}
+
 static void message_bodies(struct aenc *e, const wchg_message_body_list *l) {
-  if (!aenc_items_ok(e, E(MESSAGE_BODY), l->items, l->count))
-    return;
-  for (size_t i = 0; i < l->count; i++) {
-    const wchg_message_body *b = &l->items[i];
-    aenc_group_begin(e, E(MESSAGE_BODY), i);
-    aenc_need(e, E(CONTENT_TYPE), b->content_type.ptr != NULL);
-    aenc_need(e, E(CONTENT_LENGTH), b->content_length.present);
-    aenc_str(e, E(CONTENT_TYPE), b->content_type);
-    aenc_unsigned(e, E(CONTENT_LENGTH), b->content_length);
-    aenc_str(e, E(CONTENT_DISPOSITION), b->content_disposition);
-    aenc_group_end(e);
-  }
+  aenc_groups(e, E(MESSAGE_BODY), l->items, l->count, sizeof *l->items, message_body);
 }
 
 static void access_network(struct aenc *e, const wchg_ims_info *ims) {
@@ -416,8 +261,8 @@ static void related_icid_node(struct aenc *e, const wchg_node_address *n) {
     aenc_fail(e, WCHG_E_RANGE, d, AENC_NO_INDEX, "choice %d is not a NodeAddress", (int)n->choice);
 }
 
-/* IMS emergency sessions of a WebRTC client are not charged (DESIGN.md,
- * TS 23.228 Annex U): the identities mark the client. */
+/* IMS emergency sessions of a WebRTC client are not charged (TS 23.228
+ * Annex U): the identities mark the client. */
 static void emergency(struct aenc *e, const wchg_ims_info *ims) {
   if (!ims->ims_emergency_indicator)
     return;
@@ -427,7 +272,7 @@ static void emergency(struct aenc *e, const wchg_ims_info *ims) {
   aenc_enum(e, E(IMS_EMERGENCY_INDICATOR), WCHG_INT(1));
 }
 
-/* IMS-Information (TS 32.299 §7.2.77), in its ABNF order (facts §2.2). */
+/* IMS-Information (TS 32.299 §7.2.77), in its ABNF order. */
 static void ims_information(struct aenc *e, const wchg_ims_info *ims,
                             const struct aenc_ims_extra *x) {
   aenc_group_begin(e, E(IMS_INFORMATION), AENC_NO_INDEX);
@@ -443,13 +288,13 @@ static void ims_information(struct aenc *e, const wchg_ims_info *ims,
   put_party_list(e, E(ASSOCIATED_URI), &ims->list_of_associated_uri);
   time_stamps(e, x);
   inter_operator_identifier(e, &ims->inter_operator_identifiers);
-  put_str_list(e, E(TRANSIT_IOI_LIST), &ims->transit_ioi_lists);
+  aenc_str_list(e, E(TRANSIT_IOI_LIST), &ims->transit_ioi_lists);
   put_octets_text(e, E(IMS_CHARGING_IDENTIFIER), ims->ims_charging_identifier);
   sdp(e, &ims->list_of_sdp_media_components);
   put_address(e, E(SERVED_PARTY_IP_ADDRESS), &ims->served_party_ip_address);
   message_bodies(e, &ims->list_of_message_bodies);
   aenc_integer(e, E(CAUSE_CODE), x->cause_code);
-  put_str_list(e, E(REASON_HEADER), &ims->list_of_reason_header);
+  aenc_str_list(e, E(REASON_HEADER), &ims->list_of_reason_header);
   access_network(e, ims);
   put_octets_text(e, E(IMS_COMMUNICATION_SERVICE_IDENTIFIER),
                   ims->ims_communication_service_identifier);
@@ -469,21 +314,7 @@ static void ims_information(struct aenc *e, const wchg_ims_info *ims,
   aenc_group_end(e);
 }
 
-/* The start of every request: < Session-Id > { Origin-Host } { Origin-Realm }
- * { Destination-Realm }, all required. */
-void aenc_session_top(struct aenc *e, wchg_str session_id, wchg_str origin_host,
-                      wchg_str origin_realm, wchg_str destination_realm) {
-  aenc_need(e, E(SESSION_ID), session_id.ptr && session_id.len);
-  aenc_need(e, E(ORIGIN_HOST), origin_host.ptr && origin_host.len);
-  aenc_need(e, E(ORIGIN_REALM), origin_realm.ptr && origin_realm.len);
-  aenc_need(e, E(DESTINATION_REALM), destination_realm.ptr && destination_realm.len);
-  aenc_str(e, E(SESSION_ID), session_id);
-  aenc_octets(e, E(ORIGIN_HOST), origin_host.ptr, origin_host.len);
-  aenc_octets(e, E(ORIGIN_REALM), origin_realm.ptr, origin_realm.len);
-  aenc_octets(e, E(DESTINATION_REALM), destination_realm.ptr, destination_realm.len);
-}
-
-/* ---- Service-Information and the message ------------------------------------ */
+/* ---- Service-Information ------------------------------------------------------- */
 
 void aenc_service_information(struct aenc *e, const wchg_ims_info *ims,
                               const struct aenc_ims_extra *x, bool with_subscription_ids) {
@@ -492,35 +323,4 @@ void aenc_service_information(struct aenc *e, const wchg_ims_info *ims,
     aenc_subscription_ids(e, &ims->list_of_subscription_id);
   ims_information(e, ims, x);
   aenc_group_end(e);
-}
-
-wchg_status aenc_message(const char *root, const char *what, aenc_walk_fn walk,
-                         const void *model, uint8_t flags, uint32_t code, uint32_t app,
-                         uint32_t hbh, uint32_t e2e, uint8_t *buf, size_t cap, size_t *len,
-                         wchg_diag *diag) {
-  struct aenc e;
-  wchgi_diag_clear(diag);
-  if (len)
-    *len = 0;
-  if (!model || !len) {
-    wchgi_diag_set(diag, WCHG_E_ARG, 0, WCHG_NO_OFFSET, NULL, "%s is NULL", model ? "len" : what);
-    return WCHG_E_ARG;
-  }
-  e.writing = false;
-  e.error = WCHG_OK;
-  e.diag = diag;
-  e.root = root;
-  e.depth = 0;
-  walk(&e, model);
-  if (e.error)
-    return e.error;
-
-  e.writing = true;
-  wchg_dw_init(&e.w, buf, cap, diag);
-  wchg_dw_header(&e.w, flags, code, app, hbh, e2e);
-  walk(&e, model);
-  wchg_status rc = wchg_dw_finish(&e.w, len);
-  if (rc != WCHG_OK && rc != WCHG_E_BUFFER)
-    *len = 0; /* cannot happen once checked: no length is claimed */
-  return rc;
 }

@@ -6,7 +6,7 @@
  *
  * The pass comes in two forms with the same rules. fast_avps only says
  * yes or no: it keeps one bit per rule, finds each entry's flag rule,
- * value check and its group's required rules in facts derived once from
+ * value check and its group's required rules in data derived once from
  * the dictionary (wchgi_dict_meta, dict.c), loads each header as one
  * 64-bit word and checks text for ASCII a vector at a time. When it says
  * no, check_avps runs the message again to find the first error with
@@ -19,6 +19,8 @@
  * the README), each one a warning with what strict would have answered,
  * and stops only where strict and RFC 6733 both must (lengths, padding,
  * type sizes, unknown AVPs with M, missing AVPs, nesting).
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
  */
 #include <stddef.h>
 #include <stdio.h>
@@ -47,7 +49,7 @@ struct pctx {
   unsigned options;
   int depth;                                  /* groups open above the AVPs checked */
   const wchg_dict_avp *base;                  /* the table, and ... */
-  const struct wchgi_dict_meta *meta;          /* ... its derived facts, same index */
+  const struct wchgi_dict_meta *meta;          /* ... its derived data, same index */
   const char *names[WCHG_DIAM_MAX_DEPTH + 2]; /* the open groups, for errors */
   char unknown[24];                           /* the name of an unknown AVP */
 };
@@ -216,6 +218,52 @@ WCHG_INLINE bool all_ascii(const uint8_t *s, size_t n) {
   return !(acc & 0x80);
 }
 
+/* ---- one AVP: what both passes read ------------------------------------ */
+
+struct hdr {
+  uint32_t code, vendor, alen; /* alen: the AVP Length, without padding */
+  uint8_t flags;
+  size_t hl;                   /* header length, 8 or 12 */
+  size_t padded;               /* alen padded to 4: set by pad4() */
+};
+
+/* The header of the AVP at |p| (|left| >= 8 octets to the end), as one
+ * 64-bit load: false when V is set and its 12 octets are not there (the
+ * Vendor-Id is 0 then, and the length check fails). */
+WCHG_INLINE bool read_hdr(const uint8_t *p, size_t left, struct hdr *a) {
+  uint64_t h = be64(p);
+  a->code = (uint32_t)(h >> 32);
+  a->vendor = 0;
+  a->alen = (uint32_t)h & 0xFFFFFF;
+  a->flags = (uint8_t)(h >> 24);
+  a->hl = 8;
+  if (a->flags & WCHG_AVP_FLAG_V) {
+    a->hl = 12;
+    if (WCHG_UNLIKELY(left < 12))
+      return false;
+    a->vendor = be32(p + 8);
+  }
+  return true;
+}
+
+/* The padded length, taken after the rule search (fewer registers live
+ * across it on the fast path). */
+WCHG_INLINE void pad4(struct hdr *a) { a->padded = ((size_t)a->alen + 3) & ~(size_t)3; }
+
+/* RFC 6733 §4.1: the padding octets are zero; they end the last word. */
+WCHG_INLINE bool pad_zero(const uint8_t *p, const struct hdr *a) {
+  if (!(a->alen & 3))
+    return true;
+  unsigned npad = (unsigned)(a->padded - a->alen);
+  return !(be32(p + a->padded - 4) & ((1u << (8 * npad)) - 1));
+}
+
+/* Address data (RFC 6733 §4.3.1) we read: IPv4 in 6 octets or IPv6 in 18. */
+WCHG_INLINE bool address_ok(const uint8_t *data, size_t len) {
+  unsigned fam = len >= 2 ? (unsigned)(data[0] << 8 | data[1]) : 0;
+  return (fam == 1 && len == 6) || (fam == 2 && len == 18);
+}
+
 static wchg_status check_avps(struct pctx *c, const uint8_t *p, const uint8_t *end,
                               const wchg_dict_rule *rules, size_t nrules,
                               const struct wchgi_dict_meta *rm, bool extensible,
@@ -282,12 +330,8 @@ WCHG_INLINE wchg_status check_value(struct pctx *c, const wchg_dict_avp *d, cons
     return fail_avp(c, WCHG_RC_INVALID_AVP_LENGTH, hdr, d, 0, 0,
                     "%s data must be %zu octets, not %zu", d->name, want, len);
   switch (d->type) {
-  case WCHG_AVP_ADDRESS: {
-    unsigned fam = len >= 2 ? (unsigned)(data[0] << 8 | data[1]) : 0;
-    if (WCHG_UNLIKELY(!((fam == 1 && len == 6) || (fam == 2 && len == 18))))
-      return bad_address(c, d, hdr, data, len);
-    return WCHG_OK;
-  }
+  case WCHG_AVP_ADDRESS:
+    return WCHG_UNLIKELY(!address_ok(data, len)) ? bad_address(c, d, hdr, data, len) : WCHG_OK;
   case WCHG_AVP_UTF8STRING:
     if (WCHG_LIKELY(all_ascii(data, len)))
       return WCHG_OK;
@@ -371,15 +415,20 @@ found:
   return (int)i;
 }
 
+/* How often each rule of a level was met: counts[i] is valid only once
+ * bit i of seen is set. */
+struct tally {
+  uint16_t counts[MAX_RULES];
+  uint64_t seen[2];
+};
+
 /* First rule of |rules| below its minimum, by the full count. */
 static wchg_status missing(struct pctx *c, const wchg_dict_rule *rules, size_t nrules,
-                           const uint16_t *counts, const uint64_t *seen,
-                           const uint8_t *parent) WCHG_COLD;
+                           const struct tally *t, const uint8_t *parent) WCHG_COLD;
 static wchg_status missing(struct pctx *c, const wchg_dict_rule *rules, size_t nrules,
-                           const uint16_t *counts, const uint64_t *seen,
-                           const uint8_t *parent) {
+                           const struct tally *t, const uint8_t *parent) {
   for (size_t i = 0; i < nrules; i++) {
-    unsigned n = seen[i >> 6] >> (i & 63) & 1 ? counts[i] : 0;
+    unsigned n = t->seen[i >> 6] >> (i & 63) & 1 ? t->counts[i] : 0;
     if (n < rules[i].min) {
       const wchg_dict_avp *m = wchg_dict_find(rules[i].code, rules[i].vendor);
       return fail(c, WCHG_RC_MISSING_AVP, parent, m ? m->name : "?", "%s is missing",
@@ -404,13 +453,101 @@ static wchg_status bad_bits(struct pctx *c, const uint8_t *p, const wchg_dict_av
                      flags & (WCHG_AVP_FLAG_P | 0x1F));
 }
 
+/* The header of the AVP at |p| (|left| octets to the end) with entry
+ * |d|: flag bits, length, Vendor-Id, padding within the enclosing AVP. */
+static wchg_status check_header(struct pctx *c, const uint8_t *p, size_t left,
+                                const struct hdr *a, const wchg_dict_avp *d) {
+  wchg_status rc;
+  if (WCHG_UNLIKELY(a->flags & (WCHG_AVP_FLAG_P | 0x1F)) &&
+      (rc = bad_bits(c, p, d, a->code, a->vendor, a->flags)))
+    return rc;
+  if (WCHG_UNLIKELY(a->alen < a->hl || a->alen > left))
+    return fail_avp(c, WCHG_RC_INVALID_AVP_LENGTH, p, d, a->code, a->vendor,
+                    "AVP length %u is outside %zu..%zu", (unsigned)a->alen, a->hl, left);
+  if (WCHG_UNLIKELY(a->hl == 12 && a->vendor == 0) &&
+      (rc = deviate_avp(c, WCHG_RC_INVALID_AVP_BITS, p, d, a->code, a->vendor,
+                        "V bit set with Vendor-Id 0%s%s%s", d ? "; the rule of " : "",
+                        d ? d->name : "", d ? " is V must not" : "")))
+    return rc;
+  if (WCHG_UNLIKELY(a->padded > left))
+    return fail_avp(c, WCHG_RC_INVALID_AVP_LENGTH, p, d, a->code, a->vendor,
+                    "the padding runs past the enclosing AVP or message");
+  return WCHG_OK;
+}
+
+/* The first padding octet that is not zero (RFC 6733 §4.1). */
+static wchg_status bad_padding(struct pctx *c, const uint8_t *p, const struct hdr *a,
+                               const wchg_dict_avp *d) WCHG_COLD;
+static wchg_status bad_padding(struct pctx *c, const uint8_t *p, const struct hdr *a,
+                               const wchg_dict_avp *d) {
+  for (size_t k = a->alen; k < a->padded; k++)
+    if (p[k])
+      return fail_avp(c, WCHG_RC_INVALID_AVP_VALUE, p + k, d, a->code, a->vendor,
+                      "padding octet %zu is not zero", k - a->alen + 1);
+  return WCHG_OK;
+}
+
+/* The M bit against the rule of |d| (NULL: unknown, then only without
+ * M), the value, the padding. */
+static wchg_status check_data(struct pctx *c, const uint8_t *p, const struct hdr *a,
+                              const wchg_dict_avp *d) {
+  bool m = a->flags & WCHG_AVP_FLAG_M;
+  wchg_status rc;
+  if (WCHG_UNLIKELY(!d)) {
+    if (m) /* RFC 6733 §4.1: refused in both policies */
+      return fail_avp(c, WCHG_RC_AVP_UNSUPPORTED, p, d, a->code, a->vendor,
+                      "an unknown AVP with the M bit set");
+  } else {
+    if (WCHG_UNLIKELY((m && d->m_rule == WCHG_RULE_MUSTNOT) || (!m && d->m_rule == WCHG_RULE_MUST)) &&
+        (rc = deviate_avp(c, WCHG_RC_INVALID_AVP_BITS, p, d, a->code, a->vendor,
+                          "M bit %s; the rule of %s is M must%s", m ? "set" : "clear", d->name,
+                          m ? " not" : "")))
+      return rc;
+    if (WCHG_UNLIKELY((rc = check_value(c, d, p, p + a->hl, a->alen - a->hl))))
+      return rc;
+  }
+  return WCHG_UNLIKELY(!pad_zero(p, a)) ? bad_padding(c, p, a, d) : WCHG_OK;
+}
+
+/* The AVP |d| at |p| counted against its rule |ri| (-1: the rules do not
+ * name it, allowed only in an |extensible| level). */
+static wchg_status check_count(struct pctx *c, const uint8_t *p, const wchg_dict_avp *d,
+                               const wchg_dict_rule *rules, int ri, bool extensible,
+                               struct tally *t) {
+  if (ri < 0)
+    return WCHG_UNLIKELY(!extensible)
+               ? deviate(c, WCHG_RC_AVP_NOT_ALLOWED, p, d->name, "%s is not allowed here", d->name)
+               : WCHG_OK;
+  uint64_t bit = (uint64_t)1 << (ri & 63);
+  if (WCHG_LIKELY(!(t->seen[ri >> 6] & bit))) {
+    t->seen[ri >> 6] |= bit;
+    t->counts[ri] = 1;
+    return WCHG_OK;
+  }
+  if (t->counts[ri] < 0xFFFF)
+    t->counts[ri]++;
+  if (rules[ri].max && t->counts[ri] > rules[ri].max)
+    return deviate(c, WCHG_RC_AVP_OCCURS_TOO_MANY_TIMES, p, d->name,
+                   "%s occurs more than %u time(s)", d->name, rules[ri].max);
+  return WCHG_OK;
+}
+
+/* AVP number |pos| + 1 of a level whose rule |pos| is a fixed position
+ * (RFC 6733 §3.2, "< AVP >"): that AVP or a deviation. */
+static wchg_status check_place(struct pctx *c, const uint8_t *p, const wchg_dict_rule *rules,
+                               size_t pos, const struct hdr *a) {
+  if (rules[pos].code == a->code && rules[pos].vendor == a->vendor)
+    return WCHG_OK;
+  const wchg_dict_avp *f = wchg_dict_find(rules[pos].code, rules[pos].vendor);
+  return deviate(c, WCHG_RC_MISSING_AVP, p, f ? f->name : "?", "%s must be AVP number %zu here",
+                 f ? f->name : "a fixed-position AVP", pos + 1);
+}
+
 static wchg_status check_avps(struct pctx *c, const uint8_t *p, const uint8_t *end,
                               const wchg_dict_rule *rules, size_t nrules,
                               const struct wchgi_dict_meta *rm, bool extensible,
                               const uint8_t *parent) {
-  /* counts[i] is valid only once bit i of seen is set */
-  uint16_t counts[MAX_RULES];
-  uint64_t seen[2] = {0, 0};
+  struct tally t = {.seen = {0, 0}};
   size_t cursor = 0, pos = 0;
   bool abnf = !(c->options & WCHG_DPARSE_NO_ABNF) && rules && nrules <= MAX_RULES;
   size_t nfixed = abnf ? rm->nfixed : 0;
@@ -418,88 +555,25 @@ static wchg_status check_avps(struct pctx *c, const uint8_t *p, const uint8_t *e
 
   for (; p < end; pos++) {
     size_t left = (size_t)(end - p);
+    struct hdr a;
     if (WCHG_UNLIKELY(left < 8))
       return fail(c, WCHG_RC_INVALID_AVP_LENGTH, p, NULL, "%zu octets left: too few for an AVP header",
                   left);
-    uint64_t h = be64(p);
-    uint32_t code = (uint32_t)(h >> 32), vendor = 0, alen = (uint32_t)h & 0xFFFFFF;
-    uint8_t flags = (uint8_t)(h >> 24);
-    size_t hl = 8;
-    if (flags & WCHG_AVP_FLAG_V) {
-      hl = 12;
-      if (left >= 12)
-        vendor = be32(p + 8);
-    }
+    read_hdr(p, left, &a); /* V without its 12 octets: the length check fails */
     /* the parent's rules name the child's entry: no table search */
-    int ri = rules ? find_rule(rules, nrules, code, vendor, &cursor) : -1;
-    const wchg_dict_avp *d = ri >= 0 ? rules[ri].avp : wchg_dict_find(code, vendor);
-    if (WCHG_UNLIKELY(flags & (WCHG_AVP_FLAG_P | 0x1F)) && (rc = bad_bits(c, p, d, code, vendor, flags)))
+    int ri = rules ? find_rule(rules, nrules, a.code, a.vendor, &cursor) : -1;
+    const wchg_dict_avp *d = ri >= 0 ? rules[ri].avp : wchg_dict_find(a.code, a.vendor);
+    pad4(&a);
+    if ((rc = check_header(c, p, left, &a, d)) || (rc = check_data(c, p, &a, d)))
       return rc;
-    if (WCHG_UNLIKELY(alen < hl || alen > left))
-      return fail_avp(c, WCHG_RC_INVALID_AVP_LENGTH, p, d, code, vendor,
-                      "AVP length %u is outside %zu..%zu", (unsigned)alen, hl, left);
-    if (WCHG_UNLIKELY(hl == 12 && vendor == 0) &&
-        (rc = deviate_avp(c, WCHG_RC_INVALID_AVP_BITS, p, d, code, vendor,
-                          "V bit set with Vendor-Id 0%s%s%s", d ? "; the rule of " : "",
-                          d ? d->name : "", d ? " is V must not" : "")))
+    if (abnf && d && (rc = check_count(c, p, d, rules, ri, extensible, &t)))
       return rc;
-    size_t padded = ((size_t)alen + 3) & ~(size_t)3;
-    if (WCHG_UNLIKELY(padded > left))
-      return fail_avp(c, WCHG_RC_INVALID_AVP_LENGTH, p, d, code, vendor,
-                      "the padding runs past the enclosing AVP or message");
-    if (WCHG_UNLIKELY(!d)) {
-      if (flags & WCHG_AVP_FLAG_M) /* RFC 6733 §4.1: refused in both policies */
-        return fail_avp(c, WCHG_RC_AVP_UNSUPPORTED, p, d, code, vendor,
-                        "an unknown AVP with the M bit set");
-    } else {
-      bool m = flags & WCHG_AVP_FLAG_M;
-      if (WCHG_UNLIKELY((m && d->m_rule == WCHG_RULE_MUSTNOT) || (!m && d->m_rule == WCHG_RULE_MUST)) &&
-          (rc = deviate_avp(c, WCHG_RC_INVALID_AVP_BITS, p, d, code, vendor,
-                            "M bit %s; the rule of %s is M must%s", m ? "set" : "clear", d->name,
-                            m ? " not" : "")))
-        return rc;
-      if (WCHG_UNLIKELY((rc = check_value(c, d, p, p + hl, alen - hl))))
-        return rc;
-    }
-    if (alen & 3) { /* RFC 6733 §4.1: zero octets; they end the last word */
-      unsigned npad = (unsigned)(padded - alen);
-      if (WCHG_UNLIKELY(be32(p + padded - 4) & ((1u << (8 * npad)) - 1)))
-        for (size_t k = alen; k < padded; k++)
-          if (p[k])
-            return fail_avp(c, WCHG_RC_INVALID_AVP_VALUE, p + k, d, code, vendor,
-                            "padding octet %zu is not zero", k - alen + 1);
-    }
-    if (abnf && d) {
-      if (ri < 0) {
-        if (WCHG_UNLIKELY(!extensible) &&
-            (rc = deviate(c, WCHG_RC_AVP_NOT_ALLOWED, p, d->name, "%s is not allowed here", d->name)))
-          return rc;
-      } else {
-        uint64_t bit = (uint64_t)1 << (ri & 63);
-        if (WCHG_LIKELY(!(seen[ri >> 6] & bit))) {
-          seen[ri >> 6] |= bit;
-          counts[ri] = 1;
-        } else {
-          if (counts[ri] < 0xFFFF)
-            counts[ri]++;
-          if (rules[ri].max && counts[ri] > rules[ri].max &&
-              (rc = deviate(c, WCHG_RC_AVP_OCCURS_TOO_MANY_TIMES, p, d->name,
-                            "%s occurs more than %u time(s)", d->name, rules[ri].max)))
-            return rc;
-        }
-      }
-    }
-    if (WCHG_UNLIKELY(abnf && pos < nfixed) &&
-        (rules[pos].code != code || rules[pos].vendor != vendor)) {
-      const wchg_dict_avp *f = wchg_dict_find(rules[pos].code, rules[pos].vendor);
-      if ((rc = deviate(c, WCHG_RC_MISSING_AVP, p, f ? f->name : "?", "%s must be AVP number %zu here",
-                        f ? f->name : "a fixed-position AVP", pos + 1)))
-        return rc;
-    }
-    p += padded;
+    if (WCHG_UNLIKELY(abnf && pos < nfixed) && (rc = check_place(c, p, rules, pos, &a)))
+      return rc;
+    p += a.padded;
   }
-  if (abnf && WCHG_UNLIKELY(((rm->req[0] & ~seen[0]) | (rm->req[1] & ~seen[1])) || !rm->simple))
-    return missing(c, rules, nrules, counts, seen, parent);
+  if (abnf && WCHG_UNLIKELY(((rm->req[0] & ~t.seen[0]) | (rm->req[1] & ~t.seen[1])) || !rm->simple))
+    return missing(c, rules, nrules, &t, parent);
   return WCHG_OK;
 }
 
@@ -507,7 +581,7 @@ static wchg_status check_avps(struct pctx *c, const uint8_t *p, const uint8_t *e
 
 /* One pass with every rule check_avps applies but nothing for the error:
  * no path, no counts beyond a bit per rule, each AVP's flag rules as one
- * compare against its entry's derived facts. True means check_avps would
+ * compare against its entry's derived data. True means check_avps would
  * find nothing; false means it may, and the caller runs it to say what
  * (so a false here is never a verdict, only a detour). */
 struct fctx {
@@ -518,128 +592,156 @@ struct fctx {
 
 static bool fast_avps(const struct fctx *f, const uint8_t *p, const uint8_t *end,
                       const wchg_dict_rule *rules, size_t nrules,
+                      const struct wchgi_dict_meta *rm, bool extensible, int depth);
+
+/* The |len| octets of data of |d| (derived data |dm|): what check_value
+ * checks, yes or no. */
+WCHG_INLINE bool fast_value(const struct fctx *f, const wchg_dict_avp *d,
+                            const struct wchgi_dict_meta *dm, const uint8_t *data, size_t len,
+                            int depth) {
+  size_t bad;
+  switch (dm->kind) {
+  case WCHG_DK_FIXED4:
+    return WCHG_LIKELY(len == 4) && !(WCHG_UNLIKELY(is_fraction(d)) && be32(data) > FRACTION_MAX);
+  case WCHG_DK_FIXED8:
+    return WCHG_LIKELY(len == 8);
+  case WCHG_DK_ENUM_DENSE:
+    return WCHG_LIKELY(len == 4) && WCHG_LIKELY((int32_t)be32(data) >= dm->lo) &&
+           WCHG_LIKELY((int32_t)be32(data) <= dm->hi);
+  case WCHG_DK_ENUM:
+    return len == 4 && wchg_dict_enum_name(d, (int32_t)be32(data));
+  case WCHG_DK_ADDRESS:
+    return WCHG_LIKELY(address_ok(data, len));
+  case WCHG_DK_UTF8:
+    return all_ascii(data, len) || wchgi_utf8_valid((const char *)data, len, &bad);
+  case WCHG_DK_GROUP:
+    if (WCHG_UNLIKELY(d->code == AVP_FAILED_AVP && !d->vendor))
+      return !opaque_avps(data, data + len);
+    return WCHG_LIKELY(depth + 1 < WCHG_DIAM_MAX_DEPTH) &&
+           fast_avps(f, data, data + len, d->children, d->n_children, dm,
+                     d->extensible || !d->n_children, depth + 1);
+  default:
+    return true;
+  }
+}
+
+/* The flags and the data of the AVP at |p| with entry |d| (NULL:
+ * unknown, then no M, P, reserved bits, nor V with Vendor-Id 0). */
+WCHG_INLINE bool fast_avp(const struct fctx *f, const uint8_t *p, const struct hdr *a,
+                          const wchg_dict_avp *d, int depth) {
+  if (WCHG_UNLIKELY(d == NULL))
+    return !(a->flags & (WCHG_AVP_FLAG_M | WCHG_AVP_FLAG_P | 0x1F)) &&
+           !(a->hl == 12 && a->vendor == 0);
+  const struct wchgi_dict_meta *dm = wchg_dict_meta_of(f->meta, f->base, d);
+  /* reserved bits, P, M by the rule, V by the vendor (a V with
+   * Vendor-Id 0 finds an IETF entry, whose V must be clear) */
+  return WCHG_LIKELY((a->flags & dm->fmask) == dm->fval) &&
+         fast_value(f, d, dm, p + a->hl, a->alen - a->hl, depth);
+}
+
+/* The rules of a level met so far, a bit per rule: |once| the rules
+ * with max 1 (the first word's kept at hand). */
+struct fseen {
+  uint64_t w0, w1, once0;
+};
+
+/* Rule |ri| (-1: not a rule of the level) met: false when the level has
+ * no place for it or it came before and may come once. */
+WCHG_INLINE bool fast_count(struct fseen *s, const struct wchgi_dict_meta *rm, int ri,
+                            bool extensible) {
+  if (ri < 0)
+    return WCHG_LIKELY(extensible);
+  uint64_t bit = (uint64_t)1 << (ri & 63);
+  if (WCHG_LIKELY(ri < 64)) {
+    if (WCHG_UNLIKELY(s->w0 & bit & s->once0))
+      return false;
+    s->w0 |= bit;
+  } else {
+    if (WCHG_UNLIKELY(s->w1 & bit & rm->once[1]))
+      return false;
+    s->w1 |= bit;
+  }
+  return true;
+}
+
+static bool fast_avps(const struct fctx *f, const uint8_t *p, const uint8_t *end,
+                      const wchg_dict_rule *rules, size_t nrules,
                       const struct wchgi_dict_meta *rm, bool extensible, int depth) {
-  uint64_t seen0 = 0, seen1 = 0, once0 = 0;
-  const wchg_dict_avp *const base = f->base;
-  const struct wchgi_dict_meta *const mt = f->meta;
+  struct fseen s = {0, 0, 0};
   size_t cursor = 0, pos = 0, nfixed = 0;
   bool abnf = f->abnf && rules && nrules <= MAX_RULES;
   if (abnf) {
     if (!rm->flat)
       return false;
     nfixed = rm->nfixed;
-    once0 = rm->once[0];
+    s.once0 = rm->once[0];
   }
   for (; p < end; pos++) {
     size_t left = (size_t)(end - p);
+    struct hdr a;
     if (WCHG_UNLIKELY(left < 8))
       return false;
-    uint64_t h = be64(p);
-    uint32_t code = (uint32_t)(h >> 32), vendor = 0, alen = (uint32_t)h & 0xFFFFFF;
-    uint8_t flags = (uint8_t)(h >> 24);
-    size_t hl = 8;
-    if (flags & WCHG_AVP_FLAG_V) {
-      if (WCHG_UNLIKELY(left < 12))
-        return false;
-      hl = 12;
-      vendor = be32(p + 8);
-    }
-    int ri = rules ? find_rule(rules, nrules, code, vendor, &cursor) : -1;
-    const wchg_dict_avp *d = ri >= 0 ? rules[ri].avp : wchg_dict_find(code, vendor);
-    size_t padded = ((size_t)alen + 3) & ~(size_t)3;
-    if (WCHG_UNLIKELY(alen < hl || padded > left))
+    if (WCHG_UNLIKELY(!read_hdr(p, left, &a)))
       return false;
-    if (WCHG_LIKELY(d != NULL)) {
-      const struct wchgi_dict_meta *dm = wchg_dict_meta_of(mt, base, d);
-      /* reserved bits, P, M by the rule, V by the vendor (a V with
-       * Vendor-Id 0 finds an IETF entry, whose V must be clear) */
-      if (WCHG_UNLIKELY((flags & dm->fmask) != dm->fval))
-        return false;
-      const uint8_t *data = p + hl;
-      size_t len = alen - hl;
-      switch (dm->kind) {
-      case WCHG_DK_FIXED4:
-        if (WCHG_UNLIKELY(len != 4) || (WCHG_UNLIKELY(is_fraction(d)) && be32(data) > FRACTION_MAX))
-          return false;
-        break;
-      case WCHG_DK_FIXED8:
-        if (WCHG_UNLIKELY(len != 8))
-          return false;
-        break;
-      case WCHG_DK_ENUM_DENSE: {
-        if (WCHG_UNLIKELY(len != 4))
-          return false;
-        int32_t v = (int32_t)be32(data);
-        if (WCHG_UNLIKELY(v < dm->lo || v > dm->hi))
-          return false;
-        break;
-      }
-      case WCHG_DK_ENUM:
-        if (len != 4 || !wchg_dict_enum_name(d, (int32_t)be32(data)))
-          return false;
-        break;
-      case WCHG_DK_ADDRESS: {
-        unsigned fam = len >= 2 ? (unsigned)(data[0] << 8 | data[1]) : 0;
-        if (WCHG_UNLIKELY(!((fam == 1 && len == 6) || (fam == 2 && len == 18))))
-          return false;
-        break;
-      }
-      case WCHG_DK_UTF8: {
-        size_t bad;
-        if (!all_ascii(data, len) && !wchgi_utf8_valid((const char *)data, len, &bad))
-          return false;
-        break;
-      }
-      case WCHG_DK_GROUP:
-        if (WCHG_UNLIKELY(d->code == AVP_FAILED_AVP && !d->vendor)) {
-          if (opaque_avps(data, data + len))
-            return false;
-          break;
-        }
-        if (WCHG_UNLIKELY(depth + 1 >= WCHG_DIAM_MAX_DEPTH) ||
-            !fast_avps(f, data, data + len, d->children, d->n_children, dm,
-                       d->extensible || !d->n_children, depth + 1))
-          return false;
-        break;
-      default:
-        break;
-      }
-    } else if (WCHG_UNLIKELY((flags & (WCHG_AVP_FLAG_M | WCHG_AVP_FLAG_P | 0x1F)) ||
-                        (hl == 12 && vendor == 0))) {
+    int ri = rules ? find_rule(rules, nrules, a.code, a.vendor, &cursor) : -1;
+    const wchg_dict_avp *d = ri >= 0 ? rules[ri].avp : wchg_dict_find(a.code, a.vendor);
+    pad4(&a);
+    if (WCHG_UNLIKELY(a.alen < a.hl || a.padded > left) || !fast_avp(f, p, &a, d, depth) ||
+        WCHG_UNLIKELY(!pad_zero(p, &a)))
       return false;
-    }
-    if (alen & 3) { /* zero padding: the low octets of the last word */
-      unsigned npad = (unsigned)(padded - alen);
-      if (WCHG_UNLIKELY(be32(p + padded - 4) & ((1u << (8 * npad)) - 1)))
-        return false;
-    }
-    if (abnf && d) {
-      if (ri < 0) {
-        if (WCHG_UNLIKELY(!extensible))
-          return false;
-      } else {
-        uint64_t bit = (uint64_t)1 << (ri & 63);
-        if (WCHG_LIKELY(ri < 64)) {
-          if (WCHG_UNLIKELY(seen0 & bit & once0))
-            return false;
-          seen0 |= bit;
-        } else {
-          if (WCHG_UNLIKELY(seen1 & bit & rm->once[1]))
-            return false;
-          seen1 |= bit;
-        }
-      }
-    }
+    if (abnf && d && !fast_count(&s, rm, ri, extensible))
+      return false;
     if (WCHG_UNLIKELY(pos < nfixed) && (size_t)ri != pos)
       return false;
-    p += padded;
+    p += a.padded;
   }
-  return !abnf || !((rm->req[0] & ~seen0) | (rm->req[1] & ~seen1));
+  return !abnf || !((rm->req[0] & ~s.w0) | (rm->req[1] & ~s.w1));
+}
+
+/* The 20-octet header of a message (RFC 6733 §3): version, length, the
+ * command flags. */
+WCHG_INLINE wchg_status check_msg_header(struct pctx *c, const uint8_t *buf, size_t len) {
+  if (len < 20)
+    return fail(c, WCHG_RC_INVALID_MESSAGE_LENGTH, buf, NULL,
+                "%zu octets: shorter than the 20-octet header", len);
+  if (buf[0] != 1)
+    return fail(c, WCHG_RC_UNSUPPORTED_VERSION, buf, NULL, "version %u is not 1", buf[0]);
+  uint32_t mlen = be24(buf + 1);
+  if (mlen != len || (mlen & 3))
+    return fail(c, WCHG_RC_INVALID_MESSAGE_LENGTH, buf + 1, NULL,
+                "message length %u: %zu octets given, and it must be a multiple of 4",
+                (unsigned)mlen, len);
+  uint8_t flags = buf[4];
+  if ((flags & 0x0F) || ((flags & WCHG_CMD_FLAG_E) && (flags & WCHG_CMD_FLAG_R))) {
+    /* E with R says both "answer" and "request": refused in both
+     * policies; the reserved bits alone are ignored by a receiver
+     * (RFC 6733 §3) */
+    if (!c->receive || (flags & WCHG_CMD_FLAG_E && flags & WCHG_CMD_FLAG_R))
+      return fail(c, WCHG_RC_INVALID_HDR_BITS, buf + 4, NULL, "invalid command flags 0x%02x", flags);
+    deviate(c, WCHG_RC_INVALID_HDR_BITS, buf + 4, "Command-Flags",
+            "reserved command flag bits set (0x%02x); RFC 6733 3: they must be clear",
+            flags & 0x0F);
+  }
+  return WCHG_OK;
+}
+
+/* The header of a checked message into |m|, with its command. */
+WCHG_INLINE void read_msg_header(wchg_dmsg *m, const uint8_t *buf) {
+  m->version = 1;
+  m->flags = buf[4];
+  m->length = be24(buf + 1);
+  m->code = be24(buf + 5);
+  m->app_id = be32(buf + 8);
+  m->hop_by_hop = be32(buf + 12);
+  m->end_to_end = be32(buf + 16);
+  m->data = buf;
+  m->command = wchg_dict_find_command(m->code, m->app_id, m->flags & WCHG_CMD_FLAG_R);
 }
 
 wchg_status wchg_dmsg_parse_ex(const uint8_t *buf, size_t len, unsigned options, wchg_dmsg *m,
                                wchg_diag *diag, wchg_warnings *warn) {
   struct pctx c;
+  wchg_status rc;
   c.msg = buf;
   c.diag = diag;
   c.warn = warn;
@@ -652,40 +754,13 @@ wchg_status wchg_dmsg_parse_ex(const uint8_t *buf, size_t len, unsigned options,
     return WCHG_E_ARG;
   }
   memset(m, 0, sizeof *m);
-  if (len < 20)
-    return fail(&c, WCHG_RC_INVALID_MESSAGE_LENGTH, buf, NULL,
-                "%zu octets: shorter than the 20-octet header", len);
-  if (buf[0] != 1)
-    return fail(&c, WCHG_RC_UNSUPPORTED_VERSION, buf, NULL, "version %u is not 1", buf[0]);
-  uint32_t mlen = be24(buf + 1);
-  if (mlen != len || (mlen & 3))
-    return fail(&c, WCHG_RC_INVALID_MESSAGE_LENGTH, buf + 1, NULL,
-                "message length %u: %zu octets given, and it must be a multiple of 4",
-                (unsigned)mlen, len);
-  uint8_t flags = buf[4];
-  if ((flags & 0x0F) || ((flags & WCHG_CMD_FLAG_E) && (flags & WCHG_CMD_FLAG_R))) {
-    /* E with R says both "answer" and "request": refused in both
-     * policies; the reserved bits alone are ignored by a receiver
-     * (RFC 6733 §3) */
-    if (!c.receive || (flags & WCHG_CMD_FLAG_E && flags & WCHG_CMD_FLAG_R))
-      return fail(&c, WCHG_RC_INVALID_HDR_BITS, buf + 4, NULL, "invalid command flags 0x%02x", flags);
-    deviate(&c, WCHG_RC_INVALID_HDR_BITS, buf + 4, "Command-Flags",
-            "reserved command flag bits set (0x%02x); RFC 6733 3: they must be clear",
-            flags & 0x0F);
-  }
+  if ((rc = check_msg_header(&c, buf, len)))
+    return rc;
   c.meta = wchgi_dict_meta_table(&c.base);
-  m->version = 1;
-  m->flags = flags;
-  m->length = mlen;
-  m->code = be24(buf + 5);
-  m->app_id = be32(buf + 8);
-  m->hop_by_hop = be32(buf + 12);
-  m->end_to_end = be32(buf + 16);
-  m->data = buf;
-  m->command = wchg_dict_find_command(m->code, m->app_id, flags & WCHG_CMD_FLAG_R);
+  read_msg_header(m, buf);
   const wchg_dict_command *cmd = m->command;
   /* error answers (E) carry their own, looser ABNF (RFC 6733 §7.2) */
-  bool abnf = cmd && !(flags & WCHG_CMD_FLAG_E);
+  bool abnf = cmd && !(m->flags & WCHG_CMD_FLAG_E);
   const wchg_dict_rule *rules = abnf ? cmd->avps : NULL;
   size_t nrules = abnf ? cmd->n_avps : 0;
   const struct wchgi_dict_meta *rm = abnf ? wchgi_dict_command_meta(c.meta, cmd) : NULL;
@@ -694,8 +769,7 @@ wchg_status wchg_dmsg_parse_ex(const uint8_t *buf, size_t len, unsigned options,
     return WCHG_OK;
   /* something is wrong: the full pass finds it, with its path (and in
    * receive policy every deviation on the way) */
-  wchg_status rc = check_avps(&c, buf + 20, buf + len, rules, nrules, rm,
-                              !abnf || cmd->extensible, buf);
+  rc = check_avps(&c, buf + 20, buf + len, rules, nrules, rm, !abnf || cmd->extensible, buf);
   if (rc)
     memset(m, 0, sizeof *m);
   return rc;
@@ -755,65 +829,40 @@ bool wchg_avp_find(const wchg_dmsg *m, const wchg_avp *group, uint32_t code, uin
   return false;
 }
 
-static wchg_status get_be(const wchg_avp *a, size_t n, uint64_t *v) {
+/* The typed values of an AVP: each reads 4 or 8 octets, big-endian. */
+enum num { NUM_U32, NUM_I32, NUM_U64, NUM_I64, NUM_F32, NUM_F64, NUM_TIME };
+
+/* The value of |a| as |kind| into *|v| (a variable of that type), or
+ * WCHG_E_ARG when |a| or |v| is NULL or |a| has another size. */
+static wchg_status get_num(const wchg_avp *a, enum num kind, void *v) {
+  size_t n = kind == NUM_U64 || kind == NUM_I64 || kind == NUM_F64 ? 8 : 4;
+  uint64_t x = 0;
   if (!a || !v || a->len != n)
     return WCHG_E_ARG;
-  *v = 0;
   for (size_t i = 0; i < n; i++)
-    *v = *v << 8 | a->data[i];
+    x = x << 8 | a->data[i];
+  uint32_t x32 = (uint32_t)x;
+  switch (kind) {
+  case NUM_U32: *(uint32_t *)v = x32; break;
+  case NUM_I32: *(int32_t *)v = (int32_t)x32; break;
+  case NUM_U64: *(uint64_t *)v = x; break;
+  case NUM_I64: *(int64_t *)v = (int64_t)x; break;
+  case NUM_F32: memcpy(v, &x32, 4); break;
+  case NUM_F64: memcpy(v, &x, 8); break;
+  case NUM_TIME: *(int64_t *)v = wchg_unix_from_ntp(x32); break;
+  }
   return WCHG_OK;
 }
 
-wchg_status wchg_avp_u32(const wchg_avp *a, uint32_t *v) {
-  uint64_t x;
-  wchg_status rc = get_be(a, 4, &x);
-  if (!rc)
-    *v = (uint32_t)x;
-  return rc;
-}
-
-wchg_status wchg_avp_i32(const wchg_avp *a, int32_t *v) {
-  uint64_t x;
-  wchg_status rc = get_be(a, 4, &x);
-  if (!rc)
-    *v = (int32_t)(uint32_t)x;
-  return rc;
-}
-
-wchg_status wchg_avp_u64(const wchg_avp *a, uint64_t *v) { return get_be(a, 8, v); }
-
-wchg_status wchg_avp_i64(const wchg_avp *a, int64_t *v) {
-  uint64_t x;
-  wchg_status rc = get_be(a, 8, &x);
-  if (!rc)
-    *v = (int64_t)x;
-  return rc;
-}
-
-wchg_status wchg_avp_f32(const wchg_avp *a, float *v) {
-  uint64_t x;
-  wchg_status rc = get_be(a, 4, &x);
-  if (!rc) {
-    uint32_t bits = (uint32_t)x;
-    memcpy(v, &bits, 4);
-  }
-  return rc;
-}
-
-wchg_status wchg_avp_f64(const wchg_avp *a, double *v) {
-  uint64_t x;
-  wchg_status rc = get_be(a, 8, &x);
-  if (!rc)
-    memcpy(v, &x, 8);
-  return rc;
-}
+wchg_status wchg_avp_u32(const wchg_avp *a, uint32_t *v) { return get_num(a, NUM_U32, v); }
+wchg_status wchg_avp_i32(const wchg_avp *a, int32_t *v) { return get_num(a, NUM_I32, v); }
+wchg_status wchg_avp_u64(const wchg_avp *a, uint64_t *v) { return get_num(a, NUM_U64, v); }
+wchg_status wchg_avp_i64(const wchg_avp *a, int64_t *v) { return get_num(a, NUM_I64, v); }
+wchg_status wchg_avp_f32(const wchg_avp *a, float *v) { return get_num(a, NUM_F32, v); }
+wchg_status wchg_avp_f64(const wchg_avp *a, double *v) { return get_num(a, NUM_F64, v); }
 
 wchg_status wchg_avp_time(const wchg_avp *a, int64_t *unix_seconds) {
-  uint64_t x;
-  wchg_status rc = get_be(a, 4, &x);
-  if (!rc)
-    *unix_seconds = wchg_unix_from_ntp((uint32_t)x);
-  return rc;
+  return get_num(a, NUM_TIME, unix_seconds);
 }
 
 wchg_status wchg_avp_address(const wchg_avp *a, int *family, uint8_t addr[16]) {

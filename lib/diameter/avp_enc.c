@@ -11,6 +11,8 @@
  * made before the data is copied over it, and text is checked for ASCII
  * while it is copied (the full UTF-8 validator runs only when a non-ASCII
  * octet shows up). When it does not fit the writer only counts.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause
  */
 #include <stdio.h>
 #include <string.h>
@@ -306,6 +308,17 @@ static wchg_status put_fixed_slow(wchg_dwriter *w, const wchg_dict_avp *d, uint6
   return WCHG_OK;
 }
 
+/* Copy |n| octets, |w| <= |n| <= 2|w| (|w| 4 or 8), as two words that
+ * overlap in the middle; nonzero when one of them is >= 0x80. */
+WCHG_INLINE unsigned copy_ends(uint8_t *dst, const uint8_t *src, size_t n, size_t w) {
+  uint64_t a = 0, b = 0;
+  memcpy(&a, src, w);
+  memcpy(&b, src + n - w, w);
+  memcpy(dst, &a, w);
+  memcpy(dst + n - w, &b, w);
+  return ((a | b) & 0x8080808080808080u) != 0;
+}
+
 /* Copy |n| octets (no overlap); nonzero when one of them is >= 0x80.
  * Unaligned loads and stores, overlapping at the ends, no call. */
 WCHG_INLINE unsigned copy_scan(uint8_t *dst, const uint8_t *src, size_t n) {
@@ -331,29 +344,14 @@ WCHG_INLINE unsigned copy_scan(uint8_t *dst, const uint8_t *src, size_t n) {
       memcpy(dst + i, &a, 8);
       memcpy(dst + i + 8, &b, 8);
     }
-    memcpy(&a, src + n - 16, 8);
-    memcpy(&b, src + n - 8, 8);
-    memcpy(dst + n - 16, &a, 8);
-    memcpy(dst + n - 8, &b, 8);
-    return ((acc | a | b) & 0x8080808080808080u) != 0;
+    return copy_ends(dst + n - 16, src + n - 16, 16, 8) |
+           ((acc & 0x8080808080808080u) != 0);
   }
 #endif
-  if (n >= 8) {
-    uint64_t a, b;
-    memcpy(&a, src, 8);
-    memcpy(&b, src + n - 8, 8);
-    memcpy(dst, &a, 8);
-    memcpy(dst + n - 8, &b, 8);
-    return ((a | b) & 0x8080808080808080u) != 0;
-  }
-  if (n >= 4) {
-    uint32_t a, b;
-    memcpy(&a, src, 4);
-    memcpy(&b, src + n - 4, 4);
-    memcpy(dst, &a, 4);
-    memcpy(dst + n - 4, &b, 4);
-    return ((a | b) & 0x80808080u) != 0;
-  }
+  if (n >= 8)
+    return copy_ends(dst, src, n, 8);
+  if (n >= 4)
+    return copy_ends(dst, src, n, 4);
   unsigned acc = 0;
   if (n & 2) {
     uint16_t a;
@@ -366,6 +364,25 @@ WCHG_INLINE unsigned copy_scan(uint8_t *dst, const uint8_t *src, size_t n) {
     acc |= src[n - 1];
   }
   return acc & 0x8080u;
+}
+
+/* An AVP of an |hl|-octet header and |len| octets of |data| at the end of
+ * the message: the data copied, the padding zeroed and the octets taken;
+ * where its header goes, or NULL when the buffer is short (the writer
+ * then only counts them). */
+static uint8_t *put_body(wchg_dwriter *w, size_t hl, const void *data, size_t len) {
+  size_t padded = (hl + len + 3) & ~(size_t)3;
+  if (!fits(w, padded)) {
+    count_only(w, padded);
+    return NULL;
+  }
+  uint8_t *p = w->buf + w->len;
+  if (len) {
+    st32(p + padded - 4, 0);
+    memcpy(p + hl, data, len);
+  }
+  w->len += padded;
+  return p;
 }
 
 /* Data up to this size is copied (and checked for ASCII) inline; above,
@@ -388,18 +405,10 @@ static WCHG_SLOW wchg_status put_data_slow(wchg_dwriter *w, const wchg_dict_avp 
   if (utf8 && !wchgi_utf8_valid(data, len, &bad))
     return set_error_d(w, WCHG_E_UTF8, d, d->code, d->vendor, "the text is not valid UTF-8");
   shape s = shape_of(d);
-  size_t total = s.hl + len, padded = (total + 3) & ~(size_t)3;
-  if (!fits(w, padded)) {
-    count_only(w, padded);
-    return WCHG_OK;
-  }
-  uint8_t *p = w->buf + w->len;
-  if (len) {
-    st32(p + padded - 4, 0);
-    memcpy(p + s.hl, data, len);
-  }
-  emit_head(p, &s, total);
-  w->len += padded;
+  size_t total = s.hl + len;
+  uint8_t *p = put_body(w, s.hl, data, len);
+  if (p)
+    emit_head(p, &s, total);
   return WCHG_OK;
 }
 
@@ -773,20 +782,13 @@ wchg_status wchg_dw_raw(wchg_dwriter *w, uint32_t code, uint32_t vendor, uint8_t
       (!data && len) || len > 0xFFFFFF - 12)
     return set_error(w, WCHG_E_ARG, code, vendor,
                      "V must be set exactly for a vendor, reserved flags clear");
-  size_t hl = vendor ? 12 : 8, total = hl + len, padded = (total + 3) & ~(size_t)3;
-  if (!fits(w, padded)) {
-    count_only(w, padded);
-    return WCHG_OK;
+  size_t hl = vendor ? 12 : 8, total = hl + len;
+  uint8_t *p = put_body(w, hl, data, len);
+  if (p) {
+    st64(p, (uint64_t)code << 32 | (uint64_t)flags << 24 | total);
+    if (vendor)
+      st32(p + 8, vendor);
   }
-  uint8_t *p = w->buf + w->len;
-  if (len) {
-    st32(p + padded - 4, 0);
-    memcpy(p + hl, data, len);
-  }
-  st64(p, (uint64_t)code << 32 | (uint64_t)flags << 24 | total);
-  if (vendor)
-    st32(p + 8, vendor);
-  w->len += padded;
   return WCHG_OK;
 }
 

@@ -19,10 +19,9 @@
  * multiplicity (Rel-17 text as quoted by mobius corsac-diameter); the
  * tables of TS 29.061, 29.128, 29.173, 29.212, 29.214, 29.229, 29.272
  * and 29.273 (same freeDiameter file) for the AVPs those specs define
- * and TS 32.299 imports. Where sources conflict, the project's
- * charging-facts reference (Appendix A) decides, and where it is silent
- * the spec's own table or the RFC wins over Wireshark's dictionary; each
- * such choice has a one-line comment at its row. An AVP whose M rule
+ * and TS 32.299 imports. Where sources conflict, the spec's own table
+ * or the RFC wins over Wireshark's dictionary; each choice made between
+ * sources has a one-line comment at its row. An AVP whose M rule
  * none of these gives (a later release, another vendor) is M may:
  * accepted either way.
  *
@@ -140,11 +139,11 @@ static const wchg_dict_enum e_oc_report_type[] = {
 static const wchg_dict_enum e_session_priority[] = {
     {0, "PRIORITY-0"}, {1, "PRIORITY-1"}, {2, "PRIORITY-2"},
     {3, "PRIORITY-3"}, {4, "PRIORITY-4"}};
-/* TS 32.299 Role-Of-Node; Appendix A #1: 2 = FORWARDING_ROLE (WS-dict's
+/* TS 32.299 Role-Of-Node: 2 = FORWARDING_ROLE (WS-dict's
  * PROXY_ROLE/B2BUA_ROLE are Rel-6 values) */
 static const wchg_dict_enum e_role_of_node[] = {
     {0, "ORIGINATING_ROLE"}, {1, "TERMINATING_ROLE"}, {2, "FORWARDING_ROLE"}};
-/* TS 32.299 Node-Functionality; Appendix A #2: 0..21 (WS-dict stops at 17) */
+/* TS 32.299 Node-Functionality: 0..21 (WS-dict stops at 17) */
 static const wchg_dict_enum e_node_functionality[] = {
     {0, "S-CSCF"}, {1, "P-CSCF"},  {2, "I-CSCF"},  {3, "MRFC"},
     {4, "MGCF"},   {5, "BGCF"},    {6, "AS"},      {7, "IBCF"},
@@ -606,12 +605,12 @@ static const wchg_dict_rule g_ps_information[] = {
     OPT(PSCELL_INFO)};                         /* 74 */
 
 /* TS 32.299 §7.2.77 IMS-Information: all 53 children in ABNF order.
- * Appendix A #19: multiplicities of MOB-32299 (*Transit-IOI-List,
+ * Multiplicities of the Rel-17 ABNF (MOB-32299: *Transit-IOI-List,
  * Called-Identity-Change present), not FD-32299's. The 32.299 ABNF has
- * no *[ AVP ]; we mark the group extensible because our design carries
+ * no *[ AVP ]; the group is extensible because it carries the TS 29.229
  * WebRTC-Authentication-Function-Name (657) and WebRTC-Web-Server-
- * Function-Name (658) here with M clear (DESIGN.md, "What 3GPP left
- * open"). */
+ * Function-Name (658) with M clear: 3GPP gives them no place in
+ * IMS-Information. */
 static const wchg_dict_rule g_ims_information[] = {
     OPT(EVENT_TYPE),                           /*  1 */
     OPT(ROLE_OF_NODE),                         /*  2 */
@@ -670,11 +669,11 @@ static const wchg_dict_rule g_ims_information[] = {
     OPT(WEBRTC_AUTHENTICATION_FUNCTION_NAME),  /* +1 */
     OPT(WEBRTC_WEB_SERVER_FUNCTION_NAME)};     /* +2 */
 
-/* TS 32.299 Event-Type; Appendix A #6: SIP-Method, Event, Expires (not
+/* TS 32.299 Event-Type: SIP-Method, Event, Expires (not
  * WS-dict's Content-* children) */
 static const wchg_dict_rule g_event_type[] = {
     OPT(SIP_METHOD), OPT(EVENT), OPT(EXPIRES)};
-/* TS 32.299 Time-Stamps; Appendix A #7: with the fractions */
+/* TS 32.299 Time-Stamps: with the fractions */
 static const wchg_dict_rule g_time_stamps[] = {
     OPT(SIP_REQUEST_TIMESTAMP), OPT(SIP_RESPONSE_TIMESTAMP),
     OPT(SIP_REQUEST_TIMESTAMP_FRACTION), OPT(SIP_RESPONSE_TIMESTAMP_FRACTION)};
@@ -688,7 +687,7 @@ static const wchg_dict_rule g_application_server_information[] = {
 /* TS 32.299 Inter-Operator-Identifier */
 static const wchg_dict_rule g_inter_operator_identifier[] = {
     OPT(ORIGINATING_IOI), OPT(TERMINATING_IOI)};
-/* TS 32.299 SDP-Media-Component; Appendix A #7: the full 32.299 list */
+/* TS 32.299 SDP-Media-Component: the full 32.299 list */
 static const wchg_dict_rule g_sdp_media_component[] = {
     OPT(SDP_MEDIA_NAME),
     ANY(SDP_MEDIA_DESCRIPTION),
@@ -1184,7 +1183,7 @@ const wchg_dict_avp *wchg_dict_avps(size_t *count) {
 }
 
 /* ------------------------------------------------------------------ */
-/* Facts the reader needs per entry (internal.h, wchgi_dict_meta)       */
+/* What the reader needs per entry (internal.h, wchgi_dict_meta)       */
 /* ------------------------------------------------------------------ */
 
 /* Derived from the table above, never written by hand: lib/dict_meta.inc
@@ -1199,7 +1198,7 @@ union meta_slot {
   struct wchgi_dict_meta m;
   wchg_dict_avp stride;
 };
-_Static_assert(sizeof(union meta_slot) == sizeof(wchg_dict_avp), "facts as wide as entries");
+_Static_assert(sizeof(union meta_slot) == sizeof(wchg_dict_avp), "meta as wide as entries");
 
 static void rules_meta(struct wchgi_dict_meta *m, const wchg_dict_rule *r, size_t n) {
   m->nfixed = 0;

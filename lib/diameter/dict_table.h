@@ -7,7 +7,7 @@
  * and the constants every expansion needs: C_<ID> (code), V_<ID>
  * (vendor) and I_<ID>, the AVP's position in the table. dict.c expands
  * the list into the table (wchgi_dict_table, internal.h) and its ABNF
- * rules; an encoder (rf.c) takes its entries as &wchgi_dict_table[I_<ID>],
+ * rules; the encoder (avp_build.h) takes its entries as &wchgi_dict_table[I_<ID>],
  * fixed at compile time, with no search and no state. The extras column
  * (PLAIN, ENUM(), KIDS(), KIDS_EXT(), EXT) names the enumerations and
  * child rules of dict.c; only dict.c expands it.
@@ -132,7 +132,7 @@ X( 454, IETF, MUST,    CC_UNIT_TYPE,             "CC-Unit-Type",             ENU
 X( 455, IETF, MUST,    MULTIPLE_SERVICES_INDICATOR, "Multiple-Services-Indicator", ENUMERATED, ENUM(e_multiple_services_indicator)) \
 X( 456, IETF, MUST,    MULTIPLE_SERVICES_CREDIT_CONTROL, "Multiple-Services-Credit-Control", GROUPED, KIDS_EXT(g_multiple_services_credit_control)) \
 X( 457, IETF, MUST,    G_S_U_POOL_REFERENCE,     "G-S-U-Pool-Reference",     GROUPED,          KIDS(g_g_s_u_pool_reference)) \
-/* User-Equipment-Info family: M may (RFC 4006 §12; facts §1 exceptions) */ \
+/* User-Equipment-Info family: M may (RFC 4006 §12) */ \
 X( 458, IETF, MAY,     USER_EQUIPMENT_INFO,      "User-Equipment-Info",      GROUPED,          KIDS(g_user_equipment_info)) \
 X( 459, IETF, MAY,     USER_EQUIPMENT_INFO_TYPE, "User-Equipment-Info-Type", ENUMERATED,       ENUM(e_user_equipment_info_type)) \
 X( 460, IETF, MAY,     USER_EQUIPMENT_INFO_VALUE, "User-Equipment-Info-Value", OCTETSTRING,    PLAIN) \
@@ -155,7 +155,7 @@ X(9010, TGPP2, MUST,   TGPP2_BSID,               "3GPP2-BSID",               UTF
 /* ---- 3GPP, vendor 10415 (V must; M must unless marked) ------------------ */ \
 /* TS 29.061 Table 9a as FD-29061 V15.5.0 gives it (29.061 is not consistent about M; FD follows captures) */ \
 X(   1, TGPP, MUST,    TGPP_IMSI,                "3GPP-IMSI",                UTF8STRING,       PLAIN) \
-/* Appendix A #14: 3GPP-Charging-Id is Unsigned32 (4 octets), not OctetString */ \
+/* 3GPP-Charging-Id is Unsigned32 (4 octets), not OctetString */ \
 X(   2, TGPP, MUST,    TGPP_CHARGING_ID,         "3GPP-Charging-Id",         UNSIGNED32,       PLAIN) \
 X(   3, TGPP, MUST,    TGPP_PDP_TYPE,            "3GPP-PDP-Type",            ENUMERATED,       ENUM(e_tgpp_pdp_type)) \
 /* 4, 6, 7: OctetString (the raw address, as in RADIUS) per 29.061; WS-dict says IPAddress */ \
@@ -212,15 +212,15 @@ X( 628, TGPP, MAY,     SUPPORTED_FEATURES,       "Supported-Features",       GRO
 X( 629, TGPP, MUSTNOT, FEATURE_LIST_ID,          "Feature-List-ID",          UNSIGNED32,       PLAIN) \
 X( 630, TGPP, MUSTNOT, FEATURE_LIST,             "Feature-List",             UNSIGNED32,       PLAIN) \
 X( 650, TGPP, MUSTNOT, SESSION_PRIORITY,         "Session-Priority",         ENUMERATED,       ENUM(e_session_priority)) \
-/* Appendix A #13: 29.229 V15.2.0 (V must, M must not) over WS-dict (M must) */ \
+/* TS 29.229 V15.2.0 (V must, M must not) over WS-dict (M must) */ \
 X( 656, TGPP, MUSTNOT, ALLOWED_WAF_WWSF_IDENTITIES, "Allowed-WAF-WWSF-Identities", GROUPED,   KIDS_EXT(g_allowed_waf_wwsf_identities)) \
 X( 657, TGPP, MUSTNOT, WEBRTC_AUTHENTICATION_FUNCTION_NAME, "WebRTC-Authentication-Function-Name", UTF8STRING, PLAIN) \
 X( 658, TGPP, MUSTNOT, WEBRTC_WEB_SERVER_FUNCTION_NAME, "WebRTC-Web-Server-Function-Name", UTF8STRING, PLAIN) \
 /* TS 32.299 Table 7.2.0.1 from here on (FD-32299 V15.7.0), except runs of rows under a */ \
 /* comment naming another spec; "TS 32.299" marks where Table 7.2.0.1 resumes. */ \
-/* Appendix A #4/#5: M and V set (WS-dict's "M may"/V mustnot not followed) */ \
+/* M and V set (WS-dict's "M may"/V mustnot not followed) */ \
 X( 823, TGPP, MUST,    EVENT_TYPE,               "Event-Type",               GROUPED,          KIDS(g_event_type)) \
-/* Appendix A #12: "SIP-Method", not WS-dict's "3GPP-SIP-Method" (vendor 0 code 393 is another AVP) */ \
+/* "SIP-Method", not WS-dict's "3GPP-SIP-Method" (vendor 0 code 393 is another AVP) */ \
 X( 824, TGPP, MUST,    SIP_METHOD,               "SIP-Method",               UTF8STRING,       PLAIN) \
 X( 825, TGPP, MUST,    EVENT,                    "Event",                    UTF8STRING,       PLAIN) \
 X( 826, TGPP, MUST,    CONTENT_TYPE,             "Content-Type",             UTF8STRING,       PLAIN) \
@@ -254,7 +254,7 @@ X( 853, TGPP, MUST,    OUTGOING_TRUNK_GROUP_ID,  "Outgoing-Trunk-Group-ID",  UTF
 X( 854, TGPP, MUST,    BEARER_SERVICE,           "Bearer-Service",           OCTETSTRING,      PLAIN) \
 X( 855, TGPP, MUST,    SERVICE_ID,               "Service-Id",               UTF8STRING,       PLAIN) \
 X( 856, TGPP, MUST,    ASSOCIATED_URI,           "Associated-URI",           UTF8STRING,       PLAIN) \
-/* Appendix A #3/#10: Integer32 (negative 2xx/3xx), not WS-dict's Enumerated */ \
+/* Integer32 (negative 2xx/3xx), not WS-dict's Enumerated */ \
 X( 861, TGPP, MUST,    CAUSE_CODE,               "Cause-Code",               INTEGER32,        PLAIN) \
 X( 862, TGPP, MUST,    NODE_FUNCTIONALITY,       "Node-Functionality",       ENUMERATED,       ENUM(e_node_functionality)) \
 X( 863, TGPP, MUST,    SERVICE_SPECIFIC_DATA,    "Service-Specific-Data",    UTF8STRING,       PLAIN) \
@@ -266,7 +266,7 @@ X( 868, TGPP, MUST,    TIME_QUOTA_THRESHOLD,     "Time-Quota-Threshold",     UNS
 X( 869, TGPP, MUST,    VOLUME_QUOTA_THRESHOLD,   "Volume-Quota-Threshold",   UNSIGNED32,       PLAIN) \
 X( 870, TGPP, MUST,    TRIGGER_TYPE,             "Trigger-Type",             ENUMERATED,       ENUM(e_trigger_type)) \
 X( 871, TGPP, MUST,    QUOTA_HOLDING_TIME,       "Quota-Holding-Time",       UNSIGNED32,       PLAIN) \
-/* Appendix A #11/#12: "Reporting-Reason" with value 9 (WS-dict: "3GPP-Reporting-Reason", 0..8) */ \
+/* "Reporting-Reason" with value 9 (WS-dict: "3GPP-Reporting-Reason", 0..8) */ \
 X( 872, TGPP, MUST,    REPORTING_REASON,         "Reporting-Reason",         ENUMERATED,       ENUM(e_reporting_reason)) \
 X( 873, TGPP, MUST,    SERVICE_INFORMATION,      "Service-Information",      GROUPED,          KIDS(g_service_information)) \
 X( 874, TGPP, MUST,    PS_INFORMATION,           "PS-Information",           GROUPED,          KIDS_EXT(g_ps_information)) \
@@ -310,7 +310,7 @@ X(1256, TGPP, MUST,    SERVICE_GENERIC_INFORMATION, "Service-Generic-Information
 /* TS 32.299 */ \
 X(1257, TGPP, MUST,    SERVICE_SPECIFIC_TYPE,    "Service-Specific-Type",    UNSIGNED32,       PLAIN) \
 X(1258, TGPP, MUST,    EVENT_CHARGING_TIMESTAMP, "Event-Charging-TimeStamp", TIME,             PLAIN) \
-/* Appendix A #9: OctetString (32.299 V15.7+), not WS-dict's UTF8String */ \
+/* OctetString (32.299 V15.7+), not WS-dict's UTF8String */ \
 X(1263, TGPP, MUST,    ACCESS_NETWORK_INFORMATION, "Access-Network-Information", OCTETSTRING, PLAIN) \
 X(1264, TGPP, MUST,    TRIGGER,                  "Trigger",                  GROUPED,          KIDS(g_trigger)) \
 X(1265, TGPP, MUST,    BASE_TIME_INTERVAL,       "Base-Time-Interval",       UNSIGNED32,       PLAIN) \
@@ -432,7 +432,7 @@ X(2408, TGPP, MUSTNOT, MME_REALM,                "MME-Realm",                DIA
 /* TS 32.299 */ \
 X(2601, TGPP, MUST,    IMS_APPLICATION_REFERENCE_IDENTIFIER, "IMS-Application-Reference-Identifier", UTF8STRING, PLAIN) \
 X(2602, TGPP, MUST,    LOW_PRIORITY_INDICATOR,   "Low-Priority-Indicator",   ENUMERATED,       ENUM(e_low_priority_indicator)) \
-/* Appendix A #12: the 2603..2605 names end in "-Indication" (WS-dict: "-Indicator") */ \
+/* the 2603..2605 names end in "-Indication" (WS-dict: "-Indicator") */ \
 X(2603, TGPP, MUST,    IP_REALM_DEFAULT_INDICATION, "IP-Realm-Default-Indication", ENUMERATED, ENUM(e_ip_realm_default_indication)) \
 X(2604, TGPP, MUST,    LOCAL_GW_INSERTED_INDICATION, "Local-GW-Inserted-Indication", ENUMERATED, ENUM(e_local_gw_inserted_indication)) \
 X(2605, TGPP, MUST,    TRANSCODER_INSERTED_INDICATION, "Transcoder-Inserted-Indication", ENUMERATED, ENUM(e_transcoder_inserted_indication)) \
@@ -444,7 +444,7 @@ X(2704, TGPP, MUST,    NNI_TYPE,                 "NNI-Type",                 ENU
 X(2705, TGPP, MUST,    NEIGHBOUR_NODE_ADDRESS,   "Neighbour-Node-Address",   ADDRESS,          PLAIN) \
 X(2706, TGPP, MUST,    RELATIONSHIP_MODE,        "Relationship-Mode",        ENUMERATED,       ENUM(e_relationship_mode)) \
 X(2707, TGPP, MUST,    SESSION_DIRECTION,        "Session-Direction",        ENUMERATED,       ENUM(e_session_direction)) \
-/* Appendix A #8: UTF8String, not WS-dict's IPAddress */ \
+/* UTF8String, not WS-dict's IPAddress */ \
 X(2708, TGPP, MUST,    FROM_ADDRESS,             "From-Address",             UTF8STRING,       PLAIN) \
 X(2709, TGPP, MUST,    ACCESS_TRANSFER_INFORMATION, "Access-Transfer-Information", GROUPED,   KIDS(g_access_transfer_information)) \
 X(2710, TGPP, MUST,    ACCESS_TRANSFER_TYPE,     "Access-Transfer-Type",     ENUMERATED,       ENUM(e_access_transfer_type)) \
@@ -504,7 +504,7 @@ X(3915, TGPP, MUST,    PRIVACY_INDICATOR,        "Privacy-Indicator",        ENU
 X(3916, TGPP, MUST,    CALLED_IDENTITY,          "Called-Identity",          UTF8STRING,       PLAIN) \
 X(3917, TGPP, MUST,    CALLED_IDENTITY_CHANGE,   "Called-Identity-Change",   GROUPED,          KIDS(g_called_identity_change)) \
 X(3918, TGPP, MUST,    UWAN_USER_LOCATION_INFO,  "UWAN-User-Location-Info",  GROUPED,          KIDS(g_uwan_user_location_info)) \
-/* Appendix A #12: WS-dict's name has a trailing space; ours does not */ \
+/* WS-dict's name has a trailing space; ours does not */ \
 X(3924, TGPP, MUST,    CELLULAR_NETWORK_INFORMATION, "Cellular-Network-Information", OCTETSTRING, PLAIN) \
 X(3925, TGPP, MUST,    RELATED_CHANGE_CONDITION_INFORMATION, "Related-Change-Condition-Information", GROUPED, KIDS(g_related_change_condition_information)) \
 X(3926, TGPP, MUST,    RELATED_TRIGGER,          "Related-Trigger",          GROUPED,          KIDS_EXT(g_trigger)) \

@@ -1,5 +1,5 @@
 /*
- * acr_dec.c: the reverse of wchg_acr_encode (rf.c, ims_avps.c): one ACR (TS 32.299
+ * acr_dec.c: the reverse of wchg_acr_encode (acr_enc.c, ims_avps.c): one ACR (TS 32.299
  * §6.2.2) into the wchg_acr model, for the CDF (acr.h).
  *
  * wchg_dmsg_parse() checks the whole message first (lengths, flags,
@@ -82,7 +82,7 @@ struct dec {
   bool tolerant; /* the reader warned: AVPs may repeat beyond their ABNF */
   int depth; /* open groups, for the path */
   struct open_group open[MAX_OPEN];
-  /* IMS-Information facts known only at its end */
+  /* what IMS-Information tells only at its end */
   const uint8_t *emergency_at; /* IMS-Emergency-Indicator 1 */
   bool flag_seen, party_seen;  /* of the media entry, from its components */
   size_t media_lines_used;     /* of r->media_lines, by the components so far */
@@ -157,7 +157,9 @@ static inline wchg_octets octets(const struct avp *a) { return (wchg_octets){a->
 static inline uint32_t u32(const struct avp *a) { return be32(a->data); }
 static inline int32_t i32(const struct avp *a) { return (int32_t)be32(a->data); }
 static inline wchg_opt_int opt_u32(const struct avp *a) { return WCHG_INT(u32(a)); }
+static inline wchg_opt_int opt_i32(const struct avp *a) { return WCHG_INT(i32(a)); }
 static inline int64_t time_ms(const struct avp *a) { return wchg_unix_from_ntp(u32(a)) * 1000; }
+static inline wchg_time_ms stamp(const struct avp *a) { return WCHG_TIME_MS(time_ms(a)); }
 
 /* An Address: IPv4 or IPv6; another family (the receive policy lets it
  * through with a warning) has no IPAddress form and stays absent. */
@@ -269,29 +271,85 @@ static wchg_status fe_identifier_list(struct dec *d, const struct avp *a) {
   }
 }
 
-/* ---- groups of IMS-Information -------------------------------------------- */
+/* ---- children the model takes as they come ---------------------------------- */
 
-static void event_type(struct dec *d, const struct avp *g) {
-  wchg_ims_info *ims = &d->r->acr.ims;
+/* SET(ID, read, field): one case of a switch over a group's children in
+ * a function of |to| (the struct the group fills) and |a| (the child):
+ * the AVP ID of dict_table.h goes into to->field as read(a) gives it. A
+ * run of them is the table of those children. */
+#define SET(id, read, field) \
+  CASE(id):                  \
+    to->field = read(a);     \
+    break;
+
+/* A child of a group into the struct |p| when it is one the model takes
+ * as it comes: true, or false for any other. */
+typedef bool (*child_fn)(void *p, const struct avp *a);
+
+/* CHILDREN(name, type, SET...): the child_fn |name| of a group that
+ * fills a |type|, its table the SET entries given. */
+#define CHILDREN(name, type, ...)                  \
+  static bool name(void *p, const struct avp *a) { \
+    type *to = p;                                  \
+    switch (KEY(a->vendor, a->code)) {             \
+      __VA_ARGS__                                  \
+    default:                                       \
+      return false;                                \
+    }                                              \
+    return true;                                   \
+  }
+
+/* The children of |g| (entry |e|) into |p|, each by |child|. */
+WCHG_INLINE void each_child(struct dec *d, const struct avp *g, const wchg_dict_avp *e, void *p,
+                            child_fn child) {
   struct iter it;
   struct avp a;
-  iter_group(&it, g, d, E(EVENT_TYPE));
-  while (next(&it, &a)) {
-    switch (KEY(a.vendor, a.code)) {
-    CASE(SIP_METHOD):
-      ims->sip_method = text(&a);
-      break;
-    CASE(EVENT):
-      ims->event = text(&a);
-      break;
-    CASE(EXPIRES):
-      ims->expires_information = opt_u32(&a);
-      break;
-    default:
-      break;
-    }
-  }
+  iter_group(&it, g, d, e);
+  while (next(&it, &a))
+    child(p, &a);
 }
+
+/* Event-Type (TS 32.299). */
+CHILDREN(event_type_child, wchg_ims_info,
+         SET(SIP_METHOD, text, sip_method)
+         SET(EVENT, text, event)
+         SET(EXPIRES, opt_u32, expires_information))
+
+/* Inter-Operator-Identifier (TS 32.299). */
+CHILDREN(ioi_child, wchg_inter_operator_identifiers,
+         SET(ORIGINATING_IOI, text, originating_ioi)
+         SET(TERMINATING_IOI, text, terminating_ioi))
+
+/* NNI-Information (TS 32.299). */
+CHILDREN(nni_child, wchg_nni_information,
+         SET(SESSION_DIRECTION, opt_i32, session_direction)
+         SET(NNI_TYPE, opt_i32, nni_type)
+         SET(RELATIONSHIP_MODE, opt_i32, relationship_mode)
+         SET(NEIGHBOUR_NODE_ADDRESS, address, neighbour_node_address))
+
+/* Message-Body (TS 32.299); Originator (0/1) has no place: the
+ * model's originator is a party. */
+CHILDREN(message_body_child, wchg_message_body,
+         SET(CONTENT_TYPE, text, content_type)
+         SET(CONTENT_LENGTH, opt_u32, content_length)
+         SET(CONTENT_DISPOSITION, text, content_disposition))
+
+/* SDP-Media-Component (TS 32.299): the children that are the
+ * component's alone (media_shared_child: the others). */
+CHILDREN(media_component_child, wchg_sdp_media_component,
+         SET(SDP_MEDIA_NAME, text, sdp_media_name)
+         SET(LOCAL_GW_INSERTED_INDICATION, opt_i32, local_gw_inserted_indication)
+         SET(IP_REALM_DEFAULT_INDICATION, opt_i32, ip_realm_default_indication)
+         SET(TRANSCODER_INSERTED_INDICATION, opt_i32, transcoder_inserted_indication)
+         SET(TGPP_CHARGING_ID, opt_u32, gprs_charging_id)
+         SET(ACCESS_NETWORK_CHARGING_IDENTIFIER_VALUE, text, access_network_charging_identifier))
+
+/* Subscription-Id (RFC 4006 §8.46). */
+CHILDREN(subscription_id_child, wchg_subscription_id,
+         SET(SUBSCRIPTION_ID_TYPE, opt_i32, subscription_id_type)
+         SET(SUBSCRIPTION_ID_DATA, text, subscription_id_data))
+
+/* ---- groups of IMS-Information -------------------------------------------- */
 
 /* Time-Stamps: seconds and the milliseconds past them. */
 static wchg_status time_stamps(struct dec *d, const struct avp *g) {
@@ -303,10 +361,10 @@ static wchg_status time_stamps(struct dec *d, const struct avp *g) {
   while (next(&it, &a)) {
     switch (KEY(a.vendor, a.code)) {
     CASE(SIP_REQUEST_TIMESTAMP):
-      acr->sip_request_timestamp = WCHG_TIME_MS(time_ms(&a));
+      acr->sip_request_timestamp = stamp(&a);
       break;
     CASE(SIP_RESPONSE_TIMESTAMP):
-      acr->sip_response_timestamp = WCHG_TIME_MS(time_ms(&a));
+      acr->sip_response_timestamp = stamp(&a);
       break;
     CASE(SIP_REQUEST_TIMESTAMP_FRACTION):
     CASE(SIP_RESPONSE_TIMESTAMP_FRACTION): {
@@ -330,53 +388,24 @@ static wchg_status time_stamps(struct dec *d, const struct avp *g) {
 
 static wchg_status inter_operator_identifier(struct dec *d, const struct avp *g) {
   wchg_inter_operator_identifiers *ioi = &d->r->acr.ims.inter_operator_identifiers;
-  struct iter it;
-  struct avp a;
   if (ioi->present)
     return too_many(d, g, E(INTER_OPERATOR_IDENTIFIER), 1, 1);
   ioi->present = true;
-  iter_group(&it, g, d, E(INTER_OPERATOR_IDENTIFIER));
-  while (next(&it, &a)) {
-    switch (KEY(a.vendor, a.code)) {
-    CASE(ORIGINATING_IOI):
-      ioi->originating_ioi = text(&a);
-      break;
-    CASE(TERMINATING_IOI):
-      ioi->terminating_ioi = text(&a);
-      break;
-    default:
-      break;
-    }
-  }
+  each_child(d, g, E(INTER_OPERATOR_IDENTIFIER), ioi, ioi_child);
   return WCHG_OK;
 }
 
 static wchg_status nni_information(struct dec *d, const struct avp *g) {
   wchg_nni_information *n = &d->r->acr.ims.nni_information;
-  struct iter it;
-  struct avp a;
   if (n->present)
     return too_many(d, g, E(NNI_INFORMATION), 1, 1);
   n->present = true;
-  iter_group(&it, g, d, E(NNI_INFORMATION));
-  while (next(&it, &a)) {
-    switch (KEY(a.vendor, a.code)) {
-    CASE(SESSION_DIRECTION):
-      n->session_direction = WCHG_INT(i32(&a));
-      break;
-    CASE(NNI_TYPE):
-      n->nni_type = WCHG_INT(i32(&a));
-      break;
-    CASE(RELATIONSHIP_MODE):
-      n->relationship_mode = WCHG_INT(i32(&a));
-      break;
-    CASE(NEIGHBOUR_NODE_ADDRESS):
-      n->neighbour_node_address = address(&a);
-      break;
-    default:
-      break;
-    }
-  }
+  each_child(d, g, E(NNI_INFORMATION), n, nni_child);
+  return WCHG_OK;
+}
+
+static wchg_status event_type(struct dec *d, const struct avp *g) {
+  each_child(d, g, E(EVENT_TYPE), &d->r->acr.ims, event_type_child);
   return WCHG_OK;
 }
 
@@ -424,6 +453,41 @@ static wchg_status sdp_type(struct dec *d, const struct avp *a) {
   return WCHG_OK;
 }
 
+/* SDP-Media-Description: the next line of the run of media_lines this
+ * component takes (the model holds so many for all components). */
+static wchg_status media_description(struct dec *d, wchg_sdp_media_component *c, size_t first,
+                                     const struct avp *a) {
+  if (d->media_lines_used == WCHG_ACR_MAX_SDP_MEDIA_DESCRIPTIONS)
+    return fail(d, WCHG_E_LIMIT, WCHG_RC_UNABLE_TO_COMPLY, a->hdr, E(SDP_MEDIA_DESCRIPTION),
+                c->sdp_media_descriptions.count,
+                "more than %d SDP-Media-Description AVPs in the ACR: the model holds "
+                "%d of all components together",
+                WCHG_ACR_MAX_SDP_MEDIA_DESCRIPTIONS, WCHG_ACR_MAX_SDP_MEDIA_DESCRIPTIONS);
+  wchg_status rc = add_str(d, &c->sdp_media_descriptions, d->r->media_lines + first, SIZE_MAX, a,
+                           E(SDP_MEDIA_DESCRIPTION));
+  d->media_lines_used++;
+  return rc;
+}
+
+/* A child of the component |c| that is not its alone: its media lines
+ * (from |first| of the reader's), and what the encoder writes into every
+ * component of the entry. */
+static wchg_status media_shared_child(struct dec *d, wchg_sdp_media_component *c, size_t first,
+                                      const struct avp *a) {
+  switch (KEY(a->vendor, a->code)) {
+  CASE(SDP_MEDIA_DESCRIPTION):
+    return media_description(d, c, first, a);
+  CASE(MEDIA_INITIATOR_FLAG):
+    return media_initiator_flag(d, a);
+  CASE(MEDIA_INITIATOR_PARTY):
+    return media_initiator_party(d, a);
+  CASE(SDP_TYPE):
+    return sdp_type(d, a);
+  default:
+    return WCHG_OK;
+  }
+}
+
 static wchg_status media_component(struct dec *d, const struct avp *g) {
   wchg_media_components_list *m = media_entry(d);
   size_t n = m->sdp_media_components.count;
@@ -438,81 +502,21 @@ static wchg_status media_component(struct dec *d, const struct avp *g) {
   m->sdp_media_components = (wchg_sdp_media_component_list){d->r->components, n + 1};
   open_group(d, E(SDP_MEDIA_COMPONENT), n);
   iter_group(&it, g, d, E(SDP_MEDIA_COMPONENT));
-  while (!rc && next(&it, &a)) {
-    switch (KEY(a.vendor, a.code)) {
-    CASE(SDP_MEDIA_NAME):
-      c->sdp_media_name = text(&a);
-      break;
-    CASE(SDP_MEDIA_DESCRIPTION):
-      if (d->media_lines_used == WCHG_ACR_MAX_SDP_MEDIA_DESCRIPTIONS) {
-        rc = fail(d, WCHG_E_LIMIT, WCHG_RC_UNABLE_TO_COMPLY, a.hdr, E(SDP_MEDIA_DESCRIPTION),
-                  c->sdp_media_descriptions.count,
-                  "more than %d SDP-Media-Description AVPs in the ACR: the model holds "
-                  "%d of all components together",
-                  WCHG_ACR_MAX_SDP_MEDIA_DESCRIPTIONS, WCHG_ACR_MAX_SDP_MEDIA_DESCRIPTIONS);
-        break;
-      }
-      rc = add_str(d, &c->sdp_media_descriptions, d->r->media_lines + first, SIZE_MAX, &a,
-                   E(SDP_MEDIA_DESCRIPTION));
-      d->media_lines_used++;
-      break;
-    CASE(LOCAL_GW_INSERTED_INDICATION):
-      c->local_gw_inserted_indication = WCHG_INT(i32(&a));
-      break;
-    CASE(IP_REALM_DEFAULT_INDICATION):
-      c->ip_realm_default_indication = WCHG_INT(i32(&a));
-      break;
-    CASE(TRANSCODER_INSERTED_INDICATION):
-      c->transcoder_inserted_indication = WCHG_INT(i32(&a));
-      break;
-    CASE(MEDIA_INITIATOR_FLAG):
-      rc = media_initiator_flag(d, &a);
-      break;
-    CASE(MEDIA_INITIATOR_PARTY):
-      rc = media_initiator_party(d, &a);
-      break;
-    CASE(TGPP_CHARGING_ID):
-      c->gprs_charging_id = opt_u32(&a);
-      break;
-    CASE(ACCESS_NETWORK_CHARGING_IDENTIFIER_VALUE):
-      c->access_network_charging_identifier = text(&a);
-      break;
-    CASE(SDP_TYPE):
-      rc = sdp_type(d, &a);
-      break;
-    default:
-      break;
-    }
-  }
+  while (!rc && next(&it, &a))
+    if (!media_component_child(c, &a))
+      rc = media_shared_child(d, c, first, &a);
   d->depth--;
   return rc;
 }
 
 static wchg_status message_body(struct dec *d, const struct avp *g) {
   wchg_message_body_list *l = &d->r->acr.ims.list_of_message_bodies;
-  struct iter it;
-  struct avp a;
   if (l->count == WCHG_ACR_MAX_MESSAGE_BODIES)
     return too_many(d, g, E(MESSAGE_BODY), l->count, WCHG_ACR_MAX_MESSAGE_BODIES);
   wchg_message_body *b = &d->r->bodies[l->count++];
   memset(b, 0, sizeof *b);
   l->items = d->r->bodies;
-  iter_group(&it, g, d, E(MESSAGE_BODY));
-  while (next(&it, &a)) {
-    switch (KEY(a.vendor, a.code)) {
-    CASE(CONTENT_TYPE):
-      b->content_type = text(&a);
-      break;
-    CASE(CONTENT_LENGTH):
-      b->content_length = opt_u32(&a);
-      break;
-    CASE(CONTENT_DISPOSITION):
-      b->content_disposition = text(&a);
-      break;
-    default: /* Originator: 0/1, the model's originator is a party */
-      break;
-    }
-  }
+  each_child(d, g, E(MESSAGE_BODY), b, message_body_child);
   return WCHG_OK;
 }
 
@@ -532,33 +536,31 @@ static wchg_status access_network(struct dec *d, const struct avp *a) {
   }
 }
 
-/* One child of IMS-Information. */
-static wchg_status ims_child(struct dec *d, const struct avp *a) {
+/* IMS-Emergency-Indicator 1: checked against the identities at the end
+ * of IMS-Information. */
+static wchg_status emergency(struct dec *d, const struct avp *a) {
+  d->r->acr.ims.ims_emergency_indicator = i32(a) == 1;
+  d->emergency_at = i32(a) == 1 ? a->hdr : NULL;
+  return WCHG_OK;
+}
+
+/* Related-IMS-Charging-Identifier-Node: an Address, the model's IP form. */
+static wchg_status related_icid_node(struct dec *d, const struct avp *a) {
+  wchg_node_address *n = &d->r->acr.ims.related_icid_generation_node;
+  n->choice = WCHG_NODE_IP_ADDRESS;
+  n->ip_address = address(a);
+  return WCHG_OK;
+}
+
+/* One item of a list of IMS-Information: the parties, the transit IOIs,
+ * the SDP session lines, the Reason headers. */
+static wchg_status ims_list_item(struct dec *d, const struct avp *a) {
   wchg_acr_reader *r = d->r;
-  wchg_acr *acr = &r->acr;
-  wchg_ims_info *ims = &acr->ims;
+  wchg_ims_info *ims = &r->acr.ims;
   switch (KEY(a->vendor, a->code)) {
-  CASE(EVENT_TYPE):
-    event_type(d, a);
-    return WCHG_OK;
-  CASE(ROLE_OF_NODE):
-    ims->role_of_node = WCHG_INT(i32(a));
-    return WCHG_OK;
-  CASE(NODE_FUNCTIONALITY):
-    acr->node_functionality = i32(a);
-    return WCHG_OK;
-  CASE(USER_SESSION_ID):
-    ims->session_id = text(a);
-    return WCHG_OK;
-  CASE(SESSION_PRIORITY):
-    ims->session_priority = WCHG_INT(i32(a));
-    return WCHG_OK;
   CASE(CALLING_PARTY_ADDRESS):
     return add_party(d, &ims->list_of_calling_party_address, r->calling, a,
                      E(CALLING_PARTY_ADDRESS));
-  CASE(CALLED_PARTY_ADDRESS):
-    ims->called_party_address = party(a);
-    return WCHG_OK;
   CASE(CALLED_ASSERTED_IDENTITY):
     return add_party(d, &ims->list_of_called_asserted_identity, r->asserted, a,
                      E(CALLED_ASSERTED_IDENTITY));
@@ -567,79 +569,76 @@ static wchg_status ims_child(struct dec *d, const struct avp *a) {
                      E(REQUESTED_PARTY_ADDRESS));
   CASE(ASSOCIATED_URI):
     return add_party(d, &ims->list_of_associated_uri, r->associated, a, E(ASSOCIATED_URI));
+  CASE(TRANSIT_IOI_LIST):
+    return add_str(d, &ims->transit_ioi_lists, r->transit, WCHG_ACR_MAX_TRANSIT_IOIS, a,
+                   E(TRANSIT_IOI_LIST));
+  CASE(SDP_SESSION_DESCRIPTION):
+    return add_str(d, &media_entry(d)->sdp_session_description, r->session_lines,
+                   WCHG_ACR_MAX_SDP_SESSION_DESCRIPTIONS, a, E(SDP_SESSION_DESCRIPTION));
+  CASE(REASON_HEADER):
+    return add_str(d, &ims->list_of_reason_header, r->reasons, WCHG_ACR_MAX_REASON_HEADERS, a,
+                   E(REASON_HEADER));
+  default:
+    return WCHG_OK;
+  }
+}
+
+/* One child of IMS-Information, in the order of its ABNF (TS 32.299):
+ * the values the model takes as they come (SET), then the lists, the
+ * groups and the checked values by their functions. */
+static wchg_status ims_child(struct dec *d, const struct avp *a) {
+  wchg_acr *to = &d->r->acr;
+  switch (KEY(a->vendor, a->code)) {
+  CASE(EVENT_TYPE):
+    return event_type(d, a);
+  SET(ROLE_OF_NODE, opt_i32, ims.role_of_node)
+  SET(NODE_FUNCTIONALITY, i32, node_functionality)
+  SET(USER_SESSION_ID, text, ims.session_id)
+  SET(SESSION_PRIORITY, opt_i32, ims.session_priority)
+  SET(CALLED_PARTY_ADDRESS, party, ims.called_party_address)
+  CASE(CALLING_PARTY_ADDRESS):
+  CASE(CALLED_ASSERTED_IDENTITY):
+  CASE(REQUESTED_PARTY_ADDRESS):
+  CASE(ASSOCIATED_URI):
+  CASE(TRANSIT_IOI_LIST):
+  CASE(SDP_SESSION_DESCRIPTION):
+  CASE(REASON_HEADER):
+    return ims_list_item(d, a);
   CASE(TIME_STAMPS):
     return time_stamps(d, a);
   CASE(INTER_OPERATOR_IDENTIFIER):
     return inter_operator_identifier(d, a);
-  CASE(TRANSIT_IOI_LIST):
-    return add_str(d, &ims->transit_ioi_lists, r->transit, WCHG_ACR_MAX_TRANSIT_IOIS, a,
-                   E(TRANSIT_IOI_LIST));
-  CASE(IMS_CHARGING_IDENTIFIER):
-    ims->ims_charging_identifier = octets(a);
-    return WCHG_OK;
-  CASE(SDP_SESSION_DESCRIPTION):
-    return add_str(d, &media_entry(d)->sdp_session_description, r->session_lines,
-                   WCHG_ACR_MAX_SDP_SESSION_DESCRIPTIONS, a, E(SDP_SESSION_DESCRIPTION));
+  SET(IMS_CHARGING_IDENTIFIER, octets, ims.ims_charging_identifier)
   CASE(SDP_MEDIA_COMPONENT):
     return media_component(d, a);
-  CASE(SERVED_PARTY_IP_ADDRESS):
-    ims->served_party_ip_address = address(a);
-    return WCHG_OK;
+  SET(SERVED_PARTY_IP_ADDRESS, address, ims.served_party_ip_address)
   CASE(MESSAGE_BODY):
     return message_body(d, a);
-  CASE(CAUSE_CODE):
-    acr->cause_code = WCHG_INT(i32(a));
-    return WCHG_OK;
-  CASE(REASON_HEADER):
-    return add_str(d, &ims->list_of_reason_header, r->reasons, WCHG_ACR_MAX_REASON_HEADERS, a,
-                   E(REASON_HEADER));
+  SET(CAUSE_CODE, opt_i32, cause_code)
   CASE(ACCESS_NETWORK_INFORMATION):
     return access_network(d, a);
-  CASE(CELLULAR_NETWORK_INFORMATION):
-    ims->cellular_network_information = octets(a);
-    return WCHG_OK;
-  CASE(IMS_COMMUNICATION_SERVICE_IDENTIFIER):
-    ims->ims_communication_service_identifier = octets(a);
-    return WCHG_OK;
+  SET(CELLULAR_NETWORK_INFORMATION, octets, ims.cellular_network_information)
+  SET(IMS_COMMUNICATION_SERVICE_IDENTIFIER, octets, ims.ims_communication_service_identifier)
   CASE(NNI_INFORMATION):
     return nni_information(d, a);
-  CASE(FROM_ADDRESS):
-    ims->from_address = octets(a);
-    return WCHG_OK;
+  SET(FROM_ADDRESS, octets, ims.from_address)
   CASE(IMS_EMERGENCY_INDICATOR):
-    ims->ims_emergency_indicator = i32(a) == 1;
-    d->emergency_at = i32(a) == 1 ? a->hdr : NULL;
-    return WCHG_OK;
-  CASE(IMS_VISITED_NETWORK_IDENTIFIER):
-    ims->ims_visited_network_identifier = octets(a);
-    return WCHG_OK;
-  CASE(RELATED_IMS_CHARGING_IDENTIFIER):
-    ims->related_icid = octets(a);
-    return WCHG_OK;
+    return emergency(d, a);
+  SET(IMS_VISITED_NETWORK_IDENTIFIER, octets, ims.ims_visited_network_identifier)
+  SET(RELATED_IMS_CHARGING_IDENTIFIER, octets, ims.related_icid)
   CASE(RELATED_IMS_CHARGING_IDENTIFIER_NODE):
-    ims->related_icid_generation_node.choice = WCHG_NODE_IP_ADDRESS;
-    ims->related_icid_generation_node.ip_address = address(a);
-    return WCHG_OK;
-  CASE(ROUTE_HEADER_RECEIVED):
-    ims->route_header_received = octets(a);
-    return WCHG_OK;
-  CASE(ROUTE_HEADER_TRANSMITTED):
-    ims->route_header_transmitted = octets(a);
-    return WCHG_OK;
-  CASE(INSTANCE_ID):
-    ims->instance_id = octets(a);
-    return WCHG_OK;
+    return related_icid_node(d, a);
+  SET(ROUTE_HEADER_RECEIVED, octets, ims.route_header_received)
+  SET(ROUTE_HEADER_TRANSMITTED, octets, ims.route_header_transmitted)
+  SET(INSTANCE_ID, octets, ims.instance_id)
   CASE(FE_IDENTIFIER_LIST):
     return fe_identifier_list(d, a);
-  CASE(WEBRTC_AUTHENTICATION_FUNCTION_NAME):
-    ims->webrtc_authentication_function_name = text(a);
-    return WCHG_OK;
-  CASE(WEBRTC_WEB_SERVER_FUNCTION_NAME):
-    ims->webrtc_web_server_function_name = text(a);
-    return WCHG_OK;
+  SET(WEBRTC_AUTHENTICATION_FUNCTION_NAME, text, ims.webrtc_authentication_function_name)
+  SET(WEBRTC_WEB_SERVER_FUNCTION_NAME, text, ims.webrtc_web_server_function_name)
   default:
-    return WCHG_OK;
+    break;
   }
+  return WCHG_OK;
 }
 
 static wchg_status ims_information(struct dec *d, const struct avp *g) {
@@ -658,35 +657,31 @@ static wchg_status ims_information(struct dec *d, const struct avp *g) {
   return rc;
 }
 
+/* One Subscription-Id into the model's list. */
+static wchg_status subscription_id(struct dec *d, const struct avp *g) {
+  wchg_subscription_id_list *l = &d->r->acr.ims.list_of_subscription_id;
+  if (l->count == WCHG_ACR_MAX_SUBSCRIPTION_IDS)
+    return too_many(d, g, E(SUBSCRIPTION_ID), l->count, WCHG_ACR_MAX_SUBSCRIPTION_IDS);
+  wchg_subscription_id *id = &d->r->subscriptions[l->count++];
+  memset(id, 0, sizeof *id);
+  l->items = d->r->subscriptions;
+  each_child(d, g, E(SUBSCRIPTION_ID), id, subscription_id_child);
+  return WCHG_OK;
+}
+
 /* Service-Information: Subscription-Id and IMS-Information (required). */
 static wchg_status service_information(struct dec *d, const struct avp *g) {
-  wchg_ims_info *ims = &d->r->acr.ims;
-  wchg_subscription_id_list *l = &ims->list_of_subscription_id;
-  struct iter it, sub;
-  struct avp a, s;
+  struct iter it;
+  struct avp a;
   wchg_status rc = WCHG_OK;
   bool have_ims = false;
   open_group(d, E(SERVICE_INFORMATION), NO_INDEX);
   iter_group(&it, g, d, E(SERVICE_INFORMATION));
   while (!rc && next(&it, &a)) {
     switch (KEY(a.vendor, a.code)) {
-    CASE(SUBSCRIPTION_ID): {
-      if (l->count == WCHG_ACR_MAX_SUBSCRIPTION_IDS) {
-        rc = too_many(d, &a, E(SUBSCRIPTION_ID), l->count, WCHG_ACR_MAX_SUBSCRIPTION_IDS);
-        break;
-      }
-      wchg_subscription_id *id = &d->r->subscriptions[l->count++];
-      memset(id, 0, sizeof *id);
-      l->items = d->r->subscriptions;
-      iter_group(&sub, &a, d, E(SUBSCRIPTION_ID));
-      while (next(&sub, &s)) {
-        if (KEY(s.vendor, s.code) == KEY(V_SUBSCRIPTION_ID_TYPE, C_SUBSCRIPTION_ID_TYPE))
-          id->subscription_id_type = WCHG_INT(i32(&s));
-        else if (KEY(s.vendor, s.code) == KEY(V_SUBSCRIPTION_ID_DATA, C_SUBSCRIPTION_ID_DATA))
-          id->subscription_id_data = text(&s);
-      }
+    CASE(SUBSCRIPTION_ID):
+      rc = subscription_id(d, &a);
       break;
-    }
     CASE(IMS_INFORMATION):
       have_ims = true;
       rc = ims_information(d, &a);
@@ -714,50 +709,35 @@ static wchg_status required_text(struct dec *d, wchg_str *dst, const struct avp 
 }
 
 static wchg_status acr_avp(struct dec *d, const struct avp *a, bool *have_si) {
-  wchg_acr *acr = &d->r->acr;
+  wchg_acr *to = &d->r->acr;
   switch (KEY(a->vendor, a->code)) {
   CASE(SESSION_ID):
-    return required_text(d, &acr->session_id, a, E(SESSION_ID));
+    return required_text(d, &to->session_id, a, E(SESSION_ID));
   CASE(ORIGIN_HOST):
-    return required_text(d, &acr->origin_host, a, E(ORIGIN_HOST));
+    return required_text(d, &to->origin_host, a, E(ORIGIN_HOST));
   CASE(ORIGIN_REALM):
-    return required_text(d, &acr->origin_realm, a, E(ORIGIN_REALM));
+    return required_text(d, &to->origin_realm, a, E(ORIGIN_REALM));
   CASE(DESTINATION_REALM):
-    return required_text(d, &acr->destination_realm, a, E(DESTINATION_REALM));
-  CASE(DESTINATION_HOST):
-    acr->destination_host = text(a);
-    return WCHG_OK;
-  CASE(ACCOUNTING_RECORD_TYPE):
-    acr->accounting_record_type = i32(a);
-    return WCHG_OK;
-  CASE(ACCOUNTING_RECORD_NUMBER):
-    acr->accounting_record_number = u32(a);
-    return WCHG_OK;
+    return required_text(d, &to->destination_realm, a, E(DESTINATION_REALM));
+  SET(DESTINATION_HOST, text, destination_host)
+  SET(ACCOUNTING_RECORD_TYPE, i32, accounting_record_type)
+  SET(ACCOUNTING_RECORD_NUMBER, u32, accounting_record_number)
   CASE(ACCT_APPLICATION_ID): /* RFC 6733 §9.8: equals the header's */
     return u32(a) == WCHG_APP_BASE_ACCOUNTING
                ? WCHG_OK
                : bad_value(d, a, E(ACCT_APPLICATION_ID), "not 3 (base accounting)");
-  CASE(USER_NAME):
-    acr->ims.private_user_id = text(a);
-    return WCHG_OK;
-  CASE(ACCT_INTERIM_INTERVAL):
-    acr->acct_interim_interval = opt_u32(a);
-    return WCHG_OK;
-  CASE(ORIGIN_STATE_ID):
-    acr->origin_state_id = opt_u32(a);
-    return WCHG_OK;
-  CASE(EVENT_TIMESTAMP):
-    acr->event_timestamp = WCHG_TIME_MS(time_ms(a));
-    return WCHG_OK;
-  CASE(SERVICE_CONTEXT_ID):
-    acr->ims.service_context_id = text(a);
-    return WCHG_OK;
+  SET(USER_NAME, text, ims.private_user_id)
+  SET(ACCT_INTERIM_INTERVAL, opt_u32, acct_interim_interval)
+  SET(ORIGIN_STATE_ID, opt_u32, origin_state_id)
+  SET(EVENT_TIMESTAMP, stamp, event_timestamp)
+  SET(SERVICE_CONTEXT_ID, text, ims.service_context_id)
   CASE(SERVICE_INFORMATION):
     *have_si = true;
     return service_information(d, a);
   default: /* Proxy-Info, Route-Record, unknown AVPs */
-    return WCHG_OK;
+    break;
   }
+  return WCHG_OK;
 }
 
 /* After a good parse: an Accounting-Request of base accounting? */

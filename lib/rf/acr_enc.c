@@ -2,10 +2,10 @@
  * acr_enc.c: the Rf view of the model: a wchg_acr as one Accounting-Request
  * (TS 32.299 §6.2.2, RFC 6733 §9.7.1), acr.h.
  *
- * The envelope is written here; the encoder (two passes: check, then
- * write, each AVP by its dictionary entry &wchgi_dict_table[I_<ID>]) and
- * Service-Information/IMS-Information are shared with the CCR
- * (ims_avps.c).
+ * The envelope is written here, with the encoder of diameter/avp_build.h
+ * (two passes: check, then write, each AVP by its dictionary entry
+ * &wchgi_dict_table[I_<ID>]); Service-Information/IMS-Information is
+ * shared with the CCR (charging/ims_avps.c).
  *
  * SPDX-License-Identifier: BSD-2-Clause
  */
@@ -36,6 +36,9 @@ static void acr_avps(struct aenc *e, const void *model) {
   aenc_service_information(e, &a->ims, &x, true);
 }
 
+static const struct aenc_request ACR = {"ACR", "acr", acr_avps, WCHG_CMD_ACCOUNTING,
+                                        WCHG_APP_BASE_ACCOUNTING};
+
 void wchg_acr_init(wchg_acr *acr) {
   if (!acr)
     return;
@@ -45,10 +48,6 @@ void wchg_acr_init(wchg_acr *acr) {
 
 wchg_status wchg_acr_encode(const wchg_acr *acr, uint8_t *buf, size_t cap, size_t *len,
                             wchg_diag *diag) {
-  uint8_t flags = WCHG_CMD_FLAG_R | WCHG_CMD_FLAG_P;
-  if (acr && acr->retransmitted)
-    flags |= WCHG_CMD_FLAG_T;
-  return aenc_message("ACR", "acr", acr_avps, acr, flags, WCHG_CMD_ACCOUNTING,
-                      WCHG_APP_BASE_ACCOUNTING, acr ? acr->hop_by_hop : 0,
+  return aenc_request(&ACR, acr, acr && acr->retransmitted, acr ? acr->hop_by_hop : 0,
                       acr ? acr->end_to_end : 0, buf, cap, len, diag);
 }

@@ -1,8 +1,8 @@
 /*
  * ccr_enc.c: the Ro view of the model: a wchg_ccr as one Credit-Control-
- * Request (TS 32.299 §6.4.2, RFC 4006 §3.1), ro.h. The encoder and
- * Service-Information/IMS-Information are shared with the ACR
- * (ims_avps.c).
+ * Request (TS 32.299 §6.4.2, RFC 4006 §3.1), ro.h. The encoder
+ * (diameter/avp_build.h) and Service-Information/IMS-Information
+ * (charging/ims_avps.c) are shared with the ACR.
  *
  * SPDX-License-Identifier: BSD-2-Clause
  */
@@ -33,17 +33,11 @@ static void requested_service_unit(struct aenc *e, const wchg_service_unit *u) {
 }
 
 /* Used-Service-Unit with the TS 32.299 Reporting-Reason first. */
-static void used_service_units(struct aenc *e, const wchg_mscc *m) {
-  if (!aenc_items_ok(e, E(USED_SERVICE_UNIT), m->used_service_units, m->n_used_service_units))
-    return;
-  for (size_t i = 0; i < m->n_used_service_units; i++) {
-    const wchg_service_unit *u = &m->used_service_units[i];
-    aenc_group_begin(e, E(USED_SERVICE_UNIT), i);
-    aenc_enum(e, E(REPORTING_REASON), u->reporting_reason);
-    aenc_unsigned(e, E(CC_TIME), u->cc_time);
-    octet_units(e, u);
-    aenc_group_end(e);
-  }
+static void used_service_unit(struct aenc *e, const void *item) {
+  const wchg_service_unit *u = item;
+  aenc_enum(e, E(REPORTING_REASON), u->reporting_reason);
+  aenc_unsigned(e, E(CC_TIME), u->cc_time);
+  octet_units(e, u);
 }
 
 static void trigger(struct aenc *e, const wchg_mscc *m) {
@@ -57,20 +51,15 @@ static void trigger(struct aenc *e, const wchg_mscc *m) {
 }
 
 /* Multiple-Services-Credit-Control, TS 32.299 §7.1.9 order. */
-static void mscc_list(struct aenc *e, const wchg_ccr *c) {
-  if (!aenc_items_ok(e, E(MULTIPLE_SERVICES_CREDIT_CONTROL), c->mscc, c->n_mscc))
-    return;
-  for (size_t i = 0; i < c->n_mscc; i++) {
-    const wchg_mscc *m = &c->mscc[i];
-    aenc_group_begin(e, E(MULTIPLE_SERVICES_CREDIT_CONTROL), i);
-    requested_service_unit(e, &m->requested_service_unit);
-    used_service_units(e, m);
-    aenc_unsigned(e, E(SERVICE_IDENTIFIER), m->service_identifier);
-    aenc_unsigned(e, E(RATING_GROUP), m->rating_group);
-    aenc_enum(e, E(REPORTING_REASON), m->reporting_reason);
-    trigger(e, m);
-    aenc_group_end(e);
-  }
+static void mscc(struct aenc *e, const void *item) {
+  const wchg_mscc *m = item;
+  requested_service_unit(e, &m->requested_service_unit);
+  aenc_groups(e, E(USED_SERVICE_UNIT), m->used_service_units, m->n_used_service_units,
+              sizeof *m->used_service_units, used_service_unit);
+  aenc_unsigned(e, E(SERVICE_IDENTIFIER), m->service_identifier);
+  aenc_unsigned(e, E(RATING_GROUP), m->rating_group);
+  aenc_enum(e, E(REPORTING_REASON), m->reporting_reason);
+  trigger(e, m);
 }
 
 /* The rules of the request types (RFC 4006 §8.41, RFC 6733 §8.15) and of
@@ -110,9 +99,12 @@ static void ccr_avps(struct aenc *e, const void *model) {
   aenc_enum(e, E(TERMINATION_CAUSE), c->termination_cause);
   aenc_enum(e, E(REQUESTED_ACTION), c->requested_action);
   aenc_enum(e, E(MULTIPLE_SERVICES_INDICATOR), c->multiple_services_indicator);
-  mscc_list(e, c);
+  aenc_groups(e, E(MULTIPLE_SERVICES_CREDIT_CONTROL), c->mscc, c->n_mscc, sizeof *c->mscc, mscc);
   aenc_service_information(e, &c->ims, &x, false);
 }
+
+static const struct aenc_request CCR = {"CCR", "ccr", ccr_avps, WCHG_CMD_CREDIT_CONTROL,
+                                        WCHG_APP_CREDIT_CONTROL};
 
 void wchg_ccr_init(wchg_ccr *ccr, int32_t node_functionality) {
   if (!ccr)
@@ -123,10 +115,6 @@ void wchg_ccr_init(wchg_ccr *ccr, int32_t node_functionality) {
 
 wchg_status wchg_ccr_encode(const wchg_ccr *ccr, uint8_t *buf, size_t cap, size_t *len,
                             wchg_diag *diag) {
-  uint8_t flags = WCHG_CMD_FLAG_R | WCHG_CMD_FLAG_P;
-  if (ccr && ccr->retransmitted)
-    flags |= WCHG_CMD_FLAG_T;
-  return aenc_message("CCR", "ccr", ccr_avps, ccr, flags, WCHG_CMD_CREDIT_CONTROL,
-                      WCHG_APP_CREDIT_CONTROL, ccr ? ccr->hop_by_hop : 0,
+  return aenc_request(&CCR, ccr, ccr && ccr->retransmitted, ccr ? ccr->hop_by_hop : 0,
                       ccr ? ccr->end_to_end : 0, buf, cap, len, diag);
 }

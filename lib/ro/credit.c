@@ -171,6 +171,18 @@ static int session_service(const wchg_credit *c) {
   return WCHG_SERVICE_WAIT;
 }
 
+/* |service| of start(): the session's own (session_service()). */
+#define SESSION_SERVICE (-1)
+
+/* The start of an event of the session |c|: false without |c| or |act|;
+ * else |act| is reset to nothing to do, with |service|. */
+static bool start(const wchg_credit *c, wchg_credit_action *act, int service) {
+  if (!c || !act)
+    return false;
+  act_init(act, service == SESSION_SERVICE ? session_service(c) : service);
+  return true;
+}
+
 /* The next time a granted group needs a tick (-1: none). */
 static int64_t next_tick(const wchg_credit *c) {
   int64_t t = -1;
@@ -301,9 +313,8 @@ static bool same_opt(wchg_opt_int a, wchg_opt_int b) {
 wchg_status wchg_credit_add_group(wchg_credit *c, wchg_opt_int rating_group,
                                   wchg_opt_int service_identifier, uint32_t requested_seconds,
                                   int64_t now_ms, size_t *index, wchg_credit_action *act) {
-  if (!c || !act)
+  if (!start(c, act, SESSION_SERVICE))
     return WCHG_E_ARG;
-  act_init(act, session_service(c));
   act->next_tick_ms = next_tick(c);
   if (c->kind == WCHG_CREDIT_EVENT || c->end_requested || c->state == WCHG_CREDIT_PENDING_T ||
       c->state == WCHG_CREDIT_CLOSED)
@@ -330,9 +341,8 @@ wchg_status wchg_credit_add_group(wchg_credit *c, wchg_opt_int rating_group,
 }
 
 wchg_status wchg_credit_begin(wchg_credit *c, int64_t now_ms, wchg_credit_action *act) {
-  if (!c || !act)
+  if (!start(c, act, WCHG_SERVICE_WAIT))
     return WCHG_E_ARG;
-  act_init(act, WCHG_SERVICE_WAIT);
   if (c->state != WCHG_CREDIT_IDLE)
     return WCHG_E_STATE;
   for (size_t i = 0; i < c->n_groups; i++) {
@@ -372,9 +382,8 @@ static bool take_answer(wchg_credit *c, wchg_credit_group *g, const wchg_cca *cc
 
 wchg_status wchg_credit_on_cca(wchg_credit *c, const wchg_cca *cca, int64_t now_ms,
                                wchg_credit_action *act) {
-  if (!c || !cca || !act)
+  if (!cca || !start(c, act, WCHG_SERVICE_WAIT))
     return WCHG_E_ARG;
-  act_init(act, WCHG_SERVICE_WAIT);
   if (c->state != WCHG_CREDIT_PENDING_I && c->state != WCHG_CREDIT_PENDING_U &&
       c->state != WCHG_CREDIT_PENDING_T)
     return WCHG_E_STATE;
@@ -412,9 +421,8 @@ static int fua_service(int32_t fua) {
 }
 
 wchg_status wchg_credit_tick(wchg_credit *c, int64_t now_ms, wchg_credit_action *act) {
-  if (!c || !act)
+  if (!start(c, act, SESSION_SERVICE))
     return WCHG_E_ARG;
-  act_init(act, session_service(c));
   if (c->state != WCHG_CREDIT_OPEN && c->state != WCHG_CREDIT_PENDING_U)
     return WCHG_OK;
   int32_t cause = WCHG_TC_SERVICE_NOT_PROVIDED;
@@ -451,9 +459,8 @@ wchg_status wchg_credit_tick(wchg_credit *c, int64_t now_ms, wchg_credit_action 
 }
 
 wchg_status wchg_credit_media_change(wchg_credit *c, int64_t now_ms, wchg_credit_action *act) {
-  if (!c || !act)
+  if (!start(c, act, SESSION_SERVICE))
     return WCHG_E_ARG;
-  act_init(act, session_service(c));
   if ((c->state != WCHG_CREDIT_OPEN && c->state != WCHG_CREDIT_PENDING_U) ||
       c->kind == WCHG_CREDIT_EVENT || c->end_requested)
     return WCHG_E_STATE;
@@ -465,9 +472,8 @@ wchg_status wchg_credit_media_change(wchg_credit *c, int64_t now_ms, wchg_credit
 }
 
 wchg_status wchg_credit_answered(wchg_credit *c, int64_t now_ms, wchg_credit_action *act) {
-  if (!c || !act)
+  if (!start(c, act, SESSION_SERVICE))
     return WCHG_E_ARG;
-  act_init(act, session_service(c));
   if (c->kind != WCHG_CREDIT_SESSION || c->state == WCHG_CREDIT_IDLE ||
       c->state == WCHG_CREDIT_PENDING_T || c->state == WCHG_CREDIT_CLOSED || c->end_requested)
     return WCHG_E_STATE;
@@ -486,9 +492,8 @@ wchg_status wchg_credit_answered(wchg_credit *c, int64_t now_ms, wchg_credit_act
 
 wchg_status wchg_credit_event_done(wchg_credit *c, int64_t now_ms, bool delivered,
                                    wchg_credit_action *act) {
-  if (!c || !act)
+  if (!start(c, act, WCHG_SERVICE_DONE))
     return WCHG_E_ARG;
-  act_init(act, WCHG_SERVICE_DONE);
   if (c->kind != WCHG_CREDIT_EVENT || c->state != WCHG_CREDIT_OPEN)
     return WCHG_E_STATE;
   send_termination(c, act, now_ms, delivered ? WCHG_TC_LOGOUT : WCHG_TC_SERVICE_NOT_PROVIDED,
@@ -498,9 +503,8 @@ wchg_status wchg_credit_event_done(wchg_credit *c, int64_t now_ms, bool delivere
 
 wchg_status wchg_credit_group_end(wchg_credit *c, size_t index, int64_t now_ms,
                                   wchg_credit_action *act) {
-  if (!c || !act || index >= c->n_groups)
+  if ((c && index >= c->n_groups) || !start(c, act, SESSION_SERVICE))
     return WCHG_E_ARG;
-  act_init(act, session_service(c));
   act->next_tick_ms = next_tick(c);
   if (c->kind == WCHG_CREDIT_EVENT || c->state == WCHG_CREDIT_IDLE)
     return WCHG_E_STATE;
@@ -519,9 +523,8 @@ wchg_status wchg_credit_group_end(wchg_credit *c, size_t index, int64_t now_ms,
 
 wchg_status wchg_credit_end(wchg_credit *c, int64_t now_ms, int32_t termination_cause,
                             wchg_credit_action *act) {
-  if (!c || !act)
+  if (!start(c, act, WCHG_SERVICE_DONE))
     return WCHG_E_ARG;
-  act_init(act, WCHG_SERVICE_DONE);
   switch (c->state) {
   case WCHG_CREDIT_IDLE:
     close_all(c, WCHG_SERVICE_DONE);
