@@ -281,7 +281,7 @@ demo: $(EXAMPLE_BINS)
 # prints "SKIP: <tool> not installed" (or fails when CI=true).
 
 CHECK_STEPS := unit valgrind asan tsan fuzz-replay fuzz real-data abi abi-clash examples tshark \
-	oracle-asn1c oracle-erlang oracle-receive doc layers coverage
+	oracle-asn1c oracle-erlang oracle-receive doc layers shape coverage
 CHECK_OUT := $(B)/test-out
 # Records checked by the independent decoders.
 ORACLE_INPUTS = $(CHECK_OUT)/*.der tests/vectors/*.der $(B)/check/examples/*.der

@@ -139,9 +139,9 @@ void aenc_subscription_ids(struct aenc *e, const wchg_subscription_id_list *l) {
 }
 
 static void event_type(struct aenc *e, const wchg_ims_info *ims) {
-  if (!ims->sip_method.ptr && !ims->event.ptr && !ims->expires_information.present)
+  if (!aenc_group_if(e, ims->sip_method.ptr || ims->event.ptr || ims->expires_information.present,
+                     E(EVENT_TYPE)))
     return;
-  aenc_group_begin(e, E(EVENT_TYPE), AENC_NO_INDEX);
   aenc_str(e, E(SIP_METHOD), ims->sip_method);
   aenc_str(e, E(EVENT), ims->event);
   aenc_unsigned(e, E(EXPIRES), ims->expires_information);
@@ -151,9 +151,8 @@ static void event_type(struct aenc *e, const wchg_ims_info *ims) {
 /* Time-Stamps: seconds, then the milliseconds (the dictionary's order). */
 static void time_stamps(struct aenc *e, const struct aenc_ims_extra *x) {
   wchg_time_ms req = x->sip_request_timestamp, rsp = x->sip_response_timestamp;
-  if (!req.present && !rsp.present)
+  if (!aenc_group_if(e, req.present || rsp.present, E(TIME_STAMPS)))
     return;
-  aenc_group_begin(e, E(TIME_STAMPS), AENC_NO_INDEX);
   if (req.present)
     aenc_time(e, E(SIP_REQUEST_TIMESTAMP), seconds_of(req.unix_ms));
   if (rsp.present)
@@ -166,9 +165,8 @@ static void time_stamps(struct aenc *e, const struct aenc_ims_extra *x) {
 }
 
 static void inter_operator_identifier(struct aenc *e, const wchg_inter_operator_identifiers *ioi) {
-  if (!ioi->present)
+  if (!aenc_group_if(e, ioi->present, E(INTER_OPERATOR_IDENTIFIER)))
     return;
-  aenc_group_begin(e, E(INTER_OPERATOR_IDENTIFIER), AENC_NO_INDEX);
   aenc_str(e, E(ORIGINATING_IOI), ioi->originating_ioi);
   aenc_str(e, E(TERMINATING_IOI), ioi->terminating_ioi);
   aenc_group_end(e);
@@ -239,9 +237,8 @@ static void access_network(struct aenc *e, const wchg_ims_info *ims) {
 }
 
 static void nni_information(struct aenc *e, const wchg_nni_information *n) {
-  if (!n->present)
+  if (!aenc_group_if(e, n->present, E(NNI_INFORMATION)))
     return;
-  aenc_group_begin(e, E(NNI_INFORMATION), AENC_NO_INDEX);
   aenc_enum(e, E(SESSION_DIRECTION), n->session_direction);
   aenc_enum(e, E(NNI_TYPE), n->nni_type);
   aenc_enum(e, E(RELATIONSHIP_MODE), n->relationship_mode);

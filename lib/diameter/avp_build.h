@@ -67,6 +67,14 @@ static inline void aenc_group_begin(struct aenc *e, const wchg_dict_avp *d, size
     wchg_dw_group_begin_d(&e->w, d);
 }
 
+/* A Grouped AVP that is there only when |present|: opened (the caller
+ * writes its children and closes it) when it is; false when not. */
+static inline bool aenc_group_if(struct aenc *e, bool present, const wchg_dict_avp *d) {
+  if (present)
+    aenc_group_begin(e, d, AENC_NO_INDEX);
+  return present;
+}
+
 static inline void aenc_group_end(struct aenc *e) {
   e->depth--;
   if (e->writing)

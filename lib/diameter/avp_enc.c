@@ -450,34 +450,38 @@ static WCHG_SLOW wchg_status fixed_slow(wchg_dwriter *w, const wchg_dict_avp *d,
   return put_fixed_slow(w, d, v, n);
 }
 
-/* The fast path of the fixed-size types: one branch on the vendor, so
- * that the header's size and V are constants. */
-WCHG_INLINE bool fixed_fast(wchg_dwriter *w, const wchg_dict_avp *d, uint64_t v, size_t n) {
-  uint32_t m = m_bit(d);
-  uint64_t code = (uint64_t)d->code << 32;
-  uint32_t vendor = d->vendor;
-  size_t len = w->len, room = w->cap - len; /* the gate is open: len <= cap */
-  uint8_t *p = w->buf + len;
-  if (!vendor) {
+/* The header of |d| for a value of |n| octets at w->len, when both fit:
+ * 8 octets, or 12 with V and the vendor (one branch on the vendor, so that
+ * the size and V are constants). Returns the header's size, 0 when the
+ * header and value do not fit. */
+WCHG_INLINE size_t fast_header(wchg_dwriter *w, const wchg_dict_avp *d, size_t n) {
+  uint64_t first = ((uint64_t)d->code << 32) | m_bit(d);
+  size_t room = w->cap - w->len; /* the gate is open: len <= cap */
+  uint8_t *p = w->buf + w->len;
+  if (!d->vendor) {
     if (WCHG_UNLIKELY(room < 8 + n))
-      return false;
-    st64(p, code | m | (uint32_t)(8 + n));
-    if (n == 4)
-      st32(p + 8, (uint32_t)v);
-    else
-      st64(p + 8, v);
-    w->len = len + 8 + n;
-  } else {
-    if (WCHG_UNLIKELY(room < 12 + n))
-      return false;
-    st64(p, code | V_BIT | m | (uint32_t)(12 + n));
-    st32(p + 8, vendor);
-    if (n == 4)
-      st32(p + 12, (uint32_t)v);
-    else
-      st64(p + 12, v);
-    w->len = len + 12 + n;
+      return 0;
+    st64(p, first | (uint32_t)(8 + n));
+    return 8;
   }
+  if (WCHG_UNLIKELY(room < 12 + n))
+    return 0;
+  st64(p, first | V_BIT | (uint32_t)(12 + n));
+  st32(p + 8, d->vendor);
+  return 12;
+}
+
+/* The fast path of the fixed-size types. */
+WCHG_INLINE bool fixed_fast(wchg_dwriter *w, const wchg_dict_avp *d, uint64_t v, size_t n) {
+  size_t h = fast_header(w, d, n);
+  uint8_t *p = w->buf + w->len + h;
+  if (WCHG_UNLIKELY(!h))
+    return false;
+  if (n == 4)
+    st32(p, (uint32_t)v);
+  else
+    st64(p, v);
+  w->len += h + n;
   return true;
 }
 
@@ -620,23 +624,10 @@ static WCHG_SLOW wchg_status group_begin_slow(wchg_dwriter *w, const wchg_dict_a
 WCHG_INLINE wchg_status group_begin_d(wchg_dwriter *w, const wchg_dict_avp *d) {
   int lv = w->depth;
   if (usable(w, d, T(WCHG_AVP_GROUPED)) && WCHG_LIKELY(lv <= WCHG_DIAM_MAX_DEPTH)) {
-    uint32_t m = m_bit(d);
-    uint64_t code = (uint64_t)d->code << 32;
-    uint32_t vendor = d->vendor;
-    size_t at = w->len, room = w->cap - at; /* the gate is open: len <= cap */
-    uint8_t *p = w->buf + at;
-    if (!vendor) {
-      if (WCHG_UNLIKELY(room < 8))
-        goto slow;
-      st64(p, code | m | 8u); /* the length is patched by _end */
-      w->len = at + 8;
-    } else {
-      if (WCHG_UNLIKELY(room < 12))
-        goto slow;
-      st64(p, code | V_BIT | m | 12u);
-      st32(p + 8, vendor);
-      w->len = at + 12;
-    }
+    size_t at = w->len, h = fast_header(w, d, 0); /* the length is patched by _end */
+    if (WCHG_UNLIKELY(!h))
+      goto slow;
+    w->len = at + h;
     w->depth = lv + 1;
     w->open[lv] = at;
     w->rules[lv] = d->children; /* for the (code, vendor) functions inside */
