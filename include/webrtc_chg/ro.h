@@ -303,7 +303,9 @@ WCHG_API wchg_status wchg_cca_parse(const uint8_t *buf, size_t len, wchg_cca *ou
  * Result-Code, AVP path and offset strict would have refused it with.
  * Then it is mapped. Zero-copy: the strings of *|out| point into |buf|;
  * nothing is allocated. A value the dictionary does not name is kept as
- * its number; of an AVP given more often than allowed the last counts.
+ * its number; of an AVP given more often than allowed the last counts
+ * (of a Grouped one, e.g. Granted-Service-Unit, Final-Unit-Indication or
+ * Cost-Information, the last whole: nothing of an earlier one stays).
  * Returns WCHG_OK, or, with *|out| zeroed and |diag| (may be NULL) filled:
  *   WCHG_E_ARG       a NULL argument, an unknown |policy|;
  *   WCHG_E_DIAMETER  the reader's diagnosis; or not a CCA (command not

@@ -431,6 +431,7 @@ static wchg_status dec_list(struct dec *d, const struct wf *f, void *base,
       int ours = 0;
       rc = dec_extension(d, item, &ours);
       if (ours) { /* mapped onto ims.webrtc_*: not kept in the list */
+        wchgi_raw_drop(d->cdr, item, f->esize); /* the slot is the next's */
         memset(item, 0, f->esize);
         i--;
       }

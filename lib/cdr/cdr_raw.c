@@ -160,6 +160,16 @@ wchg_status wchgi_raw_add(wchg_cdr *cdr, const void *p, const uint8_t *c, size_t
   return WCHG_OK;
 }
 
+void wchgi_raw_drop(wchg_cdr *cdr, const void *p, size_t n) {
+  uintptr_t lo = raw_key(cdr, p);
+  for (struct wchgi_raw_node **at = &cdr->owner_->raw_list; *at;) {
+    if ((*at)->raw.key >= lo && (*at)->raw.key - lo < n)
+      *at = (*at)->next; /* its memory stays in the arena */
+    else
+      at = &(*at)->next;
+  }
+}
+
 static int raw_cmp(const void *a, const void *b) {
   uintptr_t x = ((const struct wchgi_raw *)a)->key, y = ((const struct wchgi_raw *)b)->key;
   return x < y ? -1 : x > y;

@@ -192,6 +192,9 @@ void wchgi_raw_model(const struct wf *f, void *p, const uint8_t *c, size_t n);
 /* Keep a copy of |c| (|n|) as the received octets of the value at |p| in
  * record |cdr| (which must have an owner): WCHG_OK or WCHG_E_NOMEM. */
 wchg_status wchgi_raw_add(wchg_cdr *cdr, const void *p, const uint8_t *c, size_t n);
+/* Forget the octets added for the values in the |n| bytes at |p| (a list
+ * slot the decoder clears to use again): before wchgi_raw_seal() only. */
+void wchgi_raw_drop(wchg_cdr *cdr, const void *p, size_t n);
 /* Sort the values added, once the record is complete: WCHG_OK or
  * WCHG_E_NOMEM. */
 wchg_status wchgi_raw_seal(wchg_cdr *cdr);

@@ -66,7 +66,7 @@ static wchg_str str(const wchg_avp *a) { return (wchg_str){(const char *)a->data
 static void service_unit(struct rd *r, const wchg_avp *g, wchg_service_unit *u) {
   wchg_avp_iter it;
   wchg_avp a;
-  u->present = true;
+  *u = (wchg_service_unit){.present = true}; /* a repeated one: the last, whole */
   wchg_avp_iter_group(&it, r->m, g);
   while (wchg_avp_next(&it, &a)) {
     if (a.vendor)
@@ -88,6 +88,8 @@ static void service_unit(struct rd *r, const wchg_avp *g, wchg_service_unit *u) 
 static void final_unit_indication(struct rd *r, const wchg_avp *g, wchg_cca_mscc *m) {
   wchg_avp_iter it, it2;
   wchg_avp a, b;
+  /* a repeated one: the last, whole (nothing of an earlier one stays) */
+  memset(&m->final_unit_indication, 0, sizeof m->final_unit_indication);
   m->final_unit_indication.present = true;
   wchg_avp_iter_group(&it, r->m, g);
   while (wchg_avp_next(&it, &a)) {
@@ -96,6 +98,8 @@ static void final_unit_indication(struct rd *r, const wchg_avp *g, wchg_cca_mscc
     if (a.vendor != 0 || a.code != 434)
       continue;
     m->final_unit_indication.has_redirect_server = true;
+    m->final_unit_indication.redirect_address_type = 0;
+    m->final_unit_indication.redirect_server_address = (wchg_str){NULL, 0};
     wchg_avp_iter_group(&it2, r->m, &a);
     while (wchg_avp_next(&it2, &b)) {
       if (b.vendor == 0 && b.code == 433)
@@ -150,7 +154,7 @@ static void mscc(struct rd *r, const wchg_avp *g, wchg_cca *out) {
 static void cost_information(struct rd *r, const wchg_avp *g, wchg_cost_information *c) {
   wchg_avp_iter it, it2;
   wchg_avp a, b;
-  c->present = true;
+  *c = (wchg_cost_information){.present = true}; /* a repeated one: the last, whole */
   wchg_avp_iter_group(&it, r->m, g);
   while (wchg_avp_next(&it, &a)) {
     if (a.code == 425)
@@ -159,6 +163,8 @@ static void cost_information(struct rd *r, const wchg_avp *g, wchg_cost_informat
       c->cost_unit = str(&a);
     if (a.code != 445)
       continue;
+    c->value_digits = 0;
+    c->exponent = 0;
     wchg_avp_iter_group(&it2, r->m, &a);
     while (wchg_avp_next(&it2, &b)) {
       if (b.code == 447 && wchg_avp_i64(&b, &c->value_digits) != WCHG_OK)

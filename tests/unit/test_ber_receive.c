@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include <webrtc_chg/cdr_json.h>
+#include <webrtc_chg/validate.h>
 
 #include "samples.h"
 #include "testutil.h"
@@ -691,6 +692,60 @@ START_TEST(oom_kept_values) {
 }
 END_TEST
 
+/* Our extension is read into ims.webrtc_* and its list slot is cleared
+ * for the next extension (issue 17: every member of a slot written where
+ * it is taken). The octets kept as received for a value of ours (here a
+ * significance of 2 octets) go with it: the foreign extension that takes
+ * the slot next, with a significance of its own whose model value equals
+ * that stand-in (TRUE), keeps its own octets. Both records below hold the
+ * same model, so they write the same DER. */
+START_TEST(dropped_extension_slot) {
+  /* ours with significance "0101" (kept as received), then a foreign one */
+  static const char with[] =
+      "800140 b931 3022 0613 6988b6959bb4c5c2b9c3a4aecbcedefec0b144 81020101"
+      " a207 3005 8003 776166 300b 06022a03 8101ff a2020500";
+  /* the same without ours' significance */
+  static const char without[] =
+      "800140 b92d 301e 0613 6988b6959bb4c5c2b9c3a4aecbcedefec0b144"
+      " a207 3005 8003 776166 300b 06022a03 8101ff a2020500";
+  static const uint8_t foreign[] = {0x30, 0x0b, 0x06, 0x02, 0x2a, 0x03, 0x81,
+                                    0x01, 0xff, 0xa2, 0x02, 0x05, 0x00};
+  uint8_t in[160], in2[160];
+  size_t n = record_of(with, in, sizeof in), n2 = record_of(without, in2, sizeof in2);
+  size_t len = 0, len2 = 0, count = 0, used = 0;
+  wchg_cdr *c = NULL, *c2 = NULL;
+  wchg_diag d, items[4], v[16];
+  wchg_warnings w = {items, 4, 0};
+  ck_assert_int_eq(wchg_cdr_decode_ex(in, n, WCHG_POLICY_RECEIVE, NULL, &c, &used, &d, &w),
+                   WCHG_OK);
+  ck_assert_uint_eq(used, n);
+  ck_assert_uint_eq(w.count, 1);
+  ck_assert_str_eq(items[0].path, R "/recordExtensions[0]/significance");
+  ck_assert_uint_eq(items[0].offset, 31);
+  ck_assert_uint_eq(c->ims.webrtc_authentication_function_name.len, 3);
+  ck_assert_uint_eq(c->record_extensions.count, 1);
+  ck_assert(c->record_extensions.items[0].significance.present);
+  ck_assert_int_eq(c->record_extensions.items[0].significance.value, 1);
+  ck_assert_int_eq(wchg_cdr_decode(in2, n2, NULL, &c2, NULL, &d), WCHG_OK);
+  uint8_t *out = encode_of(c, &len), *out2 = encode_of(c2, &len2);
+  ck_assert_msg(len == len2 && memcmp(out, out2, len) == 0,
+                "the same model writes other DER: the dropped slot's octets stayed");
+  int found = 0;
+  for (size_t i = 0; i + sizeof foreign <= len; i++)
+    found |= memcmp(out + i, foreign, sizeof foreign) == 0;
+  ck_assert_msg(found, "the foreign extension is not written as received");
+  /* nothing of the record is kept as received any more */
+  wchg_cdr_validate(c, 0, v, 16, &count);
+  for (size_t i = 0; i < count && i < 16; i++)
+    ck_assert_msg(!strstr(v[i].path, "recordExtensions"), "validation names %s: %s",
+                  v[i].path, v[i].message);
+  free(out);
+  free(out2);
+  wchg_cdr_free(c);
+  wchg_cdr_free(c2);
+}
+END_TEST
+
 Suite *ber_receive_suite(void) {
   Suite *s = suite_create("ber_receive");
   TCase *t = tcase_create("kept");
@@ -704,6 +759,7 @@ Suite *ber_receive_suite(void) {
   tcase_add_test(t, strict_success_is_clean);
   tcase_add_test(t, json_invalid_form);
   tcase_add_test(t, oom_kept_values);
+  tcase_add_test(t, dropped_extension_slot);
   suite_add_tcase(s, t);
   t = tcase_create("other_records");
   tcase_add_test(t, other_records);

@@ -614,6 +614,90 @@ START_TEST(test_cca_receive) {
 }
 END_TEST
 
+/* Issue 17 (every member of a slot written where it is taken): of a
+ * Grouped AVP given twice (the receive policy lets it through with a
+ * 5009 warning) the last counts whole: nothing of the first stays in the
+ * Granted-Service-Unit, the Final-Unit-Indication (its Redirect-Server
+ * included) or the Cost-Information. Strict refuses the CCA. */
+START_TEST(test_cca_repeated_groups) {
+  uint8_t buf[1024];
+  size_t len = 0;
+  wchg_dwriter w;
+  wchg_cca a;
+  wchg_diag d, wi[4];
+  wchg_warnings ws = {wi, 4, 0};
+  wchg_dw_init(&w, buf, sizeof buf, NULL);
+  wchg_dw_header(&w, WCHG_CMD_FLAG_P, WCHG_CMD_CREDIT_CONTROL, WCHG_APP_CREDIT_CONTROL, 1, 2);
+  wchg_dw_utf8(&w, 263, 0, "ocs;1", 5);
+  wchg_dw_u32(&w, 268, 0, 2001);
+  wchg_dw_octets(&w, 264, 0, "ocs1.ims.example.com", 20);
+  wchg_dw_octets(&w, 296, 0, "ims.example.com", 15);
+  wchg_dw_u32(&w, 258, 0, 4);
+  wchg_dw_i32(&w, 416, 0, 2);
+  wchg_dw_u32(&w, 415, 0, 1);
+  wchg_dw_group_begin(&w, 456, 0);
+  wchg_dw_group_begin(&w, 431, 0); /* 60 s and octets, then 5 units only */
+  wchg_dw_u32(&w, 420, 0, 60);
+  wchg_dw_u64(&w, 421, 0, 1000);
+  wchg_dw_group_end(&w);
+  wchg_dw_group_begin(&w, 431, 0);
+  wchg_dw_u64(&w, 417, 0, 5);
+  wchg_dw_group_end(&w);
+  wchg_dw_u32(&w, 432, 0, 100);
+  wchg_dw_group_begin(&w, 430, 0); /* REDIRECT to a URL, then TERMINATE */
+  wchg_dw_i32(&w, 449, 0, WCHG_FUA_REDIRECT);
+  wchg_dw_group_begin(&w, 434, 0);
+  wchg_dw_i32(&w, 433, 0, 2);
+  wchg_dw_utf8(&w, 435, 0, "http://topup", 12);
+  wchg_dw_group_end(&w);
+  wchg_dw_group_end(&w);
+  wchg_dw_group_begin(&w, 430, 0);
+  wchg_dw_i32(&w, 449, 0, WCHG_FUA_TERMINATE);
+  wchg_dw_group_end(&w);
+  wchg_dw_group_end(&w);
+  wchg_dw_group_begin(&w, 423, 0); /* 1.25 EUR, then 7 in USD, no exponent */
+  wchg_dw_group_begin(&w, 445, 0);
+  wchg_dw_i64(&w, 447, 0, 125);
+  wchg_dw_i32(&w, 429, 0, -2);
+  wchg_dw_group_end(&w);
+  wchg_dw_u32(&w, 425, 0, 978);
+  wchg_dw_utf8(&w, 424, 0, "EUR", 3);
+  wchg_dw_group_end(&w);
+  wchg_dw_group_begin(&w, 423, 0);
+  wchg_dw_group_begin(&w, 445, 0);
+  wchg_dw_i64(&w, 447, 0, 7);
+  wchg_dw_group_end(&w);
+  wchg_dw_u32(&w, 425, 0, 840);
+  wchg_dw_group_end(&w);
+  ck_assert_int_eq(wchg_dw_finish(&w, &len), WCHG_OK);
+
+  ck_assert_int_eq(wchg_cca_parse_ex(buf, len, WCHG_POLICY_STRICT, &a, &d, NULL),
+                   WCHG_E_DIAMETER);
+  ck_assert_uint_eq(d.result_code, 5009);
+  /* a struct that held another CCA, and the receive policy */
+  memset(&a, 0xA5, sizeof a);
+  ck_assert_int_eq(wchg_cca_parse_ex(buf, len, WCHG_POLICY_RECEIVE, &a, &d, &ws), WCHG_OK);
+  ck_assert_uint_eq(ws.count, 3);
+  ck_assert_uint_eq(a.n_mscc, 1);
+  const wchg_service_unit *u = &a.mscc[0].granted_service_unit;
+  ck_assert(u->present);
+  ck_assert(!u->cc_time.present);
+  ck_assert(!u->has_cc_total_octets);
+  ck_assert(u->has_cc_service_specific_units);
+  ck_assert_uint_eq(u->cc_service_specific_units, 5);
+  ck_assert(a.mscc[0].final_unit_indication.present);
+  ck_assert_int_eq(a.mscc[0].final_unit_indication.final_unit_action, WCHG_FUA_TERMINATE);
+  ck_assert(!a.mscc[0].final_unit_indication.has_redirect_server);
+  ck_assert_int_eq(a.mscc[0].final_unit_indication.redirect_address_type, 0);
+  ck_assert_ptr_null(a.mscc[0].final_unit_indication.redirect_server_address.ptr);
+  ck_assert(a.cost_information.present);
+  ck_assert_int_eq(a.cost_information.value_digits, 7);
+  ck_assert_int_eq(a.cost_information.exponent, 0);
+  ck_assert_uint_eq(a.cost_information.currency_code, 840);
+  ck_assert_ptr_null(a.cost_information.cost_unit.ptr);
+}
+END_TEST
+
 /* ---- credit state ---------------------------------------------------------- */
 
 #define T0 1795510800000LL
@@ -1449,6 +1533,7 @@ Suite *ro_suite(void) {
   tcase_add_test(tc, test_cca_optional);
   tcase_add_test(tc, test_cca_refused);
   tcase_add_test(tc, test_cca_receive);
+  tcase_add_test(tc, test_cca_repeated_groups);
   suite_add_tcase(s, tc);
   tc = tcase_create("credit");
   tcase_add_test(tc, test_credit_call_with_updates);
