@@ -278,7 +278,8 @@ WCHG_API bool wchg_avp_find(const wchg_dmsg *msg, const wchg_avp *group, uint32_
 
 /*
  * Typed values of an AVP of a parsed message. Each returns WCHG_OK, or
- * WCHG_E_ARG when the AVP's size does not fit the type.
+ * WCHG_E_ARG when the AVP's size does not fit the type or the result
+ * pointer is NULL.
  */
 WCHG_API wchg_status wchg_avp_u32(const wchg_avp *a, uint32_t *v);
 WCHG_API wchg_status wchg_avp_i32(const wchg_avp *a, int32_t *v);

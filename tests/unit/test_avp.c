@@ -246,6 +246,14 @@ START_TEST(read_sample_acr) {
   int64_t t;
   ck_assert_int_eq(wchg_avp_time(&a, &t), WCHG_OK);
   ck_assert_int_eq(t, 1795510800);
+  /* a NULL result pointer is refused by every typed getter */
+  ck_assert_int_eq(wchg_avp_time(&a, NULL), WCHG_E_ARG);
+  ck_assert_int_eq(wchg_avp_u32(&a, NULL), WCHG_E_ARG);
+  ck_assert_int_eq(wchg_avp_i32(&a, NULL), WCHG_E_ARG);
+  ck_assert_int_eq(wchg_avp_u64(&a, NULL), WCHG_E_ARG);
+  ck_assert_int_eq(wchg_avp_i64(&a, NULL), WCHG_E_ARG);
+  ck_assert_int_eq(wchg_avp_f32(&a, NULL), WCHG_E_ARG);
+  ck_assert_int_eq(wchg_avp_f64(&a, NULL), WCHG_E_ARG);
   ck_assert(wchg_avp_find(&m, &ims, 848, V3, &a));
   int fam;
   uint8_t addr[16];
