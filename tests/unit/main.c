@@ -39,7 +39,8 @@
   X(cdrfile_suite)                                                           \
   X(aca_suite)                                                               \
   X(cdf_suite)                                                               \
-  X(mem_suite)
+  X(mem_suite)                                                               \
+  X(cov_avp_enc_suite)
 
 #define DECLARE(name) Suite *name(void) __attribute__((weak));
 SUITES(DECLARE)
