@@ -40,7 +40,8 @@
   X(aca_suite)                                                               \
   X(cdf_suite)                                                               \
   X(mem_suite)                                                               \
-  X(cov_avp_enc_suite)
+  X(cov_avp_enc_suite)                                                       \
+  X(cov_ro_suite)
 
 #define DECLARE(name) Suite *name(void) __attribute__((weak));
 SUITES(DECLARE)
