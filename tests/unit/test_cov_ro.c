@@ -23,6 +23,7 @@
 
 #define V3 10415u
 #define VF WCHG_AVP_FLAG_V
+#define NO_INT ((wchg_opt_int){false, 0})
 
 /* ---- CCA messages ------------------------------------------------------ */
 
@@ -143,7 +144,8 @@ START_TEST(cca_every_child) {
 END_TEST
 
 /* Cost-Information with 3GPP-vendor AVPs of the codes of its children,
- * of sizes its own children cannot have: passed over like the others. */
+ * of sizes its own children cannot have, and an unknown IETF AVP: passed
+ * over like the others. */
 START_TEST(cca_cost_information_vendor_children) {
   static uint8_t buf[1024];
   wchg_dwriter w;
@@ -156,6 +158,7 @@ START_TEST(cca_cost_information_vendor_children) {
   wchg_dw_i64(&w, 447, 0, 125);
   ck_assert_int_eq(wchg_dw_raw(&w, 429, V3, VF, "\x01", 1), WCHG_OK);
   wchg_dw_i32(&w, 429, 0, -2);
+  ck_assert_int_eq(wchg_dw_raw(&w, 60000, 0, 0, "\x7f", 1), WCHG_OK); /* unknown, M clear */
   wchg_dw_group_end(&w);
   ck_assert_int_eq(wchg_dw_raw(&w, 445, V3, VF, "zz", 2), WCHG_OK);
   wchg_dw_u32(&w, 425, 0, 978);
@@ -266,6 +269,227 @@ START_TEST(ccr_trigger_and_context) {
 }
 END_TEST
 
+/* ---- the credit state -------------------------------------------------- */
+
+#define T0 1795510800000LL
+
+/* The answer to the CCR |act| asks for: 2001, with |n| MSCCs (Rating-
+ * Groups 100, 200, ...) of |gsu_s| seconds each (0: no CC-Time). */
+static wchg_cca answer(const wchg_credit_action *act, size_t n, int64_t gsu_s) {
+  wchg_cca a;
+  memset(&a, 0, sizeof a);
+  a.result_code = 2001;
+  a.cc_request_type = act->send;
+  a.cc_request_number = act->cc_request_number;
+  a.n_mscc = n;
+  for (size_t i = 0; i < n; i++) {
+    a.mscc[i].rating_group = WCHG_INT((int64_t)(100 * (i + 1)));
+    a.mscc[i].result_code = WCHG_INT(2001);
+    a.mscc[i].granted_service_unit.present = gsu_s > 0;
+    if (gsu_s > 0)
+      a.mscc[i].granted_service_unit.cc_time = WCHG_INT(gsu_s);
+  }
+  return a;
+}
+
+/* 2^32 seconds and more of usage without a quota: CC-Time's top. */
+START_TEST(credit_usage_over_32_bits) {
+  wchg_credit c;
+  wchg_credit_action act;
+  wchg_cca a;
+  wchg_credit_init(&c, WCHG_INT(100), NO_INT, 60);
+  ck_assert_int_eq(wchg_credit_begin(&c, 0, &act), WCHG_OK);
+  a = answer(&act, 1, 0); /* no CC-Time: unlimited */
+  ck_assert_int_eq(wchg_credit_on_cca(&c, &a, 0, &act), WCHG_OK);
+  ck_assert(c.groups[0].unlimited);
+  ck_assert_int_eq(act.next_tick_ms, -1);
+  ck_assert_int_eq(act.service, WCHG_SERVICE_ALLOW);
+  ck_assert_int_eq(wchg_credit_end(&c, (INT64_C(1) << 32) * 1000 + 5000, WCHG_TC_LOGOUT, &act),
+                   WCHG_OK);
+  ck_assert_int_eq(act.send, WCHG_CC_TERMINATION);
+  ck_assert_uint_eq(act.n_mscc, 1);
+  ck_assert_int_eq(act.mscc[0].reporting_reason.value, WCHG_RR_FINAL);
+  ck_assert(act.mscc[0].used_seconds.present);
+  ck_assert_int_eq(act.mscc[0].used_seconds.value, UINT32_MAX);
+  /* just below: exact */
+  wchg_credit_init(&c, WCHG_INT(100), NO_INT, 60);
+  wchg_credit_begin(&c, 0, &act);
+  a = answer(&act, 1, 0);
+  wchg_credit_on_cca(&c, &a, 0, &act);
+  wchg_credit_end(&c, (int64_t)UINT32_MAX * 1000, WCHG_TC_LOGOUT, &act);
+  ck_assert_int_eq(act.mscc[0].used_seconds.value, UINT32_MAX);
+  wchg_credit_init(&c, WCHG_INT(100), NO_INT, 60);
+  wchg_credit_begin(&c, 0, &act);
+  a = answer(&act, 1, 0);
+  wchg_credit_on_cca(&c, &a, 0, &act);
+  wchg_credit_end(&c, (int64_t)UINT32_MAX * 1000 - 1001, WCHG_TC_LOGOUT, &act);
+  ck_assert_int_eq(act.mscc[0].used_seconds.value, (int64_t)UINT32_MAX - 1); /* rounded up */
+}
+END_TEST
+
+/* An EVENT of 2^64 - 1 units: reported as the largest Integer64 (the
+ * model's type); a CCA without MSCC grants it without a units check. */
+START_TEST(credit_event_units) {
+  wchg_credit c;
+  wchg_credit_action act;
+  wchg_cca a;
+  wchg_ccr ccr;
+  wchg_mscc m[WCHG_CREDIT_MAX_GROUPS];
+  wchg_service_unit u[WCHG_CREDIT_MAX_GROUPS];
+  wchg_credit_init_event(&c, WCHG_INT(100), WCHG_INT(1), UINT64_MAX);
+  ck_assert_int_eq(wchg_credit_begin(&c, T0, &act), WCHG_OK);
+  a = answer(&act, 1, 0);
+  a.mscc[0].granted_service_unit.present = true;
+  a.mscc[0].granted_service_unit.has_cc_service_specific_units = true;
+  a.mscc[0].granted_service_unit.cc_service_specific_units = UINT64_MAX;
+  ck_assert_int_eq(wchg_credit_on_cca(&c, &a, T0 + 10, &act), WCHG_OK);
+  ck_assert_int_eq(c.state, WCHG_CREDIT_OPEN);
+  ck_assert_int_eq(wchg_credit_event_done(&c, T0 + 20, true, &act), WCHG_OK);
+  ck_assert_int_eq(act.send, WCHG_CC_TERMINATION);
+  ck_assert(act.mscc[0].used_units.present);
+  ck_assert_int_eq(act.mscc[0].used_units.value, INT64_MAX);
+  ck_assert_int_eq(wchg_credit_fill_ccr(&c, &act, &ccr, m, u, WCHG_CREDIT_MAX_GROUPS), WCHG_OK);
+  ck_assert_uint_eq(u[0].cc_service_specific_units, (uint64_t)INT64_MAX);
+  /* no MSCC in the CCA-I: granted as asked */
+  wchg_credit_init_event(&c, WCHG_INT(100), WCHG_INT(1), 3);
+  wchg_credit_begin(&c, T0, &act);
+  a = answer(&act, 0, 0);
+  ck_assert_int_eq(wchg_credit_on_cca(&c, &a, T0 + 10, &act), WCHG_OK);
+  ck_assert_int_eq(c.state, WCHG_CREDIT_OPEN);
+  ck_assert(c.groups[0].granted);
+  ck_assert_int_eq(act.service, WCHG_SERVICE_ALLOW);
+  ck_assert_int_eq(wchg_credit_event_done(&c, T0 + 20, true, &act), WCHG_OK);
+  ck_assert_int_eq(act.mscc[0].used_units.value, 3);
+}
+END_TEST
+
+/* A group granted while the session rings, re-asked (media change) and
+ * refused in the CCA-U: nothing was used, so no FINAL report; the last
+ * group gone, the CCR-T carries no MSCC. Answered first, the same has a
+ * FINAL report of the time used. */
+START_TEST(credit_refused_without_usage) {
+  for (int answered = 0; answered < 2; answered++) {
+    wchg_credit c;
+    wchg_credit_action act;
+    wchg_cca a;
+    wchg_credit_init_session(&c, WCHG_INT(100), NO_INT, 60);
+    ck_assert_int_eq(wchg_credit_begin(&c, T0, &act), WCHG_OK);
+    a = answer(&act, 1, 60);
+    ck_assert_int_eq(wchg_credit_on_cca(&c, &a, T0 + 100, &act), WCHG_OK);
+    if (answered)
+      ck_assert_int_eq(wchg_credit_answered(&c, T0 + 1000, &act), WCHG_OK);
+    ck_assert_int_eq(wchg_credit_media_change(&c, T0 + 5000, &act), WCHG_OK);
+    ck_assert_int_eq(act.send, WCHG_CC_UPDATE);
+    ck_assert_int_eq(act.mscc[0].reporting_reason.value, WCHG_RR_RATING_CONDITION_CHANGE);
+    ck_assert_int_eq(act.mscc[0].used_seconds.value, answered ? 4 : 0);
+    a = answer(&act, 1, 60);
+    a.mscc[0].result_code = WCHG_INT(4012);
+    ck_assert_int_eq(wchg_credit_on_cca(&c, &a, T0 + 7500, &act), WCHG_OK);
+    ck_assert_int_eq(c.groups[0].state, WCHG_GROUP_CLOSED);
+    ck_assert_int_eq(c.groups[0].service, WCHG_SERVICE_TERMINATE);
+    ck_assert_int_eq(act.send, WCHG_CC_TERMINATION);
+    ck_assert_int_eq(act.service, WCHG_SERVICE_TERMINATE);
+    ck_assert_int_eq(c.termination_cause, WCHG_TC_SERVICE_NOT_PROVIDED);
+    ck_assert_uint_eq(act.n_mscc, (size_t)answered);
+    if (answered) {
+      ck_assert_int_eq(act.mscc[0].reporting_reason.value, WCHG_RR_FINAL);
+      ck_assert_int_eq(act.mscc[0].used_seconds.value, 3); /* 2.5 s, rounded up */
+    }
+  }
+}
+END_TEST
+
+/* Groups that differ only in whether a Rating-Group is given. */
+START_TEST(credit_groups_by_presence) {
+  wchg_credit c;
+  wchg_credit_action act;
+  size_t k = 99;
+  wchg_credit_init(&c, WCHG_INT(100), NO_INT, 60);
+  ck_assert_int_eq(wchg_credit_add_group(&c, NO_INT, NO_INT, 30, T0, &k, &act), WCHG_OK);
+  ck_assert_uint_eq(k, 1);
+  ck_assert_int_eq(wchg_credit_add_group(&c, WCHG_INT(100), WCHG_INT(5), 30, T0, &k, &act),
+                   WCHG_OK);
+  ck_assert_uint_eq(k, 2);
+  ck_assert_int_eq(wchg_credit_add_group(&c, NO_INT, NO_INT, 30, T0, &k, &act), WCHG_E_ARG);
+  ck_assert_int_eq(wchg_credit_add_group(&c, WCHG_INT(100), NO_INT, 30, T0, NULL, &act),
+                   WCHG_E_ARG);
+  ck_assert_int_eq(wchg_credit_add_group(&c, WCHG_INT(101), NO_INT, 30, T0, NULL, &act),
+                   WCHG_OK);
+  ck_assert_uint_eq(c.n_groups, 4);
+  ck_assert_int_eq(wchg_credit_begin(&c, T0, &act), WCHG_OK);
+  ck_assert_uint_eq(act.n_mscc, 4);
+  for (size_t i = 0; i < 4; i++)
+    ck_assert(act.mscc[i].group == i && act.mscc[i].request);
+}
+END_TEST
+
+/* Every call with a NULL state or action: WCHG_E_ARG, nothing changed. */
+START_TEST(credit_null_arguments) {
+  wchg_credit c, before;
+  wchg_credit_action act;
+  wchg_cca a;
+  wchg_ccr ccr;
+  wchg_mscc m[1];
+  wchg_service_unit u[1];
+  wchg_credit_init(NULL, WCHG_INT(1), NO_INT, 1);
+  wchg_credit_init_session(NULL, WCHG_INT(1), NO_INT, 1);
+  wchg_credit_init_event(NULL, WCHG_INT(1), NO_INT, 1);
+  wchg_credit_init_session(&c, WCHG_INT(100), NO_INT, 60);
+  ck_assert_int_eq(wchg_credit_begin(&c, T0, &act), WCHG_OK);
+  a = answer(&act, 1, 60);
+  ck_assert_int_eq(wchg_credit_on_cca(&c, &a, T0, NULL), WCHG_E_ARG);
+  ck_assert_int_eq(wchg_credit_on_cca(&c, NULL, T0, &act), WCHG_E_ARG);
+  ck_assert_int_eq(wchg_credit_on_cca(&c, &a, T0, &act), WCHG_OK);
+  before = c;
+  ck_assert_int_eq(wchg_credit_begin(&c, T0, NULL), WCHG_E_ARG);
+  ck_assert_int_eq(wchg_credit_tick(&c, T0, NULL), WCHG_E_ARG);
+  ck_assert_int_eq(wchg_credit_media_change(&c, T0, NULL), WCHG_E_ARG);
+  ck_assert_int_eq(wchg_credit_answered(&c, T0, NULL), WCHG_E_ARG);
+  ck_assert_int_eq(wchg_credit_event_done(&c, T0, true, NULL), WCHG_E_ARG);
+  ck_assert_int_eq(wchg_credit_group_end(&c, 0, T0, NULL), WCHG_E_ARG);
+  ck_assert_int_eq(wchg_credit_group_end(NULL, 0, T0, &act), WCHG_E_ARG);
+  ck_assert_int_eq(wchg_credit_group_end(&c, 1, T0, &act), WCHG_E_ARG);
+  ck_assert_int_eq(wchg_credit_end(&c, T0, WCHG_TC_LOGOUT, NULL), WCHG_E_ARG);
+  ck_assert_int_eq(wchg_credit_add_group(&c, WCHG_INT(7), NO_INT, 1, T0, NULL, NULL),
+                   WCHG_E_ARG);
+  ck_assert(memcmp(&c, &before, sizeof c) == 0);
+  ck_assert_int_eq(wchg_credit_media_change(&c, T0 + 1000, &act), WCHG_OK);
+  ck_assert_int_eq(wchg_credit_fill_ccr(NULL, &act, &ccr, m, u, 1), WCHG_E_ARG);
+  ck_assert_int_eq(wchg_credit_fill_ccr(&c, NULL, &ccr, m, u, 1), WCHG_E_ARG);
+  ck_assert_int_eq(wchg_credit_fill_ccr(&c, &act, NULL, m, u, 1), WCHG_E_ARG);
+  ck_assert_int_eq(wchg_credit_fill_ccr(&c, &act, &ccr, NULL, u, 1), WCHG_E_ARG);
+  ck_assert_int_eq(wchg_credit_fill_ccr(&c, &act, &ccr, m, NULL, 1), WCHG_E_ARG);
+  ck_assert_int_eq(wchg_credit_fill_ccr(&c, &act, &ccr, m, u, 0), WCHG_E_BUFFER);
+  ck_assert_int_eq(wchg_credit_fill_ccr(&c, &act, &ccr, m, u, 1), WCHG_OK);
+  ck_assert_int_eq(ccr.cc_request_type, WCHG_CC_UPDATE);
+  ck_assert_int_eq(m[0].rating_group.value, 100);
+}
+END_TEST
+
+/* An action of another session (two groups) filled with a session of
+ * one: a report of a group it does not have takes its first group. */
+START_TEST(credit_fill_foreign_action) {
+  wchg_credit two, one;
+  wchg_credit_action act;
+  wchg_ccr ccr;
+  wchg_mscc m[2];
+  wchg_service_unit u[2];
+  wchg_credit_init(&two, WCHG_INT(100), NO_INT, 60);
+  ck_assert_int_eq(wchg_credit_add_group(&two, WCHG_INT(200), NO_INT, 30, T0, NULL, &act),
+                   WCHG_OK);
+  ck_assert_int_eq(wchg_credit_begin(&two, T0, &act), WCHG_OK);
+  ck_assert_uint_eq(act.n_mscc, 2);
+  wchg_credit_init(&one, WCHG_INT(300), WCHG_INT(9), 45);
+  ck_assert_int_eq(wchg_credit_fill_ccr(&one, &act, &ccr, m, u, 2), WCHG_OK);
+  ck_assert_uint_eq(ccr.n_mscc, 2);
+  for (int i = 0; i < 2; i++) {
+    ck_assert_int_eq(m[i].rating_group.value, 300);
+    ck_assert_int_eq(m[i].service_identifier.value, 9);
+    ck_assert_int_eq(m[i].requested_service_unit.cc_time.value, 45);
+  }
+}
+END_TEST
+
 Suite *cov_ro_suite(void) {
   Suite *s = suite_create("cov_ro");
   TCase *t = tcase_create("ro");
@@ -274,6 +498,12 @@ Suite *cov_ro_suite(void) {
   tcase_add_test(t, cca_service_identifiers_over);
   tcase_add_test(t, cca_arguments);
   tcase_add_test(t, ccr_trigger_and_context);
+  tcase_add_test(t, credit_usage_over_32_bits);
+  tcase_add_test(t, credit_event_units);
+  tcase_add_test(t, credit_refused_without_usage);
+  tcase_add_test(t, credit_groups_by_presence);
+  tcase_add_test(t, credit_null_arguments);
+  tcase_add_test(t, credit_fill_foreign_action);
   suite_add_tcase(s, t);
   return s;
 }
