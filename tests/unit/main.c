@@ -41,7 +41,8 @@
   X(cdf_suite)                                                               \
   X(mem_suite)                                                               \
   X(cov_avp_enc_suite)                                                       \
-  X(cov_ro_suite)
+  X(cov_ro_suite)                                                            \
+  X(cov_dict_suite)
 
 #define DECLARE(name) Suite *name(void) __attribute__((weak));
 SUITES(DECLARE)
