@@ -54,6 +54,11 @@ START_TEST(rules_simple_and_flat) {
   ck_assert(!m.simple && !m.flat);
   ck_assert_uint_eq(m.req[0], 0xF);
   ck_assert_uint_eq(m.once[0], 0x17);
+  /* min 2, unbounded (2*{ AVP }): not simple, so not flat */
+  rules[3].max = 0;
+  m = facts(6);
+  ck_assert(!m.simple && !m.flat);
+  ck_assert_uint_eq(m.once[0], 0x17);
   /* max 3 only: simple, not flat */
   rules[3].min = 0;
   rules[3].max = 3;
