@@ -42,7 +42,8 @@
   X(mem_suite)                                                               \
   X(cov_avp_enc_suite)                                                       \
   X(cov_ro_suite)                                                            \
-  X(cov_dict_suite)
+  X(cov_dict_suite)                                                          \
+  X(cov_rf_suite)
 
 #define DECLARE(name) Suite *name(void) __attribute__((weak));
 SUITES(DECLARE)
