@@ -43,7 +43,8 @@
   X(cov_avp_enc_suite)                                                       \
   X(cov_ro_suite)                                                            \
   X(cov_dict_suite)                                                          \
-  X(cov_rf_suite)
+  X(cov_rf_suite)                                                            \
+  X(cov_json_suite)
 
 #define DECLARE(name) Suite *name(void) __attribute__((weak));
 SUITES(DECLARE)
