@@ -44,7 +44,9 @@
   X(cov_ro_suite)                                                            \
   X(cov_dict_suite)                                                          \
   X(cov_rf_suite)                                                            \
-  X(cov_json_suite)
+  X(cov_json_suite)                                                          \
+  X(cov_sip_suite)                                                           \
+  X(cov_base_suite)
 
 #define DECLARE(name) Suite *name(void) __attribute__((weak));
 SUITES(DECLARE)
