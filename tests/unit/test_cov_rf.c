@@ -7,7 +7,8 @@
  * optional AVPs it writes. The ACR reader (acr.h): a 3GPP AVP of the code
  * of an IETF rule next to it, an Address of another family (receive),
  * an unknown child of Subscription-Id, a failure with no diag, the
- * argument checks.
+ * argument checks. The ACR writer's shared checks (avp_build.c): required
+ * texts with a pointer and no length, an Enumerated beyond Integer32.
  *
  * SPDX-License-Identifier: BSD-2-Clause */
 #include <check.h>
@@ -18,6 +19,7 @@
 #include <webrtc_chg/aca.h>
 #include <webrtc_chg/acr.h>
 
+#include "rf_samples.h"
 #include "testutil.h"
 
 #define V3 10415u
@@ -472,6 +474,40 @@ START_TEST(acr_arguments_and_no_diag) {
 }
 END_TEST
 
+/* ---- the ACR writer's shared checks (avp_build.c) ----------------------- */
+
+static void expect_acr_refused(const wchg_acr *a, wchg_status code, const char *path,
+                               const char *message) {
+  uint8_t buf[2048];
+  size_t len = 7;
+  wchg_diag d;
+  ck_assert_int_eq(wchg_acr_encode(a, buf, sizeof buf, &len, &d), code);
+  ck_assert_str_eq(d.path, path);
+  ck_assert_str_eq(d.message, message);
+  ck_assert_uint_eq(len, 0);
+}
+
+/* Required texts given with a pointer and no length; an Enumerated value
+ * beyond Integer32. */
+START_TEST(acr_writer_checks) {
+  wchg_acr a;
+  rf_minimal_acr(&a, WCHG_ACR_EVENT);
+  a.origin_host = (wchg_str){"x", 0};
+  expect_acr_refused(&a, WCHG_E_MISSING, "ACR/Origin-Host", "Origin-Host is required");
+  rf_minimal_acr(&a, WCHG_ACR_EVENT);
+  a.destination_realm = (wchg_str){"x", 0};
+  expect_acr_refused(&a, WCHG_E_MISSING, "ACR/Destination-Realm",
+                     "Destination-Realm is required");
+  rf_minimal_acr(&a, WCHG_ACR_EVENT);
+  a.ims.role_of_node = WCHG_INT(INT64_C(1) << 40);
+  expect_acr_refused(&a, WCHG_E_RANGE, "ACR/Service-Information/IMS-Information/Role-Of-Node",
+                     "1099511627776 is not a value of Role-Of-Node (0..2)");
+  a.ims.role_of_node = WCHG_INT(-(INT64_C(1) << 40));
+  expect_acr_refused(&a, WCHG_E_RANGE, "ACR/Service-Information/IMS-Information/Role-Of-Node",
+                     "-1099511627776 is not a value of Role-Of-Node (0..2)");
+}
+END_TEST
+
 Suite *cov_rf_suite(void) {
   Suite *s = suite_create("cov_rf");
   TCase *t = tcase_create("rf");
@@ -485,6 +521,7 @@ Suite *cov_rf_suite(void) {
   tcase_add_test(t, acr_address_of_another_family);
   tcase_add_test(t, acr_subscription_unknown_child);
   tcase_add_test(t, acr_arguments_and_no_diag);
+  tcase_add_test(t, acr_writer_checks);
   suite_add_tcase(s, t);
   return s;
 }
