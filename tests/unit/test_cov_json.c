@@ -523,6 +523,32 @@ START_TEST(long_values_import_oom) {
 }
 END_TEST
 
+/* Syntax errors, none of them for want of memory: WCHG_E_JSON at the
+ * position Jansson gives. */
+START_TEST(syntax_errors) {
+  static const struct {
+    const char *text;
+    size_t offset;
+    const char *message;
+  } c[] = {
+      {"", 0, "line 1 column 0: '[' or '{' expected near end of file"},
+      {"x", 1, "line 1 column 1: '[' or '{' expected near 'x'"},
+      {"{\"a\"", 4, "line 1 column 4: ':' expected near end of file"},
+      {"\"abc", 4, "line 1 column 4: premature end of input near '\"abc'"},
+      {"{\"a\":\"x\\u00\"}", 12, "line 1 column 12: invalid escape near '\"x\\u00\"'"},
+  };
+  for (size_t i = 0; i < sizeof c / sizeof c[0]; i++) {
+    wchg_cdr *out = (wchg_cdr *)1;
+    wchg_diag d;
+    ck_assert_int_eq(wchg_cdr_from_json_text(c[i].text, strlen(c[i].text), NULL, &out, &d),
+                     WCHG_E_JSON);
+    ck_assert_ptr_null(out);
+    ck_assert_msg(d.offset == c[i].offset && !strcmp(d.message, c[i].message),
+                  "%s: %zu %s", c[i].text, d.offset, d.message);
+  }
+}
+END_TEST
+
 Suite *cov_json_suite(void) {
   Suite *s = suite_create("cov_json");
   TCase *t = tcase_create("json");
@@ -538,6 +564,7 @@ Suite *cov_json_suite(void) {
   tcase_add_test(t, rich_record_import_oom);
   tcase_add_test(t, export_model_problems);
   tcase_add_test(t, long_values_import_oom);
+  tcase_add_test(t, syntax_errors);
   suite_add_tcase(s, t);
   return s;
 }
