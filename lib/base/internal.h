@@ -150,5 +150,11 @@ const struct wchgi_dict_meta *wchgi_dict_command_meta(const struct wchgi_dict_me
  * dict-meta` writes into lib/dict_meta.inc and a unit test compares. */
 size_t wchgi_dict_meta_count(void);
 void wchgi_dict_meta_derive(struct wchgi_dict_meta *out);
+/* The two steps of the derivation, for any entry or list of rules (the
+ * unit tests give them shapes the table does not have yet): the facts of
+ * |n| rules at |r| (nfixed, req, once, simple, flat) into |m|; all the
+ * facts of the entry |a| into |m| (cleared first). */
+void wchgi_dict_rules_meta(struct wchgi_dict_meta *m, const wchg_dict_rule *r, size_t n);
+void wchgi_dict_avp_meta(struct wchgi_dict_meta *m, const wchg_dict_avp *a);
 
 #endif

@@ -1200,7 +1200,7 @@ union meta_slot {
 };
 _Static_assert(sizeof(union meta_slot) == sizeof(wchg_dict_avp), "meta as wide as entries");
 
-static void rules_meta(struct wchgi_dict_meta *m, const wchg_dict_rule *r, size_t n) {
+void wchgi_dict_rules_meta(struct wchgi_dict_meta *m, const wchg_dict_rule *r, size_t n) {
   m->nfixed = 0;
   while (m->nfixed < n && r[m->nfixed].fixed)
     m->nfixed++;
@@ -1278,16 +1278,19 @@ static void enum_meta(struct wchgi_dict_meta *m, const wchg_dict_avp *a) {
 
 size_t wchgi_dict_meta_count(void) { return N_AVPS + N_COMMANDS; }
 
+void wchgi_dict_avp_meta(struct wchgi_dict_meta *m, const wchg_dict_avp *a) {
+  memset(m, 0, sizeof *m);
+  wchgi_dict_rules_meta(m, a->children, a->n_children);
+  enum_meta(m, a);
+  value_meta(m, a);
+}
+
 void wchgi_dict_meta_derive(struct wchgi_dict_meta *out) {
-  for (size_t i = 0; i < N_AVPS; i++) {
-    memset(&out[i], 0, sizeof out[i]);
-    rules_meta(&out[i], wchgi_dict_table[i].children, wchgi_dict_table[i].n_children);
-    enum_meta(&out[i], &wchgi_dict_table[i]);
-    value_meta(&out[i], &wchgi_dict_table[i]);
-  }
+  for (size_t i = 0; i < N_AVPS; i++)
+    wchgi_dict_avp_meta(&out[i], &wchgi_dict_table[i]);
   for (size_t i = 0; i < N_COMMANDS; i++) {
     memset(&out[N_AVPS + i], 0, sizeof out[N_AVPS + i]);
-    rules_meta(&out[N_AVPS + i], commands[i].avps, commands[i].n_avps);
+    wchgi_dict_rules_meta(&out[N_AVPS + i], commands[i].avps, commands[i].n_avps);
   }
 }
 

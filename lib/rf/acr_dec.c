@@ -221,8 +221,10 @@ static WCHG_COLD wchg_status bad_value(struct dec *d, const struct avp *a, const
   return fail(d, WCHG_E_RANGE, WCHG_RC_INVALID_AVP_VALUE, a->hdr, e, NO_INDEX, "%s", why);
 }
 
+/* The model opens three levels at most (Service-Information/IMS-
+ * Information/SDP-Media-Component): the bound is never reached here. */
 static void open_group(struct dec *d, const wchg_dict_avp *e, size_t index) {
-  if (d->depth < MAX_OPEN) {
+  if (d->depth < MAX_OPEN) { /* LCOV_EXCL_BR_LINE: see above */
     d->open[d->depth].name = e->name;
     d->open[d->depth].index = index;
   }
@@ -575,11 +577,9 @@ static wchg_status ims_list_item(struct dec *d, const struct avp *a) {
   CASE(SDP_SESSION_DESCRIPTION):
     return add_str(d, &media_entry(d)->sdp_session_description, r->session_lines,
                    WCHG_ACR_MAX_SDP_SESSION_DESCRIPTIONS, a, E(SDP_SESSION_DESCRIPTION));
-  CASE(REASON_HEADER):
+  default: /* Reason-Header: ims_child calls it for these AVPs only */
     return add_str(d, &ims->list_of_reason_header, r->reasons, WCHG_ACR_MAX_REASON_HEADERS, a,
                    E(REASON_HEADER));
-  default:
-    return WCHG_OK;
   }
 }
 

@@ -31,31 +31,49 @@ static void rd_fail(struct rd *r, wchg_status code, const wchg_avp *a, const cha
     return;
   r->error = code;
   wpath_init(&p, "CCA");
-  if (a && a->dict)
+  if (a->dict)
     wpath_push(&p, a->dict->name);
   wchgi_diag_set(r->diag, code,
                  code == WCHG_E_LIMIT ? WCHG_RC_UNABLE_TO_COMPLY : WCHG_RC_INVALID_AVP_VALUE,
-                 a ? a->offset : WCHG_NO_OFFSET, &p, "%s", what);
+                 a->offset, &p, "%s", what);
 }
 
+/*
+ * The values, through the size-checking getters. The reader refuses, in
+ * both policies, an AVP of the dictionary whose size does not fit its
+ * type (5014), and only AVPs of the dictionary are read here (the code
+ * and the vendor are checked first): the getters cannot fail. Should one,
+ * the CCA is refused rather than read as 0.
+ */
 static uint32_t u32(struct rd *r, const wchg_avp *a) {
   uint32_t v = 0;
-  if (wchg_avp_u32(a, &v) != WCHG_OK)
+  if (wchg_avp_u32(a, &v) != WCHG_OK) /* LCOV_EXCL_START: see above */
     rd_fail(r, WCHG_E_DIAMETER, a, "the value is not 4 octets");
+  /* LCOV_EXCL_STOP */
   return v;
 }
 
 static int32_t i32(struct rd *r, const wchg_avp *a) {
   int32_t v = 0;
-  if (wchg_avp_i32(a, &v) != WCHG_OK)
+  if (wchg_avp_i32(a, &v) != WCHG_OK) /* LCOV_EXCL_START: see above */
     rd_fail(r, WCHG_E_DIAMETER, a, "the value is not 4 octets");
+  /* LCOV_EXCL_STOP */
   return v;
 }
 
 static uint64_t u64(struct rd *r, const wchg_avp *a) {
   uint64_t v = 0;
-  if (wchg_avp_u64(a, &v) != WCHG_OK)
+  if (wchg_avp_u64(a, &v) != WCHG_OK) /* LCOV_EXCL_START: see above */
     rd_fail(r, WCHG_E_DIAMETER, a, "the value is not 8 octets");
+  /* LCOV_EXCL_STOP */
+  return v;
+}
+
+static int64_t i64(struct rd *r, const wchg_avp *a) {
+  int64_t v = 0;
+  if (wchg_avp_i64(a, &v) != WCHG_OK) /* LCOV_EXCL_START: see above */
+    rd_fail(r, WCHG_E_DIAMETER, a, "the value is not 8 octets");
+  /* LCOV_EXCL_STOP */
   return v;
 }
 
@@ -157,6 +175,8 @@ static void cost_information(struct rd *r, const wchg_avp *g, wchg_cost_informat
   *c = (wchg_cost_information){.present = true}; /* a repeated one: the last, whole */
   wchg_avp_iter_group(&it, r->m, g);
   while (wchg_avp_next(&it, &a)) {
+    if (a.vendor) /* another vendor's AVP of the same code */
+      continue;
     if (a.code == 425)
       c->currency_code = u32(r, &a);
     else if (a.code == 424)
@@ -167,8 +187,10 @@ static void cost_information(struct rd *r, const wchg_avp *g, wchg_cost_informat
     c->exponent = 0;
     wchg_avp_iter_group(&it2, r->m, &a);
     while (wchg_avp_next(&it2, &b)) {
-      if (b.code == 447 && wchg_avp_i64(&b, &c->value_digits) != WCHG_OK)
-        rd_fail(r, WCHG_E_DIAMETER, &b, "the value is not 8 octets");
+      if (b.vendor)
+        continue;
+      if (b.code == 447)
+        c->value_digits = i64(r, &b);
       else if (b.code == 429)
         c->exponent = i32(r, &b);
     }

@@ -39,7 +39,14 @@
   X(cdrfile_suite)                                                           \
   X(aca_suite)                                                               \
   X(cdf_suite)                                                               \
-  X(mem_suite)
+  X(mem_suite)                                                               \
+  X(cov_avp_enc_suite)                                                       \
+  X(cov_ro_suite)                                                            \
+  X(cov_dict_suite)                                                          \
+  X(cov_rf_suite)                                                            \
+  X(cov_json_suite)                                                          \
+  X(cov_sip_suite)                                                           \
+  X(cov_base_suite)
 
 #define DECLARE(name) Suite *name(void) __attribute__((weak));
 SUITES(DECLARE)
