@@ -92,19 +92,22 @@ bool wchgi_sip_sws(struct sip_lex *x) {
   }
 }
 
-bool wchgi_sip_is_token_char(unsigned char c) {
-  /* token = 1*(alphanum / "-" / "." / "!" / "%" / "*" / "_" / "+" / "`" /
-   * "'" / "~") */
-  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
-    return true;
-  return c && strchr("-.!%*_+`'~", c) != NULL;
+/* token = 1*(alphanum / "-" / "." / "!" / "%" / "*" / "_" / "+" / "`" /
+ * "'" / "~") (RFC 3261 §25.1): a bit per US-ASCII octet. */
+static const uint64_t token_bits[2] = {0x03ff6ca200000000u, 0x47ffffff87fffffeu};
+
+WCHG_INLINE bool is_token(unsigned char c) {
+  return c < 128 && (token_bits[c >> 6] >> (c & 63) & 1);
 }
 
+bool wchgi_sip_is_token_char(unsigned char c) { return is_token(c); }
+
 wchg_status wchgi_sip_token(struct sip_lex *x, wchg_str *out, const char *what) {
-  size_t start = x->i;
-  while (x->i < x->n && wchgi_sip_is_token_char((unsigned char)x->s[x->i]))
-    x->i++;
-  if (x->i == start)
+  size_t start = x->i, i = start;
+  while (i < x->n && is_token((unsigned char)x->s[i])) /* i local: no store per octet */
+    i++;
+  x->i = i;
+  if (i == start)
     return wchgi_sip_expected(x, what);
   out->ptr = x->s + start;
   out->len = x->i - start;
@@ -155,9 +158,15 @@ wchg_status wchgi_sip_quoted(struct sip_lex *x, wchg_sip_value *out) {
   wchg_status rc;
   out->quoted = true;
   out->escaped = false;
-  while (x->i < x->n && x->s[x->i] != '"')
-    if ((rc = qd_step(x, out)))
+  while (x->i < x->n && x->s[x->i] != '"') {
+    size_t i = x->i; /* qdtext: no check left, i local */
+    while (i < x->n && (unsigned char)x->s[i] >= 0x20 && x->s[i] != 0x7F && x->s[i] != '\\' &&
+           x->s[i] != '"')
+      i++;
+    x->i = i;
+    if (i < x->n && x->s[i] != '"' && (rc = qd_step(x, out)))
       return rc;
+  }
   if (sip_eof(x))
     return wchgi_sip_err(x, WCHG_E_TRUNCATED, open,
                         "the quoted string opened here is not closed");
@@ -244,7 +253,10 @@ static bool ieq(const char *a, const char *b, size_t n) {
 }
 
 bool wchgi_sip_name_eq(wchg_str s, const char *lit) {
-  size_t n = strlen(lit);
+  return wchgi_sip_name_eqn(s, lit, strlen(lit));
+}
+
+bool wchgi_sip_name_eqn(wchg_str s, const char *lit, size_t n) {
   return s.len == n && ieq(s.ptr, lit, n);
 }
 

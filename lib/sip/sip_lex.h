@@ -109,6 +109,8 @@ wchg_status wchgi_sip_arg(wchg_diag *diag);
 
 /* Does |s| equal the NUL-terminated |lit| ignoring ASCII case? */
 bool wchgi_sip_name_eq(wchg_str s, const char *lit);
+/* The same with the length |n| of |lit| known (a table's). */
+bool wchgi_sip_name_eqn(wchg_str s, const char *lit, size_t n);
 /* Is |v| a host (RFC 3261 §25.1): a name or IPv4 address, or "[IPv6]"? */
 bool wchgi_sip_is_host(const wchg_sip_value *v);
 

@@ -74,12 +74,26 @@ static void place(struct sdp *c, char type) {
   }
 }
 
+/* From |p| past the octets of |s| (|n|) that are no control character
+ * (0x00..0x1F, 0x7F), eight at a time: where to look octet by octet. */
+static size_t skip_plain(const char *s, size_t p, size_t n) {
+  const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+  for (; p + 8 <= n; p += 8) {
+    uint64_t w, del;
+    memcpy(&w, s + p, 8);
+    del = w ^ 0x7F7F7F7F7F7F7F7Fu; /* a zero octet where w has 0x7F */
+    if (((w - 0x20 * ones) & ~w & highs) | ((del - ones) & ~del & highs))
+      break; /* an octet below 0x20 or a 0x7F among these eight */
+  }
+  return p;
+}
+
 /* The end of the line at |p| (*end, before CRLF or LF) and the start of
  * the next one (*next); a control character or lone CR is the line's
  * problem (the first one only). */
 static wchg_status line_end(struct sdp *c, size_t p, size_t *end, size_t *next) {
   wchg_status rc = WCHG_OK;
-  for (size_t q = p; q < c->n; q++) {
+  for (size_t q = skip_plain(c->s, p, c->n); q < c->n; q++) {
     unsigned char ch = (unsigned char)c->s[q];
     if (ch >= 0x20 && ch != 0x7F)
       continue;
@@ -121,12 +135,11 @@ static int direction_in(const wchg_str *lines, size_t n) {
 }
 
 /* RFC 8866 token-char: %x21 / %x23-27 / %x2A-2B / %x2D-2E / %x30-39 /
- * %x41-5A / %x5E-7E */
+ * %x41-5A / %x5E-7E, a bit per US-ASCII octet */
 static bool is_sdp_token(char ch) {
+  static const uint64_t bits[2] = {0x03ff6cfa00000000u, 0x7fffffffc7fffffeu};
   unsigned char u = (unsigned char)ch;
-  return u == 0x21 || (u >= 0x23 && u <= 0x27) || u == 0x2A || u == 0x2B || u == 0x2D ||
-         u == 0x2E || (u >= 0x30 && u <= 0x39) || (u >= 0x41 && u <= 0x5A) ||
-         (u >= 0x5E && u <= 0x7E);
+  return u < 128 && (bits[u >> 6] >> (u & 63) & 1);
 }
 
 /* Reading an m= line: [q, end) of the body. */
@@ -143,9 +156,10 @@ static wchg_status m_expected(struct mline *m, const char *what) {
 }
 
 static wchg_status m_token(struct mline *m, wchg_str *out, const char *what) {
-  size_t start = m->q;
-  while (m->q < m->end && is_sdp_token(m->c->s[m->q]))
-    m->q++;
+  size_t start = m->q, q = start;
+  while (q < m->end && is_sdp_token(m->c->s[q])) /* q local: no store per octet */
+    q++;
+  m->q = q;
   if (m->q == start)
     return m_expected(m, what);
   out->ptr = m->c->s + start;
