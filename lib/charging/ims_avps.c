@@ -1,7 +1,8 @@
 /*
- * ims_avps.c: the two-pass AVP encoder shared by the ACR (rf.c) and the
- * CCR (ro_ccr.c), and Service-Information/IMS-Information, the part of
- * both requests that carries the neutral model (ims_avps.h).
+ * ims_avps.c: the AVP encoder (one walk: check and write) shared by the
+ * ACR (rf.c) and the CCR (ro_ccr.c), and Service-Information/IMS-
+ * Information, the part of both requests that carries the neutral model
+ * (ims_avps.h).
  *
  * Flags come from the dictionary entries, so 657/658 go with M clear and
  * Session-Priority with M clear (TS 29.229).
@@ -60,26 +61,31 @@ void aenc_group_begin(struct aenc *e, const wchg_dict_avp *d, size_t index) {
     e->open[e->depth].index = index;
   }
   e->depth++;
-  if (e->writing)
-    wchg_dw_group_begin_d(&e->w, d);
+  wchg_dw_group_begin_d(&e->w, d);
 }
 
 void aenc_group_end(struct aenc *e) {
   e->depth--;
-  if (e->writing)
-    wchg_dw_group_end(&e->w);
+  wchg_dw_group_end(&e->w);
 }
 
-/* UTF8String; |s| NULL: absent. */
+/* The text check of UTF8String: the problem at |d|[|index|], if any. */
+static bool text_ok(struct aenc *e, const wchg_dict_avp *d, const char *s, size_t n,
+                    size_t index) {
+  size_t bad;
+  if (wchgi_utf8_valid(s, n, &bad))
+    return true;
+  aenc_fail(e, WCHG_E_UTF8, d, index, "the text is not valid UTF-8 (octet %zu)", bad);
+  return false;
+}
+
+/* UTF8String; |s| NULL: absent. The writer checks the text as it copies
+ * it (OK: valid UTF-8); the octet at fault is looked for only when it
+ * refused it (or had refused an earlier AVP). */
 static void put_text(struct aenc *e, const wchg_dict_avp *d, const char *s, size_t n,
                      size_t index) {
-  size_t bad;
-  if (!s)
-    return;
-  if (e->writing)
-    wchg_dw_utf8_d(&e->w, d, s, n);
-  else if (!wchgi_utf8_valid(s, n, &bad))
-    aenc_fail(e, WCHG_E_UTF8, d, index, "the text is not valid UTF-8 (octet %zu)", bad);
+  if (s && wchg_dw_utf8_d(&e->w, d, s, n) != WCHG_OK)
+    text_ok(e, d, s, n, index);
 }
 
 void aenc_str(struct aenc *e, const wchg_dict_avp *d, wchg_str s) {
@@ -94,27 +100,27 @@ static void put_octets_text(struct aenc *e, const wchg_dict_avp *d, wchg_octets 
 
 /* OctetString and DiameterIdentity: any octets. */
 void aenc_octets(struct aenc *e, const wchg_dict_avp *d, const void *p, size_t n) {
-  if (p && e->writing)
+  if (p)
     wchg_dw_octets_d(&e->w, d, p, n);
 }
 
 void aenc_unsigned(struct aenc *e, const wchg_dict_avp *d, wchg_opt_int v) {
   if (!v.present)
     return;
-  if (e->writing)
-    wchg_dw_u32_d(&e->w, d, (uint32_t)v.value);
-  else if (v.value < 0 || v.value > UINT32_MAX)
+  if (v.value < 0 || v.value > UINT32_MAX)
     aenc_fail(e, WCHG_E_RANGE, d, AENC_NO_INDEX, "%" PRId64 " is outside Unsigned32 (0..4294967295)",
          v.value);
+  else
+    wchg_dw_u32_d(&e->w, d, (uint32_t)v.value);
 }
 
 void aenc_integer(struct aenc *e, const wchg_dict_avp *d, wchg_opt_int v) {
   if (!v.present)
     return;
-  if (e->writing)
-    wchg_dw_i32_d(&e->w, d, (int32_t)v.value);
-  else if (v.value < INT32_MIN || v.value > INT32_MAX)
+  if (v.value < INT32_MIN || v.value > INT32_MAX)
     aenc_fail(e, WCHG_E_RANGE, d, AENC_NO_INDEX, "%" PRId64 " is outside Integer32", v.value);
+  else
+    wchg_dw_i32_d(&e->w, d, (int32_t)v.value);
 }
 
 /* Enumerated: only the values the dictionary names (the reader rejects
@@ -122,13 +128,11 @@ void aenc_integer(struct aenc *e, const wchg_dict_avp *d, wchg_opt_int v) {
 void aenc_enum(struct aenc *e, const wchg_dict_avp *d, wchg_opt_int v) {
   if (!v.present)
     return;
-  if (e->writing) {
+  if (v.value >= INT32_MIN && v.value <= INT32_MAX &&
+      wchg_dict_enum_name(d, (int32_t)v.value)) {
     wchg_dw_i32_d(&e->w, d, (int32_t)v.value);
     return;
   }
-  if (v.value >= INT32_MIN && v.value <= INT32_MAX &&
-      wchg_dict_enum_name(d, (int32_t)v.value))
-    return;
   int32_t lo = d->enums[0].value, hi = lo;
   for (size_t i = 1; i < d->n_enums; i++) {
     lo = d->enums[i].value < lo ? d->enums[i].value : lo;
@@ -146,12 +150,12 @@ static int64_t fraction_of(int64_t ms) { return ms - seconds_of(ms) * 1000; }
 /* Time: whole Unix seconds, NTP on the wire (RFC 5905 eras). */
 static void put_time(struct aenc *e, const wchg_dict_avp *d, int64_t unix_seconds) {
   uint32_t ntp;
-  if (e->writing)
-    wchg_dw_time_d(&e->w, d, unix_seconds);
-  else if (wchg_ntp_from_unix(unix_seconds, &ntp) != WCHG_OK)
+  if (wchg_ntp_from_unix(unix_seconds, &ntp) != WCHG_OK)
     aenc_fail(e, WCHG_E_RANGE, d, AENC_NO_INDEX,
          "Unix time %" PRId64 " is outside 1968-01-20..2104-02-26, the range of Time",
          unix_seconds);
+  else
+    wchg_dw_time_d(&e->w, d, unix_seconds);
 }
 
 void aenc_time_ms(struct aenc *e, const wchg_dict_avp *d, wchg_time_ms t) {
@@ -160,7 +164,7 @@ void aenc_time_ms(struct aenc *e, const wchg_dict_avp *d, wchg_time_ms t) {
 }
 
 void aenc_u64(struct aenc *e, const wchg_dict_avp *d, bool present, uint64_t v) {
-  if (present && e->writing)
+  if (present)
     wchg_dw_u64_d(&e->w, d, v);
 }
 
@@ -195,8 +199,7 @@ static void put_address(struct aenc *e, const wchg_dict_avp *d, const wchg_ip_ad
   if (a->choice == WCHG_IP_ABSENT)
     return;
   if (address_of(a, &family, addr)) {
-    if (e->writing)
-      wchg_dw_address_d(&e->w, d, family, addr);
+    wchg_dw_address_d(&e->w, d, family, addr);
   } else if (a->choice == WCHG_IP_TEXT_V4 || a->choice == WCHG_IP_TEXT_V6) {
     int n = a->text.ptr ? (int)(a->text.len < 64 ? a->text.len : 64) : 0;
     aenc_fail(e, WCHG_E_RANGE, d, AENC_NO_INDEX, "\"%.*s\" is not an IPv%c address", n,
@@ -245,8 +248,8 @@ static void put_party_list(struct aenc *e, const wchg_dict_avp *d,
 }
 
 /* FE-Identifier-List (TS 32.299): one AVP, the entries joined
- * by ','. The check pass checks each entry and the joined size, so that
- * the write pass joins them on the stack. */
+ * by ','. Each entry and the joined size are checked first, then they
+ * are joined on the stack. */
 static void put_joined(struct aenc *e, const wchg_dict_avp *d, const wchg_str_list *l) {
   char text[FE_LIST_MAX];
   size_t n = 0;
@@ -254,24 +257,26 @@ static void put_joined(struct aenc *e, const wchg_dict_avp *d, const wchg_str_li
     return;
   for (size_t i = 0; i < l->count; i++) {
     const wchg_str *s = &l->items[i];
-    if (!e->writing) {
-      if (!s->ptr)
-        aenc_fail(e, WCHG_E_MISSING, d, i, "the entry has no text");
-      put_text(e, d, s->ptr, s->len, i);
-      n += (i > 0) + s->len;
-      continue;
-    }
-    if (i > 0)
-      text[n++] = ',';
-    if (s->len)
-      memcpy(text + n, s->ptr, s->len);
-    n += s->len;
+    if (!s->ptr)
+      aenc_fail(e, WCHG_E_MISSING, d, i, "the entry has no text");
+    else
+      text_ok(e, d, s->ptr, s->len, i);
+    n += (i > 0) + s->len;
   }
-  if (e->writing)
-    wchg_dw_utf8_d(&e->w, d, text, n);
-  else if (n > FE_LIST_MAX)
+  if (n > FE_LIST_MAX)
     aenc_fail(e, WCHG_E_LIMIT, d, AENC_NO_INDEX, "the joined list has %zu octets, more than %d", n,
          FE_LIST_MAX);
+  if (e->error)
+    return;
+  n = 0;
+  for (size_t i = 0; i < l->count; i++) {
+    if (i > 0)
+      text[n++] = ',';
+    if (l->items[i].len)
+      memcpy(text + n, l->items[i].ptr, l->items[i].len);
+    n += l->items[i].len;
+  }
+  wchg_dw_utf8_d(&e->w, d, text, n);
 }
 
 /* ---- Service-Information -------------------------------------------------- */
@@ -494,11 +499,47 @@ void aenc_service_information(struct aenc *e, const wchg_ims_info *ims,
   aenc_group_end(e);
 }
 
+/* The message the encoder writes first into a scratch on the stack: the
+ * caller's |buf| is untouched on an error (acr.h), and one walk both
+ * checks and writes. A larger message is written into |buf| by a second
+ * walk once the first found the model good. */
+#define AENC_SCRATCH 4096
+
+/* What one walk needs besides the model: the message header. */
+struct aenc_head {
+  uint8_t flags;
+  uint32_t code, app, hbh, e2e;
+};
+
+/* One walk of |model| into |buf| (|cap|): checked and written; the first
+ * problem (*len 0), or the writer's result. */
+static wchg_status walk_into(struct aenc *e, aenc_walk_fn walk, const void *model,
+                             const struct aenc_head *h, uint8_t *buf, size_t cap,
+                             size_t *len) {
+  e->error = WCHG_OK;
+  e->depth = 0;
+  wchg_dw_init(&e->w, buf, cap, e->diag);
+  wchg_dw_header(&e->w, h->flags, h->code, h->app, h->hbh, h->e2e);
+  walk(e, model);
+  if (e->error) {
+    *len = 0;
+    return e->error;
+  }
+  wchg_status rc = wchg_dw_finish(&e->w, len);
+  if (rc != WCHG_OK && rc != WCHG_E_BUFFER)
+    *len = 0; /* cannot happen once checked: no length is claimed */
+  return rc;
+}
+
 wchg_status aenc_message(const char *root, const char *what, aenc_walk_fn walk,
                          const void *model, uint8_t flags, uint32_t code, uint32_t app,
                          uint32_t hbh, uint32_t e2e, uint8_t *buf, size_t cap, size_t *len,
                          wchg_diag *diag) {
+  const struct aenc_head h = {flags, code, app, hbh, e2e};
+  uint8_t tmp[AENC_SCRATCH];
   struct aenc e;
+  size_t n = 0;
+  wchg_status rc;
   wchgi_diag_clear(diag);
   if (len)
     *len = 0;
@@ -506,21 +547,16 @@ wchg_status aenc_message(const char *root, const char *what, aenc_walk_fn walk,
     wchgi_diag_set(diag, WCHG_E_ARG, 0, WCHG_NO_OFFSET, NULL, "%s is NULL", model ? "len" : what);
     return WCHG_E_ARG;
   }
-  e.writing = false;
-  e.error = WCHG_OK;
   e.diag = diag;
   e.root = root;
-  e.depth = 0;
-  walk(&e, model);
+  rc = walk_into(&e, walk, model, &h, tmp, sizeof tmp, &n);
   if (e.error)
-    return e.error;
-
-  e.writing = true;
-  wchg_dw_init(&e.w, buf, cap, diag);
-  wchg_dw_header(&e.w, flags, code, app, hbh, e2e);
-  walk(&e, model);
-  wchg_status rc = wchg_dw_finish(&e.w, len);
-  if (rc != WCHG_OK && rc != WCHG_E_BUFFER)
-    *len = 0; /* cannot happen once checked: no length is claimed */
-  return rc;
+    return rc;
+  if (rc == WCHG_OK && buf && n <= cap) {
+    memcpy(buf, tmp, n);
+    *len = n;
+    return WCHG_OK;
+  }
+  wchgi_diag_clear(diag); /* the scratch's WCHG_E_BUFFER; NULL |buf|: a size asked */
+  return walk_into(&e, walk, model, &h, buf, cap, len);
 }

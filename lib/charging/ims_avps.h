@@ -1,13 +1,13 @@
 /*
- * ims_avps.h (private): the two-pass AVP encoder shared by the Diameter
- * views of the model (rf.c: ACR, ro_ccr.c: CCR), and its writer of
+ * ims_avps.h (private): the AVP encoder shared by the Diameter views of
+ * the model (rf.c: ACR, ro_ccr.c: CCR), and its writer of
  * Service-Information/IMS-Information.
  *
  * One walk of a model, in the ABNF order of the message and of each
- * Grouped AVP, serves two passes. The check pass validates every field and
- * writes nothing: the first problem wins, and its AVP path ("<root>/<open
- * groups>/<AVP>[i]") is built only then. The write pass makes the same
- * calls on the Diameter writer with each AVP's dictionary entry, E(ID).
+ * Grouped AVP, checks every field and writes it with the Diameter writer
+ * and the AVP's dictionary entry, E(ID): the first problem wins, its AVP
+ * path ("<root>/<open groups>/<AVP>[i]") is built only then, and the
+ * message is then not given (what was written is left).
  *
  * SPDX-License-Identifier: BSD-2-Clause
  */
@@ -30,8 +30,7 @@
 
 struct aenc {
   wchg_dwriter w;
-  bool writing;        /* false: the check pass */
-  wchg_status error;   /* check pass: the first problem */
+  wchg_status error;   /* the first problem */
   wchg_diag *diag;
   const char *root;    /* "ACR", "CCR": the first path element */
   int depth;           /* open groups, for the path */

@@ -2,8 +2,8 @@
  * acr_enc.c: the Rf view of the model: a wchg_acr as one Accounting-Request
  * (TS 32.299 §6.2.2, RFC 6733 §9.7.1), acr.h.
  *
- * The envelope is written here; the encoder (two passes: check, then
- * write, each AVP by its dictionary entry &wchgi_dict_table[I_<ID>]) and
+ * The envelope is written here; the encoder (one walk that checks and
+ * writes each AVP by its dictionary entry &wchgi_dict_table[I_<ID>]) and
  * Service-Information/IMS-Information are shared with the CCR
  * (ims_avps.c).
  *
