@@ -96,11 +96,13 @@ uint8_t *ctf_items_put(uint8_t *p, const wchg_str *v, size_t n) {
 }
 
 void ctf_items_get(const uint8_t **p, wchg_str *v, size_t n) {
+  const uint8_t *q = *p;
   for (size_t k = 0; k < n; k++) {
-    size_t len = ctf_varint_get(p);
-    v[k] = (wchg_str){len ? (const char *)*p : NULL, len ? len - 1 : 0};
-    *p += v[k].len;
+    size_t len = *q < 0x80 ? *q++ : ctf_varint_get(&q); /* most are one octet */
+    v[k] = (wchg_str){len ? (const char *)q : NULL, len ? len - 1 : 0};
+    q += v[k].len;
   }
+  *p = q;
 }
 
 wchg_status ctf_store_reserve(struct wchgi_buf *b, const wchg_mem *m, size_t need) {
