@@ -92,13 +92,31 @@ bool wchgi_sip_sws(struct sip_lex *x) {
   }
 }
 
-/* token = 1*(alphanum / "-" / "." / "!" / "%" / "*" / "_" / "+" / "`" /
- * "'" / "~") (RFC 3261 §25.1): a bit per US-ASCII octet. */
-static const uint64_t token_bits[2] = {0x03ff6ca200000000u, 0x47ffffff87fffffeu};
+/* The classes of each octet (sip_lex.h): SIP_TOKEN the token characters
+ * alphanum / "-" / "." / "!" / "%" / "*" / "_" / "+" / "`" / "'" / "~"
+ * (RFC 3261 §25.1); SDP_TOKEN token-char %x21 / %x23-27 / %x2A-2B /
+ * %x2D-2E / %x30-39 / %x41-5A / %x5E-7E (RFC 8866 §9); SIP_QDPLAIN
+ * 0x20..0xFF but 0x7F, DQUOTE and backslash. */
+const uint8_t wchgi_sip_class[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    4, 7, 0, 6, 6, 7, 6, 7, 4, 4, 7, 7, 4, 7, 7, 4,
+    7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 4, 4, 4, 4, 4, 4,
+    4, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+    7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 4, 0, 4, 6, 7,
+    7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+    7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 6, 6, 6, 7, 0,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+};
 
-WCHG_INLINE bool is_token(unsigned char c) {
-  return c < 128 && (token_bits[c >> 6] >> (c & 63) & 1);
-}
+WCHG_INLINE bool is_token(unsigned char c) { return wchgi_sip_class[c] & SIP_TOKEN; }
 
 bool wchgi_sip_is_token_char(unsigned char c) { return is_token(c); }
 
@@ -160,8 +178,7 @@ wchg_status wchgi_sip_quoted(struct sip_lex *x, wchg_sip_value *out) {
   out->escaped = false;
   while (x->i < x->n && x->s[x->i] != '"') {
     size_t i = x->i; /* qdtext: no check left, i local */
-    while (i < x->n && (unsigned char)x->s[i] >= 0x20 && x->s[i] != 0x7F && x->s[i] != '\\' &&
-           x->s[i] != '"')
+    while (i < x->n && (wchgi_sip_class[(unsigned char)x->s[i]] & SIP_QDPLAIN))
       i++;
     x->i = i;
     if (i < x->n && x->s[i] != '"' && (rc = qd_step(x, out)))
@@ -253,11 +270,17 @@ static bool ieq(const char *a, const char *b, size_t n) {
 }
 
 bool wchgi_sip_name_eq(wchg_str s, const char *lit) {
-  return wchgi_sip_name_eqn(s, lit, strlen(lit));
+  size_t n = strlen(lit);
+  return s.len == n && ieq(s.ptr, lit, n);
 }
 
 bool wchgi_sip_name_eqn(wchg_str s, const char *lit, size_t n) {
-  return s.len == n && ieq(s.ptr, lit, n);
+  if (s.len != n || (n && lower(s.ptr[0]) != lit[0]))
+    return false;
+  for (size_t k = 1; k < n; k++)
+    if (lower(s.ptr[k]) != lit[k])
+      return false;
+  return true;
 }
 
 bool wchgi_sip_is_host(const wchg_sip_value *v) {

@@ -33,6 +33,7 @@ struct sdp {
   size_t session_count, media_count, media_lines, stored;
   struct sip_where at[2];
   bool dir_seen;         /* a direction attribute at the current level */
+  bool ascii;            /* the line read has no octet >= 0x80 */
 };
 
 /* A problem at |off|: |fatal| ones (the limits, the storage) stop both
@@ -74,29 +75,43 @@ static void place(struct sdp *c, char type) {
   }
 }
 
-/* From |p| past the octets of |s| (|n|) that are no control character
- * (0x00..0x1F, 0x7F), eight at a time: where to look octet by octet. */
-static size_t skip_plain(const char *s, size_t p, size_t n) {
+/* The first octet of |s| (|n|) from |p| on that is a control character
+ * (0x00..0x1F, 0x7F), or |n|; eight at a time, the first one of eight
+ * found by its bit where the octet order allows. *high gets the octets
+ * >= 0x80 seen (a few past the one found too: only ever too many). */
+static size_t skip_plain(const char *s, size_t p, size_t n, uint64_t *high) {
   const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
   for (; p + 8 <= n; p += 8) {
-    uint64_t w, del;
+    uint64_t w, del, hit;
     memcpy(&w, s + p, 8);
+    *high |= w;
     del = w ^ 0x7F7F7F7F7F7F7F7Fu; /* a zero octet where w has 0x7F */
-    if (((w - 0x20 * ones) & ~w & highs) | ((del - ones) & ~del & highs))
-      break; /* an octet below 0x20 or a 0x7F among these eight */
+    hit = ((w - 0x20 * ones) & ~w & highs) | ((del - ones) & ~del & highs);
+    if (hit) { /* exact in its lowest octet: a borrow only runs upwards */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+      return p + (size_t)__builtin_ctzll(hit) / 8;
+#else
+      break;
+#endif
+    }
   }
-  return p;
+  for (; p < n; p++) {
+    *high |= (unsigned char)s[p];
+    if ((unsigned char)s[p] < 0x20 || s[p] == 0x7F)
+      return p;
+  }
+  return n;
 }
 
 /* The end of the line at |p| (*end, before CRLF or LF) and the start of
  * the next one (*next); a control character or lone CR is the line's
- * problem (the first one only). */
+ * problem (the first one only). c->ascii: no octet >= 0x80 in it. */
 static wchg_status line_end(struct sdp *c, size_t p, size_t *end, size_t *next) {
   wchg_status rc = WCHG_OK;
-  for (size_t q = skip_plain(c->s, p, c->n); q < c->n; q++) {
+  uint64_t high = 0;
+  for (size_t q = p; (q = skip_plain(c->s, q, c->n, &high)) < c->n; q++) {
     unsigned char ch = (unsigned char)c->s[q];
-    if (ch >= 0x20 && ch != 0x7F)
-      continue;
+    c->ascii = !(high & 0x8080808080808080u);
     if (ch == '\n' || (ch == '\r' && q + 1 < c->n && c->s[q + 1] == '\n')) {
       *end = q;
       *next = q + (ch == '\r' ? 2 : 1);
@@ -111,6 +126,7 @@ static wchg_status line_end(struct sdp *c, size_t p, size_t *end, size_t *next) 
     if (c->stop)
       return rc;
   }
+  c->ascii = !(high & 0x8080808080808080u);
   *end = *next = c->n;
   return rc;
 }
@@ -134,13 +150,8 @@ static int direction_in(const wchg_str *lines, size_t n) {
   return d;
 }
 
-/* RFC 8866 token-char: %x21 / %x23-27 / %x2A-2B / %x2D-2E / %x30-39 /
- * %x41-5A / %x5E-7E, a bit per US-ASCII octet */
-static bool is_sdp_token(char ch) {
-  static const uint64_t bits[2] = {0x03ff6cfa00000000u, 0x7fffffffc7fffffeu};
-  unsigned char u = (unsigned char)ch;
-  return u < 128 && (bits[u >> 6] >> (u & 63) & 1);
-}
+/* RFC 8866 token-char (sip_lex.h). */
+static bool is_sdp_token(char ch) { return wchgi_sip_class[(unsigned char)ch] & SDP_TOKEN; }
 
 /* Reading an m= line: [q, end) of the body. */
 struct mline {
@@ -357,7 +368,7 @@ static wchg_status check_line(struct sdp *c, size_t p, size_t end) {
     return problem(c, WCHG_E_ENCODING, p, "the type is not a lower-case letter");
   if (end - p < 2 || s[1] != '=')
     return problem(c, WCHG_E_ENCODING, p + 1, "'=' expected after the type");
-  if (!wchgi_utf8_valid(s, end - p, &bad))
+  if (!c->ascii && !wchgi_utf8_valid(s, end - p, &bad))
     return problem(c, WCHG_E_UTF8, p + bad, "not valid UTF-8");
   if (c->line_no == 1 && s[0] != 'v')
     return problem(c, WCHG_E_MISSING, p, "the body does not start with v=");
