@@ -33,6 +33,7 @@ WCHG_COLD void aenc_fail(struct aenc *e, wchg_status code, const wchg_dict_avp *
   if (e->error)
     return;
   e->error = code;
+  e->w.diag = NULL; /* the walk goes on: the writer's later errors are not told */
   if (!e->diag)
     return;
   wpath_init(&p, e->root);
