@@ -83,7 +83,7 @@ static bool text_ok(struct aenc *e, const wchg_dict_avp *d, const char *s, size_
 /* UTF8String; |s| NULL: absent. The writer checks the text as it copies
  * it (OK: valid UTF-8); the octet at fault is looked for only when it
  * refused it (or had refused an earlier AVP). */
-static void put_text(struct aenc *e, const wchg_dict_avp *d, const char *s, size_t n,
+WCHG_INLINE void put_text(struct aenc *e, const wchg_dict_avp *d, const char *s, size_t n,
                      size_t index) {
   if (s && wchg_dw_utf8_d(&e->w, d, s, n) != WCHG_OK)
     text_ok(e, d, s, n, index);
