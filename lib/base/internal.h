@@ -8,6 +8,7 @@
 #define WCHG_INTERNAL_H
 
 #include <stdarg.h>
+#include <string.h>
 #include <webrtc_chg/cdr.h>
 
 #include "base/compiler.h"
@@ -90,8 +91,21 @@ wchg_status wchgi_ber_check_open_type(const uint8_t *p, size_t n, wchg_diag *dia
 /* Valid UTF-8 (RFC 3629: no overlongs, no surrogates, <= U+10FFFF)?
  * On failure *bad (may be NULL) is the offset of the first bad byte. */
 bool wchgi_utf8_valid(const char *s, size_t n, size_t *bad);
-/* Does |s| start with |prefix| (NUL-terminated), ASCII case ignored? */
-bool wchgi_has_prefix_ci(wchg_str s, const char *prefix);
+/* Does |s| start with |prefix| (NUL-terminated, lower case), ASCII case
+ * of |s| ignored? Inline: the length of a literal folds. */
+static inline bool wchgi_has_prefix_ci(wchg_str s, const char *prefix) {
+  size_t n = strlen(prefix);
+  if (!s.ptr || s.len < n)
+    return false;
+  for (size_t k = 0; k < n; k++) {
+    char c = s.ptr[k];
+    if (c >= 'A' && c <= 'Z')
+      c = (char)(c - 'A' + 'a');
+    if (c != prefix[k])
+      return false;
+  }
+  return true;
+}
 /* The InvolvedParty of a URI (TS 32.298): tel: and urn: have their own
  * alternative, anything else (sip:, sips:, "unknown") goes into sIP-URI.
  * One rule for the CTF and the ACR decoder, so both sides agree. */

@@ -254,20 +254,6 @@ wchg_status wchg_timestamp_to_unix(const wchg_timestamp *ts, int64_t *unix_secon
   return WCHG_OK;
 }
 
-bool wchgi_has_prefix_ci(wchg_str s, const char *prefix) {
-  size_t n = strlen(prefix);
-  if (!s.ptr || s.len < n)
-    return false;
-  for (size_t k = 0; k < n; k++) {
-    char c = s.ptr[k];
-    if (c >= 'A' && c <= 'Z')
-      c = (char)(c - 'A' + 'a');
-    if (c != prefix[k])
-      return false;
-  }
-  return true;
-}
-
 wchg_involved_party wchgi_party_of_uri(wchg_str uri) {
   wchg_involved_party p = {WCHG_PARTY_SIP_URI, uri};
   if (wchgi_has_prefix_ci(uri, "tel:"))

@@ -52,6 +52,73 @@ wchg_str ctf_get(const struct wchgi_buf *b, struct ctf_ref r) {
   return s;
 }
 
+size_t ctf_varint_size(size_t v) {
+  size_t n = 1;
+  for (; v >= 0x80; v >>= 7)
+    n++;
+  return n;
+}
+
+uint8_t *ctf_varint_put(uint8_t *p, size_t v) {
+  for (; v >= 0x80; v >>= 7)
+    *p++ = (uint8_t)(v | 0x80);
+  *p++ = (uint8_t)v;
+  return p;
+}
+
+size_t ctf_varint_get(const uint8_t **p) {
+  const uint8_t *q = *p;
+  size_t v = 0;
+  unsigned shift = 0;
+  for (; *q & 0x80; shift += 7)
+    v |= (size_t)(*q++ & 0x7F) << shift;
+  v |= (size_t)*q++ << shift;
+  *p = q;
+  return v;
+}
+
+size_t ctf_items_size(const wchg_str *v, size_t n) {
+  size_t t = 0;
+  for (size_t k = 0; k < n; k++)
+    t += v[k].ptr ? ctf_varint_size(v[k].len + 1) + v[k].len : 1;
+  return t;
+}
+
+uint8_t *ctf_items_put(uint8_t *p, const wchg_str *v, size_t n) {
+  for (size_t k = 0; k < n; k++) {
+    size_t len = v[k].ptr ? v[k].len : 0;
+    p = ctf_varint_put(p, v[k].ptr ? len + 1 : 0);
+    if (len)
+      memcpy(p, v[k].ptr, len);
+    p += len;
+  }
+  return p;
+}
+
+void ctf_items_get(const uint8_t **p, wchg_str *v, size_t n) {
+  const uint8_t *q = *p;
+  for (size_t k = 0; k < n; k++) {
+    size_t len = *q < 0x80 ? *q++ : ctf_varint_get(&q); /* most are one octet */
+    v[k] = (wchg_str){len ? (const char *)q : NULL, len ? len - 1 : 0};
+    q += v[k].len;
+  }
+  *p = q;
+}
+
+wchg_status ctf_store_reserve(struct wchgi_buf *b, const wchg_mem *m, size_t need) {
+  uint8_t *q;
+  if (need <= b->cap)
+    return WCHG_OK;
+  if (need > SIZE_MAX - 63 || !(q = wchgi_malloc(m, (need + 63) & ~(size_t)63)))
+    return WCHG_E_NOMEM;
+  if (b->len)
+    memcpy(q, b->p, b->len);
+  wchgi_free(m, b->p);
+  b->p = q;
+  b->cap = (need + 63) & ~(size_t)63;
+  return WCHG_OK;
+}
+
 /* The strings of a served user, in the order a store keeps them. */
 #define USER_STRINGS(u) {&(u)->impi, &(u)->impu, &(u)->waf, &(u)->wwsf, &(u)->instance_id}
 

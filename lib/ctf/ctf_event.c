@@ -112,14 +112,26 @@ static wchg_status sdp_room(wchg_ctf_record *r, int which, const wchg_ctf_config
 wchg_status ctf_parse_sdp(wchg_ctf_record *r, int which, const wchg_ctf_config *cfg,
                           wchg_str body, bool report, wchg_diag *diag) {
   wchg_sdp_body *b = &r->sdp[which];
+  wchg_warnings *warn = report ? &r->warn : NULL;
+  size_t warned = r->warn.count;
   wchg_status rc;
   b->session_count = b->media_count = 0;
   if (!body.ptr)
     return WCHG_OK;
+  /* into the storage earlier bodies left (the ACR's lists as large):
+   * the lines are counted only when it is too small, and the body read
+   * again, its warnings once */
+  if (b->line_cap && r->kept_cap >= b->line_cap && r->comps_cap >= b->media_cap) {
+    rc = wchg_sdp_parse_body(body.ptr, body.len, &cfg->sdp_limits, cfg->sdp_policy, b, warn,
+                             diag);
+    if (rc != WCHG_E_BUFFER) /* the parser's only one: the storage is full */
+      return rc;
+    r->warn.count = warned;
+  }
   if ((rc = sdp_room(r, which, cfg, body)) != WCHG_OK)
     return rc;
-  return wchg_sdp_parse_body(body.ptr, body.len, &cfg->sdp_limits, cfg->sdp_policy, b,
-                             report ? &r->warn : NULL, diag);
+  return wchg_sdp_parse_body(body.ptr, body.len, &cfg->sdp_limits, cfg->sdp_policy, b, warn,
+                             diag);
 }
 
 wchg_status ctf_event_sdp(wchg_ctf_record *r, const wchg_ctf_config *cfg, wchg_str body,

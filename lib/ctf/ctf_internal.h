@@ -17,8 +17,9 @@
  *
  * Data flows one way: SIP facts (the event's strings) -> parsed facts
  * (struct ctf_facts, views) -> wchg_acr (views). What later records need
- * is copied into growable stores (struct wchgi_buf) addressed by offsets,
- * since a store moves when it grows.
+ * is copied into growable stores (struct wchgi_buf), since a store moves
+ * when it grows: a registration's strings addressed by offsets (struct
+ * ctf_ref), a session's as items in one store sized to its call.
  *
  * SPDX-License-Identifier: BSD-2-Clause
  */
@@ -72,6 +73,24 @@ struct ctf_ref {
 /* Append |s| (room reserved before); an absent |s| gives an unset ref. */
 struct ctf_ref ctf_put(struct wchgi_buf *b, wchg_str s);
 wchg_str ctf_get(const struct wchgi_buf *b, struct ctf_ref r);
+
+/* Items: a run of strings in a store, back to back, each its length + 1
+ * (0: absent) as a base-128 varint (low group first) and then its bytes;
+ * a list is its count as a varint and then its items. A reader walks
+ * them: no offsets kept per string (a session's store, ctf_session.c). */
+size_t ctf_varint_size(size_t v);
+uint8_t *ctf_varint_put(uint8_t *p, size_t v);
+size_t ctf_varint_get(const uint8_t **p);
+/* The bytes ctf_items_put() writes for the |n| strings at |v|. */
+size_t ctf_items_size(const wchg_str *v, size_t n);
+/* The |n| strings at |v| as items at |p| (room made before): the end. */
+uint8_t *ctf_items_put(uint8_t *p, const wchg_str *v, size_t n);
+/* |n| items at *p into |v| (views into the store); *p moves past them. */
+void ctf_items_get(const uint8_t **p, wchg_str *v, size_t n);
+/* Room for |need| bytes in all in |b|, the first b->len kept: grown to
+ * |need| rounded up to 64 (a session's store is sized to its call, not
+ * doubled). WCHG_E_NOMEM leaves |b| as it was. */
+wchg_status ctf_store_reserve(struct wchgi_buf *b, const wchg_mem *m, size_t need);
 
 /* The served user as every record shows it. */
 struct ctf_user {

@@ -101,23 +101,19 @@ static void transit(wchg_ctf_record *r, const struct ctf_facts *f) {
 }
 
 /* Is |line| one the CHARGING line policy keeps (ctf.h)? c=, b=,
- * a=rtpmap: and the four direction attributes. */
+ * a=rtpmap: and the four direction attributes (RFC 3264 §5.1). */
 static bool charging_line(wchg_str line) {
-  static const struct {
-    const char *text;
-    size_t len;
-    bool prefix;
-  } kinds[] = {{"a=rtpmap:", 9, true},   {"a=sendrecv", 10, false}, {"a=sendonly", 10, false},
-               {"a=recvonly", 10, false}, {"a=inactive", 10, false}};
-  if (line.len >= 2 && (line.ptr[0] == 'c' || line.ptr[0] == 'b') && line.ptr[1] == '=')
+  static const char dirs[4][8] = {"sendrecv", "sendonly", "recvonly", "inactive"};
+  const char *p = line.ptr;
+  if (line.len >= 2 && (p[0] == 'c' || p[0] == 'b') && p[1] == '=')
     return true;
-  if (line.len < 9 || line.ptr[0] != 'a')
+  if (line.len < 9 || p[0] != 'a' || p[1] != '=')
     return false;
-  for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
-    if ((kinds[k].prefix ? line.len >= kinds[k].len : line.len == kinds[k].len) &&
-        !memcmp(line.ptr, kinds[k].text, kinds[k].len))
-      return true;
-  return false;
+  if (line.len == 10)
+    for (size_t k = 0; k < 4; k++)
+      if (!memcmp(p + 2, dirs[k], 8))
+        return true;
+  return !memcmp(p + 2, "rtpmap:", 7);
 }
 
 /* The lines of |n| at |lines| that the line policy keeps: a view of

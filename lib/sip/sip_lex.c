@@ -92,19 +92,40 @@ bool wchgi_sip_sws(struct sip_lex *x) {
   }
 }
 
-bool wchgi_sip_is_token_char(unsigned char c) {
-  /* token = 1*(alphanum / "-" / "." / "!" / "%" / "*" / "_" / "+" / "`" /
-   * "'" / "~") */
-  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
-    return true;
-  return c && strchr("-.!%*_+`'~", c) != NULL;
-}
+/* The classes of each octet (sip_lex.h): SIP_TOKEN the token characters
+ * alphanum / "-" / "." / "!" / "%" / "*" / "_" / "+" / "`" / "'" / "~"
+ * (RFC 3261 §25.1); SDP_TOKEN token-char %x21 / %x23-27 / %x2A-2B /
+ * %x2D-2E / %x30-39 / %x41-5A / %x5E-7E (RFC 8866 §9); SIP_QDPLAIN
+ * 0x20..0xFF but 0x7F, DQUOTE and backslash. */
+const uint8_t wchgi_sip_class[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    4, 7, 0, 6, 6, 7, 6, 7, 4, 4, 7, 7, 4, 7, 7, 4,
+    7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 4, 4, 4, 4, 4, 4,
+    4, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+    7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 4, 0, 4, 6, 7,
+    7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+    7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 6, 6, 6, 7, 0,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+};
+
+WCHG_INLINE bool is_token(unsigned char c) { return wchgi_sip_class[c] & SIP_TOKEN; }
+
+bool wchgi_sip_is_token_char(unsigned char c) { return is_token(c); }
 
 wchg_status wchgi_sip_token(struct sip_lex *x, wchg_str *out, const char *what) {
-  size_t start = x->i;
-  while (x->i < x->n && wchgi_sip_is_token_char((unsigned char)x->s[x->i]))
-    x->i++;
-  if (x->i == start)
+  size_t start = x->i, i = start;
+  while (i < x->n && is_token((unsigned char)x->s[i])) /* i local: no store per octet */
+    i++;
+  x->i = i;
+  if (i == start)
     return wchgi_sip_expected(x, what);
   out->ptr = x->s + start;
   out->len = x->i - start;
@@ -155,9 +176,14 @@ wchg_status wchgi_sip_quoted(struct sip_lex *x, wchg_sip_value *out) {
   wchg_status rc;
   out->quoted = true;
   out->escaped = false;
-  while (x->i < x->n && x->s[x->i] != '"')
-    if ((rc = qd_step(x, out)))
+  while (x->i < x->n && x->s[x->i] != '"') {
+    size_t i = x->i; /* qdtext: no check left, i local */
+    while (i < x->n && (wchgi_sip_class[(unsigned char)x->s[i]] & SIP_QDPLAIN))
+      i++;
+    x->i = i;
+    if (i < x->n && x->s[i] != '"' && (rc = qd_step(x, out)))
       return rc;
+  }
   if (sip_eof(x))
     return wchgi_sip_err(x, WCHG_E_TRUNCATED, open,
                         "the quoted string opened here is not closed");
@@ -246,6 +272,15 @@ static bool ieq(const char *a, const char *b, size_t n) {
 bool wchgi_sip_name_eq(wchg_str s, const char *lit) {
   size_t n = strlen(lit);
   return s.len == n && ieq(s.ptr, lit, n);
+}
+
+bool wchgi_sip_name_eqn(wchg_str s, const char *lit, size_t n) {
+  if (s.len != n || (n && lower(s.ptr[0]) != lit[0]))
+    return false;
+  for (size_t k = 1; k < n; k++)
+    if (lower(s.ptr[k]) != lit[k])
+      return false;
+  return true;
 }
 
 bool wchgi_sip_is_host(const wchg_sip_value *v) {

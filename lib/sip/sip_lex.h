@@ -109,6 +109,15 @@ wchg_status wchgi_sip_arg(wchg_diag *diag);
 
 /* Does |s| equal the NUL-terminated |lit| ignoring ASCII case? */
 bool wchgi_sip_name_eq(wchg_str s, const char *lit);
+/* The same with |lit| in lower case and its length |n| known (a table's). */
+bool wchgi_sip_name_eqn(wchg_str s, const char *lit, size_t n);
+
+/* The classes of an octet, a bit each: one load per octet scanned. */
+#define SIP_TOKEN 1   /* RFC 3261 token */
+#define SDP_TOKEN 2   /* RFC 8866 token-char */
+#define SIP_QDPLAIN 4 /* qdtext with nothing to check: not DQUOTE, backslash
+                         or a control character */
+extern const uint8_t wchgi_sip_class[256];
 /* Is |v| a host (RFC 3261 §25.1): a name or IPv4 address, or "[IPv6]"? */
 bool wchgi_sip_is_host(const wchg_sip_value *v);
 

@@ -18,22 +18,23 @@ enum pcv_kind { PCV_VALUE, PCV_HOST, PCV_LIST };
 
 static const struct pcv_field {
   const char *name;
-  size_t off;
+  size_t len, off;
   enum pcv_kind kind;
 } pcv_fields[] = {
-    {"icid-value", offsetof(wchg_sip_charging_vector, icid_value), PCV_VALUE},
-    {"icid-generated-at", offsetof(wchg_sip_charging_vector, icid_generated_at), PCV_HOST},
-    {"orig-ioi", offsetof(wchg_sip_charging_vector, orig_ioi), PCV_VALUE},
-    {"term-ioi", offsetof(wchg_sip_charging_vector, term_ioi), PCV_VALUE},
-    {"transit-ioi", offsetof(wchg_sip_charging_vector, transit_ioi), PCV_LIST},
-    {"related-icid", offsetof(wchg_sip_charging_vector, related_icid), PCV_VALUE},
-    {"related-icid-generated-at",
-     offsetof(wchg_sip_charging_vector, related_icid_generated_at), PCV_HOST},
+#define F(name, field, kind) {name, sizeof name - 1, offsetof(wchg_sip_charging_vector, field), kind}
+    F("icid-value", icid_value, PCV_VALUE),
+    F("icid-generated-at", icid_generated_at, PCV_HOST),
+    F("orig-ioi", orig_ioi, PCV_VALUE),
+    F("term-ioi", term_ioi, PCV_VALUE),
+    F("transit-ioi", transit_ioi, PCV_LIST),
+    F("related-icid", related_icid, PCV_VALUE),
+    F("related-icid-generated-at", related_icid_generated_at, PCV_HOST),
+#undef F
 };
 
 static const struct pcv_field *pcv_field(wchg_str name) {
   for (size_t k = 0; k < sizeof pcv_fields / sizeof pcv_fields[0]; k++)
-    if (wchgi_sip_name_eq(name, pcv_fields[k].name))
+    if (wchgi_sip_name_eqn(name, pcv_fields[k].name, pcv_fields[k].len))
       return &pcv_fields[k];
   return NULL;
 }

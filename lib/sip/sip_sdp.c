@@ -17,6 +17,10 @@
 
 #include "sip/sip_lex.h"
 
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#endif
+
 #define ROOT "SDP"
 
 struct sdp {
@@ -33,6 +37,7 @@ struct sdp {
   size_t session_count, media_count, media_lines, stored;
   struct sip_where at[2];
   bool dir_seen;         /* a direction attribute at the current level */
+  bool ascii;            /* the line read has no octet >= 0x80 */
 };
 
 /* A problem at |off|: |fatal| ones (the limits, the storage) stop both
@@ -74,15 +79,55 @@ static void place(struct sdp *c, char type) {
   }
 }
 
+/* The first octet of |s| (|n|) from |p| on that is a control character
+ * (0x00..0x1F, 0x7F), or |n|; eight at a time, the first one of eight
+ * found by its bit where the octet order allows. *high gets the octets
+ * >= 0x80 seen (a few past the one found too: only ever too many). */
+static size_t skip_plain(const char *s, size_t p, size_t n, uint64_t *high) {
+  const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+#if defined(__SSE2__) && defined(__GNUC__)
+  for (; p + 16 <= n; p += 16) { /* sixteen at a time: <= 0x1F, == 0x7F, >= 0x80 */
+    __m128i v = _mm_loadu_si128((const __m128i *)(s + p));
+    unsigned ctl = (unsigned)_mm_movemask_epi8(
+        _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v),
+                     _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F))));
+    if (_mm_movemask_epi8(v))
+      *high |= highs;
+    if (ctl)
+      return p + (size_t)__builtin_ctz(ctl);
+  }
+#endif
+  for (; p + 8 <= n; p += 8) {
+    uint64_t w, del, hit;
+    memcpy(&w, s + p, 8);
+    *high |= w;
+    del = w ^ 0x7F7F7F7F7F7F7F7Fu; /* a zero octet where w has 0x7F */
+    hit = ((w - 0x20 * ones) & ~w & highs) | ((del - ones) & ~del & highs);
+    if (hit) { /* exact in its lowest octet: a borrow only runs upwards */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+      return p + (size_t)__builtin_ctzll(hit) / 8;
+#else
+      break;
+#endif
+    }
+  }
+  for (; p < n; p++) {
+    *high |= (unsigned char)s[p];
+    if ((unsigned char)s[p] < 0x20 || s[p] == 0x7F)
+      return p;
+  }
+  return n;
+}
+
 /* The end of the line at |p| (*end, before CRLF or LF) and the start of
  * the next one (*next); a control character or lone CR is the line's
- * problem (the first one only). */
+ * problem (the first one only). c->ascii: no octet >= 0x80 in it. */
 static wchg_status line_end(struct sdp *c, size_t p, size_t *end, size_t *next) {
   wchg_status rc = WCHG_OK;
-  for (size_t q = p; q < c->n; q++) {
+  uint64_t high = 0;
+  for (size_t q = p; (q = skip_plain(c->s, q, c->n, &high)) < c->n; q++) {
     unsigned char ch = (unsigned char)c->s[q];
-    if (ch >= 0x20 && ch != 0x7F)
-      continue;
+    c->ascii = !(high & 0x8080808080808080u);
     if (ch == '\n' || (ch == '\r' && q + 1 < c->n && c->s[q + 1] == '\n')) {
       *end = q;
       *next = q + (ch == '\r' ? 2 : 1);
@@ -97,6 +142,7 @@ static wchg_status line_end(struct sdp *c, size_t p, size_t *end, size_t *next) 
     if (c->stop)
       return rc;
   }
+  c->ascii = !(high & 0x8080808080808080u);
   *end = *next = c->n;
   return rc;
 }
@@ -120,14 +166,8 @@ static int direction_in(const wchg_str *lines, size_t n) {
   return d;
 }
 
-/* RFC 8866 token-char: %x21 / %x23-27 / %x2A-2B / %x2D-2E / %x30-39 /
- * %x41-5A / %x5E-7E */
-static bool is_sdp_token(char ch) {
-  unsigned char u = (unsigned char)ch;
-  return u == 0x21 || (u >= 0x23 && u <= 0x27) || u == 0x2A || u == 0x2B || u == 0x2D ||
-         u == 0x2E || (u >= 0x30 && u <= 0x39) || (u >= 0x41 && u <= 0x5A) ||
-         (u >= 0x5E && u <= 0x7E);
-}
+/* RFC 8866 token-char (sip_lex.h). */
+static bool is_sdp_token(char ch) { return wchgi_sip_class[(unsigned char)ch] & SDP_TOKEN; }
 
 /* Reading an m= line: [q, end) of the body. */
 struct mline {
@@ -143,9 +183,10 @@ static wchg_status m_expected(struct mline *m, const char *what) {
 }
 
 static wchg_status m_token(struct mline *m, wchg_str *out, const char *what) {
-  size_t start = m->q;
-  while (m->q < m->end && is_sdp_token(m->c->s[m->q]))
-    m->q++;
+  size_t start = m->q, q = start;
+  while (q < m->end && is_sdp_token(m->c->s[q])) /* q local: no store per octet */
+    q++;
+  m->q = q;
   if (m->q == start)
     return m_expected(m, what);
   out->ptr = m->c->s + start;
@@ -343,7 +384,7 @@ static wchg_status check_line(struct sdp *c, size_t p, size_t end) {
     return problem(c, WCHG_E_ENCODING, p, "the type is not a lower-case letter");
   if (end - p < 2 || s[1] != '=')
     return problem(c, WCHG_E_ENCODING, p + 1, "'=' expected after the type");
-  if (!wchgi_utf8_valid(s, end - p, &bad))
+  if (!c->ascii && !wchgi_utf8_valid(s, end - p, &bad))
     return problem(c, WCHG_E_UTF8, p + bad, "not valid UTF-8");
   if (c->line_no == 1 && s[0] != 'v')
     return problem(c, WCHG_E_MISSING, p, "the body does not start with v=");

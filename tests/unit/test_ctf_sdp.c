@@ -589,6 +589,25 @@ START_TEST(bad_lines_reported) {
 }
 END_TEST
 
+/* A record that read small bodies only reads a browser's offer into the
+ * storage it has, runs out, and reads it again into more: the warning of
+ * a line before that point is given once. */
+START_TEST(warning_before_the_storage_grows) {
+  static char offer[16384];
+  wchg_sip_event reinv = request("INVITE", T0 + 60000);
+  char *bad;
+  small_call(WCHG_POLICY_RECEIVE);
+  CFG.sdp_limits.max_bytes = 0; /* the default */
+  memcpy(offer, OFFER, OFFER_SHAPE.bytes + 1);
+  bad = strstr(offer, "\r\ns=") + 2;
+  bad[0] = 'S'; /* the third line: not a lower-case type letter */
+  reinv.sdp = (wchg_str){offer, OFFER_SHAPE.bytes};
+  ck_assert_int_eq(ev(&reinv), WCHG_OK);
+  ck_assert_uint_eq(warnings()->count, 1);
+  expect_warning(0, WCHG_E_ENCODING, "SDP/SDP-Session-Description[2]", (size_t)(bad - offer));
+}
+END_TEST
+
 /* ---- the limits ---------------------------------------------------------- */
 
 START_TEST(offer_over_the_limits) {
@@ -766,6 +785,7 @@ Suite *ctf_sdp_suite(void) {
   tcase_add_test(tc, reinvite_answer_grows_the_agreed_text);
   tcase_add_test(tc, unreadable_answer);
   tcase_add_test(tc, bad_lines_reported);
+  tcase_add_test(tc, warning_before_the_storage_grows);
   tcase_add_test(tc, offer_over_the_limits);
   tcase_add_test(tc, many_warnings);
   suite_add_tcase(s, tc);

@@ -467,6 +467,13 @@ static void fe_too_long(wchg_acr *a) {
   a->ims.fe_identifier_list = (wchg_str_list){many, 700};
 }
 
+/* Two problems: the first in walk order is told, the writer's refusal
+ * of the later text says nothing over it. */
+static void role_then_reason(wchg_acr *a) {
+  role_3(a);
+  reason_utf8(a);
+}
+
 static const struct {
   void (*mutate)(wchg_acr *);
   wchg_status code;
@@ -483,6 +490,7 @@ static const struct {
     {node_22, WCHG_E_RANGE, IMS "/Node-Functionality"},
     {node_minus_1, WCHG_E_RANGE, IMS "/Node-Functionality"},
     {role_3, WCHG_E_RANGE, IMS "/Role-Of-Node"},
+    {role_then_reason, WCHG_E_RANGE, IMS "/Role-Of-Node"},
     {cause_above, WCHG_E_RANGE, IMS "/Cause-Code"},
     {cause_below, WCHG_E_RANGE, IMS "/Cause-Code"},
     {state_negative, WCHG_E_RANGE, "ACR/Origin-State-Id"},
