@@ -1,19 +1,26 @@
 /*
  * cdr_enc.c: DER of IMSRecord/pCSCFRecord, written back to front into the
- * caller's buffer (X.690 clause 10), driven by the tables in schema.c.
- * No allocation. When the buffer is too small the writer keeps counting
- * so the caller learns the size needed.
+ * caller's buffer (X.690 clause 10) from the tables (schema_tables.h). No
+ * allocation. Two writers of the same bytes:
  *
- * Errors are found on a fast pass that keeps no field path; when one is
- * found the record is walked again with paths on to say where.
+ *  - the types' own functions (below), one per type, the members written
+ *    out from the constant tables, so the compiler turns each into the
+ *    test and stores of its kind and tag: every record that keeps no value
+ *    as received, when it fits the buffer;
+ *  - the writer that walks the tables (first): everything else. When the
+ *    buffer is too small it keeps counting so the caller learns the size
+ *    needed; errors are found on a pass that keeps no field path, then
+ *    the record is walked again with paths on to say where.
  *
  * SPDX-License-Identifier: BSD-2-Clause
  */
+#include <stddef.h>
 #include <string.h>
 
 #include "base/webrtc_ext.h"
 #include "base/internal.h"
 #include "cdr/schema.h"
+#include "cdr/schema_tables.h"
 
 struct enc {
   uint8_t *buf;
@@ -346,14 +353,292 @@ static wchg_status enc_record(struct enc *e) {
   return WCHG_OK;
 }
 
-wchg_status wchg_cdr_encode(const wchg_cdr *cdr, uint8_t *buf, size_t cap,
-                            size_t *len, wchg_diag *diag) {
+/* ---- the writer of the types' own functions ------------------------------
+ * For a record that keeps no value as received (schema.h), into a buffer
+ * given: each type of the tables has its own function (FAST_TYPES), with
+ * its members written out one by one from the constant tables
+ * (schema_tables.h), so that each member's presence test, kind, offset
+ * and tag become code. It stops (NULL) at anything but a record that
+ * fits: a structural error or a buffer too small; the table-driven writer
+ * above then writes or measures the record and says what. */
+
+/* Room for an identifier (tag numbers below 2^14) and length octets. */
+#define HDR_MAX (3 + 1 + sizeof(size_t))
+
+/* lim is HDR_MAX octets past the buffer's start. Is there room for n
+ * octets (of an object: n <= PTRDIFF_MAX) and one header in front of p?
+ * Each check keeps p at or after the buffer's start, so p - lim may be
+ * negative. */
+WCHG_INLINE bool fast_room(const uint8_t *lim, const uint8_t *p, size_t n) {
+  return WCHG_LIKELY(p - lim >= (ptrdiff_t)n);
+}
+
+/* Identifier octets (X.690 8.1.2) in front of p: one or two stores for
+ * a constant tag. */
+WCHG_INLINE uint8_t *fast_id(uint8_t *p, uint8_t cls, int cons, uint32_t tag) {
+  uint8_t id = (uint8_t)(cls | (cons ? 0x20 : 0));
+  if (tag < 31) {
+    *--p = (uint8_t)(id | tag);
+  } else if (tag < 128) {
+    p -= 2;
+    p[0] = (uint8_t)(id | 0x1F);
+    p[1] = (uint8_t)tag;
+  } else {
+    p -= 3;
+    p[0] = (uint8_t)(id | 0x1F);
+    p[1] = (uint8_t)(0x80 | tag >> 7);
+    p[2] = (uint8_t)(tag & 0x7F);
+  }
+  return p;
+}
+
+static uint8_t *fast_long_len(uint8_t *p, size_t n) {
+  uint8_t k = 0;
+  for (; n; n >>= 8, k++)
+    *--p = (uint8_t)n;
+  *--p = (uint8_t)(0x80 | k);
+  return p;
+}
+
+/* Length octets (X.690 10.1: definite, fewest) in front of p. */
+WCHG_INLINE uint8_t *fast_len(uint8_t *p, size_t n) {
+  if (WCHG_LIKELY(n < 0x80)) {
+    *--p = (uint8_t)n;
+    return p;
+  }
+  return fast_long_len(p, n);
+}
+
+/* Close the constructed TLV whose contents start at m. */
+WCHG_INLINE uint8_t *fast_close(const uint8_t *lim, uint8_t *p, const uint8_t *m,
+                                uint8_t cls, uint32_t tag) {
+  if (!p || !fast_room(lim, p, 0))
+    return NULL;
+  return fast_id(fast_len(p, (size_t)(m - p)), cls, 1, tag);
+}
+
+/* A primitive TLV of |f| with n contents octets at src (not NULL). */
+WCHG_INLINE uint8_t *fast_prim(const uint8_t *lim, uint8_t *p, const struct wf *f,
+                               const void *src, size_t n) {
+  if (!fast_room(lim, p, n))
+    return NULL;
+  p -= n;
+  memcpy(p, src, n);
+  return fast_id(fast_len(p, n), f->cls, 0, f->tag);
+}
+
+/* INTEGER: the fewest two's complement octets (X.690 8.3.2). */
+WCHG_INLINE uint8_t *fast_int(const uint8_t *lim, uint8_t *p, const struct wf *f, int64_t v) {
+  uint8_t *m = p, n;
+  if (!fast_room(lim, p, 8))
+    return NULL;
+  if ((uint64_t)v < 0x80) { /* one octet, the common case */
+    p -= 2;
+    p[0] = 1;
+    p[1] = (uint8_t)v;
+    return fast_id(p, f->cls, 0, f->tag);
+  }
+  do {
+    *--p = (uint8_t)v;
+    v >>= 8;
+  } while (!((v == 0 && !(*p & 0x80)) || (v == -1 && (*p & 0x80))));
+  n = (uint8_t)(m - p);
+  *--p = n;
+  return fast_id(p, f->cls, 0, f->tag);
+}
+
+#define FAST_TYPES(X)                                                          \
+  X(ip_v6_prefix_type) X(ip_address_type) X(node_address_type)                 \
+  X(involved_party_type) X(ioi_type) X(incomplete_type)                        \
+  X(sdp_media_component_type) X(media_components_list_type) X(early_media_type) \
+  X(message_body_type) X(subscription_id_type) X(nni_type) X(sen_type)         \
+  X(anic_type) X(cic_type) X(ati_type) X(management_extension_type)            \
+  X(webrtc_info_type) X(pcscf_record_type)
+#define FAST_DECLARE(t) static uint8_t *fast_##t(const uint8_t *, uint8_t *, const void *);
+FAST_TYPES(FAST_DECLARE)
+
+/* The function of type t (a constant: one call remains). */
+WCHG_INLINE uint8_t *fast_type(const uint8_t *lim, uint8_t *p, const struct wt *t,
+                               const void *v) {
+#define FAST_DISPATCH(x) if (t == &x) return fast_##x(lim, p, v);
+  FAST_TYPES(FAST_DISPATCH)
+  return NULL; /* a type without a function: the table-driven writer */
+}
+
+/* The TLV of the present value of |f| in |base|, not a list. */
+WCHG_INLINE uint8_t *fast_value(const uint8_t *lim, uint8_t *p, const struct wf *f,
+                                const void *base) {
+  const void *v = wf_ptr(base, f);
+  const wchg_octets *o = v; /* wchg_str has the same layout */
+  const uint8_t *m = p;
+  uint8_t b;
+  switch (f->kind) {
+  case WK_INT: case WK_ENUM:
+    return fast_int(lim, p, f, ((const wchg_opt_int *)v)->value);
+  case WK_BOOL:
+    b = ((const wchg_opt_int *)v)->value ? 0xFF : 0x00;
+    return fast_prim(lim, p, f, &b, 1);
+  case WK_NULL:
+    return fast_room(lim, p, 0) ? fast_id(fast_len(p, 0), f->cls, 0, f->tag) : NULL;
+  case WK_OCTETS: case WK_OID: case WK_TEXT:
+    return fast_prim(lim, p, f, o->ptr, o->len);
+  case WK_TIMESTAMP:
+    return fast_prim(lim, p, f, ((const wchg_timestamp *)v)->octets, 9);
+  case WK_IPBIN:
+    return fast_prim(lim, p, f, v, (size_t)f->hi);
+  case WK_ANY: /* the open type is a complete TLV; [2] wraps it */
+    if (!fast_room(lim, p, o->len))
+      return NULL;
+    memcpy(p -= o->len, o->ptr, o->len);
+    return fast_close(lim, p, m, f->cls, f->tag);
+  case WK_STRUCT:
+    return fast_close(lim, fast_type(lim, p, f->type, v), m, f->cls, f->tag);
+  case WK_CHOICE:
+    p = fast_type(lim, p, f->type, v);
+    if (f->cls == TC_UNIVERSAL && f->tag == 0) /* untagged */
+      return p;
+    return fast_close(lim, p, m, f->cls, f->tag); /* a tagged CHOICE is explicit */
+  }
+  return NULL;
+}
+
+static uint8_t *fast_extensions(const uint8_t *lim, uint8_t *p, const wchg_cdr *cdr,
+                                size_t others, const uint8_t *m);
+
+/* The TLV of the present list |f| in |base|: its elements last first. */
+WCHG_INLINE uint8_t *fast_list(const uint8_t *lim, uint8_t *p, const struct wf *f,
+                               const void *base) {
+  struct wlist l = wf_list(base, f);
+  const char *it = (const char *)l.items + l.count * f->esize;
+  const uint8_t *m = p;
+  if (l.count && !l.items)
+    return NULL;
+  while (it != l.items) {
+    it -= f->esize;
+    if (!(p = fast_value(lim, p, f->elem, it)))
+      return NULL;
+  }
+  if (f->flags & WF_EXTENSIONS)
+    p = fast_extensions(lim, p, base, l.count, m);
+  return fast_close(lim, p, m, f->cls, f->tag);
+}
+
+/* A member of a SEQUENCE or SET: nothing when absent or its DEFAULT
+ * (X.690 11.5), else its TLV; NULL for a mandatory one absent or a second
+ * alternative of an untagged CHOICE. */
+WCHG_INLINE uint8_t *fast_member(const uint8_t *lim, uint8_t *p, const struct wf *f,
+                                 const void *base, int *group) {
+  if (!p)
+    return NULL;
+  if (!wchg_field_present(base, f))
+    return (f->flags & WF_MANDATORY) ? NULL : p;
+  if ((f->flags & WF_GROUP) && (*group)++)
+    return NULL;
+  if ((f->flags & WF_DEFAULT) && ((const wchg_opt_int *)wf_ptr(base, f))->value == f->dflt)
+    return p;
+  if (f->kind == WK_LIST)
+    return fast_list(lim, p, f, base);
+  return fast_value(lim, p, f, base);
+}
+
+/* Member i from the end of t when it has one. */
+WCHG_INLINE uint8_t *fast_nth(const uint8_t *lim, uint8_t *p, const struct wt *t, int i,
+                              const void *v, int *group) {
+  if (i >= t->nfields)
+    return p;
+  return fast_member(lim, p, &t->fields[t->nfields - 1 - i], v, group);
+}
+
+/* Alternative k of CHOICE t when it is the one chosen (c), else r. */
+WCHG_INLINE uint8_t *fast_alt(const uint8_t *lim, uint8_t *p, const struct wt *t, int k,
+                              int c, const void *v, uint8_t *r) {
+  if (k >= t->nfields || c != k + 1)
+    return r;
+  return fast_value(lim, p, &t->fields[k], v);
+}
+
+/* The members of a SEQUENCE or SET, last first, or the alternative of a
+ * CHOICE: written out one by one (at most FAST_MEMBERS, FAST_ALTS), so
+ * that with t constant each becomes the code of its own kind and tag. */
+#define FAST_MEMBERS 64
+#define FAST_ALTS 8
+#define FAST_NTH(i) p = fast_nth(lim, p, t, i, v, &group);
+#define FAST_NTH8(i)                                                           \
+  FAST_NTH(i) FAST_NTH(i + 1) FAST_NTH(i + 2) FAST_NTH(i + 3)                  \
+  FAST_NTH(i + 4) FAST_NTH(i + 5) FAST_NTH(i + 6) FAST_NTH(i + 7)
+#define FAST_ALT(k) r = fast_alt(lim, p, t, k, c, v, r);
+WCHG_INLINE uint8_t *fast_contents(const uint8_t *lim, uint8_t *p, const struct wt *t,
+                                   const void *v) {
+  int group = 0, c;
+  uint8_t *r = NULL; /* not one of the alternatives */
+  if (t->kind == WK_CHOICE) {
+    if (t->nfields > FAST_ALTS)
+      return NULL;
+    c = wt_choice(v, t);
+    FAST_ALT(0) FAST_ALT(1) FAST_ALT(2) FAST_ALT(3)
+    FAST_ALT(4) FAST_ALT(5) FAST_ALT(6) FAST_ALT(7)
+    return r;
+  }
+  if (t->nfields > FAST_MEMBERS)
+    return NULL;
+  FAST_NTH8(0) FAST_NTH8(8) FAST_NTH8(16) FAST_NTH8(24)
+  FAST_NTH8(32) FAST_NTH8(40) FAST_NTH8(48) FAST_NTH8(56)
+  return p;
+}
+
+#define FAST_DEFINE(t)                                                         \
+  static uint8_t *fast_##t(const uint8_t *lim, uint8_t *p, const void *v) {    \
+    return fast_contents(lim, p, &t, v);                                       \
+  }
+FAST_TYPES(FAST_DEFINE)
+
+/* recordExtensions after the |others|: ours, then the SET OF in order
+ * (X.690 11.6); m is where the list's contents end. */
+static uint8_t *fast_extensions(const uint8_t *lim, uint8_t *p, const wchg_cdr *cdr,
+                                size_t others, const uint8_t *m) {
+  uint8_t *seq = p, *info = p;
+  if (!wchgi_has_webrtc_identity(&cdr->ims))
+    return p;
+  p = fast_close(lim, fast_webrtc_info_type(lim, p, cdr), info, TC_UNIVERSAL, UT_SEQUENCE);
+  p = fast_close(lim, p, info, TC_CONTEXT, 2); /* information [2], explicit */
+  /* significance DEFAULT FALSE: omitted */
+  if (p)
+    p = fast_prim(lim, p, &management_extension_type.fields[0], wchgi_webrtc_oid,
+                  sizeof wchgi_webrtc_oid);
+  p = fast_close(lim, p, seq, TC_UNIVERSAL, UT_SEQUENCE);
+  if (p && others)
+    sort_set_of(p, (size_t)(m - p));
+  return p;
+}
+
+/* The record into buf (cap bytes): true, or false when it did not. */
+static bool encode_fast(const wchg_cdr *cdr, uint8_t *buf, size_t cap, size_t *len) {
+  uint8_t *end = buf + cap, *lim, *p;
+  if (cap < HDR_MAX)
+    return false;
+  lim = buf + HDR_MAX;
+  p = fast_pcscf_record_type(lim, end, cdr);
+  /* IMSRecord: pCSCFRecord [64] IMPLICIT PCSCFRecord (a SET) */
+  p = fast_close(lim, p, end, TC_CONTEXT, WCHG_PCSCF_RECORD_TAG);
+  if (!p)
+    return false;
+  *len = (size_t)(end - p);
+  memmove(buf, p, *len);
+  return true;
+}
+
+/* The record by the types' own functions when it may (fast), else or
+ * when they stop by the tables, which say what went wrong. */
+static wchg_status encode(const wchg_cdr *cdr, uint8_t *buf, size_t cap, size_t *len,
+                          wchg_diag *diag, bool fast) {
   struct enc e = {buf, buf ? cap : 0, 0, NULL, diag, cdr, wchgi_raw_any(cdr)};
   wchgi_diag_clear(diag);
   if (!cdr || !len || (!buf && cap)) {
     wchgi_diag_set(diag, WCHG_E_ARG, 0, WCHG_NO_OFFSET, NULL, "%s", "a required argument is NULL or out of range");
     return WCHG_E_ARG;
   }
+  if (fast && buf && !e.raw && encode_fast(cdr, buf, cap, len))
+    return WCHG_OK;
   wchg_status rc = enc_record(&e);
   if (rc) {
     struct wpath path;
@@ -372,6 +657,16 @@ wchg_status wchg_cdr_encode(const wchg_cdr *cdr, uint8_t *buf, size_t cap,
   }
   memmove(buf, buf + cap - e.n, e.n);
   return WCHG_OK;
+}
+
+wchg_status wchg_cdr_encode(const wchg_cdr *cdr, uint8_t *buf, size_t cap,
+                            size_t *len, wchg_diag *diag) {
+  return encode(cdr, buf, cap, len, diag, true);
+}
+
+wchg_status wchgi_cdr_encode_tables(const wchg_cdr *cdr, uint8_t *buf, size_t cap,
+                                    size_t *len, wchg_diag *diag) {
+  return encode(cdr, buf, cap, len, diag, false);
 }
 
 void wchg_cdr_init(wchg_cdr *cdr) {

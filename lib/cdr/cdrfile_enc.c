@@ -114,6 +114,32 @@ static void write_header(wchg_cdrfile_writer *w) {
   wput(w, at, ext, n);
 }
 
+/* The header length for the highest and lowest release so far (the
+ * header's own while there is no CDR): each that is Rel-10 or later adds
+ * its release identifier extension octet (TS 32.297 §6). */
+static size_t header_length_now(const wchg_cdrfile_writer *w) {
+  unsigned hi_id, lo_id, ext;
+  release_id(w->hi_rel_, &hi_id, &ext);
+  release_id(w->lo_rel_, &lo_id, &ext);
+  return header_length(&w->header_, hi_id, lo_id);
+}
+
+/* Make the header |hl| octets; the CDRs written move with it (what the
+ * buffer holds). Set at the first CDR, before any is written; it changes
+ * once more at most, by one octet, when a file first mixes releases
+ * before and after Rel-10. A buffer of the final size is never short. */
+static void set_header_length(wchg_cdrfile_writer *w, size_t hl) {
+  size_t old = w->header_len_, n = w->len - old;
+  if (hl == old)
+    return;
+  if (w->buf && n && old < w->cap && hl < w->cap) {
+    size_t in = w->cap - old < n ? w->cap - old : n; /* written, of the n */
+    memmove(w->buf + hl, w->buf + old, w->cap - hl < in ? w->cap - hl : in);
+  }
+  w->len = hl + n;
+  w->header_len_ = hl;
+}
+
 wchg_status wchg_cdrfile_begin(wchg_cdrfile_writer *w, uint8_t *buf, size_t cap,
                                const wchg_cdrfile_header *h, wchg_diag *diag) {
   unsigned id, ext;
@@ -138,11 +164,11 @@ wchg_status wchg_cdrfile_begin(wchg_cdrfile_writer *w, uint8_t *buf, size_t cap,
   if (h->routeing_filter.len > 0xFFFF || h->private_extension.len > 0xFFFF)
     return wfail(w, WCHG_E_RANGE, "privateExtension",
                  "the routeing filter and the private extension hold at most 65535 octets");
-  /* the shortest header: whether the release extension octets follow is
-   * known only once every CDR is in, so the CDRs go after the shortest
-   * header and move up when the header is written, last; a buffer of the
-   * final size is then never short on the way */
-  w->header_len_ = header_length(h, 0, 0);
+  w->hi_rel_ = h->high_release;
+  w->hi_ver_ = h->high_version;
+  w->lo_rel_ = h->low_release;
+  w->lo_ver_ = h->low_version;
+  w->header_len_ = header_length_now(w);
   w->len = w->header_len_;
   return WCHG_OK;
 }
@@ -166,13 +192,6 @@ wchg_status wchg_cdrfile_add(wchg_cdrfile_writer *w, const wchg_cdrfile_cdr *cdr
   size_t hl = id == RELEASE_EXT_ID ? 5 : 4;
   if (w->header_.cdr_count == UINT32_MAX || w->len + hl + cdr->data.len + 2 > UINT32_MAX)
     return wfail(w, WCHG_E_LIMIT, "cdr", "the file would exceed 2^32-1 octets or CDRs");
-  put16(hdr, (unsigned)cdr->data.len);
-  hdr[2] = (uint8_t)(id << 5 | cdr->version);
-  hdr[3] = (uint8_t)(cdr->format << 5 | cdr->ts_number);
-  hdr[4] = (uint8_t)ext;
-  wput(w, w->len, hdr, hl);
-  wput(w, w->len + hl, cdr->data.ptr, cdr->data.len);
-  w->len += hl + cdr->data.len;
   unsigned r = rank(cdr->release, cdr->version);
   if (!w->header_.cdr_count || r > rank(w->hi_rel_, w->hi_ver_)) {
     w->hi_rel_ = cdr->release;
@@ -182,13 +201,20 @@ wchg_status wchg_cdrfile_add(wchg_cdrfile_writer *w, const wchg_cdrfile_cdr *cdr
     w->lo_rel_ = cdr->release;
     w->lo_ver_ = cdr->version;
   }
+  set_header_length(w, header_length_now(w));
+  put16(hdr, (unsigned)cdr->data.len);
+  hdr[2] = (uint8_t)(id << 5 | cdr->version);
+  hdr[3] = (uint8_t)(cdr->format << 5 | cdr->ts_number);
+  hdr[4] = (uint8_t)ext;
+  wput(w, w->len, hdr, hl);
+  wput(w, w->len + hl, cdr->data.ptr, cdr->data.len);
+  w->len += hl + cdr->data.len;
   w->header_.cdr_count++;
   return WCHG_OK;
 }
 
 wchg_status wchg_cdrfile_finish(wchg_cdrfile_writer *w, const wchg_cdrfile_time *last_cdr_time,
                                 uint8_t closure_reason, size_t *len) {
-  unsigned hi_id, lo_id, ext;
   if (!w || !len)
     return WCHG_E_ARG;
   *len = 0;
@@ -199,20 +225,11 @@ wchg_status wchg_cdrfile_finish(wchg_cdrfile_writer *w, const wchg_cdrfile_time 
   if (last_cdr_time)
     w->header_.last_cdr_time = *last_cdr_time;
   w->header_.closure_reason = closure_reason;
-  if (w->header_.cdr_count) {
-    w->header_.high_release = w->hi_rel_;
-    w->header_.high_version = w->hi_ver_;
-    w->header_.low_release = w->lo_rel_;
-    w->header_.low_version = w->lo_ver_;
-  }
-  /* make room for the release extension octets the header needs */
-  release_id(w->header_.high_release, &hi_id, &ext);
-  release_id(w->header_.low_release, &lo_id, &ext);
-  size_t final_hl = header_length(&w->header_, hi_id, lo_id), gap = final_hl - w->header_len_;
-  if (gap && w->buf && w->len + gap <= w->cap)
-    memmove(w->buf + final_hl, w->buf + w->header_len_, w->len - w->header_len_);
-  w->len += gap;
-  w->header_len_ = final_hl;
+  /* the header's length is already that of these releases */
+  w->header_.high_release = w->hi_rel_;
+  w->header_.high_version = w->hi_ver_;
+  w->header_.low_release = w->lo_rel_;
+  w->header_.low_version = w->lo_ver_;
   write_header(w);
   *len = w->len;
   if (w->len > w->cap)

@@ -12,6 +12,8 @@
 #include <webrtc_chg/cdr.h>
 #include <webrtc_chg/webrtc_ext.h>
 
+#include "base/compiler.h"
+
 /* How a field's value is stored in the C model. */
 enum wk {
   WK_INT,       /* INTEGER          -> wchg_opt_int */
@@ -123,9 +125,10 @@ static inline int wt_choice(const void *p, const struct wt *t) {
   return c;
 }
 
-/* Field presence as the model says it (any kind). Inline: the writer
- * asks it for every member of every structure. */
-static inline int wchg_field_present(const void *base, const struct wf *f) {
+/* Field presence as the model says it (any kind). Always inline: the
+ * writer asks it for every member of every structure, and for a constant
+ * |f| it folds to one test. */
+WCHG_INLINE int wchg_field_present(const void *base, const struct wf *f) {
   const void *p = wf_ptr(base, f);
   switch (f->kind) {
   case WK_INT: case WK_ENUM: case WK_BOOL:
@@ -162,6 +165,12 @@ static inline int wchg_field_present(const void *base, const struct wf *f) {
 /* Enum name of |v| or NULL. */
 const char *wchgi_enum_name(const struct wenum *names, int64_t v);
 
+
+/* wchg_cdr_encode() by the tables alone (cdr_enc.c), which it runs itself
+ * when the types' own functions cannot write the record: for the tests,
+ * which want both writers to give the same bytes. */
+wchg_status wchgi_cdr_encode_tables(const wchg_cdr *cdr, uint8_t *buf, size_t cap,
+                                    size_t *len, wchg_diag *diag);
 
 /* ---- values kept as received (ber_raw.c) -------------------------------- */
 

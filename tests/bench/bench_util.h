@@ -43,4 +43,46 @@ static inline double now_ns(void) {
     (result) = best_;                                                         \
   } while (0)
 
+/* Repetitions: a target is judged on the median of BENCH_REPS timings,
+ * printed with their min and max (issue 15). */
+#define BENCH_REPS 7
+
+/* One repetition of two bodies timed in turns, so that a pause of the
+ * machine falls on both alike: |turns| times |iters_a| runs of |body_a|
+ * then |iters_b| runs of |body_b|; nanoseconds per run into |ra|, |rb|. */
+#define TIME_PAIR(ra, rb, turns, iters_a, body_a, iters_b, body_b)            \
+  do {                                                                        \
+    double sa_ = 0, sb_ = 0, t0_;                                             \
+    for (int turn_ = 0; turn_ < (turns); turn_++) {                          \
+      t0_ = now_ns();                                                         \
+      for (long i_ = 0; i_ < (iters_a); i_++) { body_a; }                    \
+      sa_ += now_ns() - t0_;                                                  \
+      t0_ = now_ns();                                                         \
+      for (long i_ = 0; i_ < (iters_b); i_++) { body_b; }                    \
+      sb_ += now_ns() - t0_;                                                  \
+    }                                                                         \
+    (ra) = sa_ / ((double)(turns) * (double)(iters_a));                       \
+    (rb) = sb_ / ((double)(turns) * (double)(iters_b));                       \
+  } while (0)
+
+struct bench_stat {
+  double med, min, max;
+};
+
+/* Median, min and max of |n| values (n <= BENCH_REPS). */
+static inline struct bench_stat bench_stat_of(const double *v, int n) {
+  double s[BENCH_REPS];
+  struct bench_stat r;
+  for (int i = 0; i < n; i++) {
+    int j = i;
+    for (; j > 0 && s[j - 1] > v[i]; j--)
+      s[j] = s[j - 1];
+    s[j] = v[i];
+  }
+  r.min = s[0];
+  r.max = s[n - 1];
+  r.med = n % 2 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+  return r;
+}
+
 #endif

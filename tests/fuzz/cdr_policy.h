@@ -14,7 +14,8 @@
  *    problems as there were warnings; the record's DER decodes (receive)
  *    to a record with as many warnings whose DER is the same (the values
  *    kept as received survive re-encoding); JSON of it reads back to the
- *    same DER (BER -> JSON -> DER).
+ *    same DER (BER -> JSON -> DER);
+ *  - every DER written is what the table-driven writer writes too.
  *
  * SPDX-License-Identifier: BSD-2-Clause
  */
@@ -27,15 +28,22 @@
 #include <webrtc_chg/webrtc_chg.h>
 #include <webrtc_chg/cdr_json.h>
 
+#include "cdr/schema.h" /* wchgi_cdr_encode_tables */
+
 #define POLICY_WARN 4
 
 static uint8_t *policy_der(const wchg_cdr *c, size_t *len) {
   size_t need = 0;
   if (wchg_cdr_encode(c, NULL, 0, &need, NULL) != WCHG_E_BUFFER)
     abort();
-  uint8_t *buf = malloc(need);
-  if (!buf || wchg_cdr_encode(c, buf, need, len, NULL) != WCHG_OK || *len != need)
+  uint8_t *buf = malloc(need), *tables = malloc(need);
+  size_t n = 0;
+  if (!buf || !tables || wchg_cdr_encode(c, buf, need, len, NULL) != WCHG_OK || *len != need)
     abort();
+  if (wchgi_cdr_encode_tables(c, tables, need, &n, NULL) != WCHG_OK || n != need ||
+      memcmp(buf, tables, need))
+    abort();
+  free(tables);
   return buf;
 }
 

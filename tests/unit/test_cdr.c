@@ -269,6 +269,31 @@ START_TEST(buffer_sizing) {
 }
 END_TEST
 
+/* At every capacity below the size: WCHG_E_BUFFER and the size; at and
+ * above it the same bytes (the types' own functions stop at each boundary
+ * and the tables measure). */
+START_TEST(buffer_every_capacity) {
+  void (*mk[])(wchg_cdr *) = {sample_full, sample_h3, sample_minimal};
+  for (size_t k = 0; k < sizeof mk / sizeof mk[0]; k++) {
+    wchg_cdr c;
+    size_t need, len;
+    mk[k](&c);
+    uint8_t *ref = test_encode(&c, &need), *buf = malloc(need + 32);
+    for (size_t cap = 0; cap <= need + 32; cap++) {
+      memset(buf, 0xAA, need + 32);
+      len = 0;
+      wchg_status rc = wchg_cdr_encode(&c, cap ? buf : NULL, cap, &len, NULL);
+      ck_assert_int_eq(rc, cap < need ? WCHG_E_BUFFER : WCHG_OK);
+      ck_assert_uint_eq(len, need);
+      if (rc == WCHG_OK)
+        ck_assert_mem_eq(buf, ref, need);
+    }
+    free(buf);
+    free(ref);
+  }
+}
+END_TEST
+
 static void expect_encode_error(const wchg_cdr *c, int code, const char *path) {
   uint8_t buf[4096];
   size_t len = 0;
@@ -475,6 +500,7 @@ Suite *cdr_suite(void) {
   tcase_add_test(t, set_of_sorted);
   tcase_add_test(t, long_lengths_and_tags);
   tcase_add_test(t, buffer_sizing);
+  tcase_add_test(t, buffer_every_capacity);
   tcase_add_test(t, encoder_errors);
   tcase_add_test(t, every_field_round_trip);
   tcase_add_test(t, decoded_values);

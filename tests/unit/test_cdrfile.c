@@ -229,6 +229,53 @@ START_TEST(writer_short_buffer) {
 }
 END_TEST
 
+/* CDRs of releases before and after Rel-10 in every order: the header
+ * has the one extension octet of its highest release, the CDRs follow it
+ * byte for byte as given (the writer moves those already written when
+ * the file first mixes them), and every buffer short of the file says
+ * its size. */
+START_TEST(writer_mixed_releases) {
+  static const uint8_t a[3] = {0x05, 0x01, 0xAA}, b[1] = {0x07}, c[2] = {0x30, 0x00};
+  static const int orders[6][3] = {{0, 1, 2}, {0, 2, 1}, {1, 0, 2},
+                                   {1, 2, 0}, {2, 0, 1}, {2, 1, 0}};
+  wchg_cdrfile_cdr cdrs[3] = {cdr_of(a, 3), cdr_of(b, 1), cdr_of(c, 2)};
+  cdrs[1].release = 8; /* cdrs[0], cdrs[2]: Rel-17, with the extension octet */
+  cdrs[2].release = 12;
+  wchg_cdrfile_header h = header();
+  for (int k = 0; k < 6; k++) {
+    wchg_cdrfile_cdr in[3];
+    size_t len, at = 53, got;
+    for (int i = 0; i < 3; i++)
+      in[i] = cdrs[orders[k][i]];
+    uint8_t *f = make_file(&h, in, 3, &len);
+    ck_assert_uint_eq(f[7], 53);
+    ck_assert_uint_eq(f[52], 17 - 10); /* the highest: Rel-17 */
+    for (int i = 0; i < 3; i++) {
+      bool ext = in[i].release >= 10;
+      ck_assert_uint_eq(f[at + 1], in[i].data.len);
+      ck_assert_uint_eq(f[at + 2], (ext ? 7 : in[i].release - 3) << 5 | in[i].version);
+      if (ext)
+        ck_assert_uint_eq(f[at + 4], in[i].release - 10);
+      at += ext ? 5 : 4;
+      ck_assert_mem_eq(f + at, in[i].data.ptr, in[i].data.len);
+      at += in[i].data.len;
+    }
+    ck_assert_uint_eq(at, len);
+    uint8_t *buf = malloc(len);
+    for (size_t cap = 0; cap < len; cap++) {
+      wchg_cdrfile_writer w;
+      wchg_cdrfile_begin(&w, buf, cap, &h, NULL);
+      for (int i = 0; i < 3; i++)
+        wchg_cdrfile_add(&w, &in[i]);
+      ck_assert_int_eq(wchg_cdrfile_finish(&w, &T_LAST, 0, &got), WCHG_E_BUFFER);
+      ck_assert_uint_eq(got, len);
+    }
+    free(buf);
+    free(f);
+  }
+}
+END_TEST
+
 START_TEST(writer_range_errors) {
   static const uint8_t a[2] = {0x05, 0x00};
   wchg_cdrfile_header h = header();
@@ -463,6 +510,7 @@ Suite *cdrfile_suite(void) {
   tcase_add_test(tc, release_high_low);
   tcase_add_test(tc, round_trip_records);
   tcase_add_test(tc, writer_short_buffer);
+  tcase_add_test(tc, writer_mixed_releases);
   tcase_add_test(tc, writer_range_errors);
   tcase_add_test(tc, header_without_private_extension_length);
   tcase_add_test(tc, parse_truncated);

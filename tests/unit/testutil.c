@@ -53,13 +53,19 @@ uint8_t *test_read_file(const char *rel, size_t *len) {
 
 uint8_t *test_encode(const wchg_cdr *cdr, size_t *len) {
   wchg_diag d;
-  size_t need = 0;
+  size_t need = 0, n = 0;
   ck_assert_int_eq(wchg_cdr_encode(cdr, NULL, 0, &need, &d), WCHG_E_BUFFER);
-  uint8_t *buf = malloc(need);
+  uint8_t *buf = malloc(need), *tables = malloc(need);
   ck_assert_ptr_nonnull(buf);
+  ck_assert_ptr_nonnull(tables);
   int rc = wchg_cdr_encode(cdr, buf, need, len, &d);
   ck_assert_msg(rc == WCHG_OK, "encode: %s at %s: %s", wchg_strerror(rc), d.path, d.message);
   ck_assert_uint_eq(*len, need);
+  /* the types' own functions write what the tables write */
+  ck_assert_int_eq(wchgi_cdr_encode_tables(cdr, tables, need, &n, NULL), WCHG_OK);
+  ck_assert_uint_eq(n, need);
+  ck_assert_mem_eq(buf, tables, need);
+  free(tables);
   return buf;
 }
 

@@ -22,7 +22,8 @@ void test_out_write_cdrfile(const char *name, const uint8_t *buf, size_t len);
  * The caller frees the result. */
 uint8_t *test_read_file(const char *rel, size_t *len);
 
-/* Encode |cdr| into a malloc'ed buffer (asserting success). */
+/* Encode |cdr| into a malloc'ed buffer (asserting success, and that the
+ * table-driven writer gives the same bytes). */
 uint8_t *test_encode(const wchg_cdr *cdr, size_t *len);
 
 /* Deep comparison of two records through the schema tables; on a
