@@ -22,8 +22,8 @@
  *     read by it (a malloc'd copy, fd_msg_parse_buffer, fd_msg_parse_dict,
  *     optionally fd_msg_parse_rules, fd_msg_free: fd_parse), and both
  *     checked against ours (fd_compare);
- *   - their timings: one round (fd_once_encode, fd_once_parse) or the best
- *     of 5 (fd_time_encode, fd_time_parse);
+ *   - their timings: one round, the median of its batches (fd_once_encode,
+ *     fd_once_parse), or the best of 5 rounds (fd_time_encode, fd_time_parse);
  *   - the result lines: bench NAME ns_per_op=X ref=REF ref_ns_per_op=Y
  *     speedup=Y/X (target ...: met|MISSED) or (info: ...); for a
  *     benchmark that repeats its rounds (FD_REPS), X and Y are medians,
@@ -520,16 +520,36 @@ static inline int fd_parse(const struct fdref *r, const uint8_t *buf, size_t len
 /* Keeps the timed results alive. */
 static volatile size_t fd_sink;
 
-/* |iters| runs of |body| (which may use the loop counter i_), timed once:
- * nanoseconds per run into |result|. */
+static inline int fd_cmp(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* The median of |v|[0..n) (sorted in place). */
+static inline double fd_median(double *v, int n) {
+  qsort(v, (size_t)n, sizeof v[0], fd_cmp);
+  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+/* One round of about |iters| runs of |body| (which may use the loop
+ * counter i_), in FD_BATCHES batches of |iters|/FD_BATCHES + 1 timed
+ * one by one: nanoseconds per run of the median batch into |result|. On
+ * a shared machine a batch the scheduler cut into is an outlier, and the
+ * median leaves it out. */
+#define FD_BATCHES 51
 #define FD_ONCE(result, iters, body)                                          \
   do {                                                                        \
-    double t0_ = now_ns();                                                    \
-    for (long i_ = 0; i_ < (iters); i_++) { body; }                          \
-    (result) = (now_ns() - t0_) / (double)(iters);                            \
+    double b_[FD_BATCHES];                                                    \
+    long n_ = (iters) / FD_BATCHES + 1, i_ = 0;                               \
+    for (int k_ = 0; k_ < FD_BATCHES; k_++) {                                 \
+      double t0_ = now_ns();                                                  \
+      for (long j_ = 0; j_ < n_; j_++, i_++) { body; }                       \
+      b_[k_] = (now_ns() - t0_) / (double)n_;                                 \
+    }                                                                         \
+    (result) = fd_median(b_, FD_BATCHES);                                     \
   } while (0)
 
-/* ns per fd_encode of r->tree (and free), one round of |iters|; |vary|
+/* ns per fd_encode of r->tree (and free), one round (FD_ONCE); |vary|
  * (may be NULL) first sets the values of op |i| in the tree. */
 static inline double fd_once_encode(const struct fdref *r, long iters,
                                     void (*vary)(struct fd_tree *t, long i)) {
@@ -546,7 +566,7 @@ static inline double fd_once_encode(const struct fdref *r, long iters,
   return ns;
 }
 
-/* ns per fd_parse of |len| bytes, one round of |iters|. */
+/* ns per fd_parse of |len| bytes, one round (FD_ONCE). */
 static inline double fd_once_parse(const struct fdref *r, const uint8_t *buf, size_t len,
                                    bool rules, long iters) {
   double ns;
@@ -578,25 +598,21 @@ static inline double fd_time_parse(const struct fdref *r, const uint8_t *buf, si
 /* ------------------------------------------------------------------ */
 
 /* A benchmark that reports repetitions times each of its operations
- * FD_REPS times (FD_ONCE), all of them in each repetition one after the
- * other, after one warm-up repetition that is not kept: a neighbour
- * that takes the CPU for a while slows both sides of a comparison. */
+ * FD_REPS times (a round of FD_ONCE each), all of them in each
+ * repetition one after the other, after one warm-up repetition that is
+ * not kept: a neighbour that takes the CPU for a while slows both sides
+ * of a comparison. */
 #define FD_REPS 7
 
 struct fd_stat {
   double med, min, max;
 };
 
-static inline int fd_cmp(const void *a, const void *b) {
-  double x = *(const double *)a, y = *(const double *)b;
-  return x < y ? -1 : x > y;
-}
-
 static inline struct fd_stat fd_stat_of(const double ns[FD_REPS]) {
   double s[FD_REPS];
   memcpy(s, ns, sizeof s);
-  qsort(s, FD_REPS, sizeof s[0], fd_cmp);
-  return (struct fd_stat){s[FD_REPS / 2], s[0], s[FD_REPS - 1]};
+  double med = fd_median(s, FD_REPS);
+  return (struct fd_stat){med, s[0], s[FD_REPS - 1]};
 }
 
 /* bench NAME ns_per_op=X ref=REF ref_ns_per_op=Y speedup=Y/X, X and Y
