@@ -145,6 +145,12 @@ static inline const struct wchgi_dict_meta *wchg_dict_meta_of(const struct wchgi
 }
 const struct wchgi_dict_meta *wchgi_dict_command_meta(const struct wchgi_dict_meta *table,
                                                     const wchg_dict_command *cmd);
+/* A wchg_dmsg_parse_ex() option for tests: no fast pass, the full pass
+ * alone answers. The answer is the same either way (the fast pass only
+ * says when the full one would find nothing); the Diameter fuzz target
+ * checks it is. */
+#define WCHGI_DPARSE_FULL (1u << 31)
+
 /* The facts derived afresh from the table into |out| (wchgi_dict_meta_count()
  * entries: the AVPs in table order, then the commands): what `make
  * dict-meta` writes into lib/dict_meta.inc and a unit test compares. */

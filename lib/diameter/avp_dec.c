@@ -765,7 +765,8 @@ wchg_status wchg_dmsg_parse_ex(const uint8_t *buf, size_t len, unsigned options,
   size_t nrules = abnf ? cmd->n_avps : 0;
   const struct wchgi_dict_meta *rm = abnf ? wchgi_dict_command_meta(c.meta, cmd) : NULL;
   struct fctx f = {c.base, c.meta, !(options & WCHG_DPARSE_NO_ABNF)};
-  if (WCHG_LIKELY(fast_avps(&f, buf + 20, buf + len, rules, nrules, rm, !abnf || cmd->extensible, 0)))
+  if (WCHG_LIKELY(!(options & WCHGI_DPARSE_FULL)) &&
+      WCHG_LIKELY(fast_avps(&f, buf + 20, buf + len, rules, nrules, rm, !abnf || cmd->extensible, 0)))
     return WCHG_OK;
   /* something is wrong: the full pass finds it, with its path (and in
    * receive policy every deviation on the way) */
