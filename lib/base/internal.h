@@ -132,7 +132,14 @@ extern WCHG_HIDDEN const wchg_dict_avp wchgi_dict_table[];
 struct wchgi_dict_meta {
   uint64_t req[2];
   uint64_t once[2]; /* the rules with max 1 */
+  /* the children's (or a command's AVPs') rules by a perfect hash: the
+   * rule of (code, vendor), if any, is wchgi_dict_rule_slots[hoff +
+   * wchgi_rule_hash(code, vendor, hmul, hshift)]; hshift 0: no such
+   * table (no rules, more than 255, or one AVP named twice) */
+  uint64_t hmul;
   int32_t lo, hi;
+  uint16_t hoff;
+  uint8_t hshift;   /* 64 - log2 of the number of slots */
   uint8_t nfixed;
   bool simple;
   bool flat;        /* simple, every max <= 1 and at most 96 rules */
@@ -159,11 +166,43 @@ static inline const struct wchgi_dict_meta *wchg_dict_meta_of(const struct wchgi
 }
 const struct wchgi_dict_meta *wchgi_dict_command_meta(const struct wchgi_dict_meta *table,
                                                     const wchg_dict_command *cmd);
+
+/* One slot of a level's perfect hash: the rule of (code, vendor) when
+ * key is (uint64_t)vendor << 32 | code, with what the reader's fast path
+ * needs of it, so that it reads nothing else for most AVPs: the rule's
+ * index ri, the entry's index in the table, the flag byte its AVP must
+ * have ((flags & fmask) == fval, as its entry's facts), and how its
+ * value is checked (WCHG_RK_*; size: the octets a WCHG_RK_SIZE value has,
+ * 0 for any). A slot no rule takes holds the key of the level's rule 0,
+ * which hashes elsewhere, and so matches no AVP. */
+struct wchgi_rule_slot {
+  uint64_t key;
+  uint16_t entry;
+  uint8_t ri, kind, size, fmask, fval;
+};
+enum { WCHG_RK_SIZE, WCHG_RK_UTF8, WCHG_RK_ENTRY };
+extern WCHG_HIDDEN const struct wchgi_rule_slot wchgi_dict_rule_slots[];
+/* The slot of (code, vendor) in a table of 2^(64 - |shift|) slots (shift
+ * 1..63). */
+static inline size_t wchgi_rule_hash(uint32_t code, uint32_t vendor, uint64_t mul,
+                                     unsigned shift) {
+  return (size_t)((((uint64_t)vendor << 32 | code) * mul) >> shift);
+}
+
+/* A wchg_dmsg_parse_ex() option for tests: no fast pass, the full pass
+ * alone answers. The answer is the same either way (the fast pass only
+ * says when the full one would find nothing); the Diameter fuzz target
+ * checks it is. */
+#define WCHGI_DPARSE_FULL (1u << 31)
+
 /* The facts derived afresh from the table into |out| (wchgi_dict_meta_count()
- * entries: the AVPs in table order, then the commands): what `make
- * dict-meta` writes into lib/dict_meta.inc and a unit test compares. */
+ * entries: the AVPs in table order, then the commands) and the rules'
+ * slots into |slots| (room for WCHGI_DICT_SLOTS_MAX): what `make
+ * dict-meta` writes into lib/dict_meta.inc and a unit test compares. The
+ * number of slots, 0 when they do not fit. */
+#define WCHGI_DICT_SLOTS_MAX 4096
 size_t wchgi_dict_meta_count(void);
-void wchgi_dict_meta_derive(struct wchgi_dict_meta *out);
+size_t wchgi_dict_meta_derive(struct wchgi_dict_meta *out, struct wchgi_rule_slot *slots);
 /* The two steps of the derivation, for any entry or list of rules (the
  * unit tests give them shapes the table does not have yet): the facts of
  * |n| rules at |r| (nfixed, req, once, simple, flat) into |m|; all the

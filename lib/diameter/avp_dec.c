@@ -5,12 +5,14 @@
  * diameter.h. Result-Codes: RFC 6733 §7.1.
  *
  * The pass comes in two forms with the same rules. fast_avps only says
- * yes or no: it keeps one bit per rule, finds each entry's flag rule,
- * value check and its group's required rules in data derived once from
- * the dictionary (wchgi_dict_meta, dict.c), loads each header as one
- * 64-bit word and checks text for ASCII a vector at a time. When it says
- * no, check_avps runs the message again to find the first error with
- * its Result-Code, AVP path and offset; paths are only built then.
+ * yes or no: it keeps one bit per rule, finds each AVP's rule by its
+ * level's perfect hash, in a slot that holds the AVP's flag rule and
+ * most value checks (wchgi_rule_slot), its group's required rules in
+ * data derived once from the dictionary (wchgi_dict_meta, dict.c), loads
+ * each header as one 64-bit word and checks text for ASCII a vector at
+ * a time. When it says no, check_avps runs the message again to find
+ * the first error with its Result-Code, AVP path and offset; paths are
+ * only built then.
  *
  * Receive policy (WCHG_DPARSE_RECEIVE): the same two passes; check_avps
  * then goes past the deviations a peer's message may carry and still be
@@ -309,17 +311,6 @@ static wchg_status bad_address(struct pctx *c, const wchg_dict_avp *d, const uin
   return fail_avp(c, WCHG_RC_INVALID_AVP_LENGTH, hdr, d, 0, 0,
                   "an IPv%c Address has %u octets, not %zu", fam == 1 ? '4' : '6',
                   fam == 1 ? 6u : 18u, len);
-}
-
-/* SIP-Request- and SIP-Response-Timestamp-Fraction (TS 32.299 §7.2.154,
- * 7.2.160): milliseconds, 0..999, what the CDR's Milliseconds hold. The
- * dictionary has no value ranges; these two are the reader's own. The
- * entries sit side by side in the table (codes 2301, 2302). */
-_Static_assert(I_SIP_RESPONSE_TIMESTAMP_FRACTION == I_SIP_REQUEST_TIMESTAMP_FRACTION + 1,
-               "the two fractions are neighbours in the table");
-#define FRACTION_MAX 999u
-WCHG_INLINE bool is_fraction(const wchg_dict_avp *d) {
-  return (size_t)(d - &wchgi_dict_table[I_SIP_REQUEST_TIMESTAMP_FRACTION]) < 2;
 }
 
 /* The data of one AVP against its dictionary entry. */
@@ -639,63 +630,134 @@ WCHG_INLINE bool fast_avp(const struct fctx *f, const uint8_t *p, const struct h
          fast_value(f, d, dm, p + a->hl, a->alen - a->hl, depth);
 }
 
-/* The rules of a level met so far, a bit per rule: |once| the rules
- * with max 1 (the first word's kept at hand). */
+/* The rules of a level met so far, a bit per rule, and those met again:
+ * a rule with max 1 among them fails the level (RFC 6733 §3.2). */
 struct fseen {
-  uint64_t w0, w1, once0;
+  uint64_t w0, w1, again0, again1;
 };
 
-/* Rule |ri| (-1: not a rule of the level) met: false when the level has
- * no place for it or it came before and may come once. */
-WCHG_INLINE bool fast_count(struct fseen *s, const struct wchgi_dict_meta *rm, int ri,
-                            bool extensible) {
-  if (ri < 0)
-    return WCHG_LIKELY(extensible);
+/* Rule |ri| met. */
+WCHG_INLINE void fast_count(struct fseen *s, unsigned ri) {
   uint64_t bit = (uint64_t)1 << (ri & 63);
   if (WCHG_LIKELY(ri < 64)) {
-    if (WCHG_UNLIKELY(s->w0 & bit & s->once0))
-      return false;
+    s->again0 |= s->w0 & bit;
     s->w0 |= bit;
   } else {
-    if (WCHG_UNLIKELY(s->w1 & bit & rm->once[1]))
-      return false;
+    s->again1 |= s->w1 & bit;
     s->w1 |= bit;
+  }
+}
+
+/* The header of the AVP at |p| (8 octets or more before |end|), its
+ * lengths inside the enclosing AVP or message: what check_header and
+ * check_data refuse in both policies. */
+WCHG_INLINE bool fast_hdr(const uint8_t *p, const uint8_t *end, struct hdr *a) {
+  size_t left = (size_t)(end - p);
+  if (WCHG_UNLIKELY(!read_hdr(p, left, a)))
+    return false;
+  pad4(a);
+  return WCHG_LIKELY(a->alen >= a->hl && a->padded <= left);
+}
+
+/* The first |nfixed| AVPs from |p| are rules 0..nfixed-1, in order (RFC
+ * 6733 §3.2, "< AVP >"); only their headers are read. */
+static bool fast_fixed(const uint8_t *p, const uint8_t *end, const wchg_dict_rule *rules,
+                       size_t nfixed) {
+  for (size_t k = 0; k < nfixed; k++) {
+    struct hdr a;
+    if (end - p < 8 || !fast_hdr(p, end, &a) || a.code != rules[k].code ||
+        a.vendor != rules[k].vendor)
+      return false;
+    p += a.padded;
   }
   return true;
 }
 
-static bool fast_avps(const struct fctx *f, const uint8_t *p, const uint8_t *end,
-                      const wchg_dict_rule *rules, size_t nrules,
-                      const struct wchgi_dict_meta *rm, bool extensible, int depth) {
-  struct fseen s = {0, 0, 0};
-  size_t cursor = 0, pos = 0, nfixed = 0;
-  bool abnf = f->abnf && rules && nrules <= MAX_RULES;
-  if (abnf) {
-    if (!rm->flat)
-      return false;
-    nfixed = rm->nfixed;
-    s.once0 = rm->once[0];
-  }
-  for (; p < end; pos++) {
-    size_t left = (size_t)(end - p);
+/* The flags and the data of the AVP at |p| whose rule has the slot |sl|:
+ * what fast_avp checks of it, most values by the slot alone. */
+WCHG_INLINE bool fast_slot(const struct fctx *f, const uint8_t *p, const struct hdr *a,
+                           const struct wchgi_rule_slot *sl, int depth) {
+  const uint8_t *data = p + a->hl;
+  size_t len = a->alen - a->hl, bad;
+  if (WCHG_UNLIKELY((a->flags & sl->fmask) != sl->fval))
+    return false;
+  if (WCHG_LIKELY(sl->kind == WCHG_RK_SIZE))
+    return (len == sl->size) | !sl->size;
+  if (WCHG_LIKELY(sl->kind == WCHG_RK_UTF8))
+    return all_ascii(data, len) || wchgi_utf8_valid((const char *)data, len, &bad);
+  const wchg_dict_avp *d = &wchgi_dict_table[sl->entry];
+  return fast_value(f, d, wchg_dict_meta_of(f->meta, f->base, d), data, len, depth);
+}
+
+/* The AVPs from *pp of a level whose rules (facts |rm|) have a perfect
+ * hash, as long as the rules name them: false at the first that fails,
+ * else true with *pp at the end or at the first AVP no rule names. */
+static bool fast_hashed(const struct fctx *f, const uint8_t **pp, const uint8_t *end,
+                        const struct wchgi_dict_meta *rm, struct fseen *s, int depth) {
+  const struct wchgi_rule_slot *slots = wchgi_dict_rule_slots + rm->hoff;
+  const uint8_t *p = *pp;
+  while (end - p >= 8) {
     struct hdr a;
-    if (WCHG_UNLIKELY(left < 8))
+    if (!fast_hdr(p, end, &a))
       return false;
-    if (WCHG_UNLIKELY(!read_hdr(p, left, &a)))
+    const struct wchgi_rule_slot *sl =
+        &slots[wchgi_rule_hash(a.code, a.vendor, rm->hmul, rm->hshift)];
+    if (WCHG_UNLIKELY(sl->key != ((uint64_t)a.vendor << 32 | a.code)))
+      break;
+    if (!fast_slot(f, p, &a, sl, depth) || WCHG_UNLIKELY(!pad_zero(p, &a)))
+      return false;
+    fast_count(s, sl->ri);
+    p += a.padded;
+  }
+  *pp = p;
+  return true;
+}
+
+/* The AVPs from *pp of a level with |rules| (may be NULL), each found by
+ * a search: false at the first that fails, or that no rule names in a
+ * |closed| level; else true with *pp where no whole header is left. */
+static bool fast_searched(const struct fctx *f, const uint8_t **pp, const uint8_t *end,
+                          const wchg_dict_rule *rules, size_t nrules, bool closed,
+                          struct fseen *s, int depth) {
+  const uint8_t *p = *pp;
+  size_t cursor = 0;
+  while (end - p >= 8) {
+    struct hdr a;
+    if (!fast_hdr(p, end, &a))
       return false;
     int ri = rules ? find_rule(rules, nrules, a.code, a.vendor, &cursor) : -1;
     const wchg_dict_avp *d = ri >= 0 ? rules[ri].avp : wchg_dict_find(a.code, a.vendor);
-    pad4(&a);
-    if (WCHG_UNLIKELY(a.alen < a.hl || a.padded > left) || !fast_avp(f, p, &a, d, depth) ||
-        WCHG_UNLIKELY(!pad_zero(p, &a)))
+    if (!fast_avp(f, p, &a, d, depth) || WCHG_UNLIKELY(!pad_zero(p, &a)))
       return false;
-    if (abnf && d && !fast_count(&s, rm, ri, extensible))
-      return false;
-    if (WCHG_UNLIKELY(pos < nfixed) && (size_t)ri != pos)
+    if (ri >= 0)
+      fast_count(s, (unsigned)ri);
+    else if (WCHG_UNLIKELY(closed) && d)
       return false;
     p += a.padded;
   }
-  return !abnf || !((rm->req[0] & ~s.w0) | (rm->req[1] & ~s.w1));
+  *pp = p;
+  return true;
+}
+
+/* One level: its rules are counted whether or not its ABNF is checked
+ * (harmless, and a test less per AVP). The hashed pass takes the AVPs as
+ * long as the rules name them, the searched one the rest. */
+static bool fast_avps(const struct fctx *f, const uint8_t *p, const uint8_t *end,
+                      const wchg_dict_rule *rules, size_t nrules,
+                      const struct wchgi_dict_meta *rm, bool extensible, int depth) {
+  struct fseen s = {0, 0, 0, 0};
+  bool abnf = f->abnf && rules && nrules <= MAX_RULES;
+  if (abnf && (!rm->flat || (WCHG_UNLIKELY(rm->nfixed) && !fast_fixed(p, end, rules, rm->nfixed))))
+    return false;
+  if (rules && WCHG_LIKELY(rm->hshift) && !fast_hashed(f, &p, end, rm, &s, depth))
+    return false;
+  if (p != end &&
+      !fast_searched(f, &p, end, rules, nrules, abnf && !extensible, &s, depth))
+    return false;
+  /* a rule met twice may come once; the required ones all came */
+  return p == end &&
+         (!abnf || !((s.again0 & rm->once[0]) | (s.again1 & rm->once[1]) |
+                     (rm->req[0] & ~s.w0) | (rm->req[1] & ~s.w1)));
 }
 
 /* The 20-octet header of a message (RFC 6733 §3): version, length, the
@@ -765,7 +827,8 @@ wchg_status wchg_dmsg_parse_ex(const uint8_t *buf, size_t len, unsigned options,
   size_t nrules = abnf ? cmd->n_avps : 0;
   const struct wchgi_dict_meta *rm = abnf ? wchgi_dict_command_meta(c.meta, cmd) : NULL;
   struct fctx f = {c.base, c.meta, !(options & WCHG_DPARSE_NO_ABNF)};
-  if (WCHG_LIKELY(fast_avps(&f, buf + 20, buf + len, rules, nrules, rm, !abnf || cmd->extensible, 0)))
+  if (WCHG_LIKELY(!(options & WCHGI_DPARSE_FULL)) &&
+      WCHG_LIKELY(fast_avps(&f, buf + 20, buf + len, rules, nrules, rm, !abnf || cmd->extensible, 0)))
     return WCHG_OK;
   /* something is wrong: the full pass finds it, with its path (and in
    * receive policy every deviation on the way) */

@@ -36,6 +36,7 @@
  * SPDX-License-Identifier: BSD-2-Clause
  */
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 #include <webrtc_chg/dict.h>
@@ -1276,6 +1277,95 @@ static void enum_meta(struct wchgi_dict_meta *m, const wchg_dict_avp *a) {
   m->dense = true;
 }
 
+/* ---- the rules' perfect hashes (internal.h, wchgi_rule_slot) ----------- */
+
+/* The multipliers tried, in this order: splitmix64 of 0, 1, ..., odd. */
+static uint64_t slots_mul(uint64_t seed) {
+  uint64_t x = seed + 0x9E3779B97F4A7C15u;
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9u;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBu;
+  return (x ^ (x >> 31)) | 1;
+}
+
+/* Whether |mul| puts no two of the rules r[0..n) in one of 2^|bits|
+ * slots. */
+static bool slots_apart(const wchg_dict_rule *r, size_t n, uint64_t mul, unsigned bits) {
+  bool taken[1u << 11] = {false}; /* at most 255 rules: 2^11 slots */
+  for (size_t i = 0; i < n; i++) {
+    size_t h = wchgi_rule_hash(r[i].code, r[i].vendor, mul, 64 - bits);
+    if (taken[h])
+      return false;
+    taken[h] = true;
+  }
+  return true;
+}
+
+static bool rules_repeat(const wchg_dict_rule *r, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    for (size_t j = i + 1; j < n; j++)
+      if (r[i].code == r[j].code && r[i].vendor == r[j].vendor)
+        return true;
+  return false;
+}
+
+/* The slot of rule |ri| of |r|: the facts of its entry (|metas|, derived
+ * already). */
+static struct wchgi_rule_slot rule_slot(const wchg_dict_rule *r, size_t ri,
+                                        const struct wchgi_dict_meta *metas) {
+  const wchg_dict_avp *a = r[ri].avp;
+  const struct wchgi_dict_meta *m = &metas[a - wchgi_dict_table];
+  struct wchgi_rule_slot s = {(uint64_t)r[ri].vendor << 32 | r[ri].code,
+                              (uint16_t)(a - wchgi_dict_table), (uint8_t)ri, WCHG_RK_ENTRY, 0,
+                              m->fmask, m->fval};
+  if (m->kind == WCHG_DK_UTF8)
+    s.kind = WCHG_RK_UTF8;
+  else if (m->kind == WCHG_DK_ANY || m->kind == WCHG_DK_FIXED8 ||
+           (m->kind == WCHG_DK_FIXED4 && !is_fraction(a))) {
+    s.kind = WCHG_RK_SIZE;
+    s.size = m->kind == WCHG_DK_ANY ? 0 : m->kind == WCHG_DK_FIXED8 ? 8 : 4;
+  }
+  return s;
+}
+
+/* The perfect hash of the rules r[0..n) into slots[*used..]: the fewest
+ * slots (at least n) that one of the first 2^14 multipliers separates
+ * them into, up to 8 times the fewest; none for a level without rules,
+ * with more than 255, with an AVP named twice, or when the slots are
+ * full (then *used is SIZE_MAX). */
+static void rules_slots(struct wchgi_dict_meta *m, const wchg_dict_rule *r, size_t n,
+                        const struct wchgi_dict_meta *metas, struct wchgi_rule_slot *slots,
+                        size_t *used) {
+  unsigned b0 = 1;
+  m->hmul = 0;
+  m->hoff = 0;
+  m->hshift = 0;
+  if (!n || n > 255 || *used == SIZE_MAX || rules_repeat(r, n))
+    return;
+  while (((size_t)1 << b0) < n)
+    b0++;
+  for (unsigned bits = b0; bits <= b0 + 3; bits++)
+    for (uint64_t seed = 0; seed < 1u << 14; seed++) {
+      uint64_t mul = slots_mul(seed);
+      size_t size = (size_t)1 << bits;
+      if (!slots_apart(r, n, mul, bits))
+        continue;
+      if (*used + size > WCHGI_DICT_SLOTS_MAX) {
+        *used = SIZE_MAX;
+        return;
+      }
+      for (size_t k = 0; k < size; k++)
+        slots[*used + k] = (struct wchgi_rule_slot){.key = rule_slot(r, 0, metas).key};
+      for (size_t i = 0; i < n; i++)
+        slots[*used + wchgi_rule_hash(r[i].code, r[i].vendor, mul, 64 - bits)] =
+            rule_slot(r, i, metas);
+      m->hmul = mul;
+      m->hoff = (uint16_t)*used;
+      m->hshift = (uint8_t)(64 - bits);
+      *used += size;
+      return;
+    }
+}
+
 size_t wchgi_dict_meta_count(void) { return N_AVPS + N_COMMANDS; }
 
 void wchgi_dict_avp_meta(struct wchgi_dict_meta *m, const wchg_dict_avp *a) {
@@ -1285,20 +1375,29 @@ void wchgi_dict_avp_meta(struct wchgi_dict_meta *m, const wchg_dict_avp *a) {
   value_meta(m, a);
 }
 
-void wchgi_dict_meta_derive(struct wchgi_dict_meta *out) {
+size_t wchgi_dict_meta_derive(struct wchgi_dict_meta *out, struct wchgi_rule_slot *slots) {
+  size_t used = 0;
   for (size_t i = 0; i < N_AVPS; i++)
     wchgi_dict_avp_meta(&out[i], &wchgi_dict_table[i]);
+  for (size_t i = 0; i < N_AVPS; i++)
+    rules_slots(&out[i], wchgi_dict_table[i].children, wchgi_dict_table[i].n_children, out,
+                slots, &used);
   for (size_t i = 0; i < N_COMMANDS; i++) {
     memset(&out[N_AVPS + i], 0, sizeof out[N_AVPS + i]);
     wchgi_dict_rules_meta(&out[N_AVPS + i], commands[i].avps, commands[i].n_avps);
+    rules_slots(&out[N_AVPS + i], commands[i].avps, commands[i].n_avps, out, slots, &used);
   }
+  return used == SIZE_MAX ? 0 : used;
 }
 
-static const union meta_slot slots[N_AVPS + N_COMMANDS] = {
+/* slots[] (the facts of every entry and command) and
+ * wchgi_dict_rule_slots[], generated */
 #ifndef WCHG_DICT_META_BOOTSTRAP
 #include "diameter/dict_meta.inc"
+#else
+static const union meta_slot slots[N_AVPS + N_COMMANDS];
+const struct wchgi_rule_slot wchgi_dict_rule_slots[1];
 #endif
-};
 
 const struct wchgi_dict_meta *wchgi_dict_meta_table(const wchg_dict_avp **base) {
   *base = wchgi_dict_table;

@@ -19,6 +19,11 @@
 #ifndef WCHG_DICT_TABLE_H
 #define WCHG_DICT_TABLE_H
 
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "base/internal.h"
+
 #define IETF 0u        /* RFC AVPs: no Vendor-ID */
 #define TGPP2 5535u    /* 3GPP2 */
 #define TGPP 10415u    /* 3GPP */
@@ -553,5 +558,16 @@ enum dict_vendor { DICT(VENDOR_OF) };
 /* Position of every AVP in the table: I_SESSION_ID. */
 #define INDEX_OF(c, v, m, id, nm, t, x) I_##id,
 enum dict_index { DICT(INDEX_OF) N_INDEX };
+
+/* SIP-Request- and SIP-Response-Timestamp-Fraction (TS 32.299 §7.2.154,
+ * 7.2.160): milliseconds, 0..999, what the CDR's Milliseconds hold. The
+ * dictionary has no value ranges; these two are the reader's own. The
+ * entries sit side by side in the table (codes 2301, 2302). */
+_Static_assert(I_SIP_RESPONSE_TIMESTAMP_FRACTION == I_SIP_REQUEST_TIMESTAMP_FRACTION + 1,
+               "the two fractions are neighbours in the table");
+#define FRACTION_MAX 999u
+static inline bool is_fraction(const wchg_dict_avp *d) {
+  return (size_t)(d - &wchgi_dict_table[I_SIP_REQUEST_TIMESTAMP_FRACTION]) < 2;
+}
 
 #endif

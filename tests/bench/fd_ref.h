@@ -22,9 +22,12 @@
  *     read by it (a malloc'd copy, fd_msg_parse_buffer, fd_msg_parse_dict,
  *     optionally fd_msg_parse_rules, fd_msg_free: fd_parse), and both
  *     checked against ours (fd_compare);
- *   - their timings (fd_time_encode, fd_time_parse: MEASURE of bench_util.h);
+ *   - their timings: one round, the median of its batches (fd_once_encode,
+ *     fd_once_parse), or the best of 5 rounds (fd_time_encode, fd_time_parse);
  *   - the result lines: bench NAME ns_per_op=X ref=REF ref_ns_per_op=Y
- *     speedup=Y/X (target ...: met|MISSED) or (info: ...).
+ *     speedup=Y/X (target ...: met|MISSED) or (info: ...); for a
+ *     benchmark that repeats its rounds (FD_REPS), X and Y are medians,
+ *     followed by min, max, the worst repetition's ratio and the count.
  *
  * All functions are static inline: a benchmark uses what it needs.
  *
@@ -517,13 +520,42 @@ static inline int fd_parse(const struct fdref *r, const uint8_t *buf, size_t len
 /* Keeps the timed results alive. */
 static volatile size_t fd_sink;
 
-/* ns per fd_encode of r->tree (and free), best of 5 rounds of |iters|;
- * |vary| (may be NULL) first sets the values of op |i| in the tree. */
-static inline double fd_time_encode(const struct fdref *r, long iters,
+static inline int fd_cmp(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* The median of |v|[0..n) (sorted in place). */
+static inline double fd_median(double *v, int n) {
+  qsort(v, (size_t)n, sizeof v[0], fd_cmp);
+  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+/* One round of about |iters| runs of |body| (which may use the loop
+ * counter i_), in FD_BATCHES batches of |iters|/FD_BATCHES + 1 timed
+ * one by one: nanoseconds per run of the median batch into |result|. On
+ * a shared machine a batch the scheduler cut into is an outlier, and the
+ * median leaves it out. */
+#define FD_BATCHES 51
+#define FD_ONCE(result, iters, body)                                          \
+  do {                                                                        \
+    double b_[FD_BATCHES];                                                    \
+    long n_ = (iters) / FD_BATCHES + 1, i_ = 0;                               \
+    for (int k_ = 0; k_ < FD_BATCHES; k_++) {                                 \
+      double t0_ = now_ns();                                                  \
+      for (long j_ = 0; j_ < n_; j_++, i_++) { body; }                       \
+      b_[k_] = (now_ns() - t0_) / (double)n_;                                 \
+    }                                                                         \
+    (result) = fd_median(b_, FD_BATCHES);                                     \
+  } while (0)
+
+/* ns per fd_encode of r->tree (and free), one round (FD_ONCE); |vary|
+ * (may be NULL) first sets the values of op |i| in the tree. */
+static inline double fd_once_encode(const struct fdref *r, long iters,
                                     void (*vary)(struct fd_tree *t, long i)) {
   double ns;
   size_t n = 0;
-  MEASURE(ns, iters, {
+  FD_ONCE(ns, iters, {
     uint8_t *b = NULL;
     if (vary)
       vary(r->tree, i_);
@@ -534,12 +566,89 @@ static inline double fd_time_encode(const struct fdref *r, long iters,
   return ns;
 }
 
-/* ns per fd_parse of |len| bytes, best of 5 rounds of |iters|. */
-static inline double fd_time_parse(const struct fdref *r, const uint8_t *buf, size_t len,
+/* ns per fd_parse of |len| bytes, one round (FD_ONCE). */
+static inline double fd_once_parse(const struct fdref *r, const uint8_t *buf, size_t len,
                                    bool rules, long iters) {
   double ns;
-  MEASURE(ns, iters, { fd_sink += fd_parse(r, buf, len, rules, NULL) == 0; });
+  FD_ONCE(ns, iters, { fd_sink += fd_parse(r, buf, len, rules, NULL) == 0; });
   return ns;
+}
+
+static inline double fd_min(double a, double b) { return a < b ? a : b; }
+
+/* The same, best of 5 rounds (as MEASURE of bench_util.h). */
+static inline double fd_time_encode(const struct fdref *r, long iters,
+                                    void (*vary)(struct fd_tree *t, long i)) {
+  double best = 1e30;
+  for (int k = 0; k < 5; k++)
+    best = fd_min(best, fd_once_encode(r, iters, vary));
+  return best;
+}
+
+static inline double fd_time_parse(const struct fdref *r, const uint8_t *buf, size_t len,
+                                   bool rules, long iters) {
+  double best = 1e30;
+  for (int k = 0; k < 5; k++)
+    best = fd_min(best, fd_once_parse(r, buf, len, rules, iters));
+  return best;
+}
+
+/* ------------------------------------------------------------------ */
+/* Repetitions: the median, the min and the max                        */
+/* ------------------------------------------------------------------ */
+
+/* A benchmark that reports repetitions times each of its operations
+ * FD_REPS times (a round of FD_ONCE each), all of them in each
+ * repetition one after the other, after one warm-up repetition that is
+ * not kept: a neighbour that takes the CPU for a while slows both sides
+ * of a comparison. */
+#define FD_REPS 7
+
+struct fd_stat {
+  double med, min, max;
+};
+
+static inline struct fd_stat fd_stat_of(const double ns[FD_REPS]) {
+  double s[FD_REPS];
+  memcpy(s, ns, sizeof s);
+  double med = fd_median(s, FD_REPS);
+  return (struct fd_stat){med, s[0], s[FD_REPS - 1]};
+}
+
+/* bench NAME ns_per_op=X ref=REF ref_ns_per_op=Y speedup=Y/X, X and Y
+ * the medians, then min and max of both sides, speedup_min the smallest
+ * ratio of one repetition (both sides timed in it) and the number of
+ * repetitions; then |tail|: a target's verdict or why it is printed. */
+static inline void fd_reps_print(const char *name, const double ours[FD_REPS], const char *ref,
+                                 const double theirs[FD_REPS], const char *tail) {
+  struct fd_stat o = fd_stat_of(ours), t = fd_stat_of(theirs);
+  double worst = 1e30;
+  for (int k = 0; k < FD_REPS; k++)
+    if (theirs[k] / ours[k] < worst)
+      worst = theirs[k] / ours[k];
+  printf("bench %s ns_per_op=%.1f ref=%s ref_ns_per_op=%.1f speedup=%.2f min=%.1f max=%.1f "
+         "ref_min=%.1f ref_max=%.1f speedup_min=%.2f reps=%d %s\n",
+         name, o.med, ref, t.med, t.med / o.med, o.min, o.max, t.min, t.max, worst, FD_REPS,
+         tail);
+}
+
+/* A comparison with a target of the issue: met when the ratio of the
+ * medians (reference / ours) is at least |want| (a miss does not fail
+ * the run). */
+static inline void line_reps(const char *name, const double ours[FD_REPS], const char *ref,
+                             const double theirs[FD_REPS], const char *target, double want) {
+  char tail[160];
+  bool met = fd_stat_of(theirs).med / fd_stat_of(ours).med >= want;
+  snprintf(tail, sizeof tail, "(target %s: %s)", target, met ? "met" : "MISSED");
+  fd_reps_print(name, ours, ref, theirs, tail);
+}
+
+/* A comparison no target of the issue is about, printed for the record. */
+static inline void info_reps(const char *name, const double ours[FD_REPS], const char *ref,
+                             const double theirs[FD_REPS], const char *why) {
+  char tail[200];
+  snprintf(tail, sizeof tail, "(info: %s)", why);
+  fd_reps_print(name, ours, ref, theirs, tail);
 }
 
 /* Compare freeDiameter's r->tree (the |what|, e.g. "ACR") with ours,

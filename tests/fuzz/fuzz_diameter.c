@@ -30,6 +30,8 @@
  *   its children still tile it with whole AVPs (header, length, zero
  *   padding), but their flags, vendors and values are not judged, and
  *   nothing below them is read;
+ * - the answer without the fast pass (WCHGI_DPARSE_FULL: the full pass
+ *   alone) other than with it: status, diagnostic, header, warnings;
  * - the writer, given the same header and top-level AVPs (wchg_dw_raw),
  *   not producing the same bytes (top-level padding zeroed) or a message
  *   the reader refuses or reads with another number of warnings (skipped
@@ -43,6 +45,8 @@
 #include <string.h>
 
 #include <webrtc_chg/diameter.h>
+
+#include "base/internal.h"
 
 static const uint8_t *base; /* the input */
 static size_t total;
@@ -275,6 +279,27 @@ static void relate(wchg_status st, const wchg_diag *sd, wchg_status rt, const wc
     abort(); /* strict stops at the first deviation */
 }
 
+static bool same_diag(const wchg_diag *a, const wchg_diag *b) {
+  return a->code == b->code && a->result_code == b->result_code && a->offset == b->offset &&
+         !strcmp(a->path, b->path) && !strcmp(a->message, b->message);
+}
+
+/* The full pass alone (WCHGI_DPARSE_FULL) answers as the parse did: |st|,
+ * |d|, |m| and the warnings |w| (room |w|->cap in its own items). */
+static void full_pass_agrees(const uint8_t *data, size_t size, unsigned options, wchg_status st,
+                             const wchg_diag *d, const wchg_dmsg *m, const wchg_warnings *w) {
+  static wchg_diag items[64];
+  wchg_warnings fw = {items, w->cap, 0};
+  wchg_dmsg fm;
+  wchg_diag fd;
+  if (wchg_dmsg_parse_ex(data, size, options | WCHGI_DPARSE_FULL, &fm, &fd, &fw) != st ||
+      !same_diag(&fd, d) || memcmp(&fm, m, sizeof fm) || fw.count != w->count)
+    abort();
+  for (size_t i = 0; i < w->count && i < w->cap; i++)
+    if (!same_diag(&items[i], &w->items[i]))
+      abort();
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   bool ok[2][2];
   static wchg_diag items[64];
@@ -288,6 +313,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     wchg_warnings w = {items, (size_t)(size % 65), 0}; /* room for 0..64 */
     memset(items, 0xA5, sizeof items);
     wchg_status st = wchg_dmsg_parse_ex(data, size, options, &m, &d, &w);
+    full_pass_agrees(data, size, options, st, &d, &m, &w);
     receive = pass & 1;
     warned = &w;
     ok[!abnf][receive] = st == WCHG_OK;

@@ -1609,13 +1609,16 @@ END_TEST
 /* lib/diameter/dict_meta.inc (generated) is what the table derives today: after a
  * change of the table, `make dict-meta` regenerates it. */
 START_TEST(meta_table_current) {
-  size_t n = wchgi_dict_meta_count(), navps;
+  size_t n = wchgi_dict_meta_count(), navps, nslots;
   const wchg_dict_avp *base, *avps = wchg_dict_avps(&navps);
   const struct wchgi_dict_meta *table = wchgi_dict_meta_table(&base);
   struct wchgi_dict_meta *fresh = calloc(n, sizeof *fresh);
+  struct wchgi_rule_slot *slots = calloc(WCHGI_DICT_SLOTS_MAX, sizeof *slots);
   ck_assert_ptr_nonnull(fresh);
+  ck_assert_ptr_nonnull(slots);
   ck_assert_ptr_eq(base, avps);
-  wchgi_dict_meta_derive(fresh);
+  nslots = wchgi_dict_meta_derive(fresh, slots);
+  ck_assert_uint_gt(nslots, 0);
   for (size_t i = 0; i < n; i++) {
     const struct wchgi_dict_meta *t =
         i < navps ? wchg_dict_meta_of(table, base, &avps[i])
@@ -1624,13 +1627,58 @@ START_TEST(meta_table_current) {
     const struct wchgi_dict_meta *f = &fresh[i];
     ck_assert_msg(t->req[0] == f->req[0] && t->req[1] == f->req[1] &&
                       t->once[0] == f->once[0] && t->once[1] == f->once[1] &&
+                      t->hmul == f->hmul && t->hoff == f->hoff && t->hshift == f->hshift &&
                       t->lo == f->lo && t->hi == f->hi && t->nfixed == f->nfixed &&
                       t->simple == f->simple && t->flat == f->flat && t->dense == f->dense &&
                       t->kind == f->kind && t->fmask == f->fmask && t->fval == f->fval,
                   "lib/diameter/dict_meta.inc is stale at entry %zu (%s): run make dict-meta", i,
                   i < navps ? avps[i].name : "a command");
   }
+  for (size_t i = 0; i < nslots; i++) {
+    const struct wchgi_rule_slot *t = &wchgi_dict_rule_slots[i], *f = &slots[i];
+    ck_assert_msg(t->key == f->key && t->entry == f->entry && t->ri == f->ri &&
+                      t->kind == f->kind && t->size == f->size && t->fmask == f->fmask &&
+                      t->fval == f->fval,
+                  "lib/diameter/dict_meta.inc: rule slot %zu is stale: run make dict-meta", i);
+  }
+  free(slots);
   free(fresh);
+}
+END_TEST
+
+/* Each level's perfect hash: every rule in its own slot, with its entry,
+ * its index and its entry's flag byte; every other slot matches no AVP
+ * (it holds rule 0's key, which hashes elsewhere). Checked for the
+ * groups; the commands' levels are the same code. */
+START_TEST(rule_slots_hold_every_rule) {
+  size_t navps, levels = 0;
+  const wchg_dict_avp *base, *avps = wchg_dict_avps(&navps);
+  const struct wchgi_dict_meta *table = wchgi_dict_meta_table(&base);
+  for (size_t i = 0; i < navps; i++) {
+    const struct wchgi_dict_meta *m = wchg_dict_meta_of(table, base, &avps[i]);
+    const wchg_dict_rule *r = avps[i].children;
+    if (!m->hshift) {
+      ck_assert_msg(avps[i].n_children == 0, "%s has rules and no slots", avps[i].name);
+      continue;
+    }
+    levels++;
+    for (size_t k = 0; k < (size_t)1 << (64 - m->hshift); k++) {
+      const struct wchgi_rule_slot *sl = &wchgi_dict_rule_slots[m->hoff + k];
+      if (sl->fmask == 0) { /* free */
+        ck_assert_uint_eq(sl->key, (uint64_t)r[0].vendor << 32 | r[0].code);
+        ck_assert_uint_ne(wchgi_rule_hash(r[0].code, r[0].vendor, m->hmul, m->hshift), k);
+        continue;
+      }
+      const wchg_dict_rule *rule = &r[sl->ri];
+      ck_assert_uint_lt(sl->ri, avps[i].n_children);
+      ck_assert_uint_eq(wchgi_rule_hash(rule->code, rule->vendor, m->hmul, m->hshift), k);
+      ck_assert_uint_eq(sl->key, (uint64_t)rule->vendor << 32 | rule->code);
+      ck_assert_ptr_eq(&avps[sl->entry], rule->avp);
+      ck_assert_uint_eq(sl->fmask, wchg_dict_meta_of(table, base, rule->avp)->fmask);
+      ck_assert_uint_eq(sl->fval, wchg_dict_meta_of(table, base, rule->avp)->fval);
+    }
+  }
+  ck_assert_uint_gt(levels, 80);
 }
 END_TEST
 
@@ -1652,6 +1700,7 @@ Suite *dict_suite(void) {
   tcase_add_test(tc, flag_spot_checks);
   tcase_add_test(tc, ims_information_children);
   tcase_add_test(tc, meta_table_current);
+  tcase_add_test(tc, rule_slots_hold_every_rule);
   tcase_add_test(tc, group_spot_checks);
   tcase_add_test(tc, new_group_children);
   tcase_add_test(tc, new_enumerations);
