@@ -1,7 +1,8 @@
 /*
  * cdf_internal.h (private): the CDF's object, its open sessions, its
- * duplicate memory and CDR queue, shared by cdf.c (feeding), cdf_session.c
- * (tables, queue), cdf_time.c (TimeStamps), cdf_store_enc.c and
+ * duplicate memory and CDR queue, shared by cdf.c (feeding), cdf_mem.c
+ * (memory, hash), cdf_session.c (sessions, duplicate memory), cdf_queue.c
+ * (the CDR queue), cdf_time.c (TimeStamps), cdf_store_enc.c and
  * cdf_store_dec.c (the compact store, written and read), cdf_record.c
  * (CDR building) and cdf_state.c (export/import).
  *
@@ -142,15 +143,15 @@ struct wchg_cdf {
   unsigned norder;
 };
 
-/* ---- memory (cdf_session.c) -------------------------------------------- */
+/* ---- memory (cdf_mem.c) ------------------------------------------------ */
 void *cdf_alloc(wchg_cdf *c, size_t n);
 void cdf_free(wchg_cdf *c, void *p, size_t n);
 /* The growable buffer (base/buf.h) with the CDF counting its bytes. */
 wchg_status cdf_buf_reserve(wchg_cdf *c, struct wchgi_buf *b, size_t need);
 void cdf_buf_release(wchg_cdf *c, struct wchgi_buf *b);
+uint64_t cdf_hash(const char *s, size_t n);
 
 /* ---- sessions (cdf_session.c) ------------------------------------------ */
-uint64_t cdf_hash(const char *s, size_t n);
 struct cdf_sess **cdf_find(const wchg_cdf *c, uint64_t h, const char *sid, size_t n);
 /* Room for one more session in the table (may grow it). */
 wchg_status cdf_table_reserve(wchg_cdf *c);
@@ -170,7 +171,7 @@ struct cdf_sess *cdf_sess_alloc(wchg_cdf *c, uint32_t cap);
 struct cdf_dup *cdf_dup_find(const wchg_cdf *c, uint64_t h);
 void cdf_dup_add(wchg_cdf *c, uint64_t h, uint32_t max_number, uint64_t seen);
 
-/* ---- the queue (cdf_session.c) ------------------------------------------ */
+/* ---- the queue (cdf_queue.c) -------------------------------------------- */
 struct cdf_qmark {
   struct cdf_block *tail;
   size_t tail_pos, count, bytes;
