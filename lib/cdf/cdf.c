@@ -204,11 +204,12 @@ static unsigned media_limit(const wchg_cdf *c) {
   return m && m < WCHG_CDF_MAX_MEDIA ? m : WCHG_CDF_MAX_MEDIA;
 }
 
-/* Put the new store into |slot|'s session (or a new session), with the
- * fixed part |w|. May allocate: NOMEM leaves everything as it was. */
-static wchg_status commit(wchg_cdf *c, struct cdf_sess **slot, const struct cdf_sess *w,
+/* Put the new store into the session |s| (NULL: a new session, hash
+ * |h|), with the fixed part |w|. May allocate: NOMEM leaves everything as
+ * it was. */
+static wchg_status commit(wchg_cdf *c, struct cdf_sess *s, uint64_t h, const struct cdf_sess *w,
                           const struct wchgi_buf *blob) {
-  struct cdf_sess *s = slot ? *slot : NULL, *ns;
+  struct cdf_sess *ns;
   size_t used = blob->len;
   if (s && used <= s->cap) {
     struct cdf_sess *prev = s->prev, *next = s->next;
@@ -232,10 +233,10 @@ static wchg_status commit(wchg_cdf *c, struct cdf_sess **slot, const struct cdf_
   if (s) {
     ns->prev = s->prev;
     ns->next = s->next;
-    cdf_replace(c, slot, ns);
+    cdf_replace(c, h, s, ns);
   } else {
     ns->serial = c->next_serial++;
-    cdf_insert(c, ns);
+    cdf_insert(c, h, ns);
   }
   return WCHG_OK;
 }
@@ -317,7 +318,6 @@ static wchg_status pack_acr(wchg_cdf *c, struct fold *f, unsigned *nmedia, wchg_
 static void open_session(struct cdf_sess *w, struct fold *f) {
   const wchg_acr *a = f->acr;
   memset(w, 0, sizeof *w);
-  w->hash = f->hash;
   w->sid_len = (uint16_t)a->session_id.len;
   w->host_len = (uint16_t)(a->origin_host.ptr ? a->origin_host.len : 0);
   w->opening_ms = f->t;
@@ -424,8 +424,8 @@ static wchg_status next_store(wchg_cdf *c, const struct cdf_sess *s, struct cdf_
 }
 
 /* A STOP: the session's final record (store c->work), then the session
- * at |slot| (if any) removed and its numbers remembered. */
-static wchg_status close_final(wchg_cdf *c, struct cdf_sess **slot, const struct cdf_sess *w,
+ * |s| (if any) removed and its numbers remembered. */
+static wchg_status close_final(wchg_cdf *c, struct cdf_sess *s, const struct cdf_sess *w,
                                struct fold *f) {
   const wchg_acr *a = f->acr;
   struct cdf_close how = {0};
@@ -438,19 +438,18 @@ static wchg_status close_final(wchg_cdf *c, struct cdf_sess **slot, const struct
   if ((st = cdf_emit_session(c, w, c->work.p, &how)) != WCHG_OK)
     return st;
   f->closed++;
-  if (slot)
-    cdf_remove(c, slot);
-  cdf_dup_add(c, w->hash, w->max_number, w->seen);
+  if (s)
+    cdf_remove(c, f->hash, s);
+  cdf_dup_add(c, f->hash, w->max_number, w->seen);
   return WCHG_OK;
 }
 
 /*
- * Fold the ACR of |f| into the session at |slot| (NULL: a new one).
- * Partials first (their content is the store before this ACR), then the
- * ACR's fields and media, then the STOP's final record.
+ * Fold the ACR of |f| into the session |s| (NULL: a new one). Partials
+ * first (their content is the store before this ACR), then the ACR's
+ * fields and media, then the STOP's final record.
  */
-static wchg_status fold(wchg_cdf *c, struct cdf_sess **slot, struct fold *f, wchg_diag *diag) {
-  const struct cdf_sess *s = slot ? *slot : NULL;
+static wchg_status fold(wchg_cdf *c, struct cdf_sess *s, struct fold *f, wchg_diag *diag) {
   struct cdf_sess w;
   unsigned nmedia = 0;
   wchg_status st;
@@ -467,8 +466,8 @@ static wchg_status fold(wchg_cdf *c, struct cdf_sess **slot, struct fold *f, wch
   if ((st = next_store(c, s, &w, f, nmedia, diag)) != WCHG_OK)
     return st;
   if (f->acr->accounting_record_type == WCHG_ACR_STOP)
-    return close_final(c, slot, &w, f);
-  return commit(c, slot, &w, &c->work);
+    return close_final(c, s, &w, f);
+  return commit(c, s, f->hash, &w, &c->work);
 }
 
 /* ---- feeding ------------------------------------------------------------------ */
@@ -503,9 +502,9 @@ static wchg_status feed_event(wchg_cdf *c, struct fold *f, bool *dup, wchg_diag 
 static wchg_status feed_session(wchg_cdf *c, struct fold *f, bool *dup, wchg_diag *diag) {
   const wchg_acr *a = f->acr;
   uint32_t n = a->accounting_record_number;
-  struct cdf_sess **slot = cdf_find(c, f->hash, a->session_id.ptr, a->session_id.len);
+  struct cdf_sess *s = cdf_find(c, f->hash, a->session_id.ptr, a->session_id.len);
 
-  if (!slot) {
+  if (!s) {
     const struct cdf_dup *d = cdf_dup_find(c, f->hash);
     if (d) {
       if (was_seen(d->max_number, d->seen, n)) {
@@ -518,18 +517,18 @@ static wchg_status feed_session(wchg_cdf *c, struct fold *f, bool *dup, wchg_dia
     }
     return fold(c, NULL, f, diag);
   }
-  if (was_seen((*slot)->max_number, (*slot)->seen, n)) {
+  if (was_seen(s->max_number, s->seen, n)) {
     *dup = true;
     return WCHG_OK;
   }
   /* the store is read after the ACR is packed: fetch it meanwhile */
-  for (size_t at = 0; at < (size_t)(*slot)->cap; at += 64)
-    __builtin_prefetch((*slot)->blob + at);
+  for (size_t at = 0; at < (size_t)s->cap; at += 64)
+    __builtin_prefetch(s->blob + at);
   if (a->accounting_record_type == WCHG_ACR_START &&
-      (n > (*slot)->max_number || ((*slot)->flags & SF_HAVE_START)))
+      (n > s->max_number || (s->flags & SF_HAVE_START)))
     return reject(diag, &f->rc, WCHG_E_STATE, WCHG_RC_UNABLE_TO_COMPLY,
                   "ACR/Accounting-Record-Type", "a second START of an open session");
-  return fold(c, slot, f, diag);
+  return fold(c, s, f, diag);
 }
 
 wchg_status wchg_cdf_feed(wchg_cdf *c, const wchg_acr *a, int64_t now_ms, wchg_cdf_result *res,
@@ -615,8 +614,9 @@ wchg_status wchg_cdf_expire(wchg_cdf *c, int64_t now_ms, unsigned *closed) {
       if (st == WCHG_OK) {
         n++;
         c->lost++;
-        cdf_dup_add(c, s->hash, s->max_number, s->seen);
-        cdf_remove(c, cdf_find(c, s->hash, sess_sid(s), s->sid_len));
+        uint64_t h = cdf_hash(sess_sid(s), s->sid_len);
+        cdf_dup_add(c, h, s->max_number, s->seen);
+        cdf_remove(c, h, s);
       }
     } else {
       struct cdf_sess w = *s;
@@ -638,17 +638,16 @@ wchg_status wchg_cdf_expire(wchg_cdf *c, int64_t now_ms, unsigned *closed) {
 }
 
 wchg_status wchg_cdf_close_session(wchg_cdf *c, wchg_str sid, int64_t now_ms) {
-  struct cdf_sess **slot, *s;
+  struct cdf_sess *s;
   struct cdf_close how = {0};
   struct cdf_qmark mark;
   wchg_status st;
 
   if (!c || !sid.ptr || !time_ok(now_ms))
     return WCHG_E_ARG;
-  slot = cdf_find(c, cdf_hash(sid.ptr, sid.len), sid.ptr, sid.len);
-  if (!slot)
+  s = cdf_find(c, cdf_hash(sid.ptr, sid.len), sid.ptr, sid.len);
+  if (!s)
     return WCHG_E_STATE;
-  s = *slot;
   how.closure_ms = closure_at(s, now_ms);
   how.cause = WCHG_CAUSE_MANAGEMENT_INTERVENTION;
   how.end_ms = CDF_NO_TIME;
@@ -671,7 +670,7 @@ wchg_status wchg_cdf_stats_get(const wchg_cdf *c, wchg_cdf_stats *out) {
   memset(out, 0, sizeof *out);
   out->open_sessions = c->nsess;
   out->bytes_in_use = c->bytes;
-  out->session_bytes = c->nslots * sizeof *c->slots;
+  out->session_bytes = cdf_tab_bytes(&c->sessions);
   for (s = c->first; s; s = s->next) {
     out->session_bytes += cdf_sess_size(s->cap);
     out->session_store_bytes += sess_used(s);

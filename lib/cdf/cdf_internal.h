@@ -38,11 +38,11 @@ enum {
  * order, the Session-Id, the Origin-Host of its first ACR, the fields
  * section (the record's fields in the compact form below) and the
  * media entries of the open record. Allocated in one block: growing it
- * moves it (prev/next and its table slot are updated).
+ * moves it (prev/next and its table slot are updated). Its table tag
+ * comes from the hash of its Session-Id (cdf_tag).
  */
 struct cdf_sess {
   struct cdf_sess *prev, *next; /* in the order sessions were opened */
-  uint64_t hash;                /* of the Session-Id */
   uint64_t serial;              /* opening order */
   int64_t opening_ms;           /* of the open record */
   int64_t last_now_ms;          /* |now_ms| of its last ACR */
@@ -91,15 +91,86 @@ struct cdf_block {
 static inline uint8_t *block_data(struct cdf_block *b) { return (uint8_t *)(b + 1); }
 #define CDF_BLOCK_SIZE 65536u
 
+/* ---- containers (cdf_table.c) ---------------------------------------------- */
+
+/* Slots of a table: a tag (0 empty, 1 removed, else cdf_tag of the
+ * entry's hash) and a pointer each, in one allocation. */
+struct cdf_slots {
+  uint32_t *tags;
+  void **ptrs;
+  size_t n, count; /* slots (a power of two, 0: none), live entries */
+};
+
+/* A table of pointers by tag that resizes a few slots per operation
+ * (cdf_table.c says how): the current slots, the old ones draining into
+ * them, the next ones being cleared. */
+struct cdf_tab {
+  struct cdf_slots cur, old, next;
+  size_t drained;   /* slots of old moved */
+  size_t cleared;   /* tags of next cleared */
+  size_t moved_max; /* the most entries one operation moved (tests) */
+  size_t forced;    /* resizes of 1024 slots or more done at once (tests) */
+};
+#define CDF_TAB_STEP 16u   /* old slots drained per operation */
+#define CDF_TAB_CLEAR 1024u /* next tags cleared per operation */
+
+/* The tag of a 64-bit hash: never 0 or 1. */
+static inline uint32_t cdf_tag(uint64_t h) {
+  uint32_t t = (uint32_t)(h >> 32);
+  return t < 2 ? t + 2 : t;
+}
+
+/* Backward-shift deletion (open addressing, linear probing): may the
+ * entry at |j|, whose home slot is |k|, fill the hole at |i|? */
+static inline bool cdf_shifts_back(size_t i, size_t j, size_t k) {
+  return (j > i && (k <= i || k > j)) || (j < i && k <= i && k > j);
+}
+
+typedef bool (*cdf_match_fn)(const void *entry, const void *key);
+/* The slot of the entry with |tag| that |match|es |key|, or NULL. */
+void **cdf_tab_find(const struct cdf_tab *t, uint32_t tag, cdf_match_fn match, const void *key);
+/* Room for one more entry (a step of any resize under way). */
+wchg_status cdf_tab_reserve(wchg_cdf *c, struct cdf_tab *t);
+/* Insert |p| (after cdf_tab_reserve). */
+void cdf_tab_insert(struct cdf_tab *t, uint32_t tag, void *p);
+/* Remove |p| (present, with |tag|); then cdf_tab_shrink. */
+void cdf_tab_remove(struct cdf_tab *t, uint32_t tag, const void *p);
+/* A step of resizing after removals (the table shrinks; an empty one is
+ * freed). */
+void cdf_tab_shrink(wchg_cdf *c, struct cdf_tab *t);
+void cdf_tab_free(wchg_cdf *c, struct cdf_tab *t);
+/* |fn| on every entry. */
+void cdf_tab_each(const struct cdf_tab *t, void (*fn)(void *p, void *arg), void *arg);
+size_t cdf_tab_bytes(const struct cdf_tab *t);
+static inline size_t cdf_tab_count(const struct cdf_tab *t) { return t->cur.count + t->old.count; }
+
+/* An array of chunks of 2^CDF_VEC_SHIFT elements of |esize| bytes: grows
+ * and shrinks by a chunk, never moves an element. */
+#define CDF_VEC_SHIFT 10
+#define CDF_VEC_MASK ((1u << CDF_VEC_SHIFT) - 1)
+struct cdf_vec {
+  uint8_t **chunks;
+  size_t nchunks, dir_cap, esize;
+};
+static inline void *cdf_vec_at(const struct cdf_vec *v, size_t i) {
+  return v->chunks[i >> CDF_VEC_SHIFT] + (i & CDF_VEC_MASK) * v->esize;
+}
+/* Room for elements 0..n-1. */
+wchg_status cdf_vec_reserve(wchg_cdf *c, struct cdf_vec *v, size_t n);
+/* Free the chunks past those of n elements (and one spare). */
+void cdf_vec_trim(wchg_cdf *c, struct cdf_vec *v, size_t n);
+void cdf_vec_free(wchg_cdf *c, struct cdf_vec *v);
+size_t cdf_vec_bytes(const struct cdf_vec *v);
+
 /* The CDF (cdf.h). */
 struct wchg_cdf {
   wchg_cdf_config cfg;
   wchg_mem mem;
   size_t bytes;             /* from the allocator, now */
 
-  /* open sessions: open addressing, linear probing, power of two */
-  struct cdf_sess **slots;
-  size_t nslots, nsess;
+  /* open sessions: by Session-Id, and in the order they opened */
+  struct cdf_tab sessions;
+  size_t nsess;
   struct cdf_sess *first, *last;
   uint64_t next_serial;
 
@@ -152,18 +223,20 @@ void cdf_buf_release(wchg_cdf *c, struct wchgi_buf *b);
 uint64_t cdf_hash(const char *s, size_t n);
 
 /* ---- sessions (cdf_session.c) ------------------------------------------ */
-struct cdf_sess **cdf_find(const wchg_cdf *c, uint64_t h, const char *sid, size_t n);
+/* The open session |sid| (|n| octets, hash |h|), or NULL. */
+struct cdf_sess *cdf_find(const wchg_cdf *c, uint64_t h, const char *sid, size_t n);
 /* Room for one more session in the table (may grow it). */
 wchg_status cdf_table_reserve(wchg_cdf *c);
 /* Free every open session and the table (the CDF's free, a failed import). */
 void cdf_sessions_free(wchg_cdf *c);
-/* Insert |s| (a new session; the table has room) at the end of the order. */
-void cdf_insert(wchg_cdf *c, struct cdf_sess *s);
-/* Put |ns| (a copy of *|slot| at another address) in its place; frees the
- * old one. */
-void cdf_replace(wchg_cdf *c, struct cdf_sess **slot, struct cdf_sess *ns);
-/* Remove and free the session at |slot|. */
-void cdf_remove(wchg_cdf *c, struct cdf_sess **slot);
+/* Insert |s| (a new session, hash |h|; the table has room) at the end of
+ * the order. */
+void cdf_insert(wchg_cdf *c, uint64_t h, struct cdf_sess *s);
+/* Put |ns| (a copy of |old|, hash |h|, at another address) in its place;
+ * frees |old|. */
+void cdf_replace(wchg_cdf *c, uint64_t h, struct cdf_sess *old, struct cdf_sess *ns);
+/* Remove and free the session |s| (hash |h|). */
+void cdf_remove(wchg_cdf *c, uint64_t h, struct cdf_sess *s);
 size_t cdf_sess_size(uint32_t cap);
 struct cdf_sess *cdf_sess_alloc(wchg_cdf *c, uint32_t cap);
 

@@ -21,50 +21,24 @@ struct cdf_sess *cdf_sess_alloc(wchg_cdf *c, uint32_t cap) {
   return s;
 }
 
-struct cdf_sess **cdf_find(const wchg_cdf *c, uint64_t h, const char *sid, size_t n) {
-  size_t mask, i;
-  if (!c->nslots)
-    return NULL;
-  mask = c->nslots - 1;
-  for (i = h & mask; c->slots[i]; i = (i + 1) & mask) {
-    struct cdf_sess *s = c->slots[i];
-    if (s->hash == h && s->sid_len == n && memcmp(sess_sid(s), sid, n) == 0)
-      return &c->slots[i];
-  }
-  return NULL;
+struct sid_key {
+  const char *sid;
+  size_t n;
+};
+
+static bool sid_match(const void *entry, const void *key) {
+  const struct cdf_sess *s = entry;
+  const struct sid_key *k = key;
+  return s->sid_len == k->n && memcmp(sess_sid(s), k->sid, k->n) == 0;
 }
 
-/* Backward-shift deletion (open addressing, linear probing): may the
- * entry at |j|, whose home slot is |k|, fill the hole at |i|? */
-static bool shifts_back(size_t i, size_t j, size_t k) {
-  return (j > i && (k <= i || k > j)) || (j < i && k <= i && k > j);
+struct cdf_sess *cdf_find(const wchg_cdf *c, uint64_t h, const char *sid, size_t n) {
+  struct sid_key k = {sid, n};
+  void **slot = cdf_tab_find(&c->sessions, cdf_tag(h), sid_match, &k);
+  return slot ? *slot : NULL;
 }
 
-static void table_put(struct cdf_sess **slots, size_t nslots, struct cdf_sess *s) {
-  size_t mask = nslots - 1, i;
-  for (i = s->hash & mask; slots[i]; i = (i + 1) & mask)
-    ;
-  slots[i] = s;
-}
-
-wchg_status cdf_table_reserve(wchg_cdf *c) {
-  size_t n, i;
-  struct cdf_sess **slots;
-  if ((c->nsess + 1) * 2 <= c->nslots)
-    return WCHG_OK;
-  n = c->nslots ? c->nslots * 2 : 16;
-  slots = cdf_alloc(c, n * sizeof *slots);
-  if (!slots)
-    return WCHG_E_NOMEM;
-  memset(slots, 0, n * sizeof *slots);
-  for (i = 0; i < c->nslots; i++)
-    if (c->slots[i])
-      table_put(slots, n, c->slots[i]);
-  cdf_free(c, c->slots, c->nslots * sizeof *c->slots);
-  c->slots = slots;
-  c->nslots = n;
-  return WCHG_OK;
-}
+wchg_status cdf_table_reserve(wchg_cdf *c) { return cdf_tab_reserve(c, &c->sessions); }
 
 void cdf_sessions_free(wchg_cdf *c) {
   struct cdf_sess *s, *next;
@@ -72,14 +46,13 @@ void cdf_sessions_free(wchg_cdf *c) {
     next = s->next;
     cdf_free(c, s, cdf_sess_size(s->cap));
   }
-  cdf_free(c, c->slots, c->nslots * sizeof *c->slots);
-  c->slots = NULL;
-  c->nslots = c->nsess = 0;
+  cdf_tab_free(c, &c->sessions);
+  c->nsess = 0;
   c->first = c->last = NULL;
 }
 
-void cdf_insert(wchg_cdf *c, struct cdf_sess *s) {
-  table_put(c->slots, c->nslots, s);
+void cdf_insert(wchg_cdf *c, uint64_t h, struct cdf_sess *s) {
+  cdf_tab_insert(&c->sessions, cdf_tag(h), s);
   s->prev = c->last;
   s->next = NULL;
   if (c->last)
@@ -90,8 +63,9 @@ void cdf_insert(wchg_cdf *c, struct cdf_sess *s) {
   c->nsess++;
 }
 
-void cdf_replace(wchg_cdf *c, struct cdf_sess **slot, struct cdf_sess *ns) {
-  struct cdf_sess *old = *slot;
+void cdf_replace(wchg_cdf *c, uint64_t h, struct cdf_sess *old, struct cdf_sess *ns) {
+  struct sid_key k = {sess_sid(old), old->sid_len};
+  void **slot = cdf_tab_find(&c->sessions, cdf_tag(h), sid_match, &k);
   if (ns->prev)
     ns->prev->next = ns;
   else
@@ -104,10 +78,7 @@ void cdf_replace(wchg_cdf *c, struct cdf_sess **slot, struct cdf_sess *ns) {
   cdf_free(c, old, cdf_sess_size(old->cap));
 }
 
-void cdf_remove(wchg_cdf *c, struct cdf_sess **slot) {
-  struct cdf_sess *s = *slot;
-  size_t mask = c->nslots - 1, i = (size_t)(slot - c->slots), j = i;
-
+void cdf_remove(wchg_cdf *c, uint64_t h, struct cdf_sess *s) {
   if (s->prev)
     s->prev->next = s->next;
   else
@@ -116,19 +87,8 @@ void cdf_remove(wchg_cdf *c, struct cdf_sess **slot) {
     s->next->prev = s->prev;
   else
     c->last = s->prev;
-  /* backward-shift deletion keeps every probe chain unbroken */
-  for (;;) {
-    size_t k;
-    j = (j + 1) & mask;
-    if (!c->slots[j])
-      break;
-    k = c->slots[j]->hash & mask;
-    if (shifts_back(i, j, k)) {
-      c->slots[i] = c->slots[j];
-      i = j;
-    }
-  }
-  c->slots[i] = NULL;
+  cdf_tab_remove(&c->sessions, cdf_tag(h), s);
+  cdf_tab_shrink(c, &c->sessions);
   c->nsess--;
   cdf_free(c, s, cdf_sess_size(s->cap));
 }
@@ -156,7 +116,7 @@ static void dup_unindex(wchg_cdf *c, uint32_t pos) {
     if (c->dup_index[j] == UINT32_MAX)
       break;
     k = c->dups[c->dup_index[j]].hash & mask;
-    if (shifts_back(i, j, k)) {
+    if (cdf_shifts_back(i, j, k)) {
       c->dup_index[i] = c->dup_index[j];
       i = j;
     }

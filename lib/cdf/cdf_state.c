@@ -173,8 +173,10 @@ static const uint8_t *get_bytes(struct in *r, size_t n, const char *what) {
 
 static bool time_or_none(int64_t t) { return t == CDF_NO_TIME || cdf_time_ok(t); }
 
-/* Read one session and check it; NULL with r->st set on error. */
-static struct cdf_sess *import_session(wchg_cdf *c, struct in *r, uint64_t *serial) {
+/* Read one session and check it (*hash: of its Session-Id); NULL with
+ * r->st set on error. */
+static struct cdf_sess *import_session(wchg_cdf *c, struct in *r, uint64_t *serial,
+                                       uint64_t *hash) {
   struct cdf_sess w;
   const uint8_t *blob;
   size_t used, count;
@@ -217,8 +219,8 @@ static struct cdf_sess *import_session(wchg_cdf *c, struct in *r, uint64_t *seri
     fail(r, WCHG_E_ENCODING, "a session store that does not read back");
     return NULL;
   }
-  w.hash = cdf_hash((const char *)blob, w.sid_len);
-  if (cdf_find(c, w.hash, (const char *)blob, w.sid_len)) {
+  *hash = cdf_hash((const char *)blob, w.sid_len);
+  if (cdf_find(c, *hash, (const char *)blob, w.sid_len)) {
     r->p = blob;
     fail(r, WCHG_E_DUPLICATE, "a Session-Id twice");
     return NULL;
@@ -255,7 +257,7 @@ static void clear(wchg_cdf *c) {
 }
 
 static void import_body(wchg_cdf *c, struct in *r) {
-  uint64_t n, serial = 0;
+  uint64_t n, serial = 0, h;
   struct cdf_sess *s;
 
   n = get_le(r, 4, "remembered sessions");
@@ -275,8 +277,8 @@ static void import_body(wchg_cdf *c, struct in *r) {
       r->st = WCHG_E_NOMEM;
       break;
     }
-    if ((s = import_session(c, r, &serial)) != NULL)
-      cdf_insert(c, s);
+    if ((s = import_session(c, r, &serial, &h)) != NULL)
+      cdf_insert(c, h, s);
   }
   if (!r->st && serial > c->next_serial)
     fail(r, WCHG_E_ENCODING, "a session serial beyond the counter");

@@ -1378,6 +1378,48 @@ START_TEST(bytes_per_session) {
 }
 END_TEST
 
+/* ---- the session table at scale ------------------------------------------------------------- */
+
+/* The table grows while sessions open and shrinks while they close, a
+ * few slots per ACR: no ACR moves more than CDF_TAB_STEP entries, none
+ * finishes a resize at once, and every session stays found meanwhile. */
+START_TEST(table_grows_and_shrinks) {
+  enum { N = 30000 };
+  wchg_cdf_config cfg = config();
+  wchg_cdf *c;
+  struct fx f;
+  size_t peak = 0;
+  cfg.duplicate_memory = 0;
+  c = cdf_make(&cfg);
+  for (unsigned i = 0; i < N; i++) {
+    feed_ok(c, fx_make(&f, i, WCHG_ACR_START, 0, T0 + i, false, false), T0 + i);
+    if (i % 997 == 0) /* an earlier session is still there: a duplicate */
+      ck_assert(feed_expect(c, fx_make(&f, i / 2, WCHG_ACR_START, 0, T0, false, false), T0 + i,
+                            WCHG_OK).duplicate);
+  }
+  peak = c->sessions.cur.n + c->sessions.old.n;
+  ck_assert_uint_ge(c->sessions.cur.n, N + N / 3);
+  ck_assert_uint_le(c->sessions.cur.n, 4 * N);
+  for (unsigned i = 0; i < N; i++) {
+    ck_assert_uint_eq(feed_ok(c, fx_make(&f, i, WCHG_ACR_STOP, 1, T0 + N + i, false, false),
+                              T0 + N + i), 1);
+    wchg_cdf_pop(c);
+    if (i == N - N / 16) /* a sixteenth left: a table of a fraction of the peak */
+      ck_assert_uint_le(c->sessions.cur.n, peak / 4);
+    if (i == N - 1000)   /* and every session left is found */
+      for (unsigned k = i + 1; k < N; k++)
+        ck_assert(feed_expect(c, fx_make(&f, k, WCHG_ACR_START, 0, T0, false, false), T0 + 2 * N,
+                              WCHG_OK).duplicate);
+  }
+  ck_assert_uint_eq(wchg_cdf_pending(c), 0);
+  ck_assert_uint_le(c->sessions.moved_max, CDF_TAB_STEP);
+  ck_assert_uint_gt(c->sessions.moved_max, 0);
+  ck_assert_uint_eq(c->sessions.forced, 0);
+  ck_assert_uint_eq(c->sessions.cur.n + c->sessions.old.n + c->sessions.next.n, 0);
+  wchg_cdf_free(c);
+}
+END_TEST
+
 /* ---- a TS 32.297 file of CDF output ------------------------------------------------------------ */
 
 START_TEST(cdrfile_of_output) {
@@ -1866,6 +1908,7 @@ Suite *cdf_suite(void) {
   tcase_add_test(tc, oom_every_allocation);
   tcase_add_test(tc, invariant_random);
   tcase_add_test(tc, bytes_per_session);
+  tcase_add_test(tc, table_grows_and_shrinks);
   tcase_add_test(tc, cdrfile_of_output);
   tcase_add_test(tc, feed_bytes_aca);
   tcase_add_test(tc, receive_folds_deviating_acrs);
