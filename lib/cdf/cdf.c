@@ -10,6 +10,7 @@
  *
  * SPDX-License-Identifier: BSD-2-Clause
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,6 +50,7 @@ wchg_cdf *wchg_cdf_new(const wchg_cdf_config *cfg) {
   c->bytes = sizeof *c;
   c->next_lrsn = cfg->first_local_record_sequence_number;
   c->day.day = -1;
+  c->heap.esize = sizeof(struct cdf_due);
   cdf_store_init(c);
   if (cfg->duplicate_memory) {
     while (n < cfg->duplicate_memory * 2)
@@ -209,33 +211,28 @@ static unsigned media_limit(const wchg_cdf *c) {
  * it was. */
 static wchg_status commit(wchg_cdf *c, struct cdf_sess *s, uint64_t h, const struct cdf_sess *w,
                           const struct wchgi_buf *blob) {
+  size_t used = blob->len, cap = s ? used + used / 2 : used;
   struct cdf_sess *ns;
-  size_t used = blob->len;
   if (s && used <= s->cap) {
-    struct cdf_sess *prev = s->prev, *next = s->next;
-    uint32_t cap = s->cap;
-    memcpy(s, w, sizeof *s);
-    s->prev = prev;
-    s->next = next;
-    s->cap = cap;
     memcpy(s->blob, blob->p, used);
+    cdf_update(c, s, w);
     return WCHG_OK;
   }
   if (!s && cdf_table_reserve(c) != WCHG_OK)
     return WCHG_E_NOMEM;
   /* a new session gets what it needs; a growing one half as much again */
-  ns = cdf_sess_alloc(c, (uint32_t)(s ? used + used / 2 : used));
-  if (!ns)
+  if (!(ns = cdf_sess_alloc(c, (uint32_t)cap)))
     return WCHG_E_NOMEM;
-  memcpy(ns, w, sizeof *ns);
-  ns->cap = (uint32_t)(s ? used + used / 2 : used);
   memcpy(ns->blob, blob->p, used);
   if (s) {
-    ns->prev = s->prev;
-    ns->next = s->next;
+    memcpy(ns, s, offsetof(struct cdf_sess, blob));
+    ns->cap = (uint32_t)cap;
     cdf_replace(c, h, s, ns);
+    cdf_update(c, ns, w);
   } else {
-    ns->serial = c->next_serial++;
+    memcpy(ns, w, offsetof(struct cdf_sess, blob));
+    ns->cap = (uint32_t)cap;
+    ns->heap_pos = CDF_NO_POS;
     cdf_insert(c, h, ns);
   }
   return WCHG_OK;
@@ -590,55 +587,82 @@ wchg_status wchg_cdf_feed(wchg_cdf *c, const wchg_acr *a, int64_t now_ms, wchg_c
 
 /* ---- timers and management --------------------------------------------------- */
 
-wchg_status wchg_cdf_expire(wchg_cdf *c, int64_t now_ms, unsigned *closed) {
-  struct cdf_sess *s, *next;
-  unsigned n = 0;
+/* The silent session |s| closed at |now_ms| (cdf.h: wchg_cdf_expire). */
+static wchg_status close_silent(wchg_cdf *c, struct cdf_sess *s, int64_t now_ms) {
+  struct cdf_close how = {0};
+  uint64_t h;
+  wchg_status st;
+  how.closure_ms = closure_at(s, now_ms);
+  how.cause = WCHG_CAUSE_TIME_LIMIT;
+  how.final = true;
+  how.stop_lost = true;
+  how.end_ms = CDF_NO_TIME;
+  if ((st = cdf_emit_session(c, s, s->blob, &how)) != WCHG_OK)
+    return st;
+  c->lost++;
+  h = cdf_hash(sess_sid(s), s->sid_len);
+  cdf_dup_add(c, h, s->max_number, s->seen);
+  cdf_remove(c, h, s);
+  return WCHG_OK;
+}
+
+/* A timeLimit partial of |s| (its record has ended by |now_ms|). */
+static wchg_status close_record(wchg_cdf *c, struct cdf_sess *s, int64_t now_ms) {
+  struct cdf_sess w = *s;
+  unsigned k = 0;
+  wchg_status st = time_limit(c, &w, s->blob, now_ms, &k);
+  if (st == WCHG_OK)
+    cdf_update(c, s, &w);
+  return st;
+}
+
+/* One CDR of the expiry: of a silent session or an ended record. NOMEM
+ * leaves the queue as it was. */
+static wchg_status expire_one(wchg_cdf *c, struct cdf_sess *s, int64_t now_ms, bool silent) {
+  struct cdf_qmark mark;
+  wchg_status st;
+  cdf_queue_mark(c, &mark);
+  st = silent ? close_silent(c, s, now_ms) : close_record(c, s, now_ms);
+  if (st != WCHG_OK)
+    cdf_queue_rollback(c, &mark);
+  return st;
+}
+
+/* Silent sessions first (least recently active first), then ended
+ * records (earliest end first), each one CDR, |budget| at most. */
+wchg_status wchg_cdf_expire_budget(wchg_cdf *c, int64_t now_ms, unsigned budget,
+                                   unsigned *closed, unsigned *due) {
+  unsigned n = 0, max = budget ? budget : UINT_MAX;
   wchg_status st = WCHG_OK;
+  struct cdf_sess *s;
 
   if (closed)
     *closed = 0;
+  if (due)
+    *due = 0;
   if (!c || !time_ok(now_ms))
     return WCHG_E_ARG;
-  for (s = c->first; s && st == WCHG_OK; s = next) {
-    struct cdf_qmark mark;
-    next = s->next;
-    cdf_queue_mark(c, &mark);
-    if (c->cfg.session_timeout_ms > 0 && now_ms - s->last_now_ms >= c->cfg.session_timeout_ms) {
-      struct cdf_close how = {0};
-      how.closure_ms = closure_at(s, now_ms);
-      how.cause = WCHG_CAUSE_TIME_LIMIT;
-      how.final = true;
-      how.stop_lost = true;
-      how.end_ms = CDF_NO_TIME;
-      st = cdf_emit_session(c, s, s->blob, &how);
-      if (st == WCHG_OK) {
-        n++;
-        c->lost++;
-        uint64_t h = cdf_hash(sess_sid(s), s->sid_len);
-        cdf_dup_add(c, h, s->max_number, s->seen);
-        cdf_remove(c, h, s);
-      }
-    } else {
-      struct cdf_sess w = *s;
-      unsigned k = 0;
-      st = time_limit(c, &w, s->blob, now_ms, &k);
-      if (st == WCHG_OK && k) {
-        *s = w;
-        n += k;
-      }
-    }
-    if (st != WCHG_OK)
-      cdf_queue_rollback(c, &mark);
-  }
+  while (st == WCHG_OK && n < max && (s = c->lru_head) && cdf_silent(c, s, now_ms))
+    if ((st = expire_one(c, s, now_ms, true)) == WCHG_OK)
+      n++;
+  while (st == WCHG_OK && n < max && (s = cdf_due_record(c, now_ms)))
+    if ((st = expire_one(c, s, now_ms, false)) == WCHG_OK)
+      n++;
   if (n)
     c->used = true;
   if (closed)
     *closed = n;
+  if (due)
+    *due = cdf_count_due(c, now_ms, max);
   return st;
 }
 
+wchg_status wchg_cdf_expire(wchg_cdf *c, int64_t now_ms, unsigned *closed) {
+  return wchg_cdf_expire_budget(c, now_ms, 0, closed, NULL);
+}
+
 wchg_status wchg_cdf_close_session(wchg_cdf *c, wchg_str sid, int64_t now_ms) {
-  struct cdf_sess *s;
+  struct cdf_sess *s, w;
   struct cdf_close how = {0};
   struct cdf_qmark mark;
   wchg_status st;
@@ -656,7 +680,9 @@ wchg_status wchg_cdf_close_session(wchg_cdf *c, wchg_str sid, int64_t now_ms) {
     cdf_queue_rollback(c, &mark);
     return st;
   }
-  next_record(s, how.closure_ms);
+  w = *s;
+  next_record(&w, how.closure_ms);
+  cdf_update(c, s, &w);
   c->used = true;
   return WCHG_OK;
 }
@@ -664,18 +690,14 @@ wchg_status wchg_cdf_close_session(wchg_cdf *c, wchg_str sid, int64_t now_ms) {
 /* ---- statistics ------------------------------------------------------------------ */
 
 wchg_status wchg_cdf_stats_get(const wchg_cdf *c, wchg_cdf_stats *out) {
-  const struct cdf_sess *s;
   if (!c || !out)
     return WCHG_E_ARG;
   memset(out, 0, sizeof *out);
   out->open_sessions = c->nsess;
   out->bytes_in_use = c->bytes;
-  out->session_bytes = cdf_tab_bytes(&c->sessions);
-  for (s = c->first; s; s = s->next) {
-    out->session_bytes += cdf_sess_size(s->cap);
-    out->session_store_bytes += sess_used(s);
-  }
-  out->session_fixed_bytes = sizeof(struct cdf_sess);
+  out->session_bytes = c->sess_bytes + cdf_tab_bytes(&c->sessions) + cdf_vec_bytes(&c->heap);
+  out->session_store_bytes = c->store_bytes;
+  out->session_fixed_bytes = offsetof(struct cdf_sess, blob);
   out->queued_cdrs = c->qcount;
   out->queued_bytes = c->qbytes;
   out->acrs = c->acrs;

@@ -38,12 +38,17 @@ enum {
  * order, the Session-Id, the Origin-Host of its first ACR, the fields
  * section (the record's fields in the compact form below) and the
  * media entries of the open record. Allocated in one block: growing it
- * moves it (prev/next and its table slot are updated). Its table tag
- * comes from the hash of its Session-Id (cdf_tag).
+ * moves it (its table slot, list neighbours and heap entry follow). Its
+ * table tag comes from the hash of its Session-Id (cdf_tag).
+ *
+ * Expiry: the sessions are listed by last activity (last_now_ms, least
+ * recent first; equal times in the order they came), so the silent ones
+ * are at the head; when records have a time limit, a binary heap orders
+ * them by the end of their open record (opening_ms + the limit, then
+ * Session-Id).
  */
 struct cdf_sess {
-  struct cdf_sess *prev, *next; /* in the order sessions were opened */
-  uint64_t serial;              /* opening order */
+  struct cdf_sess *prev, *next; /* by last activity */
   int64_t opening_ms;           /* of the open record */
   int64_t last_now_ms;          /* |now_ms| of its last ACR */
   int64_t request_ms;           /* START's SIP-Request-Timestamp */
@@ -52,6 +57,7 @@ struct cdf_sess {
   uint32_t max_number;          /* highest Accounting-Record-Number folded */
   uint32_t missing;             /* numbers missing, counted in the open record */
   uint32_t rsn;                 /* records closed so far */
+  uint32_t heap_pos;            /* in the heap, CDF_NO_POS: not in it */
   uint32_t cap;                 /* of blob */
   uint32_t fields_len;
   uint32_t media_len;
@@ -162,17 +168,27 @@ void cdf_vec_trim(wchg_cdf *c, struct cdf_vec *v, size_t n);
 void cdf_vec_free(wchg_cdf *c, struct cdf_vec *v);
 size_t cdf_vec_bytes(const struct cdf_vec *v);
 
+/* An entry of the heap of record time limits. */
+struct cdf_due {
+  int64_t at; /* opening_ms + max_record_duration_ms (saturated) */
+  struct cdf_sess *s;
+};
+#define CDF_NO_POS UINT32_MAX
+
 /* The CDF (cdf.h). */
 struct wchg_cdf {
   wchg_cdf_config cfg;
   wchg_mem mem;
   size_t bytes;             /* from the allocator, now */
 
-  /* open sessions: by Session-Id, and in the order they opened */
+  /* open sessions: by Session-Id, by last activity, by record limit */
   struct cdf_tab sessions;
   size_t nsess;
-  struct cdf_sess *first, *last;
-  uint64_t next_serial;
+  struct cdf_sess *lru_head, *lru_tail;
+  struct cdf_vec heap;      /* of struct cdf_due */
+  size_t nheap;
+  size_t sess_bytes;        /* the sessions' blocks */
+  size_t store_bytes;       /* their stores in use (sess_used) */
 
   /* duplicate memory: a ring of dup_cap entries and an index of it */
   struct cdf_dup *dups;
@@ -229,14 +245,30 @@ struct cdf_sess *cdf_find(const wchg_cdf *c, uint64_t h, const char *sid, size_t
 wchg_status cdf_table_reserve(wchg_cdf *c);
 /* Free every open session and the table (the CDF's free, a failed import). */
 void cdf_sessions_free(wchg_cdf *c);
-/* Insert |s| (a new session, hash |h|; the table has room) at the end of
- * the order. */
+/* Insert |s| (a new session, hash |h|, its store written; after
+ * cdf_table_reserve) into the table, the list and the heap. */
 void cdf_insert(wchg_cdf *c, uint64_t h, struct cdf_sess *s);
 /* Put |ns| (a copy of |old|, hash |h|, at another address) in its place;
  * frees |old|. */
 void cdf_replace(wchg_cdf *c, uint64_t h, struct cdf_sess *old, struct cdf_sess *ns);
+/* |s| takes the state of |w| (not its links or cap): its place in the
+ * list and the heap and the counters follow. */
+void cdf_update(wchg_cdf *c, struct cdf_sess *s, const struct cdf_sess *w);
 /* Remove and free the session |s| (hash |h|). */
 void cdf_remove(wchg_cdf *c, uint64_t h, struct cdf_sess *s);
+/* Append |s| (imported) to the list as it comes; cdf_sort_sessions puts
+ * the list in order (a state of version 2). */
+void cdf_append(wchg_cdf *c, uint64_t h, struct cdf_sess *s);
+void cdf_sort_sessions(wchg_cdf *c);
+/* The session whose record ends first, when it has ended by |now_ms|. */
+struct cdf_sess *cdf_due_record(const wchg_cdf *c, int64_t now_ms);
+/* Open sessions due at |now_ms| (silent or with an ended record),
+ * counted up to |cap|. */
+unsigned cdf_count_due(const wchg_cdf *c, int64_t now_ms, unsigned cap);
+/* Silent for session_timeout_ms at |now_ms|? */
+static inline bool cdf_silent(const wchg_cdf *c, const struct cdf_sess *s, int64_t now_ms) {
+  return c->cfg.session_timeout_ms > 0 && now_ms - s->last_now_ms >= c->cfg.session_timeout_ms;
+}
 size_t cdf_sess_size(uint32_t cap);
 struct cdf_sess *cdf_sess_alloc(wchg_cdf *c, uint32_t cap);
 

@@ -644,6 +644,109 @@ START_TEST(lost_stop) {
 }
 END_TEST
 
+/* The session of the oldest queued CDR (its Call-ID "call-<n>@..."),
+ * and its causeForRecordClosing. */
+static unsigned pop_session(wchg_cdf *c, int64_t *cause) {
+  wchg_cdr *cdr = pop_cdr(c, "expiry");
+  unsigned n = 0;
+  ck_assert_int_eq(sscanf((const char *)cdr->ims.session_id.ptr, "call-%u@", &n), 1);
+  *cause = cdr->cause_for_record_closing.value;
+  expect_incomplete(cdr, *cause == WCHG_CAUSE_TIME_LIMIT && !cdr->record_sequence_number.present,
+                    false, WCHG_ACR_INTERIM_LOST_NO, true);
+  wchg_cdr_free(cdr);
+  return n;
+}
+
+/* Silent sessions close by last activity, at most |budget| a call, and
+ * the count of those still due stops at the budget. */
+START_TEST(expiry_budget_silent) {
+  enum { N = 50, K = 7 };
+  wchg_cdf_config cfg = config();
+  wchg_cdf *c;
+  struct fx f;
+  unsigned closed, due, done = 0, order[N], k = 0;
+  int64_t now = T0 + 500 + 100000, cause;
+  wchg_cdf_stats st;
+  cfg.session_timeout_ms = 100000;
+  c = cdf_make(&cfg);
+  for (unsigned i = 0; i < N; i++)
+    feed_ok(c, fx_make(&f, i, WCHG_ACR_START, 0, T0 + i, false, false), T0 + i);
+  /* the odd ones speak again, the last opened first: the list is even
+   * ones in opening order, then odd ones from the last */
+  for (unsigned i = N; i-- > 0;)
+    if (i % 2)
+      feed_ok(c, fx_make(&f, i, WCHG_ACR_INTERIM, 1, T0 + 500, false, false), T0 + 500);
+  for (unsigned i = 0; i < N; i += 2)
+    order[k++] = i;
+  for (unsigned i = N; i-- > 0;)
+    if (i % 2)
+      order[k++] = i;
+  ck_assert_int_eq(wchg_cdf_expire_budget(c, T0 + 100000 - 1, K, &closed, &due), WCHG_OK);
+  ck_assert_uint_eq(closed, 0);
+  ck_assert_uint_eq(due, 0);
+  while (done < N) {
+    ck_assert_int_eq(wchg_cdf_expire_budget(c, now, K, &closed, &due), WCHG_OK);
+    ck_assert_uint_eq(closed, N - done < K ? N - done : K);
+    for (unsigned i = 0; i < closed; i++) {
+      ck_assert_uint_eq(pop_session(c, &cause), order[done + i]);
+      ck_assert_int_eq(cause, WCHG_CAUSE_TIME_LIMIT);
+    }
+    done += closed;
+    ck_assert_uint_eq(due, N - done < K ? N - done : K);
+    stats(c, &st);
+    ck_assert_uint_eq(st.open_sessions, N - done);
+    ck_assert_uint_eq(st.lost, done);
+  }
+  ck_assert_int_eq(wchg_cdf_expire_budget(NULL, now, K, &closed, &due), WCHG_E_ARG);
+  ck_assert_uint_eq(closed + due, 0);
+  wchg_cdf_free(c);
+}
+END_TEST
+
+/* Ended records get their partial by the end of the record (opening +
+ * the limit, then Session-Id), after the silent sessions; a session
+ * both silent and ended gets its final record only. */
+START_TEST(expiry_budget_records) {
+  static const int64_t open_at[6] = {5000, 1000, 3000, 1000, 9000, 2000};
+  static const unsigned order[5] = {1, 3, 5, 2, 4}; /* 0: silent */
+  wchg_cdf_config cfg = config();
+  wchg_cdf *c;
+  struct fx f;
+  unsigned closed, due, k = 0;
+  int64_t cause, now = T0 + 60000 + 9000;
+  cfg.max_record_duration_ms = 60000;
+  cfg.session_timeout_ms = 65000;
+  c = cdf_make(&cfg);
+  for (unsigned i = 0; i < 6; i++) /* record opening: the event time */
+    feed_ok(c, fx_make(&f, i, WCHG_ACR_START, 0, T0 + open_at[i], false, false),
+            i ? now - 1000 : T0);
+  ck_assert_int_eq(wchg_cdf_expire_budget(c, now, 2, &closed, &due), WCHG_OK);
+  ck_assert_uint_eq(closed, 2);
+  ck_assert_uint_eq(due, 2);
+  ck_assert_uint_eq(pop_session(c, &cause), 0);
+  ck_assert_int_eq(cause, WCHG_CAUSE_TIME_LIMIT); /* final, stop lost */
+  ck_assert_uint_eq(pop_session(c, &cause), order[k++]);
+  ck_assert_int_eq(wchg_cdf_expire_budget(c, now, 3, &closed, &due), WCHG_OK);
+  ck_assert_uint_eq(closed, 3);
+  ck_assert_uint_eq(due, 1);
+  ck_assert_int_eq(wchg_cdf_expire(c, now, &closed), WCHG_OK);
+  ck_assert_uint_eq(closed, 1);
+  while (wchg_cdf_pending(c)) {
+    wchg_cdr *cdr = pop_cdr(c, "expiry_records");
+    unsigned n = 0;
+    sscanf((const char *)cdr->ims.session_id.ptr, "call-%u@", &n);
+    ck_assert_uint_eq(n, order[k++]);
+    expect_int(cdr->cause_for_record_closing, true, WCHG_CAUSE_TIME_LIMIT);
+    expect_int(cdr->record_sequence_number, true, 1);
+    wchg_cdr_free(cdr);
+  }
+  ck_assert_uint_eq(k, 5);
+  ck_assert_int_eq(wchg_cdf_expire_budget(c, now, 0, &closed, &due), WCHG_OK);
+  ck_assert_uint_eq(closed + due, 0);
+  wchg_cdf_free(c);
+}
+END_TEST
+
 /* ---- duplicates ------------------------------------------------------------------------------ */
 
 START_TEST(duplicates) {
@@ -975,7 +1078,7 @@ START_TEST(failover_same_bytes) {
       wchg_cdf_pop(b);
     }
     state = export_all(b, &slen);
-    ck_assert_int_eq(wchg_cdf_import(c2, state, slen, &d), WCHG_OK);
+    ck_assert_msg(wchg_cdf_import(c2, state, slen, &d) == WCHG_OK, "%s at %zu", d.message, d.offset);
     ck_assert_int_eq(wchg_cdf_import(c2, state, slen, &d), WCHG_E_STATE);
     state2 = export_all(c2, &slen2); /* the same state */
     ck_assert_uint_eq(slen, slen2);
@@ -1057,6 +1160,84 @@ START_TEST(import_refuses_damage) {
   ck_assert_uint_gt(st.open_sessions, 0);
   free(state);
   free(copy);
+  wchg_cdf_free(a);
+  wchg_cdf_free(b);
+}
+END_TEST
+
+/* A state of version 2 (written by the library before version 3: the
+ * first 10 operations of SCRIPT, the queue emptied) imports into the
+ * state this library has at that point, and goes on the same. */
+START_TEST(import_version_2) {
+  static const char V2[] =
+      "57434847434446022c0500006a00000003000000000000000800000000000000"
+      "0700000000000000010000000000000000000000000000000600000000000000"
+      "03000000000000000000000000000000000000000000000001000000935da581"
+      "e4687002010000000000000000000000030000000000000000000000c03ce7cf"
+      "8b0100007079e6cf8b010000f354e5cf8b0100000068e5cf8b0100000d000000"
+      "000000000300000000000000020000000100001b001700130100000000000065"
+      "7063736366312e766973697465642e6578616d706c653b303b31657063736366"
+      "312e766973697465642e6578616d706c650207000006494e5649544503010000"
+      "00051400001363616c6c2d3140706333332e6578616d706c65062b0000020116"
+      "7369703a616c69636540686f6d652e6578616d706c65021074656c3a2b313535"
+      "35313233303030310718000001167369703a626f6240686f6d652d622e657861"
+      "6d706c650813000012616c69636540686f6d652e6578616d706c650e11000001"
+      "0f766973697465642e6578616d706c651307000006696369642d311e0f00000e"
+      "333232363040336770702e6f72671f1a0000010304167369703a616c69636540"
+      "686f6d652e6578616d706c653205000001c6336401f0130000127761662e7765"
+      "627274632e6578616d706c65f114000013777773662e7765627274632e657861"
+      "6d706c65010000000000000090c7e6cf8b0100004004e6cf8b010000db58e5cf"
+      "8b010000e86be5cf8b0100000300000000000000010000000000000002000000"
+      "0100001b0017001301000000000000657063736366312e766973697465642e65"
+      "78616d706c653b303b32657063736366312e766973697465642e6578616d706c"
+      "650207000006494e564954450301000000051400001363616c6c2d3240706333"
+      "332e6578616d706c65062b00000201167369703a616c69636540686f6d652e65"
+      "78616d706c65021074656c3a2b31353535313233303030310718000001167369"
+      "703a626f6240686f6d652d622e6578616d706c650813000012616c6963654068"
+      "6f6d652e6578616d706c650e110000010f766973697465642e6578616d706c65"
+      "1307000006696369642d321e0f00000e333232363040336770702e6f72671f1a"
+      "0000010304167369703a616c69636540686f6d652e6578616d706c6532050000"
+      "01c6336401f0130000127761662e7765627274632e6578616d706c65f1140000"
+      "13777773662e7765627274632e6578616d706c65020000000000000068a4e6cf"
+      "8b01000008bae5cf8b0100000000000000000080000000000000008001000000"
+      "000000000200000000000000010000000200001b001700130100000000000065"
+      "7063736366312e766973697465642e6578616d706c653b303b34657063736366"
+      "312e766973697465642e6578616d706c65020700000655504441544503010000"
+      "00051400001363616c6c2d3440706333332e6578616d706c65062b0000020116"
+      "7369703a616c69636540686f6d652e6578616d706c65021074656c3a2b313535"
+      "35313233303030310718000001167369703a626f6240686f6d652d622e657861"
+      "6d706c650813000012616c69636540686f6d652e6578616d706c650e11000001"
+      "0f766973697465642e6578616d706c651307000006696369642d341e0f00000e"
+      "333232363040336770702e6f72671f1a0000010304167369703a616c69636540"
+      "686f6d652e6578616d706c653205000001c6336401f0130000127761662e7765"
+      "627274632e6578616d706c65f114000013777773662e7765627274632e657861"
+      "6d706c650000000080eb6f28";
+  wchg_cdf_config cfg = failover_config();
+  wchg_cdf *a = cdf_make(&cfg), *b = cdf_make(&cfg);
+  static uint8_t state[2048], out_a[1 << 15], out_b[1 << 15];
+  size_t len = test_unhex(V2, state, sizeof state), la, lb;
+  uint8_t *sa, *sb;
+  wchg_diag d;
+  for (size_t i = 0; i < 10; i++)
+    ck_assert_int_eq(run_op(a, &SCRIPT[i]), WCHG_OK);
+  while (wchg_cdf_pending(a))
+    wchg_cdf_pop(a);
+  ck_assert_uint_eq(state[7], 2);
+  ck_assert_msg(wchg_cdf_import(b, state, len, &d) == WCHG_OK, "%s", d.message);
+  sa = export_all(a, &la);
+  sb = export_all(b, &lb);
+  ck_assert_uint_eq(sb[7], 3);
+  ck_assert(la == lb && memcmp(sa, sb, la) == 0);
+  for (size_t i = 10; i < NSCRIPT; i++) {
+    ck_assert_int_eq(run_op(a, &SCRIPT[i]), WCHG_OK);
+    ck_assert_int_eq(run_op(b, &SCRIPT[i]), WCHG_OK);
+  }
+  la = drain(a, out_a, 0, sizeof out_a);
+  lb = drain(b, out_b, 0, sizeof out_b);
+  ck_assert_uint_gt(la, 0);
+  ck_assert(la == lb && memcmp(out_a, out_b, la) == 0);
+  free(sa);
+  free(sb);
   wchg_cdf_free(a);
   wchg_cdf_free(b);
 }
@@ -1898,6 +2079,8 @@ Suite *cdf_suite(void) {
   tcase_add_test(tc, lost_start);
   tcase_add_test(tc, lost_interim);
   tcase_add_test(tc, lost_stop);
+  tcase_add_test(tc, expiry_budget_silent);
+  tcase_add_test(tc, expiry_budget_records);
   tcase_add_test(tc, duplicates);
   tcase_add_test(tc, emergency_and_invalid);
   tcase_add_test(tc, interleaved);
@@ -1905,6 +2088,7 @@ Suite *cdf_suite(void) {
   tcase_add_test(tc, failover_same_bytes);
   tcase_add_test(tc, import_refuses_damage);
   tcase_add_test(tc, import_smaller_memory);
+  tcase_add_test(tc, import_version_2);
   tcase_add_test(tc, oom_every_allocation);
   tcase_add_test(tc, invariant_random);
   tcase_add_test(tc, bytes_per_session);
