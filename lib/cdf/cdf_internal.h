@@ -99,26 +99,26 @@ static inline uint8_t *block_data(struct cdf_block *b) { return (uint8_t *)(b + 
 
 /* ---- containers (cdf_table.c) ---------------------------------------------- */
 
-/* Slots of a table: a tag (0 empty, 1 removed, else cdf_tag of the
- * entry's hash) and a pointer each, in one allocation. */
+/* Slots of a table in chunks (cdf_table.c): per slot a tag (0 empty, 1
+ * removed, else cdf_tag of the entry's hash) and a pointer. */
 struct cdf_slots {
-  uint32_t *tags;
-  void **ptrs;
-  size_t n, count; /* slots (a power of two, 0: none), live entries */
+  uint8_t **chunks;   /* n >> shift of them: tags, then pointers */
+  size_t n, count;    /* slots (a power of two, 0: none), live entries */
+  size_t ready;       /* chunks allocated (and cleared) */
+  size_t freed;       /* the first chunks freed (a draining table) */
+  unsigned shift;     /* log2 of the slots of a chunk */
 };
 
 /* A table of pointers by tag that resizes a few slots per operation
  * (cdf_table.c says how): the current slots, the old ones draining into
- * them, the next ones being cleared. */
+ * them, the next ones being made ready. */
 struct cdf_tab {
   struct cdf_slots cur, old, next;
   size_t drained;   /* slots of old moved */
-  size_t cleared;   /* tags of next cleared */
   size_t moved_max; /* the most entries one operation moved (tests) */
   size_t forced;    /* resizes of 1024 slots or more done at once (tests) */
 };
 #define CDF_TAB_STEP 16u   /* old slots drained per operation */
-#define CDF_TAB_CLEAR 1024u /* next tags cleared per operation */
 
 /* The tag of a 64-bit hash: never 0 or 1. */
 static inline uint32_t cdf_tag(uint64_t h) {

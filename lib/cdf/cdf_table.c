@@ -2,151 +2,197 @@
  * cdf_table.c: the CDF's containers that grow with the open sessions —
  * a table of pointers by a 32-bit tag, resized a few slots per operation,
  * and an array of fixed chunks (cdf_internal.h) — so that no single call
- * moves or clears more than a bounded number of entries.
+ * moves, clears, allocates or frees more than a bounded amount.
  *
- * The table: open addressing, linear probing, power-of-two sizes. A
- * resize allocates the next table and clears it CDF_TAB_CLEAR tags per
+ * The table: open addressing, linear probing, power-of-two sizes, its
+ * slots in chunks of 4096 (tags, then pointers: 48 KiB, each its own
+ * allocation). A resize allocates and clears the next table a chunk per
  * operation; at the switch the current table becomes the old one and
- * drains into the new one CDF_TAB_STEP slots per operation (entries
- * moved out leave a removed mark, so the old probe chains stay whole).
- * Grows at 3/4 full (prepared from 5/8), shrinks to half at 1/8 full.
+ * drains into the new one CDF_TAB_STEP slots per operation, freeing each
+ * chunk it has passed. A probe of the old table starts no lower than the
+ * drained slots: those below held no empty slot of its chain. Removal
+ * from the old table leaves a removed mark. Grows at 3/4 full (prepared
+ * from 5/8), shrinks to half below 1/8 full.
  *
  * SPDX-License-Identifier: BSD-2-Clause
  */
 #include <string.h>
 
+#include "base/compiler.h"
 #include "cdf/cdf_internal.h"
 
 #define TAB_MIN 16u
+#define CHUNK_SHIFT 12u
 #define TAG_EMPTY 0u
 #define TAG_GONE 1u
 
-static size_t slots_bytes(size_t n) { return n * (sizeof(uint32_t) + sizeof(void *)); }
+/* ---- slots in chunks ----------------------------------------------------------- */
 
-static void slots_free(wchg_cdf *c, struct cdf_slots *s) {
-  if (s->n)
-    cdf_free(c, s->tags, slots_bytes(s->n));
-  memset(s, 0, sizeof *s);
+static size_t per_chunk(const struct cdf_slots *s) { return (size_t)1 << s->shift; }
+static size_t chunk_bytes(const struct cdf_slots *s) {
+  return per_chunk(s) * (sizeof(uint32_t) + sizeof(void *));
+}
+static size_t nchunks(const struct cdf_slots *s) { return s->n >> s->shift; }
+
+static uint32_t *tags_at(const struct cdf_slots *s, size_t i) {
+  return (uint32_t *)(void *)s->chunks[i >> s->shift] + (i & (per_chunk(s) - 1));
+}
+static void **ptr_at(const struct cdf_slots *s, size_t i) {
+  uint8_t *chunk = s->chunks[i >> s->shift];
+  return (void **)(void *)(chunk + per_chunk(s) * sizeof(uint32_t)) + (i & (per_chunk(s) - 1));
 }
 
-/* |n| slots, their tags not cleared yet (cdf_tab.cleared counts). */
-static wchg_status slots_alloc(wchg_cdf *c, struct cdf_slots *s, size_t n) {
-  uint8_t *p = cdf_alloc(c, slots_bytes(n));
-  if (!p)
-    return WCHG_E_NOMEM;
+/* The directory of |n| slots; no chunk yet. */
+static wchg_status slots_init(wchg_cdf *c, struct cdf_slots *s, size_t n) {
+  unsigned shift = 0;
+  while (((size_t)2 << shift) <= n && shift < CHUNK_SHIFT)
+    shift++;
   memset(s, 0, sizeof *s);
-  s->tags = (uint32_t *)(void *)p;
-  s->ptrs = (void **)(void *)(p + n * sizeof(uint32_t)); /* n >= 16: aligned */
+  s->shift = shift;
   s->n = n;
+  s->chunks = cdf_alloc(c, nchunks(s) * sizeof *s->chunks);
+  if (!s->chunks) {
+    s->n = 0;
+    return WCHG_E_NOMEM;
+  }
   return WCHG_OK;
 }
 
-size_t cdf_tab_bytes(const struct cdf_tab *t) {
-  return slots_bytes(t->cur.n) + slots_bytes(t->old.n) + slots_bytes(t->next.n);
+/* One more chunk, its tags cleared. */
+static wchg_status slots_grow(wchg_cdf *c, struct cdf_slots *s) {
+  uint8_t *chunk = cdf_alloc(c, chunk_bytes(s));
+  if (!chunk)
+    return WCHG_E_NOMEM;
+  memset(chunk, 0, per_chunk(s) * sizeof(uint32_t));
+  s->chunks[s->ready++] = chunk;
+  return WCHG_OK;
 }
 
-/* ---- lookups -------------------------------------------------------------- */
+static void slots_free(wchg_cdf *c, struct cdf_slots *s) {
+  for (size_t k = s->freed; k < s->ready; k++)
+    cdf_free(c, s->chunks[k], chunk_bytes(s));
+  if (s->n)
+    cdf_free(c, s->chunks, nchunks(s) * sizeof *s->chunks);
+  memset(s, 0, sizeof *s);
+}
 
-static void **probe(const struct cdf_slots *s, uint32_t tag, cdf_match_fn match, const void *key) {
-  size_t mask = s->n - 1, i;
-  for (i = tag & mask; s->tags[i] != TAG_EMPTY; i = (i + 1) & mask)
-    if (s->tags[i] == tag && match(s->ptrs[i], key))
-      return &s->ptrs[i];
-  return NULL;
+static size_t slots_bytes(const struct cdf_slots *s) {
+  return s->n ? nchunks(s) * sizeof *s->chunks + (s->ready - s->freed) * chunk_bytes(s) : 0;
+}
+
+size_t cdf_tab_bytes(const struct cdf_tab *t) {
+  return slots_bytes(&t->cur) + slots_bytes(&t->old) + slots_bytes(&t->next);
+}
+
+/* ---- lookups -------------------------------------------------------------------- */
+
+enum { W_EMPTY, W_MATCH, W_SAME }; /* what walk() looks for */
+
+/* From |tag|'s home (never below |from|), the first slot of the chain
+ * that is empty (W_EMPTY) or holds an entry with |tag| that |match|es
+ * |key| (W_MATCH) or is |key| (W_SAME); SIZE_MAX: none. */
+WCHG_INLINE size_t walk(const struct cdf_slots *s, size_t from, uint32_t tag, int what,
+                        cdf_match_fn match, const void *key) {
+  size_t mask = s->n - 1, cm = per_chunk(s) - 1, i = tag & mask, left = s->n - from;
+  for (;;) {
+    const uint32_t *tags;
+    if (i < from)
+      i = from; /* drained: none of its chain was empty there */
+    tags = tags_at(s, i) - (i & cm);
+    for (size_t j = i & cm; j <= cm; j++) {
+      size_t at = (i & ~cm) + j;
+      if (tags[j] == TAG_EMPTY)
+        return what == W_EMPTY ? at : SIZE_MAX;
+      if (what != W_EMPTY && tags[j] == tag &&
+          (what == W_SAME ? *ptr_at(s, at) == key : match(*ptr_at(s, at), key)))
+        return at;
+      if (!--left)
+        return SIZE_MAX;
+    }
+    i = ((i | cm) + 1) & mask;
+  }
 }
 
 void **cdf_tab_find(const struct cdf_tab *t, uint32_t tag, cdf_match_fn match, const void *key) {
-  void **p = t->cur.n ? probe(&t->cur, tag, match, key) : NULL;
-  if (!p && t->old.n)
-    p = probe(&t->old, tag, match, key);
-  return p;
+  size_t i = t->cur.n ? walk(&t->cur, 0, tag, W_MATCH, match, key) : SIZE_MAX;
+  if (i != SIZE_MAX)
+    return ptr_at(&t->cur, i);
+  if (t->old.n && (i = walk(&t->old, t->drained, tag, W_MATCH, match, key)) != SIZE_MAX)
+    return ptr_at(&t->old, i);
+  return NULL;
 }
 
-/* ---- changes ---------------------------------------------------------------- */
+/* ---- changes ---------------------------------------------------------------------- */
 
 static void put(struct cdf_slots *s, uint32_t tag, void *p) {
-  size_t mask = s->n - 1, i;
-  for (i = tag & mask; s->tags[i] != TAG_EMPTY; i = (i + 1) & mask)
-    ;
-  s->tags[i] = tag;
-  s->ptrs[i] = p;
+  size_t i = walk(s, 0, tag, W_EMPTY, NULL, NULL);
+  *tags_at(s, i) = tag;
+  *ptr_at(s, i) = p;
   s->count++;
 }
 
 void cdf_tab_insert(struct cdf_tab *t, uint32_t tag, void *p) { put(&t->cur, tag, p); }
 
+/* Backward-shift deletion of slot |i| of the current table. */
 static void delete_at(struct cdf_slots *s, size_t i) {
   size_t mask = s->n - 1, j = i;
   for (;;) {
+    uint32_t tag;
     j = (j + 1) & mask;
-    if (s->tags[j] == TAG_EMPTY)
+    if ((tag = *tags_at(s, j)) == TAG_EMPTY)
       break;
-    if (cdf_shifts_back(i, j, s->tags[j] & mask)) {
-      s->tags[i] = s->tags[j];
-      s->ptrs[i] = s->ptrs[j];
+    if (cdf_shifts_back(i, j, tag & mask)) {
+      *tags_at(s, i) = tag;
+      *ptr_at(s, i) = *ptr_at(s, j);
       i = j;
     }
   }
-  s->tags[i] = TAG_EMPTY;
+  *tags_at(s, i) = TAG_EMPTY;
   s->count--;
 }
 
-/* The slot of |p| (tag |tag|) in |s|, or SIZE_MAX. */
-static size_t slot_of(const struct cdf_slots *s, uint32_t tag, const void *p) {
-  size_t mask = s->n - 1, i;
-  if (!s->n)
-    return SIZE_MAX;
-  for (i = tag & mask; s->tags[i] != TAG_EMPTY; i = (i + 1) & mask)
-    if (s->ptrs[i] == p && s->tags[i] == tag)
-      return i;
-  return SIZE_MAX;
-}
-
 void cdf_tab_remove(struct cdf_tab *t, uint32_t tag, const void *p) {
-  size_t i = slot_of(&t->cur, tag, p);
+  size_t i = t->cur.n ? walk(&t->cur, 0, tag, W_SAME, NULL, p) : SIZE_MAX;
   if (i != SIZE_MAX) {
     delete_at(&t->cur, i);
-  } else if ((i = slot_of(&t->old, tag, p)) != SIZE_MAX) {
-    t->old.tags[i] = TAG_GONE; /* the old table only drains */
+  } else if (t->old.n && (i = walk(&t->old, t->drained, tag, W_SAME, NULL, p)) != SIZE_MAX) {
+    *tags_at(&t->old, i) = TAG_GONE; /* the old table only drains */
     t->old.count--;
   }
 }
 
-/* ---- resizing, a few slots at a time ------------------------------------------ */
+/* ---- resizing, a few slots at a time ------------------------------------------------ */
 
 static size_t tab_count(const struct cdf_tab *t) { return t->cur.count + t->old.count; }
 
-/* Move up to |max| slots of the old table into the current one. */
+/* Move up to |max| slots of the old table into the current one, freeing
+ * the chunks passed. */
 static void drain(wchg_cdf *c, struct cdf_tab *t, size_t max) {
-  size_t moved = 0, end = t->drained + max < t->old.n ? t->drained + max : t->old.n;
+  struct cdf_slots *o = &t->old;
+  size_t moved = 0, end = t->drained + max < o->n ? t->drained + max : o->n;
   for (; t->drained < end; t->drained++) {
-    uint32_t tag = t->old.tags[t->drained];
+    uint32_t tag = *tags_at(o, t->drained);
     if (tag > TAG_GONE) {
-      put(&t->cur, tag, t->old.ptrs[t->drained]);
-      t->old.tags[t->drained] = TAG_GONE;
-      t->old.count--;
+      put(&t->cur, tag, *ptr_at(o, t->drained));
+      o->count--;
       moved++;
     }
+    if (((t->drained + 1) & (per_chunk(o) - 1)) == 0 && t->drained + 1 < o->n)
+      cdf_free(c, o->chunks[o->freed++], chunk_bytes(o));
   }
   if (moved > t->moved_max)
     t->moved_max = moved;
-  if (t->drained == t->old.n)
-    slots_free(c, &t->old);
+  if (t->drained == o->n) {
+    slots_free(c, o);
+    t->drained = 0;
+  }
 }
 
-/* Clear up to |max| more tags of the next table. */
-static void clear_next(struct cdf_tab *t, size_t max) {
-  size_t n = t->next.n - t->cleared < max ? t->next.n - t->cleared : max;
-  memset(t->next.tags + t->cleared, 0, n * sizeof *t->next.tags);
-  t->cleared += n;
-}
-
-/* The next table, cleared, becomes the current one; the current drains. */
+/* The next table, ready, becomes the current one; the current drains. */
 static void switch_to_next(struct cdf_tab *t) {
   t->old = t->cur;
   t->cur = t->next;
   memset(&t->next, 0, sizeof t->next);
-  t->cleared = 0;
   t->drained = 0;
 }
 
@@ -178,16 +224,19 @@ static wchg_status step(wchg_cdf *c, struct cdf_tab *t, bool must) {
       return WCHG_OK; /* one thing per operation */
   }
   want = must ? t->cur.n * 2 : wanted(t);
-  if (t->next.n && t->next.n != want) {
+  if (t->next.n && t->next.n != want)
     slots_free(c, &t->next);
-    t->cleared = 0;
-  }
   if (want == t->cur.n)
     return WCHG_OK;
-  if (!t->next.n && slots_alloc(c, &t->next, want) != WCHG_OK)
+  if (!t->next.n && slots_init(c, &t->next, want) != WCHG_OK)
     return must ? WCHG_E_NOMEM : WCHG_OK;
-  clear_next(t, must ? t->next.n : CDF_TAB_CLEAR);
-  if (t->cleared == t->next.n &&
+  while (t->next.ready < nchunks(&t->next)) {
+    if (slots_grow(c, &t->next) != WCHG_OK)
+      return must ? WCHG_E_NOMEM : WCHG_OK;
+    if (!must)
+      break; /* a chunk per operation */
+  }
+  if (t->next.ready == nchunks(&t->next) &&
       (must || t->next.n < t->cur.n || tab_count(t) >= t->cur.n / 4 * 3))
     switch_to_next(t);
   return WCHG_OK;
@@ -196,10 +245,11 @@ static wchg_status step(wchg_cdf *c, struct cdf_tab *t, bool must) {
 wchg_status cdf_tab_reserve(wchg_cdf *c, struct cdf_tab *t) {
   wchg_status st;
   if (!t->cur.n) {
-    if ((st = slots_alloc(c, &t->cur, TAB_MIN)) != WCHG_OK)
+    if ((st = slots_init(c, &t->cur, TAB_MIN)) != WCHG_OK)
       return st;
-    memset(t->cur.tags, 0, TAB_MIN * sizeof *t->cur.tags);
-    return WCHG_OK;
+    if ((st = slots_grow(c, &t->cur)) != WCHG_OK)
+      slots_free(c, &t->cur);
+    return st;
   }
   if ((st = step(c, t, false)) != WCHG_OK)
     return st;
@@ -220,20 +270,23 @@ void cdf_tab_free(wchg_cdf *c, struct cdf_tab *t) {
   slots_free(c, &t->cur);
   slots_free(c, &t->old);
   slots_free(c, &t->next);
-  t->cleared = t->drained = 0;
+  t->drained = 0;
 }
 
 void cdf_tab_each(const struct cdf_tab *t, void (*fn)(void *p, void *arg), void *arg) {
-  const struct cdf_slots *s[2] = {&t->cur, &t->old};
-  for (int k = 0; k < 2; k++)
-    for (size_t i = 0; i < s[k]->n; i++)
-      if (s[k]->tags[i] > TAG_GONE)
-        fn(s[k]->ptrs[i], arg);
+  if (t->cur.n)
+    for (size_t i = 0; i < t->cur.n; i++)
+      if (*tags_at(&t->cur, i) > TAG_GONE)
+        fn(*ptr_at(&t->cur, i), arg);
+  if (t->old.n)
+    for (size_t i = t->drained; i < t->old.n; i++)
+      if (*tags_at(&t->old, i) > TAG_GONE)
+        fn(*ptr_at(&t->old, i), arg);
 }
 
 /* ---- an array of chunks ------------------------------------------------------------ */
 
-static size_t chunk_bytes(const struct cdf_vec *v) { return (size_t)v->esize << CDF_VEC_SHIFT; }
+static size_t vec_chunk_bytes(const struct cdf_vec *v) { return (size_t)v->esize << CDF_VEC_SHIFT; }
 
 wchg_status cdf_vec_reserve(wchg_cdf *c, struct cdf_vec *v, size_t n) {
   size_t need = (n + CDF_VEC_MASK) >> CDF_VEC_SHIFT;
@@ -250,7 +303,7 @@ wchg_status cdf_vec_reserve(wchg_cdf *c, struct cdf_vec *v, size_t n) {
       v->chunks = dir;
       v->dir_cap = cap;
     }
-    if (!(chunk = cdf_alloc(c, chunk_bytes(v))))
+    if (!(chunk = cdf_alloc(c, vec_chunk_bytes(v))))
       return WCHG_E_NOMEM;
     v->chunks[v->nchunks++] = chunk;
   }
@@ -260,18 +313,18 @@ wchg_status cdf_vec_reserve(wchg_cdf *c, struct cdf_vec *v, size_t n) {
 void cdf_vec_trim(wchg_cdf *c, struct cdf_vec *v, size_t n) {
   size_t keep = ((n + CDF_VEC_MASK) >> CDF_VEC_SHIFT) + 1; /* one spare */
   while (v->nchunks > keep)
-    cdf_free(c, v->chunks[--v->nchunks], chunk_bytes(v));
+    cdf_free(c, v->chunks[--v->nchunks], vec_chunk_bytes(v));
 }
 
 void cdf_vec_free(wchg_cdf *c, struct cdf_vec *v) {
   cdf_vec_trim(c, v, 0);
   if (v->nchunks)
-    cdf_free(c, v->chunks[--v->nchunks], chunk_bytes(v));
+    cdf_free(c, v->chunks[--v->nchunks], vec_chunk_bytes(v));
   cdf_free(c, v->chunks, v->dir_cap * sizeof *v->chunks);
   v->chunks = NULL;
   v->dir_cap = 0;
 }
 
 size_t cdf_vec_bytes(const struct cdf_vec *v) {
-  return v->nchunks * chunk_bytes(v) + v->dir_cap * sizeof *v->chunks;
+  return v->nchunks * vec_chunk_bytes(v) + v->dir_cap * sizeof *v->chunks;
 }

@@ -1601,6 +1601,52 @@ START_TEST(table_grows_and_shrinks) {
 }
 END_TEST
 
+/* The table alone against a model: random inserts, removals and finds of
+ * up to 40000 entries whose tags collide often (long chains across the
+ * chunks and through the drained part of an old table). */
+static bool int_match(const void *entry, const void *key) {
+  return *(const unsigned *)entry == *(const unsigned *)key;
+}
+
+START_TEST(table_against_model) {
+  enum { N = 40000 };
+  wchg_cdf_config cfg = config();
+  wchg_cdf *c = cdf_make(&cfg);
+  struct cdf_tab t;
+  static unsigned keys[N];
+  static bool in[N];
+  size_t count = 0;
+  memset(&t, 0, sizeof t);
+  memset(in, 0, sizeof in);
+  rng_state = 15;
+  for (unsigned step = 0; step < 400000; step++) {
+    unsigned k = rnd(step < 200000 ? N : N / 3 + 1 + step % (2 * N / 3)) % N;
+    uint32_t tag = 2 + (uint32_t)((k % 9973) * 0x9E3779B97F4A7C15ull >> 34); /* 4 keys a tag */
+    void **slot;
+    keys[k] = k;
+    slot = cdf_tab_find(&t, tag, int_match, &keys[k]);
+    ck_assert_int_eq(slot != NULL, in[k]);
+    if (!in[k] && (step < 200000 || rnd(2))) {
+      ck_assert_int_eq(cdf_tab_reserve(c, &t), WCHG_OK);
+      cdf_tab_insert(&t, tag, &keys[k]);
+      in[k] = true;
+      count++;
+    } else if (in[k]) {
+      ck_assert_ptr_eq(*slot, &keys[k]);
+      cdf_tab_remove(&t, tag, &keys[k]);
+      cdf_tab_shrink(c, &t);
+      in[k] = false;
+      count--;
+    }
+    ck_assert_uint_eq(cdf_tab_count(&t), count);
+  }
+  ck_assert_uint_le(t.moved_max, CDF_TAB_STEP);
+  ck_assert_uint_eq(t.forced, 0);
+  cdf_tab_free(c, &t);
+  wchg_cdf_free(c);
+}
+END_TEST
+
 /* ---- a TS 32.297 file of CDF output ------------------------------------------------------------ */
 
 START_TEST(cdrfile_of_output) {
@@ -2093,6 +2139,7 @@ Suite *cdf_suite(void) {
   tcase_add_test(tc, invariant_random);
   tcase_add_test(tc, bytes_per_session);
   tcase_add_test(tc, table_grows_and_shrinks);
+  tcase_add_test(tc, table_against_model);
   tcase_add_test(tc, cdrfile_of_output);
   tcase_add_test(tc, feed_bytes_aca);
   tcase_add_test(tc, receive_folds_deviating_acrs);
