@@ -4,9 +4,11 @@
  * ACRs, expiry, management closes, the ACA of a message.
  *
  * Every call that changes the CDF works on a copy of the session's fixed
- * part and builds its next store in scratch; CDRs go to the tail of the
- * queue. Only when everything needed was allocated is the result put in
- * place, so an allocation failure leaves the CDF as it was.
+ * part; the ACR's fields and media are packed in scratch and merged with
+ * the session's fields only when they change one; CDRs go to the tail of
+ * the queue. Only when everything needed was allocated is the result put
+ * in place (in the session's block when it fits, else in a block of its
+ * size), so an allocation failure leaves the CDF as it was.
  *
  * SPDX-License-Identifier: BSD-2-Clause
  */
@@ -181,9 +183,9 @@ static void next_record(struct cdf_sess *w, int64_t opening) {
   w->flags &= (uint8_t)~SF_RETRANS;
 }
 
-/* A timeLimit partial of |w| (store |blob|) when time |t| is past its
+/* A timeLimit partial of |w| (store |v|) when time |t| is past its
  * record's limit. Returns WCHG_OK (with *closed counted) or NOMEM. */
-static wchg_status time_limit(wchg_cdf *c, struct cdf_sess *w, const uint8_t *blob, int64_t t,
+static wchg_status time_limit(wchg_cdf *c, struct cdf_sess *w, const struct cdf_view *v, int64_t t,
                               unsigned *closed) {
   int64_t max = c->cfg.max_record_duration_ms, k;
   struct cdf_close how = {0};
@@ -194,7 +196,7 @@ static wchg_status time_limit(wchg_cdf *c, struct cdf_sess *w, const uint8_t *bl
   how.closure_ms = w->opening_ms + max;
   how.cause = WCHG_CAUSE_TIME_LIMIT;
   how.end_ms = CDF_NO_TIME;
-  if ((st = cdf_emit_session(c, w, blob, &how)) != WCHG_OK)
+  if ((st = cdf_emit_session(c, w, v, &how)) != WCHG_OK)
     return st;
   next_record(w, w->opening_ms + k * max);
   (*closed)++;
@@ -204,48 +206,6 @@ static wchg_status time_limit(wchg_cdf *c, struct cdf_sess *w, const uint8_t *bl
 static unsigned media_limit(const wchg_cdf *c) {
   unsigned m = c->cfg.max_media_changes;
   return m && m < WCHG_CDF_MAX_MEDIA ? m : WCHG_CDF_MAX_MEDIA;
-}
-
-/* Put the new store into the session |s| (NULL: a new session, hash
- * |h|), with the fixed part |w|. May allocate: NOMEM leaves everything as
- * it was. */
-static wchg_status commit(wchg_cdf *c, struct cdf_sess *s, uint64_t h, const struct cdf_sess *w,
-                          const struct wchgi_buf *blob) {
-  size_t used = blob->len, cap = s ? used + used / 2 : used;
-  struct cdf_sess *ns;
-  if (s && used <= s->cap) {
-    memcpy(s->blob, blob->p, used);
-    cdf_update(c, s, w);
-    return WCHG_OK;
-  }
-  if (!s && cdf_table_reserve(c) != WCHG_OK)
-    return WCHG_E_NOMEM;
-  /* a new session gets what it needs; a growing one half as much again */
-  if (!(ns = cdf_sess_alloc(c, (uint32_t)cap)))
-    return WCHG_E_NOMEM;
-  memcpy(ns->blob, blob->p, used);
-  if (s) {
-    memcpy(ns, s, offsetof(struct cdf_sess, blob));
-    ns->cap = (uint32_t)cap;
-    cdf_replace(c, h, s, ns);
-    cdf_update(c, ns, w);
-  } else {
-    memcpy(ns, w, offsetof(struct cdf_sess, blob));
-    ns->cap = (uint32_t)cap;
-    ns->heap_pos = CDF_NO_POS;
-    cdf_insert(c, h, ns);
-  }
-  return WCHG_OK;
-}
-
-/* Append |n| bytes to the scratch |b|. */
-static wchg_status append(wchg_cdf *c, struct wchgi_buf *b, const void *p, size_t n) {
-  wchg_status st = cdf_buf_reserve(c, b, b->len + n);
-  if (st == WCHG_OK && n) {
-    memcpy(b->p + b->len, p, n);
-    b->len += n;
-  }
-  return st;
 }
 
 struct fold {
@@ -333,7 +293,7 @@ static void open_session(struct cdf_sess *w, struct fold *f) {
 
 /* A serviceChange partial of |w| (store |old|) when the open record
  * cannot take the ACR's |nmedia| entries: the container is full. */
-static wchg_status media_partial(wchg_cdf *c, struct cdf_sess *w, const uint8_t *old,
+static wchg_status media_partial(wchg_cdf *c, struct cdf_sess *w, const struct cdf_view *v,
                                  struct fold *f, unsigned nmedia) {
   struct cdf_close how = {0, WCHG_CAUSE_SERVICE_CHANGE, false, false, CDF_NO_TIME, {0}};
   wchg_status st;
@@ -343,7 +303,7 @@ static wchg_status media_partial(wchg_cdf *c, struct cdf_sess *w, const uint8_t 
            WCHG_CDF_MAX_RECORD_BYTES))
     return WCHG_OK;
   how.closure_ms = closure_at(w, f->t);
-  if ((st = cdf_emit_session(c, w, old, &how)) != WCHG_OK)
+  if ((st = cdf_emit_session(c, w, v, &how)) != WCHG_OK)
     return st;
   next_record(w, how.closure_ms);
   f->closed++;
@@ -365,9 +325,11 @@ static void late_start(struct cdf_sess *w, struct fold *f) {
 static wchg_status fold_open(wchg_cdf *c, struct cdf_sess *w, const struct cdf_sess *s,
                              struct fold *f, unsigned *nmedia) {
   const wchg_acr *a = f->acr;
+  struct cdf_view v;
   wchg_status st;
   *w = *s;
-  if ((st = time_limit(c, w, s->blob, f->t, &f->closed)) != WCHG_OK)
+  cdf_view_of(s, &v);
+  if ((st = time_limit(c, w, &v, f->t, &f->closed)) != WCHG_OK)
     return st;
   /* an interim tick (no SIP transaction, so no Time-Stamps) repeats the
    * media: it adds an entry only to a record that has none */
@@ -376,7 +338,7 @@ static wchg_status fold_open(wchg_cdf *c, struct cdf_sess *w, const struct cdf_s
     c->media.len = 0;
     *nmedia = 0;
   }
-  if ((st = media_partial(c, w, s->blob, f, *nmedia)) != WCHG_OK)
+  if ((st = media_partial(c, w, &v, f, *nmedia)) != WCHG_OK)
     return st;
   numbers(w, a->accounting_record_number, f);
   if (a->accounting_record_type == WCHG_ACR_START)
@@ -391,39 +353,103 @@ static bool emergency_webrtc(const uint8_t *fields, size_t n) {
          (cdf_fields_has(fields, n, KEY_WEBRTC) || cdf_fields_has(fields, n, KEY_WEBRTC + 1));
 }
 
-/* The next store of |w| in c->work: Session-Id, Origin-Host, the fields
- * of |s| (NULL: a new session) merged with the ACR's, the media. */
-static wchg_status next_store(wchg_cdf *c, const struct cdf_sess *s, struct cdf_sess *w,
-                              struct fold *f, unsigned nmedia, wchg_diag *diag) {
-  const wchg_acr *a = f->acr;
+/* The fields of the next store of |w| into *|v|: those of |s| when the
+ * ACR changes none (v->fields NULL: in place), else |s|'s (NULL: a new
+ * session) merged with the ACR's in c->work. */
+static wchg_status next_fields(wchg_cdf *c, const struct cdf_sess *s, struct cdf_sess *w,
+                               struct fold *f, struct cdf_view *v, wchg_diag *diag) {
+  bool start = f->acr->accounting_record_type == WCHG_ACR_START;
   wchg_status st;
-  size_t fields_at;
-  c->work.len = 0;
-  if (s)
-    st = append(c, &c->work, s->blob, (size_t)s->sid_len + s->host_len);
-  else if ((st = append(c, &c->work, a->session_id.ptr, w->sid_len)) == WCHG_OK)
-    st = append(c, &c->work, a->origin_host.ptr, w->host_len);
-  fields_at = c->work.len;
-  if (st == WCHG_OK)
-    st = cdf_merge_fields(c, s ? sess_fields(s) : NULL, s ? s->fields_len : 0, c->pack.p,
-                          c->pack.len, a->accounting_record_type == WCHG_ACR_START, &c->work);
-  if (st != WCHG_OK)
-    return st;
-  w->fields_len = (uint32_t)(c->work.len - fields_at);
-  if (emergency_webrtc(c->work.p + fields_at, w->fields_len))
+  v->fields = NULL;
+  v->fields_len = s ? s->fields_len : 0;
+  if (!s) {
+    v->fields = c->pack.p;
+    v->fields_len = c->pack.len;
+  } else if (!cdf_fields_same(sess_fields(s), s->fields_len, c->pack.p, c->pack.len, start)) {
+    c->work.len = 0;
+    if ((st = cdf_merge_fields(c, sess_fields(s), s->fields_len, c->pack.p, c->pack.len, start,
+                               &c->work)) != WCHG_OK)
+      return st;
+    v->fields = c->work.p;
+    v->fields_len = c->work.len;
+  }
+  w->fields_len = (uint32_t)v->fields_len;
+  if (emergency_webrtc(v->fields ? v->fields : sess_fields(s), v->fields_len))
     return reject_emergency(diag, &f->rc);
-  if ((w->media_len && (st = append(c, &c->work, sess_media(s), w->media_len))) ||
-      (st = append(c, &c->work, c->media.p, c->media.len)))
-    return st;
-  w->media_len += (uint32_t)c->media.len;
-  w->media_count = (uint16_t)(w->media_count + nmedia);
   return WCHG_OK;
 }
 
-/* A STOP: the session's final record (store c->work), then the session
- * |s| (if any) removed and its numbers remembered. */
+/* The next store of |w| (its fields in |v|): the Session-Id and
+ * Origin-Host (of |s|, or the ACR's), the media |s| keeps (w->media_len
+ * octets), the ACR's (|nmedia| entries in c->media). */
+static void next_store(wchg_cdf *c, const struct cdf_sess *s, struct cdf_sess *w,
+                       const struct fold *f, unsigned nmedia, struct cdf_view *v) {
+  v->host = s ? sess_host(s) : f->acr->origin_host.ptr;
+  v->host_len = w->host_len;
+  if (!v->fields)
+    v->fields = sess_fields(s);
+  v->media[0] = s ? sess_media(s) : NULL;
+  v->media_len[0] = w->media_len;
+  v->media[1] = c->media.p;
+  v->media_len[1] = c->media.len;
+  w->media_len += (uint32_t)c->media.len;
+  w->media_count = (uint16_t)(w->media_count + nmedia);
+}
+
+/* Write the store of |v| after the Session-Id at |blob|: fields, then
+ * the media kept (already in place when |in_place|), then the ACR's. */
+static void write_store(uint8_t *blob, const struct cdf_sess *w, const struct cdf_sess *s,
+                        const struct cdf_view *v, bool in_place) {
+  uint8_t *host = blob + w->sid_len, *fields = host + w->host_len;
+  uint8_t *media = fields + w->fields_len;
+  if (!in_place && v->host_len)
+    memcpy(host, v->host, v->host_len);
+  if (v->media_len[0] && (!in_place || media != sess_media(s)))
+    memmove(media, v->media[0], v->media_len[0]);
+  if (w->fields_len && (!in_place || v->fields != sess_fields(s)))
+    memcpy(fields, v->fields, w->fields_len);
+  if (v->media_len[1])
+    memcpy(media + v->media_len[0], v->media[1], v->media_len[1]);
+}
+
+/* Is a store of |used| octets in |cap| worth keeping (not more than a
+ * quarter and 32 octets spare)? */
+static bool fits(size_t used, size_t cap) { return used <= cap && cap - used <= used / 4 + 32; }
+
+/* Put the store of |v| into the session |s| (NULL: a new session), with
+ * the fixed part |w|: in place when it fits, else in a block of its size.
+ * May allocate: NOMEM leaves everything as it was. */
+static wchg_status commit(wchg_cdf *c, struct cdf_sess *s, const struct fold *f,
+                          const struct cdf_sess *w, const struct cdf_view *v) {
+  size_t used = sess_used(w);
+  struct cdf_sess *ns;
+  if (s && fits(used, s->cap)) {
+    write_store(s->blob, w, s, v, true);
+    cdf_update(c, s, w);
+    return WCHG_OK;
+  }
+  if ((!s && cdf_table_reserve(c) != WCHG_OK) || !(ns = cdf_sess_alloc(c, (uint32_t)used)))
+    return WCHG_E_NOMEM;
+  memcpy(ns->blob, s ? s->blob : (const uint8_t *)f->acr->session_id.ptr, w->sid_len);
+  write_store(ns->blob, w, s, v, false);
+  if (s) {
+    memcpy(ns, s, offsetof(struct cdf_sess, blob));
+    ns->cap = (uint32_t)used;
+    cdf_replace(c, f->hash, s, ns);
+    cdf_update(c, ns, w);
+  } else {
+    memcpy(ns, w, offsetof(struct cdf_sess, blob));
+    ns->cap = (uint32_t)used;
+    ns->heap_pos = CDF_NO_POS;
+    cdf_insert(c, f->hash, ns);
+  }
+  return WCHG_OK;
+}
+
+/* A STOP: the session's final record (store |v|), then the session |s|
+ * (if any) removed and its numbers remembered. */
 static wchg_status close_final(wchg_cdf *c, struct cdf_sess *s, const struct cdf_sess *w,
-                               struct fold *f) {
+                               struct fold *f, const struct cdf_view *v) {
   const wchg_acr *a = f->acr;
   struct cdf_close how = {0};
   wchg_status st;
@@ -432,7 +458,7 @@ static wchg_status close_final(wchg_cdf *c, struct cdf_sess *s, const struct cdf
   how.final = true;
   how.end_ms = a->sip_request_timestamp.present ? a->sip_request_timestamp.unix_ms : f->t;
   how.cause_code = a->cause_code;
-  if ((st = cdf_emit_session(c, w, c->work.p, &how)) != WCHG_OK)
+  if ((st = cdf_emit_session(c, w, v, &how)) != WCHG_OK)
     return st;
   f->closed++;
   if (s)
@@ -448,6 +474,7 @@ static wchg_status close_final(wchg_cdf *c, struct cdf_sess *s, const struct cdf
  */
 static wchg_status fold(wchg_cdf *c, struct cdf_sess *s, struct fold *f, wchg_diag *diag) {
   struct cdf_sess w;
+  struct cdf_view v;
   unsigned nmedia = 0;
   wchg_status st;
 
@@ -460,11 +487,12 @@ static wchg_status fold(wchg_cdf *c, struct cdf_sess *s, struct fold *f, wchg_di
   w.last_now_ms = f->now_ms;
   if (f->acr->retransmitted)
     w.flags |= SF_RETRANS;
-  if ((st = next_store(c, s, &w, f, nmedia, diag)) != WCHG_OK)
+  if ((st = next_fields(c, s, &w, f, &v, diag)) != WCHG_OK)
     return st;
+  next_store(c, s, &w, f, nmedia, &v);
   if (f->acr->accounting_record_type == WCHG_ACR_STOP)
-    return close_final(c, s, &w, f);
-  return commit(c, s, f->hash, &w, &c->work);
+    return close_final(c, s, &w, f, &v);
+  return commit(c, s, f, &w, &v);
 }
 
 /* ---- feeding ------------------------------------------------------------------ */
@@ -590,6 +618,7 @@ wchg_status wchg_cdf_feed(wchg_cdf *c, const wchg_acr *a, int64_t now_ms, wchg_c
 /* The silent session |s| closed at |now_ms| (cdf.h: wchg_cdf_expire). */
 static wchg_status close_silent(wchg_cdf *c, struct cdf_sess *s, int64_t now_ms) {
   struct cdf_close how = {0};
+  struct cdf_view v;
   uint64_t h;
   wchg_status st;
   how.closure_ms = closure_at(s, now_ms);
@@ -597,7 +626,8 @@ static wchg_status close_silent(wchg_cdf *c, struct cdf_sess *s, int64_t now_ms)
   how.final = true;
   how.stop_lost = true;
   how.end_ms = CDF_NO_TIME;
-  if ((st = cdf_emit_session(c, s, s->blob, &how)) != WCHG_OK)
+  cdf_view_of(s, &v);
+  if ((st = cdf_emit_session(c, s, &v, &how)) != WCHG_OK)
     return st;
   c->lost++;
   h = cdf_hash(sess_sid(s), s->sid_len);
@@ -609,8 +639,11 @@ static wchg_status close_silent(wchg_cdf *c, struct cdf_sess *s, int64_t now_ms)
 /* A timeLimit partial of |s| (its record has ended by |now_ms|). */
 static wchg_status close_record(wchg_cdf *c, struct cdf_sess *s, int64_t now_ms) {
   struct cdf_sess w = *s;
+  struct cdf_view v;
   unsigned k = 0;
-  wchg_status st = time_limit(c, &w, s->blob, now_ms, &k);
+  wchg_status st;
+  cdf_view_of(s, &v);
+  st = time_limit(c, &w, &v, now_ms, &k);
   if (st == WCHG_OK)
     cdf_update(c, s, &w);
   return st;
@@ -665,6 +698,7 @@ wchg_status wchg_cdf_close_session(wchg_cdf *c, wchg_str sid, int64_t now_ms) {
   struct cdf_sess *s, w;
   struct cdf_close how = {0};
   struct cdf_qmark mark;
+  struct cdf_view v;
   wchg_status st;
 
   if (!c || !sid.ptr || !time_ok(now_ms))
@@ -676,7 +710,8 @@ wchg_status wchg_cdf_close_session(wchg_cdf *c, wchg_str sid, int64_t now_ms) {
   how.cause = WCHG_CAUSE_MANAGEMENT_INTERVENTION;
   how.end_ms = CDF_NO_TIME;
   cdf_queue_mark(c, &mark);
-  if ((st = cdf_emit_session(c, s, s->blob, &how)) != WCHG_OK) {
+  cdf_view_of(s, &v);
+  if ((st = cdf_emit_session(c, s, &v, &how)) != WCHG_OK) {
     cdf_queue_rollback(c, &mark);
     return st;
   }

@@ -81,6 +81,29 @@ static inline size_t sess_used(const struct cdf_sess *s) {
   return (size_t)s->sid_len + s->host_len + s->fields_len + s->media_len;
 }
 
+/* A store as its reader sees it: the parts may lie apart (the merged
+ * fields of an ACR, the media of the open record and of the ACR). */
+struct cdf_view {
+  const char *host;
+  size_t host_len;
+  const uint8_t *fields;
+  size_t fields_len;
+  const uint8_t *media[2];
+  size_t media_len[2];
+};
+
+/* The view of session |s|'s own store. */
+static inline void cdf_view_of(const struct cdf_sess *s, struct cdf_view *v) {
+  v->host = sess_host(s);
+  v->host_len = s->host_len;
+  v->fields = sess_fields(s);
+  v->fields_len = s->fields_len;
+  v->media[0] = sess_media(s);
+  v->media_len[0] = s->media_len;
+  v->media[1] = NULL;
+  v->media_len[1] = 0;
+}
+
 /* One remembered closed session or event record. */
 struct cdf_dup {
   uint64_t hash;
@@ -358,6 +381,9 @@ wchg_status cdf_pack_fields(wchg_cdf *c, const wchg_ims_info *ims, struct wchgi_
 /* Append the media entries of |ims| with the ACR's time stamps to |out|. */
 wchg_status cdf_pack_media(wchg_cdf *c, const wchg_acr *acr, struct wchgi_buf *out,
                            unsigned *count, wchg_diag *diag);
+/* Would merging |upd| into |old| (as cdf_merge_fields) give |old|? */
+bool cdf_fields_same(const uint8_t *old, size_t old_len, const uint8_t *upd, size_t upd_len,
+                     bool start);
 /* Merge fields sections: |upd| replaces |old| key by key (except
  * sIP-Method unless |start|), result appended to |out|. */
 wchg_status cdf_merge_fields(wchg_cdf *c, const uint8_t *old, size_t old_len,
@@ -370,10 +396,10 @@ bool cdf_fields_has(const uint8_t *f, size_t n, unsigned key);
  * WCHG_OK or WCHG_E_ENCODING. *count: media entries. */
 wchg_status cdf_check_fields(const wchg_cdf *c, const uint8_t *f, size_t n);
 wchg_status cdf_check_media(const wchg_cdf *c, const uint8_t *m, size_t n, size_t *count);
-/* The record of session |s| (whose blob is |blob|) as its store holds it
- * into |cdr|: strings view the blob, list items live in the arena (grown
- * when too small). WCHG_OK or WCHG_E_NOMEM. */
-wchg_status cdf_store_read(wchg_cdf *c, const struct cdf_sess *s, const uint8_t *blob,
+/* The record of session |s| (whose store is |v|, s->media_count media
+ * entries) into |cdr|: strings view the store, list items live in the
+ * arena (grown when too small). WCHG_OK or WCHG_E_NOMEM. */
+wchg_status cdf_store_read(wchg_cdf *c, const struct cdf_sess *s, const struct cdf_view *v,
                            wchg_cdr *cdr);
 
 /* ---- CDR building (cdf_record.c) ---------------------------------------- */
@@ -386,9 +412,9 @@ struct cdf_close {
   int64_t end_ms;         /* [11], CDF_NO_TIME: absent */
   wchg_opt_int cause_code;/* [23] */
 };
-/* Build the record of session |s| (whose blob is |blob|) and queue its
+/* Build the record of session |s| (whose store is |v|) and queue its
  * DER. WCHG_OK or WCHG_E_NOMEM (queue as it was). */
-wchg_status cdf_emit_session(wchg_cdf *c, const struct cdf_sess *s, const uint8_t *blob,
+wchg_status cdf_emit_session(wchg_cdf *c, const struct cdf_sess *s, const struct cdf_view *v,
                              const struct cdf_close *how);
 /* The event record of |acr|. WCHG_E_INVALID (with |diag|) when the CDR
  * encoder refuses its structure, WCHG_E_NOMEM. */

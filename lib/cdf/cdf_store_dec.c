@@ -272,25 +272,26 @@ wchg_status cdf_check_media(const wchg_cdf *c, const uint8_t *m, size_t n, size_
   return r.bad ? WCHG_E_ENCODING : WCHG_OK;
 }
 
-/* The fields section and the media region of |s| (whose blob is |blob|)
- * into |cdr| and |items|, at most |cap| (NULL: measure and check). */
-static size_t read_store(const wchg_cdf *c, struct rd *r, const struct cdf_sess *s,
-                         const uint8_t *blob, wchg_cdr *cdr, wchg_media_components_list *items,
-                         size_t cap) {
-  const uint8_t *fields = blob + s->sid_len + s->host_len, *media = fields + s->fields_len;
-  r->p = fields;
-  r->end = fields + s->fields_len;
+/* The fields section and the media regions of |v| into |cdr| and
+ * |items|, at most |cap| (NULL: measure and check). */
+static size_t read_store(const wchg_cdf *c, struct rd *r, const struct cdf_view *v, wchg_cdr *cdr,
+                         wchg_media_components_list *items, size_t cap) {
+  size_t count = 0;
+  r->p = v->fields;
+  r->end = v->fields + v->fields_len;
   read_fields(c, r, cdr);
-  r->p = media;
-  r->end = media + s->media_len;
-  return read_media(c, r, items, cap);
+  for (int k = 0; k < 2 && !r->bad; k++) {
+    r->p = v->media[k];
+    r->end = v->media[k] + v->media_len[k];
+    count += read_media(c, r, items ? items + count : NULL, cap - count);
+  }
+  return count;
 }
 
-/* Fill |cdr| (and the media items, at most |cap|) from the store of
- * |s|, list items in the arena. Returns false when the arena is too
+/* Fill |cdr| (and the media items, at most |cap|) from the store |v|,
+ * list items in the arena. Returns false when the arena is too
  * small (or the store bad: it was checked when it came, so never). */
-static bool fill(wchg_cdf *c, const struct cdf_sess *s, const uint8_t *blob, size_t cap,
-                 wchg_cdr *cdr) {
+static bool fill(wchg_cdf *c, const struct cdf_view *v, size_t cap, wchg_cdr *cdr) {
   wchg_media_components_list *items = (wchg_media_components_list *)(void *)c->arena.p;
   size_t items_len = ALIGN8(cap * sizeof *items), count;
   struct rd r = {NULL, NULL, false, false, NULL, NULL, 0};
@@ -299,7 +300,7 @@ static bool fill(wchg_cdf *c, const struct cdf_sess *s, const uint8_t *blob, siz
   r.arena = c->arena.p + items_len;
   r.arena_end = c->arena.p + c->arena.cap;
   wchg_cdr_init(cdr);
-  count = read_store(c, &r, s, blob, cdr, items, cap);
+  count = read_store(c, &r, v, cdr, items, cap);
   if (r.bad)
     return false;
   if (count) {
@@ -309,16 +310,16 @@ static bool fill(wchg_cdf *c, const struct cdf_sess *s, const uint8_t *blob, siz
   return true;
 }
 
-wchg_status cdf_store_read(wchg_cdf *c, const struct cdf_sess *s, const uint8_t *blob,
+wchg_status cdf_store_read(wchg_cdf *c, const struct cdf_sess *s, const struct cdf_view *v,
                            wchg_cdr *cdr) {
   struct rd r = {NULL, NULL, false, false, NULL, NULL, 0};
   size_t count;
   wchg_status st;
 
   /* fill in the arena as it is; when it is too small, measure, grow, fill */
-  if (fill(c, s, blob, s->media_count, cdr))
+  if (fill(c, v, s->media_count, cdr))
     return WCHG_OK;
-  count = read_store(c, &r, s, blob, NULL, NULL, 0);
+  count = read_store(c, &r, v, NULL, NULL, 0);
   if (r.bad)
     return WCHG_E_ENCODING; /* cannot happen: the store was checked */
   c->arena.len = 0;
@@ -326,7 +327,7 @@ wchg_status cdf_store_read(wchg_cdf *c, const struct cdf_sess *s, const uint8_t 
                                           r.need + 8);
   if (st != WCHG_OK)
     return st;
-  if (!fill(c, s, blob, count, cdr))
+  if (!fill(c, v, count, cdr))
     return WCHG_E_ENCODING; /* cannot happen: measured */
   return WCHG_OK;
 }

@@ -327,6 +327,23 @@ wchg_status cdf_pack_media(wchg_cdf *c, const wchg_acr *acr, struct wchgi_buf *o
 
 /* ---- merging --------------------------------------------------------------- */
 
+bool cdf_fields_same(const uint8_t *old, size_t old_len, const uint8_t *upd, size_t upd_len,
+                     bool start) {
+  const uint8_t *a = old, *ae = old + old_len, *b = upd, *be;
+  if (!upd_len)
+    return true;
+  for (be = upd + upd_len; b < be; b += 4 + cdf_u24(b + 1)) {
+    while (a < ae && a[0] < b[0])
+      a += 4 + cdf_u24(a + 1);
+    if (a >= ae || a[0] != b[0])
+      return false;
+    if ((b[0] != KEY_SIP_METHOD || start) &&
+        (cdf_u24(a + 1) != cdf_u24(b + 1) || memcmp(a + 4, b + 4, cdf_u24(b + 1)) != 0))
+      return false;
+  }
+  return true;
+}
+
 wchg_status cdf_merge_fields(wchg_cdf *c, const uint8_t *old, size_t old_len,
                              const uint8_t *upd, size_t upd_len, bool start,
                              struct wchgi_buf *out) {
