@@ -99,11 +99,14 @@
  * two Session-Ids with equal hashes).
  *
  * Memory: an open session costs a fixed part (a private struct, about
- * 90 bytes, wchg_cdf_stats says) plus its strings and media entries in
- * one compact buffer (not a wchg_ims_info), plus a slot of the session
- * table (12 bytes, the table 1/8 to 3/4 full; it grows and shrinks a
- * few slots per call) and, when records have a time limit, an entry of
- * a heap (16 bytes). The duplicate memory is allocated once at
+ * 100 bytes, wchg_cdf_stats says) plus its strings and media entries in
+ * one compact buffer of the size they need (not a wchg_ims_info), plus
+ * a slot of the session table (12 bytes, the table 1/8 to 3/4 full; it
+ * grows and shrinks a few slots per call) and, when records have a time
+ * limit, an entry of a heap (16 bytes). A string or list of 8 bytes or
+ * more that several open sessions hold (a host name, a codec line) is
+ * kept once and referred to (4 bytes); one session's own values (its
+ * Call-ID, its ICID) stay in its buffer. The duplicate memory is allocated once at
  * creation (about 48 bytes per remembered session). Queued CDRs live in
  * blocks of 64 KiB.
  *
@@ -393,10 +396,11 @@ typedef struct wchg_cdf_stats {
                                 (but the ACR reader of wchg_cdf_feed_bytes,
                                 about 20 KiB once made) */
   size_t session_bytes;      /* of it: the open sessions (fixed parts, their
-                                buffers, the session table and the heap
-                                of record limits) */
+                                buffers, the session table, the heap of
+                                record limits, the values they share) */
   size_t session_store_bytes;/* of it: the compact stores in use (the
-                                strings, media entries, their framing) */
+                                strings, media entries, their framing)
+                                and the values they share */
   size_t session_fixed_bytes;/* the fixed part of one open session */
   size_t queued_cdrs;
   size_t queued_bytes;       /* DER bytes queued */

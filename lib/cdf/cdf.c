@@ -53,6 +53,8 @@ wchg_cdf *wchg_cdf_new(const wchg_cdf_config *cfg) {
   c->next_lrsn = cfg->first_local_record_sequence_number;
   c->day.day = -1;
   c->heap.esize = sizeof(struct cdf_due);
+  c->val_ids.esize = sizeof(uintptr_t);
+  c->val_free = SIZE_MAX;
   cdf_store_init(c);
   if (cfg->duplicate_memory) {
     while (n < cfg->duplicate_memory * 2)
@@ -75,6 +77,7 @@ void wchg_cdf_free(wchg_cdf *c) {
   if (!c)
     return;
   cdf_sessions_free(c);
+  cdf_vals_free(c);
   cdf_free(c, c->dups, c->dup_cap * sizeof *c->dups);
   cdf_free(c, c->dup_index, c->dup_nindex * sizeof *c->dup_index);
   cdf_queue_free(c);
@@ -82,6 +85,7 @@ void wchg_cdf_free(wchg_cdf *c) {
   cdf_buf_release(c, &c->work);
   cdf_buf_release(c, &c->media);
   cdf_buf_release(c, &c->arena);
+  cdf_buf_release(c, &c->ids);
   cdf_free(c, c->ev_media, c->ev_media_cap * sizeof *c->ev_media);
   wchg_acr_reader_free(c->reader);
   m = c->mem;
@@ -177,7 +181,7 @@ static void next_record(struct cdf_sess *w, int64_t opening) {
   if (w->rsn < UINT32_MAX) /* 4 billion records: the last number repeats */
     w->rsn++;
   w->opening_ms = opening;
-  w->media_len = 0;
+  w->media_len = w->xmedia = 0;
   w->media_count = 0;
   w->missing = 0;
   w->flags &= (uint8_t)~SF_RETRANS;
@@ -255,19 +259,38 @@ static wchg_status pack_refused(struct fold *f, wchg_status st, const wchg_diag 
   return st;
 }
 
+/* The shared values the pack refers to, from the |from|th on, given
+ * back (they are no longer wanted). */
+static void drop_ids(wchg_cdf *c, size_t from) {
+  uint32_t id;
+  for (size_t at = from * sizeof id; at < c->ids.len; at += sizeof id) {
+    memcpy(&id, c->ids.p + at, sizeof id);
+    cdf_val_release(c, id);
+  }
+  c->ids.len = from * sizeof id;
+}
+
 /* The ACR's fields, and its media entries unless a STOP, packed in
- * scratch (c->pack, c->media): no more than one record holds. */
+ * scratch (c->pack, c->media; values shared unless a STOP, which ends
+ * the session): no more than one record holds. */
 static wchg_status pack_acr(wchg_cdf *c, struct fold *f, unsigned *nmedia, wchg_diag *diag) {
   const wchg_acr *a = f->acr;
+  uint32_t sess = a->accounting_record_type == WCHG_ACR_STOP ? 0 : cdf_tag(f->hash);
   wchg_status st;
-  c->media.len = 0;
-  if ((st = cdf_pack_fields(c, &a->ims, &c->pack, diag)) != WCHG_OK ||
-      (a->accounting_record_type != WCHG_ACR_STOP &&
-       (st = cdf_pack_media(c, a, &c->media, nmedia, diag))))
+  c->media.len = c->media_x = c->ids.len = 0;
+  st = cdf_pack_fields(c, &a->ims, sess, &c->pack, &c->pack_x, diag);
+  c->field_ids = c->ids.len / sizeof(uint32_t);
+  if (st == WCHG_OK && a->accounting_record_type != WCHG_ACR_STOP)
+    st = cdf_pack_media(c, a, sess, &c->media, nmedia, &c->media_x, diag);
+  if (st != WCHG_OK) {
+    drop_ids(c, 0);
     return pack_refused(f, st, diag);
-  if (*nmedia > WCHG_CDF_MAX_MEDIA || c->pack.len + c->media.len > WCHG_CDF_MAX_RECORD_BYTES)
+  }
+  if (*nmedia > WCHG_CDF_MAX_MEDIA || c->pack_x + c->media_x > WCHG_CDF_MAX_RECORD_BYTES) {
+    drop_ids(c, 0);
     return reject(diag, &f->rc, WCHG_E_LIMIT, WCHG_RC_UNABLE_TO_COMPLY, "ACR",
                   "more media entries or data than one record holds");
+  }
   return WCHG_OK;
 }
 
@@ -299,8 +322,7 @@ static wchg_status media_partial(wchg_cdf *c, struct cdf_sess *w, const struct c
   wchg_status st;
   if (!nmedia || !w->media_count ||
       (w->media_count + nmedia <= media_limit(c) &&
-       (size_t)w->fields_len + w->media_len + c->pack.len + c->media.len <=
-           WCHG_CDF_MAX_RECORD_BYTES))
+       (size_t)w->xfields + w->xmedia + c->pack_x + c->media_x <= WCHG_CDF_MAX_RECORD_BYTES))
     return WCHG_OK;
   how.closure_ms = closure_at(w, f->t);
   if ((st = cdf_emit_session(c, w, v, &how)) != WCHG_OK)
@@ -335,8 +357,9 @@ static wchg_status fold_open(wchg_cdf *c, struct cdf_sess *w, const struct cdf_s
    * media: it adds an entry only to a record that has none */
   if (w->media_count && !a->sip_request_timestamp.present &&
       !a->sip_response_timestamp.present) {
-    c->media.len = 0;
+    c->media.len = c->media_x = 0;
     *nmedia = 0;
+    drop_ids(c, c->field_ids);
   }
   if ((st = media_partial(c, w, &v, f, *nmedia)) != WCHG_OK)
     return st;
@@ -351,6 +374,15 @@ static wchg_status fold_open(wchg_cdf *c, struct cdf_sess *w, const struct cdf_s
 static bool emergency_webrtc(const uint8_t *fields, size_t n) {
   return cdf_fields_has(fields, n, KEY_EMERGENCY) &&
          (cdf_fields_has(fields, n, KEY_WEBRTC) || cdf_fields_has(fields, n, KEY_WEBRTC + 1));
+}
+
+/* The length of the fields section |p| with its shared values inline. */
+static size_t expanded(const wchg_cdf *c, const struct cdf_sess *s, const uint8_t *p, size_t n) {
+  struct wchgi_out o = {NULL, 0, 0};
+  if (!c->ids.len && !(s->flags & SF_REFS))
+    return n;
+  cdf_expand_fields(c, p, n, &o);
+  return o.len;
 }
 
 /* The fields of the next store of |w| into *|v|: those of |s| when the
@@ -372,7 +404,11 @@ static wchg_status next_fields(wchg_cdf *c, const struct cdf_sess *s, struct cdf
       return st;
     v->fields = c->work.p;
     v->fields_len = c->work.len;
+    if (f->acr->accounting_record_type != WCHG_ACR_STOP) /* the session goes on */
+      w->xfields = (uint32_t)expanded(c, s, v->fields, v->fields_len);
   }
+  if (!s)
+    w->xfields = (uint32_t)c->pack_x;
   w->fields_len = (uint32_t)v->fields_len;
   if (emergency_webrtc(v->fields ? v->fields : sess_fields(s), v->fields_len))
     return reject_emergency(diag, &f->rc);
@@ -393,7 +429,10 @@ static void next_store(wchg_cdf *c, const struct cdf_sess *s, struct cdf_sess *w
   v->media[1] = c->media.p;
   v->media_len[1] = c->media.len;
   w->media_len += (uint32_t)c->media.len;
+  w->xmedia += (uint32_t)c->media_x;
   w->media_count = (uint16_t)(w->media_count + nmedia);
+  if (c->ids.len)
+    w->flags |= SF_REFS;
 }
 
 /* Write the store of |v| after the Session-Id at |blob|: fields, then
@@ -416,6 +455,25 @@ static void write_store(uint8_t *blob, const struct cdf_sess *w, const struct cd
  * quarter and 32 octets spare)? */
 static bool fits(size_t used, size_t cap) { return used <= cap && cap - used <= used / 4 + 32; }
 
+/* The shared values the next store of |s| (|v|) no longer refers to,
+ * given back: the media of a record a partial closed; the fields the ACR
+ * replaced, or all of its own when it changed none. */
+static void give_back(wchg_cdf *c, const struct cdf_sess *s, const struct fold *f,
+                      const struct cdf_view *v) {
+  uint32_t id;
+  if ((s->flags & SF_REFS) && s->media_len && !v->media_len[0])
+    cdf_release_media(c, sess_media(s), s->media_len);
+  if (v->fields != sess_fields(s)) {
+    cdf_merge_fields(c, sess_fields(s), s->fields_len, c->pack.p, c->pack.len,
+                     f->acr->accounting_record_type == WCHG_ACR_START, NULL);
+    return;
+  }
+  for (size_t k = 0; k < c->field_ids; k++) {
+    memcpy(&id, c->ids.p + k * sizeof id, sizeof id);
+    cdf_val_release(c, id);
+  }
+}
+
 /* Put the store of |v| into the session |s| (NULL: a new session), with
  * the fixed part |w|: in place when it fits, else in a block of its size.
  * May allocate: NOMEM leaves everything as it was. */
@@ -424,12 +482,15 @@ static wchg_status commit(wchg_cdf *c, struct cdf_sess *s, const struct fold *f,
   size_t used = sess_used(w);
   struct cdf_sess *ns;
   if (s && fits(used, s->cap)) {
+    give_back(c, s, f, v);
     write_store(s->blob, w, s, v, true);
     cdf_update(c, s, w);
     return WCHG_OK;
   }
   if ((!s && cdf_table_reserve(c) != WCHG_OK) || !(ns = cdf_sess_alloc(c, (uint32_t)used)))
     return WCHG_E_NOMEM;
+  if (s)
+    give_back(c, s, f, v);
   memcpy(ns->blob, s ? s->blob : (const uint8_t *)f->acr->session_id.ptr, w->sid_len);
   write_store(ns->blob, w, s, v, false);
   if (s) {
@@ -444,6 +505,14 @@ static wchg_status commit(wchg_cdf *c, struct cdf_sess *s, const struct fold *f,
     cdf_insert(c, f->hash, ns);
   }
   return WCHG_OK;
+}
+
+/* The shared values of |s|'s store given back (it is closing). */
+static void release_store(wchg_cdf *c, const struct cdf_sess *s) {
+  if (!(s->flags & SF_REFS))
+    return;
+  cdf_release_fields(c, sess_fields(s), s->fields_len);
+  cdf_release_media(c, sess_media(s), s->media_len);
 }
 
 /* A STOP: the session's final record (store |v|), then the session |s|
@@ -461,25 +530,26 @@ static wchg_status close_final(wchg_cdf *c, struct cdf_sess *s, const struct cdf
   if ((st = cdf_emit_session(c, w, v, &how)) != WCHG_OK)
     return st;
   f->closed++;
-  if (s)
+  if (s) {
+    release_store(c, s);
     cdf_remove(c, f->hash, s);
+  }
   cdf_dup_add(c, f->hash, w->max_number, w->seen);
   return WCHG_OK;
 }
 
 /*
- * Fold the ACR of |f| into the session |s| (NULL: a new one). Partials
- * first (their content is the store before this ACR), then the ACR's
- * fields and media, then the STOP's final record.
+ * Fold the ACR of |f| (packed, |nmedia| media entries) into the session
+ * |s| (NULL: a new one). Partials first (their content is the store
+ * before this ACR), then the ACR's fields and media, then the STOP's
+ * final record.
  */
-static wchg_status fold(wchg_cdf *c, struct cdf_sess *s, struct fold *f, wchg_diag *diag) {
+static wchg_status fold_packed(wchg_cdf *c, struct cdf_sess *s, struct fold *f, unsigned nmedia,
+                               wchg_diag *diag) {
   struct cdf_sess w;
   struct cdf_view v;
-  unsigned nmedia = 0;
   wchg_status st;
 
-  if ((st = pack_acr(c, f, &nmedia, diag)) != WCHG_OK)
-    return st;
   if (!s)
     open_session(&w, f);
   else if ((st = fold_open(c, &w, s, f, &nmedia)) != WCHG_OK)
@@ -493,6 +563,16 @@ static wchg_status fold(wchg_cdf *c, struct cdf_sess *s, struct fold *f, wchg_di
   if (f->acr->accounting_record_type == WCHG_ACR_STOP)
     return close_final(c, s, &w, f, &v);
   return commit(c, s, f, &w, &v);
+}
+
+/* Pack the ACR of |f| and fold it; when it fails, the values the pack
+ * shared are given back. */
+static wchg_status fold(wchg_cdf *c, struct cdf_sess *s, struct fold *f, wchg_diag *diag) {
+  unsigned nmedia = 0;
+  wchg_status st = pack_acr(c, f, &nmedia, diag);
+  if (st == WCHG_OK && (st = fold_packed(c, s, f, nmedia, diag)) != WCHG_OK)
+    drop_ids(c, 0);
+  return st;
 }
 
 /* ---- feeding ------------------------------------------------------------------ */
@@ -632,8 +712,17 @@ static wchg_status close_silent(wchg_cdf *c, struct cdf_sess *s, int64_t now_ms)
   c->lost++;
   h = cdf_hash(sess_sid(s), s->sid_len);
   cdf_dup_add(c, h, s->max_number, s->seen);
+  release_store(c, s);
   cdf_remove(c, h, s);
   return WCHG_OK;
+}
+
+/* |s| takes |w|, which closed its record: the media it held are given
+ * back. */
+static void close_media(wchg_cdf *c, struct cdf_sess *s, const struct cdf_sess *w) {
+  if ((s->flags & SF_REFS) && s->media_len && !w->media_len)
+    cdf_release_media(c, sess_media(s), s->media_len);
+  cdf_update(c, s, w);
 }
 
 /* A timeLimit partial of |s| (its record has ended by |now_ms|). */
@@ -645,7 +734,7 @@ static wchg_status close_record(wchg_cdf *c, struct cdf_sess *s, int64_t now_ms)
   cdf_view_of(s, &v);
   st = time_limit(c, &w, &v, now_ms, &k);
   if (st == WCHG_OK)
-    cdf_update(c, s, &w);
+    close_media(c, s, &w);
   return st;
 }
 
@@ -717,7 +806,7 @@ wchg_status wchg_cdf_close_session(wchg_cdf *c, wchg_str sid, int64_t now_ms) {
   }
   w = *s;
   next_record(&w, how.closure_ms);
-  cdf_update(c, s, &w);
+  close_media(c, s, &w);
   c->used = true;
   return WCHG_OK;
 }
@@ -730,8 +819,9 @@ wchg_status wchg_cdf_stats_get(const wchg_cdf *c, wchg_cdf_stats *out) {
   memset(out, 0, sizeof *out);
   out->open_sessions = c->nsess;
   out->bytes_in_use = c->bytes;
-  out->session_bytes = c->sess_bytes + cdf_tab_bytes(&c->sessions) + cdf_vec_bytes(&c->heap);
-  out->session_store_bytes = c->store_bytes;
+  out->session_bytes = c->sess_bytes + cdf_tab_bytes(&c->sessions) + cdf_vec_bytes(&c->heap) +
+                      cdf_vals_bytes(c);
+  out->session_store_bytes = c->store_bytes + c->val_bytes;
   out->session_fixed_bytes = offsetof(struct cdf_sess, blob);
   out->queued_cdrs = c->qcount;
   out->queued_bytes = c->qbytes;

@@ -14,6 +14,7 @@
 #include <webrtc_chg/cdf.h>
 
 #include "base/buf.h"
+#include "base/out.h"
 #include "base/internal.h"
 #include "cdr/schema.h"
 
@@ -30,7 +31,8 @@ enum {
   SF_HAVE_START = 1u << 0, /* a START was folded */
   SF_START_LOST = 1u << 1, /* opened by an INTERIM or STOP */
   SF_RETRANS = 1u << 2,    /* the open record holds an ACR with the T flag */
-  SF_ALL = (1u << 3) - 1,
+  SF_ALL = (1u << 3) - 1,   /* those a state carries */
+  SF_REFS = 1u << 3,        /* the store may refer to shared values */
 };
 
 /*
@@ -61,6 +63,7 @@ struct cdf_sess {
   uint32_t cap;                 /* of blob */
   uint32_t fields_len;
   uint32_t media_len;
+  uint32_t xfields, xmedia;     /* their lengths with shared values inline */
   uint16_t sid_len, host_len;
   uint16_t media_count;         /* entries of the open record */
   uint8_t flags;                /* SF_* */
@@ -191,6 +194,19 @@ void cdf_vec_trim(wchg_cdf *c, struct cdf_vec *v, size_t n);
 void cdf_vec_free(wchg_cdf *c, struct cdf_vec *v);
 size_t cdf_vec_bytes(const struct cdf_vec *v);
 
+/* A shared value (cdf_shared.c): the packed octets of a string or a
+ * list that stores of several sessions hold, each by reference. */
+struct cdf_val {
+  uint32_t refs;                /* 0: kept a while (the cold queue) */
+  uint32_t id;                  /* what a reference names */
+  uint32_t len;
+  uint32_t tag;                 /* in the table of shared values */
+  uint8_t kind;                 /* CDF_VAL_* */
+  bool queued;                  /* in the cold queue */
+  uint8_t bytes[];
+};
+enum { CDF_VAL_STRING = 1, CDF_VAL_LIST = 2 };
+
 /* An entry of the heap of record time limits. */
 struct cdf_due {
   int64_t at; /* opening_ms + max_record_duration_ms (saturated) */
@@ -213,6 +229,14 @@ struct wchg_cdf {
   size_t sess_bytes;        /* the sessions' blocks */
   size_t store_bytes;       /* their stores in use (sess_used) */
 
+  /* shared values (cdf_shared.c) */
+  struct cdf_tab vals;      /* by tag of their kind and octets */
+  struct cdf_vec val_ids;   /* id -> value (uintptr_t; odd: a free id) */
+  size_t val_nids, val_free;
+  uint32_t *cold;           /* ids of values once without reference: a ring */
+  size_t cold_head, ncold, val_bytes;
+  uint64_t *seen;           /* recently packed values: hash and session */
+
   /* duplicate memory: a ring of dup_cap entries and an index of it */
   struct cdf_dup *dups;
   size_t dup_cap, dup_head, dup_count;
@@ -233,6 +257,9 @@ struct wchg_cdf {
   struct wchgi_buf work;      /* a session's next blob */
   struct wchgi_buf media;     /* the ACR's media entries, compact */
   struct wchgi_buf arena;     /* list items of a record being built */
+  struct wchgi_buf ids;       /* shared values the ACR's pack refers to */
+  size_t field_ids;           /* of them, those of its fields (first) */
+  size_t pack_x, media_x;     /* the pack's lengths with values inline */
   wchg_media_components_list *ev_media; /* an event's media entries */
   size_t ev_media_cap;
   wchg_acr_reader *reader;  /* wchg_cdf_feed_bytes, made on first use */
@@ -299,6 +326,25 @@ struct cdf_sess *cdf_sess_alloc(wchg_cdf *c, uint32_t cap);
 struct cdf_dup *cdf_dup_find(const wchg_cdf *c, uint64_t h);
 void cdf_dup_add(wchg_cdf *c, uint64_t h, uint32_t max_number, uint64_t seen);
 
+/* ---- shared values (cdf_shared.c) --------------------------------------- */
+/* In a store, a string or a list outside any list may be a reference:
+ * the varint of its length or count is CDF_REF + the value's id (no
+ * length or count reaches it: an entry is shorter than 2^24 octets). */
+#define CDF_REF (1u << 24)
+#define CDF_NO_REF UINT32_MAX
+/* The id of the shared value of |kind| with the |n| octets at |p|, one
+ * more reference to it, when it is shared already or was packed lately
+ * for another session than |sess|; else CDF_NO_REF (and it stays inline;
+ * also when out of memory). */
+uint32_t cdf_val_intern(wchg_cdf *c, int kind, const uint8_t *p, size_t n, uint32_t sess);
+static inline const struct cdf_val *cdf_val_get(const wchg_cdf *c, uint32_t id) {
+  return (const struct cdf_val *)*(const uintptr_t *)cdf_vec_at(&c->val_ids, id);
+}
+/* One reference less (a value no session refers to is kept a while). */
+void cdf_val_release(wchg_cdf *c, uint32_t id);
+void cdf_vals_free(wchg_cdf *c);
+size_t cdf_vals_bytes(const wchg_cdf *c);
+
 /* ---- the queue (cdf_queue.c) -------------------------------------------- */
 struct cdf_qmark {
   struct cdf_block *tail;
@@ -352,7 +398,9 @@ static inline void cdf_stamp_media(wchg_cdf *c, const wchg_acr *acr,
  *   media region    entries of list-Of-SDP-Media-Components, each
  *                   length (3 octets) and a Media-Components-List value
  *   value           INTEGER, ENUMERATED, BOOLEAN: zigzag varint; NULL:
- *                   nothing; strings: varint length and the octets;
+ *                   nothing; strings: varint length and the octets
+ *                   (in memory, outside lists, it may be a reference to
+ *                   a shared value: cdf_shared.c);
  *                   TimeStamp: 9 octets; a binary address: its 4 or 16
  *                   octets; SEQUENCE/SET: varint mask of the members
  *                   present, then each; CHOICE: 1 octet alternative
@@ -374,26 +422,39 @@ static inline size_t cdf_u24(const uint8_t *p) {
 /* The keys of the store (by_key, order_*), once, when the CDF is made. */
 void cdf_store_init(wchg_cdf *c);
 /* The record fields of |ims| (of an ACR) in compact form into |out|
- * (replacing its content). WCHG_E_INVALID with |diag| for a structure the
- * CDR cannot hold, WCHG_E_NOMEM. */
-wchg_status cdf_pack_fields(wchg_cdf *c, const wchg_ims_info *ims, struct wchgi_buf *out,
-                            wchg_diag *diag);
-/* Append the media entries of |ims| with the ACR's time stamps to |out|. */
-wchg_status cdf_pack_media(wchg_cdf *c, const wchg_acr *acr, struct wchgi_buf *out,
-                           unsigned *count, wchg_diag *diag);
+ * (replacing its content); *|xlen|: its length with shared values
+ * inline. With |sess| (the session's tag; 0: none) values may become
+ * shared: their ids are added to c->ids. WCHG_E_INVALID with |diag| for
+ * a structure the CDR cannot hold, WCHG_E_NOMEM. */
+wchg_status cdf_pack_fields(wchg_cdf *c, const wchg_ims_info *ims, uint32_t sess,
+                            struct wchgi_buf *out, size_t *xlen, wchg_diag *diag);
+/* The media entries of |acr| with its time stamps into |out|, as above. */
+wchg_status cdf_pack_media(wchg_cdf *c, const wchg_acr *acr, uint32_t sess,
+                           struct wchgi_buf *out, unsigned *count, size_t *xlen,
+                           wchg_diag *diag);
 /* Would merging |upd| into |old| (as cdf_merge_fields) give |old|? */
 bool cdf_fields_same(const uint8_t *old, size_t old_len, const uint8_t *upd, size_t upd_len,
                      bool start);
 /* Merge fields sections: |upd| replaces |old| key by key (except
- * sIP-Method unless |start|), result appended to |out|. */
+ * sIP-Method unless |start|), result appended to |out|; with |out| NULL
+ * the entries left out give back their shared values. */
 wchg_status cdf_merge_fields(wchg_cdf *c, const uint8_t *old, size_t old_len,
                              const uint8_t *upd, size_t upd_len, bool start,
                              struct wchgi_buf *out);
 /* ---- reading the compact store (cdf_store_dec.c) ------------------------ */
 /* Does the fields section hold |key|? */
 bool cdf_fields_has(const uint8_t *f, size_t n, unsigned key);
-/* Check a fields section / media region read from outside (import):
- * WCHG_OK or WCHG_E_ENCODING. *count: media entries. */
+/* Give back the shared values a fields section, a media region, one
+ * fields entry refer to. */
+void cdf_release_fields(wchg_cdf *c, const uint8_t *f, size_t n);
+void cdf_release_media(wchg_cdf *c, const uint8_t *m, size_t n);
+void cdf_release_entry(wchg_cdf *c, const uint8_t *entry);
+/* A fields section, a media region with its shared values inline (as a
+ * state carries it) to |o|. */
+void cdf_expand_fields(const wchg_cdf *c, const uint8_t *f, size_t n, struct wchgi_out *o);
+void cdf_expand_media(const wchg_cdf *c, const uint8_t *m, size_t n, struct wchgi_out *o);
+/* Check a fields section / media region read from outside (import; no
+ * references): WCHG_OK or WCHG_E_ENCODING. *count: media entries. */
 wchg_status cdf_check_fields(const wchg_cdf *c, const uint8_t *f, size_t n);
 wchg_status cdf_check_media(const wchg_cdf *c, const uint8_t *m, size_t n, size_t *count);
 /* The record of session |s| (whose store is |v|, s->media_count media

@@ -69,7 +69,9 @@ void cdf_state_seal(uint8_t *buf, size_t len) {
 
 /* ---- export -------------------------------------------------------------- */
 
-static void export_session(struct wchgi_out *o, const struct cdf_sess *s) {
+/* A session with its shared values inline (the store's lengths are
+ * those with them inline). */
+static void export_session(const wchg_cdf *c, struct wchgi_out *o, const struct cdf_sess *s) {
   wchgi_out_put_le(o, (uint64_t)s->opening_ms, 8);
   wchgi_out_put_le(o, (uint64_t)s->last_now_ms, 8);
   wchgi_out_put_le(o, (uint64_t)s->request_ms, 8);
@@ -78,13 +80,19 @@ static void export_session(struct wchgi_out *o, const struct cdf_sess *s) {
   wchgi_out_put_le(o, s->max_number, 4);
   wchgi_out_put_le(o, s->missing, 4);
   wchgi_out_put_le(o, s->rsn, 4);
-  wchgi_out_put_le(o, s->flags, 1);
+  wchgi_out_put_le(o, s->flags & SF_ALL, 1);
   wchgi_out_put_le(o, s->media_count, 2);
   wchgi_out_put_le(o, s->sid_len, 2);
   wchgi_out_put_le(o, s->host_len, 2);
-  wchgi_out_put_le(o, s->fields_len, 4);
-  wchgi_out_put_le(o, s->media_len, 4);
-  wchgi_out_put(o, s->blob, sess_used(s));
+  wchgi_out_put_le(o, s->xfields, 4);
+  wchgi_out_put_le(o, s->xmedia, 4);
+  if (!(s->flags & SF_REFS)) {
+    wchgi_out_put(o, s->blob, sess_used(s));
+    return;
+  }
+  wchgi_out_put(o, s->blob, (size_t)s->sid_len + s->host_len);
+  cdf_expand_fields(c, sess_fields(s), s->fields_len, o);
+  cdf_expand_media(c, sess_media(s), s->media_len, o);
 }
 
 wchg_status wchg_cdf_export(const wchg_cdf *c, uint8_t *buf, size_t cap, size_t *len) {
@@ -110,7 +118,7 @@ wchg_status wchg_cdf_export(const wchg_cdf *c, uint8_t *buf, size_t cap, size_t 
   }
   wchgi_out_put_le(&o, c->nsess, 4);
   for (s = c->lru_head; s; s = s->next)
-    export_session(&o, s);
+    export_session(c, &o, s);
   wchgi_out_put_le(&o, c->qcount, 4);
   for (b = c->qhead; b; b = b->next) {
     const uint8_t *d = (const uint8_t *)(b + 1);
@@ -195,8 +203,8 @@ static bool read_fixed(struct in *r, struct cdf_sess *w) {
   w->media_count = (uint16_t)get_le(r, 2, "media entries");
   w->sid_len = (uint16_t)get_le(r, 2, "Session-Id length");
   w->host_len = (uint16_t)get_le(r, 2, "Origin-Host length");
-  w->fields_len = (uint32_t)get_le(r, 4, "fields length");
-  w->media_len = (uint32_t)get_le(r, 4, "media length");
+  w->fields_len = w->xfields = (uint32_t)get_le(r, 4, "fields length");
+  w->media_len = w->xmedia = (uint32_t)get_le(r, 4, "media length");
   if (r->st)
     return false;
   if ((r->version == 2 && serial < r->serial) || (w->flags & ~SF_ALL) || !(w->seen & 1) || !w->sid_len ||

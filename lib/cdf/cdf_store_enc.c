@@ -103,6 +103,9 @@ struct wr {
   wchg_cdf *c;
   struct wchgi_buf *b;
   wchg_status st;
+  uint32_t sess;   /* the session's tag: values may be shared; 0: none */
+  unsigned in_list;
+  size_t saved;    /* octets references saved */
 };
 
 /* A copy of 0..16 bytes without a call: two overlapping moves. */
@@ -155,6 +158,43 @@ static void put_varint(struct wr *w, uint64_t v) {
   w->b->len = (size_t)(d - w->b->p);
 }
 
+static size_t varint_len(uint64_t v) {
+  size_t n = 1;
+  while (v > 0x7f) {
+    v >>= 7;
+    n++;
+  }
+  return n;
+}
+
+/* Keep |id| among the shared values of the ACR's pack (c->ids). */
+static bool keep_id(struct wr *w, uint32_t id) {
+  struct wchgi_buf *ids = &w->c->ids;
+  if (cdf_buf_reserve(w->c, ids, ids->len + sizeof id) != WCHG_OK) {
+    cdf_val_release(w->c, id);
+    return false;
+  }
+  memcpy(ids->p + ids->len, &id, sizeof id);
+  ids->len += sizeof id;
+  return true;
+}
+
+/* A reference for the value of |kind|, |n| octets at |p| taking
+ * |inline_len| inline, when it is shared (outside lists, 8 octets or
+ * more). The reference is written at |at| (the value's start). */
+static bool share(struct wr *w, int kind, const uint8_t *p, size_t n, size_t inline_len,
+                  size_t at) {
+  uint32_t id;
+  if (!w->sess || w->in_list || w->st || n < 8)
+    return false;
+  if ((id = cdf_val_intern(w->c, kind, p, n, w->sess)) == CDF_NO_REF || !keep_id(w, id))
+    return false;
+  w->b->len = at;
+  put_varint(w, CDF_REF + (uint64_t)id);
+  w->saved += inline_len - (w->b->len - at);
+  return true;
+}
+
 static void put_u24(uint8_t *p, size_t n) {
   p[0] = (uint8_t)n;
   p[1] = (uint8_t)(n >> 8);
@@ -202,21 +242,29 @@ static void pack_octets(struct wr *w, const void *p) {
     w->st = w->st ? w->st : WCHG_E_MISSING;
     return;
   }
-  put_varint(w, o.len);
-  put(w, o.ptr, o.len);
+  if (!share(w, CDF_VAL_STRING, o.ptr, o.len, varint_len(o.len) + o.len, w->b->len)) {
+    put_varint(w, o.len);
+    put(w, o.ptr, o.len);
+  }
 }
 
 /* A SEQUENCE OF: varint count, then each element. */
 static void pack_list(struct wr *w, const struct wf *f, const void *p) {
   struct wlist l;
+  size_t at;
   memcpy(&l, p, sizeof l);
   if (l.count && !l.items) {
     w->st = w->st ? w->st : WCHG_E_MISSING;
     return;
   }
+  at = w->b->len;
+  w->in_list++;
   put_varint(w, l.count);
   for (size_t i = 0; i < l.count && !w->st; i++)
     pack_value(w, f->elem, (const char *)l.items + i * f->esize);
+  w->in_list--;
+  if (!w->st)
+    share(w, CDF_VAL_LIST, w->b->p + at, w->b->len - at, w->b->len - at, at);
 }
 
 static void pack_value(struct wr *w, const struct wf *f, const void *p) {
@@ -286,10 +334,11 @@ static wchg_status pack_fail(wchg_status st, const struct wf *f, wchg_diag *diag
   return st == WCHG_E_LIMIT ? WCHG_E_LIMIT : WCHG_E_INVALID;
 }
 
-wchg_status cdf_pack_fields(wchg_cdf *c, const wchg_ims_info *ims, struct wchgi_buf *out,
-                            wchg_diag *diag) {
-  struct wr w = {c, out, WCHG_OK};
+wchg_status cdf_pack_fields(wchg_cdf *c, const wchg_ims_info *ims, uint32_t sess,
+                            struct wchgi_buf *out, size_t *xlen, wchg_diag *diag) {
+  struct wr w = {c, out, WCHG_OK, sess, 0, 0};
   out->len = 0;
+  *xlen = 0;
   for (unsigned i = 0; i < c->norder; i++) {
     const struct wf *f = c->order_f[i];
     const void *p = (const char *)ims + (f->off - IMS_OFF);
@@ -299,15 +348,18 @@ wchg_status cdf_pack_fields(wchg_cdf *c, const wchg_ims_info *ims, struct wchgi_
     if (w.st)
       return pack_fail(w.st, f, diag);
   }
+  *xlen = out->len + w.saved;
   return WCHG_OK;
 }
 
-wchg_status cdf_pack_media(wchg_cdf *c, const wchg_acr *acr, struct wchgi_buf *out,
-                           unsigned *count, wchg_diag *diag) {
+wchg_status cdf_pack_media(wchg_cdf *c, const wchg_acr *acr, uint32_t sess,
+                           struct wchgi_buf *out, unsigned *count, size_t *xlen,
+                           wchg_diag *diag) {
   const wchg_media_components_list_list *l = &acr->ims.list_of_sdp_media_components;
-  struct wr w = {c, out, WCHG_OK};
+  struct wr w = {c, out, WCHG_OK, sess, 0, 0};
   out->len = 0;
   *count = 0;
+  *xlen = 0;
   if (l->count && !l->items)
     return pack_fail(WCHG_E_MISSING, c->media_field, diag);
   for (size_t i = 0; i < l->count; i++) {
@@ -322,6 +374,7 @@ wchg_status cdf_pack_media(wchg_cdf *c, const wchg_acr *acr, struct wchgi_buf *o
       return pack_fail(w.st, c->media_field, diag);
   }
   *count = (unsigned)l->count;
+  *xlen = out->len + w.saved;
   return WCHG_OK;
 }
 
@@ -344,25 +397,35 @@ bool cdf_fields_same(const uint8_t *old, size_t old_len, const uint8_t *upd, siz
   return true;
 }
 
+/* An entry merged: written to |w|'s buffer, or (none) the one left out
+ * gives back its shared values. */
+static void merged(struct wr *w, const uint8_t *keep, const uint8_t *drop) {
+  if (w->b)
+    put(w, keep, 4 + cdf_u24(keep + 1));
+  else if (drop)
+    cdf_release_entry(w->c, drop);
+}
+
 wchg_status cdf_merge_fields(wchg_cdf *c, const uint8_t *old, size_t old_len,
                              const uint8_t *upd, size_t upd_len, bool start,
                              struct wchgi_buf *out) {
-  const uint8_t *a = old, *ae = old ? old + old_len : old, *b = upd,
-                *be = upd ? upd + upd_len : upd;
-  struct wr w = {c, out, WCHG_OK};
+  const uint8_t *a = old, *ae = old_len ? old + old_len : old, *b = upd,
+                *be = upd_len ? upd + upd_len : upd;
+  struct wr w = {c, out, WCHG_OK, 0, 0, 0};
   while (a < ae || b < be) {
     size_t an = a < ae ? 4 + cdf_u24(a + 1) : 0, bn = b < be ? 4 + cdf_u24(b + 1) : 0;
     if (b >= be || (a < ae && a[0] < b[0])) {
-      put(&w, a, an);
+      merged(&w, a, NULL);
       a += an;
     } else if (a >= ae || b[0] < a[0]) {
-      put(&w, b, bn);
+      merged(&w, b, NULL);
       b += bn;
-    } else { /* both: the update wins, but the record keeps its method */
-      if (a[0] == KEY_SIP_METHOD && !start)
-        put(&w, a, an);
-      else
-        put(&w, b, bn);
+    } else if (a[0] == KEY_SIP_METHOD && !start) { /* the record keeps its method */
+      merged(&w, a, b);
+      a += an;
+      b += bn;
+    } else { /* else the update wins */
+      merged(&w, b, a);
       a += an;
       b += bn;
     }

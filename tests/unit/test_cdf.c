@@ -1350,6 +1350,27 @@ START_TEST(oom_every_allocation) {
 }
 END_TEST
 
+/* ---- shared values: their references ----------------------------------------------------- */
+
+struct refs_seen {
+  uint32_t min, max;
+  size_t n;
+};
+
+static void refs_of(void *p, void *arg) {
+  const struct cdf_val *v = p;
+  struct refs_seen *r = arg;
+  r->min = v->refs < r->min ? v->refs : r->min;
+  r->max = v->refs > r->max ? v->refs : r->max;
+  r->n++;
+}
+
+static struct refs_seen shared_refs(const wchg_cdf *c) {
+  struct refs_seen r = {UINT32_MAX, 0, 0};
+  cdf_tab_each(&c->vals, refs_of, &r);
+  return r;
+}
+
 /* ---- the invariant test --------------------------------------------------------------------- */
 
 static uint64_t rng_state;
@@ -1497,6 +1518,7 @@ START_TEST(invariant_random) {
   cdrs += n;
   stats(c, &st);
   ck_assert_uint_eq(st.open_sessions, 0);
+  ck_assert_uint_eq(shared_refs(c).max, 0); /* every shared value given back */
   ck_assert_uint_eq(st.acrs, fed);
   ck_assert_uint_eq(st.folded, ok_fold);
   ck_assert_uint_eq(st.duplicates, dups);
@@ -1602,14 +1624,14 @@ START_TEST(table_grows_and_shrinks) {
 END_TEST
 
 /* The table alone against a model: random inserts, removals and finds of
- * up to 40000 entries whose tags collide often (long chains across the
+ * up to 20000 entries whose tags collide often (long chains across the
  * chunks and through the drained part of an old table). */
 static bool int_match(const void *entry, const void *key) {
   return *(const unsigned *)entry == *(const unsigned *)key;
 }
 
 START_TEST(table_against_model) {
-  enum { N = 40000 };
+  enum { N = 20000, GROW = 120000 };
   wchg_cdf_config cfg = config();
   wchg_cdf *c = cdf_make(&cfg);
   struct cdf_tab t;
@@ -1619,14 +1641,14 @@ START_TEST(table_against_model) {
   memset(&t, 0, sizeof t);
   memset(in, 0, sizeof in);
   rng_state = 15;
-  for (unsigned step = 0; step < 400000; step++) {
-    unsigned k = rnd(step < 200000 ? N : N / 3 + 1 + step % (2 * N / 3)) % N;
+  for (unsigned step = 0; step < 2 * GROW; step++) {
+    unsigned k = rnd(step < GROW ? N : N / 3 + 1 + step % (2 * N / 3)) % N;
     uint32_t tag = 2 + (uint32_t)((k % 9973) * 0x9E3779B97F4A7C15ull >> 34); /* 4 keys a tag */
     void **slot;
     keys[k] = k;
     slot = cdf_tab_find(&t, tag, int_match, &keys[k]);
     ck_assert_int_eq(slot != NULL, in[k]);
-    if (!in[k] && (step < 200000 || rnd(2))) {
+    if (!in[k] && (step < GROW || rnd(2))) {
       ck_assert_int_eq(cdf_tab_reserve(c, &t), WCHG_OK);
       cdf_tab_insert(&t, tag, &keys[k]);
       in[k] = true;
@@ -1643,6 +1665,86 @@ START_TEST(table_against_model) {
   ck_assert_uint_le(t.moved_max, CDF_TAB_STEP);
   ck_assert_uint_eq(t.forced, 0);
   cdf_tab_free(c, &t);
+  wchg_cdf_free(c);
+}
+END_TEST
+
+/* ---- shared values ------------------------------------------------------------------------- */
+
+/* Values equal in several sessions are stored once, each session
+ * referring to them (the first session keeps its own); a value an ACR
+ * replaces, and a closed session's, are given back. */
+START_TEST(shared_values) {
+  enum { N = 200 };
+  wchg_cdf_config cfg = config();
+  wchg_cdf *c = cdf_make(&cfg);
+  struct fx f;
+  struct refs_seen r;
+  wchg_cdr *cdr;
+  for (unsigned i = 0; i < N; i++)
+    feed_ok(c, fx_make(&f, i, WCHG_ACR_START, 0, T0 + i, true, true), T0 + i);
+  r = shared_refs(c);
+  ck_assert_uint_ge(r.n, 8);
+  ck_assert_uint_le(r.n, 16);
+  ck_assert_uint_eq(r.min, N - 1);
+  ck_assert_uint_eq(r.max, N - 1);
+  for (unsigned i = 0; i < N; i++) { /* another user name, the same SDP */
+    fx_make(&f, i, WCHG_ACR_INTERIM, 1, T0 + N + i, true, true);
+    f.a.ims.private_user_id = WCHG_STR("carol@home.example");
+    feed_ok(c, &f.a, T0 + N + i);
+  }
+  r = shared_refs(c);
+  ck_assert_uint_eq(r.min, 0); /* alice's name: no session has it now */
+  ck_assert_uint_eq(r.max, N - 1 + N);
+  for (unsigned i = 0; i < N; i += N - 1) { /* the first keeps its own values */
+    char sid[64];
+    ck_assert_int_eq(wchg_cdf_close_session(c, wchg_str_from(sid_of(i, sid, sizeof sid)),
+                                            T0 + 2 * N), WCHG_OK);
+    cdr = pop_cdr(c, "shared_partial");
+    expect_text(cdr->ims.private_user_id, "carol@home.example");
+    expect_text(cdr->ims.service_context_id, WCHG_SERVICE_CONTEXT_IMS);
+    ck_assert_uint_eq(cdr->ims.list_of_sdp_media_components.count, 2);
+    wchg_cdr_free(cdr);
+  }
+  for (unsigned i = 0; i < N; i++) {
+    ck_assert_uint_eq(feed_ok(c, fx_make(&f, i, WCHG_ACR_STOP, 2, T0 + 2 * N + i, false, true),
+                              T0 + 2 * N + i), 1);
+    cdr = pop_cdr(c, "shared");
+    expect_text(cdr->ims.private_user_id, "alice@home.example"); /* the STOP says so */
+    ck_assert_uint_eq(cdr->ims.list_of_sdp_media_components.count,
+                      i % (N - 1) ? 2 : 0); /* 0, N - 1: after the partial above */
+    wchg_cdr_free(cdr);
+  }
+  r = shared_refs(c);
+  ck_assert_uint_eq(r.max, 0);
+  ck_assert_uint_eq(c->ncold, r.n);
+  wchg_cdf_free(c);
+}
+END_TEST
+
+/* Values no session names any more are kept a while, then freed: their
+ * number stays bounded however many there were. */
+START_TEST(shared_values_forgotten) {
+  wchg_cdf *c = cdf_make(&(wchg_cdf_config){.utc_offset_minutes = 60,
+                                            .origin_host = WCHG_STR("cdf1.home.example"),
+                                            .origin_realm = WCHG_STR("home.example")});
+  for (unsigned k = 0; k < 3000; k++) { /* two sessions of user k */
+    struct fx f;
+    char user[32];
+    snprintf(user, sizeof user, "user-%u@home.example", k);
+    for (unsigned i = 2 * k; i < 2 * k + 2; i++) {
+      fx_make(&f, i, WCHG_ACR_START, 0, T0 + i, false, false);
+      f.a.ims.private_user_id = wchg_str_from(user);
+      feed_ok(c, &f.a, T0 + i);
+    }
+    for (unsigned i = 2 * k; i < 2 * k + 2; i++) {
+      feed_ok(c, fx_make(&f, i, WCHG_ACR_STOP, 1, T0 + i + 1, false, false), T0 + i + 1);
+      wchg_cdf_pop(c);
+    }
+  }
+  ck_assert_uint_eq(shared_refs(c).max, 0);
+  ck_assert_uint_eq(c->ncold, 1024); /* full: the older ones freed */
+  ck_assert_uint_le(cdf_tab_count(&c->vals), 1024 + 32);
   wchg_cdf_free(c);
 }
 END_TEST
@@ -2140,6 +2242,8 @@ Suite *cdf_suite(void) {
   tcase_add_test(tc, bytes_per_session);
   tcase_add_test(tc, table_grows_and_shrinks);
   tcase_add_test(tc, table_against_model);
+  tcase_add_test(tc, shared_values);
+  tcase_add_test(tc, shared_values_forgotten);
   tcase_add_test(tc, cdrfile_of_output);
   tcase_add_test(tc, feed_bytes_aca);
   tcase_add_test(tc, receive_folds_deviating_acrs);
