@@ -55,6 +55,7 @@ wchg_cdf *wchg_cdf_new(const wchg_cdf_config *cfg) {
   c->heap.esize = sizeof(struct cdf_due);
   c->val_ids.esize = sizeof(uintptr_t);
   c->val_free = SIZE_MAX;
+  memset(c->hint, 0xff, sizeof c->hint); /* CDF_NO_REF */
   cdf_store_init(c);
   if (cfg->duplicate_memory) {
     while (n < cfg->duplicate_memory * 2)
@@ -318,7 +319,7 @@ static void open_session(struct cdf_sess *w, struct fold *f) {
  * cannot take the ACR's |nmedia| entries: the container is full. */
 static wchg_status media_partial(wchg_cdf *c, struct cdf_sess *w, const struct cdf_view *v,
                                  struct fold *f, unsigned nmedia) {
-  struct cdf_close how = {0, WCHG_CAUSE_SERVICE_CHANGE, false, false, CDF_NO_TIME, {0}};
+  struct cdf_close how = {.cause = WCHG_CAUSE_SERVICE_CHANGE, .end_ms = CDF_NO_TIME};
   wchg_status st;
   if (!nmedia || !w->media_count ||
       (w->media_count + nmedia <= media_limit(c) &&
@@ -507,12 +508,19 @@ static wchg_status commit(wchg_cdf *c, struct cdf_sess *s, const struct fold *f,
   return WCHG_OK;
 }
 
-/* The shared values of |s|'s store given back (it is closing). */
-static void release_store(wchg_cdf *c, const struct cdf_sess *s) {
+/* The shared values of the closing session |s| given back: those its
+ * final record (|v|) read are in c->ids; those of the entries the STOP
+ * replaced, of the media a partial closed, are looked for. */
+static void release_rest(wchg_cdf *c, const struct cdf_sess *s, const struct fold *f,
+                         const struct cdf_view *v) {
+  drop_ids(c, 0);
   if (!(s->flags & SF_REFS))
     return;
-  cdf_release_fields(c, sess_fields(s), s->fields_len);
-  cdf_release_media(c, sess_media(s), s->media_len);
+  if (v->fields != sess_fields(s))
+    cdf_merge_fields(c, sess_fields(s), s->fields_len, c->pack.p, c->pack.len,
+                     f->acr->accounting_record_type == WCHG_ACR_START, NULL);
+  if (s->media_len && !v->media_len[0])
+    cdf_release_media(c, sess_media(s), s->media_len);
 }
 
 /* A STOP: the session's final record (store |v|), then the session |s|
@@ -527,11 +535,14 @@ static wchg_status close_final(wchg_cdf *c, struct cdf_sess *s, const struct cdf
   how.final = true;
   how.end_ms = a->sip_request_timestamp.present ? a->sip_request_timestamp.unix_ms : f->t;
   how.cause_code = a->cause_code;
-  if ((st = cdf_emit_session(c, w, v, &how)) != WCHG_OK)
+  how.collect = s && (s->flags & SF_REFS); /* the STOP's pack shares none */
+  if ((st = cdf_emit_session(c, w, v, &how)) != WCHG_OK) {
+    c->ids.len = 0; /* read, not given back */
     return st;
+  }
   f->closed++;
   if (s) {
-    release_store(c, s);
+    release_rest(c, s, f, v);
     cdf_remove(c, f->hash, s);
   }
   cdf_dup_add(c, f->hash, w->max_number, w->seen);
@@ -572,6 +583,7 @@ static wchg_status fold(wchg_cdf *c, struct cdf_sess *s, struct fold *f, wchg_di
   wchg_status st = pack_acr(c, f, &nmedia, diag);
   if (st == WCHG_OK && (st = fold_packed(c, s, f, nmedia, diag)) != WCHG_OK)
     drop_ids(c, 0);
+  c->ids.len = 0; /* the store has them now */
   return st;
 }
 
@@ -706,13 +718,16 @@ static wchg_status close_silent(wchg_cdf *c, struct cdf_sess *s, int64_t now_ms)
   how.final = true;
   how.stop_lost = true;
   how.end_ms = CDF_NO_TIME;
+  how.collect = (s->flags & SF_REFS) != 0;
   cdf_view_of(s, &v);
-  if ((st = cdf_emit_session(c, s, &v, &how)) != WCHG_OK)
+  if ((st = cdf_emit_session(c, s, &v, &how)) != WCHG_OK) {
+    c->ids.len = 0; /* read, not given back */
     return st;
+  }
   c->lost++;
   h = cdf_hash(sess_sid(s), s->sid_len);
   cdf_dup_add(c, h, s->max_number, s->seen);
-  release_store(c, s);
+  drop_ids(c, 0); /* all it referred to */
   cdf_remove(c, h, s);
   return WCHG_OK;
 }

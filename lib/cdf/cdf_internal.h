@@ -236,6 +236,8 @@ struct wchg_cdf {
   uint32_t *cold;           /* ids of values once without reference: a ring */
   size_t cold_head, ncold, val_bytes;
   uint64_t *seen;           /* recently packed values: hash and session */
+  uint32_t hint[256 + 64];  /* per field key, per media member (256 + i):
+                               the value shared there last */
 
   /* duplicate memory: a ring of dup_cap entries and an index of it */
   struct cdf_dup *dups;
@@ -335,8 +337,10 @@ void cdf_dup_add(wchg_cdf *c, uint64_t h, uint32_t max_number, uint64_t seen);
 /* The id of the shared value of |kind| with the |n| octets at |p|, one
  * more reference to it, when it is shared already or was packed lately
  * for another session than |sess|; else CDF_NO_REF (and it stays inline;
- * also when out of memory). */
-uint32_t cdf_val_intern(wchg_cdf *c, int kind, const uint8_t *p, size_t n, uint32_t sess);
+ * also when out of memory). *|hint|: the id of the value shared last at
+ * this place, looked at first; updated. */
+uint32_t cdf_val_intern(wchg_cdf *c, int kind, const uint8_t *p, size_t n, uint32_t sess,
+                        uint32_t *hint);
 static inline const struct cdf_val *cdf_val_get(const wchg_cdf *c, uint32_t id) {
   return (const struct cdf_val *)*(const uintptr_t *)cdf_vec_at(&c->val_ids, id);
 }
@@ -459,9 +463,10 @@ wchg_status cdf_check_fields(const wchg_cdf *c, const uint8_t *f, size_t n);
 wchg_status cdf_check_media(const wchg_cdf *c, const uint8_t *m, size_t n, size_t *count);
 /* The record of session |s| (whose store is |v|, s->media_count media
  * entries) into |cdr|: strings view the store, list items live in the
- * arena (grown when too small). WCHG_OK or WCHG_E_NOMEM. */
+ * arena (grown when too small); with |collect|, the id of each shared
+ * value read is added to c->ids. WCHG_OK or WCHG_E_NOMEM. */
 wchg_status cdf_store_read(wchg_cdf *c, const struct cdf_sess *s, const struct cdf_view *v,
-                           wchg_cdr *cdr);
+                           wchg_cdr *cdr, bool collect);
 
 /* ---- CDR building (cdf_record.c) ---------------------------------------- */
 /* How a record closes. */
@@ -472,6 +477,8 @@ struct cdf_close {
   bool stop_lost;
   int64_t end_ms;         /* [11], CDF_NO_TIME: absent */
   wchg_opt_int cause_code;/* [23] */
+  bool collect;           /* the ids of the shared values read: into c->ids
+                             (emptied first) */
 };
 /* Build the record of session |s| (whose store is |v|) and queue its
  * DER. WCHG_OK or WCHG_E_NOMEM (queue as it was). */

@@ -93,7 +93,7 @@ wchg_status cdf_emit_session(wchg_cdf *c, const struct cdf_sess *s, const struct
   wchg_cdr cdr;
   char code[24];
 
-  if ((st = cdf_store_read(c, s, v, &cdr)) != WCHG_OK)
+  if ((st = cdf_store_read(c, s, v, &cdr, how->collect)) != WCHG_OK)
     return st;
   node_address(c, &cdr, v->host, v->host_len);
   session_times(c, s, how, &cdr);

@@ -113,15 +113,32 @@ static void destroy(wchg_cdf *c, struct cdf_val *v) {
   cdf_free(c, v, val_size(v->len));
 }
 
-uint32_t cdf_val_intern(wchg_cdf *c, int kind, const uint8_t *p, size_t n, uint32_t sess) {
+/* The value |id| names when it is |k|'s, else NULL. */
+static struct cdf_val *same_at(const wchg_cdf *c, uint32_t id, const struct val_key *k) {
+  struct cdf_val *v;
+  if (id >= c->val_nids || (*id_slot(c, id) & 1))
+    return NULL;
+  v = (struct cdf_val *)*id_slot(c, id);
+  return val_match(v, k) ? v : NULL;
+}
+
+uint32_t cdf_val_intern(wchg_cdf *c, int kind, const uint8_t *p, size_t n, uint32_t sess,
+                        uint32_t *hint) {
   struct val_key k = {kind, p, n};
-  uint64_t h = val_hash(p, n) ^ (uint64_t)kind << 60, *seen;
-  uint32_t tag = cdf_tag(h), fp = (uint32_t)(h >> 12);
-  void **slot = cdf_tab_find(&c->vals, tag, val_match, &k);
-  if (slot) {
-    struct cdf_val *v = *slot;
+  struct cdf_val *v = same_at(c, *hint, &k);
+  uint64_t h, *seen;
+  uint32_t tag, fp;
+  void **slot;
+  if (!v) {
+    h = val_hash(p, n) ^ (uint64_t)kind << 60;
+    tag = cdf_tag(h);
+    fp = (uint32_t)(h >> 12);
+    slot = cdf_tab_find(&c->vals, tag, val_match, &k);
+    v = slot ? *slot : NULL;
+  }
+  if (v) {
     v->refs++; /* it may stay queued: freed only when without one */
-    return v->id;
+    return *hint = v->id;
   }
   if (!c->seen) {
     if (!(c->seen = cdf_alloc(c, SEEN_SIZE * sizeof *c->seen)))
@@ -133,7 +150,9 @@ uint32_t cdf_val_intern(wchg_cdf *c, int kind, const uint8_t *p, size_t n, uint3
     *seen = (uint64_t)fp << 32 | sess; /* first seen here: inline */
     return CDF_NO_REF;
   }
-  return create(c, kind, p, n, tag);
+  if ((fp = create(c, kind, p, n, tag)) != CDF_NO_REF)
+    *hint = fp; /* the new value's id */
+  return fp;
 }
 
 void cdf_val_release(wchg_cdf *c, uint32_t id) {

@@ -34,6 +34,8 @@ struct rd {
   size_t need;         /* measure: arena bytes */
   const wchg_cdf *c;   /* a store in memory: references allowed */
   wchg_cdf *release;   /* give back the values referred to */
+  wchg_cdf *collect;   /* fill: their ids into collect->ids */
+  bool nomem;          /* collect: out of memory (bad is set too) */
   struct wchgi_out *out; /* write the store with values inline */
   const uint8_t *copied; /* out: the input written up to here */
   unsigned in_list;
@@ -76,6 +78,16 @@ static void copy_to(struct rd *r, const uint8_t *to) {
   r->copied = to;
 }
 
+/* Add |id| to c->ids. */
+static bool add_id(wchg_cdf *c, uint32_t id) {
+  if (c->ids.len + sizeof id > c->ids.cap &&
+      cdf_buf_reserve(c, &c->ids, c->ids.len + sizeof id) != WCHG_OK)
+    return false;
+  memcpy(c->ids.p + c->ids.len, &id, sizeof id);
+  c->ids.len += sizeof id;
+  return true;
+}
+
 /* The shared value of |kind| a reference (whose varint |v| began at |at|)
  * names, given back or written inline as the mode says; NULL when there
  * is none (r->bad) or nothing more to read. */
@@ -91,6 +103,8 @@ static const struct cdf_val *deref(struct rd *r, const uint8_t *at, uint64_t v, 
   }
   if (r->release)
     cdf_val_release(r->release, val->id);
+  if (r->collect && r->arena && !add_id(r->collect, val->id))
+    r->bad = r->nomem = true;
   if (!r->out)
     return r->release ? NULL : val;
   copy_to(r, at);
@@ -339,13 +353,13 @@ static size_t read_media(const wchg_cdf *c, struct rd *r, wchg_media_components_
 }
 
 wchg_status cdf_check_fields(const wchg_cdf *c, const uint8_t *f, size_t n) {
-  struct rd r = {f, f + n, false, false, NULL, NULL, 0, NULL, NULL, NULL, NULL, 0};
+  struct rd r = {.p = f, .end = f + n};
   read_fields(c, &r, NULL);
   return r.bad ? WCHG_E_ENCODING : WCHG_OK;
 }
 
 wchg_status cdf_check_media(const wchg_cdf *c, const uint8_t *m, size_t n, size_t *count) {
-  struct rd r = {m, m + n, false, false, NULL, NULL, 0, NULL, NULL, NULL, NULL, 0};
+  struct rd r = {.p = m, .end = m + n};
   *count = read_media(c, &r, NULL, 0);
   return r.bad ? WCHG_E_ENCODING : WCHG_OK;
 }
@@ -369,34 +383,37 @@ static size_t read_store(const wchg_cdf *c, struct rd *r, const struct cdf_view 
 /* Fill |cdr| (and the media items, at most |cap|) from the store |v|,
  * list items in the arena. Returns false when the arena is too
  * small (or the store bad: it was checked when it came, so never). */
-static bool fill(wchg_cdf *c, const struct cdf_view *v, size_t cap, wchg_cdr *cdr) {
+static wchg_status fill(wchg_cdf *c, const struct cdf_view *v, size_t cap, wchg_cdr *cdr,
+                        bool collect) {
   wchg_media_components_list *items = (wchg_media_components_list *)(void *)c->arena.p;
   size_t items_len = ALIGN8(cap * sizeof *items), count;
-  struct rd r = {NULL, NULL, false, false, NULL, NULL, 0, c, NULL, NULL, NULL, 0};
+  struct rd r = {.c = c};
   if (!c->arena.p || items_len > c->arena.cap)
-    return false;
+    return WCHG_E_BUFFER;
   r.arena = c->arena.p + items_len;
   r.arena_end = c->arena.p + c->arena.cap;
+  r.collect = collect ? c : NULL;
+  c->ids.len = collect ? 0 : c->ids.len;
   wchg_cdr_init(cdr);
   count = read_store(c, &r, v, cdr, items, cap);
   if (r.bad)
-    return false;
+    return r.nomem ? WCHG_E_NOMEM : r.full ? WCHG_E_BUFFER : WCHG_E_ENCODING;
   if (count) {
     cdr->ims.list_of_sdp_media_components.items = items;
     cdr->ims.list_of_sdp_media_components.count = count;
   }
-  return true;
+  return WCHG_OK;
 }
 
 wchg_status cdf_store_read(wchg_cdf *c, const struct cdf_sess *s, const struct cdf_view *v,
-                           wchg_cdr *cdr) {
-  struct rd r = {NULL, NULL, false, false, NULL, NULL, 0, c, NULL, NULL, NULL, 0};
+                           wchg_cdr *cdr, bool collect) {
+  struct rd r = {.c = c};
   size_t count;
   wchg_status st;
 
   /* fill in the arena as it is; when it is too small, measure, grow, fill */
-  if (fill(c, v, s->media_count, cdr))
-    return WCHG_OK;
+  if ((st = fill(c, v, s->media_count, cdr, collect)) != WCHG_E_BUFFER)
+    return st;
   count = read_store(c, &r, v, NULL, NULL, 0);
   if (r.bad)
     return WCHG_E_ENCODING; /* cannot happen: the store was checked */
@@ -405,9 +422,8 @@ wchg_status cdf_store_read(wchg_cdf *c, const struct cdf_sess *s, const struct c
                                           r.need + 8);
   if (st != WCHG_OK)
     return st;
-  if (!fill(c, v, count, cdr))
-    return WCHG_E_ENCODING; /* cannot happen: measured */
-  return WCHG_OK;
+  st = fill(c, v, count, cdr, collect);
+  return st == WCHG_E_BUFFER ? WCHG_E_ENCODING : st; /* measured: never too small */
 }
 
 /* ---- giving back, writing inline ------------------------------------------- */
@@ -428,7 +444,7 @@ static void walk_value(const struct rd *mode, const struct wf *f, const struct w
 }
 
 void cdf_release_entry(wchg_cdf *c, const uint8_t *e) {
-  struct rd r = {e + 4, e + 4 + cdf_u24(e + 1), false, false, NULL, NULL, 0, c, c, NULL, NULL, 0};
+  struct rd r = {.p = e + 4, .end = e + 4 + cdf_u24(e + 1), .c = c, .release = c};
   const struct wf *f = c->by_key[e[0]];
   uint64_t v;
   switch (f->kind) {
@@ -448,7 +464,7 @@ void cdf_release_fields(wchg_cdf *c, const uint8_t *f, size_t n) {
 }
 
 void cdf_release_media(wchg_cdf *c, const uint8_t *m, size_t n) {
-  struct rd r = {NULL, NULL, false, false, NULL, NULL, 0, c, c, NULL, NULL, 0};
+  struct rd r = {.c = c, .release = c};
   for (size_t at = 0; at < n; at += 3 + cdf_u24(m + at))
     walk_value(&r, NULL, c->media_field->elem->type, m + at + 3, cdf_u24(m + at));
 }
@@ -457,7 +473,7 @@ void cdf_release_media(wchg_cdf *c, const uint8_t *m, size_t n) {
  * in the last 3, their values inline, to |o|. */
 static void expand(const wchg_cdf *c, const uint8_t *s, size_t n, size_t hdr,
                    struct wchgi_out *o) {
-  struct rd r = {NULL, NULL, false, false, NULL, NULL, 0, c, NULL, o, NULL, 0};
+  struct rd r = {.c = c, .out = o};
   for (size_t at = 0, len; at < n; at += hdr + len) {
     size_t start = o->len;
     uint8_t u24[3];

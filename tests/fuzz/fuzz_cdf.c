@@ -20,7 +20,8 @@
  *        with a budget of 1 to 3 CDRs: a call closes no more, says how
  *        many are still due (up to the budget; none when it closed fewer
  *        than the budget), and calls until none is due close every
- *        session at the end.
+ *        session at the end, after which no shared value (cdf_shared.c)
+ *        is referred to.
  *
  * SPDX-License-Identifier: BSD-2-Clause
  */
@@ -29,7 +30,7 @@
 #include <string.h>
 #include <webrtc_chg/webrtc_chg.h>
 
-#include "cdf/cdf_internal.h" /* cdf_state_seal */
+#include "cdf/cdf_internal.h" /* cdf_state_seal, shared values */
 
 #define T0 1700000000000LL
 
@@ -116,6 +117,12 @@ static void state(const uint8_t *data, size_t size) {
   wchg_cdf_free(c);
 }
 
+static void unreferenced(void *p, void *arg) {
+  (void)arg;
+  if (((const struct cdf_val *)p)->refs)
+    abort();
+}
+
 /* Expiry with |budget|: its contract (top of this file). Returns the
  * number still due. */
 static unsigned expire(wchg_cdf *c, int64_t now, unsigned budget) {
@@ -176,6 +183,7 @@ static void messages(const uint8_t *data, size_t size, wchg_policy policy) {
   wchg_cdf_stats_get(c, &st);
   if (st.open_sessions)
     abort();
+  cdf_tab_each(&c->vals, unreferenced, NULL); /* every shared value given back */
   drain(c);
   wchg_cdf_free(c);
 }
