@@ -9,7 +9,9 @@
 #   make demo       build the examples, replay the WebRTC call demo (every
 #                   ACR to $(B)/demo/), show an H.3 and an H.4 WebRTC CDR
 #   make bench      encode/decode ns/op against stock asn1c (CDRs) and
-#                   freeDiameter 1.2.1 (Diameter)
+#                   freeDiameter 1.2.1 (Diameter), the CDF with 1k and 100k
+#                   open sessions; make bench-scale: the CDF up to 1M open
+#                   sessions (needs about 2 GB)
 #   make fuzz       libFuzzer, FUZZ_SECONDS per target, random seeds, a table
 #                   of the campaign (FUZZ_MERGE=1 merges new inputs into
 #                   tests/fuzz/corpus/); make check runs every target from a
@@ -546,6 +548,12 @@ bench: $(filter-out $(BENCH_SKIPPED),$(BENCH_BINS))
 	  echo "SKIP: $$b: libfreediameter-dev not installed"; \
 	done; \
 	for b in $(filter-out $(BENCH_SKIPPED),$(BENCH_BINS)); do echo "$$b"; $$b; done
+
+# bench-scale: bench_cdf's scaling runs up to 1M open sessions (START,
+# INTERIM, STOP of each); it needs about 2 GB of memory.
+.PHONY: bench-scale
+bench-scale: $(B)/bench/bench_cdf
+	$(B)/bench/bench_cdf --scale
 
 # ---------------------------------------------------------------- fuzz
 

@@ -98,10 +98,15 @@
  * remembered by a 64-bit hash of their Session-Id (a false match needs
  * two Session-Ids with equal hashes).
  *
- * Memory: an open session costs a fixed part (sizeof of a private
- * struct, about 150 bytes, wchg_cdf_stats says) plus its strings and
- * media entries in one compact buffer (not a wchg_ims_info), plus a slot
- * of the session table. The duplicate memory is allocated once at
+ * Memory: an open session costs a fixed part (a private struct, about
+ * 100 bytes, wchg_cdf_stats says) plus its strings and media entries in
+ * one compact buffer of the size they need (not a wchg_ims_info), plus
+ * a slot of the session table (12 bytes, the table 1/8 to 3/4 full; it
+ * grows and shrinks a few slots per call) and, when records have a time
+ * limit, an entry of a heap (16 bytes). A string or list of 8 bytes or
+ * more that several open sessions hold (a host name, a codec line) is
+ * kept once and referred to (4 bytes); one session's own values (its
+ * Call-ID, its ICID) stay in its buffer. The duplicate memory is allocated once at
  * creation (about 48 bytes per remembered session). Queued CDRs live in
  * blocks of 64 KiB.
  *
@@ -302,13 +307,30 @@ WCHG_API const wchg_acr *wchg_cdf_last_acr(const wchg_cdf *cdf);
  * causeForRecordClosing timeLimit (3): the CDF's inactivity timer ended
  * it; the indication says the STOP is missing. Every other session whose
  * record has been open max_record_duration_ms gets a timeLimit partial.
- * Sessions are visited in the order they were opened. *|closed| (may be
- * NULL) is the number of CDRs produced.
+ * The silent sessions come first, least recently fed first (by the
+ * |now_ms| of their last ACR, then the order those came in); then the
+ * records, the earliest limit first (then by Session-Id). *|closed| (may
+ * be NULL) is the number of CDRs produced. It costs what it closes: a
+ * call with nothing due looks at one session of each order.
  * Returns WCHG_OK, WCHG_E_ARG (|cdf| NULL, |now_ms| outside 2000..2099),
  * or WCHG_E_NOMEM: the CDRs counted in *|closed| were produced, the
  * session being closed is as it was; call again later.
+ * wchg_cdf_expire_budget() with no budget.
  */
 WCHG_API wchg_status wchg_cdf_expire(wchg_cdf *cdf, int64_t now_ms, unsigned *closed);
+
+/**
+ * wchg_cdf_expire_budget - wchg_cdf_expire() that produces at most
+ * |budget| CDRs (0: no limit), in the same order, so that one call keeps
+ * the host's latency: what is left is closed by the next call (at the
+ * same or a later |now_ms|). *|due| (may be NULL) is the number of
+ * sessions still due at |now_ms| after the call, counted up to |budget|
+ * (|budget| means that many or more: call again; 0: nothing is due); the
+ * count costs at most twice |budget| sessions looked at. Returns as
+ * wchg_cdf_expire.
+ */
+WCHG_API wchg_status wchg_cdf_expire_budget(wchg_cdf *cdf, int64_t now_ms, unsigned budget,
+                                            unsigned *closed, unsigned *due);
 
 /**
  * wchg_cdf_close_session - a management request: close the open record
@@ -374,9 +396,11 @@ typedef struct wchg_cdf_stats {
                                 (but the ACR reader of wchg_cdf_feed_bytes,
                                 about 20 KiB once made) */
   size_t session_bytes;      /* of it: the open sessions (fixed parts, their
-                                buffers and the session table) */
+                                buffers, the session table, the heap of
+                                record limits, the values they share) */
   size_t session_store_bytes;/* of it: the compact stores in use (the
-                                strings, media entries, their framing) */
+                                strings, media entries, their framing)
+                                and the values they share */
   size_t session_fixed_bytes;/* the fixed part of one open session */
   size_t queued_cdrs;
   size_t queued_bytes;       /* DER bytes queued */
@@ -391,7 +415,8 @@ typedef struct wchg_cdf_stats {
                                 wchg_cdf_feed_bytes counted in acrs */
 } wchg_cdf_stats;
 
-/** wchg_cdf_stats_get - fill |out|. WCHG_E_ARG on NULL. */
+/** wchg_cdf_stats_get - fill |out| (kept up to date by every call: it
+ * walks nothing). WCHG_E_ARG on NULL. */
 WCHG_API wchg_status wchg_cdf_stats_get(const wchg_cdf *cdf, wchg_cdf_stats *out);
 
 #ifdef __cplusplus

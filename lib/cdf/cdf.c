@@ -4,12 +4,15 @@
  * ACRs, expiry, management closes, the ACA of a message.
  *
  * Every call that changes the CDF works on a copy of the session's fixed
- * part and builds its next store in scratch; CDRs go to the tail of the
- * queue. Only when everything needed was allocated is the result put in
- * place, so an allocation failure leaves the CDF as it was.
+ * part; the ACR's fields and media are packed in scratch and merged with
+ * the session's fields only when they change one; CDRs go to the tail of
+ * the queue. Only when everything needed was allocated is the result put
+ * in place (in the session's block when it fits, else in a block of its
+ * size), so an allocation failure leaves the CDF as it was.
  *
  * SPDX-License-Identifier: BSD-2-Clause
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,6 +52,10 @@ wchg_cdf *wchg_cdf_new(const wchg_cdf_config *cfg) {
   c->bytes = sizeof *c;
   c->next_lrsn = cfg->first_local_record_sequence_number;
   c->day.day = -1;
+  c->heap.esize = sizeof(struct cdf_due);
+  c->val_ids.esize = sizeof(uintptr_t);
+  c->val_free = SIZE_MAX;
+  memset(c->hint, 0xff, sizeof c->hint); /* CDF_NO_REF */
   cdf_store_init(c);
   if (cfg->duplicate_memory) {
     while (n < cfg->duplicate_memory * 2)
@@ -71,6 +78,7 @@ void wchg_cdf_free(wchg_cdf *c) {
   if (!c)
     return;
   cdf_sessions_free(c);
+  cdf_vals_free(c);
   cdf_free(c, c->dups, c->dup_cap * sizeof *c->dups);
   cdf_free(c, c->dup_index, c->dup_nindex * sizeof *c->dup_index);
   cdf_queue_free(c);
@@ -78,6 +86,7 @@ void wchg_cdf_free(wchg_cdf *c) {
   cdf_buf_release(c, &c->work);
   cdf_buf_release(c, &c->media);
   cdf_buf_release(c, &c->arena);
+  cdf_buf_release(c, &c->ids);
   cdf_free(c, c->ev_media, c->ev_media_cap * sizeof *c->ev_media);
   wchg_acr_reader_free(c->reader);
   m = c->mem;
@@ -173,15 +182,15 @@ static void next_record(struct cdf_sess *w, int64_t opening) {
   if (w->rsn < UINT32_MAX) /* 4 billion records: the last number repeats */
     w->rsn++;
   w->opening_ms = opening;
-  w->media_len = 0;
+  w->media_len = w->xmedia = 0;
   w->media_count = 0;
   w->missing = 0;
   w->flags &= (uint8_t)~SF_RETRANS;
 }
 
-/* A timeLimit partial of |w| (store |blob|) when time |t| is past its
+/* A timeLimit partial of |w| (store |v|) when time |t| is past its
  * record's limit. Returns WCHG_OK (with *closed counted) or NOMEM. */
-static wchg_status time_limit(wchg_cdf *c, struct cdf_sess *w, const uint8_t *blob, int64_t t,
+static wchg_status time_limit(wchg_cdf *c, struct cdf_sess *w, const struct cdf_view *v, int64_t t,
                               unsigned *closed) {
   int64_t max = c->cfg.max_record_duration_ms, k;
   struct cdf_close how = {0};
@@ -192,7 +201,7 @@ static wchg_status time_limit(wchg_cdf *c, struct cdf_sess *w, const uint8_t *bl
   how.closure_ms = w->opening_ms + max;
   how.cause = WCHG_CAUSE_TIME_LIMIT;
   how.end_ms = CDF_NO_TIME;
-  if ((st = cdf_emit_session(c, w, blob, &how)) != WCHG_OK)
+  if ((st = cdf_emit_session(c, w, v, &how)) != WCHG_OK)
     return st;
   next_record(w, w->opening_ms + k * max);
   (*closed)++;
@@ -202,52 +211,6 @@ static wchg_status time_limit(wchg_cdf *c, struct cdf_sess *w, const uint8_t *bl
 static unsigned media_limit(const wchg_cdf *c) {
   unsigned m = c->cfg.max_media_changes;
   return m && m < WCHG_CDF_MAX_MEDIA ? m : WCHG_CDF_MAX_MEDIA;
-}
-
-/* Put the new store into |slot|'s session (or a new session), with the
- * fixed part |w|. May allocate: NOMEM leaves everything as it was. */
-static wchg_status commit(wchg_cdf *c, struct cdf_sess **slot, const struct cdf_sess *w,
-                          const struct wchgi_buf *blob) {
-  struct cdf_sess *s = slot ? *slot : NULL, *ns;
-  size_t used = blob->len;
-  if (s && used <= s->cap) {
-    struct cdf_sess *prev = s->prev, *next = s->next;
-    uint32_t cap = s->cap;
-    memcpy(s, w, sizeof *s);
-    s->prev = prev;
-    s->next = next;
-    s->cap = cap;
-    memcpy(s->blob, blob->p, used);
-    return WCHG_OK;
-  }
-  if (!s && cdf_table_reserve(c) != WCHG_OK)
-    return WCHG_E_NOMEM;
-  /* a new session gets what it needs; a growing one half as much again */
-  ns = cdf_sess_alloc(c, (uint32_t)(s ? used + used / 2 : used));
-  if (!ns)
-    return WCHG_E_NOMEM;
-  memcpy(ns, w, sizeof *ns);
-  ns->cap = (uint32_t)(s ? used + used / 2 : used);
-  memcpy(ns->blob, blob->p, used);
-  if (s) {
-    ns->prev = s->prev;
-    ns->next = s->next;
-    cdf_replace(c, slot, ns);
-  } else {
-    ns->serial = c->next_serial++;
-    cdf_insert(c, ns);
-  }
-  return WCHG_OK;
-}
-
-/* Append |n| bytes to the scratch |b|. */
-static wchg_status append(wchg_cdf *c, struct wchgi_buf *b, const void *p, size_t n) {
-  wchg_status st = cdf_buf_reserve(c, b, b->len + n);
-  if (st == WCHG_OK && n) {
-    memcpy(b->p + b->len, p, n);
-    b->len += n;
-  }
-  return st;
 }
 
 struct fold {
@@ -297,19 +260,38 @@ static wchg_status pack_refused(struct fold *f, wchg_status st, const wchg_diag 
   return st;
 }
 
+/* The shared values the pack refers to, from the |from|th on, given
+ * back (they are no longer wanted). */
+static void drop_ids(wchg_cdf *c, size_t from) {
+  uint32_t id;
+  for (size_t at = from * sizeof id; at < c->ids.len; at += sizeof id) {
+    memcpy(&id, c->ids.p + at, sizeof id);
+    cdf_val_release(c, id);
+  }
+  c->ids.len = from * sizeof id;
+}
+
 /* The ACR's fields, and its media entries unless a STOP, packed in
- * scratch (c->pack, c->media): no more than one record holds. */
+ * scratch (c->pack, c->media; values shared unless a STOP, which ends
+ * the session): no more than one record holds. */
 static wchg_status pack_acr(wchg_cdf *c, struct fold *f, unsigned *nmedia, wchg_diag *diag) {
   const wchg_acr *a = f->acr;
+  uint32_t sess = a->accounting_record_type == WCHG_ACR_STOP ? 0 : cdf_tag(f->hash);
   wchg_status st;
-  c->media.len = 0;
-  if ((st = cdf_pack_fields(c, &a->ims, &c->pack, diag)) != WCHG_OK ||
-      (a->accounting_record_type != WCHG_ACR_STOP &&
-       (st = cdf_pack_media(c, a, &c->media, nmedia, diag))))
+  c->media.len = c->media_x = c->ids.len = 0;
+  st = cdf_pack_fields(c, &a->ims, sess, &c->pack, &c->pack_x, diag);
+  c->field_ids = c->ids.len / sizeof(uint32_t);
+  if (st == WCHG_OK && a->accounting_record_type != WCHG_ACR_STOP)
+    st = cdf_pack_media(c, a, sess, &c->media, nmedia, &c->media_x, diag);
+  if (st != WCHG_OK) {
+    drop_ids(c, 0);
     return pack_refused(f, st, diag);
-  if (*nmedia > WCHG_CDF_MAX_MEDIA || c->pack.len + c->media.len > WCHG_CDF_MAX_RECORD_BYTES)
+  }
+  if (*nmedia > WCHG_CDF_MAX_MEDIA || c->pack_x + c->media_x > WCHG_CDF_MAX_RECORD_BYTES) {
+    drop_ids(c, 0);
     return reject(diag, &f->rc, WCHG_E_LIMIT, WCHG_RC_UNABLE_TO_COMPLY, "ACR",
                   "more media entries or data than one record holds");
+  }
   return WCHG_OK;
 }
 
@@ -317,7 +299,6 @@ static wchg_status pack_acr(wchg_cdf *c, struct fold *f, unsigned *nmedia, wchg_
 static void open_session(struct cdf_sess *w, struct fold *f) {
   const wchg_acr *a = f->acr;
   memset(w, 0, sizeof *w);
-  w->hash = f->hash;
   w->sid_len = (uint16_t)a->session_id.len;
   w->host_len = (uint16_t)(a->origin_host.ptr ? a->origin_host.len : 0);
   w->opening_ms = f->t;
@@ -336,17 +317,16 @@ static void open_session(struct cdf_sess *w, struct fold *f) {
 
 /* A serviceChange partial of |w| (store |old|) when the open record
  * cannot take the ACR's |nmedia| entries: the container is full. */
-static wchg_status media_partial(wchg_cdf *c, struct cdf_sess *w, const uint8_t *old,
+static wchg_status media_partial(wchg_cdf *c, struct cdf_sess *w, const struct cdf_view *v,
                                  struct fold *f, unsigned nmedia) {
-  struct cdf_close how = {0, WCHG_CAUSE_SERVICE_CHANGE, false, false, CDF_NO_TIME, {0}};
+  struct cdf_close how = {.cause = WCHG_CAUSE_SERVICE_CHANGE, .end_ms = CDF_NO_TIME};
   wchg_status st;
   if (!nmedia || !w->media_count ||
       (w->media_count + nmedia <= media_limit(c) &&
-       (size_t)w->fields_len + w->media_len + c->pack.len + c->media.len <=
-           WCHG_CDF_MAX_RECORD_BYTES))
+       (size_t)w->xfields + w->xmedia + c->pack_x + c->media_x <= WCHG_CDF_MAX_RECORD_BYTES))
     return WCHG_OK;
   how.closure_ms = closure_at(w, f->t);
-  if ((st = cdf_emit_session(c, w, old, &how)) != WCHG_OK)
+  if ((st = cdf_emit_session(c, w, v, &how)) != WCHG_OK)
     return st;
   next_record(w, how.closure_ms);
   f->closed++;
@@ -368,18 +348,21 @@ static void late_start(struct cdf_sess *w, struct fold *f) {
 static wchg_status fold_open(wchg_cdf *c, struct cdf_sess *w, const struct cdf_sess *s,
                              struct fold *f, unsigned *nmedia) {
   const wchg_acr *a = f->acr;
+  struct cdf_view v;
   wchg_status st;
   *w = *s;
-  if ((st = time_limit(c, w, s->blob, f->t, &f->closed)) != WCHG_OK)
+  cdf_view_of(s, &v);
+  if ((st = time_limit(c, w, &v, f->t, &f->closed)) != WCHG_OK)
     return st;
   /* an interim tick (no SIP transaction, so no Time-Stamps) repeats the
    * media: it adds an entry only to a record that has none */
   if (w->media_count && !a->sip_request_timestamp.present &&
       !a->sip_response_timestamp.present) {
-    c->media.len = 0;
+    c->media.len = c->media_x = 0;
     *nmedia = 0;
+    drop_ids(c, c->field_ids);
   }
-  if ((st = media_partial(c, w, s->blob, f, *nmedia)) != WCHG_OK)
+  if ((st = media_partial(c, w, &v, f, *nmedia)) != WCHG_OK)
     return st;
   numbers(w, a->accounting_record_number, f);
   if (a->accounting_record_type == WCHG_ACR_START)
@@ -394,39 +377,156 @@ static bool emergency_webrtc(const uint8_t *fields, size_t n) {
          (cdf_fields_has(fields, n, KEY_WEBRTC) || cdf_fields_has(fields, n, KEY_WEBRTC + 1));
 }
 
-/* The next store of |w| in c->work: Session-Id, Origin-Host, the fields
- * of |s| (NULL: a new session) merged with the ACR's, the media. */
-static wchg_status next_store(wchg_cdf *c, const struct cdf_sess *s, struct cdf_sess *w,
-                              struct fold *f, unsigned nmedia, wchg_diag *diag) {
-  const wchg_acr *a = f->acr;
+/* The length of the fields section |p| with its shared values inline. */
+static size_t expanded(const wchg_cdf *c, const struct cdf_sess *s, const uint8_t *p, size_t n) {
+  struct wchgi_out o = {NULL, 0, 0};
+  if (!c->ids.len && !(s->flags & SF_REFS))
+    return n;
+  cdf_expand_fields(c, p, n, &o);
+  return o.len;
+}
+
+/* The fields of the next store of |w| into *|v|: those of |s| when the
+ * ACR changes none (v->fields NULL: in place), else |s|'s (NULL: a new
+ * session) merged with the ACR's in c->work. */
+static wchg_status next_fields(wchg_cdf *c, const struct cdf_sess *s, struct cdf_sess *w,
+                               struct fold *f, struct cdf_view *v, wchg_diag *diag) {
+  bool start = f->acr->accounting_record_type == WCHG_ACR_START;
   wchg_status st;
-  size_t fields_at;
-  c->work.len = 0;
-  if (s)
-    st = append(c, &c->work, s->blob, (size_t)s->sid_len + s->host_len);
-  else if ((st = append(c, &c->work, a->session_id.ptr, w->sid_len)) == WCHG_OK)
-    st = append(c, &c->work, a->origin_host.ptr, w->host_len);
-  fields_at = c->work.len;
-  if (st == WCHG_OK)
-    st = cdf_merge_fields(c, s ? sess_fields(s) : NULL, s ? s->fields_len : 0, c->pack.p,
-                          c->pack.len, a->accounting_record_type == WCHG_ACR_START, &c->work);
-  if (st != WCHG_OK)
-    return st;
-  w->fields_len = (uint32_t)(c->work.len - fields_at);
-  if (emergency_webrtc(c->work.p + fields_at, w->fields_len))
+  v->fields = NULL;
+  v->fields_len = s ? s->fields_len : 0;
+  if (!s) {
+    v->fields = c->pack.p;
+    v->fields_len = c->pack.len;
+  } else if (!cdf_fields_same(sess_fields(s), s->fields_len, c->pack.p, c->pack.len, start)) {
+    c->work.len = 0;
+    if ((st = cdf_merge_fields(c, sess_fields(s), s->fields_len, c->pack.p, c->pack.len, start,
+                               &c->work)) != WCHG_OK)
+      return st;
+    v->fields = c->work.p;
+    v->fields_len = c->work.len;
+    if (f->acr->accounting_record_type != WCHG_ACR_STOP) /* the session goes on */
+      w->xfields = (uint32_t)expanded(c, s, v->fields, v->fields_len);
+  }
+  if (!s)
+    w->xfields = (uint32_t)c->pack_x;
+  w->fields_len = (uint32_t)v->fields_len;
+  if (emergency_webrtc(v->fields ? v->fields : sess_fields(s), v->fields_len))
     return reject_emergency(diag, &f->rc);
-  if ((w->media_len && (st = append(c, &c->work, sess_media(s), w->media_len))) ||
-      (st = append(c, &c->work, c->media.p, c->media.len)))
-    return st;
-  w->media_len += (uint32_t)c->media.len;
-  w->media_count = (uint16_t)(w->media_count + nmedia);
   return WCHG_OK;
 }
 
-/* A STOP: the session's final record (store c->work), then the session
- * at |slot| (if any) removed and its numbers remembered. */
-static wchg_status close_final(wchg_cdf *c, struct cdf_sess **slot, const struct cdf_sess *w,
-                               struct fold *f) {
+/* The next store of |w| (its fields in |v|): the Session-Id and
+ * Origin-Host (of |s|, or the ACR's), the media |s| keeps (w->media_len
+ * octets), the ACR's (|nmedia| entries in c->media). */
+static void next_store(wchg_cdf *c, const struct cdf_sess *s, struct cdf_sess *w,
+                       const struct fold *f, unsigned nmedia, struct cdf_view *v) {
+  v->host = s ? sess_host(s) : f->acr->origin_host.ptr;
+  v->host_len = w->host_len;
+  if (!v->fields)
+    v->fields = sess_fields(s);
+  v->media[0] = s ? sess_media(s) : NULL;
+  v->media_len[0] = w->media_len;
+  v->media[1] = c->media.p;
+  v->media_len[1] = c->media.len;
+  w->media_len += (uint32_t)c->media.len;
+  w->xmedia += (uint32_t)c->media_x;
+  w->media_count = (uint16_t)(w->media_count + nmedia);
+  if (c->ids.len)
+    w->flags |= SF_REFS;
+}
+
+/* Write the store of |v| after the Session-Id at |blob|: fields, then
+ * the media kept (already in place when |in_place|), then the ACR's. */
+static void write_store(uint8_t *blob, const struct cdf_sess *w, const struct cdf_sess *s,
+                        const struct cdf_view *v, bool in_place) {
+  uint8_t *host = blob + w->sid_len, *fields = host + w->host_len;
+  uint8_t *media = fields + w->fields_len;
+  if (!in_place && v->host_len)
+    memcpy(host, v->host, v->host_len);
+  if (v->media_len[0] && (!in_place || media != sess_media(s)))
+    memmove(media, v->media[0], v->media_len[0]);
+  if (w->fields_len && (!in_place || v->fields != sess_fields(s)))
+    memcpy(fields, v->fields, w->fields_len);
+  if (v->media_len[1])
+    memcpy(media + v->media_len[0], v->media[1], v->media_len[1]);
+}
+
+/* Is a store of |used| octets in |cap| worth keeping (not more than a
+ * quarter and 32 octets spare)? */
+static bool fits(size_t used, size_t cap) { return used <= cap && cap - used <= used / 4 + 32; }
+
+/* The shared values the next store of |s| (|v|) no longer refers to,
+ * given back: the media of a record a partial closed; the fields the ACR
+ * replaced, or all of its own when it changed none. */
+static void give_back(wchg_cdf *c, const struct cdf_sess *s, const struct fold *f,
+                      const struct cdf_view *v) {
+  uint32_t id;
+  if ((s->flags & SF_REFS) && s->media_len && !v->media_len[0])
+    cdf_release_media(c, sess_media(s), s->media_len);
+  if (v->fields != sess_fields(s)) {
+    cdf_merge_fields(c, sess_fields(s), s->fields_len, c->pack.p, c->pack.len,
+                     f->acr->accounting_record_type == WCHG_ACR_START, NULL);
+    return;
+  }
+  for (size_t k = 0; k < c->field_ids; k++) {
+    memcpy(&id, c->ids.p + k * sizeof id, sizeof id);
+    cdf_val_release(c, id);
+  }
+}
+
+/* Put the store of |v| into the session |s| (NULL: a new session), with
+ * the fixed part |w|: in place when it fits, else in a block of its size.
+ * May allocate: NOMEM leaves everything as it was. */
+static wchg_status commit(wchg_cdf *c, struct cdf_sess *s, const struct fold *f,
+                          const struct cdf_sess *w, const struct cdf_view *v) {
+  size_t used = sess_used(w);
+  struct cdf_sess *ns;
+  if (s && fits(used, s->cap)) {
+    give_back(c, s, f, v);
+    write_store(s->blob, w, s, v, true);
+    cdf_update(c, s, w);
+    return WCHG_OK;
+  }
+  if ((!s && cdf_table_reserve(c) != WCHG_OK) || !(ns = cdf_sess_alloc(c, (uint32_t)used)))
+    return WCHG_E_NOMEM;
+  if (s)
+    give_back(c, s, f, v);
+  memcpy(ns->blob, s ? s->blob : (const uint8_t *)f->acr->session_id.ptr, w->sid_len);
+  write_store(ns->blob, w, s, v, false);
+  if (s) {
+    memcpy(ns, s, offsetof(struct cdf_sess, blob));
+    ns->cap = (uint32_t)used;
+    cdf_replace(c, f->hash, s, ns);
+    cdf_update(c, ns, w);
+  } else {
+    memcpy(ns, w, offsetof(struct cdf_sess, blob));
+    ns->cap = (uint32_t)used;
+    ns->heap_pos = CDF_NO_POS;
+    cdf_insert(c, f->hash, ns);
+  }
+  return WCHG_OK;
+}
+
+/* The shared values of the closing session |s| given back: those its
+ * final record (|v|) read are in c->ids; those of the entries the STOP
+ * replaced, of the media a partial closed, are looked for. */
+static void release_rest(wchg_cdf *c, const struct cdf_sess *s, const struct fold *f,
+                         const struct cdf_view *v) {
+  drop_ids(c, 0);
+  if (!(s->flags & SF_REFS))
+    return;
+  if (v->fields != sess_fields(s))
+    cdf_merge_fields(c, sess_fields(s), s->fields_len, c->pack.p, c->pack.len,
+                     f->acr->accounting_record_type == WCHG_ACR_START, NULL);
+  if (s->media_len && !v->media_len[0])
+    cdf_release_media(c, sess_media(s), s->media_len);
+}
+
+/* A STOP: the session's final record (store |v|), then the session |s|
+ * (if any) removed and its numbers remembered. */
+static wchg_status close_final(wchg_cdf *c, struct cdf_sess *s, const struct cdf_sess *w,
+                               struct fold *f, const struct cdf_view *v) {
   const wchg_acr *a = f->acr;
   struct cdf_close how = {0};
   wchg_status st;
@@ -435,28 +535,32 @@ static wchg_status close_final(wchg_cdf *c, struct cdf_sess **slot, const struct
   how.final = true;
   how.end_ms = a->sip_request_timestamp.present ? a->sip_request_timestamp.unix_ms : f->t;
   how.cause_code = a->cause_code;
-  if ((st = cdf_emit_session(c, w, c->work.p, &how)) != WCHG_OK)
+  how.collect = s && (s->flags & SF_REFS); /* the STOP's pack shares none */
+  if ((st = cdf_emit_session(c, w, v, &how)) != WCHG_OK) {
+    c->ids.len = 0; /* read, not given back */
     return st;
+  }
   f->closed++;
-  if (slot)
-    cdf_remove(c, slot);
-  cdf_dup_add(c, w->hash, w->max_number, w->seen);
+  if (s) {
+    release_rest(c, s, f, v);
+    cdf_remove(c, f->hash, s);
+  }
+  cdf_dup_add(c, f->hash, w->max_number, w->seen);
   return WCHG_OK;
 }
 
 /*
- * Fold the ACR of |f| into the session at |slot| (NULL: a new one).
- * Partials first (their content is the store before this ACR), then the
- * ACR's fields and media, then the STOP's final record.
+ * Fold the ACR of |f| (packed, |nmedia| media entries) into the session
+ * |s| (NULL: a new one). Partials first (their content is the store
+ * before this ACR), then the ACR's fields and media, then the STOP's
+ * final record.
  */
-static wchg_status fold(wchg_cdf *c, struct cdf_sess **slot, struct fold *f, wchg_diag *diag) {
-  const struct cdf_sess *s = slot ? *slot : NULL;
+static wchg_status fold_packed(wchg_cdf *c, struct cdf_sess *s, struct fold *f, unsigned nmedia,
+                               wchg_diag *diag) {
   struct cdf_sess w;
-  unsigned nmedia = 0;
+  struct cdf_view v;
   wchg_status st;
 
-  if ((st = pack_acr(c, f, &nmedia, diag)) != WCHG_OK)
-    return st;
   if (!s)
     open_session(&w, f);
   else if ((st = fold_open(c, &w, s, f, &nmedia)) != WCHG_OK)
@@ -464,11 +568,23 @@ static wchg_status fold(wchg_cdf *c, struct cdf_sess **slot, struct fold *f, wch
   w.last_now_ms = f->now_ms;
   if (f->acr->retransmitted)
     w.flags |= SF_RETRANS;
-  if ((st = next_store(c, s, &w, f, nmedia, diag)) != WCHG_OK)
+  if ((st = next_fields(c, s, &w, f, &v, diag)) != WCHG_OK)
     return st;
+  next_store(c, s, &w, f, nmedia, &v);
   if (f->acr->accounting_record_type == WCHG_ACR_STOP)
-    return close_final(c, slot, &w, f);
-  return commit(c, slot, &w, &c->work);
+    return close_final(c, s, &w, f, &v);
+  return commit(c, s, f, &w, &v);
+}
+
+/* Pack the ACR of |f| and fold it; when it fails, the values the pack
+ * shared are given back. */
+static wchg_status fold(wchg_cdf *c, struct cdf_sess *s, struct fold *f, wchg_diag *diag) {
+  unsigned nmedia = 0;
+  wchg_status st = pack_acr(c, f, &nmedia, diag);
+  if (st == WCHG_OK && (st = fold_packed(c, s, f, nmedia, diag)) != WCHG_OK)
+    drop_ids(c, 0);
+  c->ids.len = 0; /* the store has them now */
+  return st;
 }
 
 /* ---- feeding ------------------------------------------------------------------ */
@@ -503,9 +619,9 @@ static wchg_status feed_event(wchg_cdf *c, struct fold *f, bool *dup, wchg_diag 
 static wchg_status feed_session(wchg_cdf *c, struct fold *f, bool *dup, wchg_diag *diag) {
   const wchg_acr *a = f->acr;
   uint32_t n = a->accounting_record_number;
-  struct cdf_sess **slot = cdf_find(c, f->hash, a->session_id.ptr, a->session_id.len);
+  struct cdf_sess *s = cdf_find(c, f->hash, a->session_id.ptr, a->session_id.len);
 
-  if (!slot) {
+  if (!s) {
     const struct cdf_dup *d = cdf_dup_find(c, f->hash);
     if (d) {
       if (was_seen(d->max_number, d->seen, n)) {
@@ -518,18 +634,18 @@ static wchg_status feed_session(wchg_cdf *c, struct fold *f, bool *dup, wchg_dia
     }
     return fold(c, NULL, f, diag);
   }
-  if (was_seen((*slot)->max_number, (*slot)->seen, n)) {
+  if (was_seen(s->max_number, s->seen, n)) {
     *dup = true;
     return WCHG_OK;
   }
   /* the store is read after the ACR is packed: fetch it meanwhile */
-  for (size_t at = 0; at < (size_t)(*slot)->cap; at += 64)
-    __builtin_prefetch((*slot)->blob + at);
+  for (size_t at = 0; at < (size_t)s->cap; at += 64)
+    __builtin_prefetch(s->blob + at);
   if (a->accounting_record_type == WCHG_ACR_START &&
-      (n > (*slot)->max_number || ((*slot)->flags & SF_HAVE_START)))
+      (n > s->max_number || (s->flags & SF_HAVE_START)))
     return reject(diag, &f->rc, WCHG_E_STATE, WCHG_RC_UNABLE_TO_COMPLY,
                   "ACR/Accounting-Record-Type", "a second START of an open session");
-  return fold(c, slot, f, diag);
+  return fold(c, s, f, diag);
 }
 
 wchg_status wchg_cdf_feed(wchg_cdf *c, const wchg_acr *a, int64_t now_ms, wchg_cdf_result *res,
@@ -591,73 +707,121 @@ wchg_status wchg_cdf_feed(wchg_cdf *c, const wchg_acr *a, int64_t now_ms, wchg_c
 
 /* ---- timers and management --------------------------------------------------- */
 
-wchg_status wchg_cdf_expire(wchg_cdf *c, int64_t now_ms, unsigned *closed) {
-  struct cdf_sess *s, *next;
-  unsigned n = 0;
+/* The silent session |s| closed at |now_ms| (cdf.h: wchg_cdf_expire). */
+static wchg_status close_silent(wchg_cdf *c, struct cdf_sess *s, int64_t now_ms) {
+  struct cdf_close how = {0};
+  struct cdf_view v;
+  uint64_t h;
+  wchg_status st;
+  how.closure_ms = closure_at(s, now_ms);
+  how.cause = WCHG_CAUSE_TIME_LIMIT;
+  how.final = true;
+  how.stop_lost = true;
+  how.end_ms = CDF_NO_TIME;
+  how.collect = (s->flags & SF_REFS) != 0;
+  cdf_view_of(s, &v);
+  if ((st = cdf_emit_session(c, s, &v, &how)) != WCHG_OK) {
+    c->ids.len = 0; /* read, not given back */
+    return st;
+  }
+  c->lost++;
+  h = cdf_hash(sess_sid(s), s->sid_len);
+  cdf_dup_add(c, h, s->max_number, s->seen);
+  drop_ids(c, 0); /* all it referred to */
+  cdf_remove(c, h, s);
+  return WCHG_OK;
+}
+
+/* |s| takes |w|, which closed its record: the media it held are given
+ * back. */
+static void close_media(wchg_cdf *c, struct cdf_sess *s, const struct cdf_sess *w) {
+  if ((s->flags & SF_REFS) && s->media_len && !w->media_len)
+    cdf_release_media(c, sess_media(s), s->media_len);
+  cdf_update(c, s, w);
+}
+
+/* A timeLimit partial of |s| (its record has ended by |now_ms|). */
+static wchg_status close_record(wchg_cdf *c, struct cdf_sess *s, int64_t now_ms) {
+  struct cdf_sess w = *s;
+  struct cdf_view v;
+  unsigned k = 0;
+  wchg_status st;
+  cdf_view_of(s, &v);
+  st = time_limit(c, &w, &v, now_ms, &k);
+  if (st == WCHG_OK)
+    close_media(c, s, &w);
+  return st;
+}
+
+/* One CDR of the expiry: of a silent session or an ended record. NOMEM
+ * leaves the queue as it was. */
+static wchg_status expire_one(wchg_cdf *c, struct cdf_sess *s, int64_t now_ms, bool silent) {
+  struct cdf_qmark mark;
+  wchg_status st;
+  cdf_queue_mark(c, &mark);
+  st = silent ? close_silent(c, s, now_ms) : close_record(c, s, now_ms);
+  if (st != WCHG_OK)
+    cdf_queue_rollback(c, &mark);
+  return st;
+}
+
+/* Silent sessions first (least recently active first), then ended
+ * records (earliest end first), each one CDR, |budget| at most. */
+wchg_status wchg_cdf_expire_budget(wchg_cdf *c, int64_t now_ms, unsigned budget,
+                                   unsigned *closed, unsigned *due) {
+  unsigned n = 0, max = budget ? budget : UINT_MAX;
   wchg_status st = WCHG_OK;
+  struct cdf_sess *s;
 
   if (closed)
     *closed = 0;
+  if (due)
+    *due = 0;
   if (!c || !time_ok(now_ms))
     return WCHG_E_ARG;
-  for (s = c->first; s && st == WCHG_OK; s = next) {
-    struct cdf_qmark mark;
-    next = s->next;
-    cdf_queue_mark(c, &mark);
-    if (c->cfg.session_timeout_ms > 0 && now_ms - s->last_now_ms >= c->cfg.session_timeout_ms) {
-      struct cdf_close how = {0};
-      how.closure_ms = closure_at(s, now_ms);
-      how.cause = WCHG_CAUSE_TIME_LIMIT;
-      how.final = true;
-      how.stop_lost = true;
-      how.end_ms = CDF_NO_TIME;
-      st = cdf_emit_session(c, s, s->blob, &how);
-      if (st == WCHG_OK) {
-        n++;
-        c->lost++;
-        cdf_dup_add(c, s->hash, s->max_number, s->seen);
-        cdf_remove(c, cdf_find(c, s->hash, sess_sid(s), s->sid_len));
-      }
-    } else {
-      struct cdf_sess w = *s;
-      unsigned k = 0;
-      st = time_limit(c, &w, s->blob, now_ms, &k);
-      if (st == WCHG_OK && k) {
-        *s = w;
-        n += k;
-      }
-    }
-    if (st != WCHG_OK)
-      cdf_queue_rollback(c, &mark);
-  }
+  while (st == WCHG_OK && n < max && (s = c->lru_head) && cdf_silent(c, s, now_ms))
+    if ((st = expire_one(c, s, now_ms, true)) == WCHG_OK)
+      n++;
+  while (st == WCHG_OK && n < max && (s = cdf_due_record(c, now_ms)))
+    if ((st = expire_one(c, s, now_ms, false)) == WCHG_OK)
+      n++;
   if (n)
     c->used = true;
   if (closed)
     *closed = n;
+  if (due)
+    *due = cdf_count_due(c, now_ms, max);
   return st;
 }
 
+wchg_status wchg_cdf_expire(wchg_cdf *c, int64_t now_ms, unsigned *closed) {
+  return wchg_cdf_expire_budget(c, now_ms, 0, closed, NULL);
+}
+
 wchg_status wchg_cdf_close_session(wchg_cdf *c, wchg_str sid, int64_t now_ms) {
-  struct cdf_sess **slot, *s;
+  struct cdf_sess *s, w;
   struct cdf_close how = {0};
   struct cdf_qmark mark;
+  struct cdf_view v;
   wchg_status st;
 
   if (!c || !sid.ptr || !time_ok(now_ms))
     return WCHG_E_ARG;
-  slot = cdf_find(c, cdf_hash(sid.ptr, sid.len), sid.ptr, sid.len);
-  if (!slot)
+  s = cdf_find(c, cdf_hash(sid.ptr, sid.len), sid.ptr, sid.len);
+  if (!s)
     return WCHG_E_STATE;
-  s = *slot;
   how.closure_ms = closure_at(s, now_ms);
   how.cause = WCHG_CAUSE_MANAGEMENT_INTERVENTION;
   how.end_ms = CDF_NO_TIME;
   cdf_queue_mark(c, &mark);
-  if ((st = cdf_emit_session(c, s, s->blob, &how)) != WCHG_OK) {
+  cdf_view_of(s, &v);
+  if ((st = cdf_emit_session(c, s, &v, &how)) != WCHG_OK) {
     cdf_queue_rollback(c, &mark);
     return st;
   }
-  next_record(s, how.closure_ms);
+  w = *s;
+  next_record(&w, how.closure_ms);
+  close_media(c, s, &w);
   c->used = true;
   return WCHG_OK;
 }
@@ -665,18 +829,15 @@ wchg_status wchg_cdf_close_session(wchg_cdf *c, wchg_str sid, int64_t now_ms) {
 /* ---- statistics ------------------------------------------------------------------ */
 
 wchg_status wchg_cdf_stats_get(const wchg_cdf *c, wchg_cdf_stats *out) {
-  const struct cdf_sess *s;
   if (!c || !out)
     return WCHG_E_ARG;
   memset(out, 0, sizeof *out);
   out->open_sessions = c->nsess;
   out->bytes_in_use = c->bytes;
-  out->session_bytes = c->nslots * sizeof *c->slots;
-  for (s = c->first; s; s = s->next) {
-    out->session_bytes += cdf_sess_size(s->cap);
-    out->session_store_bytes += sess_used(s);
-  }
-  out->session_fixed_bytes = sizeof(struct cdf_sess);
+  out->session_bytes = c->sess_bytes + cdf_tab_bytes(&c->sessions) + cdf_vec_bytes(&c->heap) +
+                      cdf_vals_bytes(c);
+  out->session_store_bytes = c->store_bytes + c->val_bytes;
+  out->session_fixed_bytes = offsetof(struct cdf_sess, blob);
   out->queued_cdrs = c->qcount;
   out->queued_bytes = c->qbytes;
   out->acrs = c->acrs;

@@ -87,15 +87,15 @@ static void session_close(const struct cdf_sess *s, const struct cdf_close *how,
   cdr->retransmission = (s->flags & SF_RETRANS) != 0;
 }
 
-wchg_status cdf_emit_session(wchg_cdf *c, const struct cdf_sess *s, const uint8_t *blob,
+wchg_status cdf_emit_session(wchg_cdf *c, const struct cdf_sess *s, const struct cdf_view *v,
                              const struct cdf_close *how) {
   wchg_status st;
   wchg_cdr cdr;
   char code[24];
 
-  if ((st = cdf_store_read(c, s, blob, &cdr)) != WCHG_OK)
+  if ((st = cdf_store_read(c, s, v, &cdr, how->collect)) != WCHG_OK)
     return st;
-  node_address(c, &cdr, (const char *)blob + s->sid_len, s->host_len);
+  node_address(c, &cdr, v->host, v->host_len);
   session_times(c, s, how, &cdr);
   session_close(s, how, &cdr);
   cause_text(code, sizeof code, how->cause_code, &cdr.service_reason_return_code);

@@ -1,193 +1,297 @@
 /*
- * cdf_session.c: the CDF's containers — memory accounting, the table of
- * open sessions (keyed by Session-Id), the duplicate memory of closed
- * sessions, and the queue of encoded CDRs (cdf.h, cdf_internal.h).
+ * cdf_session.c: the CDF's open sessions (keyed by Session-Id) and the
+ * duplicate memory of closed sessions (cdf.h, cdf_internal.h).
  *
  * SPDX-License-Identifier: BSD-2-Clause
  */
-#include <stdlib.h>
 #include <string.h>
 
-#include "base/mem.h"
 #include "cdf/cdf_internal.h"
-
-/* ---- memory ------------------------------------------------------------ */
-
-void *cdf_alloc(wchg_cdf *c, size_t n) {
-  void *p = wchgi_malloc(&c->mem, n);
-  if (p)
-    c->bytes += n;
-  return p;
-}
-
-void cdf_free(wchg_cdf *c, void *p, size_t n) {
-  if (!p)
-    return;
-  c->bytes -= n;
-  wchgi_free(&c->mem, p);
-}
-
-wchg_status cdf_buf_reserve(wchg_cdf *c, struct wchgi_buf *b, size_t need) {
-  size_t grown;
-  wchg_status st = wchgi_buf_reserve(b, &c->mem, need, &grown);
-  c->bytes += grown;
-  return st;
-}
-
-void cdf_buf_release(wchg_cdf *c, struct wchgi_buf *b) {
-  c->bytes -= b->cap;
-  wchgi_buf_free(b, &c->mem);
-}
-
-/* ---- the Session-Id hash ----------------------------------------------- */
-
-static uint64_t mix64(uint64_t h) { /* MurmurHash3's fmix64 */
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdULL;
-  h ^= h >> 33;
-  h *= 0xc4ceb9fe1a85ec53ULL;
-  h ^= h >> 33;
-  return h;
-}
-
-uint64_t cdf_hash(const char *s, size_t n) {
-  uint64_t h = 0x9e3779b97f4a7c15ULL ^ (n * 0x100000001b3ULL);
-  uint64_t w;
-  while (n >= 8) {
-    memcpy(&w, s, 8);
-    h = (h ^ mix64(w)) * 0x9e3779b97f4a7c15ULL;
-    h ^= h >> 29;
-    s += 8;
-    n -= 8;
-  }
-  w = 0;
-  memcpy(&w, s, n);
-  return mix64(h ^ w ^ ((uint64_t)n << 56));
-}
 
 /* ---- open sessions ------------------------------------------------------- */
 
-size_t cdf_sess_size(uint32_t cap) { return sizeof(struct cdf_sess) + cap; }
+/* A block never smaller than the struct: a copy of it reads no further. */
+size_t cdf_sess_size(uint32_t cap) {
+  size_t n = offsetof(struct cdf_sess, blob) + cap;
+  return n < sizeof(struct cdf_sess) ? sizeof(struct cdf_sess) : n;
+}
 
 struct cdf_sess *cdf_sess_alloc(wchg_cdf *c, uint32_t cap) {
   struct cdf_sess *s = cdf_alloc(c, cdf_sess_size(cap));
   if (s) {
-    memset(s, 0, sizeof *s);
+    memset(s, 0, offsetof(struct cdf_sess, blob));
     s->cap = cap;
+    s->heap_pos = CDF_NO_POS;
   }
   return s;
 }
 
-struct cdf_sess **cdf_find(const wchg_cdf *c, uint64_t h, const char *sid, size_t n) {
-  size_t mask, i;
-  if (!c->nslots)
-    return NULL;
-  mask = c->nslots - 1;
-  for (i = h & mask; c->slots[i]; i = (i + 1) & mask) {
-    struct cdf_sess *s = c->slots[i];
-    if (s->hash == h && s->sid_len == n && memcmp(sess_sid(s), sid, n) == 0)
-      return &c->slots[i];
-  }
-  return NULL;
+static void sess_free(wchg_cdf *c, struct cdf_sess *s) {
+  c->sess_bytes -= cdf_sess_size(s->cap);
+  c->store_bytes -= sess_used(s);
+  cdf_free(c, s, cdf_sess_size(s->cap));
 }
 
-/* Backward-shift deletion (open addressing, linear probing): may the
- * entry at |j|, whose home slot is |k|, fill the hole at |i|? */
-static bool shifts_back(size_t i, size_t j, size_t k) {
-  return (j > i && (k <= i || k > j)) || (j < i && k <= i && k > j);
+struct sid_key {
+  const char *sid;
+  size_t n;
+};
+
+static bool sid_match(const void *entry, const void *key) {
+  const struct cdf_sess *s = entry;
+  const struct sid_key *k = key;
+  return s->sid_len == k->n && memcmp(sess_sid(s), k->sid, k->n) == 0;
 }
 
-static void table_put(struct cdf_sess **slots, size_t nslots, struct cdf_sess *s) {
-  size_t mask = nslots - 1, i;
-  for (i = s->hash & mask; slots[i]; i = (i + 1) & mask)
-    ;
-  slots[i] = s;
+struct cdf_sess *cdf_find(const wchg_cdf *c, uint64_t h, const char *sid, size_t n) {
+  struct sid_key k = {sid, n};
+  void **slot = cdf_tab_find(&c->sessions, cdf_tag(h), sid_match, &k);
+  return slot ? *slot : NULL;
 }
+
+static bool limits(const wchg_cdf *c) { return c->cfg.max_record_duration_ms > 0; }
 
 wchg_status cdf_table_reserve(wchg_cdf *c) {
-  size_t n, i;
-  struct cdf_sess **slots;
-  if ((c->nsess + 1) * 2 <= c->nslots)
-    return WCHG_OK;
-  n = c->nslots ? c->nslots * 2 : 16;
-  slots = cdf_alloc(c, n * sizeof *slots);
-  if (!slots)
-    return WCHG_E_NOMEM;
-  memset(slots, 0, n * sizeof *slots);
-  for (i = 0; i < c->nslots; i++)
-    if (c->slots[i])
-      table_put(slots, n, c->slots[i]);
-  cdf_free(c, c->slots, c->nslots * sizeof *c->slots);
-  c->slots = slots;
-  c->nslots = n;
-  return WCHG_OK;
+  wchg_status st = cdf_tab_reserve(c, &c->sessions);
+  if (st == WCHG_OK && limits(c))
+    st = cdf_vec_reserve(c, &c->heap, c->nheap + 1);
+  return st;
 }
 
 void cdf_sessions_free(wchg_cdf *c) {
   struct cdf_sess *s, *next;
-  for (s = c->first; s; s = next) {
+  for (s = c->lru_head; s; s = next) {
     next = s->next;
-    cdf_free(c, s, cdf_sess_size(s->cap));
+    sess_free(c, s);
   }
-  cdf_free(c, c->slots, c->nslots * sizeof *c->slots);
-  c->slots = NULL;
-  c->nslots = c->nsess = 0;
-  c->first = c->last = NULL;
+  cdf_tab_free(c, &c->sessions);
+  cdf_vec_free(c, &c->heap);
+  c->nsess = c->nheap = 0;
+  c->lru_head = c->lru_tail = NULL;
 }
 
-void cdf_insert(wchg_cdf *c, struct cdf_sess *s) {
-  table_put(c->slots, c->nslots, s);
-  s->prev = c->last;
-  s->next = NULL;
-  if (c->last)
-    c->last->next = s;
-  else
-    c->first = s;
-  c->last = s;
-  c->nsess++;
-}
+/* ---- by last activity ----------------------------------------------------- */
 
-void cdf_replace(wchg_cdf *c, struct cdf_sess **slot, struct cdf_sess *ns) {
-  struct cdf_sess *old = *slot;
-  if (ns->prev)
-    ns->prev->next = ns;
-  else
-    c->first = ns;
-  if (ns->next)
-    ns->next->prev = ns;
-  else
-    c->last = ns;
-  *slot = ns;
-  cdf_free(c, old, cdf_sess_size(old->cap));
-}
-
-void cdf_remove(wchg_cdf *c, struct cdf_sess **slot) {
-  struct cdf_sess *s = *slot;
-  size_t mask = c->nslots - 1, i = (size_t)(slot - c->slots), j = i;
-
+static void lru_unlink(wchg_cdf *c, struct cdf_sess *s) {
   if (s->prev)
     s->prev->next = s->next;
   else
-    c->first = s->next;
+    c->lru_head = s->next;
   if (s->next)
     s->next->prev = s->prev;
   else
-    c->last = s->prev;
-  /* backward-shift deletion keeps every probe chain unbroken */
-  for (;;) {
-    size_t k;
-    j = (j + 1) & mask;
-    if (!c->slots[j])
-      break;
-    k = c->slots[j]->hash & mask;
-    if (shifts_back(i, j, k)) {
-      c->slots[i] = c->slots[j];
-      i = j;
-    }
+    c->lru_tail = s->prev;
+}
+
+/* After the last session active no later than |s|: the tail, unless the
+ * host's clock went back. */
+static void lru_link(wchg_cdf *c, struct cdf_sess *s) {
+  struct cdf_sess *p = c->lru_tail;
+  while (p && p->last_now_ms > s->last_now_ms)
+    p = p->prev;
+  s->prev = p;
+  s->next = p ? p->next : c->lru_head;
+  if (s->next)
+    s->next->prev = s;
+  else
+    c->lru_tail = s;
+  if (p)
+    p->next = s;
+  else
+    c->lru_head = s;
+}
+
+/* ---- by the end of the open record: a binary heap ---------------------------- */
+
+static struct cdf_due *due(const wchg_cdf *c, size_t i) { return cdf_vec_at(&c->heap, i); }
+
+static int64_t record_end(const wchg_cdf *c, const struct cdf_sess *s) {
+  int64_t max = c->cfg.max_record_duration_ms;
+  return s->opening_ms > INT64_MAX - max ? INT64_MAX : s->opening_ms + max;
+}
+
+/* Heap order: the end, then the Session-Id (a total order: the CDRs of
+ * an expiry do not depend on how the heap was built). */
+static bool before(const struct cdf_due *a, const struct cdf_due *b) {
+  size_t n;
+  int d;
+  if (a->at != b->at)
+    return a->at < b->at;
+  n = a->s->sid_len < b->s->sid_len ? a->s->sid_len : b->s->sid_len;
+  d = memcmp(sess_sid(a->s), sess_sid(b->s), n);
+  return d < 0 || (d == 0 && a->s->sid_len < b->s->sid_len);
+}
+
+static void heap_set(wchg_cdf *c, size_t i, struct cdf_due e) {
+  *due(c, i) = e;
+  e.s->heap_pos = (uint32_t)i;
+}
+
+static void sift(wchg_cdf *c, size_t i) {
+  struct cdf_due e = *due(c, i);
+  while (i > 0 && before(&e, due(c, (i - 1) / 2))) {
+    heap_set(c, i, *due(c, (i - 1) / 2));
+    i = (i - 1) / 2;
   }
-  c->slots[i] = NULL;
+  for (size_t m; (m = 2 * i + 1) < c->nheap; i = m) {
+    if (m + 1 < c->nheap && before(due(c, m + 1), due(c, m)))
+      m++;
+    if (!before(due(c, m), &e))
+      break;
+    heap_set(c, i, *due(c, m));
+  }
+  heap_set(c, i, e);
+}
+
+static void heap_push(wchg_cdf *c, struct cdf_sess *s) {
+  struct cdf_due e = {record_end(c, s), s};
+  heap_set(c, c->nheap++, e);
+  sift(c, c->nheap - 1);
+}
+
+static void heap_remove(wchg_cdf *c, struct cdf_sess *s) {
+  size_t i = s->heap_pos;
+  c->nheap--;
+  if (i < c->nheap) {
+    heap_set(c, i, *due(c, c->nheap));
+    sift(c, i);
+  }
+  s->heap_pos = CDF_NO_POS;
+  cdf_vec_trim(c, &c->heap, c->nheap);
+}
+
+struct cdf_sess *cdf_due_record(const wchg_cdf *c, int64_t now_ms) {
+  return c->nheap && due(c, 0)->at <= now_ms ? due(c, 0)->s : NULL;
+}
+
+/* Ended records of sessions not silent, in the subtree at |i|. */
+static unsigned count_records(const wchg_cdf *c, size_t i, int64_t now_ms, unsigned cap) {
+  unsigned n;
+  if (i >= c->nheap || due(c, i)->at > now_ms || !cap)
+    return 0;
+  n = !cdf_silent(c, due(c, i)->s, now_ms);
+  n += count_records(c, 2 * i + 1, now_ms, cap - n);
+  if (n < cap)
+    n += count_records(c, 2 * i + 2, now_ms, cap - n);
+  return n;
+}
+
+unsigned cdf_count_due(const wchg_cdf *c, int64_t now_ms, unsigned cap) {
+  const struct cdf_sess *s;
+  unsigned n = 0;
+  for (s = c->lru_head; s && n < cap && cdf_silent(c, s, now_ms); s = s->next)
+    n++;
+  return n + count_records(c, 0, now_ms, cap - n);
+}
+
+/* ---- the three together -------------------------------------------------------- */
+
+/* Into the table and the heap, counted. */
+static void add(wchg_cdf *c, uint64_t h, struct cdf_sess *s) {
+  cdf_tab_insert(&c->sessions, cdf_tag(h), s);
+  if (limits(c))
+    heap_push(c, s);
+  c->nsess++;
+  c->sess_bytes += cdf_sess_size(s->cap);
+  c->store_bytes += sess_used(s);
+}
+
+void cdf_insert(wchg_cdf *c, uint64_t h, struct cdf_sess *s) {
+  add(c, h, s);
+  lru_link(c, s);
+}
+
+void cdf_append(wchg_cdf *c, uint64_t h, struct cdf_sess *s) {
+  add(c, h, s);
+  s->prev = c->lru_tail;
+  s->next = NULL;
+  if (c->lru_tail)
+    c->lru_tail->next = s;
+  else
+    c->lru_head = s;
+  c->lru_tail = s;
+}
+
+/* Two lists by last activity merged, |a|'s first among equals. */
+static struct cdf_sess *merge(struct cdf_sess *a, struct cdf_sess *b) {
+  struct cdf_sess *head = NULL, **t = &head;
+  while (a && b) {
+    struct cdf_sess **from = b->last_now_ms < a->last_now_ms ? &b : &a;
+    *t = *from;
+    t = &(*from)->next;
+    *from = (*from)->next;
+  }
+  *t = a ? a : b;
+  return head;
+}
+
+void cdf_sort_sessions(wchg_cdf *c) {
+  struct cdf_sess *bins[64] = {NULL}, *s = c->lru_head, *run = NULL, *prev = NULL;
+  while (s) { /* a stable merge sort: bins[i] holds 2^i sessions */
+    struct cdf_sess *next = s->next;
+    int i;
+    s->next = NULL;
+    for (i = 0; i < 63 && bins[i]; i++) {
+      s = merge(bins[i], s);
+      bins[i] = NULL;
+    }
+    bins[i] = i == 63 && bins[i] ? merge(bins[i], s) : s;
+    s = next;
+  }
+  for (int i = 0; i < 64; i++)
+    if (bins[i])
+      run = merge(bins[i], run);
+  c->lru_head = run;
+  for (s = run; s; prev = s, s = s->next)
+    s->prev = prev;
+  c->lru_tail = prev;
+}
+
+void cdf_replace(wchg_cdf *c, uint64_t h, struct cdf_sess *old, struct cdf_sess *ns) {
+  struct sid_key k = {sess_sid(old), old->sid_len};
+  void **slot = cdf_tab_find(&c->sessions, cdf_tag(h), sid_match, &k);
+  if (ns->prev)
+    ns->prev->next = ns;
+  else
+    c->lru_head = ns;
+  if (ns->next)
+    ns->next->prev = ns;
+  else
+    c->lru_tail = ns;
+  if (ns->heap_pos != CDF_NO_POS)
+    due(c, ns->heap_pos)->s = ns;
+  *slot = ns;
+  c->sess_bytes += cdf_sess_size(ns->cap);
+  c->store_bytes += sess_used(ns);
+  sess_free(c, old);
+}
+
+void cdf_update(wchg_cdf *c, struct cdf_sess *s, const struct cdf_sess *w) {
+  struct cdf_sess keep = *s;
+  c->store_bytes += sess_used(w) - sess_used(s);
+  memcpy(s, w, offsetof(struct cdf_sess, blob));
+  s->prev = keep.prev;
+  s->next = keep.next;
+  s->heap_pos = keep.heap_pos;
+  s->cap = keep.cap;
+  if (s->opening_ms != keep.opening_ms && s->heap_pos != CDF_NO_POS) {
+    due(c, s->heap_pos)->at = record_end(c, s);
+    sift(c, s->heap_pos);
+  }
+  if (s->last_now_ms != keep.last_now_ms && (s != c->lru_tail || s->last_now_ms < keep.last_now_ms)) {
+    lru_unlink(c, s);
+    lru_link(c, s);
+  }
+}
+
+void cdf_remove(wchg_cdf *c, uint64_t h, struct cdf_sess *s) {
+  lru_unlink(c, s);
+  if (s->heap_pos != CDF_NO_POS)
+    heap_remove(c, s);
+  cdf_tab_remove(&c->sessions, cdf_tag(h), s);
+  cdf_tab_shrink(c, &c->sessions);
   c->nsess--;
-  cdf_free(c, s, cdf_sess_size(s->cap));
+  sess_free(c, s);
 }
 
 /* ---- duplicate memory ------------------------------------------------------ */
@@ -213,7 +317,7 @@ static void dup_unindex(wchg_cdf *c, uint32_t pos) {
     if (c->dup_index[j] == UINT32_MAX)
       break;
     k = c->dups[c->dup_index[j]].hash & mask;
-    if (shifts_back(i, j, k)) {
+    if (cdf_shifts_back(i, j, k)) {
       c->dup_index[i] = c->dup_index[j];
       i = j;
     }
@@ -240,165 +344,4 @@ void cdf_dup_add(wchg_cdf *c, uint64_t h, uint32_t max_number, uint64_t seen) {
   for (i = h & mask; c->dup_index[i] != UINT32_MAX; i = (i + 1) & mask)
     ;
   c->dup_index[i] = (uint32_t)pos;
-}
-
-/* ---- the CDR queue ---------------------------------------------------------- */
-
-static size_t block_size(const struct cdf_block *b) { return sizeof *b + b->cap; }
-
-void cdf_queue_mark(const wchg_cdf *c, struct cdf_qmark *m) {
-  m->tail = c->qtail;
-  m->tail_pos = c->qtail ? c->qtail->tail : 0;
-  m->count = c->qcount;
-  m->bytes = c->qbytes;
-  m->lrsn = c->next_lrsn;
-  m->cdrs = c->cdrs;
-}
-
-static void block_drop(wchg_cdf *c, struct cdf_block *b) {
-  b->head = b->tail = 0;
-  b->next = NULL;
-  if (!c->qspare && b->cap == CDF_BLOCK_SIZE)
-    c->qspare = b;
-  else
-    cdf_free(c, b, block_size(b));
-}
-
-void cdf_queue_rollback(wchg_cdf *c, const struct cdf_qmark *m) {
-  struct cdf_block *b = m->tail ? m->tail->next : c->qhead, *next;
-  for (; b; b = next) {
-    next = b->next;
-    block_drop(c, b);
-  }
-  if (m->tail) {
-    m->tail->next = NULL;
-    m->tail->tail = m->tail_pos;
-  } else {
-    c->qhead = NULL;
-  }
-  c->qtail = m->tail;
-  c->qcount = m->count;
-  c->qbytes = m->bytes;
-  c->next_lrsn = m->lrsn;
-  c->cdrs = m->cdrs;
-}
-
-uint8_t *cdf_queue_room(wchg_cdf *c, size_t *avail) {
-  struct cdf_block *b = c->qtail;
-  if (!b || b->cap - b->tail < 4 + 1) {
-    *avail = 0;
-    return NULL;
-  }
-  *avail = b->cap - b->tail - 4;
-  return block_data(b) + b->tail + 4;
-}
-
-wchg_status cdf_queue_grow(wchg_cdf *c, size_t need) {
-  struct cdf_block *b;
-  size_t cap = CDF_BLOCK_SIZE;
-  if (need > SIZE_MAX / 2)
-    return WCHG_E_NOMEM;
-  while (cap < need + 4)
-    cap *= 2;
-  if (cap == CDF_BLOCK_SIZE && c->qspare) {
-    b = c->qspare;
-    c->qspare = NULL;
-  } else {
-    b = cdf_alloc(c, sizeof *b + cap);
-    if (!b)
-      return WCHG_E_NOMEM;
-    b->cap = cap;
-  }
-  b->next = NULL;
-  b->head = b->tail = 0;
-  if (c->qtail)
-    c->qtail->next = b;
-  else
-    c->qhead = b;
-  c->qtail = b;
-  return WCHG_OK;
-}
-
-void cdf_queue_commit(wchg_cdf *c, size_t n) {
-  struct cdf_block *b = c->qtail;
-  uint8_t *p = block_data(b) + b->tail;
-  p[0] = (uint8_t)n;
-  p[1] = (uint8_t)(n >> 8);
-  p[2] = (uint8_t)(n >> 16);
-  p[3] = (uint8_t)(n >> 24);
-  b->tail += 4 + n;
-  c->qcount++;
-  c->qbytes += n;
-}
-
-wchg_status cdf_queue_append(wchg_cdf *c, const uint8_t *der, size_t n) {
-  size_t avail;
-  uint8_t *p = cdf_queue_room(c, &avail);
-  if (!p || avail < n) {
-    wchg_status st = cdf_queue_grow(c, n);
-    if (st != WCHG_OK)
-      return st;
-    p = cdf_queue_room(c, &avail);
-  }
-  memcpy(p, der, n);
-  cdf_queue_commit(c, n);
-  return WCHG_OK;
-}
-
-static size_t entry_len(const uint8_t *p) {
-  return (size_t)p[0] | (size_t)p[1] << 8 | (size_t)p[2] << 16 | (size_t)p[3] << 24;
-}
-
-size_t wchg_cdf_pending(const wchg_cdf *c) { return c ? c->qcount : 0; }
-
-wchg_status wchg_cdf_peek(const wchg_cdf *c, const uint8_t **der, size_t *len) {
-  const uint8_t *p;
-  if (!c || !der || !len)
-    return WCHG_E_ARG;
-  const struct cdf_block *b;
-  if (!c->qcount)
-    return WCHG_E_STATE;
-  for (b = c->qhead; b->head == b->tail; b = b->next)
-    ; /* an empty block may precede a big CDR's own block */
-  p = block_data((struct cdf_block *)(uintptr_t)b) + b->head;
-  *len = entry_len(p);
-  *der = p + 4;
-  return WCHG_OK;
-}
-
-void wchg_cdf_pop(wchg_cdf *c) {
-  struct cdf_block *b;
-  size_t n;
-  if (!c || !c->qcount)
-    return;
-  while (c->qhead->head == c->qhead->tail) { /* see wchg_cdf_peek */
-    b = c->qhead;
-    c->qhead = b->next;
-    block_drop(c, b);
-  }
-  b = c->qhead;
-  n = entry_len(block_data(b) + b->head);
-  b->head += 4 + n;
-  c->qcount--;
-  c->qbytes -= n;
-  if (b->head < b->tail)
-    return;
-  if (b == c->qtail) {
-    b->head = b->tail = 0;
-  } else {
-    c->qhead = b->next;
-    block_drop(c, b);
-  }
-}
-
-void cdf_queue_free(wchg_cdf *c) {
-  struct cdf_block *b, *next;
-  for (b = c->qhead; b; b = next) {
-    next = b->next;
-    cdf_free(c, b, block_size(b));
-  }
-  if (c->qspare)
-    cdf_free(c, c->qspare, block_size(c->qspare));
-  c->qhead = c->qtail = c->qspare = NULL;
-  c->qcount = c->qbytes = 0;
 }

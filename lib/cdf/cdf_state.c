@@ -2,22 +2,26 @@
  * cdf_state.c: failover — the whole state of a CDF as bytes and back
  * (wchg_cdf_export / wchg_cdf_import, cdf.h).
  *
- * Format, version 2, every integer little-endian:
- *   magic "WCHGCDF" and the version octet (2)
+ * Format, version 3, every integer little-endian:
+ *   magic "WCHGCDF" and the version octet (3)
  *   u32 total length (this header to the CRC, inclusive)
- *   u32 next localRecordSequenceNumber, u64 next session serial
+ *   u32 next localRecordSequenceNumber
  *   u64 acrs, folded, duplicates, rejected, cdrs, lost, other_node,
- *       warnings (version 1 had the first six: not read)
+ *       warnings
  *   u32 n, then n remembered sessions, oldest first: u64 hash, u64 seen,
  *       u32 highest Accounting-Record-Number
- *   u32 n, then n open sessions in the order they opened:
- *       u64 serial; i64 opening, last-now, request, response times (ms;
+ *   u32 n, then n open sessions by last activity (least recent first,
+ *       their last-now times never decreasing):
+ *       i64 opening, last-now, request, response times (ms;
  *       INT64_MIN: none); u64 seen; u32 highest number, missing, records
  *       closed; u8 flags; u16 media entries; u16 Session-Id length, u16
  *       Origin-Host length, u32 fields length, u32 media length; then the
  *       store (the compact form of cdf_internal.h)
  *   u32 n, then n queued CDRs, oldest first: u32 length, the DER
  *   u32 CRC-32 (IEEE 802.3) of everything before it
+ * Version 2 (still read) had a u64 session serial after the sequence
+ * number and before each open session, which came in the order they
+ * opened (sorted by last activity when read).
  *
  * SPDX-License-Identifier: BSD-2-Clause
  */
@@ -28,11 +32,11 @@
 #include "cdf/cdf_internal.h"
 
 #define MAGIC "WCHGCDF"
-#define VERSION 2
+#define VERSION 3
 #define COUNTERS 8
-#define HEADER_LEN (8 + 4 + 4 + 8 + COUNTERS * 8)
+#define HEADER_LEN (8 + 4 + 4 + COUNTERS * 8)
 #define DUP_LEN 20
-#define SESS_LEN (8 + 4 * 8 + 8 + 3 * 4 + 1 + 2 + 2 + 2 + 4 + 4)
+#define SESS_LEN (4 * 8 + 8 + 3 * 4 + 1 + 2 + 2 + 2 + 4 + 4)
 
 /* The counters, in the order of the state. */
 static const size_t counter_off[COUNTERS] = {
@@ -65,8 +69,9 @@ void cdf_state_seal(uint8_t *buf, size_t len) {
 
 /* ---- export -------------------------------------------------------------- */
 
-static void export_session(struct wchgi_out *o, const struct cdf_sess *s) {
-  wchgi_out_put_le(o, s->serial, 8);
+/* A session with its shared values inline (the store's lengths are
+ * those with them inline). */
+static void export_session(const wchg_cdf *c, struct wchgi_out *o, const struct cdf_sess *s) {
   wchgi_out_put_le(o, (uint64_t)s->opening_ms, 8);
   wchgi_out_put_le(o, (uint64_t)s->last_now_ms, 8);
   wchgi_out_put_le(o, (uint64_t)s->request_ms, 8);
@@ -75,13 +80,19 @@ static void export_session(struct wchgi_out *o, const struct cdf_sess *s) {
   wchgi_out_put_le(o, s->max_number, 4);
   wchgi_out_put_le(o, s->missing, 4);
   wchgi_out_put_le(o, s->rsn, 4);
-  wchgi_out_put_le(o, s->flags, 1);
+  wchgi_out_put_le(o, s->flags & SF_ALL, 1);
   wchgi_out_put_le(o, s->media_count, 2);
   wchgi_out_put_le(o, s->sid_len, 2);
   wchgi_out_put_le(o, s->host_len, 2);
-  wchgi_out_put_le(o, s->fields_len, 4);
-  wchgi_out_put_le(o, s->media_len, 4);
-  wchgi_out_put(o, s->blob, sess_used(s));
+  wchgi_out_put_le(o, s->xfields, 4);
+  wchgi_out_put_le(o, s->xmedia, 4);
+  if (!(s->flags & SF_REFS)) {
+    wchgi_out_put(o, s->blob, sess_used(s));
+    return;
+  }
+  wchgi_out_put(o, s->blob, (size_t)s->sid_len + s->host_len);
+  cdf_expand_fields(c, sess_fields(s), s->fields_len, o);
+  cdf_expand_media(c, sess_media(s), s->media_len, o);
 }
 
 wchg_status wchg_cdf_export(const wchg_cdf *c, uint8_t *buf, size_t cap, size_t *len) {
@@ -96,7 +107,6 @@ wchg_status wchg_cdf_export(const wchg_cdf *c, uint8_t *buf, size_t cap, size_t 
   wchgi_out_put_le(&o, VERSION, 1);
   wchgi_out_put_le(&o, 0, 4); /* total length, below */
   wchgi_out_put_le(&o, c->next_lrsn, 4);
-  wchgi_out_put_le(&o, c->next_serial, 8);
   for (int i = 0; i < COUNTERS; i++)
     wchgi_out_put_le(&o, *(const uint64_t *)(const void *)((const char *)c + counter_off[i]), 8);
   wchgi_out_put_le(&o, c->dup_count, 4);
@@ -107,8 +117,8 @@ wchg_status wchg_cdf_export(const wchg_cdf *c, uint8_t *buf, size_t cap, size_t 
     wchgi_out_put_le(&o, d->max_number, 4);
   }
   wchgi_out_put_le(&o, c->nsess, 4);
-  for (s = c->first; s; s = s->next)
-    export_session(&o, s);
+  for (s = c->lru_head; s; s = s->next)
+    export_session(c, &o, s);
   wchgi_out_put_le(&o, c->qcount, 4);
   for (b = c->qhead; b; b = b->next) {
     const uint8_t *d = (const uint8_t *)(b + 1);
@@ -133,6 +143,9 @@ struct in {
   const uint8_t *base, *p, *end;
   wchg_diag *diag;
   wchg_status st;
+  unsigned version;
+  uint64_t serial, serials; /* version 2: the next session's at least, the counter */
+  int64_t last_now;         /* version 3: of the session before */
 };
 
 static bool fail(struct in *r, wchg_status st, const char *what) {
@@ -173,40 +186,49 @@ static const uint8_t *get_bytes(struct in *r, size_t n, const char *what) {
 
 static bool time_or_none(int64_t t) { return t == CDF_NO_TIME || cdf_time_ok(t); }
 
-/* Read one session and check it; NULL with r->st set on error. */
-static struct cdf_sess *import_session(wchg_cdf *c, struct in *r, uint64_t *serial) {
+/* The fixed part of a session into |w|; false (r->st set) when a value
+ * is out of range or the session out of order. */
+static bool read_fixed(struct in *r, struct cdf_sess *w) {
+  uint64_t serial = r->version == 2 ? get_le(r, 8, "session serial") : 0;
+  memset(w, 0, sizeof *w);
+  w->opening_ms = (int64_t)get_le(r, 8, "record opening");
+  w->last_now_ms = (int64_t)get_le(r, 8, "last ACR time");
+  w->request_ms = (int64_t)get_le(r, 8, "request time");
+  w->response_ms = (int64_t)get_le(r, 8, "response time");
+  w->seen = get_le(r, 8, "numbers seen");
+  w->max_number = (uint32_t)get_le(r, 4, "highest number");
+  w->missing = (uint32_t)get_le(r, 4, "numbers missing");
+  w->rsn = (uint32_t)get_le(r, 4, "records closed");
+  w->flags = (uint8_t)get_le(r, 1, "flags");
+  w->media_count = (uint16_t)get_le(r, 2, "media entries");
+  w->sid_len = (uint16_t)get_le(r, 2, "Session-Id length");
+  w->host_len = (uint16_t)get_le(r, 2, "Origin-Host length");
+  w->fields_len = w->xfields = (uint32_t)get_le(r, 4, "fields length");
+  w->media_len = w->xmedia = (uint32_t)get_le(r, 4, "media length");
+  if (r->st)
+    return false;
+  if ((r->version == 2 && serial < r->serial) || (w->flags & ~SF_ALL) || !(w->seen & 1) || !w->sid_len ||
+      w->media_count > WCHG_CDF_MAX_MEDIA || !cdf_time_ok(w->opening_ms) ||
+      !cdf_time_ok(w->last_now_ms) || !time_or_none(w->request_ms) ||
+      !time_or_none(w->response_ms))
+    return fail(r, WCHG_E_ENCODING, "a session value out of range");
+  if (r->version > 2 && w->last_now_ms < r->last_now)
+    return fail(r, WCHG_E_ENCODING, "a session out of the order of activity");
+  r->serial = serial + 1;
+  r->last_now = w->last_now_ms;
+  return true;
+}
+
+/* Read one session and check it (*hash: of its Session-Id); NULL with
+ * r->st set on error. */
+static struct cdf_sess *import_session(wchg_cdf *c, struct in *r, uint64_t *hash) {
   struct cdf_sess w;
   const uint8_t *blob;
   size_t used, count;
   struct cdf_sess *s;
 
-  memset(&w, 0, sizeof w);
-  w.serial = get_le(r, 8, "session serial");
-  w.opening_ms = (int64_t)get_le(r, 8, "record opening");
-  w.last_now_ms = (int64_t)get_le(r, 8, "last ACR time");
-  w.request_ms = (int64_t)get_le(r, 8, "request time");
-  w.response_ms = (int64_t)get_le(r, 8, "response time");
-  w.seen = get_le(r, 8, "numbers seen");
-  w.max_number = (uint32_t)get_le(r, 4, "highest number");
-  w.missing = (uint32_t)get_le(r, 4, "numbers missing");
-  w.rsn = (uint32_t)get_le(r, 4, "records closed");
-  w.flags = (uint8_t)get_le(r, 1, "flags");
-  w.media_count = (uint16_t)get_le(r, 2, "media entries");
-  w.sid_len = (uint16_t)get_le(r, 2, "Session-Id length");
-  w.host_len = (uint16_t)get_le(r, 2, "Origin-Host length");
-  w.fields_len = (uint32_t)get_le(r, 4, "fields length");
-  w.media_len = (uint32_t)get_le(r, 4, "media length");
-  if (r->st)
+  if (!read_fixed(r, &w))
     return NULL;
-  if (w.serial < *serial || (w.flags & ~SF_ALL) || !(w.seen & 1) || !w.sid_len ||
-      w.media_count > WCHG_CDF_MAX_MEDIA ||
-      !cdf_time_ok(w.opening_ms) || !cdf_time_ok(w.last_now_ms) ||
-      !time_or_none(w.request_ms) ||
-      !time_or_none(w.response_ms)) {
-    fail(r, WCHG_E_ENCODING, "a session value out of range");
-    return NULL;
-  }
-  *serial = w.serial + 1;
   used = (size_t)w.sid_len + w.host_len + w.fields_len + w.media_len;
   if (!(blob = get_bytes(r, used, "session store")))
     return NULL;
@@ -217,8 +239,8 @@ static struct cdf_sess *import_session(wchg_cdf *c, struct in *r, uint64_t *seri
     fail(r, WCHG_E_ENCODING, "a session store that does not read back");
     return NULL;
   }
-  w.hash = cdf_hash((const char *)blob, w.sid_len);
-  if (cdf_find(c, w.hash, (const char *)blob, w.sid_len)) {
+  *hash = cdf_hash((const char *)blob, w.sid_len);
+  if (cdf_find(c, *hash, (const char *)blob, w.sid_len)) {
     r->p = blob;
     fail(r, WCHG_E_DUPLICATE, "a Session-Id twice");
     return NULL;
@@ -227,8 +249,9 @@ static struct cdf_sess *import_session(wchg_cdf *c, struct in *r, uint64_t *seri
     r->st = WCHG_E_NOMEM;
     return NULL;
   }
-  memcpy(s, &w, sizeof w);
+  memcpy(s, &w, offsetof(struct cdf_sess, blob));
   s->cap = (uint32_t)used;
+  s->heap_pos = CDF_NO_POS;
   memcpy(s->blob, blob, used);
   return s;
 }
@@ -247,7 +270,6 @@ static wchg_status record_ok(wchg_cdf *c, const uint8_t *p, size_t n) {
 /* Back to the state of a fresh CDF (after a failed import). */
 static void clear(wchg_cdf *c) {
   cdf_sessions_free(c);
-  c->next_serial = 0;
   c->dup_head = c->dup_count = 0;
   if (c->dup_nindex)
     memset(c->dup_index, 0xff, c->dup_nindex * sizeof *c->dup_index);
@@ -255,7 +277,7 @@ static void clear(wchg_cdf *c) {
 }
 
 static void import_body(wchg_cdf *c, struct in *r) {
-  uint64_t n, serial = 0;
+  uint64_t n, h;
   struct cdf_sess *s;
 
   n = get_le(r, 4, "remembered sessions");
@@ -275,11 +297,13 @@ static void import_body(wchg_cdf *c, struct in *r) {
       r->st = WCHG_E_NOMEM;
       break;
     }
-    if ((s = import_session(c, r, &serial)) != NULL)
-      cdf_insert(c, s);
+    if ((s = import_session(c, r, &h)) != NULL)
+      cdf_append(c, h, s);
   }
-  if (!r->st && serial > c->next_serial)
+  if (!r->st && r->version == 2 && r->serial > r->serials)
     fail(r, WCHG_E_ENCODING, "a session serial beyond the counter");
+  if (!r->st && r->version == 2)
+    cdf_sort_sessions(c); /* they came in the order they opened */
   n = get_le(r, 4, "queued CDRs");
   if (!r->st && n > (size_t)(r->end - r->p) / 4)
     fail(r, WCHG_E_LENGTH, "more queued CDRs than bytes");
@@ -309,7 +333,8 @@ static bool import_header(struct in *r, const uint8_t *buf, size_t len) {
   if (memcmp(buf, MAGIC, 7) != 0)
     return fail(r, WCHG_E_ENCODING, "no CDF state (magic)");
   r->p = buf + 7;
-  if (get_le(r, 1, "version") != VERSION) {
+  r->version = (unsigned)get_le(r, 1, "version");
+  if (r->version != VERSION && r->version != 2) {
     r->p = buf + 7;
     return fail(r, WCHG_E_ENCODING, "a version this library does not read");
   }
@@ -329,7 +354,7 @@ static bool import_header(struct in *r, const uint8_t *buf, size_t len) {
 }
 
 wchg_status wchg_cdf_import(wchg_cdf *c, const uint8_t *buf, size_t len, wchg_diag *diag) {
-  struct in r = {buf, buf, buf + len, diag, WCHG_OK};
+  struct in r = {buf, buf, buf + len, diag, WCHG_OK, 0, 0, 0, INT64_MIN};
   uint64_t counters[COUNTERS];
   uint32_t lrsn;
 
@@ -341,7 +366,8 @@ wchg_status wchg_cdf_import(wchg_cdf *c, const uint8_t *buf, size_t len, wchg_di
   if (!import_header(&r, buf, len))
     return r.st;
   lrsn = (uint32_t)get_le(&r, 4, "localRecordSequenceNumber");
-  c->next_serial = get_le(&r, 8, "serial");
+  if (r.version == 2)
+    r.serials = get_le(&r, 8, "serial");
   for (int i = 0; i < COUNTERS; i++)
     counters[i] = get_le(&r, 8, "counter");
   import_body(c, &r);

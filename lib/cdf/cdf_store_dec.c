@@ -32,6 +32,13 @@ struct rd {
   uint8_t *arena;      /* fill: where list items go, up to arena_end */
   uint8_t *arena_end;
   size_t need;         /* measure: arena bytes */
+  const wchg_cdf *c;   /* a store in memory: references allowed */
+  wchg_cdf *release;   /* give back the values referred to */
+  wchg_cdf *collect;   /* fill: their ids into collect->ids */
+  bool nomem;          /* collect: out of memory (bad is set too) */
+  struct wchgi_out *out; /* write the store with values inline */
+  const uint8_t *copied; /* out: the input written up to here */
+  unsigned in_list;
 };
 
 static uint64_t get_varint(struct rd *r) {
@@ -64,6 +71,59 @@ static const uint8_t *get_bytes(struct rd *r, size_t n) {
 }
 
 static void read_value(struct rd *r, const struct wf *f, void *dst);
+
+/* out: the input up to |to| as it is. */
+static void copy_to(struct rd *r, const uint8_t *to) {
+  wchgi_out_put(r->out, r->copied, (size_t)(to - r->copied));
+  r->copied = to;
+}
+
+/* Add |id| to c->ids. */
+static bool add_id(wchg_cdf *c, uint32_t id) {
+  if (c->ids.len + sizeof id > c->ids.cap &&
+      cdf_buf_reserve(c, &c->ids, c->ids.len + sizeof id) != WCHG_OK)
+    return false;
+  memcpy(c->ids.p + c->ids.len, &id, sizeof id);
+  c->ids.len += sizeof id;
+  return true;
+}
+
+/* The shared value of |kind| a reference (whose varint |v| began at |at|)
+ * names, given back or written inline as the mode says; NULL when there
+ * is none (r->bad) or nothing more to read. */
+static const struct cdf_val *deref(struct rd *r, const uint8_t *at, uint64_t v, int kind) {
+  const struct cdf_val *val;
+  uint8_t len[10];
+  size_t n = 0;
+  if (v - CDF_REF >= r->c->val_nids || (*(const uintptr_t *)cdf_vec_at(&r->c->val_ids,
+                                                                      v - CDF_REF) & 1) ||
+      (val = cdf_val_get(r->c, (uint32_t)(v - CDF_REF)))->kind != kind) {
+    r->bad = true;
+    return NULL;
+  }
+  if (r->release)
+    cdf_val_release(r->release, val->id);
+  if (r->collect && r->arena && !add_id(r->collect, val->id))
+    r->bad = r->nomem = true;
+  if (!r->out)
+    return r->release ? NULL : val;
+  copy_to(r, at);
+  for (uint64_t x = val->len; kind == CDF_VAL_STRING; x >>= 7) { /* a string's length */
+    len[n++] = (uint8_t)((x & 0x7f) | (x > 0x7f ? 0x80 : 0));
+    if (x <= 0x7f)
+      break;
+  }
+  wchgi_out_put(r->out, len, n);
+  wchgi_out_put(r->out, val->bytes, val->len);
+  r->copied = r->p;
+  return NULL;
+}
+
+/* Is the varint |v| just read a reference? */
+static bool is_ref(const struct rd *r, uint64_t v) {
+  return v >= CDF_REF && r->c && !r->in_list && !r->bad;
+}
+
 
 static void read_struct(struct rd *r, const struct wt *t, void *dst) {
   uint64_t mask = get_varint(r);
@@ -102,10 +162,18 @@ static void read_int(struct rd *r, void *dst) {
   }
 }
 
-/* A string: varint length and the octets (viewed, not copied). */
+/* A string: varint length and the octets (viewed, not copied), or a
+ * reference to a shared one. */
 static void read_octets(struct rd *r, void *dst) {
+  const uint8_t *at = r->p, *p;
   uint64_t n = get_varint(r);
-  const uint8_t *p = r->bad ? NULL : get_bytes(r, (size_t)n);
+  if (is_ref(r, n)) {
+    const struct cdf_val *v = deref(r, at, n, CDF_VAL_STRING);
+    p = v ? v->bytes : NULL;
+    n = v ? v->len : 0;
+  } else {
+    p = r->bad ? NULL : get_bytes(r, (size_t)n);
+  }
   if (p && dst) {
     wchg_octets o = {p, (size_t)n};
     memcpy(dst, &o, sizeof o);
@@ -137,10 +205,32 @@ static void read_choice(struct rd *r, const struct wt *t, void *dst) {
   read_value(r, alt, dst ? wf_ptr(dst, alt) : NULL);
 }
 
-/* A SEQUENCE OF: varint count, then each element; the items in the arena
- * (fill) or their room counted (measure). */
+static void read_items(struct rd *r, const struct wf *f, void *dst, uint64_t n);
+
+/* A SEQUENCE OF: varint count, then each element, or a reference to a
+ * shared one (read from there). */
 static void read_list(struct rd *r, const struct wf *f, void *dst) {
+  const uint8_t *at = r->p;
   uint64_t n = get_varint(r);
+  const struct cdf_val *v;
+  if (!is_ref(r, n)) {
+    read_items(r, f, dst, n);
+  } else if ((v = deref(r, at, n, CDF_VAL_LIST)) != NULL) {
+    struct rd sub = *r;
+    sub.p = v->bytes;
+    sub.end = v->bytes + v->len;
+    sub.in_list = 1;
+    read_items(&sub, f, dst, get_varint(&sub));
+    r->bad = sub.bad || sub.p != sub.end;
+    r->full = sub.full;
+    r->arena = sub.arena;
+    r->need = sub.need;
+  }
+}
+
+/* The |n| elements of a list; the items in the arena (fill) or their
+ * room counted (measure). */
+static void read_items(struct rd *r, const struct wf *f, void *dst, uint64_t n) {
   struct wlist l = {NULL, 0};
   /* every element takes at least one octet */
   if (r->bad || n > (uint64_t)(r->end - r->p)) {
@@ -159,8 +249,10 @@ static void read_list(struct rd *r, const struct wf *f, void *dst) {
     r->arena += ALIGN8((size_t)n * f->esize);
     memcpy(dst, &l, sizeof l);
   }
+  r->in_list++;
   for (size_t i = 0; i < n && !r->bad; i++)
     read_value(r, f->elem, dst ? (char *)(uintptr_t)l.items + i * f->esize : NULL);
+  r->in_list--;
 }
 
 /* One value of field |f| into |dst| (NULL: measure and check). */
@@ -261,64 +353,68 @@ static size_t read_media(const wchg_cdf *c, struct rd *r, wchg_media_components_
 }
 
 wchg_status cdf_check_fields(const wchg_cdf *c, const uint8_t *f, size_t n) {
-  struct rd r = {f, f + n, false, false, NULL, NULL, 0};
+  struct rd r = {.p = f, .end = f + n};
   read_fields(c, &r, NULL);
   return r.bad ? WCHG_E_ENCODING : WCHG_OK;
 }
 
 wchg_status cdf_check_media(const wchg_cdf *c, const uint8_t *m, size_t n, size_t *count) {
-  struct rd r = {m, m + n, false, false, NULL, NULL, 0};
+  struct rd r = {.p = m, .end = m + n};
   *count = read_media(c, &r, NULL, 0);
   return r.bad ? WCHG_E_ENCODING : WCHG_OK;
 }
 
-/* The fields section and the media region of |s| (whose blob is |blob|)
- * into |cdr| and |items|, at most |cap| (NULL: measure and check). */
-static size_t read_store(const wchg_cdf *c, struct rd *r, const struct cdf_sess *s,
-                         const uint8_t *blob, wchg_cdr *cdr, wchg_media_components_list *items,
-                         size_t cap) {
-  const uint8_t *fields = blob + s->sid_len + s->host_len, *media = fields + s->fields_len;
-  r->p = fields;
-  r->end = fields + s->fields_len;
+/* The fields section and the media regions of |v| into |cdr| and
+ * |items|, at most |cap| (NULL: measure and check). */
+static size_t read_store(const wchg_cdf *c, struct rd *r, const struct cdf_view *v, wchg_cdr *cdr,
+                         wchg_media_components_list *items, size_t cap) {
+  size_t count = 0;
+  r->p = v->fields;
+  r->end = v->fields + v->fields_len;
   read_fields(c, r, cdr);
-  r->p = media;
-  r->end = media + s->media_len;
-  return read_media(c, r, items, cap);
+  for (int k = 0; k < 2 && !r->bad; k++) {
+    r->p = v->media[k];
+    r->end = v->media[k] + v->media_len[k];
+    count += read_media(c, r, items ? items + count : NULL, cap - count);
+  }
+  return count;
 }
 
-/* Fill |cdr| (and the media items, at most |cap|) from the store of
- * |s|, list items in the arena. Returns false when the arena is too
+/* Fill |cdr| (and the media items, at most |cap|) from the store |v|,
+ * list items in the arena. Returns false when the arena is too
  * small (or the store bad: it was checked when it came, so never). */
-static bool fill(wchg_cdf *c, const struct cdf_sess *s, const uint8_t *blob, size_t cap,
-                 wchg_cdr *cdr) {
+static wchg_status fill(wchg_cdf *c, const struct cdf_view *v, size_t cap, wchg_cdr *cdr,
+                        bool collect) {
   wchg_media_components_list *items = (wchg_media_components_list *)(void *)c->arena.p;
   size_t items_len = ALIGN8(cap * sizeof *items), count;
-  struct rd r = {NULL, NULL, false, false, NULL, NULL, 0};
+  struct rd r = {.c = c};
   if (!c->arena.p || items_len > c->arena.cap)
-    return false;
+    return WCHG_E_BUFFER;
   r.arena = c->arena.p + items_len;
   r.arena_end = c->arena.p + c->arena.cap;
+  r.collect = collect ? c : NULL;
+  c->ids.len = collect ? 0 : c->ids.len;
   wchg_cdr_init(cdr);
-  count = read_store(c, &r, s, blob, cdr, items, cap);
+  count = read_store(c, &r, v, cdr, items, cap);
   if (r.bad)
-    return false;
+    return r.nomem ? WCHG_E_NOMEM : r.full ? WCHG_E_BUFFER : WCHG_E_ENCODING;
   if (count) {
     cdr->ims.list_of_sdp_media_components.items = items;
     cdr->ims.list_of_sdp_media_components.count = count;
   }
-  return true;
+  return WCHG_OK;
 }
 
-wchg_status cdf_store_read(wchg_cdf *c, const struct cdf_sess *s, const uint8_t *blob,
-                           wchg_cdr *cdr) {
-  struct rd r = {NULL, NULL, false, false, NULL, NULL, 0};
+wchg_status cdf_store_read(wchg_cdf *c, const struct cdf_sess *s, const struct cdf_view *v,
+                           wchg_cdr *cdr, bool collect) {
+  struct rd r = {.c = c};
   size_t count;
   wchg_status st;
 
   /* fill in the arena as it is; when it is too small, measure, grow, fill */
-  if (fill(c, s, blob, s->media_count, cdr))
-    return WCHG_OK;
-  count = read_store(c, &r, s, blob, NULL, NULL, 0);
+  if ((st = fill(c, v, s->media_count, cdr, collect)) != WCHG_E_BUFFER)
+    return st;
+  count = read_store(c, &r, v, NULL, NULL, 0);
   if (r.bad)
     return WCHG_E_ENCODING; /* cannot happen: the store was checked */
   c->arena.len = 0;
@@ -326,7 +422,75 @@ wchg_status cdf_store_read(wchg_cdf *c, const struct cdf_sess *s, const uint8_t 
                                           r.need + 8);
   if (st != WCHG_OK)
     return st;
-  if (!fill(c, s, blob, count, cdr))
-    return WCHG_E_ENCODING; /* cannot happen: measured */
-  return WCHG_OK;
+  st = fill(c, v, count, cdr, collect);
+  return st == WCHG_E_BUFFER ? WCHG_E_ENCODING : st; /* measured: never too small */
+}
+
+/* ---- giving back, writing inline ------------------------------------------- */
+
+/* Walk the value of |f| (else a SEQUENCE of |t|) in the |n| octets at |p|
+ * in the mode of |mode|; out: the rest of the input copied after it. */
+static void walk_value(const struct rd *mode, const struct wf *f, const struct wt *t,
+                       const uint8_t *p, size_t n) {
+  struct rd r = *mode;
+  r.p = r.copied = p;
+  r.end = p + n;
+  if (f)
+    read_value(&r, f, NULL);
+  else
+    read_struct(&r, t, NULL);
+  if (r.out)
+    copy_to(&r, r.end);
+}
+
+void cdf_release_entry(wchg_cdf *c, const uint8_t *e) {
+  struct rd r = {.p = e + 4, .end = e + 4 + cdf_u24(e + 1), .c = c, .release = c};
+  const struct wf *f = c->by_key[e[0]];
+  uint64_t v;
+  switch (f->kind) {
+  case WK_OCTETS: case WK_OID: case WK_ANY: case WK_TEXT: case WK_LIST:
+    v = get_varint(&r); /* a reference, or inline: nothing shared inside */
+    if (v >= CDF_REF && !r.bad)
+      cdf_val_release(c, (uint32_t)(v - CDF_REF));
+    break;
+  default:
+    walk_value(&r, f, NULL, r.p, (size_t)(r.end - r.p));
+  }
+}
+
+void cdf_release_fields(wchg_cdf *c, const uint8_t *f, size_t n) {
+  for (size_t at = 0; at < n; at += 4 + cdf_u24(f + at + 1))
+    cdf_release_entry(c, f + at);
+}
+
+void cdf_release_media(wchg_cdf *c, const uint8_t *m, size_t n) {
+  struct rd r = {.c = c, .release = c};
+  for (size_t at = 0; at < n; at += 3 + cdf_u24(m + at))
+    walk_value(&r, NULL, c->media_field->elem->type, m + at + 3, cdf_u24(m + at));
+}
+
+/* Entries of |hdr| octets (key and length, or length) with their length
+ * in the last 3, their values inline, to |o|. */
+static void expand(const wchg_cdf *c, const uint8_t *s, size_t n, size_t hdr,
+                   struct wchgi_out *o) {
+  struct rd r = {.c = c, .out = o};
+  for (size_t at = 0, len; at < n; at += hdr + len) {
+    size_t start = o->len;
+    uint8_t u24[3];
+    len = cdf_u24(s + at + hdr - 3);
+    wchgi_out_put(o, s + at, hdr);
+    walk_value(&r, hdr == 4 ? c->by_key[s[at]] : NULL, c->media_field->elem->type,
+               s + at + hdr, len);
+    for (int i = 0; i < 3; i++)
+      u24[i] = (uint8_t)((o->len - start - hdr) >> (8 * i));
+    wchgi_put_at(o->p, o->cap, start + hdr - 3, u24, 3);
+  }
+}
+
+void cdf_expand_fields(const wchg_cdf *c, const uint8_t *f, size_t n, struct wchgi_out *o) {
+  expand(c, f, n, 4, o);
+}
+
+void cdf_expand_media(const wchg_cdf *c, const uint8_t *m, size_t n, struct wchgi_out *o) {
+  expand(c, m, n, 3, o);
 }

@@ -103,6 +103,10 @@ struct wr {
   wchg_cdf *c;
   struct wchgi_buf *b;
   wchg_status st;
+  uint32_t sess;   /* the session's tag: values may be shared; 0: none */
+  unsigned in_list;
+  unsigned site;   /* the field key, or 256 + the media member */
+  size_t saved;    /* octets references saved */
 };
 
 /* A copy of 0..16 bytes without a call: two overlapping moves. */
@@ -141,18 +145,66 @@ static inline void put(struct wr *w, const void *p, size_t n) {
   w->b->len += n;
 }
 
-static void put_varint(struct wr *w, uint64_t v) {
+static inline void put_varint(struct wr *w, uint64_t v) {
   uint8_t *d;
   if (w->st)
     return;
   if (w->b->len + 10 > w->b->cap && (w->st = cdf_buf_reserve(w->c, w->b, w->b->len + 10)))
     return;
   d = w->b->p + w->b->len;
+  if (v < 0x80) { /* most are */
+    *d = (uint8_t)v;
+    w->b->len++;
+    return;
+  }
   do {
     *d++ = (uint8_t)((v & 0x7f) | (v > 0x7f ? 0x80 : 0));
     v >>= 7;
   } while (v);
   w->b->len = (size_t)(d - w->b->p);
+}
+
+static size_t varint_len(uint64_t v) {
+  size_t n = 1;
+  while (v > 0x7f) {
+    v >>= 7;
+    n++;
+  }
+  return n;
+}
+
+/* Keep |id| among the shared values of the ACR's pack (c->ids). */
+static bool keep_id(struct wr *w, uint32_t id) {
+  struct wchgi_buf *ids = &w->c->ids;
+  if (ids->len + sizeof id > ids->cap &&
+      cdf_buf_reserve(w->c, ids, ids->len + sizeof id) != WCHG_OK) {
+    cdf_val_release(w->c, id);
+    return false;
+  }
+  memcpy(ids->p + ids->len, &id, sizeof id);
+  ids->len += sizeof id;
+  return true;
+}
+
+/* May a value of |n| octets here be shared (outside lists, 8 octets or
+ * more)? */
+static inline bool may_share(const struct wr *w, size_t n) {
+  return w->sess && !w->in_list && !w->st && n >= 8;
+}
+
+/* A reference for the value of |kind|, |n| octets at |p| taking
+ * |inline_len| inline, when it is shared (may_share). The reference is
+ * written at |at| (the value's start). */
+static bool share(struct wr *w, int kind, const uint8_t *p, size_t n, size_t inline_len,
+                  size_t at) {
+  uint32_t id;
+  if ((id = cdf_val_intern(w->c, kind, p, n, w->sess, &w->c->hint[w->site])) == CDF_NO_REF ||
+      !keep_id(w, id))
+    return false;
+  w->b->len = at;
+  put_varint(w, CDF_REF + (uint64_t)id);
+  w->saved += inline_len - (w->b->len - at);
+  return true;
 }
 
 static void put_u24(uint8_t *p, size_t n) {
@@ -163,7 +215,9 @@ static void put_u24(uint8_t *p, size_t n) {
 
 static void pack_value(struct wr *w, const struct wf *f, const void *p);
 
-static void pack_struct(struct wr *w, const struct wt *t, const void *base) {
+/* A SEQUENCE; |site| (not 0): its members' values are shared from
+ * hint[site + i]. */
+static void pack_struct(struct wr *w, const struct wt *t, const void *base, unsigned site) {
   uint64_t mask = 0;
   unsigned groups = 0;
   for (unsigned i = 0; i < t->nfields; i++) {
@@ -179,8 +233,11 @@ static void pack_struct(struct wr *w, const struct wt *t, const void *base) {
     w->st = w->st ? w->st : WCHG_E_CHOICE;
   put_varint(w, mask);
   for (unsigned i = 0; i < t->nfields && !w->st; i++)
-    if (mask >> i & 1)
+    if (mask >> i & 1) {
+      if (site)
+        w->site = site + i;
       pack_value(w, &t->fields[i], wf_ptr(base, &t->fields[i]));
+    }
 }
 
 static void pack_choice(struct wr *w, const struct wt *t, const void *p) {
@@ -202,21 +259,30 @@ static void pack_octets(struct wr *w, const void *p) {
     w->st = w->st ? w->st : WCHG_E_MISSING;
     return;
   }
-  put_varint(w, o.len);
-  put(w, o.ptr, o.len);
+  if (!may_share(w, o.len) ||
+      !share(w, CDF_VAL_STRING, o.ptr, o.len, varint_len(o.len) + o.len, w->b->len)) {
+    put_varint(w, o.len);
+    put(w, o.ptr, o.len);
+  }
 }
 
 /* A SEQUENCE OF: varint count, then each element. */
 static void pack_list(struct wr *w, const struct wf *f, const void *p) {
   struct wlist l;
+  size_t at;
   memcpy(&l, p, sizeof l);
   if (l.count && !l.items) {
     w->st = w->st ? w->st : WCHG_E_MISSING;
     return;
   }
+  at = w->b->len;
+  w->in_list++;
   put_varint(w, l.count);
   for (size_t i = 0; i < l.count && !w->st; i++)
     pack_value(w, f->elem, (const char *)l.items + i * f->esize);
+  w->in_list--;
+  if (may_share(w, w->b->len - at))
+    share(w, CDF_VAL_LIST, w->b->p + at, w->b->len - at, w->b->len - at, at);
 }
 
 static void pack_value(struct wr *w, const struct wf *f, const void *p) {
@@ -238,7 +304,7 @@ static void pack_value(struct wr *w, const struct wf *f, const void *p) {
     put(w, p, (size_t)f->hi);
     break;
   case WK_STRUCT:
-    pack_struct(w, f->type, p);
+    pack_struct(w, f->type, p, 0);
     break;
   case WK_CHOICE:
     pack_choice(w, f->type, p);
@@ -266,6 +332,7 @@ static void put_entry_len(struct wr *w, size_t at, size_t from) {
 static void pack_entry(struct wr *w, unsigned key, const struct wf *f, const void *p) {
   uint8_t hdr[4] = {(uint8_t)key, 0, 0, 0};
   size_t at = w->b->len;
+  w->site = key;
   put(w, hdr, 4);
   pack_value(w, f, p);
   put_entry_len(w, at + 1, at + 4);
@@ -286,10 +353,11 @@ static wchg_status pack_fail(wchg_status st, const struct wf *f, wchg_diag *diag
   return st == WCHG_E_LIMIT ? WCHG_E_LIMIT : WCHG_E_INVALID;
 }
 
-wchg_status cdf_pack_fields(wchg_cdf *c, const wchg_ims_info *ims, struct wchgi_buf *out,
-                            wchg_diag *diag) {
-  struct wr w = {c, out, WCHG_OK};
+wchg_status cdf_pack_fields(wchg_cdf *c, const wchg_ims_info *ims, uint32_t sess,
+                            struct wchgi_buf *out, size_t *xlen, wchg_diag *diag) {
+  struct wr w = {c, out, WCHG_OK, sess, 0, 0, 0};
   out->len = 0;
+  *xlen = 0;
   for (unsigned i = 0; i < c->norder; i++) {
     const struct wf *f = c->order_f[i];
     const void *p = (const char *)ims + (f->off - IMS_OFF);
@@ -299,15 +367,18 @@ wchg_status cdf_pack_fields(wchg_cdf *c, const wchg_ims_info *ims, struct wchgi_
     if (w.st)
       return pack_fail(w.st, f, diag);
   }
+  *xlen = out->len + w.saved;
   return WCHG_OK;
 }
 
-wchg_status cdf_pack_media(wchg_cdf *c, const wchg_acr *acr, struct wchgi_buf *out,
-                           unsigned *count, wchg_diag *diag) {
+wchg_status cdf_pack_media(wchg_cdf *c, const wchg_acr *acr, uint32_t sess,
+                           struct wchgi_buf *out, unsigned *count, size_t *xlen,
+                           wchg_diag *diag) {
   const wchg_media_components_list_list *l = &acr->ims.list_of_sdp_media_components;
-  struct wr w = {c, out, WCHG_OK};
+  struct wr w = {c, out, WCHG_OK, sess, 0, 0, 0};
   out->len = 0;
   *count = 0;
+  *xlen = 0;
   if (l->count && !l->items)
     return pack_fail(WCHG_E_MISSING, c->media_field, diag);
   for (size_t i = 0; i < l->count; i++) {
@@ -316,36 +387,64 @@ wchg_status cdf_pack_media(wchg_cdf *c, const wchg_acr *acr, struct wchgi_buf *o
     size_t at = out->len;
     cdf_stamp_media(c, acr, &e);
     put(&w, hdr, 3);
-    pack_struct(&w, c->media_field->elem->type, &e);
+    pack_struct(&w, c->media_field->elem->type, &e, 256);
     put_entry_len(&w, at, at + 3);
     if (w.st)
       return pack_fail(w.st, c->media_field, diag);
   }
   *count = (unsigned)l->count;
+  *xlen = out->len + w.saved;
   return WCHG_OK;
 }
 
 /* ---- merging --------------------------------------------------------------- */
 
+bool cdf_fields_same(const uint8_t *old, size_t old_len, const uint8_t *upd, size_t upd_len,
+                     bool start) {
+  const uint8_t *a = old, *ae = old + old_len, *b = upd, *be;
+  if (!upd_len)
+    return true;
+  for (be = upd + upd_len; b < be; b += 4 + cdf_u24(b + 1)) {
+    while (a < ae && a[0] < b[0])
+      a += 4 + cdf_u24(a + 1);
+    if (a >= ae || a[0] != b[0])
+      return false;
+    if ((b[0] != KEY_SIP_METHOD || start) &&
+        (cdf_u24(a + 1) != cdf_u24(b + 1) || memcmp(a + 4, b + 4, cdf_u24(b + 1)) != 0))
+      return false;
+  }
+  return true;
+}
+
+/* An entry merged: written to |w|'s buffer, or (none) the one left out
+ * gives back its shared values. */
+static void merged(struct wr *w, const uint8_t *keep, const uint8_t *drop) {
+  if (w->b)
+    put(w, keep, 4 + cdf_u24(keep + 1));
+  else if (drop)
+    cdf_release_entry(w->c, drop);
+}
+
 wchg_status cdf_merge_fields(wchg_cdf *c, const uint8_t *old, size_t old_len,
                              const uint8_t *upd, size_t upd_len, bool start,
                              struct wchgi_buf *out) {
-  const uint8_t *a = old, *ae = old ? old + old_len : old, *b = upd,
-                *be = upd ? upd + upd_len : upd;
-  struct wr w = {c, out, WCHG_OK};
+  const uint8_t *a = old, *ae = old_len ? old + old_len : old, *b = upd,
+                *be = upd_len ? upd + upd_len : upd;
+  struct wr w = {c, out, WCHG_OK, 0, 0, 0, 0};
   while (a < ae || b < be) {
     size_t an = a < ae ? 4 + cdf_u24(a + 1) : 0, bn = b < be ? 4 + cdf_u24(b + 1) : 0;
     if (b >= be || (a < ae && a[0] < b[0])) {
-      put(&w, a, an);
+      merged(&w, a, NULL);
       a += an;
     } else if (a >= ae || b[0] < a[0]) {
-      put(&w, b, bn);
+      merged(&w, b, NULL);
       b += bn;
-    } else { /* both: the update wins, but the record keeps its method */
-      if (a[0] == KEY_SIP_METHOD && !start)
-        put(&w, a, an);
-      else
-        put(&w, b, bn);
+    } else if (a[0] == KEY_SIP_METHOD && !start) { /* the record keeps its method */
+      merged(&w, a, b);
+      a += an;
+      b += bn;
+    } else { /* else the update wins */
+      merged(&w, b, a);
       a += an;
       b += bn;
     }

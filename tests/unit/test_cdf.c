@@ -644,6 +644,109 @@ START_TEST(lost_stop) {
 }
 END_TEST
 
+/* The session of the oldest queued CDR (its Call-ID "call-<n>@..."),
+ * and its causeForRecordClosing. */
+static unsigned pop_session(wchg_cdf *c, int64_t *cause) {
+  wchg_cdr *cdr = pop_cdr(c, "expiry");
+  unsigned n = 0;
+  ck_assert_int_eq(sscanf((const char *)cdr->ims.session_id.ptr, "call-%u@", &n), 1);
+  *cause = cdr->cause_for_record_closing.value;
+  expect_incomplete(cdr, *cause == WCHG_CAUSE_TIME_LIMIT && !cdr->record_sequence_number.present,
+                    false, WCHG_ACR_INTERIM_LOST_NO, true);
+  wchg_cdr_free(cdr);
+  return n;
+}
+
+/* Silent sessions close by last activity, at most |budget| a call, and
+ * the count of those still due stops at the budget. */
+START_TEST(expiry_budget_silent) {
+  enum { N = 50, K = 7 };
+  wchg_cdf_config cfg = config();
+  wchg_cdf *c;
+  struct fx f;
+  unsigned closed, due, done = 0, order[N], k = 0;
+  int64_t now = T0 + 500 + 100000, cause;
+  wchg_cdf_stats st;
+  cfg.session_timeout_ms = 100000;
+  c = cdf_make(&cfg);
+  for (unsigned i = 0; i < N; i++)
+    feed_ok(c, fx_make(&f, i, WCHG_ACR_START, 0, T0 + i, false, false), T0 + i);
+  /* the odd ones speak again, the last opened first: the list is even
+   * ones in opening order, then odd ones from the last */
+  for (unsigned i = N; i-- > 0;)
+    if (i % 2)
+      feed_ok(c, fx_make(&f, i, WCHG_ACR_INTERIM, 1, T0 + 500, false, false), T0 + 500);
+  for (unsigned i = 0; i < N; i += 2)
+    order[k++] = i;
+  for (unsigned i = N; i-- > 0;)
+    if (i % 2)
+      order[k++] = i;
+  ck_assert_int_eq(wchg_cdf_expire_budget(c, T0 + 100000 - 1, K, &closed, &due), WCHG_OK);
+  ck_assert_uint_eq(closed, 0);
+  ck_assert_uint_eq(due, 0);
+  while (done < N) {
+    ck_assert_int_eq(wchg_cdf_expire_budget(c, now, K, &closed, &due), WCHG_OK);
+    ck_assert_uint_eq(closed, N - done < K ? N - done : K);
+    for (unsigned i = 0; i < closed; i++) {
+      ck_assert_uint_eq(pop_session(c, &cause), order[done + i]);
+      ck_assert_int_eq(cause, WCHG_CAUSE_TIME_LIMIT);
+    }
+    done += closed;
+    ck_assert_uint_eq(due, N - done < K ? N - done : K);
+    stats(c, &st);
+    ck_assert_uint_eq(st.open_sessions, N - done);
+    ck_assert_uint_eq(st.lost, done);
+  }
+  ck_assert_int_eq(wchg_cdf_expire_budget(NULL, now, K, &closed, &due), WCHG_E_ARG);
+  ck_assert_uint_eq(closed + due, 0);
+  wchg_cdf_free(c);
+}
+END_TEST
+
+/* Ended records get their partial by the end of the record (opening +
+ * the limit, then Session-Id), after the silent sessions; a session
+ * both silent and ended gets its final record only. */
+START_TEST(expiry_budget_records) {
+  static const int64_t open_at[6] = {5000, 1000, 3000, 1000, 9000, 2000};
+  static const unsigned order[5] = {1, 3, 5, 2, 4}; /* 0: silent */
+  wchg_cdf_config cfg = config();
+  wchg_cdf *c;
+  struct fx f;
+  unsigned closed, due, k = 0;
+  int64_t cause, now = T0 + 60000 + 9000;
+  cfg.max_record_duration_ms = 60000;
+  cfg.session_timeout_ms = 65000;
+  c = cdf_make(&cfg);
+  for (unsigned i = 0; i < 6; i++) /* record opening: the event time */
+    feed_ok(c, fx_make(&f, i, WCHG_ACR_START, 0, T0 + open_at[i], false, false),
+            i ? now - 1000 : T0);
+  ck_assert_int_eq(wchg_cdf_expire_budget(c, now, 2, &closed, &due), WCHG_OK);
+  ck_assert_uint_eq(closed, 2);
+  ck_assert_uint_eq(due, 2);
+  ck_assert_uint_eq(pop_session(c, &cause), 0);
+  ck_assert_int_eq(cause, WCHG_CAUSE_TIME_LIMIT); /* final, stop lost */
+  ck_assert_uint_eq(pop_session(c, &cause), order[k++]);
+  ck_assert_int_eq(wchg_cdf_expire_budget(c, now, 3, &closed, &due), WCHG_OK);
+  ck_assert_uint_eq(closed, 3);
+  ck_assert_uint_eq(due, 1);
+  ck_assert_int_eq(wchg_cdf_expire(c, now, &closed), WCHG_OK);
+  ck_assert_uint_eq(closed, 1);
+  while (wchg_cdf_pending(c)) {
+    wchg_cdr *cdr = pop_cdr(c, "expiry_records");
+    unsigned n = 0;
+    sscanf((const char *)cdr->ims.session_id.ptr, "call-%u@", &n);
+    ck_assert_uint_eq(n, order[k++]);
+    expect_int(cdr->cause_for_record_closing, true, WCHG_CAUSE_TIME_LIMIT);
+    expect_int(cdr->record_sequence_number, true, 1);
+    wchg_cdr_free(cdr);
+  }
+  ck_assert_uint_eq(k, 5);
+  ck_assert_int_eq(wchg_cdf_expire_budget(c, now, 0, &closed, &due), WCHG_OK);
+  ck_assert_uint_eq(closed + due, 0);
+  wchg_cdf_free(c);
+}
+END_TEST
+
 /* ---- duplicates ------------------------------------------------------------------------------ */
 
 START_TEST(duplicates) {
@@ -975,7 +1078,7 @@ START_TEST(failover_same_bytes) {
       wchg_cdf_pop(b);
     }
     state = export_all(b, &slen);
-    ck_assert_int_eq(wchg_cdf_import(c2, state, slen, &d), WCHG_OK);
+    ck_assert_msg(wchg_cdf_import(c2, state, slen, &d) == WCHG_OK, "%s at %zu", d.message, d.offset);
     ck_assert_int_eq(wchg_cdf_import(c2, state, slen, &d), WCHG_E_STATE);
     state2 = export_all(c2, &slen2); /* the same state */
     ck_assert_uint_eq(slen, slen2);
@@ -1057,6 +1160,84 @@ START_TEST(import_refuses_damage) {
   ck_assert_uint_gt(st.open_sessions, 0);
   free(state);
   free(copy);
+  wchg_cdf_free(a);
+  wchg_cdf_free(b);
+}
+END_TEST
+
+/* A state of version 2 (written by the library before version 3: the
+ * first 10 operations of SCRIPT, the queue emptied) imports into the
+ * state this library has at that point, and goes on the same. */
+START_TEST(import_version_2) {
+  static const char V2[] =
+      "57434847434446022c0500006a00000003000000000000000800000000000000"
+      "0700000000000000010000000000000000000000000000000600000000000000"
+      "03000000000000000000000000000000000000000000000001000000935da581"
+      "e4687002010000000000000000000000030000000000000000000000c03ce7cf"
+      "8b0100007079e6cf8b010000f354e5cf8b0100000068e5cf8b0100000d000000"
+      "000000000300000000000000020000000100001b001700130100000000000065"
+      "7063736366312e766973697465642e6578616d706c653b303b31657063736366"
+      "312e766973697465642e6578616d706c650207000006494e5649544503010000"
+      "00051400001363616c6c2d3140706333332e6578616d706c65062b0000020116"
+      "7369703a616c69636540686f6d652e6578616d706c65021074656c3a2b313535"
+      "35313233303030310718000001167369703a626f6240686f6d652d622e657861"
+      "6d706c650813000012616c69636540686f6d652e6578616d706c650e11000001"
+      "0f766973697465642e6578616d706c651307000006696369642d311e0f00000e"
+      "333232363040336770702e6f72671f1a0000010304167369703a616c69636540"
+      "686f6d652e6578616d706c653205000001c6336401f0130000127761662e7765"
+      "627274632e6578616d706c65f114000013777773662e7765627274632e657861"
+      "6d706c65010000000000000090c7e6cf8b0100004004e6cf8b010000db58e5cf"
+      "8b010000e86be5cf8b0100000300000000000000010000000000000002000000"
+      "0100001b0017001301000000000000657063736366312e766973697465642e65"
+      "78616d706c653b303b32657063736366312e766973697465642e6578616d706c"
+      "650207000006494e564954450301000000051400001363616c6c2d3240706333"
+      "332e6578616d706c65062b00000201167369703a616c69636540686f6d652e65"
+      "78616d706c65021074656c3a2b31353535313233303030310718000001167369"
+      "703a626f6240686f6d652d622e6578616d706c650813000012616c6963654068"
+      "6f6d652e6578616d706c650e110000010f766973697465642e6578616d706c65"
+      "1307000006696369642d321e0f00000e333232363040336770702e6f72671f1a"
+      "0000010304167369703a616c69636540686f6d652e6578616d706c6532050000"
+      "01c6336401f0130000127761662e7765627274632e6578616d706c65f1140000"
+      "13777773662e7765627274632e6578616d706c65020000000000000068a4e6cf"
+      "8b01000008bae5cf8b0100000000000000000080000000000000008001000000"
+      "000000000200000000000000010000000200001b001700130100000000000065"
+      "7063736366312e766973697465642e6578616d706c653b303b34657063736366"
+      "312e766973697465642e6578616d706c65020700000655504441544503010000"
+      "00051400001363616c6c2d3440706333332e6578616d706c65062b0000020116"
+      "7369703a616c69636540686f6d652e6578616d706c65021074656c3a2b313535"
+      "35313233303030310718000001167369703a626f6240686f6d652d622e657861"
+      "6d706c650813000012616c69636540686f6d652e6578616d706c650e11000001"
+      "0f766973697465642e6578616d706c651307000006696369642d341e0f00000e"
+      "333232363040336770702e6f72671f1a0000010304167369703a616c69636540"
+      "686f6d652e6578616d706c653205000001c6336401f0130000127761662e7765"
+      "627274632e6578616d706c65f114000013777773662e7765627274632e657861"
+      "6d706c650000000080eb6f28";
+  wchg_cdf_config cfg = failover_config();
+  wchg_cdf *a = cdf_make(&cfg), *b = cdf_make(&cfg);
+  static uint8_t state[2048], out_a[1 << 15], out_b[1 << 15];
+  size_t len = test_unhex(V2, state, sizeof state), la, lb;
+  uint8_t *sa, *sb;
+  wchg_diag d;
+  for (size_t i = 0; i < 10; i++)
+    ck_assert_int_eq(run_op(a, &SCRIPT[i]), WCHG_OK);
+  while (wchg_cdf_pending(a))
+    wchg_cdf_pop(a);
+  ck_assert_uint_eq(state[7], 2);
+  ck_assert_msg(wchg_cdf_import(b, state, len, &d) == WCHG_OK, "%s", d.message);
+  sa = export_all(a, &la);
+  sb = export_all(b, &lb);
+  ck_assert_uint_eq(sb[7], 3);
+  ck_assert(la == lb && memcmp(sa, sb, la) == 0);
+  for (size_t i = 10; i < NSCRIPT; i++) {
+    ck_assert_int_eq(run_op(a, &SCRIPT[i]), WCHG_OK);
+    ck_assert_int_eq(run_op(b, &SCRIPT[i]), WCHG_OK);
+  }
+  la = drain(a, out_a, 0, sizeof out_a);
+  lb = drain(b, out_b, 0, sizeof out_b);
+  ck_assert_uint_gt(la, 0);
+  ck_assert(la == lb && memcmp(out_a, out_b, la) == 0);
+  free(sa);
+  free(sb);
   wchg_cdf_free(a);
   wchg_cdf_free(b);
 }
@@ -1168,6 +1349,27 @@ START_TEST(oom_every_allocation) {
   }
 }
 END_TEST
+
+/* ---- shared values: their references ----------------------------------------------------- */
+
+struct refs_seen {
+  uint32_t min, max;
+  size_t n;
+};
+
+static void refs_of(void *p, void *arg) {
+  const struct cdf_val *v = p;
+  struct refs_seen *r = arg;
+  r->min = v->refs < r->min ? v->refs : r->min;
+  r->max = v->refs > r->max ? v->refs : r->max;
+  r->n++;
+}
+
+static struct refs_seen shared_refs(const wchg_cdf *c) {
+  struct refs_seen r = {UINT32_MAX, 0, 0};
+  cdf_tab_each(&c->vals, refs_of, &r);
+  return r;
+}
 
 /* ---- the invariant test --------------------------------------------------------------------- */
 
@@ -1316,6 +1518,7 @@ START_TEST(invariant_random) {
   cdrs += n;
   stats(c, &st);
   ck_assert_uint_eq(st.open_sessions, 0);
+  ck_assert_uint_eq(shared_refs(c).max, 0); /* every shared value given back */
   ck_assert_uint_eq(st.acrs, fed);
   ck_assert_uint_eq(st.folded, ok_fold);
   ck_assert_uint_eq(st.duplicates, dups);
@@ -1374,6 +1577,174 @@ START_TEST(bytes_per_session) {
   ck_assert_uint_le(st.session_fixed_bytes, 160);
   ck_assert_msg(st.session_bytes / 1000 <= 512 + store / 1000,
                 "%zu bytes per session, strings %zu", st.session_bytes / 1000, store / 1000);
+  wchg_cdf_free(c);
+}
+END_TEST
+
+/* ---- the session table at scale ------------------------------------------------------------- */
+
+/* The table grows while sessions open and shrinks while they close, a
+ * few slots per ACR: no ACR moves more than CDF_TAB_STEP entries, none
+ * finishes a resize at once, and every session stays found meanwhile. */
+START_TEST(table_grows_and_shrinks) {
+  enum { N = 30000 };
+  wchg_cdf_config cfg = config();
+  wchg_cdf *c;
+  struct fx f;
+  size_t peak = 0;
+  cfg.duplicate_memory = 0;
+  c = cdf_make(&cfg);
+  for (unsigned i = 0; i < N; i++) {
+    feed_ok(c, fx_make(&f, i, WCHG_ACR_START, 0, T0 + i, false, false), T0 + i);
+    if (i % 997 == 0) /* an earlier session is still there: a duplicate */
+      ck_assert(feed_expect(c, fx_make(&f, i / 2, WCHG_ACR_START, 0, T0, false, false), T0 + i,
+                            WCHG_OK).duplicate);
+  }
+  peak = c->sessions.cur.n + c->sessions.old.n;
+  ck_assert_uint_ge(c->sessions.cur.n, N + N / 3);
+  ck_assert_uint_le(c->sessions.cur.n, 4 * N);
+  for (unsigned i = 0; i < N; i++) {
+    ck_assert_uint_eq(feed_ok(c, fx_make(&f, i, WCHG_ACR_STOP, 1, T0 + N + i, false, false),
+                              T0 + N + i), 1);
+    wchg_cdf_pop(c);
+    if (i == N - N / 16) /* a sixteenth left: a table of a fraction of the peak */
+      ck_assert_uint_le(c->sessions.cur.n, peak / 4);
+    if (i == N - 1000)   /* and every session left is found */
+      for (unsigned k = i + 1; k < N; k++)
+        ck_assert(feed_expect(c, fx_make(&f, k, WCHG_ACR_START, 0, T0, false, false), T0 + 2 * N,
+                              WCHG_OK).duplicate);
+  }
+  ck_assert_uint_eq(wchg_cdf_pending(c), 0);
+  ck_assert_uint_le(c->sessions.moved_max, CDF_TAB_STEP);
+  ck_assert_uint_gt(c->sessions.moved_max, 0);
+  ck_assert_uint_eq(c->sessions.forced, 0);
+  ck_assert_uint_eq(c->sessions.cur.n + c->sessions.old.n + c->sessions.next.n, 0);
+  wchg_cdf_free(c);
+}
+END_TEST
+
+/* The table alone against a model: random inserts, removals and finds of
+ * up to 20000 entries whose tags collide often (long chains across the
+ * chunks and through the drained part of an old table). */
+static bool int_match(const void *entry, const void *key) {
+  return *(const unsigned *)entry == *(const unsigned *)key;
+}
+
+START_TEST(table_against_model) {
+  enum { N = 20000, GROW = 120000 };
+  wchg_cdf_config cfg = config();
+  wchg_cdf *c = cdf_make(&cfg);
+  struct cdf_tab t;
+  static unsigned keys[N];
+  static bool in[N];
+  size_t count = 0;
+  memset(&t, 0, sizeof t);
+  memset(in, 0, sizeof in);
+  rng_state = 15;
+  for (unsigned step = 0; step < 2 * GROW; step++) {
+    unsigned k = rnd(step < GROW ? N : N / 3 + 1 + step % (2 * N / 3)) % N;
+    uint32_t tag = 2 + (uint32_t)((k % 9973) * 0x9E3779B97F4A7C15ull >> 34); /* 4 keys a tag */
+    void **slot;
+    keys[k] = k;
+    slot = cdf_tab_find(&t, tag, int_match, &keys[k]);
+    ck_assert_int_eq(slot != NULL, in[k]);
+    if (!in[k] && (step < GROW || rnd(2))) {
+      ck_assert_int_eq(cdf_tab_reserve(c, &t), WCHG_OK);
+      cdf_tab_insert(&t, tag, &keys[k]);
+      in[k] = true;
+      count++;
+    } else if (in[k]) {
+      ck_assert_ptr_eq(*slot, &keys[k]);
+      cdf_tab_remove(&t, tag, &keys[k]);
+      cdf_tab_shrink(c, &t);
+      in[k] = false;
+      count--;
+    }
+    ck_assert_uint_eq(cdf_tab_count(&t), count);
+  }
+  ck_assert_uint_le(t.moved_max, CDF_TAB_STEP);
+  ck_assert_uint_eq(t.forced, 0);
+  cdf_tab_free(c, &t);
+  wchg_cdf_free(c);
+}
+END_TEST
+
+/* ---- shared values ------------------------------------------------------------------------- */
+
+/* Values equal in several sessions are stored once, each session
+ * referring to them (the first session keeps its own); a value an ACR
+ * replaces, and a closed session's, are given back. */
+START_TEST(shared_values) {
+  enum { N = 200 };
+  wchg_cdf_config cfg = config();
+  wchg_cdf *c = cdf_make(&cfg);
+  struct fx f;
+  struct refs_seen r;
+  wchg_cdr *cdr;
+  for (unsigned i = 0; i < N; i++)
+    feed_ok(c, fx_make(&f, i, WCHG_ACR_START, 0, T0 + i, true, true), T0 + i);
+  r = shared_refs(c);
+  ck_assert_uint_ge(r.n, 8);
+  ck_assert_uint_le(r.n, 16);
+  ck_assert_uint_eq(r.min, N - 1);
+  ck_assert_uint_eq(r.max, N - 1);
+  for (unsigned i = 0; i < N; i++) { /* another user name, the same SDP */
+    fx_make(&f, i, WCHG_ACR_INTERIM, 1, T0 + N + i, true, true);
+    f.a.ims.private_user_id = WCHG_STR("carol@home.example");
+    feed_ok(c, &f.a, T0 + N + i);
+  }
+  r = shared_refs(c);
+  ck_assert_uint_eq(r.min, 0); /* alice's name: no session has it now */
+  ck_assert_uint_eq(r.max, N - 1 + N);
+  for (unsigned i = 0; i < N; i += N - 1) { /* the first keeps its own values */
+    char sid[64];
+    ck_assert_int_eq(wchg_cdf_close_session(c, wchg_str_from(sid_of(i, sid, sizeof sid)),
+                                            T0 + 2 * N), WCHG_OK);
+    cdr = pop_cdr(c, "shared_partial");
+    expect_text(cdr->ims.private_user_id, "carol@home.example");
+    expect_text(cdr->ims.service_context_id, WCHG_SERVICE_CONTEXT_IMS);
+    ck_assert_uint_eq(cdr->ims.list_of_sdp_media_components.count, 2);
+    wchg_cdr_free(cdr);
+  }
+  for (unsigned i = 0; i < N; i++) {
+    ck_assert_uint_eq(feed_ok(c, fx_make(&f, i, WCHG_ACR_STOP, 2, T0 + 2 * N + i, false, true),
+                              T0 + 2 * N + i), 1);
+    cdr = pop_cdr(c, "shared");
+    expect_text(cdr->ims.private_user_id, "alice@home.example"); /* the STOP says so */
+    ck_assert_uint_eq(cdr->ims.list_of_sdp_media_components.count,
+                      i % (N - 1) ? 2 : 0); /* 0, N - 1: after the partial above */
+    wchg_cdr_free(cdr);
+  }
+  r = shared_refs(c);
+  ck_assert_uint_eq(r.max, 0);
+  ck_assert_uint_eq(c->ncold, r.n);
+  wchg_cdf_free(c);
+}
+END_TEST
+
+/* Values no session names any more are kept a while, then freed: their
+ * number stays bounded however many there were. */
+START_TEST(shared_values_forgotten) {
+  wchg_cdf *c = cdf_make(&(wchg_cdf_config){.utc_offset_minutes = 60,
+                                            .origin_host = WCHG_STR("cdf1.home.example"),
+                                            .origin_realm = WCHG_STR("home.example")});
+  for (unsigned k = 0; k < 3000; k++) { /* two sessions of user k */
+    struct fx f;
+    char user[32];
+    snprintf(user, sizeof user, "user-%u@home.example", k);
+    for (unsigned i = 2 * k; i < 2 * k + 2; i++) {
+      fx_make(&f, i, WCHG_ACR_START, 0, T0 + i, false, false);
+      f.a.ims.private_user_id = wchg_str_from(user);
+      feed_ok(c, &f.a, T0 + i);
+    }
+    for (unsigned i = 2 * k; i < 2 * k + 2; i++) {
+      feed_ok(c, fx_make(&f, i, WCHG_ACR_STOP, 1, T0 + i + 1, false, false), T0 + i + 1);
+      wchg_cdf_pop(c);
+    }
+  }
+  ck_assert_uint_eq(shared_refs(c).max, 0);
+  ck_assert_uint_eq(c->ncold, 1024); /* full: the older ones freed */
+  ck_assert_uint_le(cdf_tab_count(&c->vals), 1024 + 32);
   wchg_cdf_free(c);
 }
 END_TEST
@@ -1856,6 +2227,8 @@ Suite *cdf_suite(void) {
   tcase_add_test(tc, lost_start);
   tcase_add_test(tc, lost_interim);
   tcase_add_test(tc, lost_stop);
+  tcase_add_test(tc, expiry_budget_silent);
+  tcase_add_test(tc, expiry_budget_records);
   tcase_add_test(tc, duplicates);
   tcase_add_test(tc, emergency_and_invalid);
   tcase_add_test(tc, interleaved);
@@ -1863,9 +2236,14 @@ Suite *cdf_suite(void) {
   tcase_add_test(tc, failover_same_bytes);
   tcase_add_test(tc, import_refuses_damage);
   tcase_add_test(tc, import_smaller_memory);
+  tcase_add_test(tc, import_version_2);
   tcase_add_test(tc, oom_every_allocation);
   tcase_add_test(tc, invariant_random);
   tcase_add_test(tc, bytes_per_session);
+  tcase_add_test(tc, table_grows_and_shrinks);
+  tcase_add_test(tc, table_against_model);
+  tcase_add_test(tc, shared_values);
+  tcase_add_test(tc, shared_values_forgotten);
   tcase_add_test(tc, cdrfile_of_output);
   tcase_add_test(tc, feed_bytes_aca);
   tcase_add_test(tc, receive_folds_deviating_acrs);
