@@ -46,7 +46,8 @@
   X(cov_rf_suite)                                                            \
   X(cov_json_suite)                                                          \
   X(cov_sip_suite)                                                           \
-  X(cov_base_suite)
+  X(cov_base_suite)                                                          \
+  X(cov_cdf_suite)
 
 #define DECLARE(name) Suite *name(void) __attribute__((weak));
 SUITES(DECLARE)

@@ -1,0 +1,849 @@
+/* test_cov_cdf.c: cov_cdf_suite — the corners of the CDF (cdf.h) the
+ * scenario tests of test_cdf.c leave out, through the public API only:
+ * the configuration and ACR checks one by one (with path and Result-Code),
+ * where an ACR's event time and a START's time stamps come from when some
+ * are absent, the numbering window (a number 64 or more below the highest
+ * is a duplicate), a late START after a partial record, the media
+ * container at its hard bound (64 entries, 32768 bytes), the structures
+ * the compact store refuses (a string or list with a length and no
+ * pointer, a missing mandatory member, an unknown CHOICE, one entry over
+ * 16 MiB), an IMS emergency INTERIM of a WebRTC session whose identity an
+ * earlier ACR brought (and the partial it closed rolled back), the
+ * duplicate memory's index after many evictions, the queue's blocks with
+ * records over 64 KiB, states for wchg_cdf_import crafted byte by byte
+ * (values only import can bring: a record number at 2^32-1, a missing
+ * count at 2^32-1, no START flag at all; store encodings that do not read
+ * back), and out of memory at every allocation of the partial, final,
+ * expiry, event, import and feed_bytes paths.
+ *
+ * SPDX-License-Identifier: BSD-2-Clause */
+#include <check.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <webrtc_chg/webrtc_chg.h>
+
+#include "cdf_samples.h"
+#include "testutil.h"
+
+#define T0 1700000000000LL /* 2023-11-14T22:13:20Z */
+#define PATH_IMS "ACR/Service-Information/IMS-Information/"
+
+/* ---- fixtures ------------------------------------------------------------ */
+
+static wchg_cdf_config config(void) {
+  wchg_cdf_config c;
+  memset(&c, 0, sizeof c);
+  c.utc_offset_minutes = 60;
+  c.duplicate_memory = 64;
+  c.first_local_record_sequence_number = 100;
+  c.origin_host = WCHG_STR("cdf1.home.example");
+  c.origin_realm = WCHG_STR("home.example");
+  return c;
+}
+
+static wchg_cdf *cdf_make(const wchg_cdf_config *cfg) {
+  wchg_cdf *c = wchg_cdf_new(cfg);
+  ck_assert_ptr_nonnull(c);
+  return c;
+}
+
+/* Feed and expect |want|; the result. */
+static wchg_cdf_result feed_expect(wchg_cdf *c, const wchg_acr *a, int64_t now, wchg_status want,
+                                   wchg_diag *d) {
+  wchg_cdf_result r;
+  wchg_diag local;
+  if (!d)
+    d = &local;
+  wchg_status st = wchg_cdf_feed(c, a, now, &r, d);
+  ck_assert_msg(st == want, "feed: %s, want %s (%s: %s)", wchg_strerror(st), wchg_strerror(want),
+                d->path, d->message);
+  if (st == WCHG_OK)
+    ck_assert_uint_eq(r.result_code, 2001);
+  return r;
+}
+
+static unsigned feed_ok(wchg_cdf *c, const wchg_acr *a, int64_t now) {
+  wchg_cdf_result r = feed_expect(c, a, now, WCHG_OK, NULL);
+  ck_assert(!r.duplicate);
+  return r.cdrs;
+}
+
+/* The oldest queued CDR, decoded and validated, popped. */
+static wchg_cdr *pop_cdr(wchg_cdf *c) {
+  const uint8_t *der;
+  size_t len, used = 0, n = 0;
+  wchg_cdr *cdr = NULL;
+  wchg_diag d, v[4];
+  ck_assert_int_eq(wchg_cdf_peek(c, &der, &len), WCHG_OK);
+  wchg_status st = wchg_cdr_decode(der, len, NULL, &cdr, &used, &d);
+  ck_assert_msg(st == WCHG_OK, "decode: %s at %s", d.message, d.path);
+  ck_assert_uint_eq(used, len);
+  st = wchg_cdr_validate(cdr, 0, v, 4, &n);
+  ck_assert_msg(st == WCHG_OK, "validate: %s: %s", v[0].path, v[0].message);
+  wchg_cdf_pop(c);
+  return cdr;
+}
+
+/* |ts| holds Unix time |ms| (whole seconds; < 0: absent). */
+static void expect_ts(const wchg_timestamp *ts, int64_t ms) {
+  int64_t secs;
+  int off;
+  if (ms < 0) {
+    ck_assert(!ts->present);
+    return;
+  }
+  ck_assert(ts->present);
+  ck_assert_int_eq(wchg_timestamp_to_unix(ts, &secs, &off), WCHG_OK);
+  ck_assert_int_eq(secs, ms / 1000);
+}
+
+static void expect_int(wchg_opt_int v, bool present, int64_t want) {
+  ck_assert_int_eq(v.present, present);
+  if (present)
+    ck_assert_int_eq(v.value, want);
+}
+
+static void expect_text(wchg_str s, const char *want) {
+  ck_assert_ptr_nonnull(s.ptr);
+  ck_assert_uint_eq(s.len, strlen(want));
+  ck_assert(memcmp(s.ptr, want, s.len) == 0);
+}
+
+static void stats(const wchg_cdf *c, wchg_cdf_stats *s) {
+  ck_assert_int_eq(wchg_cdf_stats_get(c, s), WCHG_OK);
+  ck_assert_uint_eq(s->acrs, s->folded + s->duplicates + s->rejected + s->other_node);
+}
+
+/* A refusal: status, Result-Code and path of the diag. */
+static void refused(wchg_cdf *c, const wchg_acr *a, wchg_status st, uint32_t rc,
+                    const char *path) {
+  wchg_diag d;
+  wchg_cdf_result r = feed_expect(c, a, T0, st, &d);
+  ck_assert_uint_eq(r.result_code, rc);
+  ck_assert_int_eq(d.code, st);
+  ck_assert_uint_eq(d.result_code, rc);
+  ck_assert_msg(strncmp(d.path, path, strlen(path)) == 0, "path %s, want %s", d.path, path);
+  ck_assert_uint_eq(r.cdrs, 0);
+}
+
+/* ---- configuration and the ACR checks -------------------------------------- */
+
+START_TEST(config_checks) {
+  wchg_cdf_config cfg = config();
+  cfg.session_timeout_ms = -1;
+  ck_assert_ptr_null(wchg_cdf_new(&cfg));
+  cfg = config();
+  cfg.duplicate_memory = UINT32_MAX / 4;
+  ck_assert_ptr_null(wchg_cdf_new(&cfg));
+  cfg = config();
+  cfg.policy = (wchg_policy)7;
+  ck_assert_ptr_null(wchg_cdf_new(&cfg));
+  cfg = config();
+  cfg.policy = WCHG_POLICY_STRICT;
+  wchg_cdf *c = cdf_make(&cfg);
+  wchg_cdf_free(c);
+}
+END_TEST
+
+START_TEST(acr_checks) {
+  wchg_cdf_config cfg = config();
+  wchg_cdf *c = cdf_make(&cfg);
+  struct fx f;
+  wchg_cdf_stats st;
+  char *big = malloc(65536);
+  memset(big, 'h', 65536);
+
+  /* a Session-Id or Origin-Host longer than the store's 16-bit lengths */
+  fx_make(&f, 1, WCHG_ACR_START, 0, T0, false, false);
+  f.a.session_id = (wchg_str){big, 65536};
+  refused(c, &f.a, WCHG_E_INVALID, 5004, "ACR/Session-Id");
+  fx_make(&f, 1, WCHG_ACR_START, 0, T0, false, false);
+  f.a.origin_host = (wchg_str){big, 65536};
+  refused(c, &f.a, WCHG_E_INVALID, 5004, "ACR/Origin-Host");
+  /* 65535 is still fine */
+  f.a.origin_host = (wchg_str){big, 65535};
+  feed_ok(c, &f.a, T0);
+  /* Accounting-Record-Type below and above 1..4 */
+  refused(c, fx_make(&f, 2, 0, 0, T0, false, false), WCHG_E_INVALID, 5004,
+          "ACR/Accounting-Record-Type");
+  refused(c, fx_make(&f, 2, 5, 0, T0, false, false), WCHG_E_INVALID, 5004,
+          "ACR/Accounting-Record-Type");
+  /* Role-Of-Node: terminating is kept, 2 is refused */
+  fx_make(&f, 3, WCHG_ACR_EVENT, 0, T0, false, false);
+  f.a.ims.role_of_node = WCHG_INT(WCHG_ROLE_TERMINATING);
+  ck_assert_uint_eq(feed_ok(c, &f.a, T0), 1);
+  wchg_cdr *cdr = pop_cdr(c);
+  expect_int(cdr->ims.role_of_node, true, WCHG_ROLE_TERMINATING);
+  wchg_cdr_free(cdr);
+  fx_make(&f, 4, WCHG_ACR_EVENT, 0, T0, false, false);
+  f.a.ims.role_of_node = WCHG_INT(2);
+  refused(c, &f.a, WCHG_E_INVALID, 5004, PATH_IMS "Role-Of-Node");
+  /* each time stamp outside 2000..2099, by its own path */
+  fx_make(&f, 4, WCHG_ACR_EVENT, 0, T0, false, false);
+  f.a.sip_request_timestamp = WCHG_TIME_MS(900000000000LL);
+  refused(c, &f.a, WCHG_E_INVALID, 5004, PATH_IMS "Time-Stamps/SIP-Request-Timestamp");
+  fx_make(&f, 4, WCHG_ACR_EVENT, 0, T0, false, false);
+  f.a.sip_response_timestamp = WCHG_TIME_MS(4200000000000LL);
+  refused(c, &f.a, WCHG_E_INVALID, 5004, PATH_IMS "Time-Stamps/SIP-Response-Timestamp");
+  stats(c, &st);
+  ck_assert_uint_eq(st.rejected, 7);
+  ck_assert_uint_eq(st.folded, 2);
+  ck_assert_uint_eq(wchg_cdf_pending(c), 0);
+  free(big);
+  wchg_cdf_free(c);
+}
+END_TEST
+
+/* The event time: Event-Timestamp, else SIP-Response-, else
+ * SIP-Request-Timestamp, else |now_ms|; no Origin-Host, no nodeAddress. */
+START_TEST(event_time_sources) {
+  wchg_cdf_config cfg = config();
+  wchg_cdf *c = cdf_make(&cfg);
+  struct fx f;
+  wchg_cdr *cdr;
+
+  fx_make(&f, 1, WCHG_ACR_EVENT, 0, T0, false, false);
+  f.a.event_timestamp = (wchg_time_ms){0};
+  f.a.sip_response_timestamp = (wchg_time_ms){0};
+  f.a.sip_request_timestamp = WCHG_TIME_MS(T0 - 5000);
+  f.a.origin_host = (wchg_str){0};
+  ck_assert_uint_eq(feed_ok(c, &f.a, T0), 1);
+  cdr = pop_cdr(c);
+  expect_ts(&cdr->record_opening_time, T0 - 5000);
+  expect_ts(&cdr->record_closure_time, T0 - 5000);
+  expect_ts(&cdr->ims.service_request_time_stamp, T0 - 5000);
+  expect_ts(&cdr->ims.service_delivery_start_time_stamp, -1);
+  ck_assert_int_eq(cdr->node_address.choice, WCHG_NODE_ABSENT);
+  wchg_cdr_free(cdr);
+
+  fx_make(&f, 2, WCHG_ACR_EVENT, 0, T0, false, false);
+  f.a.event_timestamp = (wchg_time_ms){0};
+  f.a.sip_response_timestamp = (wchg_time_ms){0};
+  f.a.sip_request_timestamp = (wchg_time_ms){0};
+  ck_assert_uint_eq(feed_ok(c, &f.a, T0 + 7000), 1);
+  cdr = pop_cdr(c);
+  expect_ts(&cdr->record_opening_time, T0 + 7000);
+  expect_ts(&cdr->ims.service_request_time_stamp, -1);
+  ck_assert_int_eq(cdr->node_address.choice, WCHG_NODE_DOMAIN_NAME);
+  expect_text(cdr->node_address.domain_name, HOST);
+  wchg_cdr_free(cdr);
+  wchg_cdf_free(c);
+}
+END_TEST
+
+/* A START without SIP-Request-Timestamp has no [9]; without
+ * SIP-Response-Timestamp [10] is its event time; a STOP without
+ * SIP-Request-Timestamp ends the service at its event time. A session
+ * opened without Origin-Host has no nodeAddress. */
+START_TEST(session_time_sources) {
+  wchg_cdf_config cfg = config();
+  wchg_cdf *c = cdf_make(&cfg);
+  struct fx f;
+  wchg_cdr *cdr;
+
+  fx_make(&f, 1, WCHG_ACR_START, 0, T0, false, false);
+  f.a.sip_request_timestamp = (wchg_time_ms){0};
+  f.a.sip_response_timestamp = (wchg_time_ms){0};
+  f.a.origin_host = (wchg_str){0};
+  feed_ok(c, &f.a, T0);
+  fx_make(&f, 1, WCHG_ACR_STOP, 1, T0 + 9000, false, false);
+  f.a.sip_request_timestamp = (wchg_time_ms){0};
+  ck_assert_uint_eq(feed_ok(c, &f.a, T0 + 9000), 1);
+  cdr = pop_cdr(c);
+  expect_ts(&cdr->ims.service_request_time_stamp, -1);
+  ck_assert(!cdr->ims.service_request_time_stamp_fraction.present);
+  expect_ts(&cdr->ims.service_delivery_start_time_stamp, T0);
+  expect_ts(&cdr->ims.service_delivery_end_time_stamp, T0 + 9000);
+  expect_ts(&cdr->record_closure_time, T0 + 9000);
+  ck_assert_int_eq(cdr->node_address.choice, WCHG_NODE_ABSENT);
+  ck_assert(!cdr->record_sequence_number.present);
+  wchg_cdr_free(cdr);
+  wchg_cdf_free(c);
+}
+END_TEST
+
+/* ---- numbers ------------------------------------------------------------------ */
+
+/* A jump of 64 or more clears the window; a number 64 or more below the
+ * highest is taken for a duplicate (cdf.h), one within it fills the gap. */
+START_TEST(numbers_window) {
+  wchg_cdf_config cfg = config();
+  wchg_cdf *c = cdf_make(&cfg);
+  struct fx f;
+  wchg_cdf_result r;
+  wchg_cdf_stats st;
+  wchg_cdr *cdr;
+
+  feed_ok(c, fx_make(&f, 1, WCHG_ACR_START, 0, T0, false, false), T0);
+  feed_ok(c, fx_make(&f, 1, WCHG_ACR_INTERIM, 70, T0 + 100, false, false), T0 + 100);
+  stats(c, &st);
+  ck_assert_uint_eq(st.lost, 69);
+  /* 3 is 67 below 70: a duplicate, though never folded */
+  r = feed_expect(c, fx_make(&f, 1, WCHG_ACR_INTERIM, 3, T0 + 200, false, false), T0 + 200,
+                  WCHG_OK, NULL);
+  ck_assert(r.duplicate);
+  ck_assert_uint_eq(r.cdrs, 0);
+  /* 0 (the START) is 70 below: a duplicate too */
+  r = feed_expect(c, fx_make(&f, 1, WCHG_ACR_START, 0, T0 + 200, false, false), T0 + 200,
+                  WCHG_OK, NULL);
+  ck_assert(r.duplicate);
+  /* 69 is within the window and was not seen: it fills a gap */
+  feed_ok(c, fx_make(&f, 1, WCHG_ACR_INTERIM, 69, T0 + 300, false, false), T0 + 300);
+  stats(c, &st);
+  ck_assert_uint_eq(st.lost, 68);
+  ck_assert_uint_eq(st.duplicates, 2);
+  /* a second START numbered below the highest: refused */
+  fx_make(&f, 1, WCHG_ACR_START, 50, T0 + 400, false, false);
+  refused(c, &f.a, WCHG_E_STATE, 5012, "ACR/Accounting-Record-Type");
+  ck_assert_uint_eq(feed_ok(c, fx_make(&f, 1, WCHG_ACR_STOP, 71, T0 + 500, false, false),
+                            T0 + 500), 1);
+  cdr = pop_cdr(c);
+  ck_assert(cdr->incomplete_cdr_indication.present);
+  expect_int(cdr->incomplete_cdr_indication.acr_start_lost, true, 0);
+  expect_int(cdr->incomplete_cdr_indication.acr_interim_lost, true, WCHG_ACR_INTERIM_LOST_YES);
+  expect_int(cdr->incomplete_cdr_indication.acr_stop_lost, true, 0);
+  wchg_cdr_free(cdr);
+  wchg_cdf_free(c);
+}
+END_TEST
+
+/* A START that comes after the first record of a session opened by an
+ * INTERIM closed: folded (its time stamps taken), but the START stays
+ * lost — the record that lacked it is gone. */
+START_TEST(late_start_after_partial) {
+  wchg_cdf_config cfg = config();
+  wchg_cdf *c = cdf_make(&cfg);
+  struct fx f;
+  wchg_cdf_stats st;
+  wchg_cdr *cdr;
+  char sid[64];
+
+  feed_ok(c, fx_make(&f, 1, WCHG_ACR_INTERIM, 1, T0, false, false), T0);
+  ck_assert_int_eq(wchg_cdf_close_session(c, wchg_str_from(sid_of(1, sid, sizeof sid)), T0 + 10),
+                   WCHG_OK);
+  cdr = pop_cdr(c);
+  expect_int(cdr->record_sequence_number, true, 1);
+  expect_int(cdr->incomplete_cdr_indication.acr_start_lost, true, 1);
+  wchg_cdr_free(cdr);
+  feed_ok(c, fx_make(&f, 1, WCHG_ACR_START, 0, T0 + 20, false, false), T0 + 20);
+  stats(c, &st);
+  ck_assert_uint_eq(st.lost, 1);
+  ck_assert_uint_eq(feed_ok(c, fx_make(&f, 1, WCHG_ACR_STOP, 2, T0 + 5000, false, false),
+                            T0 + 5000), 1);
+  cdr = pop_cdr(c);
+  expect_int(cdr->record_sequence_number, true, 2);
+  expect_int(cdr->incomplete_cdr_indication.acr_start_lost, true, 1);
+  expect_ts(&cdr->ims.service_request_time_stamp, T0 + 20 - 4877);
+  expect_ts(&cdr->ims.service_delivery_start_time_stamp, T0 + 20);
+  expect_text(cdr->ims.sip_method, "INVITE"); /* a START sets the method */
+  wchg_cdr_free(cdr);
+  stats(c, &st);
+  ck_assert_uint_eq(st.lost, 1);
+  wchg_cdf_free(c);
+}
+END_TEST
+
+/* ---- media -------------------------------------------------------------------- */
+
+/* An INTERIM with only a SIP-Response-Timestamp is a transaction: its
+ * media entry is added; an interim tick (neither) adds none. */
+START_TEST(media_with_response_only) {
+  wchg_cdf_config cfg = config();
+  wchg_cdf *c = cdf_make(&cfg);
+  struct fx f;
+  wchg_cdr *cdr;
+
+  feed_ok(c, fx_make(&f, 1, WCHG_ACR_START, 0, T0, true, false), T0);
+  fx_make(&f, 1, WCHG_ACR_INTERIM, 1, T0 + 1000, true, false);
+  f.a.sip_request_timestamp = (wchg_time_ms){0};
+  feed_ok(c, &f.a, T0 + 1000);
+  fx_make(&f, 1, WCHG_ACR_INTERIM, 2, T0 + 2000, true, false);
+  f.a.sip_request_timestamp = (wchg_time_ms){0};
+  f.a.sip_response_timestamp = (wchg_time_ms){0};
+  feed_ok(c, &f.a, T0 + 2000);
+  feed_ok(c, fx_make(&f, 1, WCHG_ACR_STOP, 3, T0 + 3000, false, false), T0 + 3000);
+  cdr = pop_cdr(c);
+  ck_assert_uint_eq(cdr->ims.list_of_sdp_media_components.count, 2);
+  expect_ts(&cdr->ims.list_of_sdp_media_components.items[1].sip_response_timestamp, T0 + 1000);
+  /* the entry's own stamp stays: fx_make leaves it absent */
+  expect_ts(&cdr->ims.list_of_sdp_media_components.items[1].sip_request_timestamp, -1);
+  wchg_cdr_free(cdr);
+  wchg_cdf_free(c);
+}
+END_TEST
+
+/* max_media_changes beyond the hard bound is the hard bound (64). */
+START_TEST(media_limit_capped) {
+  wchg_cdf_config cfg = config();
+  wchg_cdf *c;
+  struct fx f;
+  wchg_cdr *cdr;
+  cfg.max_media_changes = 100;
+  c = cdf_make(&cfg);
+  feed_ok(c, fx_make(&f, 1, WCHG_ACR_START, 0, T0, true, false), T0);
+  for (uint32_t n = 1; n < 64; n++)
+    ck_assert_uint_eq(feed_ok(c, fx_make(&f, 1, WCHG_ACR_INTERIM, n, T0 + n, true, false),
+                              T0 + n), 0);
+  ck_assert_uint_eq(feed_ok(c, fx_make(&f, 1, WCHG_ACR_INTERIM, 64, T0 + 64, true, false),
+                            T0 + 64), 1);
+  cdr = pop_cdr(c);
+  ck_assert_uint_eq(cdr->ims.list_of_sdp_media_components.count, 64);
+  expect_int(cdr->cause_for_record_closing, true, WCHG_CAUSE_SERVICE_CHANGE);
+  wchg_cdr_free(cdr);
+  wchg_cdf_free(c);
+}
+END_TEST
+
+/* Media entries of 12000 bytes: the third does not fit the 32768 bytes
+ * of one record, so the record closes (serviceChange) before it. */
+START_TEST(media_bytes_partial) {
+  wchg_cdf_config cfg = config();
+  wchg_cdf *c = cdf_make(&cfg);
+  struct fx f;
+  wchg_cdr *cdr;
+  char *line = malloc(12001);
+  memset(line, 'a', 12000);
+  memcpy(line, "a=x:", 4);
+  line[12000] = 0;
+
+  for (uint32_t n = 0; n < 3; n++) {
+    fx_make(&f, 1, n ? WCHG_ACR_INTERIM : WCHG_ACR_START, n, T0 + n * 1000, true, false);
+    f.sdp_session[1] = (wchg_str){line, 12000};
+    ck_assert_uint_eq(feed_ok(c, &f.a, T0 + n * 1000), n == 2);
+  }
+  cdr = pop_cdr(c);
+  expect_int(cdr->cause_for_record_closing, true, WCHG_CAUSE_SERVICE_CHANGE);
+  ck_assert_uint_eq(cdr->ims.list_of_sdp_media_components.count, 2);
+  expect_ts(&cdr->record_closure_time, T0 + 2000);
+  wchg_cdr_free(cdr);
+  feed_ok(c, fx_make(&f, 1, WCHG_ACR_STOP, 3, T0 + 3000, false, false), T0 + 3000);
+  cdr = pop_cdr(c);
+  ck_assert_uint_eq(cdr->ims.list_of_sdp_media_components.count, 1);
+  ck_assert_uint_eq(cdr->ims.list_of_sdp_media_components.items[0].sdp_session_description.items[1]
+                        .len,
+                    12000);
+  wchg_cdr_free(cdr);
+  free(line);
+  wchg_cdf_free(c);
+}
+END_TEST
+
+/* ---- what one ACR may carry -------------------------------------------------- */
+
+START_TEST(acr_over_one_record) {
+  wchg_cdf_config cfg = config();
+  wchg_cdf *c = cdf_make(&cfg);
+  struct fx f;
+  wchg_cdf_result r;
+  wchg_media_components_list *many = calloc(65, sizeof *many);
+  char *big = malloc(40000);
+  memset(big, 'u', 40000);
+
+  /* one field over the record's bytes */
+  fx_make(&f, 1, WCHG_ACR_START, 0, T0, false, false);
+  f.a.ims.private_user_id = (wchg_str){big, 40000};
+  refused(c, &f.a, WCHG_E_LIMIT, 5012, "ACR");
+  /* 65 media entries */
+  fx_make(&f, 1, WCHG_ACR_START, 0, T0, false, false);
+  for (size_t i = 0; i < 65; i++)
+    many[i].media_initiator_flag = true;
+  f.a.ims.list_of_sdp_media_components = (wchg_media_components_list_list){many, 65};
+  refused(c, &f.a, WCHG_E_LIMIT, 5012, "ACR");
+  /* 64 are fine */
+  f.a.ims.list_of_sdp_media_components.count = 64;
+  feed_ok(c, &f.a, T0);
+  ck_assert_uint_eq(wchg_cdf_pending(c), 0);
+  free(many);
+  free(big);
+
+  /* one entry over 2^24 - 1 octets: the store's length cannot say it;
+   * without a diag the Result-Code still says why */
+  big = malloc(1u << 24);
+  memset(big, 'u', 1u << 24);
+  fx_make(&f, 2, WCHG_ACR_START, 0, T0, false, false);
+  f.a.ims.private_user_id = (wchg_str){big, 1u << 24};
+  refused(c, &f.a, WCHG_E_LIMIT, 5012, "pCSCFRecord/privateUserID");
+  ck_assert_int_eq(wchg_cdf_feed(c, &f.a, T0, &r, NULL), WCHG_E_LIMIT);
+  ck_assert_uint_eq(r.result_code, 5012);
+  free(big);
+  /* a structure refused without a diag: 5004 */
+  fx_make(&f, 2, WCHG_ACR_START, 0, T0, false, false);
+  f.a.ims.list_of_reason_header = (wchg_str_list){NULL, 1};
+  ck_assert_int_eq(wchg_cdf_feed(c, &f.a, T0, &r, NULL), WCHG_E_INVALID);
+  ck_assert_uint_eq(r.result_code, 5004);
+  wchg_cdf_stats st;
+  stats(c, &st);
+  ck_assert_uint_eq(st.rejected, 5);
+  ck_assert_uint_eq(st.open_sessions, 1);
+  wchg_cdf_free(c);
+}
+END_TEST
+
+/* Structures the compact store cannot hold, each refused with 5004 and
+ * the record field it is in; nothing folded. */
+START_TEST(store_refuses_structures) {
+  wchg_cdf_config cfg = config();
+  wchg_cdf *c = cdf_make(&cfg);
+  struct fx f;
+  wchg_subscription_id subs[2];
+  wchg_cdf_stats st;
+
+  /* a string with a length and no pointer, in a list */
+  fx_make(&f, 1, WCHG_ACR_START, 0, T0, false, false);
+  f.reason[0] = (wchg_str){NULL, 3};
+  f.a.ims.list_of_reason_header = (wchg_str_list){f.reason, 1};
+  refused(c, &f.a, WCHG_E_INVALID, 5004, "pCSCFRecord/listOfReasonHeader");
+  /* a list with a count and no items */
+  fx_make(&f, 1, WCHG_ACR_START, 0, T0, false, false);
+  f.a.ims.list_of_reason_header = (wchg_str_list){NULL, 2};
+  refused(c, &f.a, WCHG_E_INVALID, 5004, "pCSCFRecord/listOfReasonHeader");
+  /* a mandatory member missing, in the second element of a list */
+  fx_make(&f, 1, WCHG_ACR_INTERIM, 1, T0, false, false);
+  subs[0] = f.sub[0];
+  memset(&subs[1], 0, sizeof subs[1]);
+  subs[1].subscription_id_data = WCHG_STR("sip:x@y");
+  f.a.ims.list_of_subscription_id = (wchg_subscription_id_list){subs, 2};
+  refused(c, &f.a, WCHG_E_INVALID, 5004, "pCSCFRecord/list-of-subscription-ID");
+  /* an unknown CHOICE, below 1 */
+  fx_make(&f, 1, WCHG_ACR_START, 0, T0, false, false);
+  f.a.ims.served_party_ip_address.choice = -1;
+  refused(c, &f.a, WCHG_E_INVALID, 5004, "pCSCFRecord/servedPartyIPAddress");
+  /* media entries counted and not given */
+  fx_make(&f, 1, WCHG_ACR_START, 0, T0, false, false);
+  f.a.ims.list_of_sdp_media_components = (wchg_media_components_list_list){NULL, 1};
+  refused(c, &f.a, WCHG_E_INVALID, 5004, "pCSCFRecord/list-Of-SDP-Media-Components");
+  /* an EVENT goes to the CDR encoder directly: the same refusals */
+  fx_make(&f, 2, WCHG_ACR_EVENT, 0, T0, false, false);
+  f.a.ims.list_of_sdp_media_components = (wchg_media_components_list_list){NULL, 1};
+  refused(c, &f.a, WCHG_E_INVALID, 5004, "pCSCFRecord/list-Of-SDP-Media-Components");
+  fx_make(&f, 2, WCHG_ACR_EVENT, 0, T0, false, false);
+  f.a.ims.called_party_address.choice = 9;
+  refused(c, &f.a, WCHG_E_INVALID, 5004, "pCSCFRecord/called-Party-Address");
+  stats(c, &st);
+  ck_assert_uint_eq(st.rejected, 7);
+  ck_assert_uint_eq(st.open_sessions, 0);
+  ck_assert_uint_eq(st.cdrs, 0);
+  ck_assert_uint_eq(wchg_cdf_pending(c), 0);
+  /* and the EVENT's Session-Id is still free: nothing was remembered */
+  ck_assert_uint_eq(feed_ok(c, fx_make(&f, 2, WCHG_ACR_EVENT, 0, T0, false, false), T0), 1);
+  wchg_cdf_free(c);
+}
+END_TEST
+
+/* An empty string (a pointer, no octets) is a present field; an ACR
+ * with no record field at all opens a session of a fresh CDF. */
+START_TEST(store_empty_values) {
+  wchg_cdf_config cfg = config();
+  wchg_cdf *c = cdf_make(&cfg);
+  struct fx f;
+  wchg_acr a;
+  wchg_cdr *cdr;
+
+  wchg_acr_init(&a);
+  a.session_id = WCHG_STR("bare;1");
+  a.accounting_record_type = WCHG_ACR_START;
+  feed_ok(c, &a, T0);
+  a.accounting_record_type = WCHG_ACR_STOP;
+  a.accounting_record_number = 1;
+  ck_assert_uint_eq(feed_ok(c, &a, T0 + 1000), 1);
+  cdr = pop_cdr(c);
+  ck_assert_ptr_null(cdr->ims.sip_method.ptr);
+  ck_assert_ptr_null(cdr->ims.private_user_id.ptr);
+  expect_ts(&cdr->record_opening_time, T0);
+  expect_ts(&cdr->record_closure_time, T0 + 1000);
+  wchg_cdr_free(cdr);
+
+  fx_make(&f, 1, WCHG_ACR_START, 0, T0, false, false);
+  f.a.ims.private_user_id = (wchg_str){"", 0};
+  f.a.ims.event = (wchg_str){"ab", 2};
+  feed_ok(c, &f.a, T0);
+  feed_ok(c, fx_make(&f, 1, WCHG_ACR_STOP, 1, T0 + 1000, false, false), T0 + 1000);
+  cdr = pop_cdr(c);
+  expect_text(cdr->ims.private_user_id, "alice@home.example"); /* the STOP's */
+  expect_text(cdr->ims.event, "ab");
+  wchg_cdr_free(cdr);
+  fx_make(&f, 2, WCHG_ACR_EVENT, 0, T0, false, false);
+  f.a.ims.private_user_id = (wchg_str){"", 0};
+  feed_ok(c, &f.a, T0);
+  cdr = pop_cdr(c);
+  ck_assert_ptr_nonnull(cdr->ims.private_user_id.ptr);
+  ck_assert_uint_eq(cdr->ims.private_user_id.len, 0);
+  wchg_cdr_free(cdr);
+  wchg_cdf_free(c);
+}
+END_TEST
+
+/* ---- emergency ------------------------------------------------------------------ */
+
+/* An emergency INTERIM of a session whose WAF (or only WWSF) identity
+ * came with its START: refused; a timeLimit partial its fold closed first
+ * is rolled back with the record numbering. A session without identity
+ * is charged. */
+START_TEST(emergency_stored_identity) {
+  wchg_cdf_config cfg = config();
+  wchg_cdf *c;
+  struct fx f;
+  wchg_cdf_stats st;
+  wchg_cdr *cdr;
+  cfg.max_record_duration_ms = 60000;
+  c = cdf_make(&cfg);
+
+  fx_make(&f, 1, WCHG_ACR_START, 0, T0, false, false);
+  f.a.ims.webrtc_authentication_function_name = WCHG_STR(WAF);
+  feed_ok(c, &f.a, T0);
+  fx_make(&f, 2, WCHG_ACR_START, 0, T0, false, false);
+  f.a.ims.webrtc_web_server_function_name = WCHG_STR(WWSF);
+  feed_ok(c, &f.a, T0);
+  feed_ok(c, fx_make(&f, 3, WCHG_ACR_START, 0, T0, false, false), T0);
+
+  for (unsigned s = 1; s <= 3; s++) {
+    fx_make(&f, s, WCHG_ACR_INTERIM, 1, T0 + 70000, false, false);
+    f.a.ims.ims_emergency_indicator = true;
+    if (s < 3) {
+      refused(c, &f.a, WCHG_E_EMERGENCY, 5012, PATH_IMS "IMS-Emergency-Indicator");
+      ck_assert_uint_eq(wchg_cdf_pending(c), 0); /* the partial rolled back */
+    } else {
+      ck_assert_uint_eq(feed_ok(c, &f.a, T0 + 70000), 1);
+    }
+  }
+  stats(c, &st);
+  ck_assert_uint_eq(st.cdrs, 1);
+  ck_assert_uint_eq(st.rejected, 2);
+  cdr = pop_cdr(c);
+  expect_int(cdr->local_record_sequence_number, true, 100);
+  expect_int(cdr->record_sequence_number, true, 1);
+  ck_assert(!cdr->ims.ims_emergency_indicator); /* the record before it */
+  wchg_cdr_free(cdr);
+  /* session 1 goes on: its partial is numbered as if nothing happened */
+  ck_assert_uint_eq(feed_ok(c, fx_make(&f, 1, WCHG_ACR_STOP, 1, T0 + 80000, false, false),
+                            T0 + 80000), 2);
+  cdr = pop_cdr(c);
+  expect_int(cdr->local_record_sequence_number, true, 101);
+  expect_int(cdr->record_sequence_number, true, 1);
+  expect_int(cdr->cause_for_record_closing, true, WCHG_CAUSE_TIME_LIMIT);
+  wchg_cdr_free(cdr);
+  cdr = pop_cdr(c);
+  expect_int(cdr->local_record_sequence_number, true, 102);
+  expect_int(cdr->record_sequence_number, true, 2);
+  expect_text(cdr->ims.webrtc_authentication_function_name, WAF);
+  wchg_cdr_free(cdr);
+  wchg_cdf_free(c);
+}
+END_TEST
+
+/* ---- the duplicate memory and the queue ------------------------------------------------ */
+
+/* A small memory after many evictions (its index probes and shifts
+ * back): exactly the newest three are remembered. */
+START_TEST(duplicate_memory_evictions) {
+  wchg_cdf_config cfg = config();
+  wchg_cdf *c;
+  struct fx f;
+  wchg_cdf_result r;
+  cfg.duplicate_memory = 3;
+  c = cdf_make(&cfg);
+  for (unsigned s = 0; s < 300; s++) {
+    feed_ok(c, fx_make(&f, s, WCHG_ACR_EVENT, 0, T0, false, false), T0);
+    wchg_cdf_pop(c);
+  }
+  for (unsigned s = 297; s < 300; s++) {
+    r = feed_expect(c, fx_make(&f, s, WCHG_ACR_EVENT, 0, T0, false, false), T0, WCHG_OK, NULL);
+    ck_assert(r.duplicate);
+  }
+  /* a closed session's other number: refused while remembered */
+  fx_make(&f, 299, WCHG_ACR_EVENT, 1, T0, false, false);
+  refused(c, &f.a, WCHG_E_STATE, 5012, "ACR/Session-Id");
+  /* forgotten: a new record */
+  r = feed_expect(c, fx_make(&f, 296, WCHG_ACR_EVENT, 0, T0, false, false), T0, WCHG_OK, NULL);
+  ck_assert(!r.duplicate);
+  ck_assert_uint_eq(r.cdrs, 1);
+  wchg_cdf_free(c);
+}
+END_TEST
+
+/* An EVENT whose CDR is over 64 KiB (one field of 70000 octets: the
+ * compact store's bound is for sessions). */
+static const wchg_acr *big_event(struct fx *f, unsigned s, const char *big) {
+  fx_make(f, s, WCHG_ACR_EVENT, 0, T0, false, false);
+  f->a.ims.private_user_id = (wchg_str){big, 70000};
+  return &f->a;
+}
+
+static size_t peek_len(wchg_cdf *c) {
+  const uint8_t *der;
+  size_t len;
+  ck_assert_int_eq(wchg_cdf_peek(c, &der, &len), WCHG_OK);
+  return len;
+}
+
+START_TEST(queue_big_records) {
+  wchg_cdf_config cfg = config();
+  wchg_cdf *c;
+  struct fx f;
+  wchg_cdf_stats st;
+  wchg_cdr *cdr;
+  char *big = malloc(70000);
+  memset(big, 'b', 70000);
+  cfg.duplicate_memory = 0;
+  c = cdf_make(&cfg);
+
+  /* two records over 64 KiB: a block each */
+  feed_ok(c, big_event(&f, 1, big), T0);
+  feed_ok(c, big_event(&f, 2, big), T0);
+  stats(c, &st);
+  ck_assert_uint_gt(st.bytes_in_use, 2 * 131072);
+  cdr = pop_cdr(c);
+  ck_assert_uint_eq(cdr->ims.private_user_id.len, 70000);
+  expect_int(cdr->local_record_sequence_number, true, 100);
+  wchg_cdr_free(cdr);
+  cdr = pop_cdr(c);
+  expect_int(cdr->local_record_sequence_number, true, 101);
+  wchg_cdr_free(cdr);
+  ck_assert_int_eq(wchg_cdf_peek(c, &(const uint8_t *){0}, &(size_t){0}), WCHG_E_STATE);
+  wchg_cdf_free(c);
+
+  /* a small record taken, then a big one: it gets a block of its own
+   * behind the empty one, which peek and pop step over */
+  c = cdf_make(&cfg);
+  feed_ok(c, fx_make(&f, 1, WCHG_ACR_EVENT, 0, T0, false, false), T0);
+  wchg_cdf_pop(c);
+  feed_ok(c, big_event(&f, 2, big), T0);
+  feed_ok(c, fx_make(&f, 3, WCHG_ACR_EVENT, 0, T0, false, false), T0);
+  ck_assert_uint_eq(wchg_cdf_pending(c), 2);
+  ck_assert_uint_gt(peek_len(c), 70000);
+  cdr = pop_cdr(c);
+  expect_int(cdr->local_record_sequence_number, true, 101);
+  wchg_cdr_free(cdr);
+  cdr = pop_cdr(c);
+  expect_int(cdr->local_record_sequence_number, true, 102);
+  expect_text(cdr->ims.session_id, "call-3@pc33.example");
+  wchg_cdr_free(cdr);
+  ck_assert_uint_eq(wchg_cdf_pending(c), 0);
+  wchg_cdf_free(c);
+
+  /* small records over three blocks of 64 KiB: the first block taken
+   * is kept spare, the second freed */
+  c = cdf_make(&cfg);
+  unsigned n = 0;
+  size_t bytes = 0;
+  while (bytes < 3 * 65536) {
+    feed_ok(c, fx_make(&f, n, WCHG_ACR_EVENT, 0, T0, false, false), T0);
+    bytes += peek_len(c) + 4; /* every record of the same size */
+    n++;
+  }
+  for (unsigned i = 0; i < n; i++) {
+    const uint8_t *der;
+    size_t len;
+    ck_assert_int_eq(wchg_cdf_peek(c, &der, &len), WCHG_OK);
+    if (i % 50 == 0 || i == n - 1) {
+      wchg_cdr *r = NULL;
+      size_t used;
+      ck_assert_int_eq(wchg_cdr_decode(der, len, NULL, &r, &used, NULL), WCHG_OK);
+      expect_int(r->local_record_sequence_number, true, 100 + i);
+      wchg_cdr_free(r);
+    }
+    wchg_cdf_pop(c);
+  }
+  stats(c, &st);
+  ck_assert_uint_eq(st.queued_cdrs, 0);
+  ck_assert_uint_eq(st.queued_bytes, 0);
+  ck_assert_uint_lt(st.bytes_in_use, 3 * 65536); /* no more than two blocks kept */
+  wchg_cdf_pop(c); /* empty: nothing */
+  free(big);
+  wchg_cdf_free(c);
+}
+END_TEST
+
+/* ---- the API's edges -------------------------------------------------------------- */
+
+START_TEST(api_arguments) {
+  wchg_cdf_config cfg = config();
+  wchg_cdf *c = cdf_make(&cfg);
+  struct fx f;
+  uint8_t acr[4096], aca[1024], state[512];
+  size_t len, alen = 7, slen;
+  const uint8_t *der;
+  wchg_cdf_result r;
+  wchg_cdf_stats st;
+  wchg_diag d;
+  unsigned closed = 9;
+
+  ck_assert_int_eq(wchg_cdf_expire(c, 0, &closed), WCHG_E_ARG);
+  ck_assert_uint_eq(closed, 0);
+  ck_assert_int_eq(wchg_cdf_expire(NULL, T0, NULL), WCHG_E_ARG);
+  ck_assert_int_eq(wchg_cdf_close_session(c, (wchg_str){NULL, 0}, T0), WCHG_E_ARG);
+  ck_assert_int_eq(wchg_cdf_close_session(c, WCHG_STR("x"), 0), WCHG_E_ARG);
+  ck_assert_int_eq(wchg_cdf_close_session(NULL, WCHG_STR("x"), T0), WCHG_E_ARG);
+  ck_assert_int_eq(wchg_cdf_stats_get(c, NULL), WCHG_E_ARG);
+  ck_assert_int_eq(wchg_cdf_stats_get(NULL, &st), WCHG_E_ARG);
+  ck_assert_int_eq(wchg_cdf_peek(c, NULL, &len), WCHG_E_ARG);
+  ck_assert_int_eq(wchg_cdf_peek(c, &der, NULL), WCHG_E_ARG);
+  ck_assert_int_eq(wchg_cdf_peek(NULL, &der, &len), WCHG_E_ARG);
+  ck_assert_uint_eq(wchg_cdf_pending(NULL), 0);
+  wchg_cdf_pop(NULL);
+  ck_assert_int_eq(wchg_cdf_export(NULL, state, sizeof state, &slen), WCHG_E_ARG);
+  ck_assert_int_eq(wchg_cdf_export(c, state, sizeof state, NULL), WCHG_E_ARG);
+  ck_assert_int_eq(wchg_cdf_export(c, NULL, 8, &slen), WCHG_E_ARG);
+  ck_assert_int_eq(wchg_cdf_export(c, state, sizeof state, &slen), WCHG_OK);
+  ck_assert_int_eq(wchg_cdf_import(NULL, state, slen, &d), WCHG_E_ARG);
+  ck_assert_int_eq(d.code, WCHG_OK);
+  ck_assert_ptr_null(wchg_cdf_last_acr(NULL));
+
+  fx_make(&f, 1, WCHG_ACR_START, 0, T0, false, false);
+  ck_assert_int_eq(wchg_acr_encode(&f.a, acr, sizeof acr, &len, &d), WCHG_OK);
+  ck_assert_int_eq(wchg_cdf_feed_bytes(NULL, acr, len, T0, aca, sizeof aca, &alen, &r, &d),
+                   WCHG_E_ARG);
+  ck_assert_uint_eq(r.result_code, 0);
+  ck_assert_int_eq(wchg_cdf_feed_bytes(c, acr, len, T0, aca, sizeof aca, NULL, &r, &d),
+                   WCHG_E_ARG);
+  ck_assert_int_eq(wchg_cdf_feed_bytes(c, NULL, len, T0, aca, sizeof aca, &alen, &r, &d),
+                   WCHG_E_ARG);
+  ck_assert_int_eq(wchg_cdf_feed_bytes(c, acr, len, T0, NULL, sizeof aca, &alen, &r, &d),
+                   WCHG_E_ARG);
+  ck_assert_uint_eq(alen, 7); /* untouched */
+  /* no result wanted: the ACA is still written */
+  ck_assert_int_eq(wchg_cdf_feed_bytes(c, acr, len, T0, aca, sizeof aca, &alen, NULL, NULL),
+                   WCHG_OK);
+  ck_assert_uint_gt(alen, 20);
+  ck_assert_ptr_nonnull(wchg_cdf_last_acr(c));
+  ck_assert_uint_eq(wchg_cdf_last_acr(c)->accounting_record_type, WCHG_ACR_START);
+  /* a |now_ms| outside 2000..2099: the ACR decodes, feeding refuses the
+   * call; no ACR is counted */
+  fx_make(&f, 2, WCHG_ACR_START, 0, T0, false, false);
+  ck_assert_int_eq(wchg_acr_encode(&f.a, acr, sizeof acr, &len, &d), WCHG_OK);
+  ck_assert_int_eq(wchg_cdf_feed_bytes(c, acr, len, 0, aca, sizeof aca, &alen, &r, &d),
+                   WCHG_E_ARG);
+  ck_assert_uint_eq(r.result_code, 5012);
+  stats(c, &st);
+  ck_assert_uint_eq(st.acrs, 1);
+  ck_assert_uint_eq(st.open_sessions, 1);
+  wchg_cdf_free(c);
+}
+END_TEST
+
+Suite *cov_cdf_suite(void) {
+  Suite *s = suite_create("cov_cdf");
+  TCase *t = tcase_create("cdf");
+  tcase_set_timeout(t, 60);
+  tcase_add_test(t, config_checks);
+  tcase_add_test(t, acr_checks);
+  tcase_add_test(t, event_time_sources);
+  tcase_add_test(t, session_time_sources);
+  tcase_add_test(t, numbers_window);
+  tcase_add_test(t, late_start_after_partial);
+  tcase_add_test(t, media_with_response_only);
+  tcase_add_test(t, media_limit_capped);
+  tcase_add_test(t, media_bytes_partial);
+  tcase_add_test(t, acr_over_one_record);
+  tcase_add_test(t, store_refuses_structures);
+  tcase_add_test(t, store_empty_values);
+  tcase_add_test(t, emergency_stored_identity);
+  tcase_add_test(t, duplicate_memory_evictions);
+  tcase_add_test(t, queue_big_records);
+  tcase_add_test(t, api_arguments);
+  suite_add_tcase(s, t);
+  return s;
+}
