@@ -824,6 +824,399 @@ START_TEST(api_arguments) {
 }
 END_TEST
 
+/* ---- states crafted for wchg_cdf_import ------------------------------------------ */
+
+/*
+ * A state written byte by byte in the format cdf_state.c documents
+ * (version 2, little-endian): magic and version, total length, next
+ * localRecordSequenceNumber, next serial, 8 counters; remembered
+ * sessions; open sessions (a fixed part of 75 octets, then the store:
+ * Session-Id, Origin-Host, the fields section — entries of key, 3-octet
+ * length, value — and the media entries); queued CDRs; CRC-32.
+ */
+struct sbuf {
+  uint8_t p[4096];
+  size_t len;
+};
+
+static void put_le(struct sbuf *b, uint64_t v, unsigned n) {
+  ck_assert_uint_le(b->len + n, sizeof b->p);
+  for (unsigned i = 0; i < n; i++)
+    b->p[b->len++] = (uint8_t)(v >> (8 * i));
+}
+
+static void put_raw(struct sbuf *b, const void *p, size_t n) {
+  ck_assert_uint_le(b->len + n, sizeof b->p);
+  memcpy(b->p + b->len, p, n);
+  b->len += n;
+}
+
+static uint32_t crc32_ieee(const uint8_t *p, size_t n) {
+  uint32_t crc = 0xffffffffu;
+  while (n--) {
+    crc ^= *p++;
+    for (int k = 0; k < 8; k++)
+      crc = crc & 1 ? 0xedb88320u ^ (crc >> 1) : crc >> 1;
+  }
+  return crc ^ 0xffffffffu;
+}
+
+#define STATE_HEADER 88 /* through the counters */
+#define SESS_FIXED 75
+
+static void state_begin(struct sbuf *b, uint64_t next_serial) {
+  b->len = 0;
+  put_raw(b, "WCHGCDF\x02", 8);
+  put_le(b, 0, 4);   /* the length, at the end */
+  put_le(b, 500, 4); /* next localRecordSequenceNumber */
+  put_le(b, next_serial, 8);
+  for (int i = 0; i < 8; i++)
+    put_le(b, 0, 8); /* counters */
+}
+
+/* Session flags of the format: a START was folded, the START was lost. */
+#define SF_START 1
+#define SF_LOST 2
+
+struct sess {
+  uint64_t serial;
+  int64_t opening, request;
+  uint64_t seen;
+  uint32_t max, missing, rsn;
+  uint8_t flags;
+  uint16_t media_count;
+  const char *sid, *host;
+  const uint8_t *fields;
+  size_t fields_len;
+};
+
+static void state_session(struct sbuf *b, const struct sess *s) {
+  size_t sid_len = strlen(s->sid), host_len = strlen(s->host);
+  put_le(b, s->serial, 8);
+  put_le(b, (uint64_t)s->opening, 8);
+  put_le(b, (uint64_t)s->opening, 8); /* last ACR's |now_ms| */
+  put_le(b, (uint64_t)s->request, 8);
+  put_le(b, (uint64_t)s->opening, 8); /* response */
+  put_le(b, s->seen, 8);
+  put_le(b, s->max, 4);
+  put_le(b, s->missing, 4);
+  put_le(b, s->rsn, 4);
+  put_le(b, s->flags, 1);
+  put_le(b, s->media_count, 2);
+  put_le(b, sid_len, 2);
+  put_le(b, host_len, 2);
+  put_le(b, s->fields_len, 4);
+  put_le(b, 0, 4); /* media */
+  put_raw(b, s->sid, sid_len);
+  put_raw(b, s->host, host_len);
+  put_raw(b, s->fields, s->fields_len);
+}
+
+/* The queue (empty), the length and the CRC. */
+static void state_end(struct sbuf *b) {
+  uint32_t crc;
+  put_le(b, 0, 4);
+  for (int i = 0; i < 4; i++)
+    b->p[8 + i] = (uint8_t)((b->len + 4) >> (8 * i));
+  crc = crc32_ieee(b->p, b->len);
+  put_le(b, crc, 4);
+}
+
+/* Fields: sIP-Method [2] "INVITE", privateUserID [8] "alice". */
+static const uint8_t FIELDS[] = {2, 7, 0, 0, 6, 'I', 'N', 'V', 'I', 'T', 'E',
+                                 8, 6, 0, 0, 5, 'a', 'l', 'i', 'c', 'e'};
+
+static struct sess sess_ok(void) {
+  struct sess s = {0, T0, T0 - 100, 1, 0, 0, 0, SF_START, 0, "hand;1", "pcscf.example",
+                   FIELDS, sizeof FIELDS};
+  return s;
+}
+
+/* One session state with |s|: the bytes in |b|. */
+static void state_of(struct sbuf *b, const struct sess *s) {
+  state_begin(b, s->serial + 1);
+  put_le(b, 0, 4); /* no remembered session */
+  put_le(b, 1, 4);
+  state_session(b, s);
+  state_end(b);
+}
+
+static wchg_acr *bare_acr(wchg_acr *a, int type, uint32_t number) {
+  wchg_acr_init(a);
+  a->session_id = WCHG_STR("hand;1");
+  a->accounting_record_type = type;
+  a->accounting_record_number = number;
+  return a;
+}
+
+/* The hand-made state reads back: its fields are in the record. */
+START_TEST(state_handmade) {
+  wchg_cdf_config cfg = config();
+  wchg_cdf *c = cdf_make(&cfg);
+  struct sbuf b;
+  struct sess s = sess_ok();
+  wchg_diag d;
+  wchg_acr a;
+  wchg_cdr *cdr;
+  state_of(&b, &s);
+  ck_assert_int_eq(wchg_cdf_import(c, b.p, b.len, &d), WCHG_OK);
+  ck_assert_uint_eq(feed_ok(c, bare_acr(&a, WCHG_ACR_STOP, 1), T0 + 1000), 1);
+  cdr = pop_cdr(c);
+  expect_text(cdr->ims.sip_method, "INVITE");
+  expect_text(cdr->ims.private_user_id, "alice");
+  expect_text(cdr->node_address.domain_name, "pcscf.example");
+  expect_ts(&cdr->ims.service_request_time_stamp, T0 - 100);
+  expect_ts(&cdr->record_opening_time, T0);
+  expect_int(cdr->local_record_sequence_number, true, 500);
+  ck_assert(!cdr->record_sequence_number.present);
+  ck_assert(!cdr->incomplete_cdr_indication.present);
+  wchg_cdr_free(cdr);
+  wchg_cdf_free(c);
+}
+END_TEST
+
+/* A session whose records closed number 2^32-1: its number stays there
+ * (4294967296 on every further record) instead of wrapping to 1. */
+START_TEST(state_record_number_at_max) {
+  wchg_cdf_config cfg = config();
+  wchg_cdf *c = cdf_make(&cfg);
+  struct sbuf b;
+  struct sess s = sess_ok();
+  wchg_cdr *cdr;
+  s.rsn = UINT32_MAX;
+  state_of(&b, &s);
+  ck_assert_int_eq(wchg_cdf_import(c, b.p, b.len, NULL), WCHG_OK);
+  for (int i = 0; i < 2; i++) {
+    ck_assert_int_eq(wchg_cdf_close_session(c, WCHG_STR("hand;1"), T0 + 1000 * (i + 1)), WCHG_OK);
+    cdr = pop_cdr(c);
+    expect_int(cdr->record_sequence_number, true, 4294967296LL);
+    expect_int(cdr->cause_for_record_closing, true, WCHG_CAUSE_MANAGEMENT_INTERVENTION);
+    wchg_cdr_free(cdr);
+  }
+  wchg_cdf_free(c);
+}
+END_TEST
+
+/* A missing count at 2^32-1 saturates: a further gap does not wrap it
+ * to a small count that late ACRs could bring back to 0. */
+START_TEST(state_missing_saturates) {
+  wchg_cdf_config cfg = config();
+  wchg_cdf *c = cdf_make(&cfg);
+  struct sbuf b;
+  struct sess s = sess_ok();
+  wchg_acr a;
+  wchg_cdr *cdr;
+  wchg_cdf_stats st;
+  s.missing = UINT32_MAX;
+  state_of(&b, &s);
+  ck_assert_int_eq(wchg_cdf_import(c, b.p, b.len, NULL), WCHG_OK);
+  feed_ok(c, bare_acr(&a, WCHG_ACR_INTERIM, 5), T0 + 100);
+  stats(c, &st);
+  ck_assert_uint_eq(st.lost, 4);
+  for (uint32_t n = 1; n <= 4; n++)
+    feed_ok(c, bare_acr(&a, WCHG_ACR_INTERIM, n), T0 + 100 + n);
+  stats(c, &st);
+  ck_assert_uint_eq(st.lost, 0); /* each late one took its count back */
+  ck_assert_uint_eq(feed_ok(c, bare_acr(&a, WCHG_ACR_STOP, 6), T0 + 200), 1);
+  cdr = pop_cdr(c);
+  ck_assert(cdr->incomplete_cdr_indication.present);
+  expect_int(cdr->incomplete_cdr_indication.acr_interim_lost, true, WCHG_ACR_INTERIM_LOST_YES);
+  expect_int(cdr->incomplete_cdr_indication.acr_start_lost, true, 0);
+  wchg_cdr_free(cdr);
+  wchg_cdf_free(c);
+}
+END_TEST
+
+/* A session with neither flag (no START folded, none lost): a late
+ * START is folded and loses nothing. */
+START_TEST(state_no_start_flags) {
+  wchg_cdf_config cfg = config();
+  wchg_cdf *c = cdf_make(&cfg);
+  struct sbuf b;
+  struct sess s = sess_ok();
+  wchg_acr a;
+  wchg_cdr *cdr;
+  wchg_cdf_stats st;
+  s.flags = 0;
+  s.max = 1;
+  s.request = INT64_MIN; /* none */
+  state_of(&b, &s);
+  ck_assert_int_eq(wchg_cdf_import(c, b.p, b.len, NULL), WCHG_OK);
+  bare_acr(&a, WCHG_ACR_START, 0);
+  a.sip_request_timestamp = WCHG_TIME_MS(T0 - 3000);
+  feed_ok(c, &a, T0 + 100);
+  ck_assert_uint_eq(feed_ok(c, bare_acr(&a, WCHG_ACR_STOP, 2), T0 + 200), 1);
+  stats(c, &st);
+  ck_assert_uint_eq(st.lost, 0);
+  cdr = pop_cdr(c);
+  ck_assert(!cdr->incomplete_cdr_indication.present);
+  expect_ts(&cdr->ims.service_request_time_stamp, T0 - 3000);
+  wchg_cdr_free(cdr);
+  wchg_cdf_free(c);
+}
+END_TEST
+
+/* |state| refused with |st| at |offset|; |c| stays fresh (a whole state
+ * imports after). */
+static void import_refused(wchg_cdf *c, const struct sbuf *state, wchg_status st, size_t offset,
+                           const char *msg) {
+  wchg_diag d;
+  struct sbuf ok;
+  struct sess s = sess_ok();
+  wchg_cdf_stats stc;
+  ck_assert_int_eq(wchg_cdf_import(c, state->p, state->len, &d), st);
+  ck_assert_int_eq(d.code, st);
+  ck_assert_uint_eq(d.offset, offset);
+  ck_assert_str_eq(d.path, "CDFState");
+  ck_assert_str_eq(d.message, msg);
+  stats(c, &stc);
+  ck_assert_uint_eq(stc.open_sessions, 0);
+  state_of(&ok, &s);
+  ck_assert_int_eq(wchg_cdf_import(c, ok.p, ok.len, &d), WCHG_OK);
+  stats(c, &stc);
+  ck_assert_uint_eq(stc.open_sessions, 1);
+}
+
+/* One session whose fields section is |fields|: refused as a store that
+ * does not read back, at the store. */
+static void store_refused(const uint8_t *fields, size_t n) {
+  wchg_cdf_config cfg = config();
+  wchg_cdf *c = cdf_make(&cfg);
+  struct sbuf b;
+  struct sess s = sess_ok();
+  s.fields = fields;
+  s.fields_len = n;
+  state_of(&b, &s);
+  import_refused(c, &b, WCHG_E_ENCODING, STATE_HEADER + 8 + SESS_FIXED,
+                 "a session store that does not read back");
+  wchg_cdf_free(c);
+}
+
+START_TEST(state_refusals) {
+  wchg_cdf_config cfg = config();
+  wchg_cdf *c;
+  struct sbuf b;
+  struct sess s = sess_ok();
+  size_t at;
+  cfg.duplicate_memory = 0; /* a failed import clears no duplicate index */
+  c = cdf_make(&cfg);
+
+  /* nothing after the counters */
+  state_begin(&b, 0);
+  for (int i = 0; i < 4; i++)
+    b.p[8 + i] = (uint8_t)((b.len + 4) >> (8 * i));
+  put_le(&b, crc32_ieee(b.p, b.len), 4);
+  import_refused(c, &b, WCHG_E_TRUNCATED, STATE_HEADER, "remembered sessions");
+  wchg_cdf_free(c);
+  c = cdf_make(&cfg);
+
+  /* an empty Session-Id */
+  s.sid = "";
+  state_of(&b, &s);
+  import_refused(c, &b, WCHG_E_ENCODING, STATE_HEADER + 8 + SESS_FIXED,
+                 "a session value out of range");
+  wchg_cdf_free(c);
+  c = cdf_make(&cfg);
+
+  /* the same Session-Id twice */
+  s = sess_ok();
+  state_begin(&b, 2);
+  put_le(&b, 0, 4);
+  put_le(&b, 2, 4);
+  state_session(&b, &s);
+  at = b.len + SESS_FIXED;
+  s.serial = 1;
+  state_session(&b, &s);
+  state_end(&b);
+  import_refused(c, &b, WCHG_E_DUPLICATE, at, "a Session-Id twice");
+  wchg_cdf_free(c);
+  c = cdf_make(&cfg);
+
+  /* two sessions announced, the bytes of one (its store long enough to
+   * pass the count check) */
+  static const uint8_t long_user[] = {8, 101, 0, 0, 100,
+                                      'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u',
+                                      'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u',
+                                      'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u',
+                                      'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u',
+                                      'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u',
+                                      'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u',
+                                      'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u',
+                                      'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u',
+                                      'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u',
+                                      'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u'};
+  s = sess_ok();
+  s.fields = long_user;
+  s.fields_len = sizeof long_user;
+  state_begin(&b, 2);
+  put_le(&b, 0, 4);
+  put_le(&b, 2, 4);
+  state_session(&b, &s);
+  at = b.len;
+  state_end(&b);
+  import_refused(c, &b, WCHG_E_TRUNCATED, at, "session serial");
+  wchg_cdf_free(c);
+}
+END_TEST
+
+/* Store encodings that do not read back. */
+START_TEST(state_store_encodings) {
+  /* a varint whose tenth octet carries more than bit 63 */
+  static const uint8_t wide[] = {8, 10, 0, 0, 0x80, 0x80, 0x80, 0x80, 0x80,
+                                 0x80, 0x80, 0x80, 0x80, 0x02};
+  /* a varint of eleven octets */
+  static const uint8_t eleven[] = {8, 11, 0, 0, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80,
+                                   0x80, 0x80, 0x80, 0x80, 0x00};
+  /* a string length cut short */
+  static const uint8_t cut[] = {8, 1, 0, 0, 0x80};
+  /* a list of 5 with no element */
+  static const uint8_t list[] = {55, 1, 0, 0, 5};
+  /* bit 63 alone is fine: a length of 2^63 that the bytes do not hold */
+  static const uint8_t top[] = {8, 10, 0, 0, 0x80, 0x80, 0x80, 0x80, 0x80,
+                                0x80, 0x80, 0x80, 0x80, 0x01};
+  store_refused(wide, sizeof wide);
+  store_refused(eleven, sizeof eleven);
+  store_refused(cut, sizeof cut);
+  store_refused(list, sizeof list);
+  store_refused(top, sizeof top);
+}
+END_TEST
+
+/* A queue of more than 64 KiB travels: the importer's queue takes a
+ * second block, and the records come out the same. */
+START_TEST(state_big_queue) {
+  wchg_cdf_config cfg = config();
+  wchg_cdf *a = cdf_make(&cfg), *b = cdf_make(&cfg);
+  struct fx f;
+  uint8_t *state;
+  size_t len, need = 0;
+  wchg_cdf_stats st;
+  for (unsigned s = 0; s < 250; s++)
+    feed_ok(a, fx_make(&f, s, WCHG_ACR_EVENT, 0, T0, true, true), T0);
+  stats(a, &st);
+  ck_assert_uint_gt(st.queued_bytes, 65536);
+  ck_assert_int_eq(wchg_cdf_export(a, NULL, 0, &need), WCHG_E_BUFFER);
+  state = malloc(need);
+  ck_assert_int_eq(wchg_cdf_export(a, state, need, &len), WCHG_OK);
+  ck_assert_int_eq(wchg_cdf_import(b, state, len, NULL), WCHG_OK);
+  ck_assert_uint_eq(wchg_cdf_pending(b), 250);
+  while (wchg_cdf_pending(a)) {
+    const uint8_t *da, *db;
+    size_t la, lb;
+    ck_assert_int_eq(wchg_cdf_peek(a, &da, &la), WCHG_OK);
+    ck_assert_int_eq(wchg_cdf_peek(b, &db, &lb), WCHG_OK);
+    ck_assert_uint_eq(la, lb);
+    ck_assert(memcmp(da, db, la) == 0);
+    wchg_cdf_pop(a);
+    wchg_cdf_pop(b);
+  }
+  ck_assert_uint_eq(wchg_cdf_pending(b), 0);
+  free(state);
+  wchg_cdf_free(a);
+  wchg_cdf_free(b);
+}
+END_TEST
+
 Suite *cov_cdf_suite(void) {
   Suite *s = suite_create("cov_cdf");
   TCase *t = tcase_create("cdf");
@@ -844,6 +1237,13 @@ Suite *cov_cdf_suite(void) {
   tcase_add_test(t, duplicate_memory_evictions);
   tcase_add_test(t, queue_big_records);
   tcase_add_test(t, api_arguments);
+  tcase_add_test(t, state_handmade);
+  tcase_add_test(t, state_record_number_at_max);
+  tcase_add_test(t, state_missing_saturates);
+  tcase_add_test(t, state_no_start_flags);
+  tcase_add_test(t, state_refusals);
+  tcase_add_test(t, state_store_encodings);
+  tcase_add_test(t, state_big_queue);
   suite_add_tcase(s, t);
   return s;
 }
