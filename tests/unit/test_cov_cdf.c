@@ -139,6 +139,9 @@ START_TEST(config_checks) {
   cfg.duplicate_memory = UINT32_MAX / 4;
   ck_assert_ptr_null(wchg_cdf_new(&cfg));
   cfg = config();
+  cfg.node_address.choice = -1;
+  ck_assert_ptr_null(wchg_cdf_new(&cfg));
+  cfg = config();
   cfg.policy = (wchg_policy)7;
   ck_assert_ptr_null(wchg_cdf_new(&cfg));
   cfg = config();
@@ -500,12 +503,16 @@ START_TEST(store_refuses_structures) {
   fx_make(&f, 1, WCHG_ACR_START, 0, T0, false, false);
   f.a.ims.list_of_reason_header = (wchg_str_list){NULL, 2};
   refused(c, &f.a, WCHG_E_INVALID, 5004, "pCSCFRecord/listOfReasonHeader");
-  /* a mandatory member missing, in the second element of a list */
+  /* mandatory members missing: one in the second element of a list, both
+   * in the first (the rest of the list is not looked at) */
   fx_make(&f, 1, WCHG_ACR_INTERIM, 1, T0, false, false);
   subs[0] = f.sub[0];
   memset(&subs[1], 0, sizeof subs[1]);
   subs[1].subscription_id_data = WCHG_STR("sip:x@y");
   f.a.ims.list_of_subscription_id = (wchg_subscription_id_list){subs, 2};
+  refused(c, &f.a, WCHG_E_INVALID, 5004, "pCSCFRecord/list-of-subscription-ID");
+  memset(&subs[0], 0, sizeof subs[0]);
+  subs[1] = f.sub[0];
   refused(c, &f.a, WCHG_E_INVALID, 5004, "pCSCFRecord/list-of-subscription-ID");
   /* an unknown CHOICE, below 1 */
   fx_make(&f, 1, WCHG_ACR_START, 0, T0, false, false);
@@ -522,8 +529,12 @@ START_TEST(store_refuses_structures) {
   fx_make(&f, 2, WCHG_ACR_EVENT, 0, T0, false, false);
   f.a.ims.called_party_address.choice = 9;
   refused(c, &f.a, WCHG_E_INVALID, 5004, "pCSCFRecord/called-Party-Address");
+  fx_make(&f, 2, WCHG_ACR_EVENT, 0, T0, false, false);
+  subs[0].subscription_id_type = (wchg_opt_int){0};
+  f.a.ims.list_of_subscription_id = (wchg_subscription_id_list){subs, 1};
+  refused(c, &f.a, WCHG_E_INVALID, 5004, "pCSCFRecord/list-of-subscription-ID");
   stats(c, &st);
-  ck_assert_uint_eq(st.rejected, 7);
+  ck_assert_uint_eq(st.rejected, 9);
   ck_assert_uint_eq(st.open_sessions, 0);
   ck_assert_uint_eq(st.cdrs, 0);
   ck_assert_uint_eq(wchg_cdf_pending(c), 0);
@@ -564,6 +575,16 @@ START_TEST(store_empty_values) {
   cdr = pop_cdr(c);
   expect_text(cdr->ims.private_user_id, "alice@home.example"); /* the STOP's */
   expect_text(cdr->ims.event, "ab");
+  wchg_cdr_free(cdr);
+  /* a list element with neither pointer nor octets: an empty string */
+  fx_make(&f, 3, WCHG_ACR_START, 0, T0, false, false);
+  f.reason[0] = (wchg_str){NULL, 0};
+  f.a.ims.list_of_reason_header = (wchg_str_list){f.reason, 1};
+  feed_ok(c, &f.a, T0);
+  ck_assert_int_eq(wchg_cdf_close_session(c, WCHG_STR(HOST ";0;3"), T0 + 10), WCHG_OK);
+  cdr = pop_cdr(c);
+  ck_assert_uint_eq(cdr->ims.list_of_reason_header.count, 1);
+  ck_assert_uint_eq(cdr->ims.list_of_reason_header.items[0].len, 0);
   wchg_cdr_free(cdr);
   fx_make(&f, 2, WCHG_ACR_EVENT, 0, T0, false, false);
   f.a.ims.private_user_id = (wchg_str){"", 0};
@@ -804,6 +825,19 @@ START_TEST(api_arguments) {
   ck_assert_int_eq(wchg_cdf_feed_bytes(c, acr, len, T0, NULL, sizeof aca, &alen, &r, &d),
                    WCHG_E_ARG);
   ck_assert_uint_eq(alen, 7); /* untouched */
+  ck_assert_int_eq(wchg_cdf_feed_bytes(c, NULL, 0, T0, aca, sizeof aca, &alen, &r, &d),
+                   WCHG_E_TRUNCATED);
+  ck_assert_uint_eq(alen, 0);
+  /* no ACA buffer: the ACR is processed, the ACA measured */
+  fx_make(&f, 7, WCHG_ACR_EVENT, 0, T0, false, false);
+  ck_assert_int_eq(wchg_acr_encode(&f.a, acr, sizeof acr, &len, &d), WCHG_OK);
+  ck_assert_int_eq(wchg_cdf_feed_bytes(c, acr, len, T0, NULL, 0, &alen, &r, &d), WCHG_E_BUFFER);
+  ck_assert_uint_gt(alen, 20);
+  ck_assert_uint_eq(r.result_code, 2001);
+  ck_assert_uint_eq(r.cdrs, 1);
+  wchg_cdf_pop(c);
+  fx_make(&f, 1, WCHG_ACR_START, 0, T0, false, false);
+  ck_assert_int_eq(wchg_acr_encode(&f.a, acr, sizeof acr, &len, &d), WCHG_OK);
   /* no result wanted: the ACA is still written */
   ck_assert_int_eq(wchg_cdf_feed_bytes(c, acr, len, T0, aca, sizeof aca, &alen, NULL, NULL),
                    WCHG_OK);
@@ -818,8 +852,13 @@ START_TEST(api_arguments) {
                    WCHG_E_ARG);
   ck_assert_uint_eq(r.result_code, 5012);
   stats(c, &st);
-  ck_assert_uint_eq(st.acrs, 1);
+  ck_assert_uint_eq(st.acrs, 2);
   ck_assert_uint_eq(st.open_sessions, 1);
+  wchg_cdf_free(c);
+  /* an import of nothing */
+  c = cdf_make(&cfg);
+  ck_assert_int_eq(wchg_cdf_import(c, NULL, 0, &d), WCHG_E_TRUNCATED);
+  ck_assert_uint_eq(d.offset, 0);
   wchg_cdf_free(c);
 }
 END_TEST
@@ -1179,6 +1218,9 @@ START_TEST(state_store_encodings) {
   store_refused(cut, sizeof cut);
   store_refused(list, sizeof list);
   store_refused(top, sizeof top);
+  /* a list count cut short */
+  static const uint8_t list_cut[] = {55, 1, 0, 0, 0x80};
+  store_refused(list_cut, sizeof list_cut);
 }
 END_TEST
 
@@ -1217,6 +1259,272 @@ START_TEST(state_big_queue) {
 }
 END_TEST
 
+/* ---- out of memory ------------------------------------------------------------------ */
+
+/*
+ * Scripts run on a fresh CDF whose allocator fails once at each
+ * allocation in turn, then forever from it (failmem_each): every call
+ * either works or fails with WCHG_E_NOMEM leaving the state exactly as
+ * it was (its export unchanged; expire may keep what it closed before);
+ * called again it works, and the CDRs in the end are the same bytes. Each
+ * script makes a different path the first to allocate the arena, the
+ * queue's block or a session's room.
+ */
+struct op {
+  char kind; /* 'a' ACR model, 'b' its bytes, 'e' expire, 'm' management close,
+                'i' import of the reference state */
+  unsigned session;
+  int type;
+  uint32_t number;
+  int64_t dt;
+  bool sdp;
+};
+
+struct script {
+  int64_t duration, timeout;
+  unsigned media;
+  const struct op *ops;
+  size_t n;
+};
+
+static const struct script *cur;
+static uint8_t *ref_state;
+static size_t ref_len;
+
+static uint32_t fnv(uint32_t h, const uint8_t *p, size_t n) {
+  while (n--)
+    h = (h ^ *p++) * 16777619u;
+  return h;
+}
+
+static wchg_status do_op(wchg_cdf *c, const struct op *o) {
+  struct fx f;
+  char sid[64];
+  uint8_t acr[4096], aca[1024];
+  size_t len, alen;
+  switch (o->kind) {
+  case 'e':
+    return wchg_cdf_expire(c, T0 + o->dt, NULL);
+  case 'm':
+    return wchg_cdf_close_session(c, wchg_str_from(sid_of(o->session, sid, sizeof sid)),
+                                  T0 + o->dt);
+  case 'i':
+    return wchg_cdf_import(c, ref_state, ref_len, NULL);
+  case 'b':
+    fx_make(&f, o->session, o->type, o->number, T0 + o->dt, o->sdp, true);
+    ck_assert_int_eq(wchg_acr_encode(&f.a, acr, sizeof acr, &len, NULL), WCHG_OK);
+    return wchg_cdf_feed_bytes(c, acr, len, T0 + o->dt, aca, sizeof aca, &alen, NULL, NULL);
+  default:
+    return wchg_cdf_feed(c, fx_make(&f, o->session, o->type, o->number, T0 + o->dt, o->sdp, true),
+                         T0 + o->dt, NULL, NULL);
+  }
+}
+
+static size_t run_script(struct failmem *fm, int32_t *out, size_t cap) {
+  enum { CAP = 1 << 16 };
+  wchg_cdf_config cfg = config();
+  uint8_t *before = malloc(CAP), *after = malloc(CAP);
+  size_t blen, alen, k = 0, count = 0;
+  uint32_t h = 2166136261u;
+  wchg_cdf *c;
+  bool complete = false;
+  wchg_cdf_stats st;
+
+  cfg.max_record_duration_ms = cur->duration;
+  cfg.session_timeout_ms = cur->timeout;
+  cfg.max_media_changes = cur->media;
+  cfg.mem = &fm->mem;
+  while (!(c = wchg_cdf_new(&cfg)))
+    if (fm->forever)
+      goto out;
+  for (size_t i = 0; i < cur->n; i++) {
+    wchg_status r;
+    ck_assert_int_eq(wchg_cdf_export(c, before, CAP, &blen), WCHG_OK);
+    while ((r = do_op(c, &cur->ops[i])) == WCHG_E_NOMEM) {
+      ck_assert_int_eq(wchg_cdf_export(c, after, CAP, &alen), WCHG_OK);
+      if (cur->ops[i].kind != 'e') {
+        ck_assert_uint_eq(alen, blen);
+        ck_assert_msg(memcmp(before, after, blen) == 0, "op %zu changed the state", i);
+      }
+      if (fm->forever)
+        goto out;
+    }
+    ck_assert_uint_lt(k, cap);
+    out[k++] = r;
+  }
+  while (wchg_cdf_pending(c)) {
+    const uint8_t *der;
+    size_t len;
+    ck_assert_int_eq(wchg_cdf_peek(c, &der, &len), WCHG_OK);
+    h = fnv(h, der, len);
+    count++;
+    wchg_cdf_pop(c);
+  }
+  stats(c, &st);
+  out[k++] = (int32_t)h;
+  out[k++] = (int32_t)count;
+  out[k++] = (int32_t)st.folded;
+  out[k++] = (int32_t)st.lost;
+  out[k++] = (int32_t)st.open_sessions;
+  complete = true;
+out:
+  wchg_cdf_free(c);
+  free(before);
+  free(after);
+  return complete ? k : 0;
+}
+
+/* The results of |s| with no failure, then failing each allocation. */
+static void oom_script(const struct script *s, size_t min_cdrs) {
+  int32_t want[32];
+  struct failmem fm;
+  size_t n;
+  cur = s;
+  failmem_init(&fm, 0, 0);
+  n = run_script(&fm, want, 32);
+  ck_assert_uint_eq(n, s->n + 5);
+  for (size_t i = 0; i < s->n; i++)
+    ck_assert_int_eq(want[i], WCHG_OK);
+  ck_assert_uint_ge((size_t)want[s->n + 1], min_cdrs);
+  ck_assert_uint_gt(failmem_each(run_script, want, n), 3);
+}
+
+#define SCRIPT(dur, tmo, media, ...)                                                          \
+  do {                                                                                        \
+    static const struct op ops_[] = {__VA_ARGS__};                                            \
+    static const struct script s_ = {dur, tmo, media, ops_, sizeof ops_ / sizeof ops_[0]};    \
+    oom_script(&s_, 1);                                                                       \
+  } while (0)
+
+/* The first record of the CDF a timeLimit partial of a fold. */
+START_TEST(oom_time_limit_partial) {
+  SCRIPT(60000, 0, 0, {'a', 1, WCHG_ACR_START, 0, 0, true},
+         {'a', 1, WCHG_ACR_INTERIM, 1, 70000, true},
+         {'a', 1, WCHG_ACR_STOP, 2, 80000, false});
+}
+END_TEST
+
+/* ... a serviceChange partial. */
+START_TEST(oom_media_partial) {
+  SCRIPT(0, 0, 1, {'a', 1, WCHG_ACR_START, 0, 0, true},
+         {'a', 1, WCHG_ACR_INTERIM, 1, 1000, true},
+         {'a', 1, WCHG_ACR_INTERIM, 2, 2000, true},
+         {'a', 1, WCHG_ACR_STOP, 3, 3000, false});
+}
+END_TEST
+
+/* ... a STOP's final record (two sessions, the second grows the table). */
+START_TEST(oom_final_record) {
+  SCRIPT(0, 0, 0, {'a', 1, WCHG_ACR_START, 0, 0, true},
+         {'a', 2, WCHG_ACR_INTERIM, 1, 10, true},
+         {'a', 1, WCHG_ACR_INTERIM, 1, 500, true},
+         {'a', 1, WCHG_ACR_STOP, 2, 1000, false},
+         {'a', 2, WCHG_ACR_STOP, 2, 1000, false});
+}
+END_TEST
+
+/* ... the expiry of silent sessions, and a timeLimit partial by the timer. */
+START_TEST(oom_expire) {
+  SCRIPT(0, 1000, 0, {'a', 1, WCHG_ACR_START, 0, 0, true},
+         {'a', 2, WCHG_ACR_START, 0, 10, true},
+         {'e', 0, 0, 0, 5000, false});
+  SCRIPT(60000, 0, 0, {'a', 1, WCHG_ACR_START, 0, 0, true},
+         {'e', 0, 0, 0, 61000, false},
+         {'e', 0, 0, 0, 125000, false});
+}
+END_TEST
+
+/* ... a management close, an event record with media. */
+START_TEST(oom_close_and_event) {
+  SCRIPT(0, 0, 0, {'a', 1, WCHG_ACR_START, 0, 0, true},
+         {'m', 1, 0, 0, 100, false},
+         {'a', 1, WCHG_ACR_STOP, 1, 200, false});
+  SCRIPT(0, 0, 0, {'a', 1, WCHG_ACR_EVENT, 0, 0, true},
+         {'a', 2, WCHG_ACR_EVENT, 0, 0, true});
+}
+END_TEST
+
+/* ... ACR bytes in (the reader made on first use). */
+START_TEST(oom_feed_bytes) {
+  SCRIPT(0, 0, 0, {'b', 1, WCHG_ACR_START, 0, 0, true},
+         {'b', 1, WCHG_ACR_INTERIM, 1, 100, true},
+         {'b', 1, WCHG_ACR_STOP, 2, 200, false});
+}
+END_TEST
+
+/* An import of open sessions and queued records, then going on. */
+START_TEST(oom_import) {
+  wchg_cdf_config cfg = config();
+  wchg_cdf *a = cdf_make(&cfg);
+  struct fx f;
+  size_t need = 0;
+  for (unsigned s = 1; s <= 3; s++)
+    feed_ok(a, fx_make(&f, s, WCHG_ACR_START, 0, T0, true, true), T0);
+  feed_ok(a, fx_make(&f, 9, WCHG_ACR_EVENT, 0, T0, true, true), T0);
+  ck_assert_int_eq(wchg_cdf_export(a, NULL, 0, &need), WCHG_E_BUFFER);
+  ref_state = malloc(need);
+  ck_assert_int_eq(wchg_cdf_export(a, ref_state, need, &ref_len), WCHG_OK);
+  wchg_cdf_free(a);
+  SCRIPT(0, 0, 0, {'i', 0, 0, 0, 0, false},
+         {'a', 2, WCHG_ACR_STOP, 1, 1000, false},
+         {'a', 4, WCHG_ACR_START, 0, 1000, true});
+  free(ref_state);
+  ref_state = NULL;
+}
+END_TEST
+
+/* Out of memory at the first octets an ACR's fields take wins over the
+ * refusal its structure earns later: 4002 (the CTF may send it again),
+ * nothing counted; sent again it is refused, 5004. */
+START_TEST(oom_before_refusal) {
+  wchg_cdf_config cfg = config();
+  struct failmem fm;
+  for (int k = 0; k < 4; k++) {
+    wchg_acr a;
+    wchg_cdf *c;
+    wchg_cdf_result r;
+    wchg_cdf_stats st;
+    wchg_diag d;
+    wchg_acr_init(&a);
+    a.session_id = WCHG_STR("oom;1");
+    a.accounting_record_type = WCHG_ACR_START;
+    switch (k) {
+    case 0: /* an unknown CHOICE */
+      a.ims.called_party_address.choice = 9;
+      break;
+    case 1: /* a list with a count and no items */
+      a.ims.list_of_reason_header = (wchg_str_list){NULL, 2};
+      break;
+    case 2: /* a CHOICE whose text has a length and no pointer */
+      a.ims.called_party_address.choice = WCHG_PARTY_SIP_URI;
+      a.ims.called_party_address.value = (wchg_str){NULL, 3};
+      break;
+    default: /* a structure without its mandatory members */
+      a.ims.subscriber_equipment_number.present = true;
+      break;
+    }
+    failmem_init(&fm, 0, 0);
+    cfg.mem = &fm.mem;
+    c = cdf_make(&cfg);
+    fm.fail_at = fm.calls + 1; /* the first allocation from here */
+    ck_assert_int_eq(wchg_cdf_feed(c, &a, T0, &r, &d), WCHG_E_NOMEM);
+    ck_assert_uint_eq(r.result_code, 4002);
+    stats(c, &st);
+    ck_assert_uint_eq(st.acrs, 0);
+    ck_assert_int_eq(wchg_cdf_feed(c, &a, T0, &r, &d), WCHG_E_INVALID);
+    ck_assert_uint_eq(r.result_code, 5004);
+    ck_assert_str_eq(d.path, k == 0 || k == 2 ? "pCSCFRecord/called-Party-Address"
+                             : k == 1        ? "pCSCFRecord/listOfReasonHeader"
+                                             : "pCSCFRecord/subscriberEquipmentNumber");
+    stats(c, &st);
+    ck_assert_uint_eq(st.acrs, 1);
+    ck_assert_uint_eq(st.rejected, 1);
+    wchg_cdf_free(c);
+    ck_assert_uint_eq(fm.live, 0);
+  }
+}
+END_TEST
+
 Suite *cov_cdf_suite(void) {
   Suite *s = suite_create("cov_cdf");
   TCase *t = tcase_create("cdf");
@@ -1244,6 +1552,14 @@ Suite *cov_cdf_suite(void) {
   tcase_add_test(t, state_refusals);
   tcase_add_test(t, state_store_encodings);
   tcase_add_test(t, state_big_queue);
+  tcase_add_test(t, oom_time_limit_partial);
+  tcase_add_test(t, oom_media_partial);
+  tcase_add_test(t, oom_final_record);
+  tcase_add_test(t, oom_expire);
+  tcase_add_test(t, oom_close_and_event);
+  tcase_add_test(t, oom_feed_bytes);
+  tcase_add_test(t, oom_import);
+  tcase_add_test(t, oom_before_refusal);
   suite_add_tcase(s, t);
   return s;
 }
