@@ -47,7 +47,8 @@
   X(cov_json_suite)                                                          \
   X(cov_sip_suite)                                                           \
   X(cov_base_suite)                                                          \
-  X(cov_cdf_suite)
+  X(cov_cdf_suite)                                                           \
+  X(cov_ctf_suite)
 
 #define DECLARE(name) Suite *name(void) __attribute__((weak));
 SUITES(DECLARE)
