@@ -48,7 +48,8 @@
   X(cov_sip_suite)                                                           \
   X(cov_base_suite)                                                          \
   X(cov_cdf_suite)                                                           \
-  X(cov_ctf_suite)
+  X(cov_ctf_suite)                                                           \
+  X(cov_cdr_suite)
 
 #define DECLARE(name) Suite *name(void) __attribute__((weak));
 SUITES(DECLARE)
