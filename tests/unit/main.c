@@ -49,7 +49,8 @@
   X(cov_base_suite)                                                          \
   X(cov_cdf_suite)                                                           \
   X(cov_ctf_suite)                                                           \
-  X(cov_cdr_suite)
+  X(cov_cdr_suite)                                                           \
+  X(cov_diam_suite)
 
 #define DECLARE(name) Suite *name(void) __attribute__((weak));
 SUITES(DECLARE)
