@@ -778,6 +778,84 @@ START_TEST(queue_big_records) {
 }
 END_TEST
 
+
+/* The CDR size of an EVENT of session |n| with a privateUserID of |x|
+ * octets, as the |n|-th record of a CDF configured as config(). */
+static size_t peek_len_of_event(unsigned n, size_t x, const char *text) {
+  wchg_cdf_config cfg = config();
+  struct fx f;
+  size_t len;
+  cfg.duplicate_memory = 0;
+  cfg.first_local_record_sequence_number += n;
+  wchg_cdf *scratch = cdf_make(&cfg);
+  fx_make(&f, n, WCHG_ACR_EVENT, 0, T0, false, false);
+  f.a.ims.private_user_id = (wchg_str){text, x};
+  feed_ok(scratch, &f.a, T0);
+  len = peek_len(scratch);
+  wchg_cdf_free(scratch);
+  return len;
+}
+
+/* A queue block filled to its last octet: the record that exactly fits
+ * goes in, the next one opens a block; all come out in order. The size
+ * of the last record is tuned with the length of one field, measured on
+ * a scratch CDF whose sequence number has the same length. */
+START_TEST(queue_block_exactly_full) {
+  wchg_cdf_config cfg = config();
+  wchg_cdf *c;
+  struct fx f;
+  wchg_cdf_stats st;
+  char *text = malloc(4096);
+  unsigned n = 0;
+  size_t room, want, x;
+  memset(text, 'q', 4096);
+  cfg.duplicate_memory = 0;
+  c = cdf_make(&cfg);
+  for (;;) {
+    stats(c, &st);
+    room = 65536 - (st.queued_bytes + 4 * st.queued_cdrs);
+    if (room < 2000)
+      break;
+    feed_ok(c, fx_make(&f, n++, WCHG_ACR_EVENT, 0, T0, false, false), T0);
+  }
+  /* the size for the room left; should a length octet make it jump over
+   * that size, one more record and try again */
+  for (;;) {
+    want = room - 4; /* the entry's 4-octet length, then the DER */
+    for (x = 1; x < 4096 && peek_len_of_event(n, x, text) < want; x++)
+      ;
+    if (peek_len_of_event(n, x, text) == want)
+      break;
+    feed_ok(c, fx_make(&f, n++, WCHG_ACR_EVENT, 0, T0, false, false), T0);
+    stats(c, &st);
+    room = 65536 - (st.queued_bytes + 4 * st.queued_cdrs);
+    ck_assert_uint_gt(room, 600);
+  }
+  fx_make(&f, n, WCHG_ACR_EVENT, 0, T0, false, false);
+  f.a.ims.private_user_id = (wchg_str){text, x};
+  feed_ok(c, &f.a, T0);
+  stats(c, &st);
+  ck_assert_uint_eq(st.queued_bytes + 4 * st.queued_cdrs, 65536);
+  feed_ok(c, fx_make(&f, n + 1, WCHG_ACR_EVENT, 0, T0, false, false), T0);
+  for (unsigned i = 0; i <= n + 1; i++) {
+    const uint8_t *der;
+    size_t len, used;
+    wchg_cdr *r = NULL;
+    ck_assert_int_eq(wchg_cdf_peek(c, &der, &len), WCHG_OK);
+    if (i >= n) {
+      ck_assert_int_eq(wchg_cdr_decode(der, len, NULL, &r, &used, NULL), WCHG_OK);
+      expect_int(r->local_record_sequence_number, true, 100 + i);
+      ck_assert_uint_eq(r->ims.private_user_id.len, i == n ? x : strlen("alice@home.example"));
+      wchg_cdr_free(r);
+    }
+    wchg_cdf_pop(c);
+  }
+  ck_assert_uint_eq(wchg_cdf_pending(c), 0);
+  free(text);
+  wchg_cdf_free(c);
+}
+END_TEST
+
 /* ---- the API's edges -------------------------------------------------------------- */
 
 START_TEST(api_arguments) {
@@ -1544,6 +1622,7 @@ Suite *cov_cdf_suite(void) {
   tcase_add_test(t, emergency_stored_identity);
   tcase_add_test(t, duplicate_memory_evictions);
   tcase_add_test(t, queue_big_records);
+  tcase_add_test(t, queue_block_exactly_full);
   tcase_add_test(t, api_arguments);
   tcase_add_test(t, state_handmade);
   tcase_add_test(t, state_record_number_at_max);
