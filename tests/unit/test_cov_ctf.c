@@ -430,6 +430,15 @@ START_TEST(standalone_methods_and_checks) {
   rs = response("MESSAGE", 200, T0 + 1);
   rq.method.len = 0; /* a pointer, no method */
   ck_assert_int_eq(wchg_ctf_standalone(&CFG, reg, 0, 2, &rq, &rs, r, &d), WCHG_E_ARG);
+  rq.method = (wchg_str){NULL, 0};
+  ck_assert_int_eq(wchg_ctf_standalone(&CFG, reg, 0, 2, &rq, &rs, r, &d), WCHG_E_ARG);
+  /* the request's own address wins over the registration's */
+  rq = request("MESSAGE", T0);
+  rq.served_party_ip = WCHG_STR("192.0.2.44");
+  ck_assert_int_eq(wchg_ctf_standalone(&CFG, reg, 0, 2, &rq, &rs, r, &d), WCHG_OK);
+  a = acr_of(r, WCHG_ACR_EVENT);
+  ck_assert_int_eq(a->ims.served_party_ip_address.choice, WCHG_IP_BIN_V4);
+  ck_assert(!memcmp(a->ims.served_party_ip_address.bin, "\xc0\x00\x02\x2c", 4));
   rq = request("MESSAGE", T0);
   rq.status_code = 200; /* a response given as the request */
   ck_assert_int_eq(wchg_ctf_standalone(&CFG, reg, 0, 2, &rq, &rs, r, &d), WCHG_E_ARG);
@@ -467,6 +476,10 @@ START_TEST(session_checks) {
   const wchg_acr *a;
   char method[40];
 
+  /* an UPDATE is no INVITE */
+  ev = request("UPDATE", T0);
+  ck_assert_int_eq(wchg_ctf_session_begin(s, NULL, 0, 1, &ev, r, &d), WCHG_E_ARG);
+  ck_assert_str_eq(d.path, "INVITE");
   /* an INVITE response is no INVITE request */
   inv.status_code = 200;
   ck_assert_int_eq(wchg_ctf_session_begin(s, NULL, 0, 1, &inv, r, &d), WCHG_E_ARG);
@@ -490,6 +503,11 @@ START_TEST(session_checks) {
   ev = response(method, 700, T0 + 2);
   ck_assert_int_eq(wchg_ctf_session_event(s, &ev, r, &d), WCHG_E_RANGE);
   ck_assert_str_eq(d.path, "request/status_code");
+  /* in the setup, a request of the length of REGISTER: nothing */
+  ev = request("X-METHOD", T0 + 2);
+  ck_assert_int_eq(wchg_ctf_session_event(s, &ev, r, &d), WCHG_OK);
+  acr_of(r, WCHG_ACR_NONE);
+  ck_assert_int_eq(wchg_ctf_session_state(s), WCHG_CTF_SETUP);
   /* an early UPDATE, a provisional response to it: nothing */
   ev = request("UPDATE", T0 + 3);
   ev.sdp = WCHG_STR(SDP_OFFER);
@@ -514,16 +532,20 @@ START_TEST(session_checks) {
   ck_assert_int_eq(wchg_ctf_session_state(s), WCHG_CTF_ACTIVE);
   wchg_ctf_session_free(s);
 
-  /* an interval of 0: no ticks */
-  no_ticks.acct_interim_interval = WCHG_INT(0);
-  s = wchg_ctf_session_new(&no_ticks);
-  ck_assert_int_eq(wchg_ctf_session_begin(s, NULL, 0, 1, &inv, r, &d), WCHG_OK);
-  ev = response("INVITE", 200, T0 + 6);
-  ck_assert_int_eq(wchg_ctf_session_event(s, &ev, r, &d), WCHG_OK);
-  ck_assert_int_eq(wchg_ctf_session_tick(s, T0 + 86400000, r, &d), WCHG_OK);
-  acr_of(r, WCHG_ACR_NONE);
-  ck_assert_uint_eq(wchg_ctf_session_record_number(s), 0);
-  wchg_ctf_session_free(s);
+  /* an interval of 0, or none: no ticks */
+  for (int k = 0; k < 2; k++) {
+    no_ticks.acct_interim_interval = k ? (wchg_opt_int){0} : WCHG_INT(0);
+    s = wchg_ctf_session_new(&no_ticks);
+    ck_assert_int_eq(wchg_ctf_session_begin(s, NULL, 0, 1, &inv, r, &d), WCHG_OK);
+    ev = response("INVITE", 200, T0 + 6);
+    ck_assert_int_eq(wchg_ctf_session_event(s, &ev, r, &d), WCHG_OK);
+    a = acr_of(r, WCHG_ACR_START);
+    ck_assert_int_eq(a->acct_interim_interval.present, !k);
+    ck_assert_int_eq(wchg_ctf_session_tick(s, T0 + 86400000, r, &d), WCHG_OK);
+    acr_of(r, WCHG_ACR_NONE);
+    ck_assert_uint_eq(wchg_ctf_session_record_number(s), 0);
+    wchg_ctf_session_free(s);
+  }
   wchg_ctf_record_free(r);
 }
 END_TEST
@@ -603,6 +625,7 @@ START_TEST(answer_path_arguments) {
   ck_assert_uint_eq(wchg_ctf_session_outstanding(s), 1);
   ck_assert_int_eq(wchg_ctf_session_answer(s, NULL, 20, &ans, &d), WCHG_E_ARG);
   ck_assert_int_eq(wchg_ctf_session_answer(s, msg, len, NULL, &d), WCHG_E_ARG);
+  ck_assert_int_eq(wchg_ctf_session_answer(s, NULL, 0, &ans, &d), WCHG_E_TRUNCATED);
   ck_assert_int_eq(wchg_ctf_session_timeout(s, 0, NULL, &d), WCHG_E_ARG);
   ck_assert_int_eq(wchg_ctf_session_timeout(NULL, 0, &ans, &d), WCHG_E_ARG);
   ck_assert_uint_eq(wchg_ctf_session_outstanding(s), 1);
@@ -667,12 +690,18 @@ START_TEST(record_out_of_memory) {
   acr_of(r, WCHG_ACR_NONE);
   ck_assert_int_eq(wchg_ctf_standalone(&CFG, NULL, 0, 1, &rq, &rs, ok_rec, &d), WCHG_OK);
   ck_assert_uint_eq(acr_of(ok_rec, WCHG_ACR_EVENT)->ims.ims_charging_identifier.len, 600);
-  free(pcv);
 
+  /* a BYE whose vector needs more text room: nothing changes */
+  wchg_sip_event bye = request("BYE", T0 + 400000);
+  bye.charging_vector = (wchg_str){pcv, 611};
+  memcpy(pcv, "icid-value=", 11);
+  ck_assert_int_eq(wchg_ctf_session_event(s, &bye, r, &d), WCHG_E_NOMEM);
+  ck_assert_int_eq(wchg_ctf_session_state(s), WCHG_CTF_ACTIVE);
   ck_assert_int_eq(wchg_ctf_session_tick(s, T0 + 10 + 300000, ok_rec, &d), WCHG_OK);
   const wchg_acr *a = acr_of(ok_rec, WCHG_ACR_INTERIM);
   ck_assert_uint_eq(a->accounting_record_number, 1);
   ck_assert_uint_eq(a->ims.list_of_sdp_media_components.count, 1);
+  free(pcv);
   wchg_ctf_record_free(r);
   ck_assert_uint_eq(fm.live, 0);
   wchg_ctf_record_free(ok_rec);
