@@ -113,6 +113,19 @@ START_TEST(raw_default_written_back) {
   ck_assert_mem_eq(out, in, n);
   free(out);
   wchg_cdr_free(c);
+  /* beside it, a FALSE given explicitly is no value kept as received:
+   * left out, and DER's order puts the shorter first */
+  n = record_of("800140 b91b 300b 06022a04 810100 a2020500 300c 06022a03 81020000 a2020500",
+                in, sizeof in);
+  ck_assert_int_eq(wchg_cdr_decode(in, n, NULL, &c, &used, &d), WCHG_OK);
+  uint8_t want[64];
+  size_t wn = record_of("800140 b918 3008 06022a04 a2020500 300c 06022a03 81020000 a2020500",
+                        want, sizeof want);
+  out = encode_of(c, &len);
+  ck_assert_uint_eq(len, wn);
+  ck_assert_mem_eq(out, want, wn);
+  free(out);
+  wchg_cdr_free(c);
 }
 END_TEST
 
@@ -131,6 +144,12 @@ START_TEST(decode_edges) {
   ck_assert_int_eq(d.code, WCHG_E_MISSING);
   ck_assert_str_eq(d.path, R "/called-Party-Address");
   ck_assert_uint_eq(d.offset, 6);
+
+  /* an open type whose inner element (indefinite length) never ends */
+  n = record_of("800140 b90c 300a 06022a03 a204 30800500", in, sizeof in);
+  ck_assert_int_eq(wchg_cdr_decode(in, n, NULL, &c, &used, &d), WCHG_E_TRUNCATED);
+  ck_assert_str_eq(d.path, R "/recordExtensions[0]/information");
+  ck_assert_uint_eq(d.offset, n);
 
   /* another IMSRecord, nobody asking how long it is */
   static const uint8_t icscf[] = {0xbf, 0x41, 0x03, 0x80, 0x01, 0x41};
@@ -200,17 +219,39 @@ static size_t early_then(unsigned k, const char *tail, uint8_t *buf, size_t cap)
   return record_of(hex, buf, cap);
 }
 
+/* list-Of-Reason-Header [55] of |r| empty texts (an item and a copy
+ * each), recordType with a length of |p| octets (long form: BER), then
+ * a foreign extension: the arena is filled to every multiple of 16
+ * octets before the extension's identifier and open type are copied. */
+static size_t reasons_then_extension(unsigned r, unsigned p, uint8_t *buf, size_t cap) {
+  char hex[2048];
+  size_t at = 0;
+  at += (size_t)snprintf(hex + at, sizeof hex - at, "80");
+  if (p) {
+    at += (size_t)snprintf(hex + at, sizeof hex - at, " %02x", 0x80 | p);
+    for (unsigned i = 0; i + 1 < p; i++)
+      at += (size_t)snprintf(hex + at, sizeof hex - at, " 00");
+  }
+  at += (size_t)snprintf(hex + at, sizeof hex - at, " 01 40");
+  if (r) {
+    at += (size_t)snprintf(hex + at, sizeof hex - at, " bf37 81%02x", r * 2);
+    for (unsigned i = 0; i < r; i++)
+      at += (size_t)snprintf(hex + at, sizeof hex - at, " 1900");
+  }
+  snprintf(hex + at, sizeof hex - at, " b90c 300a 06022a03 a2040402abcd");
+  return record_of(hex, buf, cap);
+}
+
 START_TEST(decode_out_of_memory) {
   uint8_t in[1024];
   size_t fails = 0;
-  for (unsigned k = 1; k <= 120; k++) {
-    /* sIP-Method [2] in two segments (BER, receive) */
+  /* sIP-Method [2] in two segments (BER, receive) */
+  for (unsigned k = 1; k <= 120; k++)
     fails += decode_each_failure(in, early_then(k, "a20a 0402494e 0404564954 45", in, sizeof in));
-    /* a foreign extension: its open type is copied */
-    fails += decode_each_failure(
-        in, early_then(k, "b90c 300a 06022a03 a2040402abcd", in, sizeof in));
-  }
-  ck_assert_uint_gt(fails, 240);
+  for (unsigned r = 0; r <= 40; r++)
+    for (unsigned p = 0; p < 16; p++)
+      fails += decode_each_failure(in, reasons_then_extension(r, p, in, sizeof in));
+  ck_assert_uint_gt(fails, 700);
 }
 END_TEST
 
