@@ -133,6 +133,11 @@ static void refused(wchg_cdf *c, const wchg_acr *a, wchg_status st, uint32_t rc,
 
 START_TEST(config_checks) {
   wchg_cdf_config cfg = config();
+  cfg.utc_offset_minutes = -721;
+  ck_assert_ptr_null(wchg_cdf_new(&cfg));
+  cfg.utc_offset_minutes = -720;
+  wchg_cdf_free(cdf_make(&cfg));
+  cfg = config();
   cfg.session_timeout_ms = -1;
   ck_assert_ptr_null(wchg_cdf_new(&cfg));
   cfg = config();
