@@ -46,7 +46,11 @@
   X(cov_rf_suite)                                                            \
   X(cov_json_suite)                                                          \
   X(cov_sip_suite)                                                           \
-  X(cov_base_suite)
+  X(cov_base_suite)                                                          \
+  X(cov_cdf_suite)                                                           \
+  X(cov_ctf_suite)                                                           \
+  X(cov_cdr_suite)                                                           \
+  X(cov_diam_suite)
 
 #define DECLARE(name) Suite *name(void) __attribute__((weak));
 SUITES(DECLARE)
