@@ -396,7 +396,8 @@ static wchg_status next_fields(wchg_cdf *c, const struct cdf_sess *s, struct cdf
   v->fields = NULL;
   v->fields_len = s ? s->fields_len : 0;
   if (!s) {
-    v->fields = c->pack.p;
+    static const uint8_t none[1];
+    v->fields = c->pack.p ? c->pack.p : none; /* an ACR with no fields: never NULL */
     v->fields_len = c->pack.len;
   } else if (!cdf_fields_same(sess_fields(s), s->fields_len, c->pack.p, c->pack.len, start)) {
     c->work.len = 0;
