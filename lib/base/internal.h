@@ -172,15 +172,20 @@ const struct wchgi_dict_meta *wchgi_dict_command_meta(const struct wchgi_dict_me
  * needs of it, so that it reads nothing else for most AVPs: the rule's
  * index ri, the entry's index in the table, the flag byte its AVP must
  * have ((flags & fmask) == fval, as its entry's facts), and how its
- * value is checked (WCHG_RK_*; size: the octets a WCHG_RK_SIZE value has,
- * 0 for any). A slot no rule takes holds the key of the level's rule 0,
- * which hashes elsewhere, and so matches no AVP. */
+ * value is checked (WCHG_RK_*): size, the octets of a WCHG_RK_SIZE value
+ * (0: any number); lo..hi, the values of a WCHG_RK_RANGE one (4 octets:
+ * a dense Enumerated, a Timestamp-Fraction). A slot no rule takes holds
+ * the key of the level's rule 0, which hashes elsewhere, and so matches
+ * no AVP. */
 struct wchgi_rule_slot {
   uint64_t key;
+  int32_t lo, hi;
   uint16_t entry;
   uint8_t ri, kind, size, fmask, fval;
 };
-enum { WCHG_RK_SIZE, WCHG_RK_UTF8, WCHG_RK_ENTRY };
+/* the value: its size, ASCII text (else UTF-8), a range, a group's
+ * children, or as its entry says (check_value) */
+enum { WCHG_RK_SIZE, WCHG_RK_UTF8, WCHG_RK_RANGE, WCHG_RK_GROUP, WCHG_RK_ENTRY };
 extern WCHG_HIDDEN const struct wchgi_rule_slot wchgi_dict_rule_slots[];
 /* The slot of (code, vendor) in a table of 2^(64 - |shift|) slots (shift
  * 1..63). */

@@ -585,6 +585,17 @@ static bool fast_avps(const struct fctx *f, const uint8_t *p, const uint8_t *end
                       const wchg_dict_rule *rules, size_t nrules,
                       const struct wchgi_dict_meta *rm, bool extensible, int depth);
 
+/* The children of the group |d| (derived data |dm|) in data[0..len). */
+static bool fast_group(const struct fctx *f, const wchg_dict_avp *d,
+                       const struct wchgi_dict_meta *dm, const uint8_t *data, size_t len,
+                       int depth) {
+  if (WCHG_UNLIKELY(d->code == AVP_FAILED_AVP && !d->vendor))
+    return !opaque_avps(data, data + len);
+  return WCHG_LIKELY(depth + 1 < WCHG_DIAM_MAX_DEPTH) &&
+         fast_avps(f, data, data + len, d->children, d->n_children, dm,
+                   d->extensible || !d->n_children, depth + 1);
+}
+
 /* The |len| octets of data of |d| (derived data |dm|): what check_value
  * checks, yes or no. */
 WCHG_INLINE bool fast_value(const struct fctx *f, const wchg_dict_avp *d,
@@ -606,11 +617,7 @@ WCHG_INLINE bool fast_value(const struct fctx *f, const wchg_dict_avp *d,
   case WCHG_DK_UTF8:
     return all_ascii(data, len) || wchgi_utf8_valid((const char *)data, len, &bad);
   case WCHG_DK_GROUP:
-    if (WCHG_UNLIKELY(d->code == AVP_FAILED_AVP && !d->vendor))
-      return !opaque_avps(data, data + len);
-    return WCHG_LIKELY(depth + 1 < WCHG_DIAM_MAX_DEPTH) &&
-           fast_avps(f, data, data + len, d->children, d->n_children, dm,
-                     d->extensible || !d->n_children, depth + 1);
+    return fast_group(f, d, dm, data, len, depth);
   default:
     return true;
   }
@@ -681,12 +688,20 @@ WCHG_INLINE bool fast_slot(const struct fctx *f, const uint8_t *p, const struct 
   size_t len = a->alen - a->hl, bad;
   if (WCHG_UNLIKELY((a->flags & sl->fmask) != sl->fval))
     return false;
-  if (WCHG_LIKELY(sl->kind == WCHG_RK_SIZE))
-    return (len == sl->size) | !sl->size;
-  if (WCHG_LIKELY(sl->kind == WCHG_RK_UTF8))
-    return all_ascii(data, len) || wchgi_utf8_valid((const char *)data, len, &bad);
   const wchg_dict_avp *d = &wchgi_dict_table[sl->entry];
-  return fast_value(f, d, wchg_dict_meta_of(f->meta, f->base, d), data, len, depth);
+  switch (sl->kind) {
+  case WCHG_RK_SIZE:
+    return (len == sl->size) | !sl->size;
+  case WCHG_RK_UTF8:
+    return all_ascii(data, len) || wchgi_utf8_valid((const char *)data, len, &bad);
+  case WCHG_RK_RANGE:
+    return WCHG_LIKELY(len == 4) && WCHG_LIKELY((uint32_t)(be32(data) - (uint32_t)sl->lo) <=
+                                                (uint32_t)sl->hi - (uint32_t)sl->lo);
+  case WCHG_RK_GROUP:
+    return fast_group(f, d, wchg_dict_meta_of(f->meta, f->base, d), data, len, depth);
+  default:
+    return fast_value(f, d, wchg_dict_meta_of(f->meta, f->base, d), data, len, depth);
+  }
 }
 
 /* The AVPs from *pp of a level whose rules (facts |rm|) have a perfect

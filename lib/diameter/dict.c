@@ -1314,15 +1314,34 @@ static struct wchgi_rule_slot rule_slot(const wchg_dict_rule *r, size_t ri,
                                         const struct wchgi_dict_meta *metas) {
   const wchg_dict_avp *a = r[ri].avp;
   const struct wchgi_dict_meta *m = &metas[a - wchgi_dict_table];
-  struct wchgi_rule_slot s = {(uint64_t)r[ri].vendor << 32 | r[ri].code,
-                              (uint16_t)(a - wchgi_dict_table), (uint8_t)ri, WCHG_RK_ENTRY, 0,
-                              m->fmask, m->fval};
-  if (m->kind == WCHG_DK_UTF8)
-    s.kind = WCHG_RK_UTF8;
-  else if (m->kind == WCHG_DK_ANY || m->kind == WCHG_DK_FIXED8 ||
-           (m->kind == WCHG_DK_FIXED4 && !is_fraction(a))) {
+  struct wchgi_rule_slot s = {.key = (uint64_t)r[ri].vendor << 32 | r[ri].code,
+                              .entry = (uint16_t)(a - wchgi_dict_table),
+                              .ri = (uint8_t)ri,
+                              .kind = WCHG_RK_ENTRY,
+                              .fmask = m->fmask,
+                              .fval = m->fval};
+  switch (m->kind) {
+  case WCHG_DK_ANY: case WCHG_DK_FIXED8: case WCHG_DK_FIXED4:
     s.kind = WCHG_RK_SIZE;
     s.size = m->kind == WCHG_DK_ANY ? 0 : m->kind == WCHG_DK_FIXED8 ? 8 : 4;
+    if (is_fraction(a)) {
+      s.kind = WCHG_RK_RANGE;
+      s.hi = FRACTION_MAX;
+    }
+    break;
+  case WCHG_DK_ENUM_DENSE:
+    s.kind = WCHG_RK_RANGE;
+    s.lo = m->lo;
+    s.hi = m->hi;
+    break;
+  case WCHG_DK_UTF8:
+    s.kind = WCHG_RK_UTF8;
+    break;
+  case WCHG_DK_GROUP:
+    s.kind = WCHG_RK_GROUP;
+    break;
+  default:
+    break;
   }
   return s;
 }

@@ -29,13 +29,14 @@ int main(void) {
            (unsigned)m[i].hoff, (unsigned)m[i].hshift, (unsigned)m[i].nfixed, m[i].simple,
            m[i].flat, m[i].dense, (unsigned)m[i].kind, m[i].fmask, m[i].fval,
            i < navps ? avps[i].name : "command");
-  printf("};\n\n/* key, entry, ri, kind, size, fmask, fval */\n"
+  printf("};\n\n/* key, lo, hi, entry, ri, kind, size, fmask, fval */\n"
          "const struct wchgi_rule_slot wchgi_dict_rule_slots[%zu] = {\n",
          nslots);
   for (size_t i = 0; i < nslots; i++)
-    printf("{0x%" PRIx64 ", %u, %u, %u, %u, 0x%02x, 0x%02x},%s%s%s\n", s[i].key,
-           (unsigned)s[i].entry, (unsigned)s[i].ri, (unsigned)s[i].kind, (unsigned)s[i].size,
-           s[i].fmask, s[i].fval, s[i].fmask ? " /* " : "", s[i].fmask ? avps[s[i].entry].name : "",
+    printf("{0x%" PRIx64 ", %" PRId32 ", %" PRId32 ", %u, %u, %u, %u, 0x%02x, 0x%02x},%s%s%s\n",
+           s[i].key, s[i].lo, s[i].hi, (unsigned)s[i].entry, (unsigned)s[i].ri,
+           (unsigned)s[i].kind, (unsigned)s[i].size, s[i].fmask, s[i].fval,
+           s[i].fmask ? " /* " : "", s[i].fmask ? avps[s[i].entry].name : "",
            s[i].fmask ? " */" : "");
   printf("};\n");
   free(s);

@@ -1636,7 +1636,8 @@ START_TEST(meta_table_current) {
   }
   for (size_t i = 0; i < nslots; i++) {
     const struct wchgi_rule_slot *t = &wchgi_dict_rule_slots[i], *f = &slots[i];
-    ck_assert_msg(t->key == f->key && t->entry == f->entry && t->ri == f->ri &&
+    ck_assert_msg(t->key == f->key && t->lo == f->lo && t->hi == f->hi &&
+                      t->entry == f->entry && t->ri == f->ri &&
                       t->kind == f->kind && t->size == f->size && t->fmask == f->fmask &&
                       t->fval == f->fval,
                   "lib/diameter/dict_meta.inc: rule slot %zu is stale: run make dict-meta", i);
@@ -1647,7 +1648,7 @@ START_TEST(meta_table_current) {
 END_TEST
 
 /* Each level's perfect hash: every rule in its own slot, with its entry,
- * its index and its entry's flag byte; every other slot matches no AVP
+ * its index, its entry's flag byte and range; every other slot matches no AVP
  * (it holds rule 0's key, which hashes elsewhere). Checked for the
  * groups; the commands' levels are the same code. */
 START_TEST(rule_slots_hold_every_rule) {
@@ -1674,8 +1675,16 @@ START_TEST(rule_slots_hold_every_rule) {
       ck_assert_uint_eq(wchgi_rule_hash(rule->code, rule->vendor, m->hmul, m->hshift), k);
       ck_assert_uint_eq(sl->key, (uint64_t)rule->vendor << 32 | rule->code);
       ck_assert_ptr_eq(&avps[sl->entry], rule->avp);
-      ck_assert_uint_eq(sl->fmask, wchg_dict_meta_of(table, base, rule->avp)->fmask);
-      ck_assert_uint_eq(sl->fval, wchg_dict_meta_of(table, base, rule->avp)->fval);
+      const struct wchgi_dict_meta *am = wchg_dict_meta_of(table, base, rule->avp);
+      ck_assert_uint_eq(sl->fmask, am->fmask);
+      ck_assert_uint_eq(sl->fval, am->fval);
+      if (sl->kind == WCHG_RK_RANGE && am->dense) { /* the names of a dense Enumerated */
+        ck_assert_int_eq(sl->lo, am->lo);
+        ck_assert_int_eq(sl->hi, am->hi);
+      } else if (sl->kind == WCHG_RK_RANGE) { /* milliseconds: the Timestamp-Fractions */
+        ck_assert(rule->vendor == 10415 && (rule->code == 2301 || rule->code == 2302));
+        ck_assert(sl->lo == 0 && sl->hi == 999);
+      }
     }
   }
   ck_assert_uint_gt(levels, 80);
