@@ -1013,32 +1013,71 @@ static WCHG_SLOW char *fr_items(struct fast_rd *r, const uint8_t *val, const uin
   return items;
 }
 
-/* The list |f| (its contents [val, end)) into base. */
-WCHG_INLINE bool fr_list(struct fast_rd *r, const uint8_t *val, const uint8_t *end,
-                         const struct wf *f, void *base) {
-  const uint8_t *q, *e;
+/* Reads the contents [val, end) of a value into v: after them, or NULL
+ * (a type's function, or fr_text). */
+typedef const uint8_t *fr_fn(struct fast_rd *r, const uint8_t *val, const uint8_t *end, void *v);
+
+static const uint8_t *fr_text(struct fast_rd *r, const uint8_t *val, const uint8_t *end,
+                              void *v) {
+  return fr_octets(r, val, (size_t)(end - val), v) ? end : NULL;
+}
+
+/* The function that reads a list element |f| (a constant: folds). */
+WCHG_INLINE fr_fn *fr_elem_fn(const struct wf *f) {
+  if (f->kind == WK_TEXT)
+    return fr_text;
+#define FR_FN(x) if (f->type == &x) return fr_##x;
+  WT_TYPES(FR_FN)
+  return NULL;
+}
+
+/* The elements of a list (its contents [val, end)) into *l, |esize|
+ * octets each: an element is the one-octet identifier |id| and contents
+ * that |fn| reads, or with id 0 an untagged CHOICE's alternative, which
+ * |fn| reads whole; |ext|: recordExtensions. */
+static WCHG_SLOW bool fr_list_of(struct fast_rd *r, const uint8_t *val, const uint8_t *end,
+                                 uint8_t id, fr_fn *fn, size_t esize, bool ext,
+                                 struct wlist *l) {
+  const uint8_t *q, *v, *e = NULL;
   size_t i = 0;
-  char *items = fr_items(r, val, end, f->esize);
+  char *items = fn ? fr_items(r, val, end, esize) : NULL;
   if (!items)
     return false;
   for (q = val; q < end; q = e, i++) {
-    void *item = items + i * f->esize;
-    e = fr_value(r, q, end, f->elem, item);
+    void *item = items + i * esize;
+    if (!id)
+      e = fn(r, q, end, item);
+    else if (q[0] != id || !(v = fr_len(q + 1, end, &e)) || fn(r, v, e, item) != e)
+      return false;
     if (!e || e == q)
       return false;
-    if (f->flags & WF_EXTENSIONS) {
+    if (ext) {
       int ours = fr_extension(r, item);
       if (ours < 0)
         return false;
       if (ours) { /* mapped onto ims.webrtc_*: not kept in the list */
-        memset(item, 0, f->esize);
+        memset(item, 0, esize);
         i--;
       }
     }
   }
-  if ((f->flags & WF_EXTENSIONS) && i == 0 && r->found_ours)
+  if (ext && i == 0 && r->found_ours)
     items = NULL; /* only ours: the identities say it all */
-  struct wlist l = {items, i};
+  *l = (struct wlist){items, i};
+  return true;
+}
+
+/* The list |f| (its contents [val, end)) into base. */
+WCHG_INLINE bool fr_list(struct fast_rd *r, const uint8_t *val, const uint8_t *end,
+                         const struct wf *f, void *base) {
+  const struct wf *e = f->elem;
+  bool untagged = e->kind == WK_CHOICE && e->cls == TC_UNIVERSAL && e->tag == 0;
+  struct wlist l;
+  if (e->tag >= 31) /* elements have one-octet identifiers */
+    return false;
+  if (!fr_list_of(r, val, end, untagged ? 0 : (uint8_t)(e->cls | (fr_cons(e) ? 0x20 : 0) | e->tag),
+                  fr_elem_fn(e), f->esize, f->flags & WF_EXTENSIONS, &l))
+    return false;
   memcpy(wf_ptr(base, f), &l, sizeof l);
   return true;
 }
