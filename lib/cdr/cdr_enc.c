@@ -355,7 +355,7 @@ static wchg_status enc_record(struct enc *e) {
 
 /* ---- the writer of the types' own functions ------------------------------
  * For a record that keeps no value as received (schema.h), into a buffer
- * given: each type of the tables has its own function (FAST_TYPES), with
+ * given: each type of the tables has its own function (WT_TYPES), with
  * its members written out one by one from the constant tables
  * (schema_tables.h), so that each member's presence test, kind, offset
  * and tag become code. It stops (NULL) at anything but a record that
@@ -447,21 +447,14 @@ WCHG_INLINE uint8_t *fast_int(const uint8_t *lim, uint8_t *p, const struct wf *f
   return fast_id(p, f->cls, 0, f->tag);
 }
 
-#define FAST_TYPES(X)                                                          \
-  X(ip_v6_prefix_type) X(ip_address_type) X(node_address_type)                 \
-  X(involved_party_type) X(ioi_type) X(incomplete_type)                        \
-  X(sdp_media_component_type) X(media_components_list_type) X(early_media_type) \
-  X(message_body_type) X(subscription_id_type) X(nni_type) X(sen_type)         \
-  X(anic_type) X(cic_type) X(ati_type) X(management_extension_type)            \
-  X(webrtc_info_type) X(pcscf_record_type)
 #define FAST_DECLARE(t) static uint8_t *fast_##t(const uint8_t *, uint8_t *, const void *);
-FAST_TYPES(FAST_DECLARE)
+WT_TYPES(FAST_DECLARE)
 
 /* The function of type t (a constant: one call remains). */
 WCHG_INLINE uint8_t *fast_type(const uint8_t *lim, uint8_t *p, const struct wt *t,
                                const void *v) {
 #define FAST_DISPATCH(x) if (t == &x) return fast_##x(lim, p, v);
-  FAST_TYPES(FAST_DISPATCH)
+  WT_TYPES(FAST_DISPATCH)
   return NULL; /* a type without a function: the table-driven writer */
 }
 
@@ -558,31 +551,23 @@ WCHG_INLINE uint8_t *fast_alt(const uint8_t *lim, uint8_t *p, const struct wt *t
 }
 
 /* The members of a SEQUENCE or SET, last first, or the alternative of a
- * CHOICE: written out one by one (at most FAST_MEMBERS, FAST_ALTS), so
- * that with t constant each becomes the code of its own kind and tag. */
-#define FAST_MEMBERS 64
-#define FAST_ALTS 8
+ * CHOICE, written out one by one (WT_EACH64, WT_EACH8). */
 #define FAST_NTH(i) p = fast_nth(lim, p, t, i, v, &group);
-#define FAST_NTH8(i)                                                           \
-  FAST_NTH(i) FAST_NTH(i + 1) FAST_NTH(i + 2) FAST_NTH(i + 3)                  \
-  FAST_NTH(i + 4) FAST_NTH(i + 5) FAST_NTH(i + 6) FAST_NTH(i + 7)
 #define FAST_ALT(k) r = fast_alt(lim, p, t, k, c, v, r);
 WCHG_INLINE uint8_t *fast_contents(const uint8_t *lim, uint8_t *p, const struct wt *t,
                                    const void *v) {
   int group = 0, c;
   uint8_t *r = NULL; /* not one of the alternatives */
   if (t->kind == WK_CHOICE) {
-    if (t->nfields > FAST_ALTS)
+    if (t->nfields > WT_MAX_ALTS)
       return NULL;
     c = wt_choice(v, t);
-    FAST_ALT(0) FAST_ALT(1) FAST_ALT(2) FAST_ALT(3)
-    FAST_ALT(4) FAST_ALT(5) FAST_ALT(6) FAST_ALT(7)
+    WT_EACH8(FAST_ALT, 0)
     return r;
   }
-  if (t->nfields > FAST_MEMBERS)
+  if (t->nfields > WT_MAX_MEMBERS)
     return NULL;
-  FAST_NTH8(0) FAST_NTH8(8) FAST_NTH8(16) FAST_NTH8(24)
-  FAST_NTH8(32) FAST_NTH8(40) FAST_NTH8(48) FAST_NTH8(56)
+  WT_EACH64(FAST_NTH)
   return p;
 }
 
@@ -590,7 +575,7 @@ WCHG_INLINE uint8_t *fast_contents(const uint8_t *lim, uint8_t *p, const struct 
   static uint8_t *fast_##t(const uint8_t *lim, uint8_t *p, const void *v) {    \
     return fast_contents(lim, p, &t, v);                                       \
   }
-FAST_TYPES(FAST_DEFINE)
+WT_TYPES(FAST_DEFINE)
 
 /* recordExtensions after the |others|: ours, then the SET OF in order
  * (X.690 11.6); m is where the list's contents end. */

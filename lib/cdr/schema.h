@@ -172,6 +172,13 @@ const char *wchgi_enum_name(const struct wenum *names, int64_t v);
 wchg_status wchgi_cdr_encode_tables(const wchg_cdr *cdr, uint8_t *buf, size_t cap,
                                     size_t *len, wchg_diag *diag);
 
+/* wchg_cdr_decode_ex() by the tables alone (cdr_dec.c), which it runs
+ * itself for a record the types' own functions decline: for the tests,
+ * which want both readers to give the same record. */
+wchg_status wchgi_cdr_decode_tables(const uint8_t *data, size_t len, wchg_policy policy,
+                                    const wchg_mem *mem, wchg_cdr **out, size_t *consumed,
+                                    wchg_diag *diag, wchg_warnings *warn);
+
 /* ---- values kept as received (ber_raw.c) -------------------------------- */
 
 /* A record decoded in receive policy (or imported from JSON) may hold a
@@ -232,5 +239,10 @@ wchg_status wchgi_oid_problem(const uint8_t *c, size_t n, char *msg, size_t cap)
 typedef void wchg_value_report(void *ctx, wchg_status code, const char *msg);
 size_t wchgi_value_check(const struct wf *f, const void *p, wchg_value_report *report,
                         void *ctx);
+
+/* The problems wchg_cdr_validate() finds in the fields of |cdr| (each
+ * value by its own rules, the structure), not the record-level rules: how
+ * many. The BER reader's types' own functions judge a record with it. */
+size_t wchgi_fields_faults(const wchg_cdr *cdr);
 
 #endif

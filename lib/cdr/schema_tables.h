@@ -3,8 +3,9 @@
  * and of our WebRTC extension, as constant data. Tags, types and
  * identifiers follow the modules in asn1/. schema.c includes it and names
  * three of its types for every reader (schema.h); the DER writer
- * (cdr_enc.c) includes it too, so that the compiler folds each member's
- * kind, offset and tag into the code that writes it.
+ * (cdr_enc.c) and the BER reader (cdr_dec.c) include it too, so that the
+ * compiler folds each member's kind, offset and tag into the code that
+ * writes or reads it.
  *
  * SPDX-License-Identifier: BSD-2-Clause
  */
@@ -473,5 +474,28 @@ static const struct wt pcscf_record_type = PCSCF_RECORD_TYPE;
 #undef CTX
 #undef UNIV
 #undef RANGE
+
+/* ---- the functions of each type (cdr_enc.c, cdr_dec.c) ------------------ */
+
+/* X(type) for every type of the tables. A type missing here has no
+ * function of its own: the table-driven writer and reader do the records
+ * that hold it. */
+#define WT_TYPES(X)                                                            \
+  X(ip_v6_prefix_type) X(ip_address_type) X(node_address_type)                 \
+  X(involved_party_type) X(ioi_type) X(incomplete_type)                        \
+  X(sdp_media_component_type) X(media_components_list_type) X(early_media_type) \
+  X(message_body_type) X(subscription_id_type) X(nni_type) X(sen_type)         \
+  X(anic_type) X(cic_type) X(ati_type) X(management_extension_type)            \
+  X(webrtc_info_type) X(pcscf_record_type)
+
+/* X(i) for i = 0..7, 0..63: the alternatives or members of a type written
+ * out one by one, so that with the table a constant each becomes code of
+ * its own kind and tag. A type with more is left to the tables. */
+#define WT_MAX_ALTS 8
+#define WT_MAX_MEMBERS 64
+#define WT_EACH8(X, i) X(i) X(i + 1) X(i + 2) X(i + 3) X(i + 4) X(i + 5) X(i + 6) X(i + 7)
+#define WT_EACH64(X)                                                           \
+  WT_EACH8(X, 0) WT_EACH8(X, 8) WT_EACH8(X, 16) WT_EACH8(X, 24)                \
+  WT_EACH8(X, 32) WT_EACH8(X, 40) WT_EACH8(X, 48) WT_EACH8(X, 56)
 
 #endif

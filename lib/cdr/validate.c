@@ -423,6 +423,16 @@ static void check_record(struct vctx *v, const wchg_cdr *cdr, unsigned flags) {
   }
 }
 
+size_t wchgi_fields_faults(const wchg_cdr *cdr) {
+  struct vctx v;
+  memset(&v, 0, sizeof v);
+  wpath_init(&v.path, ROOT);
+  v.cdr = cdr;
+  check_struct(&v, cdr, &wchgi_pcscf_record_type);
+  check_struct(&v, cdr, &wchgi_webrtc_info_type);
+  return v.count;
+}
+
 wchg_status wchg_cdr_validate(const wchg_cdr *cdr, unsigned flags,
                               wchg_diag *diags, size_t cap, size_t *count) {
   struct vctx v;

@@ -15,7 +15,9 @@
  *    to a record with as many warnings whose DER is the same (the values
  *    kept as received survive re-encoding); JSON of it reads back to the
  *    same DER (BER -> JSON -> DER);
- *  - every DER written is what the table-driven writer writes too.
+ *  - every DER written is what the table-driven writer writes too, and
+ *    the table-driven reader gives what the reader gives (code, place,
+ *    bytes used, warnings, the record's DER), in each policy.
  *
  * SPDX-License-Identifier: BSD-2-Clause
  */
@@ -28,7 +30,7 @@
 #include <webrtc_chg/webrtc_chg.h>
 #include <webrtc_chg/cdr_json.h>
 
-#include "cdr/schema.h" /* wchgi_cdr_encode_tables */
+#include "cdr/schema.h" /* wchgi_cdr_encode_tables, wchgi_cdr_decode_tables */
 
 #define POLICY_WARN 4
 
@@ -103,6 +105,31 @@ static void policy_kept(const wchg_cdr *c, size_t warnings) {
   free(der);
 }
 
+/* The reader and the table-driven reader on |data| under |policy|,
+ * with warnings asked for or not: alike. */
+static void policy_same_as_tables(const uint8_t *data, size_t size, wchg_policy policy,
+                                  int warnings) {
+  wchg_cdr *a = NULL, *b = NULL;
+  wchg_diag da, db, ia[POLICY_WARN], ib[POLICY_WARN];
+  wchg_warnings wa = {ia, POLICY_WARN, 0}, wb = {ib, POLICY_WARN, 0};
+  size_t ua = 0, ub = 0, la = 0, lb = 0;
+  wchg_status ra = wchg_cdr_decode_ex(data, size, policy, NULL, &a, &ua, &da,
+                                      warnings ? &wa : NULL);
+  wchg_status rb = wchgi_cdr_decode_tables(data, size, policy, NULL, &b, &ub, &db,
+                                           warnings ? &wb : NULL);
+  if (ra != rb || ua != ub || wa.count != wb.count || (ra && !policy_same_diag(&da, &db)))
+    abort();
+  if (ra == WCHG_OK) {
+    uint8_t *x = policy_der(a, &la), *y = policy_der(b, &lb);
+    if (la != lb || memcmp(x, y, la))
+      abort();
+    free(x);
+    free(y);
+  }
+  wchg_cdr_free(a);
+  wchg_cdr_free(b);
+}
+
 /* Both policies on |data|: the contract above. */
 static void policy_check(const uint8_t *data, size_t size) {
   wchg_cdr *s = NULL, *r = NULL;
@@ -111,6 +138,9 @@ static void policy_check(const uint8_t *data, size_t size) {
   size_t us = 0, ur = 0;
   wchg_status st = wchg_cdr_decode_ex(data, size, WCHG_POLICY_STRICT, NULL, &s, &us, &ds, NULL);
   wchg_status rt = wchg_cdr_decode_ex(data, size, WCHG_POLICY_RECEIVE, NULL, &r, &ur, &dr, &w);
+  policy_same_as_tables(data, size, WCHG_POLICY_STRICT, 0);
+  policy_same_as_tables(data, size, WCHG_POLICY_RECEIVE, 0);
+  policy_same_as_tables(data, size, WCHG_POLICY_RECEIVE, 1);
   if (st == WCHG_E_NOMEM || rt == WCHG_E_NOMEM)
     abort(); /* the fuzzer's malloc does not fail */
   if (st != WCHG_OK && (ds.code != st || ds.offset > size))

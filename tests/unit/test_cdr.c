@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cdr/schema.h" /* wchgi_cdr_decode_tables */
 #include "samples.h"
 #include "testutil.h"
 
@@ -27,15 +28,26 @@ static void expect_hex(const wchg_cdr *cdr, const char *hex, const char *name) {
   free(got);
 }
 
-/* Decode |buf| and expect success with every byte used. */
+/* Decode |buf| and expect success with every byte used, in each policy
+ * the same record as the table-driven reader's. */
 static wchg_cdr *decode_ok(const uint8_t *buf, size_t n) {
-  wchg_cdr *c = NULL;
+  wchg_cdr *c = NULL, *t = NULL;
   wchg_diag d;
   size_t used = 0;
+  char where[128];
   int rc = wchg_cdr_decode(buf, n, NULL, &c, &used, &d);
   ck_assert_msg(rc == WCHG_OK, "decode: %s at %s offset %zu: %s", wchg_strerror(rc),
                 d.path, d.offset, d.message);
   ck_assert_uint_eq(used, n);
+  for (int strict = 0; strict < 2; strict++) {
+    wchg_policy policy = strict ? WCHG_POLICY_STRICT : WCHG_POLICY_RECEIVE;
+    wchg_cdr *s = NULL;
+    ck_assert_int_eq(wchgi_cdr_decode_tables(buf, n, policy, NULL, &t, &used, NULL, NULL),
+                     wchg_cdr_decode_ex(buf, n, policy, NULL, &s, NULL, NULL, NULL));
+    ck_assert_msg(!t || test_cdr_equal(t, s, where, sizeof where), "%s differs", where);
+    wchg_cdr_free(s);
+    wchg_cdr_free(t);
+  }
   return c;
 }
 
