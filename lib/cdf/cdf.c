@@ -477,11 +477,13 @@ static void give_back(wchg_cdf *c, const struct cdf_sess *s, const struct fold *
 }
 
 /* Put the store of |v| into the session |s| (NULL: a new session), with
- * the fixed part |w|: in place when it fits, else in a block of its size.
- * May allocate: NOMEM leaves everything as it was. */
+ * the fixed part |w|: in place when it fits, else in a block of its size
+ * (a new session's with room for one more media entry like the ACR's, up
+ * to 64 octets: the next SIP transaction's). May allocate: NOMEM leaves
+ * everything as it was. */
 static wchg_status commit(wchg_cdf *c, struct cdf_sess *s, const struct fold *f,
                           const struct cdf_sess *w, const struct cdf_view *v) {
-  size_t used = sess_used(w);
+  size_t used = sess_used(w), cap = used + (s ? 0 : c->media.len < 64 ? c->media.len : 64);
   struct cdf_sess *ns;
   if (s && fits(used, s->cap)) {
     give_back(c, s, f, v);
@@ -489,7 +491,7 @@ static wchg_status commit(wchg_cdf *c, struct cdf_sess *s, const struct fold *f,
     cdf_update(c, s, w);
     return WCHG_OK;
   }
-  if ((!s && cdf_table_reserve(c) != WCHG_OK) || !(ns = cdf_sess_alloc(c, (uint32_t)used)))
+  if ((!s && cdf_table_reserve(c) != WCHG_OK) || !(ns = cdf_sess_alloc(c, (uint32_t)cap)))
     return WCHG_E_NOMEM;
   if (s)
     give_back(c, s, f, v);
@@ -497,12 +499,12 @@ static wchg_status commit(wchg_cdf *c, struct cdf_sess *s, const struct fold *f,
   write_store(ns->blob, w, s, v, false);
   if (s) {
     memcpy(ns, s, offsetof(struct cdf_sess, blob));
-    ns->cap = (uint32_t)used;
+    ns->cap = (uint32_t)cap;
     cdf_replace(c, f->hash, s, ns);
     cdf_update(c, ns, w);
   } else {
     memcpy(ns, w, offsetof(struct cdf_sess, blob));
-    ns->cap = (uint32_t)used;
+    ns->cap = (uint32_t)cap;
     ns->heap_pos = CDF_NO_POS;
     cdf_insert(c, f->hash, ns);
   }

@@ -444,17 +444,20 @@ static void walk_value(const struct rd *mode, const struct wf *f, const struct w
 }
 
 void cdf_release_entry(wchg_cdf *c, const uint8_t *e) {
-  struct rd r = {.p = e + 4, .end = e + 4 + cdf_u24(e + 1), .c = c, .release = c};
   const struct wf *f = c->by_key[e[0]];
-  uint64_t v;
+  size_t n = cdf_u24(e + 1), i = 0;
+  uint64_t v = 0;
+  struct rd r = {.c = c, .release = c};
   switch (f->kind) {
   case WK_OCTETS: case WK_OID: case WK_ANY: case WK_TEXT: case WK_LIST:
-    v = get_varint(&r); /* a reference, or inline: nothing shared inside */
-    if (v >= CDF_REF && !r.bad)
+    /* a reference is the whole value; inline: nothing shared inside */
+    for (; i < n && i < 6 && (e[4 + i] & 0x80); i++)
+      v |= (uint64_t)(e[4 + i] & 0x7f) << (7 * i);
+    if (i + 1 == n && (v |= (uint64_t)e[4 + i] << (7 * i)) >= CDF_REF)
       cdf_val_release(c, (uint32_t)(v - CDF_REF));
     break;
   default:
-    walk_value(&r, f, NULL, r.p, (size_t)(r.end - r.p));
+    walk_value(&r, f, NULL, e + 4, n);
   }
 }
 
