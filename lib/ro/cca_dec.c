@@ -45,37 +45,24 @@ static void rd_fail(struct rd *r, wchg_status code, const wchg_avp *a, const cha
  * and the vendor are checked first): the getters cannot fail. Should one,
  * the CCA is refused rather than read as 0.
  */
-static uint32_t u32(struct rd *r, const wchg_avp *a) {
-  uint32_t v = 0;
-  if (wchg_avp_u32(a, &v) != WCHG_OK) /* LCOV_EXCL_START: see above */
-    rd_fail(r, WCHG_E_DIAMETER, a, "the value is not 4 octets");
+static void got(struct rd *r, const wchg_avp *a, wchg_status st, const char *what) {
+  if (st != WCHG_OK) /* LCOV_EXCL_START: see above */
+    rd_fail(r, WCHG_E_DIAMETER, a, what);
   /* LCOV_EXCL_STOP */
-  return v;
 }
 
-static int32_t i32(struct rd *r, const wchg_avp *a) {
-  int32_t v = 0;
-  if (wchg_avp_i32(a, &v) != WCHG_OK) /* LCOV_EXCL_START: see above */
-    rd_fail(r, WCHG_E_DIAMETER, a, "the value is not 4 octets");
-  /* LCOV_EXCL_STOP */
-  return v;
-}
-
-static uint64_t u64(struct rd *r, const wchg_avp *a) {
-  uint64_t v = 0;
-  if (wchg_avp_u64(a, &v) != WCHG_OK) /* LCOV_EXCL_START: see above */
-    rd_fail(r, WCHG_E_DIAMETER, a, "the value is not 8 octets");
-  /* LCOV_EXCL_STOP */
-  return v;
-}
-
-static int64_t i64(struct rd *r, const wchg_avp *a) {
-  int64_t v = 0;
-  if (wchg_avp_i64(a, &v) != WCHG_OK) /* LCOV_EXCL_START: see above */
-    rd_fail(r, WCHG_E_DIAMETER, a, "the value is not 8 octets");
-  /* LCOV_EXCL_STOP */
-  return v;
-}
+/* The typed value of |a| by its getter, read as 0 with the CCA refused
+ * should the getter fail. */
+#define TYPED(name, type, getter, what)                                        \
+  static type name(struct rd *r, const wchg_avp *a) {                          \
+    type v = 0;                                                                \
+    got(r, a, getter(a, &v), what);                                            \
+    return v;                                                                  \
+  }
+TYPED(u32, uint32_t, wchg_avp_u32, "the value is not 4 octets")
+TYPED(i32, int32_t, wchg_avp_i32, "the value is not 4 octets")
+TYPED(u64, uint64_t, wchg_avp_u64, "the value is not 8 octets")
+TYPED(i64, int64_t, wchg_avp_i64, "the value is not 8 octets")
 
 static wchg_str str(const wchg_avp *a) { return (wchg_str){(const char *)a->data, a->len}; }
 
