@@ -899,6 +899,8 @@ wchg_status wchg_cdf_feed_bytes_ex(wchg_cdf *c, const uint8_t *msg, size_t len, 
     est = wchg_aca_from_acr(msg, len, NULL, &aca);
   } else {
     problem = *d; /* the ACA's Error-Message views it: lives to the end */
+    if (problem.code == WCHG_OK) /* refused with no diag (out of memory, now_ms): never a 2001 */
+      problem.code = st;
     problem.result_code = res->result_code;
     if (acr) /* fed and refused: no AVP at fault */
       problem.offset = WCHG_NO_OFFSET;

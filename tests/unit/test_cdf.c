@@ -1847,6 +1847,15 @@ START_TEST(feed_bytes_aca) {
   ck_assert_int_eq(wchg_acr_encode(&f.a, acr, sizeof acr, &len, &d), WCHG_OK);
   ck_assert_int_eq(wchg_cdf_feed_bytes(c, acr, len, T0, aca, 10, &alen, &r, &d), WCHG_E_BUFFER);
   ck_assert_uint_gt(alen, 10);
+  /* refused by the CDF with no diag from the reader (now_ms out of range):
+   * its ACA says the refusal, never 2001 */
+  fx_make(&f, 3, WCHG_ACR_EVENT, 0, T0, false, false);
+  ck_assert_int_eq(wchg_acr_encode(&f.a, acr, sizeof acr, &len, &d), WCHG_OK);
+  ck_assert_int_ne(wchg_cdf_feed_bytes(c, acr, len, -1, aca, sizeof aca, &alen, &r, &d), WCHG_OK);
+  ck_assert_uint_ne(r.result_code, 2001);
+  ck_assert_uint_eq(aca_result(aca, alen), r.result_code);
+  fx_make(&f, 2, WCHG_ACR_EVENT, 0, T0, false, false);
+  ck_assert_int_eq(wchg_acr_encode(&f.a, acr, sizeof acr, &len, &d), WCHG_OK);
   /* damaged bytes: the reader's Result-Code, nothing fed */
   /* an unknown AVP with the M bit appended: 5001 */
   memcpy(acr + len, "\x00\x0f\x42\x3f\x40\x00\x00\x08", 8);
